@@ -1,0 +1,180 @@
+#include "dsl/diagnostics.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <tuple>
+
+namespace ntm::dsl {
+
+Diagnostic& Diagnostics::error(std::string code, Span span, std::string message) {
+    items_.push_back({Severity::error, std::move(code), span, std::move(message), {}, {}, {}});
+    return items_.back();
+}
+
+Diagnostic& Diagnostics::warning(std::string code, Span span, std::string message) {
+    items_.push_back({Severity::warning, std::move(code), span, std::move(message), {}, {}, {}});
+    return items_.back();
+}
+
+std::size_t Diagnostics::error_count() const {
+    return static_cast<std::size_t>(std::count_if(
+        items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
+}
+
+std::size_t Diagnostics::warning_count() const {
+    return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
+        return d.severity == Severity::warning;
+    }));
+}
+
+void Diagnostics::sort() {
+    auto key = [](const Diagnostic& d) {
+        return std::tie(d.span.file, d.span.begin, d.code, d.message, d.span.end);
+    };
+    std::stable_sort(items_.begin(), items_.end(),
+                     [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
+    items_.erase(std::unique(items_.begin(), items_.end(),
+                             [&](const Diagnostic& a, const Diagnostic& b) {
+                                 return key(a) == key(b) && a.severity == b.severity;
+                             }),
+                 items_.end());
+}
+
+void Diagnostics::promote_warnings() {
+    for (auto& d : items_) {
+        if (d.severity == Severity::warning) d.severity = Severity::error;
+    }
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+    items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
+namespace {
+
+const char* severity_word(Severity s) {
+    switch (s) {
+        case Severity::error: return "error";
+        case Severity::warning: return "warning";
+        case Severity::note: return "note";
+    }
+    return "error";
+}
+
+// The source line of `span`, with a caret under its first character and '~' under the rest
+// of the span (as far as the line goes) and under each related range on that line.
+void render_snippet(std::string& out, Span span, const std::vector<Span>& related,
+                    const SourceManager& sources) {
+    const LineCol at = sources.locate(span.file, span.begin);
+    const std::string_view line = sources.line_text(span.file, at.line);
+    const std::string gutter = fmt::format("{:>5}", at.line);
+    // Tabs are shown as single spaces so that columns and carets agree.
+    std::string shown(line);
+    std::replace(shown.begin(), shown.end(), '\t', ' ');
+    fmt::format_to(std::back_inserter(out), "{} | {}\n", gutter, shown);
+
+    const std::uint32_t width = display_width(line);
+    std::string marks(width + 1, ' ');
+    auto mark = [&](Span s, char first) {
+        const LineCol b = sources.locate(s.file, s.begin);
+        if (s.file != span.file || b.line != at.line) return;
+        const LineCol e = sources.locate(s.file, std::max(s.end, s.begin));
+        const std::uint32_t stop = e.line == at.line ? e.column : width + 1;
+        for (std::uint32_t c = b.column; c < stop && c - 1 < marks.size(); ++c) {
+            if (marks[c - 1] == ' ') marks[c - 1] = '~';
+        }
+        if (b.column - 1 < marks.size()) marks[b.column - 1] = first;
+    };
+    for (const Span& r : related) mark(r, '~');
+    mark(span, '^');
+    while (!marks.empty() && marks.back() == ' ') marks.pop_back();
+    fmt::format_to(std::back_inserter(out), "{} | {}\n", std::string(gutter.size(), ' '), marks);
+}
+
+std::string location(Span span, const SourceManager& sources) {
+    const LineCol at = sources.locate(span.file, span.begin);
+    return fmt::format("{}:{}:{}", sources.file(span.file).path, at.line, at.column);
+}
+
+}  // namespace
+
+std::string render(const Diagnostic& d, const SourceManager& sources, bool color) {
+    std::string out;
+    const char* bold = color ? "\033[1m" : "";
+    const char* reset = color ? "\033[0m" : "";
+    const char* tint = !color ? "" : d.severity == Severity::error ? "\033[1;31m" : "\033[1;35m";
+    const std::string code = d.code.empty() ? "" : fmt::format("[{}]", d.code);
+    fmt::format_to(std::back_inserter(out), "{}{}: {}{}{}{}{}: {}{}\n", bold,
+                   location(d.span, sources), tint, severity_word(d.severity), code, reset, bold,
+                   d.message, reset);
+    render_snippet(out, d.span, d.related, sources);
+    if (d.help) fmt::format_to(std::back_inserter(out), "      = help: {}\n", *d.help);
+    for (const Note& n : d.notes) {
+        fmt::format_to(std::back_inserter(out), "{}: note: {}\n", location(n.span, sources), n.message);
+        render_snippet(out, n.span, {}, sources);
+    }
+    return out;
+}
+
+std::string render_all(const Diagnostics& ds, const SourceManager& sources, bool color) {
+    std::string out;
+    for (const Diagnostic& d : ds.items()) out += render(d, sources, color);
+    const std::size_t e = ds.error_count(), w = ds.warning_count();
+    if (e + w > 0) {
+        out += fmt::format("{} {}, {} {}\n", e, e == 1 ? "error" : "errors", w,
+                           w == 1 ? "warning" : "warnings");
+    }
+    return out;
+}
+
+namespace {
+
+std::vector<char32_t> code_points(const std::string& s) {
+    std::vector<char32_t> out;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+        for (std::size_t k = 1; k < n && i + k < s.size(); ++k) {
+            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        }
+        out.push_back(cp);
+        i += n;
+    }
+    return out;
+}
+
+std::size_t edit_distance(const std::vector<char32_t>& a, const std::vector<char32_t>& b) {
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
+        }
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+}  // namespace
+
+std::optional<std::string> closest_match(const std::string& word,
+                                         const std::vector<std::string>& candidates) {
+    const auto w = code_points(word);
+    std::optional<std::string> best;
+    std::size_t best_d = 0;
+    for (const auto& c : candidates) {
+        if (c == word) continue;
+        const std::size_t d = edit_distance(w, code_points(c));
+        if (!best || d < best_d || (d == best_d && c < *best)) {
+            best = c;
+            best_d = d;
+        }
+    }
+    // Close enough: at most a third of the word, and never more than 3 edits.
+    if (best && best_d <= std::min<std::size_t>(3, std::max<std::size_t>(1, w.size() / 3))) return best;
+    return std::nullopt;
+}
+
+}  // namespace ntm::dsl

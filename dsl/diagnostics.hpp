@@ -1,0 +1,72 @@
+// Problems found in rule files, as data.
+//
+// Parse, check and (later) data and runtime problems are all Diagnostics, collected into one
+// list, sorted by place and rendered by one renderer in the style of clang:
+//
+//   rules/xa.ntm:12:5: error[E0301]: unknown region 'DBHS'
+//      12 |     DBHS 70
+//         |     ^~~~
+//         = help: did you mean 'DBSH'?
+//   rules/xa.ntm:3:1: note: first defined here
+//
+// Messages are lowercase, name the values involved and have no trailing period.  Every code
+// is listed, with an example, in docs/diagnostics.md.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dsl/ast.hpp"
+#include "dsl/source.hpp"
+
+namespace ntm::dsl {
+
+enum class Severity { error, warning, note };
+
+struct Note {
+    Span span;
+    std::string message;
+};
+
+struct Diagnostic {
+    Severity severity = Severity::error;
+    std::string code;  // "E0301"; empty for plain notes
+    Span span;         // the caret goes under this span
+    std::string message;
+    std::vector<Span> related;  // further ranges on the same line, underlined with '~'
+    std::vector<Note> notes;    // each with its own location
+    std::optional<std::string> help;
+};
+
+class Diagnostics {
+public:
+    Diagnostic& error(std::string code, Span span, std::string message);
+    Diagnostic& warning(std::string code, Span span, std::string message);
+
+    const std::vector<Diagnostic>& items() const { return items_; }
+    std::size_t error_count() const;
+    std::size_t warning_count() const;
+    bool has_errors() const { return error_count() > 0; }
+
+    // Sorts by file, then offset, then code; removes exact duplicates.
+    void sort();
+    // `--werror`: every warning becomes an error.
+    void promote_warnings();
+    void append(const Diagnostics& other);
+
+private:
+    std::vector<Diagnostic> items_;
+};
+
+// Renders one diagnostic with its source line, caret and notes; ends with a newline.
+std::string render(const Diagnostic& d, const SourceManager& sources, bool color = false);
+// Renders all, followed by a summary line ("2 errors, 1 warning") when there is any.
+std::string render_all(const Diagnostics& ds, const SourceManager& sources, bool color = false);
+
+// The closest candidate by edit distance over code points, if close enough to suggest.
+std::optional<std::string> closest_match(const std::string& word,
+                                         const std::vector<std::string>& candidates);
+
+}  // namespace ntm::dsl

@@ -1,0 +1,30 @@
+// Stage 1: text → syntax tree.
+//
+// parse_file reads one rule file.  Errors are reported into `diags` and parsing recovers at
+// the next top-level declaration, so that one run shows every syntax error of a file.  The
+// returned tree holds the declarations that parsed; it is never null, but when `diags` has
+// errors for this file it may be incomplete.
+#pragma once
+
+#include "dsl/ast.hpp"
+#include "dsl/diagnostics.hpp"
+#include "dsl/source.hpp"
+
+namespace ntm::dsl {
+
+// Hands out node ids, unique within one load of rules (several files).
+class NodeIds {
+public:
+    NodeId next() { return ++last_; }
+    NodeId last() const { return last_; }
+
+private:
+    NodeId last_ = kNoNode;
+};
+
+inline constexpr std::size_t kMaxFileBytes = 8u << 20;
+inline constexpr std::size_t kMaxNesting = 64;
+
+RuleFile parse_file(FileId file, const SourceManager& sources, Diagnostics& diags, NodeIds& ids);
+
+}  // namespace ntm::dsl

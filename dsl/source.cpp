@@ -1,0 +1,48 @@
+#include "dsl/source.hpp"
+
+#include <algorithm>
+
+namespace ntm::dsl {
+
+FileId SourceManager::add(std::string path, std::string text) {
+    SourceFile f{std::move(path), std::move(text), {0}};
+    for (std::uint32_t i = 0; i < f.text.size(); ++i) {
+        if (f.text[i] == '\n') f.line_starts.push_back(i + 1);
+    }
+    files_.push_back(std::move(f));
+    return static_cast<FileId>(files_.size() - 1);
+}
+
+LineCol SourceManager::locate(FileId id, std::uint32_t offset) const {
+    const SourceFile& f = file(id);
+    offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(f.text.size()));
+    auto it = std::upper_bound(f.line_starts.begin(), f.line_starts.end(), offset);
+    const auto line = static_cast<std::uint32_t>(it - f.line_starts.begin());
+    const std::uint32_t start = f.line_starts[line - 1];
+    return {line, 1 + display_width(std::string_view(f.text).substr(start, offset - start))};
+}
+
+std::string_view SourceManager::line_text(FileId id, std::uint32_t line) const {
+    const SourceFile& f = file(id);
+    if (line == 0 || line > f.line_starts.size()) return {};
+    const std::uint32_t start = f.line_starts[line - 1];
+    std::uint32_t end = line < f.line_starts.size() ? f.line_starts[line] - 1
+                                                     : static_cast<std::uint32_t>(f.text.size());
+    if (end > start && f.text[end - 1] == '\r') --end;
+    return std::string_view(f.text).substr(start, end - start);
+}
+
+std::string_view SourceManager::text(Span span) const {
+    const SourceFile& f = file(span.file);
+    return std::string_view(f.text).substr(span.begin, span.end - span.begin);
+}
+
+std::uint32_t display_width(std::string_view utf8) {
+    std::uint32_t n = 0;
+    for (unsigned char c : utf8) {
+        if ((c & 0xC0) != 0x80) ++n;  // count lead bytes only
+    }
+    return n;
+}
+
+}  // namespace ntm::dsl
