@@ -1,6 +1,7 @@
 #include "dsl/source.hpp"
 
 #include <algorithm>
+#include <utf8proc.h>
 
 namespace ntm::dsl {
 
@@ -39,8 +40,18 @@ std::string_view SourceManager::text(Span span) const {
 
 std::uint32_t display_width(std::string_view utf8) {
     std::uint32_t n = 0;
-    for (unsigned char c : utf8) {
-        if ((c & 0xC0) != 0x80) ++n;  // count lead bytes only
+    for (std::size_t i = 0; i < utf8.size();) {
+        utf8proc_int32_t cp = 0;
+        const auto len = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data() + i),
+                                          static_cast<utf8proc_ssize_t>(utf8.size() - i), &cp);
+        if (len <= 0) {  // an invalid byte takes one column
+            ++n;
+            ++i;
+            continue;
+        }
+        // Combining marks take no column of their own; wide characters take two.
+        n += cp < 0x80 ? 1 : static_cast<std::uint32_t>(std::max(0, utf8proc_charwidth(cp)));
+        i += static_cast<std::size_t>(len);
     }
     return n;
 }

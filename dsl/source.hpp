@@ -15,7 +15,7 @@ namespace ntm::dsl {
 
 struct LineCol {
     std::uint32_t line = 0;    // 1-based
-    std::uint32_t column = 0;  // 1-based, in code points
+    std::uint32_t column = 0;  // 1-based, in display columns
 };
 
 struct SourceFile {
@@ -39,7 +39,8 @@ private:
     std::vector<SourceFile> files_;
 };
 
-// Number of code points in a UTF-8 byte range (invalid bytes count as one each).
+// Display columns of a UTF-8 byte range: one per character, none for a combining mark, two
+// for a wide character; an invalid byte counts as one.
 std::uint32_t display_width(std::string_view utf8);
 
 }  // namespace ntm::dsl

@@ -1,0 +1,193 @@
+// The declarations other than criteria sets, and the dispatch over all of them.
+#include "dsl/ast_builder.hpp"
+#include "dsl/grammar.hpp"
+
+namespace ntm::dsl {
+
+namespace g = grammar;
+
+namespace {
+
+template <typename T>
+bool is(const ParseNode& n) {
+    return n.is_type<T>();
+}
+
+}  // namespace
+
+DataDecl AstBuilder::data(const ParseNode& n) {
+    DataDecl d;
+    d.id = ids_.next();
+    d.span = span(n);
+    d.kind = name(*n.children[0]);
+    for (std::size_t i = 1; i < n.children.size(); ++i) {
+        const ParseNode& c = *n.children[i];
+        // field: name [title] unit; derive: name [title] unit expr
+        Field f;
+        f.id = ids_.next();
+        f.span = span(c);
+        f.name = name(*c.children[0]);
+        std::size_t k = 1;
+        if (is<g::string_lit>(*c.children[k])) f.title = text(*c.children[k++]);
+        f.unit = name(*c.children[k++]);
+        if (is<g::derive>(c)) f.derive = expr(*c.children[k]);
+        d.fields.push_back(std::move(f));
+    }
+    return d;
+}
+
+LevelDecl AstBuilder::level(const ParseNode& n) {
+    LevelDecl l;
+    l.id = ids_.next();
+    l.span = span(n);
+    l.name = name(*n.children[0]);
+    std::optional<Span> meets_at;
+    for (std::size_t i = 1; i < n.children.size(); ++i) {
+        const ParseNode& c = *n.children[i];
+        if (is<g::string_lit>(c) && i == 1) {
+            l.title = text(c);
+        } else if (is<g::for_prop>(c)) {
+            once(l.kind, name(*c.children[0]), c, "for");
+        } else if (is<g::source_prop>(c)) {
+            once(l.source, text(*c.children[0]), c, "source");
+        } else if (is<g::after_prop>(c)) {
+            once(l.after, name(*c.children[0]), c, "after");
+        } else if (is<g::meets_prop>(c)) {
+            if (meets_at) {
+                duplicate(c, *meets_at, "meets");
+                continue;
+            }
+            meets_at = span(c);
+            for (const auto& s : c.children) l.meets.push_back(name(*s));
+        } else if (is<g::gate>(c)) {
+            Gate gt;
+            gt.id = ids_.next();
+            gt.span = span(c);
+            gt.name = name(*c.children[0]);
+            std::size_t k = 1;
+            if (is<g::string_lit>(*c.children[k])) gt.title = text(*c.children[k++]);
+            gt.condition = expr(*c.children[k]);
+            l.gates.push_back(std::move(gt));
+        }
+    }
+    return l;
+}
+
+ClassDecl AstBuilder::class_decl(const ParseNode& n) {
+    ClassDecl cl;
+    cl.id = ids_.next();
+    cl.span = span(n);
+    cl.name = name(*n.children[0]);
+    std::optional<Span> when_at;
+    for (std::size_t i = 1; i < n.children.size(); ++i) {
+        const ParseNode& c = *n.children[i];
+        if (is<g::string_lit>(c) && i == 1) {
+            cl.title = text(c);
+        } else if (is<g::for_prop>(c)) {
+            once(cl.kind, name(*c.children[0]), c, "for");
+        } else if (is<g::source_prop>(c)) {
+            once(cl.source, text(*c.children[0]), c, "source");
+        } else if (is<g::when_prop>(c)) {
+            if (when_at) {
+                duplicate(c, *when_at, "when");
+                continue;
+            }
+            when_at = span(c);
+            cl.when = expr(*c.children[0]);
+        }
+    }
+    return cl;
+}
+
+Assignment AstBuilder::assignment(const ParseNode& n) {
+    Assignment a;
+    a.id = ids_.next();
+    a.span = span(n);
+    a.target = is<g::assign_criterion>(n)   ? AssignTarget::criterion
+               : is<g::assign_indicator>(n) ? AssignTarget::indicator
+                                            : AssignTarget::locality;
+    for (const auto& c : n.children) {
+        if (is<g::code>(*c)) {
+            a.codes.push_back(code(*c));
+        } else if (is<g::string_lit>(*c)) {
+            a.localities.push_back(text(*c));
+        } else if (is<g::where_clause>(*c)) {
+            a.where = expr(*c->children[0]);
+        } else if (is<g::name>(*c)) {
+            a.to = name(*c);
+        } else if (is<g::date>(*c)) {
+            a.due = date(*c);
+        }
+    }
+    return a;
+}
+
+AssignmentsDecl AstBuilder::assignments(const ParseNode& n) {
+    AssignmentsDecl as;
+    as.id = ids_.next();
+    as.span = span(n);
+    as.name = name(*n.children[0]);
+    std::optional<Span> sets_at;
+    for (std::size_t i = 1; i < n.children.size(); ++i) {
+        const ParseNode& c = *n.children[i];
+        if (is<g::string_lit>(c) && i == 1) {
+            as.title = text(c);
+        } else if (is<g::source_prop>(c)) {
+            once(as.source, text(*c.children[0]), c, "source");
+        } else if (is<g::sets_prop>(c)) {
+            if (sets_at) {
+                duplicate(c, *sets_at, "sets");
+                continue;
+            }
+            sets_at = span(c);
+            for (const auto& s : c.children) as.sets.push_back(name(*s));
+        } else {
+            as.assignments.push_back(assignment(c));
+        }
+    }
+    return as;
+}
+
+TargetDecl AstBuilder::target(const ParseNode& n) {
+    TargetDecl t;
+    t.id = ids_.next();
+    t.span = span(n);
+    t.name = name(*n.children[0]);
+    for (std::size_t i = 1; i < n.children.size(); ++i) {
+        const ParseNode& c = *n.children[i];
+        if (is<g::string_lit>(c) && i == 1) {
+            t.title = text(c);
+        } else if (is<g::source_prop>(c)) {
+            once(t.source, text(*c.children[0]), c, "source");
+        } else if (is<g::locality_prop>(c)) {
+            once(t.locality, text(*c.children[0]), c, "locality");
+        } else if (is<g::year_prop>(c)) {
+            once(t.year, years(*c.children[0]), c, "year");
+        } else if (is<g::target_line>(c)) {
+            TargetLine line;
+            line.id = ids_.next();
+            line.span = span(c);
+            line.level = name(*c.children[0]);
+            line.increment = is<g::plus_sign>(*c.children[1]);
+            line.count = number(*c.children.back());
+            t.lines.push_back(std::move(line));
+        }
+    }
+    return t;
+}
+
+Decl AstBuilder::declaration(const ParseNode& n) {
+    if (is<g::set_decl>(n)) return set(n);
+    if (is<g::level_decl>(n)) return level(n);
+    if (is<g::class_decl>(n)) return class_decl(n);
+    if (is<g::data_decl>(n)) return data(n);
+    if (is<g::assignments_decl>(n)) return assignments(n);
+    if (is<g::target_decl>(n)) return target(n);
+    if (is<g::unit_decl>(n)) {
+        return UnitDecl{ids_.next(), span(n), name(*n.children[0]), text(*n.children[1])};
+    }
+    const auto kind = is<g::body_decl>(n) ? ResponsibleKind::body : ResponsibleKind::member;
+    return ResponsibleDecl{ids_.next(), span(n), kind, name(*n.children[0]), text(*n.children[1])};
+}
+
+}  // namespace ntm::dsl

@@ -1,0 +1,373 @@
+// The grammar of the rule language, one named rule per concept (EBNF in docs/language.md).
+//
+// Padding convention: every rule that reads a token is followed by `ws` at the place where
+// it is used; a rule itself never consumes trailing white space, so that the parse-tree node
+// of a token spans exactly the token.  `ws` covers blanks, line breaks and `#` comments.
+//
+// Keywords: `kw<...>` matches a word only when no letter, digit or '_' follows, with
+// Vietnamese letters counted as letters (PEGTL's own `keyword` is ASCII-only and would match
+// the start of `setđ`).  Reserved words, which can never be names: and or not yes no where
+// when else.
+//
+// Commit points: once a declaration or property keyword has been read, what follows is
+// required (`must<>`); each such rule has its message in parse_errors.hpp, and a rule under
+// `must<>` with no message fails to compile.
+#pragma once
+
+#include <tao/pegtl.hpp>
+#include <tao/pegtl/contrib/analyze_traits.hpp>
+#include <utf8proc.h>
+
+#include "dsl/parser.hpp"
+
+namespace ntm::dsl::grammar {
+
+using namespace tao::pegtl;  // NOLINT: the grammar is written in PEGTL's vocabulary
+
+// ---------------------------------------------------------------------------------------------
+// Lexical rules
+
+// A letter (Continue = false) or a letter, digit, '_' or combining mark (Continue = true).
+// Non-ASCII code points are classified by utf8proc; ill-formed UTF-8 never matches.
+template <bool Continue>
+struct ident_char {
+    using rule_t = ident_char;
+    using subs_t = type_list<>;
+
+    template <typename ParseInput>
+    static bool match(ParseInput& in) {
+        if (in.empty()) return false;
+        const unsigned char c = in.peek_uint8();
+        if (c < 0x80) {
+            const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+                            (Continue && c >= '0' && c <= '9');
+            if (ok) in.bump(1);
+            return ok;
+        }
+        utf8proc_int32_t cp = 0;
+        const auto avail = static_cast<utf8proc_ssize_t>(in.size(4));
+        const utf8proc_ssize_t n = utf8proc_iterate(
+            reinterpret_cast<const utf8proc_uint8_t*>(in.current()), avail < 4 ? avail : 4, &cp);
+        if (n <= 0) return false;
+        switch (utf8proc_category(cp)) {
+            case UTF8PROC_CATEGORY_LU:
+            case UTF8PROC_CATEGORY_LL:
+            case UTF8PROC_CATEGORY_LT:
+            case UTF8PROC_CATEGORY_LM:
+            case UTF8PROC_CATEGORY_LO: break;
+            case UTF8PROC_CATEGORY_MN:
+            case UTF8PROC_CATEGORY_MC:
+                if (!Continue) return false;
+                break;
+            default: return false;
+        }
+        in.bump(static_cast<std::size_t>(n));
+        return true;
+    }
+};
+
+// Limits nesting of expressions and thresholds: hostile input gets an error, not a crash.
+inline constexpr const char* kTooDeep = "nesting too deep";
+
+template <typename Rule>
+struct nested {
+    using rule_t = nested;
+    using subs_t = type_list<Rule>;
+
+    template <apply_mode A, rewind_mode M, template <typename...> class Action,
+              template <typename...> class Control, typename ParseInput, typename... States>
+    static bool match(ParseInput& in, States&&... st) {
+        struct guard {
+            std::size_t& depth;
+            explicit guard(std::size_t& d) : depth(++d) {}
+            ~guard() { --depth; }
+            guard(const guard&) = delete;
+            guard& operator=(const guard&) = delete;
+        } g(in.private_depth);
+        if (in.private_depth > kMaxNesting) throw parse_error(kTooDeep, in);
+        return Control<Rule>::template match<A, M, Action, Control>(in, st...);
+    }
+};
+
+struct comment : seq<one<'#'>, until<eolf>> {};
+struct ws : star<sor<space, comment>> {};
+
+struct ident_first : ident_char<false> {};
+struct ident_other : ident_char<true> {};
+
+template <typename Str>
+struct kw : seq<Str, not_at<ident_other>> {};
+
+#define NTM_KW(name, text) \
+    struct kw_##name : kw<TAO_PEGTL_STRING(text)> {}
+
+NTM_KW(and, "and");
+NTM_KW(or, "or");
+NTM_KW(not, "not");
+NTM_KW(yes, "yes");
+NTM_KW(no, "no");
+NTM_KW(where, "where");
+NTM_KW(when, "when");
+NTM_KW(else, "else");
+NTM_KW(unit, "unit");
+NTM_KW(body, "body");
+NTM_KW(member, "member");
+NTM_KW(data, "data");
+NTM_KW(field, "field");
+NTM_KW(derive, "derive");
+NTM_KW(set, "set");
+NTM_KW(source, "source");
+NTM_KW(for, "for");
+NTM_KW(valid, "valid");
+NTM_KW(extends, "extends");
+NTM_KW(region, "region");
+NTM_KW(group, "group");
+NTM_KW(criterion, "criterion");
+NTM_KW(indicator, "indicator");
+NTM_KW(combine, "combine");
+NTM_KW(all, "all");
+NTM_KW(any, "any");
+NTM_KW(at_least, "at_least");
+NTM_KW(value, "value");
+NTM_KW(applies, "applies");
+NTM_KW(require, "require");
+NTM_KW(in, "in");
+NTM_KW(by, "by");
+NTM_KW(year, "year");
+NTM_KW(table, "table");
+NTM_KW(override, "override");
+NTM_KW(remove, "remove");
+NTM_KW(level, "level");
+NTM_KW(after, "after");
+NTM_KW(meets, "meets");
+NTM_KW(gate, "gate");
+NTM_KW(class, "class");
+NTM_KW(assignments, "assignments");
+NTM_KW(sets, "sets");
+NTM_KW(locality, "locality");
+NTM_KW(due, "due");
+NTM_KW(target, "target");
+#undef NTM_KW
+
+struct reserved : sor<kw_and, kw_or, kw_not, kw_yes, kw_no, kw_where, kw_when, kw_else> {};
+
+// name = letter { letter | digit | "_" } ;   (not a reserved word)
+struct name : seq<not_at<reserved>, ident_first, star<ident_other>> {};
+
+struct digits : plus<digit> {};
+// number = digits [ "." digits ] [ "%" ] ;
+struct number : seq<digits, opt<one<'.'>, digits>, not_at<ident_other>, opt<one<'%'>>> {};
+// code = digits { "." digits } ;   e.g. 10, 17.10 — the spelling is kept
+struct code : seq<digits, star<one<'.'>, digits>, not_at<ident_other>> {};
+struct year : seq<rep<4, digit>, not_at<digit>> {};
+// years = year [ ".." year ] ;
+struct year_to : seq<year> {};
+struct years : seq<year, opt<ws, two<'.'>, ws, must<year_to>>> {};
+// date = year "-" month "-" day ;
+struct day : rep<2, digit> {};
+struct date : seq<rep<4, digit>, one<'-'>, rep<2, digit>, one<'-'>, must<day>> {};
+
+struct escape : seq<one<'\\'>, one<'"', '\\', 'n'>> {};
+struct string_char : sor<escape, not_one<'"', '\\', '\n', '\r'>> {};
+struct string_end : one<'"'> {};
+// A string ends on its line: a missing quote is reported there, not at the end of the file.
+struct string_lit : seq<one<'"'>, star<string_char>, must<string_end>> {};
+
+struct open_brace : one<'{'> {};
+struct comma : one<','> {};
+struct colon : one<':'> {};
+
+// ---------------------------------------------------------------------------------------------
+// Expressions (precedence from loose to tight: or, and, not, comparison, + -, * /, unary -)
+
+struct expr;
+
+struct cmp_op : sor<string<'>', '='>, string<'<', '='>, string<'!', '='>, TAO_PEGTL_STRING("≥"),
+                    TAO_PEGTL_STRING("≤"), TAO_PEGTL_STRING("≠"), one<'>'>, one<'<'>, one<'='>> {};
+struct add_op : sor<one<'+'>, seq<one<'-'>, not_at<one<'>'>>>> {};
+struct mul_op : one<'*', '/'> {};
+struct neg_op : one<'-'> {};
+struct not_op : kw_not {};
+
+struct bool_yes : kw_yes {};
+struct bool_no : kw_no {};
+struct close_paren : one<')'> {};
+struct operand : seq<expr> {};  // an expression required after a keyword
+struct where_clause : seq<kw_where, ws, must<operand>> {};
+struct arg : seq<expr, ws, opt<where_clause, ws>> {};
+struct call : seq<name, ws, one<'('>, ws, opt<list<arg, seq<comma, ws>>>, must<close_paren>> {};
+struct name_ref : seq<name> {};
+struct paren : seq<one<'('>, ws, must<operand>, ws, must<close_paren>> {};
+struct primary : sor<number, bool_yes, bool_no, string_lit, call, name_ref, paren> {};
+struct unary;
+struct unary_operand : nested<unary> {};
+struct unary : sor<seq<neg_op, ws, must<unary_operand>>, primary> {};
+struct product : seq<unary, star<ws, mul_op, ws, must<unary>>> {};
+struct sum : seq<product, star<ws, add_op, ws, must<product>>> {};
+struct comparison : seq<sum, opt<ws, cmp_op, ws, must<sum>>> {};
+struct not_expr;
+struct not_operand : nested<not_expr> {};
+struct not_expr : sor<seq<not_op, ws, must<not_operand>>, comparison> {};
+struct and_expr : seq<not_expr, star<ws, kw_and, ws, must<not_expr>>> {};
+struct or_expr : seq<and_expr, star<ws, kw_or, ws, must<and_expr>>> {};
+struct expr : nested<or_expr> {};
+
+// ---------------------------------------------------------------------------------------------
+// Thresholds and requirements
+
+struct threshold;
+struct threshold_value : nested<threshold> {};  // a threshold required here
+
+struct region_entry : seq<name, ws, must<colon>, ws, must<threshold_value>> {};
+struct by_region_end : one<'}'> {};
+struct by_region : seq<kw_region, ws, must<open_brace>, ws, star<region_entry, ws>, must<by_region_end>> {};
+struct year_entry : seq<years, ws, must<colon>, ws, must<threshold_value>> {};
+struct by_year_end : one<'}'> {};
+struct by_year : seq<kw_year, ws, must<open_brace>, ws, star<year_entry, ws>, must<by_year_end>> {};
+struct by_what : sor<by_region, by_year> {};
+struct by_threshold : seq<kw_by, ws, must<by_what>> {};
+
+struct table_header : plus<years, ws> {};
+struct table_row : seq<name, ws, plus<number, ws>> {};
+struct table_end : one<'}'> {};
+struct table : seq<kw_table, ws, must<open_brace>, ws, must<table_header>, star<table_row>, must<table_end>> {};
+
+struct case_when : seq<kw_when, ws, must<operand>, ws, must<colon>, ws, must<threshold_value>> {};
+struct case_else : seq<kw_else, ws, opt<colon, ws>, must<threshold_value>> {};
+struct cases : seq<plus<case_when, ws>, must<case_else>> {};
+
+struct threshold : sor<number, by_threshold, table, cases> {};
+
+struct range_high : seq<threshold> {};
+struct range_dots : two<'.'> {};
+struct in_range : seq<kw_in, ws, must<threshold_value>, ws, must<range_dots>, ws, must<range_high>> {};
+struct req_yes : kw_yes {};
+struct req_no : kw_no {};
+struct compare : seq<cmp_op, ws, must<threshold_value>> {};
+struct requirement : sor<req_yes, req_no, in_range, compare> {};
+
+// ---------------------------------------------------------------------------------------------
+// Properties shared by several blocks
+
+struct source_prop : seq<kw_source, ws, must<string_lit>> {};
+struct kind_name : seq<name> {};
+struct for_prop : seq<kw_for, ws, must<kind_name>> {};
+struct title : seq<string_lit> {};
+struct decl_name : seq<name> {};
+
+// ---------------------------------------------------------------------------------------------
+// Criteria sets
+
+struct unit_prop : seq<kw_unit, ws, must<name>> {};
+struct value_prop : seq<kw_value, ws, must<operand>> {};
+struct applies_when : seq<kw_when> {};
+struct applies_prop : seq<kw_applies, ws, must<applies_when>, ws, must<operand>> {};
+struct require_prop : seq<kw_require, ws, must<requirement>> {};
+struct indicator_item : sor<source_prop, unit_prop, value_prop, applies_prop, require_prop> {};
+struct indicator_end : one<'}'> {};
+struct indicator_body : seq<must<open_brace>, ws, star<indicator_item, ws>, must<indicator_end>> {};
+struct indicator : seq<kw_indicator, ws, must<code>, ws, opt<title, ws>, indicator_body> {};
+
+struct combine_count : seq<digits> {};
+struct combine_all : kw_all {};
+struct combine_any : kw_any {};
+struct combine_at_least : seq<kw_at_least, ws, must<combine_count>> {};
+struct combine_how : sor<combine_all, combine_any, combine_at_least> {};
+struct combine_prop : seq<kw_combine, ws, must<combine_how>> {};
+struct criterion_item : sor<source_prop, combine_prop, indicator> {};
+struct criterion_end : one<'}'> {};
+struct criterion_body : seq<must<open_brace>, ws, star<criterion_item, ws>, must<criterion_end>> {};
+struct criterion : seq<kw_criterion, ws, must<code>, ws, opt<title, ws>, criterion_body> {};
+
+struct group_end : one<'}'> {};
+struct group : seq<kw_group, ws, must<title>, ws, must<open_brace>, ws, star<criterion, ws>, must<group_end>> {};
+
+struct valid_prop : seq<kw_valid, ws, must<years>> {};
+struct extends_prop : seq<kw_extends, ws, must<decl_name>> {};
+struct region_when : seq<kw_when> {};
+struct region_prop : seq<kw_region, ws, must<name>, ws, must<region_when>, ws, must<operand>> {};
+struct override_criterion : seq<kw_criterion, ws, must<code>, ws, criterion_body> {};
+struct override_indicator : seq<kw_indicator, ws, must<code>, ws, indicator_body> {};
+struct override_what : sor<override_criterion, override_indicator> {};
+struct override_prop : seq<kw_override, ws, must<override_what>> {};
+struct remove_criterion : seq<kw_criterion, ws, must<code>> {};
+struct remove_indicator : seq<kw_indicator, ws, must<code>> {};
+struct remove_what : sor<remove_criterion, remove_indicator> {};
+struct remove_prop : seq<kw_remove, ws, must<remove_what>> {};
+struct set_item : sor<source_prop, for_prop, valid_prop, extends_prop, region_prop, group, criterion,
+                      override_prop, remove_prop> {};
+struct set_end : one<'}'> {};
+struct set_decl : seq<kw_set, ws, must<decl_name>, ws, opt<title, ws>, must<open_brace>, ws,
+                      star<set_item, ws>, must<set_end>> {};
+
+// ---------------------------------------------------------------------------------------------
+// Other declarations
+
+struct unit_decl : seq<kw_unit, ws, must<decl_name>, ws, must<title>> {};
+struct body_decl : seq<kw_body, ws, must<decl_name>, ws, must<title>> {};
+struct member_decl : seq<kw_member, ws, must<decl_name>, ws, must<title>> {};
+
+struct field_unit : seq<name> {};
+struct derive_eq : one<'='> {};
+struct field : seq<kw_field, ws, must<name>, ws, opt<title, ws>, must<colon>, ws, must<field_unit>> {};
+struct derive : seq<kw_derive, ws, must<name>, ws, opt<title, ws>, must<colon>, ws, must<field_unit>, ws,
+                    must<derive_eq>, ws, must<operand>> {};
+struct data_end : one<'}'> {};
+struct data_decl : seq<kw_data, ws, must<kind_name>, ws, must<open_brace>, ws,
+                       star<sor<field, derive>, ws>, must<data_end>> {};
+
+struct after_prop : seq<kw_after, ws, must<decl_name>> {};
+struct meets_prop : seq<kw_meets, ws, must<decl_name>, star<ws, comma, ws, must<decl_name>>> {};
+struct gate : seq<kw_gate, ws, must<name>, ws, opt<title, ws>, must<colon>, ws, must<operand>> {};
+struct level_end : one<'}'> {};
+struct level_decl : seq<kw_level, ws, must<decl_name>, ws, opt<title, ws>, must<open_brace>, ws,
+                        star<sor<for_prop, source_prop, after_prop, meets_prop, gate>, ws>,
+                        must<level_end>> {};
+
+struct when_prop : seq<kw_when, ws, must<operand>> {};
+struct class_end : one<'}'> {};
+struct class_decl : seq<kw_class, ws, must<decl_name>, ws, opt<title, ws>, must<open_brace>, ws,
+                        star<sor<for_prop, source_prop, when_prop>, ws>, must<class_end>> {};
+
+struct arrow : string<'-', '>'> {};
+struct responsible : seq<name> {};
+struct due : seq<kw_due, ws, must<date>> {};
+struct assign_tail : seq<must<arrow>, ws, must<responsible>, opt<ws, due>> {};
+struct code_list : seq<code, star<ws, comma, ws, must<code>>> {};
+struct assign_criterion : seq<kw_criterion, ws, must<code_list>, ws, assign_tail> {};
+struct assign_indicator : seq<kw_indicator, ws, must<code_list>, ws, assign_tail> {};
+struct locality_list : seq<string_lit, star<ws, comma, ws, must<string_lit>>> {};
+struct locality_which : sor<locality_list, where_clause> {};
+struct assign_locality : seq<kw_locality, ws, must<locality_which>, ws, assign_tail> {};
+struct sets_prop : seq<kw_sets, ws, must<decl_name>, star<ws, comma, ws, must<decl_name>>> {};
+struct assignments_end : one<'}'> {};
+struct assignments_decl
+    : seq<kw_assignments, ws, must<decl_name>, ws, opt<title, ws>, must<open_brace>, ws,
+          star<sor<source_prop, sets_prop, assign_criterion, assign_indicator, assign_locality>, ws>,
+          must<assignments_end>> {};
+
+struct locality_prop : seq<kw_locality, ws, must<string_lit>> {};
+struct year_prop : seq<kw_year, ws, must<years>> {};
+struct plus_sign : one<'+'> {};
+struct target_count : seq<number> {};
+struct target_line : seq<name, ws, opt<plus_sign, ws>, must<target_count>> {};
+struct target_end : one<'}'> {};
+struct target_decl : seq<kw_target, ws, must<decl_name>, ws, opt<title, ws>, must<open_brace>, ws,
+                         star<sor<source_prop, locality_prop, year_prop, target_line>, ws>,
+                         must<target_end>> {};
+
+struct declaration : sor<unit_decl, body_decl, member_decl, data_decl, set_decl, level_decl, class_decl,
+                         assignments_decl, target_decl> {};
+struct any_declaration : must<declaration> {};
+
+// file = { declaration } ;   (the parser drives this one declaration at a time, to recover)
+struct file : seq<ws, star<declaration, ws>, eof> {};
+
+}  // namespace ntm::dsl::grammar
+
+namespace tao::pegtl {
+template <typename Name, bool C>
+struct analyze_traits<Name, ntm::dsl::grammar::ident_char<C>> : analyze_any_traits<> {};
+template <typename Name, typename Rule>
+struct analyze_traits<Name, ntm::dsl::grammar::nested<Rule>> : analyze_seq_traits<Rule> {};
+}  // namespace tao::pegtl
