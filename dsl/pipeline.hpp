@@ -1,0 +1,32 @@
+// The front end as one call: find rule files, read, parse and check them.
+//
+// Stages stop when one has errors: a file that does not parse is not checked, so that one
+// syntax error does not turn into a cascade of unknown names.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dsl/checker.hpp"
+#include "dsl/load.hpp"
+
+namespace ntm::dsl {
+
+struct Rules {
+    SourceManager sources;
+    Module module;
+    Diagnostics diags;
+    std::vector<IoError> io_errors;
+    NodeIds ids;
+    std::optional<Checked> checked;  // set when parsing succeeded (check may still have errors)
+
+    bool ok() const { return io_errors.empty() && !diags.has_errors() && checked.has_value(); }
+};
+
+// Reads and checks the rule files under `paths`.  `werror` turns warnings into errors.
+// The result is heap-allocated because Checked points into the Module.
+std::unique_ptr<Rules> load_and_check(const std::vector<std::string>& paths, bool werror = false);
+
+}  // namespace ntm::dsl

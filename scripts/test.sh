@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Sets up, builds with warnings as errors, and runs every test; then runs them again in a
+# build with AddressSanitizer and UndefinedBehaviorSanitizer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh
+jobs=$(nproc)
+
+build_and_test() {
+  local dir=$1; shift
+  cmake -S . -B "$dir" -G Ninja -DNTM_WERROR=ON "$@" >/dev/null
+  cmake --build "$dir" -j "$jobs"
+  ctest --test-dir "$dir" -j "$jobs" --output-on-failure
+}
+
+echo "== build and test (warnings are errors)"
+build_and_test build/ci -DCMAKE_BUILD_TYPE=RelWithDebInfo
+echo "== build and test with address and undefined-behaviour sanitizers"
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  build_and_test build/sanitize -DCMAKE_BUILD_TYPE=Debug -DNTM_SANITIZE=ON
