@@ -1,0 +1,431 @@
+// Declarations, properties and thresholds in the canonical layout (see formatter.hpp).
+#include "dsl/formatter.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <limits>
+
+#include "dsl/formatter_layout.hpp"
+
+namespace ntm::dsl {
+namespace {
+
+constexpr int kIndent = 2;
+
+std::string title_suffix(const std::optional<Text>& title) {
+    return title ? " " + quote(title->value) : "";
+}
+
+std::string number_text(const Number& n) {
+    return (n.text.empty() ? fmt::format("{}", n.value) : n.text) + (n.percent ? "%" : "");
+}
+
+std::string years_text(const YearRange& y) {
+    return y.from == y.to ? fmt::format("{}", y.from) : fmt::format("{}..{}", y.from, y.to);
+}
+
+std::string expr_text(const ExprPtr& e) {
+    return e ? format_expr(*e) : std::string();
+}
+
+template <typename T, typename F>
+std::string join(const std::vector<T>& items, F text) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out += ", ";
+        out += text(items[i]);
+    }
+    return out;
+}
+
+const char* cmp_text(Cmp cmp) {
+    switch (cmp) {
+        case Cmp::ge:
+            return ">=";
+        case Cmp::gt:
+            return ">";
+        case Cmp::le:
+            return "<=";
+        case Cmp::lt:
+            return "<";
+        case Cmp::eq:
+            return "=";
+        case Cmp::ne:
+            return "!=";
+        case Cmp::in_range:
+            return "in";
+        case Cmp::yes:
+            return "yes";
+        case Cmp::no:
+            return "no";
+    }
+    return "?";
+}
+
+class Printer {
+  public:
+    explicit Printer(layout::Layout& out) : out_(out) {}
+
+    void declaration(const Decl& d) {
+        std::visit([this](const auto& decl) { print(decl); }, d);
+    }
+
+  private:
+    // One whole line.
+    void prop(int indent, std::uint32_t anchor, std::string_view text) {
+        out_.line(indent, anchor);
+        out_.put(text);
+    }
+    // A line ending with `{`.
+    void open(int indent, std::uint32_t anchor, std::string_view header) {
+        prop(indent, anchor, header);
+        out_.put(" {");
+        out_.current().opens = true;
+    }
+    void close(int indent, const Span& block) {
+        prop(indent, out_.close_anchor(block), "}");
+        out_.current().closes = true;
+    }
+    void decl_open(const Span& span, std::string_view header) {
+        open(0, span.begin, header);
+        out_.current().decl_start = true;
+    }
+    void source(int indent, const std::optional<Text>& s) {
+        if (s) prop(indent, s->span.begin, "source " + quote(s->value));
+    }
+    void kind(int indent, const std::optional<Name>& k) {
+        if (k) prop(indent, k->span.begin, "for " + k->text);
+    }
+
+    // ---- declarations
+
+    void print(const UnitDecl& u) {
+        prop(0, u.span.begin, "unit " + u.name.text + " " + quote(u.symbol.value));
+        one_liner();
+    }
+    void print(const ResponsibleDecl& r) {
+        const char* word = r.kind == ResponsibleKind::body ? "body " : "member ";
+        prop(0, r.span.begin, word + r.name.text + " " + quote(r.title.value));
+        one_liner();
+    }
+    void one_liner() {
+        out_.current().decl_start = true;
+        out_.current().one_liner = true;
+    }
+
+    void print(const DataDecl& d) {
+        decl_open(d.span, "data " + d.kind.text);
+        for (const Field& f : d.fields) {
+            std::string text = (f.derive ? "derive " : "field ") + f.name.text +
+                               title_suffix(f.title) + ": " + f.unit.text;
+            if (f.derive) text += " = " + format_expr(*f.derive);
+            prop(kIndent, f.span.begin, text);
+        }
+        close(0, d.span);
+    }
+
+    void print(const CriteriaSet& s) {
+        decl_open(s.span, "set " + s.name.text + title_suffix(s.title));
+        source(kIndent, s.source);
+        kind(kIndent, s.kind);
+        if (s.valid) prop(kIndent, s.valid->span.begin, "valid " + years_text(*s.valid));
+        if (s.extends) prop(kIndent, s.extends->span.begin, "extends " + s.extends->text);
+        for (const RegionOverride& r : s.region_overrides) {
+            prop(kIndent, r.span.begin, "region " + r.region.text + " when " + expr_text(r.when));
+        }
+        criteria(s);
+        overrides(s);
+        for (const Removal& r : s.removals) {
+            const char* what =
+                r.target == OverrideTarget::criterion ? "remove criterion " : "remove indicator ";
+            prop(kIndent, r.span.begin, what + r.code.text);
+        }
+        close(0, s.span);
+    }
+
+    void print(const LevelDecl& l) {
+        decl_open(l.span, "level " + l.name.text + title_suffix(l.title));
+        kind(kIndent, l.kind);
+        source(kIndent, l.source);
+        if (l.after) prop(kIndent, l.after->span.begin, "after " + l.after->text);
+        if (!l.meets.empty()) {
+            prop(kIndent, l.meets.front().span.begin,
+                 "meets " + join(l.meets, [](const Name& n) { return n.text; }));
+        }
+        for (const Gate& g : l.gates) {
+            prop(kIndent, g.span.begin,
+                 "gate " + g.name.text + title_suffix(g.title) + ": " + expr_text(g.condition));
+        }
+        close(0, l.span);
+    }
+
+    void print(const ClassDecl& c) {
+        decl_open(c.span, "class " + c.name.text + title_suffix(c.title));
+        kind(kIndent, c.kind);
+        source(kIndent, c.source);
+        if (c.when) prop(kIndent, c.when->span.begin, "when " + format_expr(*c.when));
+        close(0, c.span);
+    }
+
+    void print(const AssignmentsDecl& a) {
+        decl_open(a.span, "assignments " + a.name.text + title_suffix(a.title));
+        source(kIndent, a.source);
+        if (!a.sets.empty()) {
+            prop(kIndent, a.sets.front().span.begin,
+                 "sets " + join(a.sets, [](const Name& n) { return n.text; }));
+        }
+        for (const Assignment& x : a.assignments) prop(kIndent, x.span.begin, assignment(x));
+        close(0, a.span);
+    }
+
+    static std::string assignment(const Assignment& x) {
+        std::string text;
+        auto code = [](const Code& c) { return c.text; };
+        switch (x.target) {
+            case AssignTarget::criterion:
+                text = "criterion " + join(x.codes, code);
+                break;
+            case AssignTarget::indicator:
+                text = "indicator " + join(x.codes, code);
+                break;
+            case AssignTarget::locality:
+                text = x.where ? "locality where " + format_expr(*x.where)
+                               : "locality " + join(x.localities,
+                                                    [](const Text& t) { return quote(t.value); });
+                break;
+        }
+        text += " -> " + x.to.text;
+        if (x.due)
+            text += fmt::format(" due {:04}-{:02}-{:02}", x.due->year, x.due->month, x.due->day);
+        return text;
+    }
+
+    void print(const TargetDecl& t) {
+        decl_open(t.span, "target " + t.name.text + title_suffix(t.title));
+        source(kIndent, t.source);
+        if (t.locality)
+            prop(kIndent, t.locality->span.begin, "locality " + quote(t.locality->value));
+        if (t.year) prop(kIndent, t.year->span.begin, "year " + years_text(*t.year));
+        for (const TargetLine& l : t.lines) {
+            prop(kIndent, l.span.begin,
+                 l.level.text + (l.increment ? " +" : " ") + number_text(l.count));
+        }
+        close(0, t.span);
+    }
+
+    // ---- criteria sets
+
+    // Criteria in AST order; a run of criteria with the same group index goes in one
+    // `group "…" { }` block.  Groups with no criteria are printed where they stood.
+    void criteria(const CriteriaSet& s) {
+        const int group_count = static_cast<int>(s.groups.size());
+        std::vector<bool> used(s.groups.size(), false);
+        for (const Criterion& c : s.criteria) {
+            if (c.group >= 0 && c.group < group_count)
+                used[static_cast<std::size_t>(c.group)] = true;
+        }
+        // Group indices follow source order, so one cursor walks the groups once.
+        std::size_t cursor = 0;
+        auto empty_groups_before = [&](std::uint32_t offset) {
+            for (; cursor < s.groups.size() && s.groups[cursor].span.begin < offset; ++cursor) {
+                if (used[cursor]) continue;
+                open(kIndent, s.groups[cursor].span.begin,
+                     "group " + quote(s.groups[cursor].title.value));
+                close(kIndent, s.groups[cursor].span);
+            }
+        };
+
+        int current = -1;
+        for (const Criterion& c : s.criteria) {
+            const int g = c.group >= 0 && c.group < group_count ? c.group : -1;
+            if (g != current) {
+                if (current >= 0) close(kIndent, s.groups[static_cast<std::size_t>(current)].span);
+                const Group* group = g >= 0 ? &s.groups[static_cast<std::size_t>(g)] : nullptr;
+                empty_groups_before(group ? group->span.begin : c.span.begin);
+                if (group) {
+                    open(kIndent, group->span.begin, "group " + quote(group->title.value));
+                }
+                current = g;
+            }
+            criterion(c, current >= 0 ? 2 * kIndent : kIndent, false);
+        }
+        if (current >= 0) close(kIndent, s.groups[static_cast<std::size_t>(current)].span);
+        empty_groups_before(std::numeric_limits<std::uint32_t>::max());
+    }
+
+    // `override criterion` and `override indicator` blocks, in source order.
+    void overrides(const CriteriaSet& s) {
+        struct Item {
+            std::uint32_t offset;
+            const Criterion* criterion;
+            const Indicator* indicator;
+        };
+        std::vector<Item> items;
+        for (const Criterion& c : s.criterion_overrides)
+            items.push_back({c.span.begin, &c, nullptr});
+        for (const Indicator& i : s.indicator_overrides)
+            items.push_back({i.span.begin, nullptr, &i});
+        std::stable_sort(items.begin(), items.end(),
+                         [](const Item& a, const Item& b) { return a.offset < b.offset; });
+        for (const Item& item : items) {
+            if (item.criterion != nullptr) {
+                criterion(*item.criterion, kIndent, true);
+            } else {
+                indicator(*item.indicator, kIndent, true);
+            }
+        }
+    }
+
+    void criterion(const Criterion& c, int indent, bool is_override) {
+        open(indent, c.span.begin,
+             (is_override ? "override criterion " : "criterion ") + c.code.text +
+                 title_suffix(c.title));
+        const int inner = indent + kIndent;
+        source(inner, c.source);
+        if (c.combine) {
+            std::string how = c.combine->kind == CombineKind::all ? "all"
+                              : c.combine->kind == CombineKind::any
+                                  ? "any"
+                                  : fmt::format("at_least {}", c.combine->count);
+            prop(inner, c.combine->span.begin, "combine " + how);
+        }
+        for (const Indicator& i : c.indicators) indicator(i, inner, false);
+        close(indent, c.span);
+    }
+
+    void indicator(const Indicator& i, int indent, bool is_override) {
+        open(indent, i.span.begin,
+             (is_override ? "override indicator " : "indicator ") + i.code.text +
+                 title_suffix(i.title));
+        const int inner = indent + kIndent;
+        source(inner, i.source);
+        if (i.unit) prop(inner, i.unit->span.begin, "unit " + i.unit->text);
+        if (i.value) prop(inner, i.value->span.begin, "value " + format_expr(*i.value));
+        if (i.applies)
+            prop(inner, i.applies->span.begin, "applies when " + format_expr(*i.applies));
+        for (const Requirement& r : i.requirements) requirement(r, inner);
+        close(indent, i.span);
+    }
+
+    // ---- requirements and thresholds
+
+    void requirement(const Requirement& r, int indent) {
+        prop(indent, r.span.begin, "require ");
+        out_.put(cmp_text(r.cmp));
+        if (r.cmp == Cmp::yes || r.cmp == Cmp::no) return;
+        out_.put(" ");
+        threshold(r.low.get(), indent);
+        if (r.cmp == Cmp::in_range) {
+            out_.put(" .. ");
+            threshold(r.high.get(), indent);
+        }
+    }
+
+    // Appends `t` to the current line.  Lines inside its blocks are indented from `base`, the
+    // column where the line that opens them starts.
+    void threshold(const Threshold* t, int base) {
+        if (t == nullptr) return;  // error recovery only
+        switch (t->kind) {
+            case ThresholdKind::constant:
+                out_.put(number_text(t->constant));
+                return;
+            case ThresholdKind::by_region:
+                block_open("by region");
+                for (const RegionEntry& e : t->regions) {
+                    prop(base + kIndent, e.region.span.begin, e.region.text + ": ");
+                    threshold(e.value.get(), base + kIndent);
+                }
+                close(base, t->span);
+                return;
+            case ThresholdKind::by_year:
+                block_open("by year");
+                for (const YearEntry& e : t->years) {
+                    prop(base + kIndent, e.years.span.begin, years_text(e.years) + ": ");
+                    threshold(e.value.get(), base + kIndent);
+                }
+                close(base, t->span);
+                return;
+            case ThresholdKind::table:
+                block_open("table");
+                table(*t, base + kIndent);
+                close(base, t->span);
+                return;
+            case ThresholdKind::cases:
+                cases(*t);
+                return;
+        }
+    }
+
+    void block_open(std::string_view word) {
+        out_.put(word);
+        out_.put(" {");
+        out_.current().opens = true;
+    }
+
+    // `when C: T` cases, each on its own line, aligned under the first `when`.
+    void cases(const Threshold& t) {
+        const int column = out_.column();
+        for (std::size_t i = 0; i < t.cases.size(); ++i) {
+            const Case& c = t.cases[i];
+            if (i > 0) out_.line(column, c.when ? c.when->span.begin : t.span.begin);
+            out_.put("when " + expr_text(c.when) + ": ");
+            threshold(c.value.get(), column);
+        }
+        out_.line(column, t.otherwise ? t.otherwise->span.begin : t.span.end);
+        out_.put("else ");
+        threshold(t.otherwise.get(), column);
+    }
+
+    // Region × year table: numbers right-aligned in columns as wide as their widest cell,
+    // the region column left-aligned, two spaces between columns.
+    void table(const Threshold& t, int indent) {
+        std::vector<std::vector<std::string>> cells;  // [0]: header; then one per row
+        std::vector<std::string> regions{""};
+        cells.emplace_back();
+        for (const YearRange& y : t.table_years) cells.back().push_back(years_text(y));
+        for (const TableRow& row : t.table_rows) {
+            regions.push_back(layout::nfc(row.region.text));
+            cells.emplace_back();
+            for (const Number& n : row.values) cells.back().push_back(number_text(n));
+        }
+        std::size_t region_width = 0;
+        for (const std::string& r : regions)
+            region_width = std::max<std::size_t>(region_width, display_width(r));
+        std::vector<std::size_t> widths;
+        for (const auto& line : cells) {
+            if (widths.size() < line.size()) widths.resize(line.size(), 0);
+            for (std::size_t j = 0; j < line.size(); ++j) {
+                widths[j] = std::max<std::size_t>(widths[j], display_width(line[j]));
+            }
+        }
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            if (i == 0 && cells[0].empty()) continue;
+            const std::uint32_t anchor =
+                i == 0 ? t.table_years.front().span.begin : t.table_rows[i - 1].span.begin;
+            std::string text = regions[i];
+            text.append(region_width - display_width(regions[i]), ' ');
+            for (std::size_t j = 0; j < cells[i].size(); ++j) {
+                text.append(2 + widths[j] - display_width(cells[i][j]), ' ');
+                text += cells[i][j];
+            }
+            prop(indent, anchor, text);
+        }
+    }
+
+    layout::Layout& out_;
+};
+
+}  // namespace
+
+std::string format(const RuleFile& file, const SourceManager& sources) {
+    const std::string_view text = file.file < sources.size()
+                                      ? std::string_view(sources.file(file.file).text)
+                                      : std::string_view();
+    layout::Layout out(text);
+    Printer printer(out);
+    for (const Decl& d : file.decls) printer.declaration(d);
+    return out.render(file.comments);
+}
+
+}  // namespace ntm::dsl
