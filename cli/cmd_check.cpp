@@ -15,10 +15,9 @@ int run_check(const CheckArgs& args) {
     for (const auto& e : rules->io_errors) fmt::print(stderr, "{}: error: {}\n", e.path, e.message);
     fmt::print(stderr, "{}", dsl::render_all(rules->diags, rules->sources, color_stderr()));
     if (!rules->io_errors.empty()) return kExitUsage;
-    if (rules->diags.has_errors()) return kExitRules;
-    fmt::print(stderr, "{} {} checked, no errors\n", rules->sources.size(),
-               rules->sources.size() == 1 ? "file" : "files");
-    return kExitOk;
+    fmt::print(stderr, "{} {} checked: {}\n", rules->sources.size(),
+               rules->sources.size() == 1 ? "file" : "files", dsl::summary(rules->diags));
+    return rules->diags.has_errors() ? kExitRules : kExitOk;
 }
 
 }  // namespace ntm::cli

@@ -41,6 +41,7 @@ int run_fmt(const FmtArgs& args) {
     diags.sort();
     for (const auto& e : io_errors) fmt::print(stderr, "{}: error: {}\n", e.path, e.message);
     fmt::print(stderr, "{}", dsl::render_all(diags, sources, color_stderr()));
+    if (diags.has_errors()) fmt::print(stderr, "{}; files with errors were left unchanged\n", dsl::summary(diags));
     for (const auto& path : changed) fmt::print("{}{}\n", path, args.check ? "" : ": formatted");
     if (!io_errors.empty()) return kExitUsage;
     if (diags.has_errors() || (args.check && !changed.empty())) return kExitRules;

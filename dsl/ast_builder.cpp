@@ -114,8 +114,8 @@ Date AstBuilder::date(const ParseNode& n) {
     return d;
 }
 
-void AstBuilder::duplicate(const ParseNode& prop, Span first, const char* what) {
-    diags_.error("E0007", span(prop), fmt::format("'{}' is given twice in this block", what))
+void AstBuilder::duplicate(Span second, Span first, const char* what) {
+    diags_.error("E0007", second, fmt::format("'{}' is given twice in this block", what))
         .notes.push_back({first, "first given here"});
 }
 
@@ -285,15 +285,15 @@ Indicator AstBuilder::indicator(const ParseNode& n, bool is_override) {
         if (is<g::string_lit>(c) && i == 1 && !is_override) {
             ind.title = text(c);
         } else if (is<g::source_prop>(c)) {
-            once(ind.source, text(*c.children[0]), c, "source");
+            once(ind.source, text(*c.children[0]), "source");
         } else if (is<g::unit_prop>(c)) {
-            once(ind.unit, name(*c.children[0]), c, "unit");
+            once(ind.unit, name(*c.children[0]), "unit");
         } else if (is<g::value_prop>(c)) {
-            if (value_at) duplicate(c, *value_at, "value");
-            else { value_at = span(c); ind.value = expr(*c.children[0]); }
+            if (value_at) duplicate(span(*c.children[0]), *value_at, "value");
+            else { value_at = span(*c.children[0]); ind.value = expr(*c.children[0]); }
         } else if (is<g::applies_prop>(c)) {
-            if (applies_at) duplicate(c, *applies_at, "applies when");
-            else { applies_at = span(c); ind.applies = expr(*c.children[0]); }
+            if (applies_at) duplicate(span(*c.children[0]), *applies_at, "applies when");
+            else { applies_at = span(*c.children[0]); ind.applies = expr(*c.children[0]); }
         } else if (is<g::require_prop>(c)) {
             ind.requirements.push_back(requirement(c));
         }
@@ -312,7 +312,7 @@ Criterion AstBuilder::criterion(const ParseNode& n, bool is_override, int group)
         if (is<g::string_lit>(c) && i == 1 && !is_override) {
             crit.title = text(c);
         } else if (is<g::source_prop>(c)) {
-            once(crit.source, text(*c.children[0]), c, "source");
+            once(crit.source, text(*c.children[0]), "source");
         } else if (is<g::combine_prop>(c)) {
             const ParseNode& how = *c.children[0];
             Combine comb{CombineKind::all, 0, span(c)};
@@ -321,7 +321,7 @@ Criterion AstBuilder::criterion(const ParseNode& n, bool is_override, int group)
                 comb.kind = CombineKind::at_least;
                 comb.count = to_int(content(*how.children[0]));
             }
-            once(crit.combine, comb, c, "combine");
+            once(crit.combine, comb, "combine");
         } else if (is<g::indicator>(c)) {
             crit.indicators.push_back(indicator(c, false));
         }
@@ -339,13 +339,13 @@ CriteriaSet AstBuilder::set(const ParseNode& n) {
         if (is<g::string_lit>(c) && i == 1) {
             s.title = text(c);
         } else if (is<g::source_prop>(c)) {
-            once(s.source, text(*c.children[0]), c, "source");
+            once(s.source, text(*c.children[0]), "source");
         } else if (is<g::for_prop>(c)) {
-            once(s.kind, name(*c.children[0]), c, "for");
+            once(s.kind, name(*c.children[0]), "for");
         } else if (is<g::valid_prop>(c)) {
-            once(s.valid, years(*c.children[0]), c, "valid");
+            once(s.valid, years(*c.children[0]), "valid");
         } else if (is<g::extends_prop>(c)) {
-            once(s.extends, name(*c.children[0]), c, "extends");
+            once(s.extends, name(*c.children[0]), "extends");
         } else if (is<g::region_prop>(c)) {
             s.region_overrides.push_back({ids_.next(), span(c), name(*c.children[0]), expr(*c.children[1])});
         } else if (is<g::group>(c)) {

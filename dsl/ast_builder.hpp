@@ -6,6 +6,7 @@
 // an operator chain too long to evaluate safely (E0005).
 #pragma once
 
+#include <fmt/format.h>
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
 #include "dsl/ast.hpp"
@@ -49,14 +50,15 @@ private:
 
     // Sets `slot` from `value`, or reports E0007 when the block already had that property.
     template <typename T>
-    void once(std::optional<T>& slot, T value, const ParseNode& prop, const char* what) {
+    void once(std::optional<T>& slot, T value, const char* what) {
         if (slot) {
-            duplicate(prop, slot->span, what);
+            duplicate(value.span, slot->span, what);
             return;
         }
         slot = std::move(value);
     }
-    void duplicate(const ParseNode& prop, Span first, const char* what);
+    // E0007 at the second value, with a note at the first.
+    void duplicate(Span second, Span first, const char* what);
 
     FileId file_;
     Diagnostics& diags_;

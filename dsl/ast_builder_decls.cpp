@@ -47,17 +47,17 @@ LevelDecl AstBuilder::level(const ParseNode& n) {
         if (is<g::string_lit>(c) && i == 1) {
             l.title = text(c);
         } else if (is<g::for_prop>(c)) {
-            once(l.kind, name(*c.children[0]), c, "for");
+            once(l.kind, name(*c.children[0]), "for");
         } else if (is<g::source_prop>(c)) {
-            once(l.source, text(*c.children[0]), c, "source");
+            once(l.source, text(*c.children[0]), "source");
         } else if (is<g::after_prop>(c)) {
-            once(l.after, name(*c.children[0]), c, "after");
+            once(l.after, name(*c.children[0]), "after");
         } else if (is<g::meets_prop>(c)) {
             if (meets_at) {
-                duplicate(c, *meets_at, "meets");
+                duplicate(span(*c.children[0]), *meets_at, "meets");
                 continue;
             }
-            meets_at = span(c);
+            meets_at = span(*c.children[0]);
             for (const auto& s : c.children) l.meets.push_back(name(*s));
         } else if (is<g::gate>(c)) {
             Gate gt;
@@ -84,15 +84,15 @@ ClassDecl AstBuilder::class_decl(const ParseNode& n) {
         if (is<g::string_lit>(c) && i == 1) {
             cl.title = text(c);
         } else if (is<g::for_prop>(c)) {
-            once(cl.kind, name(*c.children[0]), c, "for");
+            once(cl.kind, name(*c.children[0]), "for");
         } else if (is<g::source_prop>(c)) {
-            once(cl.source, text(*c.children[0]), c, "source");
+            once(cl.source, text(*c.children[0]), "source");
         } else if (is<g::when_prop>(c)) {
             if (when_at) {
-                duplicate(c, *when_at, "when");
+                duplicate(span(*c.children[0]), *when_at, "when");
                 continue;
             }
-            when_at = span(c);
+            when_at = span(*c.children[0]);
             cl.when = expr(*c.children[0]);
         }
     }
@@ -133,13 +133,13 @@ AssignmentsDecl AstBuilder::assignments(const ParseNode& n) {
         if (is<g::string_lit>(c) && i == 1) {
             as.title = text(c);
         } else if (is<g::source_prop>(c)) {
-            once(as.source, text(*c.children[0]), c, "source");
+            once(as.source, text(*c.children[0]), "source");
         } else if (is<g::sets_prop>(c)) {
             if (sets_at) {
-                duplicate(c, *sets_at, "sets");
+                duplicate(span(*c.children[0]), *sets_at, "sets");
                 continue;
             }
-            sets_at = span(c);
+            sets_at = span(*c.children[0]);
             for (const auto& s : c.children) as.sets.push_back(name(*s));
         } else {
             as.assignments.push_back(assignment(c));
@@ -158,11 +158,11 @@ TargetDecl AstBuilder::target(const ParseNode& n) {
         if (is<g::string_lit>(c) && i == 1) {
             t.title = text(c);
         } else if (is<g::source_prop>(c)) {
-            once(t.source, text(*c.children[0]), c, "source");
+            once(t.source, text(*c.children[0]), "source");
         } else if (is<g::locality_prop>(c)) {
-            once(t.locality, text(*c.children[0]), c, "locality");
+            once(t.locality, text(*c.children[0]), "locality");
         } else if (is<g::year_prop>(c)) {
-            once(t.year, years(*c.children[0]), c, "year");
+            once(t.year, years(*c.children[0]), "year");
         } else if (is<g::target_line>(c)) {
             TargetLine line;
             line.id = ids_.next();

@@ -119,12 +119,12 @@ std::string render(const Diagnostic& d, const SourceManager& sources, bool color
 std::string render_all(const Diagnostics& ds, const SourceManager& sources, bool color) {
     std::string out;
     for (const Diagnostic& d : ds.items()) out += render(d, sources, color);
-    const std::size_t e = ds.error_count(), w = ds.warning_count();
-    if (e + w > 0) {
-        out += fmt::format("{} {}, {} {}\n", e, e == 1 ? "error" : "errors", w,
-                           w == 1 ? "warning" : "warnings");
-    }
     return out;
+}
+
+std::string summary(const Diagnostics& ds) {
+    const std::size_t e = ds.error_count(), w = ds.warning_count();
+    return fmt::format("{} {}, {} {}", e, e == 1 ? "error" : "errors", w, w == 1 ? "warning" : "warnings");
 }
 
 namespace {
@@ -144,17 +144,21 @@ std::vector<char32_t> code_points(const std::string& s) {
     return out;
 }
 
+// Edit distance where a swap of two neighbouring letters counts as one edit (optimal string
+// alignment): "ratoi" is one edit from "ratio".
 std::size_t edit_distance(const std::vector<char32_t>& a, const std::vector<char32_t>& b) {
-    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+            }
         }
-        std::swap(prev, cur);
     }
-    return prev[b.size()];
+    return d[a.size()][b.size()];
 }
 
 }  // namespace

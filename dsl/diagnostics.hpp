@@ -62,8 +62,10 @@ private:
 
 // Renders one diagnostic with its source line, caret and notes; ends with a newline.
 std::string render(const Diagnostic& d, const SourceManager& sources, bool color = false);
-// Renders all, followed by a summary line ("2 errors, 1 warning") when there is any.
+// Renders all, in their order.
 std::string render_all(const Diagnostics& ds, const SourceManager& sources, bool color = false);
+// "2 errors, 1 warning".
+std::string summary(const Diagnostics& ds);
 
 // The closest candidate by edit distance over code points, if close enough to suggest.
 std::optional<std::string> closest_match(const std::string& word,

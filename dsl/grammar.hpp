@@ -249,8 +249,16 @@ struct requirement : sor<req_yes, req_no, in_range, compare> {};
 // ---------------------------------------------------------------------------------------------
 // Properties shared by several blocks
 
+// Words that start a property or item: a name at the end of a statement is never one of
+// them, so that `field a: ` followed by a line `field b: km` reports the missing unit on the
+// first line instead of reading `field` as the unit.
+struct item_keyword : sor<kw_field, kw_derive, kw_source, kw_unit, kw_value, kw_applies, kw_require,
+                          kw_indicator, kw_criterion, kw_combine, kw_group, kw_gate, kw_for, kw_after,
+                          kw_meets, kw_valid, kw_extends, kw_region, kw_override, kw_remove,
+                          kw_locality, kw_sets, kw_year> {};
+
 struct source_prop : seq<kw_source, ws, must<string_lit>> {};
-struct kind_name : seq<name> {};
+struct kind_name : seq<not_at<item_keyword>, name> {};
 struct for_prop : seq<kw_for, ws, must<kind_name>> {};
 struct title : seq<string_lit> {};
 struct decl_name : seq<name> {};
@@ -258,7 +266,8 @@ struct decl_name : seq<name> {};
 // ---------------------------------------------------------------------------------------------
 // Criteria sets
 
-struct unit_prop : seq<kw_unit, ws, must<name>> {};
+struct field_unit : seq<not_at<item_keyword>, name> {};
+struct unit_prop : seq<kw_unit, ws, must<field_unit>> {};
 struct value_prop : seq<kw_value, ws, must<operand>> {};
 struct applies_when : seq<kw_when> {};
 struct applies_prop : seq<kw_applies, ws, must<applies_when>, ws, must<operand>> {};
@@ -307,7 +316,6 @@ struct unit_decl : seq<kw_unit, ws, must<decl_name>, ws, must<title>> {};
 struct body_decl : seq<kw_body, ws, must<decl_name>, ws, must<title>> {};
 struct member_decl : seq<kw_member, ws, must<decl_name>, ws, must<title>> {};
 
-struct field_unit : seq<name> {};
 struct derive_eq : one<'='> {};
 struct field : seq<kw_field, ws, must<name>, ws, opt<title, ws>, must<colon>, ws, must<field_unit>> {};
 struct derive : seq<kw_derive, ws, must<name>, ws, opt<title, ws>, must<colon>, ws, must<field_unit>, ws,
@@ -330,7 +338,7 @@ struct class_decl : seq<kw_class, ws, must<decl_name>, ws, opt<title, ws>, must<
                         star<sor<for_prop, source_prop, when_prop>, ws>, must<class_end>> {};
 
 struct arrow : string<'-', '>'> {};
-struct responsible : seq<name> {};
+struct responsible : seq<not_at<item_keyword>, name> {};
 struct due : seq<kw_due, ws, must<date>> {};
 struct assign_tail : seq<must<arrow>, ws, must<responsible>, opt<ws, due>> {};
 struct code_list : seq<code, star<ws, comma, ws, must<code>>> {};

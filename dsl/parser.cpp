@@ -6,6 +6,7 @@
 #include "dsl/ast_builder.hpp"
 #include "dsl/grammar.hpp"
 #include "dsl/parse_errors.hpp"
+#include "dsl/parse_report.hpp"
 
 namespace ntm::dsl {
 
@@ -51,18 +52,6 @@ std::size_t skip_padding(std::string_view text, std::size_t pos) {
     return pos;
 }
 
-bool starts_declaration(std::string_view line) {
-    static constexpr std::string_view kKeywords[] = {"set",   "level",       "class",  "data", "unit",
-                                                     "body",  "member",      "target", "assignments"};
-    for (std::string_view kw : kKeywords) {
-        if (line.substr(0, kw.size()) == kw &&
-            (line.size() == kw.size() || line[kw.size()] == ' ' || line[kw.size()] == '\t')) {
-            return true;
-        }
-    }
-    return false;
-}
-
 // Where parsing resumes after an error: the next line that starts, unindented, with a word
 // (in the layout `ntm fmt` gives every file, only declarations do).
 std::size_t next_declaration(std::string_view text, std::size_t from) {
@@ -73,24 +62,6 @@ std::size_t next_declaration(std::string_view text, std::size_t from) {
         pos = text.find('\n', pos);
     }
     return text.size();
-}
-
-// The token at `pos`, for "found ..." in messages: a word, a number or one character.
-Span found_token(std::string_view text, FileId file, std::size_t pos) {
-    auto word_byte = [](unsigned char c) { return std::isalnum(c) || c == '_' || c == '.' || c >= 0x80; };
-    std::size_t end = pos;
-    if (pos < text.size() && word_byte(static_cast<unsigned char>(text[pos]))) {
-        while (end < text.size() && word_byte(static_cast<unsigned char>(text[end]))) ++end;
-    } else if (pos < text.size()) {
-        end = pos + 1;
-    }
-    return {file, static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(end)};
-}
-
-std::string describe(std::string_view token) {
-    if (token.empty()) return "end of file";
-    if (token == "\n" || token == "\r") return "end of line";
-    return fmt::format("'{}'", token);
 }
 
 // Comments, found by a scan of their own: they never reach the grammar's tree.
@@ -117,43 +88,6 @@ std::vector<Comment> scan_comments(std::string_view text, FileId file) {
     return out;
 }
 
-// The keywords a message offers ('set', 'level', ...), to suggest the one meant.
-std::vector<std::string> quoted_words(std::string_view message) {
-    std::vector<std::string> words;
-    for (std::size_t open = message.find('\''); open != std::string_view::npos;) {
-        const std::size_t close = message.find('\'', open + 1);
-        if (close == std::string_view::npos) break;
-        const std::string_view w = message.substr(open + 1, close - open - 1);
-        if (!w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; })) {
-            words.emplace_back(w);
-        }
-        open = message.find('\'', close + 1);
-    }
-    return words;
-}
-
-void report(const tao::pegtl::parse_error& e, std::string_view text, FileId file, std::size_t decl_start,
-            Diagnostics& diags) {
-    const std::size_t at = e.positions().empty() ? 0 : e.positions().front().byte;
-    const std::string_view message = e.message();
-    const Span token = found_token(text, file, at);
-    if (message == g::kTooDeep) {
-        diags.error("E0005", token,
-                    fmt::format("expressions and thresholds nest more than {} levels deep", kMaxNesting));
-    } else if (message == g::error_message<g::string_end>) {
-        diags.error("E0006", {file, token.begin, token.begin}, std::string(message));
-    } else if (at > decl_start && text[at - 1] == '\n' && starts_declaration(text.substr(at))) {
-        diags.error("E0001", token, "missing '}' before the next declaration")
-            .notes.push_back({found_token(text, file, decl_start), "the declaration that is not closed starts here"});
-    } else {
-        const std::string_view found = text.substr(token.begin, token.end - token.begin);
-        Diagnostic& d = diags.error("E0001", token, fmt::format("{}, found {}", message, describe(found)));
-        if (auto near = closest_match(std::string(found), quoted_words(message))) {
-            d.help = fmt::format("did you mean '{}'?", *near);
-        }
-    }
-}
-
 }  // namespace
 
 RuleFile parse_file(FileId file, const SourceManager& sources, Diagnostics& diags, NodeIds& ids) {
@@ -177,7 +111,7 @@ RuleFile parse_file(FileId file, const SourceManager& sources, Diagnostics& diag
             out.decls.push_back(builder.declaration(*root->children.front()));
             pos = static_cast<std::size_t>(in.current() - text.data());
         } catch (const tao::pegtl::parse_error& e) {
-            report(e, text, file, pos, diags);
+            report_parse_error(e, text, file, pos, diags);
             const std::size_t at = e.positions().empty() ? pos : e.positions().front().byte;
             // A declaration that lacks its closing brace fails where the next one starts:
             // resume right there rather than skipping it.

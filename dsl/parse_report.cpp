@@ -1,0 +1,180 @@
+#include "dsl/parse_report.hpp"
+
+#include <algorithm>
+#include <array>
+#include <fmt/format.h>
+#include <utility>
+
+#include "dsl/parse_errors.hpp"
+
+namespace ntm::dsl {
+
+namespace g = grammar;
+
+bool starts_declaration(std::string_view line) {
+    static constexpr std::string_view kKeywords[] = {"set",  "level",  "class",  "data",       "unit",
+                                                     "body", "member", "target", "assignments"};
+    for (std::string_view kw : kKeywords) {
+        if (line.substr(0, kw.size()) == kw &&
+            (line.size() == kw.size() || line[kw.size()] == ' ' || line[kw.size()] == '\t')) {
+            return true;
+        }
+    }
+    return false;
+}
+
+namespace {
+
+bool word_byte(char ch) {
+    const auto c = static_cast<unsigned char>(ch);
+    return std::isalnum(c) || c == '_' || c == '.' || c == '%' || c >= 0x80;
+}
+
+bool blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// The token at `pos`, for "found ..." in messages: the whole word or number around it, or one
+// character.  A position inside a word (as in `2.1a`) widens to the whole word.
+Span found_token(std::string_view text, FileId file, std::size_t pos) {
+    std::size_t begin = pos, end = pos;
+    if (pos < text.size() && word_byte(text[pos])) {
+        while (begin > 0 && word_byte(text[begin - 1])) --begin;
+        while (end < text.size() && word_byte(text[end])) ++end;
+    } else if (pos < text.size()) {
+        end = pos + 1;
+    }
+    return {file, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
+}
+
+std::string describe(std::string_view token) {
+    if (token.empty()) return "end of file";
+    return fmt::format("'{}'", token);
+}
+
+// The keywords a message offers ('set', 'level', ...), to suggest the one meant.
+std::vector<std::string> quoted_words(std::string_view message) {
+    std::vector<std::string> words;
+    for (std::size_t open = message.find('\''); open != std::string_view::npos;) {
+        const std::size_t close = message.find('\'', open + 1);
+        if (close == std::string_view::npos) break;
+        const std::string_view w = message.substr(open + 1, close - open - 1);
+        if (!w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+                return std::isalpha(static_cast<unsigned char>(c)) || c == '_';
+            })) {
+            words.emplace_back(w);
+        }
+        open = message.find('\'', close + 1);
+    }
+    return words;
+}
+
+// Vietnamese words a policy officer may type where the language has a keyword.
+std::optional<std::string> vietnamese_hint(std::string_view word) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kHints = {{
+        {"và", "conditions are joined with 'and'"},
+        {"hoặc", "alternatives are joined with 'or'"},
+        {"không", "write 'not' to negate a condition, or 'no' for the value 'không'"},
+        {"khong", "write 'not' to negate a condition, or 'no' for the value 'không'"},
+        {"có", "write 'yes' for the value 'có'"},
+        {"đạt", "write 'yes' for the value 'đạt'"},
+        {"nếu", "write 'applies when' for an indicator that applies only 'nếu có'"},
+        {"khi", "conditions start with 'when'"},
+        {"hoac", "alternatives are joined with 'or'"},
+    }};
+    for (const auto& [vi, hint] : kHints) {
+        if (word == vi) return fmt::format("'{}' is not a keyword: {}", vi, hint);
+    }
+    return std::nullopt;
+}
+
+// Rules that expect the next item of a block (or '}') rather than the rest of a statement.
+bool expects_new_item(std::string_view message) {
+    static const std::array<const char*, 14> kItemMessages = {
+        g::error_message<g::set_end>,       g::error_message<g::criterion_end>,
+        g::error_message<g::indicator_end>, g::error_message<g::group_end>,
+        g::error_message<g::data_end>,      g::error_message<g::level_end>,
+        g::error_message<g::class_end>,     g::error_message<g::assignments_end>,
+        g::error_message<g::target_end>,    g::error_message<g::by_region_end>,
+        g::error_message<g::by_year_end>,   g::error_message<g::table_end>,
+        g::error_message<g::declaration>,   g::error_message<g::case_else>,
+    };
+    return std::any_of(kItemMessages.begin(), kItemMessages.end(),
+                       [&](const char* m) { return message == m; });
+}
+
+// The end of the code before `pos` (skipping blanks and comments on earlier lines).
+std::size_t end_of_previous_code(std::string_view text, std::size_t pos) {
+    std::size_t p = pos;
+    while (p > 0) {
+        while (p > 0 && blank(text[p - 1])) --p;
+        const std::size_t line_start = text.rfind('\n', p == 0 ? 0 : p - 1);
+        const std::size_t from = line_start == std::string_view::npos ? 0 : line_start + 1;
+        const std::size_t hash = text.substr(from, p - from).find('#');
+        if (hash == std::string_view::npos) return p;
+        p = from + hash;  // a comment: look before it
+    }
+    return p;
+}
+
+bool first_on_line(std::string_view text, std::size_t pos) {
+    std::size_t p = pos;
+    while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == '\t')) --p;
+    return p == 0 || text[p - 1] == '\n';
+}
+
+// The opening quote of the string left open on the line of `pos`.
+std::size_t open_quote(std::string_view text, std::size_t pos) {
+    const std::size_t line_start = pos == 0 ? 0 : text.rfind('\n', pos - 1) + 1;
+    std::size_t open = pos;
+    bool inside = false;
+    for (std::size_t i = line_start; i < pos; ++i) {
+        if (inside && text[i] == '\\') {
+            ++i;
+        } else if (text[i] == '"') {
+            inside = !inside;
+            if (inside) open = i;
+        }
+    }
+    return open;
+}
+
+}  // namespace
+
+void report_parse_error(const tao::pegtl::parse_error& e, std::string_view text, FileId file,
+                        std::size_t decl_start, Diagnostics& diags) {
+    const std::size_t at = e.positions().empty() ? 0 : e.positions().front().byte;
+    const std::string_view message = e.message();
+    const Span token = found_token(text, file, at);
+    const std::string_view found = text.substr(token.begin, token.end - token.begin);
+    const bool new_item = expects_new_item(message);
+    const auto decl_note = Note{found_token(text, file, decl_start), "the declaration that is not closed starts here"};
+
+    if (message == g::kTooDeep) {
+        diags.error("E0005", token,
+                    fmt::format("expressions and thresholds nest more than {} levels deep", kMaxNesting));
+    } else if (message == g::error_message<g::string_end>) {
+        const auto open = static_cast<std::uint32_t>(open_quote(text, at));
+        diags.error("E0006", {file, open, static_cast<std::uint32_t>(at)}, "unterminated string: the closing '\"' is missing on this line");
+    } else if (new_item && at > decl_start && first_on_line(text, at) && starts_declaration(text.substr(at))) {
+        diags.error("E0001", token, "missing '}' before the next declaration").notes.push_back(decl_note);
+    } else if (new_item && found.empty()) {
+        const auto end = static_cast<std::uint32_t>(end_of_previous_code(text, at));
+        diags.error("E0001", {file, end, end}, "missing '}' at the end of the file").notes.push_back(decl_note);
+    } else if (!new_item && (found.empty() || first_on_line(text, at))) {
+        // The statement stopped at the end of its line: say so there, not on the next line.
+        const auto end = static_cast<std::uint32_t>(end_of_previous_code(text, at));
+        diags.error("E0001", {file, end, end},
+                    fmt::format("{}, found {}", message, found.empty() ? "end of file" : "end of line"));
+    } else {
+        Diagnostic& d = diags.error("E0001", token, fmt::format("{}, found {}", message, describe(found)));
+        if (auto hint = vietnamese_hint(found)) {
+            d.help = *hint;
+        } else if (auto near = closest_match(std::string(found), quoted_words(message))) {
+            d.help = fmt::format("did you mean '{}'?", *near);
+        } else if (found == "," && token.begin > 0 && std::isdigit(static_cast<unsigned char>(text[token.begin - 1])) &&
+                   token.end < text.size() && std::isdigit(static_cast<unsigned char>(text[token.end]))) {
+            d.help = "numbers and codes are written with '.', as in 17.1 or 98.5";
+        }
+    }
+}
+
+}  // namespace ntm::dsl
