@@ -168,6 +168,7 @@ ExprPtr AstBuilder::expr(const ParseNode& n) {
         e->op = is<g::not_expr>(n) ? Op::not_ : Op::neg;
         e->op_span = span(*n.children[0]);
         e->args.push_back(expr(*n.children[1]));
+        if (e->args[0]) e->span.end = e->args[0]->span.end;
     } else if (is<g::number>(n)) {
         const Number num = number(n);
         e->kind = ExprKind::number;
@@ -210,6 +211,11 @@ ExprPtr AstBuilder::expr(const ParseNode& n) {
 // Thresholds and requirements
 
 ThresholdPtr AstBuilder::threshold(const ParseNode& n) {
+    if (is<g::by_threshold>(n)) {  // `by region {…}` / `by year {…}`: the span starts at `by`
+        ThresholdPtr inner = threshold(*n.children[0]);
+        inner->span = span(n);
+        return inner;
+    }
     auto t = std::make_unique<Threshold>();
     t->id = ids_.next();
     t->span = span(n);

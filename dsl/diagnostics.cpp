@@ -122,6 +122,13 @@ std::string render_all(const Diagnostics& ds, const SourceManager& sources, bool
     return out;
 }
 
+bool has_error_within(const Diagnostics& ds, Span span) {
+    return std::any_of(ds.items().begin(), ds.items().end(), [&](const Diagnostic& d) {
+        return d.severity == Severity::error && d.span.file == span.file && d.span.begin >= span.begin &&
+               d.span.end <= span.end;
+    });
+}
+
 std::string summary(const Diagnostics& ds) {
     const std::size_t e = ds.error_count(), w = ds.warning_count();
     return fmt::format("{} {}, {} {}", e, e == 1 ? "error" : "errors", w, w == 1 ? "warning" : "warnings");
@@ -179,6 +186,35 @@ std::optional<std::string> closest_match(const std::string& word,
     // Close enough: at most a third of the word, and never more than 3 edits.
     if (best && best_d <= std::min<std::size_t>(3, std::max<std::size_t>(1, w.size() / 3))) return best;
     return std::nullopt;
+}
+
+std::optional<std::string> code_help(const std::string& code, const std::vector<std::string>& candidates) {
+    const auto shape = [](const std::string& c) { return std::count(c.begin(), c.end(), '.'); };
+    const auto cp = code_points(code);
+    std::vector<std::string> near;
+    for (const auto& c : candidates) {
+        if (c != code && c.size() == code.size() && shape(c) == shape(code) && edit_distance(cp, code_points(c)) == 1) {
+            near.push_back(c);
+        }
+    }
+    std::sort(near.begin(), near.end());
+    near.erase(std::unique(near.begin(), near.end()), near.end());
+    if (near.size() == 1) return fmt::format("did you mean '{}'?", near.front());
+    const std::size_t dot = code.find('.');
+    if (dot == std::string::npos) return std::nullopt;
+    const std::string criterion = code.substr(0, dot);
+    std::vector<std::string> same;
+    for (const auto& c : candidates) {
+        if (c.size() > dot && c.compare(0, dot + 1, criterion + ".") == 0) same.push_back(c);
+    }
+    if (same.empty()) return std::nullopt;
+    std::sort(same.begin(), same.end(), [](const std::string& a, const std::string& b) {
+        return std::make_pair(a.size(), a) < std::make_pair(b.size(), b);
+    });
+    same.erase(std::unique(same.begin(), same.end()), same.end());
+    std::string list;
+    for (const auto& c : same) list += (list.empty() ? "" : ", ") + c;
+    return fmt::format("criterion {} has {}", criterion, list);
 }
 
 }  // namespace ntm::dsl

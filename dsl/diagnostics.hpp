@@ -67,8 +67,17 @@ std::string render_all(const Diagnostics& ds, const SourceManager& sources, bool
 // "2 errors, 1 warning".
 std::string summary(const Diagnostics& ds);
 
+// Whether an error has already been reported inside `span`: checks that follow from it are
+// skipped, so that one mistake gives one message.
+bool has_error_within(const Diagnostics& ds, Span span);
+
 // The closest candidate by edit distance over code points, if close enough to suggest.
 std::optional<std::string> closest_match(const std::string& word,
                                          const std::vector<std::string>& candidates);
+
+// Help for an official code that names nothing: "did you mean '17.1'?" when exactly one code
+// is one edit away and has the same shape, otherwise the codes of the same criterion
+// ("criterion 13 has 13.1, 13.2, 13.4"), otherwise nothing.
+std::optional<std::string> code_help(const std::string& code, const std::vector<std::string>& candidates);
 
 }  // namespace ntm::dsl

@@ -164,6 +164,12 @@ void report_parse_error(const tao::pegtl::parse_error& e, std::string_view text,
         const auto end = static_cast<std::uint32_t>(end_of_previous_code(text, at));
         diags.error("E0001", {file, end, end},
                     fmt::format("{}, found {}", message, found.empty() ? "end of file" : "end of line"));
+    } else if (found.size() == 1 && !word_byte(found[0]) &&
+               std::string_view("{}()[]:,.+-*/<>=!\"%#").find(found[0]) == std::string_view::npos) {
+        const auto c = static_cast<unsigned char>(found[0]);
+        diags.error("E0009", token,
+                    c < 0x20 || c == 0x7F ? fmt::format("invalid character U+{:04X} in the rule text", c)
+                                          : fmt::format("invalid character '{}' here: {}", found, message));
     } else {
         Diagnostic& d = diags.error("E0001", token, fmt::format("{}, found {}", message, describe(found)));
         if (auto hint = vietnamese_hint(found)) {

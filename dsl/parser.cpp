@@ -29,7 +29,7 @@ using selector = pt::selector<
         g::override_criterion, g::override_indicator, g::remove_criterion, g::remove_indicator,
         g::combine_prop, g::combine_all, g::combine_any, g::combine_at_least, g::combine_count,
         g::indicator, g::unit_prop, g::value_prop, g::applies_prop, g::require_prop, g::req_yes,
-        g::req_no, g::in_range, g::compare, g::by_region, g::region_entry, g::by_year, g::year_entry,
+        g::req_no, g::in_range, g::compare, g::by_threshold, g::by_region, g::region_entry, g::by_year, g::year_entry,
         g::table, g::table_header, g::table_row, g::cases, g::case_when, g::case_else, g::level_decl,
         g::after_prop, g::meets_prop, g::gate, g::class_decl, g::when_prop, g::assignments_decl,
         g::sets_prop, g::assign_criterion, g::assign_indicator, g::assign_locality, g::target_decl,

@@ -1,0 +1,178 @@
+// Pass 1: the symbol tables.  Every declaration is entered under its name; a second
+// declaration of a name in the same namespace is an error pointing back at the first.
+//
+// Namespaces: units; bodies and members (one namespace: an assignment names either); the
+// fields of each entity kind; sets; levels and classes (one namespace: both are names in
+// expressions); assignments; targets.
+#include <fmt/format.h>
+
+#include <set>
+
+#include "dsl/check_pass.hpp"
+
+namespace ntm::dsl::check_detail {
+namespace {
+
+// Names of builtin values: in expressions they win over fields, so such a field could never
+// be read.  (Function names are fine: a call is written with parentheses.)
+const std::set<std::string, std::less<>> kBuiltinNames = {"criteria_met", "level", "code",
+                                                          "parent",       "year",  "region"};
+
+void duplicate(Context& cx, Span at, std::string what, const std::string& name, Span first) {
+    Diagnostic& d = cx.diags.error("E0110", at, fmt::format("duplicate {} '{}'", what, name));
+    d.notes.push_back({first, "first defined here"});
+}
+
+void add_builtin_units(Checked& out) {
+    out.units["percent"] = {"percent", "%", nullptr, false};
+    out.units["yesno"] = {"yesno", "đạt/không đạt", nullptr, true};
+    out.units["count"] = {"count", "", nullptr, false};
+    out.units["number"] = {"number", "", nullptr, false};
+}
+
+struct Declarer {
+    Context& cx;
+    // Spans of the first declaration of each name, for "first defined here".
+    std::map<std::string, Span> assignment_names, target_names;
+
+    void operator()(const UnitDecl& u) {
+        auto [it, fresh] =
+            cx.out.units.try_emplace(u.name.text, UnitInfo{u.name.text, u.symbol.value, &u, false});
+        if (fresh) return;
+        if (!it->second.decl) {
+            cx.diags.error(
+                "E0113", u.name.span,
+                fmt::format("unit '{}' is built in and cannot be declared", u.name.text));
+        } else {
+            duplicate(cx, u.name.span, "unit", u.name.text, it->second.decl->name.span);
+        }
+    }
+
+    void operator()(const ResponsibleDecl& r) {
+        auto [it, fresh] = cx.out.responsibles.try_emplace(r.name.text, &r);
+        if (fresh) return;
+        const char* what = r.kind == ResponsibleKind::body ? "body" : "member";
+        if (it->second->kind != r.kind) {
+            Diagnostic& d = cx.diags.error(
+                "E0110", r.name.span,
+                fmt::format("duplicate name '{}': already declared as a {}", r.name.text,
+                            it->second->kind == ResponsibleKind::body ? "body" : "member"));
+            d.notes.push_back({it->second->name.span, "first defined here"});
+            return;
+        }
+        duplicate(cx, r.name.span, what, r.name.text, it->second->name.span);
+    }
+
+    void operator()(const DataDecl& d) {
+        const auto kind = resolve_kind(cx, d.kind);
+        if (!kind) return;
+        DataInfo& data = cx.out.data[static_cast<std::size_t>(*kind)];
+        for (const Field& f : d.fields) {
+            if (kBuiltinNames.count(f.name.text)) {
+                cx.diags.error("E0112", f.name.span,
+                               fmt::format("field '{}' has the name of a builtin value and could "
+                                           "never be read",
+                                           f.name.text));
+            }
+            FieldInfo info{&f, *kind, f.derive != nullptr, false, {}};
+            auto [it, fresh] = data.fields.try_emplace(f.name.text, std::move(info));
+            if (!fresh) {
+                Diagnostic& diag = cx.diags.error(
+                    "E0111", f.name.span,
+                    fmt::format("duplicate field '{}' in data for {}", f.name.text, d.kind.text));
+                diag.notes.push_back({it->second.decl->name.span, "first defined here"});
+            }
+        }
+    }
+
+    void operator()(const CriteriaSet& s) {
+        const std::size_t index = cx.out.sets.size();
+        cx.out.sets.push_back(SetInfo{&s, {}, {}, {}, {}, {}});
+        auto [it, fresh] = cx.out.set_index.try_emplace(s.name.text, index);
+        if (!fresh) {
+            duplicate(cx, s.name.span, "set", s.name.text, cx.out.sets[it->second].decl->name.span);
+        }
+        if (s.kind) resolve_kind(cx, *s.kind);
+        if (s.valid) check_year_range(cx, *s.valid);
+    }
+
+    // Levels and classes share one namespace.
+    bool enter_level_or_class(const Name& name, const char* what, std::size_t index, bool level) {
+        const auto lit = cx.out.level_index.find(name.text);
+        const auto cit = cx.out.class_index.find(name.text);
+        if (lit != cx.out.level_index.end() || cit != cx.out.class_index.end()) {
+            const bool first_is_level = lit != cx.out.level_index.end();
+            const Span first = first_is_level ? cx.out.levels[lit->second].decl->name.span
+                                              : cx.out.classes[cit->second].decl->name.span;
+            if (first_is_level == level) {
+                duplicate(cx, name.span, what, name.text, first);
+            } else {
+                Diagnostic& d =
+                    cx.diags.error("E0110", name.span,
+                                   fmt::format("duplicate name '{}': already declared as a {}",
+                                               name.text, first_is_level ? "level" : "class"));
+                d.notes.push_back({first, "first defined here"});
+            }
+            return false;
+        }
+        (level ? cx.out.level_index : cx.out.class_index)[name.text] = index;
+        return true;
+    }
+
+    void operator()(const LevelDecl& l) {
+        LevelInfo info;
+        info.decl = &l;
+        if (l.kind) {
+            info.kind = resolve_kind(cx, *l.kind);
+        } else {
+            cx.diags.error("E0501", l.name.span,
+                           fmt::format("level '{}' has no 'for'", l.name.text));
+        }
+        enter_level_or_class(l.name, "level", cx.out.levels.size(), true);
+        cx.out.levels.push_back(std::move(info));
+    }
+
+    void operator()(const ClassDecl& c) {
+        ClassInfo info{&c, {}};
+        if (c.kind) {
+            info.kind = resolve_kind(cx, *c.kind);
+        } else {
+            cx.diags.error("E0509", c.name.span,
+                           fmt::format("class '{}' has no 'for'", c.name.text));
+        }
+        if (!c.when) {
+            cx.diags.error("E0510", c.name.span,
+                           fmt::format("class '{}' has no 'when'", c.name.text));
+        }
+        enter_level_or_class(c.name, "class", cx.out.classes.size(), false);
+        cx.out.classes.push_back(info);
+    }
+
+    void operator()(const AssignmentsDecl& a) {
+        auto [it, fresh] = assignment_names.try_emplace(a.name.text, a.name.span);
+        if (!fresh) duplicate(cx, a.name.span, "assignments", a.name.text, it->second);
+        AssignmentsInfo info;
+        info.decl = &a;
+        cx.out.assignments.push_back(std::move(info));
+    }
+
+    void operator()(const TargetDecl& t) {
+        auto [it, fresh] = target_names.try_emplace(t.name.text, t.name.span);
+        if (!fresh) duplicate(cx, t.name.span, "target", t.name.text, it->second);
+        TargetInfo info;
+        info.decl = &t;
+        cx.out.targets.push_back(std::move(info));
+    }
+};
+
+}  // namespace
+
+void declare_names(Context& cx) {
+    add_builtin_units(cx.out);
+    Declarer declarer{cx, {}, {}};
+    for (const RuleFile& file : cx.module.files) {
+        for (const Decl& decl : file.decls) std::visit(declarer, decl);
+    }
+}
+
+}  // namespace ntm::dsl::check_detail
