@@ -89,6 +89,9 @@ enum class ExprKind {
 
 enum class Op { neg, not_, add, sub, mul, div, lt, le, gt, ge, eq, ne, and_, or_ };
 
+// How an operator is written in canonical rule text ("-" for both neg and sub).
+const char* spelling(Op op);
+
 struct Expr;
 using ExprPtr = std::unique_ptr<Expr>;
 
@@ -148,6 +151,9 @@ struct Threshold {
 };
 
 enum class Cmp { ge, gt, le, lt, eq, ne, in_range, yes, no };
+
+// How a comparator is written in canonical rule text: ">=", "in", "yes", ...
+const char* spelling(Cmp cmp);
 
 struct Requirement {
     NodeId id = kNoNode;

@@ -19,64 +19,6 @@ std::string title(const std::optional<Text>& t) {
     return t ? " " + quote(t->value) : " -";
 }
 
-const char* op_name(Op op) {
-    switch (op) {
-        case Op::neg:
-            return "neg";
-        case Op::not_:
-            return "not";
-        case Op::add:
-            return "+";
-        case Op::sub:
-            return "-";
-        case Op::mul:
-            return "*";
-        case Op::div:
-            return "/";
-        case Op::lt:
-            return "<";
-        case Op::le:
-            return "<=";
-        case Op::gt:
-            return ">";
-        case Op::ge:
-            return ">=";
-        case Op::eq:
-            return "=";
-        case Op::ne:
-            return "!=";
-        case Op::and_:
-            return "and";
-        case Op::or_:
-            return "or";
-    }
-    return "?";
-}
-
-const char* cmp_name(Cmp cmp) {
-    switch (cmp) {
-        case Cmp::ge:
-            return ">=";
-        case Cmp::gt:
-            return ">";
-        case Cmp::le:
-            return "<=";
-        case Cmp::lt:
-            return "<";
-        case Cmp::eq:
-            return "=";
-        case Cmp::ne:
-            return "!=";
-        case Cmp::in_range:
-            return "in";
-        case Cmp::yes:
-            return "yes";
-        case Cmp::no:
-            return "no";
-    }
-    return "?";
-}
-
 void expr(const Expr* e, std::string& out) {
     if (e == nullptr) {
         out += "null";
@@ -104,7 +46,7 @@ void expr(const Expr* e, std::string& out) {
             return;
         case ExprKind::unary:
         case ExprKind::binary:
-            out += fmt::format("({}", op_name(e->op));
+            out += fmt::format("({}", e->op == Op::neg ? "neg" : spelling(e->op));
             args();
             return;
         case ExprKind::call:
@@ -210,7 +152,7 @@ class Dumper {
             if (i.value) line("value " + expr(i.value));
             if (i.applies) line("applies when " + expr(i.applies));
             for (const Requirement& r : i.requirements) {
-                line(fmt::format("require {}", cmp_name(r.cmp)));
+                line(fmt::format("require {}", spelling(r.cmp)));
                 nested([&] {
                     if (r.low) threshold(*r.low);
                     if (r.high) threshold(*r.high);

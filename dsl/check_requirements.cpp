@@ -16,30 +16,6 @@
 namespace ntm::dsl::check_detail {
 namespace {
 
-const char* cmp_text(Cmp c) {
-    switch (c) {
-        case Cmp::ge:
-            return ">=";
-        case Cmp::gt:
-            return ">";
-        case Cmp::le:
-            return "<=";
-        case Cmp::lt:
-            return "<";
-        case Cmp::eq:
-            return "=";
-        case Cmp::ne:
-            return "!=";
-        case Cmp::in_range:
-            return "in";
-        case Cmp::yes:
-            return "yes";
-        case Cmp::no:
-            return "no";
-    }
-    return "?";
-}
-
 // One value a threshold takes in a cell, with the `when` case that gives it.
 struct Value {
     double v = 0;
@@ -117,12 +93,12 @@ class Requirements {
             cx_.diags.error("E0210", r.op_span,
                             fmt::format("'require {}' needs a numeric indicator; indicator {} is "
                                         "yes/no",
-                                        cmp_text(r.cmp), ind_.code));
+                                        spelling(r.cmp), ind_.code));
         } else {
             cx_.diags.error("E0209", r.op_span,
                             fmt::format("'require {}' needs a yes/no indicator; indicator {} is "
                                         "in {}",
-                                        cmp_text(r.cmp), ind_.code, ind_.unit_name));
+                                        spelling(r.cmp), ind_.code, ind_.unit_name));
         }
         return false;
     }
@@ -206,7 +182,7 @@ class Requirements {
     std::vector<Alt> alternatives(const Requirement& r, const Cell& cell) {
         std::vector<Alt> out;
         if (r.cmp == Cmp::yes || r.cmp == Cmp::no) {
-            out.push_back({compare_interval(r.cmp, 0), cmp_text(r.cmp), {}, true});
+            out.push_back({compare_interval(r.cmp, 0), spelling(r.cmp), {}, true});
             return out;
         }
         std::vector<Value> lows, highs;
@@ -214,7 +190,7 @@ class Requirements {
         if (r.cmp != Cmp::in_range) {
             for (const Value& v : lows) {
                 out.push_back({compare_interval(r.cmp, v.v),
-                               fmt::format("{} {}", cmp_text(r.cmp), v.text), v.label,
+                               fmt::format("{} {}", spelling(r.cmp), v.text), v.label,
                                in_domain(v.v)});
             }
             return out;

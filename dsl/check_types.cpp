@@ -27,40 +27,6 @@ std::optional<double> constant_of(const Expr& e) {
     return std::nullopt;
 }
 
-const char* op_text(Op op) {
-    switch (op) {
-        case Op::neg:
-            return "-";
-        case Op::not_:
-            return "not";
-        case Op::add:
-            return "+";
-        case Op::sub:
-            return "-";
-        case Op::mul:
-            return "*";
-        case Op::div:
-            return "/";
-        case Op::lt:
-            return "<";
-        case Op::le:
-            return "<=";
-        case Op::gt:
-            return ">";
-        case Op::ge:
-            return ">=";
-        case Op::eq:
-            return "=";
-        case Op::ne:
-            return "!=";
-        case Op::and_:
-            return "and";
-        case Op::or_:
-            return "or";
-    }
-    return "?";
-}
-
 Type Typer::record(const Expr& e, ExprInfo info) {
     Type t = info.type;
     cx_.out.exprs[e.id] = std::move(info);
@@ -220,13 +186,13 @@ bool Typer::is(const Type& t, ValueType v) {
 
 void Typer::arith_operand(const Expr& op, const Expr& operand, const Type& got) {
     cx_.diags.error("E0204", operand.span,
-                    fmt::format("'{}' needs numbers, got {}", op_text(op.op), type_phrase(got)));
+                    fmt::format("'{}' needs numbers, got {}", spelling(op.op), type_phrase(got)));
 }
 
 void Typer::logic_operand(const Expr& op, const Expr& operand, const Type& got) {
     cx_.diags.error(
         "E0205", operand.span,
-        fmt::format("'{}' needs yes/no values, got {}", op_text(op.op), type_phrase(got)));
+        fmt::format("'{}' needs yes/no values, got {}", spelling(op.op), type_phrase(got)));
 }
 
 Type Typer::binary(const Expr& e, const Scope& sc) {
@@ -317,7 +283,7 @@ void Typer::comparison(const Expr& e, const Type& l, const Type& r) {
     } else if (ordering && l.value != ValueType::level) {
         cx_.diags.error(
             "E0216", e.op_span,
-            fmt::format("cannot order {} values with '{}'", type_phrase(l), op_text(e.op)));
+            fmt::format("cannot order {} values with '{}'", type_phrase(l), spelling(e.op)));
     }
 }
 

@@ -39,30 +39,6 @@ std::string join(const std::vector<T>& items, F text) {
     return out;
 }
 
-const char* cmp_text(Cmp cmp) {
-    switch (cmp) {
-        case Cmp::ge:
-            return ">=";
-        case Cmp::gt:
-            return ">";
-        case Cmp::le:
-            return "<=";
-        case Cmp::lt:
-            return "<";
-        case Cmp::eq:
-            return "=";
-        case Cmp::ne:
-            return "!=";
-        case Cmp::in_range:
-            return "in";
-        case Cmp::yes:
-            return "yes";
-        case Cmp::no:
-            return "no";
-    }
-    return "?";
-}
-
 class Printer {
   public:
     explicit Printer(layout::Layout& out) : out_(out) {}
@@ -312,7 +288,7 @@ class Printer {
 
     void requirement(const Requirement& r, int indent) {
         prop(indent, r.span.begin, "require ");
-        out_.put(cmp_text(r.cmp));
+        out_.put(spelling(r.cmp));
         if (r.cmp == Cmp::yes || r.cmp == Cmp::no) return;
         out_.put(" ");
         threshold(r.low.get(), indent);

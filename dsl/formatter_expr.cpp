@@ -46,40 +46,6 @@ int precedence(const Expr& e) {
     }
 }
 
-const char* op_text(Op op) {
-    switch (op) {
-        case Op::neg:
-            return "-";
-        case Op::not_:
-            return "not";
-        case Op::add:
-            return "+";
-        case Op::sub:
-            return "-";
-        case Op::mul:
-            return "*";
-        case Op::div:
-            return "/";
-        case Op::lt:
-            return "<";
-        case Op::le:
-            return "<=";
-        case Op::gt:
-            return ">";
-        case Op::ge:
-            return ">=";
-        case Op::eq:
-            return "=";
-        case Op::ne:
-            return "!=";
-        case Op::and_:
-            return "and";
-        case Op::or_:
-            return "or";
-    }
-    return "?";
-}
-
 void print(const Expr& e, std::string& out);
 
 // Prints `e`, in parentheses when it binds less tightly than `min` allows.
@@ -111,7 +77,7 @@ void print(const Expr& e, std::string& out) {
             out += e.text;
             return;
         case ExprKind::unary: {
-            out += op_text(e.op);
+            out += spelling(e.op);
             if (e.op == Op::not_) {
                 out += ' ';
                 operand(arg(e, 0), kNot, out);
@@ -129,7 +95,7 @@ void print(const Expr& e, std::string& out) {
             // left-associative, so a right operand of the same strength keeps its parentheses.
             operand(arg(e, 0), p == kCmp ? kSum : p, out);
             out += ' ';
-            out += op_text(e.op);
+            out += spelling(e.op);
             out += ' ';
             operand(arg(e, 1), p + 1, out);
             return;
