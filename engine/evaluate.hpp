@@ -1,0 +1,82 @@
+// Stage 4: evaluate every record of a dataset against the program.
+//
+// Results are three-valued, plus "not applicable": met (đạt), not met (chưa đạt), unknown
+// (thiếu dữ liệu: a value the rules need is missing or invalid) and not applicable (không áp
+// dụng: an `applies when` that does not hold).  How they combine is in docs/architecture.md.
+//
+// The evaluation is the trace: every indicator, criterion, gate and level result is kept in
+// flat arrays, with the value seen and the threshold that applied, so that explanations and
+// reports read what the evaluation did instead of computing it again.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "engine/dataset.hpp"
+#include "engine/program.hpp"
+
+namespace ntm::engine {
+
+enum class Status : std::uint8_t { met, not_met, unknown, not_applicable };
+
+struct IndicatorResult {
+    Status status = Status::unknown;
+    double value = kUnknown;  // the value seen
+    double low = kUnknown;    // the threshold in force (the lower bound for `in`)
+    double high = kUnknown;   // the upper bound for `in`
+    double gap = kUnknown;    // how much the value must change to pass (not met only)
+    std::uint32_t requirement = kNone;  // the requirement that decided (the first failing one)
+    std::uint32_t threshold_case = 0;   // which case of that requirement's threshold applied
+};
+
+struct CriterionResult {
+    Status status = Status::unknown;
+    std::uint16_t met = 0, not_met = 0, unknown = 0, not_applicable = 0;  // over its indicators
+};
+
+// One level of one entity: whether it is reached, and why.
+struct LevelResult {
+    std::uint32_t level = 0;         // index in Program::levels
+    std::uint32_t set = kNone;       // the set that applied in the year (kNone: none valid)
+    Status status = Status::unknown; // reached (met), not reached, unknown
+    Status prerequisite = Status::met;
+    Status criteria = Status::unknown;  // all criteria of the set
+    std::uint32_t first_criterion = 0;  // into Evaluation::criteria (set's criterion_count)
+    std::uint32_t first_indicator = 0;  // into Evaluation::indicators (set's indicator_count)
+    std::uint32_t first_gate = 0;       // into Evaluation::gates (level's gate count)
+    std::uint16_t criteria_met = 0;
+};
+
+struct EntityResult {
+    std::uint32_t record = 0;  // into Dataset::records
+    Region region = Region::TDMNPB;  // the region whose thresholds applied (after overrides)
+    int level = -1;                  // highest level reached (ordinal), -1 none
+    bool level_unknown = false;      // a level above `level` may be reached: data missing
+    std::uint16_t criteria_met = 0;  // of the first level's set (the standard set)
+    std::uint16_t criteria_total = 0;
+    std::uint32_t first_level = 0, level_count = 0;  // into Evaluation::levels
+    std::uint32_t first_class = 0;                   // into Evaluation::classes
+    // Recognised at a level in an earlier year that it no longer reaches ("duy trì chuẩn").
+    std::uint32_t lost_level = kNone;
+    int lost_year = 0;
+};
+
+struct Evaluation {
+    int year = 0;
+    std::vector<EntityResult> entities;  // one per record of the year, in dataset order
+    std::vector<LevelResult> levels;
+    std::vector<CriterionResult> criteria;
+    std::vector<IndicatorResult> indicators;
+    std::vector<Status> gates;
+    std::vector<Status> classes;  // per entity, one per class of its kind
+    std::vector<DataProblem> problems;  // found while evaluating (e.g. a region not determined)
+};
+
+struct EvaluateOptions {
+    int year = 0;      // evaluate the records of this year
+    unsigned threads = 0;  // 0: as many as the machine has; the output does not depend on it
+};
+
+Evaluation evaluate(const Program& program, const Dataset& data, const EvaluateOptions& options);
+
+}  // namespace ntm::engine

@@ -1,0 +1,33 @@
+#include "engine/program.hpp"
+
+#include <fmt/format.h>
+
+namespace ntm::engine {
+
+const Column* Schema::find(EntityKind kind, std::string_view name) const {
+    for (const Column& c : columns[kind_index(kind)]) {
+        if (c.name == name) return &c;
+    }
+    return nullptr;
+}
+
+std::uint32_t Program::set_for(const LevelDef& level, int year) const {
+    for (std::uint32_t s : level.meets) {
+        if (sets[s].valid_from <= year && year <= sets[s].valid_to) return s;
+    }
+    return kNone;
+}
+
+std::uint32_t Program::level_index(std::string_view name) const {
+    for (std::uint32_t i = 0; i < levels.size(); ++i) {
+        if (levels[i].name == name) return i;
+    }
+    return kNone;
+}
+
+std::string Program::where(dsl::Span span) const {
+    if (sources == nullptr || span.file >= sources->size()) return {};
+    return fmt::format("{}:{}", sources->file(span.file).path, sources->locate(span.file, span.begin).line);
+}
+
+}  // namespace ntm::engine

@@ -1,0 +1,271 @@
+// Stage 3: checked rules → an immutable, compiled program.
+//
+// Names are resolved to slots and indices once; thresholds become dense region × year tables;
+// expressions become a flat stack code (see vm.hpp).  Nothing in the program changes during
+// evaluation: one Program serves every entity, year and thread.  Strings (titles, citations)
+// are kept for explanations only and are never touched in the evaluation loop.
+#pragma once
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dsl/checker.hpp"
+#include "dsl/pipeline.hpp"
+
+namespace ntm::engine {
+
+using dsl::EntityKind;
+using dsl::kKindCount;
+using dsl::kRegionCount;
+using dsl::Region;
+
+inline constexpr double kUnknown = std::numeric_limits<double>::quiet_NaN();
+inline bool known(double v) { return !std::isnan(v); }
+inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+
+inline std::size_t kind_index(EntityKind k) { return static_cast<std::size_t>(k); }
+inline std::size_t region_index(Region r) { return static_cast<std::size_t>(r); }
+
+// ---------------------------------------------------------------------------------------------
+// Inputs: the columns a dataset may hold, per entity kind.
+
+enum class ValueType : std::uint8_t { number, boolean };
+
+struct Column {
+    std::string name;         // field name or indicator code: "hai_long", "2.1"
+    std::string title;        // Vietnamese title, for templates and reports
+    std::string unit;         // unit name: "percent", "yesno", "count", "trieu_dong"
+    std::string unit_symbol;  // as users read it: "%", "đạt/không đạt", "triệu đồng/người/năm"
+    ValueType type = ValueType::number;
+    bool percent = false;  // must lie in 0–100
+    bool count = false;    // must not be negative
+    std::uint32_t slot = 0;
+};
+
+struct Schema {
+    std::array<std::vector<Column>, kKindCount> columns;  // per kind, index = slot
+
+    // The column of `kind` named `name` (NFC), or null.
+    const Column* find(EntityKind kind, std::string_view name) const;
+    std::uint32_t slots(EntityKind kind) const {
+        return static_cast<std::uint32_t>(columns[kind_index(kind)].size());
+    }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Expressions: ranges of stack code in Program::code (evaluated by vm.hpp).
+
+struct ExprRef {
+    std::uint32_t begin = kNone;
+    std::uint32_t end = kNone;
+    bool valid() const { return begin != kNone; }
+};
+
+enum class OpCode : std::uint8_t {
+    push_const,   // k
+    push_slot,    // a: slot of the current entity
+    push_year,    // the evaluation year
+    push_region,  // the entity's region index (for the set in force)
+    push_level,   // the entity's level ordinal among its kind's levels (-1 none, unknown)
+    push_criteria_met,
+    push_class,      // a: class index → 1/0/unknown
+    push_met,        // a: indicator (if b == 0) or criterion (b == 1) index of the current set
+    push_value,      // a: indicator index of the current set
+    push_threshold,  // a: indicator index in Program::indicators (any set)
+    text_eq,         // a: 0 code / 1 parent, b: string index → 1/0
+    neg, not_, add, sub, mul, div, lt, le, gt, ge, eq, ne, and_, or_,
+    ratio,              // 100 × a / b
+    any, all, at_least, // a: number of operands on the stack (at_least: first is k)
+    aggregate,          // a: Aggregate index in Program::aggregates
+};
+
+struct Instr {
+    OpCode op = OpCode::push_const;
+    std::uint32_t a = 0;
+    std::uint32_t b = 0;
+    double k = 0;
+};
+
+enum class AggregateFn : std::uint8_t { count, share, sum, min, max, mean };
+
+// `count(xa where C)` and friends: over the descendants of kind `kind` of the entity.
+struct Aggregate {
+    AggregateFn fn = AggregateFn::count;
+    EntityKind kind = EntityKind::xa;
+    ExprRef operand;  // count/share: the condition (may be empty: every child); others: the value
+};
+
+// ---------------------------------------------------------------------------------------------
+// Thresholds: one dense table per rule threshold, with `when` cases in order.
+
+struct Table {
+    int year_from = 0;
+    int year_to = -1;
+    std::vector<double> cells;  // [region][year - year_from], kUnknown where the rules give none
+
+    double at(Region r, int year) const {
+        if (year < year_from || year > year_to) return kUnknown;
+        return cells[region_index(r) * static_cast<std::size_t>(year_to - year_from + 1) +
+                     static_cast<std::size_t>(year - year_from)];
+    }
+};
+
+struct ThresholdCase {
+    ExprRef when;  // empty for `else` (and for a threshold without cases)
+    std::uint32_t table = 0;
+    dsl::Span span;  // the rule text of this case
+};
+
+struct Threshold {
+    std::vector<ThresholdCase> cases;  // tried in order; the last one has no condition
+};
+
+struct Requirement {
+    dsl::Cmp cmp = dsl::Cmp::ge;
+    std::uint32_t low = kNone;   // threshold index (none for yes/no)
+    std::uint32_t high = kNone;  // in_range only
+    dsl::Span span;              // the `require` line
+};
+
+// ---------------------------------------------------------------------------------------------
+// Criteria sets, levels, classes, assignments, targets.
+
+struct IndicatorDef {
+    std::string code;
+    std::string title;
+    std::string source;       // citation of the item (or of its criterion / set)
+    std::string unit;         // unit name
+    std::string unit_symbol;  // as users read it
+    bool boolean = false;
+    std::uint32_t slot = kNone;  // reads this input slot, or
+    ExprRef value;               // computes this expression
+    ExprRef applies;             // empty: always applies
+    std::uint32_t first_requirement = 0, requirement_count = 0;
+    std::uint32_t criterion = 0;  // index in Program::criteria
+    std::uint32_t set = 0;        // index in Program::sets
+    dsl::Span span;               // where the indicator is written (the innermost override)
+    std::uint32_t body = kNone;   // index in Program::bodies: who is responsible
+};
+
+struct CriterionDef {
+    std::string code;
+    std::string title;
+    std::string source;
+    dsl::CombineKind combine = dsl::CombineKind::all;
+    int at_least = 0;
+    std::uint32_t first_indicator = 0, indicator_count = 0;  // in Program::indicators
+    std::uint32_t set = 0;
+    dsl::Span span;
+    std::uint32_t body = kNone;
+};
+
+struct RegionRule {
+    Region region = Region::TDMNPB;
+    ExprRef when;
+};
+
+struct SetDef {
+    std::string name;
+    std::string title;
+    std::string source;
+    EntityKind kind = EntityKind::xa;
+    int valid_from = 0, valid_to = 0;
+    std::vector<RegionRule> region_rules;
+    std::uint32_t first_criterion = 0, criterion_count = 0;
+    std::uint32_t first_indicator = 0, indicator_count = 0;
+    dsl::Span span;
+};
+
+struct GateDef {
+    std::string name;
+    std::string title;
+    std::vector<ExprRef> condition;  // one per set of LevelDef::meets (met/value resolve there)
+    dsl::Span span;
+};
+
+struct LevelDef {
+    std::string name;
+    std::string title;
+    std::string source;
+    EntityKind kind = EntityKind::xa;
+    int ordinal = 0;                 // position among the levels of its kind, from 0
+    std::uint32_t after = kNone;     // index in Program::levels
+    std::vector<std::uint32_t> meets;  // set indices; the one valid in the year applies
+    std::vector<GateDef> gates;
+    dsl::Span span;
+};
+
+struct ClassDef {
+    std::string name;
+    std::string title;
+    EntityKind kind = EntityKind::xa;
+    ExprRef when;
+};
+
+struct Responsible {
+    std::string name;
+    std::string title;
+    bool member = false;
+};
+
+struct LocalityRule {
+    std::vector<std::string> codes;  // by code, or
+    ExprRef where;                   // by condition
+    std::uint32_t member = 0;        // index in Program::bodies
+    std::string due;                 // "2020-11-30" or empty
+};
+
+struct TargetDef {
+    std::string name;
+    std::string title;
+    std::string source;
+    std::string locality;
+    int year = 0;
+    struct Line {
+        std::uint32_t level = 0;
+        bool increment = false;
+        double count = 0;
+    };
+    std::vector<Line> lines;
+};
+
+struct Program {
+    Schema schema;
+    std::vector<Instr> code;
+    std::vector<Aggregate> aggregates;
+    std::vector<std::string> strings;  // text constants of text_eq
+    std::vector<Table> tables;
+    std::vector<Threshold> thresholds;
+    std::vector<Requirement> requirements;
+    std::vector<IndicatorDef> indicators;
+    std::vector<CriterionDef> criteria;
+    std::vector<SetDef> sets;
+    std::vector<LevelDef> levels;
+    std::array<std::vector<std::uint32_t>, kKindCount> level_order;  // per kind, lowest first
+    std::vector<ClassDef> classes;
+    std::vector<Responsible> bodies;
+    std::vector<LocalityRule> localities;
+    std::vector<TargetDef> targets;
+    // Derived values per kind, in an order where each comes after those it reads.
+    std::array<std::vector<std::pair<std::uint32_t, ExprRef>>, kKindCount> derived;
+
+    const dsl::SourceManager* sources = nullptr;  // for file:line of rules in explanations
+
+    // The set of `level` that applies in `year`, or kNone.
+    std::uint32_t set_for(const LevelDef& level, int year) const;
+    // Index of the level named `name`, or kNone.
+    std::uint32_t level_index(std::string_view name) const;
+    // "rules/x.ntm:12" for a span of rule text.
+    std::string where(dsl::Span span) const;
+};
+
+// Compiles checked rules (rules.ok() must hold).  The Program points into `rules`, which must
+// outlive it.
+Program compile(const dsl::Rules& rules);
+
+}  // namespace ntm::engine
