@@ -26,7 +26,8 @@ struct IndicatorResult {
     double high = kUnknown;   // the upper bound for `in`
     double gap = kUnknown;    // how much the value must change to pass (not met only)
     std::uint32_t requirement = kNone;  // the requirement that decided (the first failing one)
-    std::uint32_t threshold_case = 0;   // which case of that requirement's threshold applied
+    std::uint32_t threshold_case = kNone;  // the `when` case that chose the threshold, if any
+                                           // (index in Program::case_entries)
 };
 
 struct CriterionResult {
@@ -38,6 +39,7 @@ struct CriterionResult {
 struct LevelResult {
     std::uint32_t level = 0;         // index in Program::levels
     std::uint32_t set = kNone;       // the set that applied in the year (kNone: none valid)
+    Region region = Region::TDMNPB;  // whose thresholds applied (after the set's region rules)
     Status status = Status::unknown; // reached (met), not reached, unknown
     Status prerequisite = Status::met;
     Status criteria = Status::unknown;  // all criteria of the set
@@ -51,8 +53,9 @@ struct EntityResult {
     std::uint32_t record = 0;  // into Dataset::records
     Region region = Region::TDMNPB;  // the region whose thresholds applied (after overrides)
     int level = -1;                  // highest level reached (ordinal), -1 none
-    bool level_unknown = false;      // a level above `level` may be reached: data missing
+    int level_max = -1;              // highest level that may be reached (> level: data missing)
     std::uint16_t criteria_met = 0;  // of the first level's set (the standard set)
+    std::uint16_t criteria_unknown = 0;
     std::uint16_t criteria_total = 0;
     std::uint32_t first_level = 0, level_count = 0;  // into Evaluation::levels
     std::uint32_t first_class = 0;                   // into Evaluation::classes

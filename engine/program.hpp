@@ -44,6 +44,7 @@ struct Column {
     ValueType type = ValueType::number;
     bool percent = false;  // must lie in 0–100
     bool count = false;    // must not be negative
+    bool derived = false;  // computed by the rules (`derive`): a file's values are ignored
     std::uint32_t slot = 0;
 };
 
@@ -71,8 +72,11 @@ enum class OpCode : std::uint8_t {
     push_slot,    // a: slot of the current entity
     push_year,    // the evaluation year
     push_region,  // the entity's region index (for the set in force)
-    push_level,   // the entity's level ordinal among its kind's levels (-1 none, unknown)
-    push_criteria_met,
+    push_level,   // the entity's level ordinal among its kind's levels (-1 none), if exact
+    push_criteria_met,  // criteria met of the standard set, if exact
+    range_cmp,    // a: 0 level / 1 criteria_met, b: Op of the comparison, k: the constant;
+                  // compares the known range of the value (e.g. 14–16 criteria when data
+                  // is missing) so that the answer is unknown only when the range straddles k
     push_class,      // a: class index → 1/0/unknown
     push_met,        // a: indicator (if b == 0) or criterion (b == 1) index of the current set
     push_value,      // a: indicator index of the current set
@@ -101,33 +105,36 @@ struct Aggregate {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Thresholds: one dense table per rule threshold, with `when` cases in order.
+// Thresholds: a small tree per rule threshold, as written (`by region`, `by year`, `table`,
+// `when … else`), in flat arrays.  Choosing the value for an entity is a walk of a few steps:
+// an array index by region, a scan of a few year ranges, the `when` conditions in order.
+// A `table` compiles to `by region` of `by year`.
 
-struct Table {
-    int year_from = 0;
-    int year_to = -1;
-    std::vector<double> cells;  // [region][year - year_from], kUnknown where the rules give none
+enum class ThresholdKind : std::uint8_t { constant, by_region, by_year, cases };
 
-    double at(Region r, int year) const {
-        if (year < year_from || year > year_to) return kUnknown;
-        return cells[region_index(r) * static_cast<std::size_t>(year_to - year_from + 1) +
-                     static_cast<std::size_t>(year - year_from)];
-    }
+struct ThresholdNode {
+    ThresholdKind kind = ThresholdKind::constant;
+    double value = kUnknown;  // constant
+    // by_region: region_children[first .. first + 7) (kNone where a region has no entry);
+    // by_year: year_entries[first .. first + count); cases: case_entries[first .. + count).
+    std::uint32_t first = 0, count = 0;
+    dsl::Span span;
 };
 
-struct ThresholdCase {
-    ExprRef when;  // empty for `else` (and for a threshold without cases)
-    std::uint32_t table = 0;
-    dsl::Span span;  // the rule text of this case
+struct YearEntry {
+    int from = 0, to = 0;
+    std::uint32_t node = kNone;
 };
 
-struct Threshold {
-    std::vector<ThresholdCase> cases;  // tried in order; the last one has no condition
+struct CaseEntry {
+    ExprRef when;  // empty: `else`
+    std::uint32_t node = kNone;
+    dsl::Span span;  // the condition (or the `else` value)
 };
 
 struct Requirement {
     dsl::Cmp cmp = dsl::Cmp::ge;
-    std::uint32_t low = kNone;   // threshold index (none for yes/no)
+    std::uint32_t low = kNone;   // root ThresholdNode (none for yes/no)
     std::uint32_t high = kNone;  // in_range only
     dsl::Span span;              // the `require` line
 };
@@ -184,7 +191,7 @@ struct SetDef {
 struct GateDef {
     std::string name;
     std::string title;
-    std::vector<ExprRef> condition;  // one per set of LevelDef::meets (met/value resolve there)
+    std::vector<ExprRef> condition;  // one per set of LevelDef::scope_sets (or one, if none)
     dsl::Span span;
 };
 
@@ -196,6 +203,10 @@ struct LevelDef {
     int ordinal = 0;                 // position among the levels of its kind, from 0
     std::uint32_t after = kNone;     // index in Program::levels
     std::vector<std::uint32_t> meets;  // set indices; the one valid in the year applies
+    // The sets whose results met() and value() read in gates: `meets`, or for a level with no
+    // `meets` those of the nearest level before it that has some (kiểu mẫu reads the income
+    // of the set nâng cao met).  GateDef::condition has one entry per set here.
+    std::vector<std::uint32_t> scope_sets;
     std::vector<GateDef> gates;
     dsl::Span span;
 };
@@ -239,8 +250,10 @@ struct Program {
     std::vector<Instr> code;
     std::vector<Aggregate> aggregates;
     std::vector<std::string> strings;  // text constants of text_eq
-    std::vector<Table> tables;
-    std::vector<Threshold> thresholds;
+    std::vector<ThresholdNode> threshold_nodes;
+    std::vector<std::uint32_t> region_children;
+    std::vector<YearEntry> year_entries;
+    std::vector<CaseEntry> case_entries;
     std::vector<Requirement> requirements;
     std::vector<IndicatorDef> indicators;
     std::vector<CriterionDef> criteria;

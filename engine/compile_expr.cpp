@@ -1,0 +1,302 @@
+// Expressions → stack code; thresholds → threshold trees.
+#include <algorithm>
+
+#include "engine/compiler.hpp"
+
+namespace ntm::engine::detail {
+
+namespace {
+
+bool is_builtin(const dsl::ExprInfo* info, dsl::Builtin b) {
+    return info != nullptr && info->ref == dsl::RefKind::builtin && info->builtin == b;
+}
+
+// `a OP b` seen from the other side: `15 > x` is `x < 15`.
+dsl::Op mirrored(dsl::Op op) {
+    switch (op) {
+        case dsl::Op::lt: return dsl::Op::gt;
+        case dsl::Op::le: return dsl::Op::ge;
+        case dsl::Op::gt: return dsl::Op::lt;
+        case dsl::Op::ge: return dsl::Op::le;
+        default: return op;
+    }
+}
+
+OpCode opcode(dsl::Op op) {
+    switch (op) {
+        case dsl::Op::neg: return OpCode::neg;
+        case dsl::Op::not_: return OpCode::not_;
+        case dsl::Op::add: return OpCode::add;
+        case dsl::Op::sub: return OpCode::sub;
+        case dsl::Op::mul: return OpCode::mul;
+        case dsl::Op::div: return OpCode::div;
+        case dsl::Op::lt: return OpCode::lt;
+        case dsl::Op::le: return OpCode::le;
+        case dsl::Op::gt: return OpCode::gt;
+        case dsl::Op::ge: return OpCode::ge;
+        case dsl::Op::eq: return OpCode::eq;
+        case dsl::Op::ne: return OpCode::ne;
+        case dsl::Op::and_: return OpCode::and_;
+        case dsl::Op::or_: return OpCode::or_;
+    }
+    return OpCode::add;
+}
+
+}  // namespace
+
+std::uint32_t Compiler::add_string(const std::string& s) {
+    const auto it = std::find(out_.strings.begin(), out_.strings.end(), s);
+    if (it != out_.strings.end()) return static_cast<std::uint32_t>(it - out_.strings.begin());
+    out_.strings.push_back(s);
+    return static_cast<std::uint32_t>(out_.strings.size() - 1);
+}
+
+// Each expression is one contiguous range of Program::code.  Sub-expressions that run in
+// another context (an aggregate's condition, run once per child) get ranges of their own,
+// compiled into a buffer of their own first.
+ExprRef Compiler::expr(const dsl::Expr& e, const ExprScope& scope) {
+    std::vector<Instr> buffer;
+    std::vector<Instr>* outer = code_;
+    code_ = &buffer;
+    emit(e, scope);
+    code_ = outer;
+    ExprRef ref{static_cast<std::uint32_t>(out_.code.size()), 0};
+    out_.code.insert(out_.code.end(), buffer.begin(), buffer.end());
+    ref.end = static_cast<std::uint32_t>(out_.code.size());
+    return ref;
+}
+
+// `level OP L` and `criteria_met OP k` compare a range (what is known for sure, and what may
+// be) with a constant; see OpCode::range_cmp.
+bool Compiler::emit_range_compare(const dsl::Expr& e, const ExprScope& scope) {
+    (void)scope;
+    if (e.op < dsl::Op::lt || e.op > dsl::Op::ne) return false;
+    for (int side = 0; side < 2; ++side) {
+        const dsl::Expr& var = *e.args[static_cast<std::size_t>(side)];
+        const dsl::Expr& other = *e.args[static_cast<std::size_t>(1 - side)];
+        const dsl::ExprInfo* vi = checked_.expr(var);
+        const dsl::ExprInfo* oi = checked_.expr(other);
+        const bool is_level = is_builtin(vi, dsl::Builtin::level);
+        const bool is_count = is_builtin(vi, dsl::Builtin::criteria_met);
+        if (!is_level && !is_count) continue;
+        double k = 0;
+        if (is_level && oi != nullptr && oi->ref == dsl::RefKind::level) {
+            k = out_.levels[oi->index].ordinal;
+        } else if (other.kind == dsl::ExprKind::number) {
+            k = other.number;
+        } else {
+            continue;
+        }
+        const dsl::Op op = side == 0 ? e.op : mirrored(e.op);
+        code_->push_back({OpCode::range_cmp, is_level ? 0u : 1u, static_cast<std::uint32_t>(op), k});
+        return true;
+    }
+    return false;
+}
+
+void Compiler::emit(const dsl::Expr& e, const ExprScope& scope) {
+    const dsl::ExprInfo* info = checked_.expr(e);
+    auto push = [&](OpCode op, std::uint32_t a = 0, std::uint32_t b = 0, double k = 0) {
+        code_->push_back({op, a, b, k});
+    };
+    switch (e.kind) {
+        case dsl::ExprKind::number: push(OpCode::push_const, 0, 0, e.number); return;
+        case dsl::ExprKind::boolean: push(OpCode::push_const, 0, 0, e.boolean ? 1 : 0); return;
+        case dsl::ExprKind::string:
+        case dsl::ExprKind::filter: push(OpCode::push_const, 0, 0, kUnknown); return;
+        case dsl::ExprKind::unary:
+            emit(*e.args[0], scope);
+            push(opcode(e.op));
+            return;
+        case dsl::ExprKind::call: emit_call(e, *info, scope); return;
+        case dsl::ExprKind::binary: break;
+        case dsl::ExprKind::name:
+            if (info == nullptr) {
+                push(OpCode::push_const, 0, 0, kUnknown);
+                return;
+            }
+            switch (info->ref) {
+                case dsl::RefKind::field: push(OpCode::push_slot, slot_of(info->kind, e.text)); return;
+                case dsl::RefKind::level: push(OpCode::push_const, 0, 0, out_.levels[info->index].ordinal); return;
+                case dsl::RefKind::klass: push(OpCode::push_class, static_cast<std::uint32_t>(info->index)); return;
+                case dsl::RefKind::region: push(OpCode::push_const, 0, 0, static_cast<double>(info->region)); return;
+                case dsl::RefKind::builtin:
+                    switch (info->builtin) {
+                        case dsl::Builtin::level: push(OpCode::push_level); return;
+                        case dsl::Builtin::criteria_met: push(OpCode::push_criteria_met); return;
+                        case dsl::Builtin::year: push(OpCode::push_year); return;
+                        case dsl::Builtin::region: push(OpCode::push_region); return;
+                        default: push(OpCode::push_const, 0, 0, kUnknown); return;
+                    }
+                default: push(OpCode::push_const, 0, 0, kUnknown); return;
+            }
+    }
+    // Binary operators.
+    if (emit_range_compare(e, scope)) return;
+    if (e.op == dsl::Op::eq || e.op == dsl::Op::ne) {
+        for (int side = 0; side < 2; ++side) {
+            const dsl::ExprInfo* vi = checked_.expr(*e.args[static_cast<std::size_t>(side)]);
+            const dsl::Expr& other = *e.args[static_cast<std::size_t>(1 - side)];
+            const bool code = is_builtin(vi, dsl::Builtin::code), parent = is_builtin(vi, dsl::Builtin::parent);
+            if ((code || parent) && other.kind == dsl::ExprKind::string) {
+                push(OpCode::text_eq, parent ? 1 : 0, add_string(other.text));
+                if (e.op == dsl::Op::ne) push(OpCode::not_);
+                return;
+            }
+        }
+    }
+    emit(*e.args[0], scope);
+    emit(*e.args[1], scope);
+    push(opcode(e.op));
+}
+
+void Compiler::emit_call(const dsl::Expr& e, const dsl::ExprInfo& info, const ExprScope& scope) {
+    auto push = [&](OpCode op, std::uint32_t a = 0, std::uint32_t b = 0, double k = 0) {
+        code_->push_back({op, a, b, k});
+    };
+    switch (info.function) {
+        case dsl::Function::ratio:
+            emit(*e.args[0], scope);
+            emit(*e.args[1], scope);
+            push(OpCode::ratio);
+            return;
+        case dsl::Function::met:
+        case dsl::Function::value: {
+            if (scope.set == kNone) {
+                push(OpCode::push_const, 0, 0, kUnknown);
+                return;
+            }
+            const SetDef& set = out_.sets[scope.set];
+            const bool met = info.function == dsl::Function::met;
+            for (std::uint32_t i = 0; met && i < set.criterion_count; ++i) {
+                if (out_.criteria[set.first_criterion + i].code == info.code) {
+                    push(OpCode::push_met, i, 1);
+                    return;
+                }
+            }
+            for (std::uint32_t i = 0; i < set.indicator_count; ++i) {
+                if (out_.indicators[set.first_indicator + i].code == info.code) {
+                    push(met ? OpCode::push_met : OpCode::push_value, i, 0);
+                    return;
+                }
+            }
+            push(OpCode::push_const, 0, 0, kUnknown);
+            return;
+        }
+        case dsl::Function::threshold: {
+            const SetDef& set = out_.sets[*info.set];
+            for (std::uint32_t i = 0; i < set.indicator_count; ++i) {
+                if (out_.indicators[set.first_indicator + i].code == info.code) {
+                    push(OpCode::push_threshold, set.first_indicator + i);
+                    return;
+                }
+            }
+            push(OpCode::push_const, 0, 0, kUnknown);
+            return;
+        }
+        case dsl::Function::count:
+        case dsl::Function::share:
+        case dsl::Function::sum:
+        case dsl::Function::min:
+        case dsl::Function::max:
+        case dsl::Function::mean: {
+            static constexpr AggregateFn kFns[] = {AggregateFn::count, AggregateFn::share, AggregateFn::sum,
+                                                   AggregateFn::min,   AggregateFn::max,   AggregateFn::mean};
+            Aggregate agg;
+            agg.fn = kFns[static_cast<int>(info.function) - static_cast<int>(dsl::Function::count)];
+            const dsl::Expr& first = *e.args[0];
+            const dsl::ExprInfo* fi = checked_.expr(first);
+            const dsl::Expr* operand = nullptr;
+            if (first.kind == dsl::ExprKind::filter) {
+                const dsl::ExprInfo* ki = checked_.expr(*first.args[0]);
+                agg.kind = ki != nullptr ? ki->kind : (fi != nullptr ? fi->kind : EntityKind::xa);
+                operand = first.args[1].get();
+            } else {
+                agg.kind = fi != nullptr ? fi->kind : EntityKind::xa;
+                if (e.args.size() > 1) operand = e.args[1].get();
+            }
+            if (operand != nullptr) agg.operand = expr(*operand, {agg.kind, kNone});
+            push(OpCode::aggregate, static_cast<std::uint32_t>(out_.aggregates.size()));
+            out_.aggregates.push_back(agg);
+            return;
+        }
+        case dsl::Function::any:
+        case dsl::Function::all:
+        case dsl::Function::at_least:
+            for (const auto& a : e.args) emit(*a, scope);
+            push(info.function == dsl::Function::any   ? OpCode::any
+                 : info.function == dsl::Function::all ? OpCode::all
+                                                       : OpCode::at_least,
+                 static_cast<std::uint32_t>(e.args.size()));
+            return;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Thresholds
+
+std::uint32_t Compiler::year_node(const std::vector<dsl::YearRange>& years, const std::vector<dsl::Number>& values,
+                                  dsl::Span span) {
+    ThresholdNode node{ThresholdKind::by_year, kUnknown, static_cast<std::uint32_t>(out_.year_entries.size()), 0, span};
+    for (std::size_t i = 0; i < years.size() && i < values.size(); ++i) {
+        const auto leaf = static_cast<std::uint32_t>(out_.threshold_nodes.size());
+        out_.threshold_nodes.push_back({ThresholdKind::constant, values[i].value, 0, 0, values[i].span});
+        out_.year_entries.push_back({years[i].from, years[i].to, leaf});
+    }
+    node.count = static_cast<std::uint32_t>(out_.year_entries.size()) - node.first;
+    out_.threshold_nodes.push_back(node);
+    return static_cast<std::uint32_t>(out_.threshold_nodes.size() - 1);
+}
+
+std::uint32_t Compiler::threshold(const dsl::Threshold& t, const ExprScope& scope) {
+    auto add = [&](ThresholdNode n) {
+        out_.threshold_nodes.push_back(n);
+        return static_cast<std::uint32_t>(out_.threshold_nodes.size() - 1);
+    };
+    switch (t.kind) {
+        case dsl::ThresholdKind::constant:
+            return add({ThresholdKind::constant, t.constant.value, 0, 0, t.constant.span});
+        case dsl::ThresholdKind::by_region: {
+            std::array<std::uint32_t, kRegionCount> children;
+            children.fill(kNone);
+            for (const dsl::RegionEntry& r : t.regions) {
+                if (auto reg = dsl::region(r.region.text)) children[region_index(*reg)] = threshold(*r.value, scope);
+            }
+            const auto first = static_cast<std::uint32_t>(out_.region_children.size());
+            out_.region_children.insert(out_.region_children.end(), children.begin(), children.end());
+            return add({ThresholdKind::by_region, kUnknown, first, kRegionCount, t.span});
+        }
+        case dsl::ThresholdKind::by_year: {
+            std::vector<YearEntry> entries;
+            for (const dsl::YearEntry& y : t.years) entries.push_back({y.years.from, y.years.to, threshold(*y.value, scope)});
+            const auto first = static_cast<std::uint32_t>(out_.year_entries.size());
+            out_.year_entries.insert(out_.year_entries.end(), entries.begin(), entries.end());
+            return add({ThresholdKind::by_year, kUnknown, first, static_cast<std::uint32_t>(entries.size()), t.span});
+        }
+        case dsl::ThresholdKind::table: {
+            std::array<std::uint32_t, kRegionCount> children;
+            children.fill(kNone);
+            for (const dsl::TableRow& row : t.table_rows) {
+                if (auto reg = dsl::region(row.region.text)) {
+                    children[region_index(*reg)] = year_node(t.table_years, row.values, row.span);
+                }
+            }
+            const auto first = static_cast<std::uint32_t>(out_.region_children.size());
+            out_.region_children.insert(out_.region_children.end(), children.begin(), children.end());
+            return add({ThresholdKind::by_region, kUnknown, first, kRegionCount, t.span});
+        }
+        case dsl::ThresholdKind::cases: {
+            std::vector<CaseEntry> entries;
+            for (const dsl::Case& c : t.cases) {
+                entries.push_back({expr(*c.when, scope), threshold(*c.value, scope), c.when->span});
+            }
+            if (t.otherwise) entries.push_back({ExprRef{}, threshold(*t.otherwise, scope), t.otherwise->span});
+            const auto first = static_cast<std::uint32_t>(out_.case_entries.size());
+            out_.case_entries.insert(out_.case_entries.end(), entries.begin(), entries.end());
+            return add({ThresholdKind::cases, kUnknown, first, static_cast<std::uint32_t>(entries.size()), t.span});
+        }
+    }
+    return kNone;
+}
+
+}  // namespace ntm::engine::detail

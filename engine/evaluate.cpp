@@ -1,0 +1,414 @@
+#include "engine/evaluate.hpp"
+
+#include <algorithm>
+#include <thread>
+
+#include "engine/vm.hpp"
+
+namespace ntm::engine {
+
+namespace {
+
+Status status_and(Status a, Status b) {
+    if (a == Status::not_met || b == Status::not_met) return Status::not_met;
+    if (a == Status::unknown || b == Status::unknown) return Status::unknown;
+    return Status::met;
+}
+
+// How far `v` is from passing `cmp` against [lo, hi]: positive, in the indicator's unit.
+double gap_of(dsl::Cmp cmp, double v, double lo, double hi) {
+    switch (cmp) {
+        case dsl::Cmp::ge:
+        case dsl::Cmp::gt: return lo - v;
+        case dsl::Cmp::le:
+        case dsl::Cmp::lt: return v - lo;
+        case dsl::Cmp::eq: return std::fabs(v - lo);
+        case dsl::Cmp::in_range: return v < lo ? lo - v : v - hi;
+        default: return kUnknown;
+    }
+}
+
+bool passes(dsl::Cmp cmp, double v, double lo, double hi) {
+    const bool eq = approx_equal(v, lo);
+    switch (cmp) {
+        case dsl::Cmp::ge: return v > lo || eq;
+        case dsl::Cmp::gt: return v > lo && !eq;
+        case dsl::Cmp::le: return v < lo || eq;
+        case dsl::Cmp::lt: return v < lo && !eq;
+        case dsl::Cmp::eq: return eq;
+        case dsl::Cmp::ne: return !eq;
+        case dsl::Cmp::in_range: return (v > lo || eq) && (v < hi || approx_equal(v, hi));
+        case dsl::Cmp::yes: return v != 0;
+        case dsl::Cmp::no: return v == 0;
+    }
+    return false;
+}
+
+class Evaluator {
+public:
+    Evaluator(const Program& p, const Dataset& d, const EvaluateOptions& o) : p_(p), d_(d), opt_(o) {}
+
+    Evaluation evaluate_all() {
+        ev_.year = opt_.year;
+        layout();
+        for (std::size_t k = 0; k < kKindCount; ++k) parallel(by_kind_[k]);  // children first
+        return std::move(ev_);
+    }
+
+private:
+    const Program& p_;
+    const Dataset& d_;
+    const EvaluateOptions& opt_;
+    Evaluation ev_;
+    std::vector<std::uint32_t> result_of_entity_;         // entity → result, or kNone
+    std::vector<std::vector<std::uint32_t>> children_;    // result → child results
+    std::array<std::vector<std::uint32_t>, kKindCount> by_kind_;
+    std::vector<double> values_;                           // per result: its slots (derived filled)
+    std::vector<std::size_t> value_offset_;
+
+    const Entity& entity(std::uint32_t r) const { return d_.entities[d_.records[ev_.entities[r].record].entity]; }
+
+    // Sizes every result's slices before evaluating, so that threads write disjoint places.
+    void layout() {
+        result_of_entity_.assign(d_.entities.size(), kNone);
+        for (std::uint32_t i = 0; i < d_.records.size(); ++i) {
+            const Record& rec = d_.records[i];
+            if (rec.year != opt_.year) continue;
+            const auto r = static_cast<std::uint32_t>(ev_.entities.size());
+            result_of_entity_[rec.entity] = r;
+            EntityResult er;
+            er.record = i;
+            ev_.entities.push_back(er);
+        }
+        children_.assign(ev_.entities.size(), {});
+        for (std::uint32_t r = 0; r < ev_.entities.size(); ++r) {
+            EntityResult& er = ev_.entities[r];
+            const Entity& e = entity(r);
+            by_kind_[kind_index(e.kind)].push_back(r);
+            // Nearest ancestor evaluated this year.
+            for (std::uint32_t a = e.parent; a != kNone; a = d_.entities[a].parent) {
+                if (result_of_entity_[a] != kNone) {
+                    children_[result_of_entity_[a]].push_back(r);
+                    break;
+                }
+            }
+            const auto& order = p_.level_order[kind_index(e.kind)];
+            er.first_level = static_cast<std::uint32_t>(ev_.levels.size());
+            er.level_count = static_cast<std::uint32_t>(order.size());
+            for (std::uint32_t li : order) {
+                LevelResult lr;
+                lr.level = li;
+                lr.set = p_.set_for(p_.levels[li], opt_.year);
+                lr.first_gate = static_cast<std::uint32_t>(ev_.gates.size());
+                ev_.gates.resize(ev_.gates.size() + p_.levels[li].gates.size(), Status::unknown);
+                if (lr.set != kNone) {
+                    const SetDef& s = p_.sets[lr.set];
+                    lr.first_criterion = static_cast<std::uint32_t>(ev_.criteria.size());
+                    lr.first_indicator = static_cast<std::uint32_t>(ev_.indicators.size());
+                    ev_.criteria.resize(ev_.criteria.size() + s.criterion_count);
+                    ev_.indicators.resize(ev_.indicators.size() + s.indicator_count);
+                }
+                ev_.levels.push_back(lr);
+            }
+            er.first_class = static_cast<std::uint32_t>(ev_.classes.size());
+            ev_.classes.resize(ev_.classes.size() + p_.classes.size(), Status::not_applicable);
+            value_offset_.push_back(values_.size());
+            const std::uint32_t n = p_.schema.slots(e.kind);
+            const Record& rec = d_.records[er.record];
+            values_.insert(values_.end(), d_.values.begin() + static_cast<std::ptrdiff_t>(rec.offset),
+                           d_.values.begin() + static_cast<std::ptrdiff_t>(rec.offset + n));
+        }
+    }
+
+    // Evaluates `results` across threads; each writes only its own slices.
+    void parallel(const std::vector<std::uint32_t>& results) {
+        unsigned threads = opt_.threads != 0 ? opt_.threads : std::max(1u, std::thread::hardware_concurrency());
+        threads = static_cast<unsigned>(std::min<std::size_t>(threads, (results.size() + 255) / 256));
+        if (threads <= 1) {
+            for (std::uint32_t r : results) evaluate(r);
+            return;
+        }
+        std::vector<std::thread> pool;
+        const std::size_t chunk = (results.size() + threads - 1) / threads;
+        for (unsigned t = 0; t < threads; ++t) {
+            pool.emplace_back([&, t] {
+                const std::size_t end = std::min(results.size(), (t + 1) * chunk);
+                for (std::size_t i = t * chunk; i < end; ++i) evaluate(results[i]);
+            });
+        }
+        for (auto& th : pool) th.join();
+    }
+
+    ExprContext context(std::uint32_t r) const {
+        const EntityResult& er = ev_.entities[r];
+        const Entity& e = entity(r);
+        ExprContext ctx;
+        ctx.slots = values_.data() + value_offset_[r];
+        ctx.year = opt_.year;
+        ctx.region = er.region;
+        ctx.level = er.level;
+        ctx.level_max = er.level_max;
+        ctx.criteria_met = er.criteria_met;
+        ctx.criteria_unknown = er.criteria_unknown;
+        ctx.classes = ev_.classes.data() + er.first_class;
+        ctx.code = &e.code;
+        ctx.parent = &e.parent_code;
+        ctx.evaluator = this;
+        ctx.entity = r;
+        ctx.aggregate = &Evaluator::aggregate_of;
+        ctx.threshold = &Evaluator::threshold_of;
+        return ctx;
+    }
+
+    Region region_for(std::uint32_t set, const ExprContext& base) const {
+        for (const RegionRule& rule : p_.sets[set].region_rules) {
+            if (run(p_, rule.when, base) == 1) return rule.region;
+        }
+        return base.region;
+    }
+
+    // The value of a threshold tree for this entity; `taken` gets the last `when` case used.
+    double threshold_value(std::uint32_t node, const ExprContext& ctx, std::uint32_t& taken) const {
+        while (node != kNone) {
+            const ThresholdNode& n = p_.threshold_nodes[node];
+            switch (n.kind) {
+                case ThresholdKind::constant: return n.value;
+                case ThresholdKind::by_region: node = p_.region_children[n.first + region_index(ctx.region)]; break;
+                case ThresholdKind::by_year: {
+                    std::uint32_t next = kNone;
+                    for (std::uint32_t i = 0; i < n.count; ++i) {
+                        const YearEntry& y = p_.year_entries[n.first + i];
+                        if (y.from <= ctx.year && ctx.year <= y.to) next = y.node;
+                    }
+                    node = next;
+                    break;
+                }
+                case ThresholdKind::cases: {
+                    std::uint32_t next = kNone;
+                    for (std::uint32_t i = 0; i < n.count && next == kNone; ++i) {
+                        const CaseEntry& c = p_.case_entries[n.first + i];
+                        const double when = c.when.valid() ? run(p_, c.when, ctx) : 1.0;
+                        if (!known(when)) return kUnknown;  // cannot tell which threshold applies
+                        if (when == 1) {
+                            next = c.node;
+                            taken = n.first + i;
+                        }
+                    }
+                    node = next;
+                    break;
+                }
+            }
+        }
+        return kUnknown;
+    }
+
+    static double threshold_of(const void* self, std::uint32_t r, std::uint32_t indicator) {
+        const auto* ev = static_cast<const Evaluator*>(self);
+        const IndicatorDef& ind = ev->p_.indicators[indicator];
+        if (ind.requirement_count == 0) return kUnknown;
+        ExprContext ctx = ev->context(r);
+        ctx.region = ev->region_for(ind.set, ctx);
+        std::uint32_t taken = kNone;
+        return ev->threshold_value(ev->p_.requirements[ind.first_requirement].low, ctx, taken);
+    }
+
+    static double aggregate_of(const void* self, std::uint32_t r, const Aggregate& agg) {
+        const auto* ev = static_cast<const Evaluator*>(self);
+        double count = 0, yes = 0, sum = 0, lo = kUnknown, hi = kUnknown;
+        bool unknown = false;
+        std::vector<std::uint32_t> stack(ev->children_[r].rbegin(), ev->children_[r].rend());
+        while (!stack.empty()) {
+            const std::uint32_t c = stack.back();
+            stack.pop_back();
+            const Entity& e = ev->entity(c);
+            if (e.kind != agg.kind) {
+                stack.insert(stack.end(), ev->children_[c].rbegin(), ev->children_[c].rend());
+                continue;
+            }
+            ++count;
+            const double v = agg.operand.valid() ? run(ev->p_, agg.operand, ev->context(c)) : 1.0;
+            if (!known(v)) {
+                unknown = true;
+                continue;
+            }
+            yes += v != 0;
+            sum += v;
+            lo = known(lo) ? std::min(lo, v) : v;
+            hi = known(hi) ? std::max(hi, v) : v;
+        }
+        switch (agg.fn) {
+            case AggregateFn::count: return unknown ? kUnknown : yes;
+            case AggregateFn::share: return unknown || count == 0 ? kUnknown : 100.0 * yes / count;
+            case AggregateFn::sum: return unknown ? kUnknown : sum;
+            case AggregateFn::min: return unknown ? kUnknown : lo;
+            case AggregateFn::max: return unknown ? kUnknown : hi;
+            case AggregateFn::mean: return unknown || count == 0 ? kUnknown : sum / count;
+        }
+        return kUnknown;
+    }
+
+    void indicator(const IndicatorDef& def, const ExprContext& ctx, IndicatorResult& out) const {
+        if (def.applies.valid()) {
+            const double a = run(p_, def.applies, ctx);
+            if (a == 0) {
+                out.status = Status::not_applicable;
+                return;
+            }
+            if (!known(a)) return;  // unknown
+        }
+        out.value = def.slot != kNone ? ctx.slots[def.slot] : run(p_, def.value, ctx);
+        out.status = Status::met;
+        for (std::uint32_t i = 0; i < def.requirement_count; ++i) {
+            const std::uint32_t ri = def.first_requirement + i;
+            const Requirement& req = p_.requirements[ri];
+            std::uint32_t taken = kNone;
+            const double lo = req.low == kNone ? kUnknown : threshold_value(req.low, ctx, taken);
+            const double hi = req.high == kNone ? kUnknown : threshold_value(req.high, ctx, taken);
+            const bool needs_lo = req.cmp != dsl::Cmp::yes && req.cmp != dsl::Cmp::no;
+            if (out.requirement == kNone || out.status == Status::met) {
+                out.requirement = ri;
+                out.threshold_case = taken;
+                out.low = lo;
+                out.high = hi;
+            }
+            if (!known(out.value) || (needs_lo && !known(lo)) || (req.cmp == dsl::Cmp::in_range && !known(hi))) {
+                if (out.status == Status::met) out.status = Status::unknown;
+                continue;
+            }
+            if (!passes(req.cmp, out.value, lo, hi)) {
+                out.status = Status::not_met;
+                out.requirement = ri;
+                out.threshold_case = taken;
+                out.low = lo;
+                out.high = hi;
+                out.gap = gap_of(req.cmp, out.value, lo, hi);
+                return;
+            }
+        }
+    }
+
+    CriterionResult criterion(const CriterionDef& def, const IndicatorResult* results) const {
+        CriterionResult c;
+        for (std::uint32_t i = 0; i < def.indicator_count; ++i) {
+            switch (results[i].status) {
+                case Status::met: ++c.met; break;
+                case Status::not_met: ++c.not_met; break;
+                case Status::unknown: ++c.unknown; break;
+                case Status::not_applicable: ++c.not_applicable; break;
+            }
+        }
+        const int applicable = c.met + c.not_met + c.unknown;
+        int need = applicable;  // all
+        if (def.combine == dsl::CombineKind::any) need = std::min(applicable, 1);
+        if (def.combine == dsl::CombineKind::at_least) need = def.at_least;
+        if (applicable == 0) {
+            c.status = Status::not_applicable;
+        } else if (c.met >= need) {
+            c.status = Status::met;
+        } else if (c.met + c.unknown >= need) {
+            c.status = Status::unknown;
+        } else {
+            c.status = Status::not_met;
+        }
+        return c;
+    }
+
+    void evaluate(std::uint32_t r) {
+        EntityResult& er = ev_.entities[r];
+        const Entity& e = entity(r);
+        er.region = e.region.value_or(Region::TDMNPB);
+        const std::size_t k = kind_index(e.kind);
+        double* slots = values_.data() + value_offset_[r];
+        {
+            const ExprContext ctx = context(r);
+            for (const auto& [slot, expr] : p_.derived[k]) slots[slot] = run(p_, expr, ctx);
+        }
+        Status previous = Status::met;
+        const LevelResult* last_with_set = nullptr;  // whose results gates of later levels read
+        for (std::uint32_t l = 0; l < er.level_count; ++l) {
+            LevelResult& lr = ev_.levels[er.first_level + l];
+            const LevelDef& def = p_.levels[lr.level];
+            ExprContext ctx = context(r);
+            lr.prerequisite = previous;
+            lr.criteria = def.meets.empty() ? Status::met : Status::unknown;
+            if (lr.set == kNone && last_with_set != nullptr) {
+                ctx.region = last_with_set->region;
+                ctx.indicators = ev_.indicators.data() + last_with_set->first_indicator;
+                ctx.criteria = ev_.criteria.data() + last_with_set->first_criterion;
+            }
+            const std::uint32_t scope_set = lr.set != kNone ? lr.set : last_with_set != nullptr ? last_with_set->set : kNone;
+            const auto found = std::find(def.scope_sets.begin(), def.scope_sets.end(), scope_set);
+            const std::size_t which = static_cast<std::size_t>(found - def.scope_sets.begin());
+            if (lr.set != kNone) {
+                const SetDef& s = p_.sets[lr.set];
+                last_with_set = &lr;
+                lr.region = region_for(lr.set, ctx);
+                ctx.region = lr.region;
+                IndicatorResult* ind = ev_.indicators.data() + lr.first_indicator;
+                CriterionResult* crit = ev_.criteria.data() + lr.first_criterion;
+                ctx.indicators = ind;
+                ctx.criteria = crit;
+                for (std::uint32_t i = 0; i < s.indicator_count; ++i) indicator(p_.indicators[s.first_indicator + i], ctx, ind[i]);
+                lr.criteria = Status::met;
+                for (std::uint32_t c = 0; c < s.criterion_count; ++c) {
+                    const CriterionDef& cd = p_.criteria[s.first_criterion + c];
+                    crit[c] = criterion(cd, ind + (cd.first_indicator - s.first_indicator));
+                    if (crit[c].status == Status::met || crit[c].status == Status::not_applicable) ++lr.criteria_met;
+                    lr.criteria = status_and(lr.criteria, crit[c].status);
+                }
+            }
+            Status status = status_and(previous, lr.criteria);
+            for (std::size_t g = 0; g < def.gates.size(); ++g) {
+                const GateDef& gd = def.gates[g];
+                const ExprRef cond = which < gd.condition.size() ? gd.condition[which]
+                                     : gd.condition.size() == 1 && def.scope_sets.empty() ? gd.condition[0]
+                                                                                          : ExprRef{};
+                const Status gs = truth(run(p_, cond, ctx));
+                ev_.gates[lr.first_gate + g] = gs;
+                status = status_and(status, gs);
+            }
+            lr.status = status;
+            if (status == Status::met) er.level = def.ordinal;
+            if (status != Status::not_met) er.level_max = def.ordinal;
+            previous = status;
+        }
+        if (er.level_count > 0) {
+            const LevelResult& first = ev_.levels[er.first_level];
+            if (first.set != kNone) {
+                const SetDef& s = p_.sets[first.set];
+                er.criteria_total = static_cast<std::uint16_t>(s.criterion_count);
+                er.criteria_met = first.criteria_met;
+                for (std::uint32_t c = 0; c < s.criterion_count; ++c) {
+                    er.criteria_unknown += ev_.criteria[first.first_criterion + c].status == Status::unknown;
+                }
+            }
+        }
+        for (std::uint32_t c = 0; c < p_.classes.size(); ++c) {
+            if (p_.classes[c].kind != e.kind) continue;
+            ev_.classes[er.first_class + c] = truth(run(p_, p_.classes[c].when, context(r)));
+        }
+        // Duy trì chuẩn: recognised at a level in an earlier year, and no longer reaching it.
+        for (const Recognition& rec : e.recognised) {
+            if (rec.year >= opt_.year) continue;
+            const std::uint32_t li = p_.level_index(rec.level);
+            if (li == kNone || p_.levels[li].kind != e.kind) continue;
+            const LevelResult* lr = nullptr;
+            for (std::uint32_t l = 0; l < er.level_count; ++l) {
+                if (ev_.levels[er.first_level + l].level == li) lr = &ev_.levels[er.first_level + l];
+            }
+            if (lr != nullptr && lr->status == Status::not_met &&
+                (er.lost_level == kNone || p_.levels[li].ordinal > p_.levels[er.lost_level].ordinal)) {
+                er.lost_level = li;
+                er.lost_year = rec.year;
+            }
+        }
+    }
+};
+
+}  // namespace
+
+Evaluation evaluate(const Program& program, const Dataset& data, const EvaluateOptions& options) {
+    return Evaluator(program, data, options).evaluate_all();
+}
+
+}  // namespace ntm::engine

@@ -1,0 +1,48 @@
+// Running compiled expressions, with three-valued logic: kUnknown (NaN) is "not known".
+//
+// Numbers and yes/no values are doubles (yes = 1, no = 0).  Arithmetic and comparisons with
+// an unknown operand are unknown; `and` is false as soon as one side is false and `or` true as
+// soon as one side is true, whatever the other (Kleene logic).  Division by zero is unknown.
+#pragma once
+
+#include <string>
+
+#include "engine/program.hpp"
+
+namespace ntm::engine {
+
+struct IndicatorResult;
+struct CriterionResult;
+enum class Status : std::uint8_t;
+
+// What an expression can see of the entity it runs for.
+struct ExprContext {
+    const double* slots = nullptr;
+    int year = 0;
+    Region region = Region::TDMNPB;
+    int level = -1, level_max = -1;               // reached for sure / possibly reached
+    int criteria_met = 0, criteria_unknown = 0;   // of the standard set
+    const Status* classes = nullptr;              // one per Program::classes
+    const IndicatorResult* indicators = nullptr;  // results of the current set (met, value)
+    const CriterionResult* criteria = nullptr;
+    const std::string* code = nullptr;
+    const std::string* parent = nullptr;
+    // Aggregates: runs `operand` (or counts, when it is empty) over the descendants of kind
+    // `kind`; supplied by the evaluator.
+    const void* evaluator = nullptr;
+    std::uint32_t entity = 0;
+    double (*aggregate)(const void* evaluator, std::uint32_t entity, const Aggregate& agg) = nullptr;
+    // threshold(SET, C): the threshold of indicator `indicator` for this entity.
+    double (*threshold)(const void* evaluator, std::uint32_t entity, std::uint32_t indicator) = nullptr;
+};
+
+double run(const Program& program, ExprRef expr, const ExprContext& ctx);
+
+// Three-valued truth of a double: met (1), not_met (0), unknown (NaN).
+Status truth(double v);
+
+// Numbers compare with a tolerance of 1e-9 relative, so that a ratio computed as
+// 69.99999999999999 meets "≥ 70".
+bool approx_equal(double a, double b);
+
+}  // namespace ntm::engine

@@ -1,0 +1,428 @@
+// The engine on small, hand-built datasets: threshold selection, three-valued logic,
+// criteria combination, levels and gates, aggregates, classes, assignments, maintenance.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "engine/evaluate.hpp"
+#include "engine/explain.hpp"
+
+using namespace ntm;
+using namespace ntm::engine;
+
+namespace {
+
+const char* kRules = R"(unit trieu_dong "triệu đồng/người/năm"
+body so_gtvt "Sở Giao thông vận tải"
+body so_nn "Sở Nông nghiệp và Phát triển nông thôn"
+member pbt "Phó Bí thư Thường trực Huyện ủy"
+
+data xa {
+  field dtts "Xã vùng đồng bào dân tộc thiểu số và miền núi": yesno
+  field dbkk "Xã đặc biệt khó khăn": yesno
+  field lang_nghe "Có làng nghề": yesno
+  field hai_long "Tỷ lệ hài lòng": percent
+  field km "Tổng chiều dài đường thôn": count
+  field km_cung "Đường thôn được cứng hóa": count
+  derive ty_le "Tỷ lệ cứng hóa": percent = ratio(km_cung, km)
+}
+
+set s "Bộ tiêu chí thử" {
+  source "QĐ thử"
+  for xa
+  valid 2023..2024
+  region TDMNPB when dbkk
+  criterion 2 "Giao thông" {
+    indicator 2.2 "Tỷ lệ đường thôn cứng hóa" {
+      unit percent
+      value ty_le
+      require >= by region {
+        TDMNPB: 70
+        DBSH: 100
+        BTB: 80
+        DHNTB: 80
+        TN: 70
+        DNB: 100
+        DBSCL: 70
+      }
+    }
+  }
+  criterion 10 "Thu nhập" {
+    indicator 10 "Thu nhập bình quân" {
+      unit trieu_dong
+      require >= table {
+                2023  2024
+        TDMNPB    40    45
+        DBSH      50    55
+        BTB       40    45
+        DHNTB     44    48
+        TN        44    48
+        DNB       60    65
+        DBSCL     50    55
+      }
+    }
+  }
+  criterion 13 "Tổ chức sản xuất" {
+    combine at_least 2
+    indicator 13.1 "Có hợp tác xã" {
+      unit yesno
+      require yes
+    }
+    indicator 13.2 "Có liên kết" {
+      unit yesno
+      require yes
+    }
+    indicator 13.4 "Kế hoạch làng nghề" {
+      unit yesno
+      applies when lang_nghe
+      require yes
+    }
+  }
+  criterion 17 "Môi trường" {
+    indicator 17.1 "Nước sạch" {
+      unit percent
+      require >= when dtts: 40
+                 else 50
+    }
+  }
+}
+
+level dat_chuan "Xã đạt chuẩn nông thôn mới" {
+  for xa
+  meets s
+  gate hai_long "Hài lòng từ 90% trở lên": hai_long >= 90%
+}
+
+level nang_cao "Xã nông thôn mới nâng cao" {
+  for xa
+  after dat_chuan
+  gate thu_nhap "Thu nhập cao hơn mức chuẩn 10%": value(10) >= 1.1 * threshold(s, 10)
+}
+
+level huyen_ntm "Huyện nông thôn mới" {
+  for huyen
+  gate tat_ca "100% số xã đạt chuẩn": share(xa where level >= dat_chuan) = 100
+}
+
+class duoi_3 "Xã dưới 3 tiêu chí" {
+  for xa
+  when criteria_met < 3
+}
+
+assignments pc "Phân công" {
+  sets s
+  criterion 2 -> so_gtvt
+  criterion 10, 13, 17 -> so_nn
+  locality "20368" -> pbt
+}
+)";
+
+struct World {
+    std::unique_ptr<dsl::Rules> rules;
+    Program program;
+    Dataset data;
+
+    World() {
+        const auto dir = std::filesystem::temp_directory_path() / "ntm-test-engine";
+        std::filesystem::create_directories(dir);
+        const auto path = (dir / "rules.ntm").string();
+        std::ofstream(path) << kRules;
+        rules = dsl::load_and_check({path});
+        INFO(dsl::render_all(rules->diags, rules->sources));
+        REQUIRE(rules->ok());
+        program = compile(*rules);
+    }
+
+    // Adds an entity with one record for `year`; values by column name.
+    std::uint32_t add(const std::string& code, EntityKind kind, const std::string& parent, Region region,
+                      const std::map<std::string, double>& values, int year = 2024,
+                      std::vector<Recognition> recognised = {}) {
+        Entity e;
+        e.code = code;
+        e.name = "Xã " + code;
+        e.type = kind == EntityKind::xa ? "Xã" : "Huyện";
+        e.kind = kind;
+        e.parent_code = parent;
+        e.region = region;
+        e.recognised = std::move(recognised);
+        for (std::uint32_t i = 0; i < data.entities.size(); ++i) {
+            if (data.entities[i].code == parent) e.parent = i;
+        }
+        data.entities.push_back(e);
+        Record rec;
+        rec.entity = static_cast<std::uint32_t>(data.entities.size() - 1);
+        rec.year = year;
+        rec.offset = data.values.size();
+        data.values.resize(data.values.size() + program.schema.slots(kind), kUnknown);
+        for (const auto& [name, v] : values) {
+            const Column* c = program.schema.find(kind, name);
+            REQUIRE(c != nullptr);
+            data.values[rec.offset + c->slot] = v;
+        }
+        data.records.push_back(rec);
+        ++data.read;
+        return rec.entity;
+    }
+
+    Evaluation run(int year = 2024, unsigned threads = 1) const { return evaluate(program, data, {year, threads}); }
+};
+
+// A commune that meets everything in DHNTB 2024.
+std::map<std::string, double> good() {
+    return {{"km", 10},   {"km_cung", 9},   {"10", 50},      {"13.1", 1}, {"13.2", 1},
+            {"17.1", 60}, {"hai_long", 95}, {"lang_nghe", 0}, {"dtts", 0},  {"dbkk", 0}};
+}
+
+const IndicatorResult& indicator(const Program& p, const Evaluation& ev, std::uint32_t r, const std::string& code) {
+    const LevelResult& lr = ev.levels[ev.entities[r].first_level];
+    const SetDef& s = p.sets[lr.set];
+    for (std::uint32_t i = 0; i < s.indicator_count; ++i) {
+        if (p.indicators[s.first_indicator + i].code == code) return ev.indicators[lr.first_indicator + i];
+    }
+    FAIL("no indicator " << code);
+    return ev.indicators.front();
+}
+
+const CriterionResult& criterion(const Program& p, const Evaluation& ev, std::uint32_t r, const std::string& code) {
+    const LevelResult& lr = ev.levels[ev.entities[r].first_level];
+    const SetDef& s = p.sets[lr.set];
+    for (std::uint32_t i = 0; i < s.criterion_count; ++i) {
+        if (p.criteria[s.first_criterion + i].code == code) return ev.criteria[lr.first_criterion + i];
+    }
+    FAIL("no criterion " << code);
+    return ev.criteria.front();
+}
+
+}  // namespace
+
+TEST_CASE("engine: a commune that meets everything reaches the standard level") {
+    World w;
+    w.add("20368", EntityKind::xa, "", Region::DHNTB, good());
+    const Evaluation ev = w.run();
+    REQUIRE(ev.entities.size() == 1);
+    CHECK(ev.entities[0].level == 0);
+    CHECK(ev.entities[0].level_max == 0);  // nâng cao: income 50 < 1.1 × 48 = 52.8
+    CHECK(ev.entities[0].criteria_met == 4);
+    CHECK(ev.entities[0].criteria_total == 4);
+}
+
+TEST_CASE("engine: thresholds by region, by region override, by year and by case") {
+    World w;
+    auto v = good();
+    v["km_cung"] = 7.9;  // 79 %
+    w.add("a", EntityKind::xa, "", Region::DHNTB, v);                      // needs 80
+    w.add("b", EntityKind::xa, "", Region::TN, v);                         // needs 70
+    v["dbkk"] = 1;
+    w.add("c", EntityKind::xa, "", Region::DHNTB, v);                      // judged as TDMNPB: 70
+    const Evaluation ev = w.run();
+    const IndicatorResult& a = indicator(w.program, ev, 0, "2.2");
+    CHECK(a.status == Status::not_met);
+    CHECK(a.low == 80);
+    CHECK(a.gap == Approx(1));
+    CHECK(indicator(w.program, ev, 1, "2.2").status == Status::met);
+    CHECK(indicator(w.program, ev, 2, "2.2").status == Status::met);
+    CHECK(indicator(w.program, ev, 2, "2.2").low == 70);
+    CHECK(ev.levels[ev.entities[2].first_level].region == Region::TDMNPB);
+
+    SECTION("income by region and year") {
+        World y;
+        auto g = good();
+        g["10"] = 46;
+        y.add("x", EntityKind::xa, "", Region::DHNTB, g, 2023);
+        y.add("z", EntityKind::xa, "", Region::DHNTB, g, 2024);
+        const Evaluation e23 = y.run(2023), e24 = y.run(2024);
+        CHECK(indicator(y.program, e23, 0, "10").status == Status::met);  // ≥ 44
+        CHECK(indicator(y.program, e24, 0, "10").status == Status::not_met);  // ≥ 48
+        CHECK(indicator(y.program, e24, 0, "10").gap == Approx(2));
+    }
+    SECTION("by an attribute of the entity, and unknown when the attribute is") {
+        World c;
+        auto g = good();
+        g["17.1"] = 45;
+        g.erase("dtts");
+        c.add("p", EntityKind::xa, "", Region::DHNTB, g);  // dtts unknown
+        g["dtts"] = 1;
+        c.add("q", EntityKind::xa, "", Region::DHNTB, g);  // ≥ 40
+        g["dtts"] = 0;
+        c.add("r", EntityKind::xa, "", Region::DHNTB, g);  // ≥ 50
+        const Evaluation e = c.run();
+        CHECK(indicator(c.program, e, 0, "17.1").status == Status::unknown);
+        CHECK(indicator(c.program, e, 1, "17.1").status == Status::met);
+        CHECK(indicator(c.program, e, 1, "17.1").threshold_case != kNone);
+        CHECK(indicator(c.program, e, 2, "17.1").status == Status::not_met);
+        CHECK(indicator(c.program, e, 2, "17.1").low == 50);
+    }
+}
+
+TEST_CASE("engine: three-valued results and how criteria combine them") {
+    World w;
+    auto v = good();
+    v.erase("10");  // income missing
+    w.add("a", EntityKind::xa, "", Region::DHNTB, v);
+    auto n = good();
+    n["13.1"] = 0;
+    n.erase("13.2");  // at_least 2 of {0, unknown}: 13.4 not applicable → not met
+    w.add("b", EntityKind::xa, "", Region::DHNTB, n);
+    auto u = good();
+    u.erase("13.2");  // {1, unknown} → unknown
+    w.add("c", EntityKind::xa, "", Region::DHNTB, u);
+    auto l = good();
+    l["lang_nghe"] = 1;
+    l["13.2"] = 0;
+    l["13.4"] = 1;  // 2 of 3 applicable → met
+    w.add("d", EntityKind::xa, "", Region::DHNTB, l);
+    const Evaluation ev = w.run();
+
+    CHECK(indicator(w.program, ev, 0, "10").status == Status::unknown);
+    CHECK(criterion(w.program, ev, 0, "10").status == Status::unknown);
+    CHECK(ev.entities[0].level == -1);
+    CHECK(ev.entities[0].level_max == 1);  // with income known it may even be advanced
+    CHECK(ev.levels[ev.entities[0].first_level].status == Status::unknown);
+
+    CHECK(indicator(w.program, ev, 1, "13.4").status == Status::not_applicable);
+    CHECK(criterion(w.program, ev, 1, "13").status == Status::not_met);
+    CHECK(criterion(w.program, ev, 2, "13").status == Status::unknown);
+    CHECK(criterion(w.program, ev, 3, "13").status == Status::met);
+    CHECK(criterion(w.program, ev, 3, "13").met == 2);
+}
+
+TEST_CASE("engine: levels build on each other, with gates") {
+    World w;
+    auto v = good();
+    v["10"] = 53;  // ≥ 52.8: nâng cao
+    w.add("a", EntityKind::xa, "", Region::DHNTB, v);
+    v["hai_long"] = 85;  // standard refused for low satisfaction, so not advanced either
+    w.add("b", EntityKind::xa, "", Region::DHNTB, v);
+    v.erase("hai_long");
+    w.add("c", EntityKind::xa, "", Region::DHNTB, v);
+    const Evaluation ev = w.run();
+    CHECK(ev.entities[0].level == 1);
+    CHECK(ev.entities[1].level == -1);
+    CHECK(ev.entities[1].level_max == -1);
+    CHECK(ev.gates[ev.levels[ev.entities[1].first_level].first_gate] == Status::not_met);
+    CHECK(ev.entities[2].level == -1);
+    CHECK(ev.entities[2].level_max == 1);
+
+    const EntityExplanation x = explain(w.program, w.data, ev, 1);
+    CHECK(x.level_name.empty());
+    CHECK(x.next_level_name == "dat_chuan");
+    REQUIRE(x.blockers.size() == 1);
+    CHECK(x.blockers[0].what == "điều kiện: Hài lòng từ 90% trở lên");
+}
+
+TEST_CASE("engine: districts aggregate over their communes") {
+    World w;
+    w.add("518", EntityKind::huyen, "", Region::DHNTB, {});
+    w.add("1", EntityKind::xa, "518", Region::DHNTB, good());
+    w.add("2", EntityKind::xa, "518", Region::DHNTB, good());
+    w.add("519", EntityKind::huyen, "", Region::DHNTB, {});
+    w.add("3", EntityKind::xa, "519", Region::DHNTB, good());
+    auto bad = good();
+    bad["hai_long"] = 50;
+    w.add("4", EntityKind::xa, "519", Region::DHNTB, bad);
+    w.add("520", EntityKind::huyen, "", Region::DHNTB, {});
+    auto missing = good();
+    missing.erase("17.1");
+    w.add("5", EntityKind::xa, "520", Region::DHNTB, missing);
+    const Evaluation ev = w.run(2024, 1);
+    CHECK(ev.entities[0].level == 0);
+    CHECK(ev.entities[3].level == -1);
+    CHECK(ev.entities[3].level_max == -1);
+    CHECK(ev.entities[6].level == -1);
+    CHECK(ev.entities[6].level_max == 0);  // one commune's data is missing
+}
+
+TEST_CASE("engine: classes use what is known of the criteria count") {
+    World w;
+    auto v = good();
+    v["13.1"] = 0;
+    v["13.2"] = 0;
+    v["17.1"] = 10;  // 2 of 4 met → under 3
+    w.add("a", EntityKind::xa, "", Region::DHNTB, v);
+    auto u = good();
+    u["13.1"] = 0;
+    u["13.2"] = 0;
+    u.erase("17.1");  // 2 met, 1 unknown: 2 or 3 → cannot tell
+    w.add("b", EntityKind::xa, "", Region::DHNTB, u);
+    w.add("c", EntityKind::xa, "", Region::DHNTB, good());
+    const Evaluation ev = w.run();
+    CHECK(ev.classes[ev.entities[0].first_class] == Status::met);
+    CHECK(ev.classes[ev.entities[1].first_class] == Status::unknown);
+    CHECK(ev.classes[ev.entities[2].first_class] == Status::not_met);
+}
+
+TEST_CASE("engine: maintenance of a recognised level") {
+    World w;
+    auto v = good();
+    v["17.1"] = 30;
+    w.add("a", EntityKind::xa, "", Region::DHNTB, v, 2024, {{"dat_chuan", 2020}});
+    w.add("b", EntityKind::xa, "", Region::DHNTB, good(), 2024, {{"dat_chuan", 2020}});
+    const Evaluation ev = w.run();
+    CHECK(ev.entities[0].lost_level == w.program.level_index("dat_chuan"));
+    CHECK(ev.entities[0].lost_year == 2020);
+    CHECK(ev.entities[1].lost_level == kNone);
+    CHECK(explain(w.program, w.data, ev, 0).lost_level_title == "Xã đạt chuẩn nông thôn mới");
+}
+
+TEST_CASE("engine: explanations carry value, threshold, why, rule, citation and who is responsible") {
+    World w;
+    auto v = good();
+    v["km_cung"] = 7.5;
+    w.add("20368", EntityKind::xa, "", Region::DHNTB, v);
+    const Evaluation ev = w.run();
+    const EntityExplanation x = explain(w.program, w.data, ev, 0);
+    CHECK(x.member == "Phó Bí thư Thường trực Huyện ủy");
+    const IndicatorExplanation& i = x.levels.at(0).criteria.at(0).indicators.at(0);
+    CHECK(i.code == "2.2");
+    CHECK(i.status == Status::not_met);
+    CHECK(i.value == Approx(75));
+    CHECK(i.requirement == "≥ 80 %");
+    CHECK(i.gap == Approx(5));
+    CHECK(i.why == "vùng Duyên hải Nam Trung Bộ, năm 2024");
+    INFO(i.rule);
+    CHECK(i.rule.find("rules.ntm:25") != std::string::npos);
+    CHECK(i.source == "QĐ thử");
+    CHECK(i.responsible == "Sở Giao thông vận tải");
+    CHECK(x.blockers.at(0).what == "tiêu chí 2 Giao thông — chỉ tiêu 2.2: 75 % (yêu cầu ≥ 80 %)");
+}
+
+TEST_CASE("engine: the result does not depend on the number of threads") {
+    World w;
+    for (int i = 0; i < 3000; ++i) {
+        auto v = good();
+        v["10"] = 40 + i % 15;
+        if (i % 7 == 0) v.erase("17.1");
+        w.add(std::to_string(100000 + i), EntityKind::xa, "", i % 2 ? Region::DHNTB : Region::BTB, v);
+    }
+    const Evaluation one = w.run(2024, 1), four = w.run(2024, 4);
+    REQUIRE(one.entities.size() == four.entities.size());
+    REQUIRE(one.indicators.size() == four.indicators.size());
+    std::size_t differ = 0;
+    for (std::size_t i = 0; i < one.entities.size(); ++i) {
+        differ += one.entities[i].level != four.entities[i].level || one.entities[i].level_max != four.entities[i].level_max;
+    }
+    for (std::size_t i = 0; i < one.indicators.size(); ++i) {
+        differ += one.indicators[i].status != four.indicators[i].status ||
+                  !(one.indicators[i].value == four.indicators[i].value ||
+                    (!known(one.indicators[i].value) && !known(four.indicators[i].value)));
+    }
+    CHECK(differ == 0);
+    // The mix above really has every kind of outcome, so the comparison means something.
+    std::size_t standard = 0, unknown = 0;
+    for (const auto& e : one.entities) {
+        standard += e.level >= 0;
+        unknown += e.level_max > e.level;
+    }
+    CHECK(standard > 0);
+    CHECK(unknown > 0);
+    CHECK(standard + unknown < one.entities.size());
+}
+
+TEST_CASE("engine: numbers are written the Vietnamese way") {
+    CHECK(number_vi(38.5) == "38,5");
+    CHECK(number_vi(1250) == "1.250");
+    CHECK(number_vi(100) == "100");
+    CHECK(number_vi(-2.25) == "-2,25");
+    CHECK(number_vi(kUnknown) == "—");
+}
