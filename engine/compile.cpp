@@ -92,6 +92,7 @@ void Compiler::sets() {
         def.kind = info.kind.value_or(EntityKind::xa);
         def.valid_from = info.valid ? info.valid->from : 0;
         def.valid_to = info.valid ? info.valid->to : -1;
+        def.base = info.base ? static_cast<std::uint32_t>(*info.base) : kNone;
         def.span = info.decl->name.span;
         // The citation: the set's own, or its base's.
         for (const dsl::SetInfo* p = &info; p != nullptr && def.source.empty();

@@ -98,7 +98,7 @@ private:
             for (std::uint32_t li : order) {
                 LevelResult lr;
                 lr.level = li;
-                lr.set = p_.set_for(p_.levels[li], opt_.year);
+                lr.set = p_.set_for(p_.levels[li], opt_.year, opt_.set);
                 lr.first_gate = static_cast<std::uint32_t>(ev_.gates.size());
                 ev_.gates.resize(ev_.gates.size() + p_.levels[li].gates.size(), Status::unknown);
                 if (lr.set != kNone) {

@@ -78,6 +78,7 @@ struct Evaluation {
 struct EvaluateOptions {
     int year = 0;      // evaluate the records of this year
     unsigned threads = 0;  // 0: as many as the machine has; the output does not depend on it
+    std::uint32_t set = kNone;  // judge by this set instead of the one valid in the year
 };
 
 Evaluation evaluate(const Program& program, const Dataset& data, const EvaluateOptions& options);

@@ -11,9 +11,25 @@ const Column* Schema::find(EntityKind kind, std::string_view name) const {
     return nullptr;
 }
 
-std::uint32_t Program::set_for(const LevelDef& level, int year) const {
+std::uint32_t Program::set_for(const LevelDef& level, int year, std::uint32_t chosen) const {
+    if (chosen != kNone && sets[chosen].kind == level.kind) {
+        auto root = [&](std::uint32_t s) {
+            while (sets[s].base != kNone) s = sets[s].base;
+            return s;
+        };
+        for (std::uint32_t s : level.meets) {
+            if (root(s) == root(chosen)) return chosen;
+        }
+    }
     for (std::uint32_t s : level.meets) {
         if (sets[s].valid_from <= year && year <= sets[s].valid_to) return s;
+    }
+    return kNone;
+}
+
+std::uint32_t Program::set_index(std::string_view name) const {
+    for (std::uint32_t i = 0; i < sets.size(); ++i) {
+        if (sets[i].name == name) return i;
     }
     return kNone;
 }

@@ -182,6 +182,7 @@ struct SetDef {
     std::string source;
     EntityKind kind = EntityKind::xa;
     int valid_from = 0, valid_to = 0;
+    std::uint32_t base = kNone;  // the set it extends
     std::vector<RegionRule> region_rules;
     std::uint32_t first_criterion = 0, criterion_count = 0;
     std::uint32_t first_indicator = 0, indicator_count = 0;
@@ -269,8 +270,12 @@ struct Program {
 
     const dsl::SourceManager* sources = nullptr;  // for file:line of rules in explanations
 
-    // The set of `level` that applies in `year`, or kNone.
-    std::uint32_t set_for(const LevelDef& level, int year) const;
+    // The set of `level` that applies in `year`, or kNone.  With `chosen` (a set named on the
+    // command line), that set applies instead to each level that meets it, a set it extends,
+    // or a set extending the same base (a provincial set judged in place of the national one).
+    std::uint32_t set_for(const LevelDef& level, int year, std::uint32_t chosen = kNone) const;
+    // Index of the set named `name`, or kNone.
+    std::uint32_t set_index(std::string_view name) const;
     // Index of the level named `name`, or kNone.
     std::uint32_t level_index(std::string_view name) const;
     // "rules/x.ntm:12" for a span of rule text.

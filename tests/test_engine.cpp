@@ -88,6 +88,13 @@ set s "Bộ tiêu chí thử" {
   }
 }
 
+set qn "Bộ tiêu chí của tỉnh" {
+  extends s
+  override indicator 2.2 {
+    require >= 95
+  }
+}
+
 level dat_chuan "Xã đạt chuẩn nông thôn mới" {
   for xa
   meets s
@@ -165,7 +172,7 @@ struct World {
         return rec.entity;
     }
 
-    Evaluation run(int year = 2024, unsigned threads = 1) const { return evaluate(program, data, {year, threads}); }
+    Evaluation run(int year = 2024, unsigned threads = 1) const { return evaluate(program, data, {year, threads, kNone}); }
 };
 
 // A commune that meets everything in DHNTB 2024.
@@ -253,6 +260,17 @@ TEST_CASE("engine: thresholds by region, by region override, by year and by case
         CHECK(indicator(c.program, e, 2, "17.1").status == Status::not_met);
         CHECK(indicator(c.program, e, 2, "17.1").low == 50);
     }
+}
+
+TEST_CASE("engine: a set named on the command line is judged instead of the one in force") {
+    World w;
+    w.add("a", EntityKind::xa, "", Region::DHNTB, good());  // 90 %
+    const Evaluation national = w.run();
+    const Evaluation provincial = evaluate(w.program, w.data, {2024, 1, w.program.set_index("qn")});
+    CHECK(indicator(w.program, national, 0, "2.2").status == Status::met);
+    CHECK(indicator(w.program, provincial, 0, "2.2").status == Status::not_met);
+    CHECK(indicator(w.program, provincial, 0, "2.2").low == 95);
+    CHECK(provincial.entities[0].level == -1);
 }
 
 TEST_CASE("engine: three-valued results and how criteria combine them") {
