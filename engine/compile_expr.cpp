@@ -166,19 +166,24 @@ void Compiler::emit_call(const dsl::Expr& e, const dsl::ExprInfo& info, const Ex
                 push(OpCode::push_const, 0, 0, kUnknown);
                 return;
             }
-            const SetDef& set = out_.sets[scope.set];
+            // Positions within the set, from the checked set: the set may still be compiling
+            // (an indicator whose value reads another indicator of its own set).
+            const dsl::SetInfo& set = checked_.sets[scope.set];
             const bool met = info.function == dsl::Function::met;
-            for (std::uint32_t i = 0; met && i < set.criterion_count; ++i) {
-                if (out_.criteria[set.first_criterion + i].code == info.code) {
-                    push(OpCode::push_met, i, 1);
+            std::uint32_t crit = 0, ind = 0;
+            for (const dsl::EffectiveCriterion& c : set.criteria) {
+                if (met && c.code == info.code) {
+                    push(OpCode::push_met, crit, 1);
                     return;
                 }
-            }
-            for (std::uint32_t i = 0; i < set.indicator_count; ++i) {
-                if (out_.indicators[set.first_indicator + i].code == info.code) {
-                    push(met ? OpCode::push_met : OpCode::push_value, i, 0);
-                    return;
+                for (const dsl::EffectiveIndicator& i : c.indicators) {
+                    if (i.code == info.code) {
+                        push(met ? OpCode::push_met : OpCode::push_value, ind, 0);
+                        return;
+                    }
+                    ++ind;
                 }
+                ++crit;
             }
             push(OpCode::push_const, 0, 0, kUnknown);
             return;

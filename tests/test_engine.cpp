@@ -85,6 +85,11 @@ set s "Bộ tiêu chí thử" {
       require >= when dtts: 40
                  else 50
     }
+    indicator 17.2 "Đọc giá trị chỉ tiêu khác của cùng bộ" {
+      unit percent
+      value value(17.1)
+      require >= 30
+    }
   }
 }
 
@@ -260,6 +265,14 @@ TEST_CASE("engine: thresholds by region, by region override, by year and by case
         CHECK(indicator(c.program, e, 2, "17.1").status == Status::not_met);
         CHECK(indicator(c.program, e, 2, "17.1").low == 50);
     }
+}
+
+TEST_CASE("engine: an indicator may read another indicator of its own set") {
+    World w;
+    w.add("a", EntityKind::xa, "", Region::DHNTB, good());
+    const Evaluation ev = w.run();
+    CHECK(indicator(w.program, ev, 0, "17.2").status == Status::met);
+    CHECK(indicator(w.program, ev, 0, "17.2").value == 60);
 }
 
 TEST_CASE("engine: a set named on the command line is judged instead of the one in force") {
