@@ -1,4 +1,4 @@
-// ntm: check, format and (later) evaluate NTM rule files.
+// ntm: check and format NTM rule files; validate data, evaluate and explain against them.
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
@@ -21,6 +21,26 @@ int main(int argc, char** argv) {
     cmd_fmt->add_option("paths", fmt_args.paths, "Rule files or directories (searched for *.ntm)")->required();
     cmd_fmt->add_flag("--check", fmt_args.check, "Change nothing; list the files that would change and exit 1");
 
+    EvalArgs eval;
+    CLI::App* cmd_eval = app.add_subcommand("eval", "Evaluate every record of a data file against the rules");
+    cmd_eval->add_option("--rules", eval.rules, "Rule files or directories (searched for *.ntm)")->required();
+    cmd_eval->add_option("--data", eval.data, "Data file (.csv or .json)")->required();
+    cmd_eval->add_option("--year", eval.year, "Evaluate only this year (default: every year in the data)");
+    cmd_eval->add_option("--format", eval.format, "Output format")->check(CLI::IsMember({"text", "json"}));
+    cmd_eval->add_option("--threads", eval.threads, "Threads to use (default: all; the output does not change)");
+
+    ExplainArgs explain;
+    CLI::App* cmd_explain = app.add_subcommand("explain", "Explain one entity's result: criteria, indicators, gaps");
+    cmd_explain->add_option("--rules", explain.rules, "Rule files or directories (searched for *.ntm)")->required();
+    cmd_explain->add_option("--data", explain.data, "Data file (.csv or .json)")->required();
+    cmd_explain->add_option("--year", explain.year, "Year (default: the latest year of the entity)");
+    cmd_explain->add_option("entity", explain.entity, "Code or name of the entity")->required();
+
+    ValidateArgs validate;
+    CLI::App* cmd_validate = app.add_subcommand("validate", "Read a data file against the rules and report every problem");
+    cmd_validate->add_option("--rules", validate.rules, "Rule files or directories (searched for *.ntm)")->required();
+    cmd_validate->add_option("--data", validate.data, "Data file (.csv or .json)")->required();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -29,5 +49,8 @@ int main(int argc, char** argv) {
     }
     if (*cmd_check) return run_check(check);
     if (*cmd_fmt) return run_fmt(fmt_args);
+    if (*cmd_eval) return run_eval(eval);
+    if (*cmd_explain) return run_explain(explain);
+    if (*cmd_validate) return run_validate(validate);
     return kExitUsage;
 }

@@ -94,6 +94,29 @@ bool Compiler::emit_range_compare(const dsl::Expr& e, const ExprScope& scope) {
     return false;
 }
 
+// `count(K where C) OP k` and `share(K where C) OP k` compare the aggregate's range with k
+// (OpCode::aggregate_cmp), so that children with missing data leave the answer unknown only
+// when they could change it.
+bool Compiler::emit_aggregate_compare(const dsl::Expr& e, const ExprScope& scope) {
+    if (e.op < dsl::Op::lt || e.op > dsl::Op::ne) return false;
+    for (int side = 0; side < 2; ++side) {
+        const dsl::Expr& agg = *e.args[static_cast<std::size_t>(side)];
+        const dsl::Expr& other = *e.args[static_cast<std::size_t>(1 - side)];
+        const dsl::ExprInfo* ai = checked_.expr(agg);
+        if (agg.kind != dsl::ExprKind::call || ai == nullptr || other.kind != dsl::ExprKind::number ||
+            (ai->function != dsl::Function::count && ai->function != dsl::Function::share)) {
+            continue;
+        }
+        emit_call(agg, *ai, scope);  // pushes `aggregate`; turn it into a comparison
+        Instr& last = code_->back();
+        last.op = OpCode::aggregate_cmp;
+        last.b = static_cast<std::uint32_t>(side == 0 ? e.op : mirrored(e.op));
+        last.k = other.number;
+        return true;
+    }
+    return false;
+}
+
 void Compiler::emit(const dsl::Expr& e, const ExprScope& scope) {
     const dsl::ExprInfo* info = checked_.expr(e);
     auto push = [&](OpCode op, std::uint32_t a = 0, std::uint32_t b = 0, double k = 0) {
@@ -133,6 +156,7 @@ void Compiler::emit(const dsl::Expr& e, const ExprScope& scope) {
     }
     // Binary operators.
     if (emit_range_compare(e, scope)) return;
+    if (emit_aggregate_compare(e, scope)) return;
     if (e.op == dsl::Op::eq || e.op == dsl::Op::ne) {
         for (int side = 0; side < 2; ++side) {
             const dsl::ExprInfo* vi = checked_.expr(*e.args[static_cast<std::size_t>(side)]);

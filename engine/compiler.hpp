@@ -36,6 +36,7 @@ private:
     void emit(const dsl::Expr& e, const ExprScope& scope);
     void emit_call(const dsl::Expr& e, const dsl::ExprInfo& info, const ExprScope& scope);
     bool emit_range_compare(const dsl::Expr& e, const ExprScope& scope);
+    bool emit_aggregate_compare(const dsl::Expr& e, const ExprScope& scope);
     std::uint32_t threshold(const dsl::Threshold& t, const ExprScope& scope);
     std::uint32_t year_node(const std::vector<dsl::YearRange>& years, const std::vector<dsl::Number>& values,
                             dsl::Span span);

@@ -70,6 +70,10 @@ struct Dataset {
     std::vector<DataProblem> problems;
     std::size_t read = 0;      // records read from the files
     std::size_t rejected = 0;  // records rejected (problems of kind record)
+    std::size_t skipped = 0;   // records of other years than LoadOptions::year (not in `read`)
+    // For find(): entity indices by the hash of their code (open addressing, a power of two in
+    // size, kNone where empty).  Filled by load_data; when empty, find() searches `entities`.
+    std::vector<std::uint32_t> by_code;
 
     // Index of the entity with this code (NFC), or kNone.
     std::uint32_t find(std::string_view code) const;

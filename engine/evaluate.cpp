@@ -212,9 +212,9 @@ private:
         return ev->threshold_value(ev->p_.requirements[ind.first_requirement].low, ctx, taken);
     }
 
-    static double aggregate_of(const void* self, std::uint32_t r, const Aggregate& agg) {
+    static void aggregate_of(const void* self, std::uint32_t r, const Aggregate& agg, double& lo_out, double& hi_out) {
         const auto* ev = static_cast<const Evaluator*>(self);
-        double count = 0, yes = 0, sum = 0, lo = kUnknown, hi = kUnknown;
+        double count = 0, yes = 0, maybe = 0, sum = 0, lo = kUnknown, hi = kUnknown;
         bool unknown = false;
         std::vector<std::uint32_t> stack(ev->children_[r].rbegin(), ev->children_[r].rend());
         while (!stack.empty()) {
@@ -229,6 +229,7 @@ private:
             const double v = agg.operand.valid() ? run(ev->p_, agg.operand, ev->context(c)) : 1.0;
             if (!known(v)) {
                 unknown = true;
+                ++maybe;
                 continue;
             }
             yes += v != 0;
@@ -236,15 +237,22 @@ private:
             lo = known(lo) ? std::min(lo, v) : v;
             hi = known(hi) ? std::max(hi, v) : v;
         }
+        lo_out = hi_out = kUnknown;
         switch (agg.fn) {
-            case AggregateFn::count: return unknown ? kUnknown : yes;
-            case AggregateFn::share: return unknown || count == 0 ? kUnknown : 100.0 * yes / count;
-            case AggregateFn::sum: return unknown ? kUnknown : sum;
-            case AggregateFn::min: return unknown ? kUnknown : lo;
-            case AggregateFn::max: return unknown ? kUnknown : hi;
-            case AggregateFn::mean: return unknown || count == 0 ? kUnknown : sum / count;
+            case AggregateFn::count:
+                lo_out = yes;
+                hi_out = yes + maybe;
+                return;
+            case AggregateFn::share:
+                if (count == 0) return;
+                lo_out = 100.0 * yes / count;
+                hi_out = 100.0 * (yes + maybe) / count;
+                return;
+            case AggregateFn::sum: lo_out = hi_out = unknown ? kUnknown : sum; return;
+            case AggregateFn::min: lo_out = hi_out = unknown ? kUnknown : lo; return;
+            case AggregateFn::max: lo_out = hi_out = unknown ? kUnknown : hi; return;
+            case AggregateFn::mean: lo_out = hi_out = unknown || count == 0 ? kUnknown : sum / count; return;
         }
-        return kUnknown;
     }
 
     void indicator(const IndicatorDef& def, const ExprContext& ctx, IndicatorResult& out) const {

@@ -58,7 +58,7 @@ struct EntityResult {
     std::uint16_t criteria_unknown = 0;
     std::uint16_t criteria_total = 0;
     std::uint32_t first_level = 0, level_count = 0;  // into Evaluation::levels
-    std::uint32_t first_class = 0;                   // into Evaluation::classes
+    std::uint32_t first_class = 0;  // into Evaluation::classes, Program::classes.size() of them
     // Recognised at a level in an earlier year that it no longer reaches ("duy trì chuẩn").
     std::uint32_t lost_level = kNone;
     int lost_year = 0;
@@ -71,7 +71,8 @@ struct Evaluation {
     std::vector<CriterionResult> criteria;
     std::vector<IndicatorResult> indicators;
     std::vector<Status> gates;
-    std::vector<Status> classes;  // per entity, one per class of its kind
+    std::vector<Status> classes;  // per entity, one per Program::classes (not applicable for
+                                  // classes of other kinds)
     std::vector<DataProblem> problems;  // found while evaluating (e.g. a region not determined)
 };
 

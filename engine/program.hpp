@@ -86,6 +86,9 @@ enum class OpCode : std::uint8_t {
     ratio,              // 100 × a / b
     any, all, at_least, // a: number of operands on the stack (at_least: first is k)
     aggregate,          // a: Aggregate index in Program::aggregates
+    aggregate_cmp,      // a: Aggregate index, b: Op, k: constant — compares the aggregate's
+                        // range, as range_cmp does (a district with 5 communes failing is not
+                        // "100 %" even if a sixth lacks data)
 };
 
 struct Instr {

@@ -163,10 +163,17 @@ double run(const Program& program, ExprRef expr, const ExprContext& ctx) {
                 break;
             }
             case OpCode::aggregate:
-                stack[sp++] = ctx.aggregate == nullptr
-                                  ? kUnknown
-                                  : ctx.aggregate(ctx.evaluator, ctx.entity, program.aggregates[in.a]);
+            case OpCode::aggregate_cmp: {
+                double lo = kUnknown, hi = kUnknown;
+                if (ctx.aggregate != nullptr) ctx.aggregate(ctx.evaluator, ctx.entity, program.aggregates[in.a], lo, hi);
+                if (in.op == OpCode::aggregate) {
+                    stack[sp++] = known(lo) && known(hi) && lo == hi ? lo : kUnknown;
+                } else {
+                    stack[sp++] = known(lo) && known(hi) ? range_compare(static_cast<dsl::Op>(in.b), lo, hi, in.k)
+                                                         : kUnknown;
+                }
                 break;
+            }
         }
     }
     return sp == 0 ? kUnknown : stack[sp - 1];

@@ -28,10 +28,13 @@ struct ExprContext {
     const std::string* code = nullptr;
     const std::string* parent = nullptr;
     // Aggregates: runs `operand` (or counts, when it is empty) over the descendants of kind
-    // `kind`; supplied by the evaluator.
+    // `kind`; supplied by the evaluator.  Gives the range the result lies in: for count and
+    // share, unknown children make it a range (3 of 9 communes certain, 1 unknown: 33–44 %);
+    // otherwise lo == hi, or both unknown.
     const void* evaluator = nullptr;
     std::uint32_t entity = 0;
-    double (*aggregate)(const void* evaluator, std::uint32_t entity, const Aggregate& agg) = nullptr;
+    void (*aggregate)(const void* evaluator, std::uint32_t entity, const Aggregate& agg, double& lo,
+                      double& hi) = nullptr;
     // threshold(SET, C): the threshold of indicator `indicator` for this entity.
     double (*threshold)(const void* evaluator, std::uint32_t entity, std::uint32_t indicator) = nullptr;
 };

@@ -356,12 +356,18 @@ TEST_CASE("engine: districts aggregate over their communes") {
     auto missing = good();
     missing.erase("17.1");
     w.add("5", EntityKind::xa, "520", Region::DHNTB, missing);
+    w.add("521", EntityKind::huyen, "", Region::DHNTB, {});
+    w.add("6", EntityKind::xa, "521", Region::DHNTB, bad);
+    w.add("7", EntityKind::xa, "521", Region::DHNTB, missing);
     const Evaluation ev = w.run(2024, 1);
     CHECK(ev.entities[0].level == 0);
     CHECK(ev.entities[3].level == -1);
     CHECK(ev.entities[3].level_max == -1);
     CHECK(ev.entities[6].level == -1);
-    CHECK(ev.entities[6].level_max == 0);  // one commune's data is missing
+    CHECK(ev.entities[6].level_max == 0);  // its one commune's data is missing
+    // One commune fails for sure: 100 % is out of reach whatever the missing data say.
+    CHECK(ev.entities[8].level == -1);
+    CHECK(ev.entities[8].level_max == -1);
 }
 
 TEST_CASE("engine: classes use what is known of the criteria count") {

@@ -1,0 +1,55 @@
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "engine/evaluate.hpp"
+#include "engine/render_json.hpp"
+#include "engine/render_text.hpp"
+
+namespace ntm::cli {
+
+namespace {
+
+std::string text_report(const Loaded& loaded, const std::string& data_path,
+                        const std::vector<engine::Evaluation>& years) {
+    const engine::Dataset& data = loaded.data;
+    std::string out = "KẾT QUẢ ĐÁNH GIÁ NÔNG THÔN MỚI\n";
+    out += fmt::format("Quy định: {}\n", fmt::join(loaded.rule_files, ", "));
+    out += fmt::format("Dữ liệu: {} — đọc {} bản ghi, nhận {}, loại {}\n", data_path, data.read, data.records.size(),
+                       data.rejected);
+    if (years.empty()) out += "\nKhông có bản ghi nào để đánh giá.\n";
+    for (const engine::Evaluation& ev : years) out += "\n" + engine::render_eval_text(loaded.program, data, ev);
+    return out;
+}
+
+}  // namespace
+
+// Evaluates every year of the data (or the one asked for) and prints the result, after the
+// data problems.
+int run_eval(const EvalArgs& args) {
+    engine::LoadOptions options;
+    options.year = args.year;
+    Loaded loaded = load_rules_and_data(args.rules, args.data, options);
+    if (loaded.exit_code != kExitOk) return loaded.exit_code;
+    const engine::Dataset& data = loaded.data;
+    fmt::print(stderr, "{}", engine::render_problems(data.problems));
+    if (args.year && data.records.empty() && data.skipped > 0) {
+        fmt::print(stderr, "{}: error: no record of year {} ({} records of other years)\n", args.data, *args.year,
+                   data.skipped);
+        return kExitUsage;
+    }
+    engine::EvalRun run;
+    run.rule_files = loaded.rule_files;
+    run.data_file = args.data;
+    for (const int year : data.years()) {
+        run.years.push_back(engine::evaluate(loaded.program, data, {year, args.threads, engine::kNone}));
+        fmt::print(stderr, "{}", engine::render_problems(run.years.back().problems));
+    }
+    if (args.format == "json") {
+        fmt::print("{}\n", engine::eval_json(loaded.program, data, run).dump(2, ' ', false, engine::Json::error_handler_t::replace));
+    } else {
+        fmt::print("{}", text_report(loaded, args.data, run.years));
+    }
+    return kExitOk;
+}
+
+}  // namespace ntm::cli

@@ -1,0 +1,98 @@
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "dsl/diagnostics.hpp"
+#include "dsl/load.hpp"
+#include "engine/evaluate.hpp"
+#include "engine/explain.hpp"
+#include "engine/render_text.hpp"
+
+namespace ntm::cli {
+
+namespace {
+
+// The entities whose code, name or full name ("Xã Tam An") is `wanted` (NFC), by code.
+std::vector<std::uint32_t> find_entities(const engine::Dataset& data, const std::string& wanted) {
+    std::vector<std::uint32_t> found;
+    if (const std::uint32_t e = data.find(wanted); e != engine::kNone) return {e};
+    for (std::uint32_t e = 0; e < data.entities.size(); ++e) {
+        const engine::Entity& entity = data.entities[e];
+        if (entity.name == wanted || engine::display_name(entity) == wanted) found.push_back(e);
+    }
+    std::sort(found.begin(), found.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return engine::code_order(data.entities[a].code, data.entities[b].code); });
+    return found;
+}
+
+std::string describe(const engine::Dataset& data, const engine::Entity& e) {
+    std::string out = fmt::format("{} {}", e.code, engine::display_name(e));
+    if (e.parent != engine::kNone) out += fmt::format(" ({})", engine::display_name(data.entities[e.parent]));
+    return out;
+}
+
+// An entity that is not in the data: say so, and suggest the closest code or name.
+void report_unknown(const engine::Dataset& data, const std::string& data_path, const std::string& wanted) {
+    fmt::print(stderr, "{}: error: no entity '{}' (neither a code nor a name)\n", data_path, wanted);
+    std::vector<std::string> candidates;
+    for (const engine::Entity& e : data.entities) {
+        candidates.push_back(e.code);
+        candidates.push_back(e.name);
+        candidates.push_back(engine::display_name(e));
+    }
+    if (const auto near = dsl::closest_match(wanted, candidates)) {
+        fmt::print(stderr, "  = help: did you mean '{}'?\n", *near);
+    }
+}
+
+}  // namespace
+
+// Explains one entity's verdict in one year: the latest year it has a record for, unless a
+// year is asked for.
+int run_explain(const ExplainArgs& args) {
+    Loaded loaded = load_rules_and_data(args.rules, args.data);
+    if (loaded.exit_code != kExitOk) return loaded.exit_code;
+    const engine::Dataset& data = loaded.data;
+    fmt::print(stderr, "{}", engine::render_problems(data.problems));
+
+    const std::string wanted = dsl::to_nfc(args.entity);
+    const std::vector<std::uint32_t> found = find_entities(data, wanted);
+    if (found.empty()) {
+        report_unknown(data, args.data, wanted);
+        return kExitUsage;
+    }
+    if (found.size() > 1) {
+        fmt::print(stderr, "{}: error: '{}' names {} entities; give the code of one:\n", args.data, wanted, found.size());
+        for (std::uint32_t e : found) fmt::print(stderr, "  {}\n", describe(data, data.entities[e]));
+        return kExitUsage;
+    }
+    const std::uint32_t entity = found.front();
+
+    std::vector<int> years;
+    for (const engine::Record& rec : data.records) {
+        if (rec.entity == entity) years.push_back(rec.year);
+    }
+    std::sort(years.begin(), years.end());
+    if (years.empty()) {
+        fmt::print(stderr, "{}: error: {} has no accepted record\n", args.data, describe(data, data.entities[entity]));
+        return kExitUsage;
+    }
+    const int year = args.year.value_or(years.back());
+    if (std::find(years.begin(), years.end(), year) == years.end()) {
+        fmt::print(stderr, "{}: error: {} has no record of year {} (it has {})\n", args.data,
+                   describe(data, data.entities[entity]), year, fmt::join(years, ", "));
+        return kExitUsage;
+    }
+
+    const engine::Evaluation ev = engine::evaluate(loaded.program, data, {year, 0, engine::kNone});
+    fmt::print(stderr, "{}", engine::render_problems(ev.problems));
+    for (std::uint32_t r = 0; r < ev.entities.size(); ++r) {
+        if (data.records[ev.entities[r].record].entity != entity) continue;
+        const engine::EntityExplanation x = engine::explain(loaded.program, data, ev, r);
+        fmt::print("{}", engine::render_explanation_text(x, data));
+        return kExitOk;
+    }
+    return kExitUsage;  // unreachable: the entity has a record of the year
+}
+
+}  // namespace ntm::cli

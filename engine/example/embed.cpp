@@ -1,0 +1,33 @@
+// A small program embedding the engine: evaluates a data file and prints, for each commune
+// that is not yet standard, the first thing that blocks it.
+//
+//   ntm_embed_example RULES_DIR DATA_FILE YEAR
+#include <cstdio>
+#include <cstdlib>
+
+#include "engine/ntm.hpp"
+
+int main(int argc, char** argv) {
+    if (argc != 4) {
+        std::fprintf(stderr, "usage: %s RULES_DIR DATA_FILE YEAR\n", argv[0]);
+        return 2;
+    }
+    try {
+        const ntm::Engine engine = ntm::Engine::load({argv[1]});
+        const ntm::engine::Dataset data = engine.load_data(argv[2]);
+        const ntm::engine::Evaluation ev = engine.evaluate(data, std::atoi(argv[3]));
+        for (std::uint32_t i = 0; i < ev.entities.size(); ++i) {
+            const ntm::engine::EntityExplanation x = engine.explain(data, ev, i);
+            if (x.kind != ntm::dsl::EntityKind::xa || !x.level_name.empty()) continue;
+            std::printf("%s %s: %s\n", x.code.c_str(), x.name.c_str(),
+                        x.blockers.empty() ? "—" : x.blockers.front().what.c_str());
+        }
+    } catch (const ntm::RulesError& e) {
+        std::fputs(e.what(), stderr);
+        return 1;
+    } catch (const ntm::engine::DataError& e) {
+        std::fprintf(stderr, "%s: error: %s\n", e.path.c_str(), e.message.c_str());
+        return 2;
+    }
+    return 0;
+}

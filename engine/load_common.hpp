@@ -1,0 +1,215 @@
+// Internal to the data readers (dataset.cpp, load_csv.cpp, load_json.cpp): the vocabulary of
+// data files and the Builder that turns what a reader found into a validated Dataset.
+//
+// A reader only splits its format into rows (CSV) or entity objects (JSON) and hands the
+// reserved fields and the cells to the Builder; every rule of validation lives in the Builder,
+// so that a CSV file and a JSON file with the same content give the same problems.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/dataset.hpp"
+
+namespace ntm::engine::data {
+
+// ---------------------------------------------------------------------------------------------
+// Text
+
+std::string_view trim(std::string_view s);
+bool is_ascii(std::string_view s);
+// NFC, case-folded, trimmed, inner blanks collapsed to one space: for comparing headers and
+// words ("Mã  cấp trên" and "mã cấp trên" fold alike).  Allocates: call once per distinct text.
+std::string fold(std::string_view s);
+
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <class T>
+using StringMap = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
+
+// ---------------------------------------------------------------------------------------------
+// Reserved fields: everything of a row that is not a value.
+
+enum class Field : std::uint8_t { code, name, type, kind, parent, region, year, recognised };
+inline constexpr std::size_t kFieldCount = 8;
+inline constexpr std::array<std::string_view, kFieldCount> kFieldKeys = {
+    "code", "name", "type", "kind", "parent", "region", "year", "recognised"};
+// The Vietnamese header of each field, as documented.
+inline constexpr std::array<std::string_view, kFieldCount> kFieldHeaders = {
+    "mã", "tên", "loại", "cấp", "mã cấp trên", "vùng", "năm", "công nhận"};
+
+// The reserved field a CSV header names (English key or Vietnamese header, any case), if any.
+std::optional<Field> reserved_field(std::string_view header);
+
+// ---------------------------------------------------------------------------------------------
+// Numbers and years
+
+struct ParsedNumber {
+    enum class Form : std::uint8_t { ok, not_number, ambiguous } form = Form::not_number;
+    double value = 0;
+    bool percent = false;  // written with a trailing '%'
+};
+
+// "98.5", "-3", "1e3", "98.5%"; with a decimal comma "98,5" (see docs/data-format.md): when
+// `comma_decimal` (a ';'-separated file) a single comma is always decimal; otherwise a comma
+// followed by exactly three digits ("1,234") is ambiguous.
+ParsedNumber parse_number(std::string_view text, bool comma_decimal);
+
+inline constexpr int kYearMin = 1900;
+inline constexpr int kYearMax = 2100;
+// Four digits within kYearMin..kYearMax.
+std::optional<int> parse_year(std::string_view text);
+
+// ---------------------------------------------------------------------------------------------
+// What readers hand to the Builder
+
+// A reserved field as written (trimmed), with its line and its name in the file (the CSV
+// header as written, or the JSON key).
+struct Written {
+    std::string_view text;
+    std::uint32_t line = 0;
+    bool given() const { return !text.empty(); }
+};
+
+// The reserved fields of one row or entity object.
+struct Head {
+    std::array<Written, kFieldCount> fields;
+    std::uint32_t line = 0;  // the row's first line, or the line of the entity's code
+    const Written& operator[](Field f) const { return fields[static_cast<std::size_t>(f)]; }
+    Written& operator[](Field f) { return fields[static_cast<std::size_t>(f)]; }
+};
+
+// One value as written, before the column's type is known.
+struct Cell {
+    enum class Kind : std::uint8_t { text, number, boolean, null, structured } kind = Kind::text;
+    std::string_view text;  // text, or the number as written (may be empty for numbers)
+    double number = 0;      // number, boolean (1/0)
+};
+
+// A name that may head a value column: the column of each kind it is an input of.
+struct ColumnInfo {
+    std::string name;
+    std::array<const Column*, kKindCount> of{};
+    std::uint8_t warned = 0;  // bit k: D0002 given for kind k; bit 7: D0001 given
+    bool known() const {
+        for (const Column* c : of) {
+            if (c != nullptr) return true;
+        }
+        return false;
+    }
+};
+
+// How entity problems found after reading (unknown parent, no region, ...) are reported: CSV
+// rows are records, so once per record at its row; a JSON entity holds its records, so once
+// per entity at the key concerned.
+enum class Granularity : std::uint8_t { per_record, per_entity };
+
+class Builder {
+public:
+    Builder(std::string path, const Schema& schema, const LoadOptions& options, Granularity granularity);
+
+    // The name a field has in this file, for DataRef::field ("mã", "parent", ...).
+    void set_field_name(Field f, std::string name) { field_names_[static_cast<std::size_t>(f)] = std::move(name); }
+    const std::string& field_name(Field f) const { return field_names_[static_cast<std::size_t>(f)]; }
+    // Decimal comma always accepted (a ';'-separated file).
+    void set_comma_decimal(bool on) { comma_decimal_ = on; }
+    bool comma_decimal() const { return comma_decimal_; }
+
+    // A hint: about this many records (or entities) will follow.
+    void expect(std::size_t records);
+
+    // The column named `name` (NFC), creating an unknown one if needed; see ColumnInfo.
+    std::uint32_t column(std::string_view name);
+    const ColumnInfo& column_info(std::uint32_t c) const { return columns_[c]; }
+    std::size_t column_count() const { return columns_.size(); }
+    // D0001, once per column.
+    void unknown_column(std::uint32_t c, std::uint32_t line);
+
+    // Whether a record of `year` is loaded (LoadOptions::year); if not, counts it as skipped.
+    bool wanted(int year);
+
+    // Declares the entity of `head`, or adds a row to the one already declared with its code.
+    // On a problem with the fields themselves, reports it, counts `records` records as read and
+    // rejected, and returns kNone.
+    std::uint32_t entity(const Head& head, std::size_t records);
+    // "dat_chuan:2019; nang_cao:2023" (D0208 for a malformed entry), or one entry.
+    void recognised(std::uint32_t entity, std::string_view text, std::uint32_t line);
+    void recognised(std::uint32_t entity, std::string_view level, int year);
+
+    // Starts the record of `entity` in `year`; kNone when it duplicates one (D0103, about
+    // `field`, or the year field when empty).
+    std::uint32_t record(std::uint32_t entity, int year, std::uint32_t line, std::string_view field = {});
+    // Records rejected before they had an entity (bad year, not an object, ...): one problem,
+    // `records` records read and rejected.
+    void reject_record(const char* code, std::uint32_t line, std::string_view field, std::string message,
+                       std::size_t records = 1);
+    // Stores a value of `record` in `column`, or reports why not (D0002, D02xx).
+    void value(std::uint32_t record, std::uint32_t column, const Cell& cell, std::uint32_t line);
+
+    void problem(const char* code, ProblemKind kind, std::uint32_t line, std::string_view field,
+                 std::string message);
+
+    // Resolves parents and regions, drops rejected entities and records, and returns the data.
+    Dataset finish();
+
+private:
+    struct Pending {
+        std::uint32_t entity = 0;
+        int year = 0;
+        std::uint32_t line = 0;
+        std::size_t offset = 0;
+        std::uint32_t next = kNone;  // the entity's next record
+    };
+    struct Building {
+        std::uint32_t first = kNone, last = kNone;  // its records in pending_
+        std::uint32_t parent_line = 0, region_line = 0;
+        bool type_written = false;  // or only the kind, so far
+        bool rejected = false;
+    };
+    struct Word {
+        std::string text;  // as written
+        int value = -1;    // kind or region index, -1 unknown
+    };
+
+    std::optional<EntityKind> kind_of(const Head& head, std::string& message, Field& field);
+    int cached(std::vector<Word>& cache, std::string_view text, int (*resolve)(std::string_view));
+    void reject_entity(std::uint32_t e, const char* code, std::uint32_t line, std::string_view field,
+                       const std::string& message);
+    void number(double& slot, const Column& column, double v, bool percent_sign, std::string_view shown,
+                std::uint32_t line);
+    void wrong(const Column& column, std::string_view shown, std::uint32_t line);
+    void resolve_hierarchy();
+
+    std::string path_;
+    const Schema& schema_;
+    LoadOptions options_;
+    Granularity granularity_;
+    bool comma_decimal_ = false;
+    std::array<std::string, kFieldCount> field_names_;
+
+    Dataset ds_;
+    std::vector<Building> building_;  // beside ds_.entities
+    std::vector<Pending> pending_;
+    StringMap<std::uint32_t> codes_;          // code → entity
+    StringMap<std::uint32_t> rejected_codes_; // code never declared, only rejected → its line
+    std::vector<ColumnInfo> columns_;
+    StringMap<std::uint32_t> column_index_;
+    std::vector<Word> types_, kinds_, regions_;
+    std::string scratch_;  // NFC copies of non-ASCII text
+};
+
+// The readers.
+Dataset load_csv(const std::string& path, std::string_view text, const Schema& schema,
+                 const LoadOptions& options);
+Dataset load_json(const std::string& path, std::string_view text, const Schema& schema,
+                  const LoadOptions& options);
+
+}  // namespace ntm::engine::data
