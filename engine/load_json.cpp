@@ -1,6 +1,7 @@
 // JSON data files: {"format": "ntm-data", "version": 1, "entities": [...]} (docs/data-format.md),
 // read with nlohmann's SAX parser: no document tree is built, only the values are kept.
 #include <fmt/format.h>
+#include <utf8proc.h>
 
 #include <algorithm>
 #include <cmath>
@@ -114,6 +115,24 @@ const char* json_type(const Cell& v) {
     return "a value";
 }
 
+// nlohmann's "last read" in a syntax error may end inside a multi-byte letter: the message is
+// printed, so only whole letters are kept.
+std::string whole_letters(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        utf8proc_int32_t cp = 0;
+        const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                        static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+        if (n <= 0) {
+            ++i;
+            continue;
+        }
+        out.append(s.substr(i, static_cast<std::size_t>(n)));
+        i += static_cast<std::size_t>(n);
+    }
+    return out;
+}
+
 class Reader {
 public:
     Reader(const std::string& path, std::string_view text, Builder& b) : path_(path), text_(text), b_(b) {
@@ -155,7 +174,7 @@ public:
         } else if (const auto q = message.find("] "); q != std::string::npos) {
             message.erase(0, q + 2);
         }
-        throw DataError{path_, fmt::format("line {}: {}", line_at(std::max(at - 1, text_.data())), message)};
+        throw DataError{path_, fmt::format("line {}: {}", line_at(std::max(at - 1, text_.data())), whole_letters(message))};
     }
 
     void finish() const {
