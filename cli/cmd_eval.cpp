@@ -37,11 +37,13 @@ int run_eval(const EvalArgs& args) {
                    data.skipped);
         return kExitUsage;
     }
+    std::uint32_t set = engine::kNone;
+    if (!chosen_set(args.set, loaded.program, set)) return kExitUsage;
     engine::EvalRun run;
     run.rule_files = loaded.rule_files;
     run.data_file = args.data;
     for (const int year : data.years()) {
-        run.years.push_back(engine::evaluate(loaded.program, data, {year, args.threads, engine::kNone}));
+        run.years.push_back(engine::evaluate(loaded.program, data, {year, args.threads, set}));
         fmt::print(stderr, "{}", engine::render_problems(run.years.back().problems));
     }
     if (args.format == "json") {

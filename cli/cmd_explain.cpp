@@ -84,7 +84,9 @@ int run_explain(const ExplainArgs& args) {
         return kExitUsage;
     }
 
-    const engine::Evaluation ev = engine::evaluate(loaded.program, data, {year, 0, engine::kNone});
+    std::uint32_t set = engine::kNone;
+    if (!chosen_set(args.set, loaded.program, set)) return kExitUsage;
+    const engine::Evaluation ev = engine::evaluate(loaded.program, data, {year, 0, set});
     fmt::print(stderr, "{}", engine::render_problems(ev.problems));
     for (std::uint32_t r = 0; r < ev.entities.size(); ++r) {
         if (data.records[ev.entities[r].record].entity != entity) continue;

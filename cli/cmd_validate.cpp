@@ -45,4 +45,17 @@ int run_validate(const ValidateArgs& args) {
     return data.rejected > 0 ? kExitRules : kExitOk;
 }
 
+bool chosen_set(const std::string& name, const engine::Program& program, std::uint32_t& out) {
+    out = engine::kNone;
+    if (name.empty()) return true;
+    out = program.set_index(name);
+    if (out != engine::kNone) return true;
+    std::vector<std::string> names;
+    for (const auto& s : program.sets) names.push_back(s.name);
+    const auto near = dsl::closest_match(name, names);
+    fmt::print(stderr, "error: no criteria set named '{}'{}\n", name,
+               near ? fmt::format("; did you mean '{}'?", *near) : std::string());
+    return false;
+}
+
 }  // namespace ntm::cli

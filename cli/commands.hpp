@@ -36,14 +36,20 @@ struct EvalArgs {
     std::optional<int> year;
     std::string format = "text";  // text | json
     unsigned threads = 0;
+    std::string set;  // judge by this criteria set instead of the one in force
 };
 int run_eval(const EvalArgs& args);
+
+// The index of the set named on the command line (kNone for none); false, with the error
+// printed, when no set has that name.
+bool chosen_set(const std::string& name, const ntm::engine::Program& program, std::uint32_t& out);
 
 struct ExplainArgs {
     std::vector<std::string> rules;
     std::string data;
     std::optional<int> year;  // default: the latest year the entity has a record for
     std::string entity;       // a code or a name
+    std::string set;          // judge by this criteria set instead of the one in force
 };
 int run_explain(const ExplainArgs& args);
 

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
     cmd_eval->add_option("--year", eval.year, "Evaluate only this year (default: every year in the data)");
     cmd_eval->add_option("--format", eval.format, "Output format")->check(CLI::IsMember({"text", "json"}));
     cmd_eval->add_option("--threads", eval.threads, "Threads to use (default: all; the output does not change)");
+    cmd_eval->add_option("--set", eval.set, "Judge by this criteria set instead of the one in force (e.g. a provincial set)");
 
     ExplainArgs explain;
     CLI::App* cmd_explain = app.add_subcommand("explain", "Explain one entity's result: criteria, indicators, gaps");
@@ -35,6 +36,7 @@ int main(int argc, char** argv) {
     cmd_explain->add_option("--data", explain.data, "Data file (.csv or .json)")->required();
     cmd_explain->add_option("--year", explain.year, "Year (default: the latest year of the entity)");
     cmd_explain->add_option("entity", explain.entity, "Code or name of the entity")->required();
+    cmd_explain->add_option("--set", explain.set, "Judge by this criteria set instead of the one in force");
 
     ValidateArgs validate;
     CLI::App* cmd_validate = app.add_subcommand("validate", "Read a data file against the rules and report every problem");

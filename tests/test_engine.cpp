@@ -26,6 +26,8 @@ data xa {
   field km "Tổng chiều dài đường thôn": count
   field km_cung "Đường thôn được cứng hóa": count
   derive ty_le "Tỷ lệ cứng hóa": percent = ratio(km_cung, km)
+  field p "Điều kiện P": yesno
+  field q "Điều kiện Q": yesno
 }
 
 set s "Bộ tiêu chí thử" {
@@ -120,6 +122,21 @@ level huyen_ntm "Huyện nông thôn mới" {
 class duoi_3 "Xã dưới 3 tiêu chí" {
   for xa
   when criteria_met < 3
+}
+
+class p_va_q "P và Q" {
+  for xa
+  when p and q
+}
+
+class p_hoac_q "P hoặc Q" {
+  for xa
+  when p or q
+}
+
+class khong_p "Không P" {
+  for xa
+  when not p
 }
 
 assignments pc "Phân công" {
@@ -384,9 +401,51 @@ TEST_CASE("engine: classes use what is known of the criteria count") {
     w.add("b", EntityKind::xa, "", Region::DHNTB, u);
     w.add("c", EntityKind::xa, "", Region::DHNTB, good());
     const Evaluation ev = w.run();
-    CHECK(ev.classes[ev.entities[0].first_class] == Status::met);
-    CHECK(ev.classes[ev.entities[1].first_class] == Status::unknown);
-    CHECK(ev.classes[ev.entities[2].first_class] == Status::not_met);
+    const std::uint32_t duoi = [&] {
+        for (std::uint32_t c = 0; c < w.program.classes.size(); ++c) {
+            if (w.program.classes[c].name == "duoi_3") return c;
+        }
+        return kNone;
+    }();
+    REQUIRE(duoi != kNone);
+    CHECK(ev.classes[ev.entities[0].first_class + duoi] == Status::met);
+    CHECK(ev.classes[ev.entities[1].first_class + duoi] == Status::unknown);
+    CHECK(ev.classes[ev.entities[2].first_class + duoi] == Status::not_met);
+}
+
+TEST_CASE("engine: truth tables of and, or, not with unknown values") {
+    World w;
+    const double U = kUnknown;
+    const double values[] = {1, 0, U};
+    for (double p : values) {
+        for (double q : values) {
+            std::map<std::string, double> v = good();
+            if (known(p)) v["p"] = p;
+            if (known(q)) v["q"] = q;
+            w.add(std::to_string(w.data.entities.size()), EntityKind::xa, "", Region::DHNTB, v);
+        }
+    }
+    const Evaluation ev = w.run();
+    const auto cls = [&](std::size_t r, const char* name) {
+        for (std::uint32_t c = 0; c < w.program.classes.size(); ++c) {
+            if (w.program.classes[c].name == name) return ev.classes[ev.entities[r].first_class + c];
+        }
+        FAIL("no class " << name);
+        return Status::unknown;
+    };
+    const Status T = Status::met, F = Status::not_met, X = Status::unknown;
+    // Rows p = yes, no, unknown; columns q = yes, no, unknown.
+    const Status expected_and[3][3] = {{T, F, X}, {F, F, F}, {X, F, X}};
+    const Status expected_or[3][3] = {{T, T, T}, {T, F, X}, {T, X, X}};
+    const Status expected_not[3] = {F, T, X};
+    for (std::size_t i = 0; i < 3; ++i) {
+        for (std::size_t j = 0; j < 3; ++j) {
+            INFO("p=" << i << " q=" << j);
+            CHECK(cls(i * 3 + j, "p_va_q") == expected_and[i][j]);
+            CHECK(cls(i * 3 + j, "p_hoac_q") == expected_or[i][j]);
+            CHECK(cls(i * 3 + j, "khong_p") == expected_not[i]);
+        }
+    }
 }
 
 TEST_CASE("engine: maintenance of a recognised level") {
@@ -418,7 +477,7 @@ TEST_CASE("engine: explanations carry value, threshold, why, rule, citation and 
     CHECK(i.gap == Approx(5));
     CHECK(i.why == "vùng Duyên hải Nam Trung Bộ, năm 2024");
     INFO(i.rule);
-    CHECK(i.rule.find("rules.ntm:25") != std::string::npos);
+    CHECK(i.rule.find("rules.ntm:27") != std::string::npos);
     CHECK(i.source == "QĐ thử");
     CHECK(i.responsible == "Sở Giao thông vận tải");
     CHECK(x.blockers.at(0).what == "tiêu chí 2 Giao thông — chỉ tiêu 2.2: 75 % (yêu cầu ≥ 80 %)");
