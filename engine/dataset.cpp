@@ -24,7 +24,9 @@ namespace data {
 
 namespace {
 
-bool blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool blank(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 // Whether `s` is certainly in NFC without asking utf8proc: every code point is below the
 // combining marks (U+0300) or a precomposed Latin letter (U+1E00–U+1EFF), which covers
@@ -36,7 +38,8 @@ bool plainly_nfc(std::string_view s) {
             ++i;
         } else if (c < 0xCC) {  // two bytes, below U+0300
             i += 2;
-        } else if (c == 0xE1 && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xFC) == 0xB8) {
+        } else if (c == 0xE1 && i + 1 < s.size() &&
+                   (static_cast<unsigned char>(s[i + 1]) & 0xFC) == 0xB8) {
             i += 3;  // U+1E00–U+1EFF
         } else {
             return false;
@@ -45,7 +48,9 @@ bool plainly_nfc(std::string_view s) {
     return true;
 }
 
-std::string nfc(std::string_view s) { return plainly_nfc(s) ? std::string(s) : dsl::to_nfc(s); }
+std::string nfc(std::string_view s) {
+    return plainly_nfc(s) ? std::string(s) : dsl::to_nfc(s);
+}
 
 }  // namespace
 
@@ -56,17 +61,21 @@ std::string_view trim(std::string_view s) {
 }
 
 bool is_ascii(std::string_view s) {
-    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 std::string fold(std::string_view s) {
     s = trim(s);
     if (s.empty()) return {};
     utf8proc_uint8_t* out = nullptr;
-    const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                                static_cast<utf8proc_ssize_t>(s.size()), &out,
-                                static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
-    const std::string folded = n < 0 ? std::string(s) : std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+    const auto n = utf8proc_map(
+        reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+        static_cast<utf8proc_ssize_t>(s.size()), &out,
+        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
+    const std::string folded =
+        n < 0 ? std::string(s)
+              : std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
     std::free(out);
     std::string r;
     r.reserve(folded.size());
@@ -130,8 +139,8 @@ constexpr TypeWord kTypeWords[] = {
 constexpr std::array<std::string_view, kKindCount> kDefaultType = {"Thôn", "Xã", "Huyện", "Tỉnh"};
 
 constexpr std::array<std::string_view, kRegionCount> kRegionTitles = {
-    "Trung du và miền núi phía Bắc", "Đồng bằng sông Hồng",     "Bắc Trung Bộ",
-    "Duyên hải Nam Trung Bộ",        "Tây Nguyên",              "Đông Nam Bộ",
+    "Trung du và miền núi phía Bắc", "Đồng bằng sông Hồng", "Bắc Trung Bộ",
+    "Duyên hải Nam Trung Bộ",        "Tây Nguyên",          "Đông Nam Bộ",
     "Đồng bằng sông Cửu Long"};
 
 // A type word or a kind name → kind index, or -1.
@@ -151,13 +160,15 @@ int resolve_region(std::string_view text) {
     std::string f = fold(text);
     if (f.starts_with("vùng ")) f.erase(0, std::string_view("vùng ").size());
     for (std::size_t r = 0; r < kRegionCount; ++r) {
-        if (f == fold(dsl::kRegionNames[r]) || f == fold(kRegionTitles[r])) return static_cast<int>(r);
+        if (f == fold(dsl::kRegionNames[r]) || f == fold(kRegionTitles[r]))
+            return static_cast<int>(r);
     }
     return -1;
 }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
-    if (auto m = dsl::closest_match(std::string(word), candidates)) return fmt::format("; did you mean '{}'?", *m);
+    if (auto m = dsl::closest_match(std::string(word), candidates))
+        return fmt::format("; did you mean '{}'?", *m);
     return {};
 }
 
@@ -167,13 +178,19 @@ std::vector<std::string> type_candidates() {
     return c;
 }
 
-std::vector<std::string> kind_candidates() { return {dsl::kKindNames.begin(), dsl::kKindNames.end()}; }
+std::vector<std::string> kind_candidates() {
+    return {dsl::kKindNames.begin(), dsl::kKindNames.end()};
+}
 
 // Codes only: titles differ by a word ("Bắc Trung Bộ", "Nam Trung Bộ"), so a title one edit
 // away may well be another region.
-std::vector<std::string> region_candidates() { return {dsl::kRegionNames.begin(), dsl::kRegionNames.end()}; }
+std::vector<std::string> region_candidates() {
+    return {dsl::kRegionNames.begin(), dsl::kRegionNames.end()};
+}
 
-std::string_view kind_name(EntityKind k) { return dsl::name_of(k); }
+std::string_view kind_name(EntityKind k) {
+    return dsl::name_of(k);
+}
 
 }  // namespace
 
@@ -217,8 +234,8 @@ ParsedNumber parse_number(std::string_view text, bool comma_decimal) {
     if (int_digits + frac_digits == 0 || (exp && exp_digits == 0)) return r;
     // "1,234" is a thousand in English and one point two three four in Vietnamese; "0,125" and
     // "1234,5" can only be decimal.
-    if (comma && !comma_decimal && frac_digits == 3 && int_digits > 0 && int_digits <= 3 && !leading_zero &&
-        !exp) {
+    if (comma && !comma_decimal && frac_digits == 3 && int_digits > 0 && int_digits <= 3 &&
+        !leading_zero && !exp) {
         r.form = ParsedNumber::Form::ambiguous;
         return r;
     }
@@ -235,14 +252,16 @@ std::optional<int> parse_year(std::string_view text) {
     if (text.size() != 4) return std::nullopt;
     int y = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), y);
-    if (ec != std::errc() || end != text.data() + text.size() || y < kYearMin || y > kYearMax) return std::nullopt;
+    if (ec != std::errc() || end != text.data() + text.size() || y < kYearMin || y > kYearMax)
+        return std::nullopt;
     return y;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Builder: declaring entities and records
 
-Builder::Builder(std::string path, const Schema& schema, const LoadOptions& options, Granularity granularity)
+Builder::Builder(std::string path, const Schema& schema, const LoadOptions& options,
+                 Granularity granularity)
     : path_(std::move(path)), schema_(schema), options_(options), granularity_(granularity) {
     for (std::size_t k = 0; k < kKindCount; ++k) {
         for (const Column& c : schema.columns[k]) {
@@ -272,8 +291,9 @@ void Builder::unknown_column(std::uint32_t c, std::uint32_t line) {
         if (other.known()) known.push_back(other.name);
     }
     problem("D0001", ProblemKind::warning, line, info.name,
-            fmt::format("unknown column '{}': no kind has an input of that name, its values are ignored{}",
-                        info.name, did_you_mean(info.name, known)));
+            fmt::format(
+                "unknown column '{}': no kind has an input of that name, its values are ignored{}",
+                info.name, did_you_mean(info.name, known)));
 }
 
 bool Builder::wanted(int year) {
@@ -282,136 +302,144 @@ bool Builder::wanted(int year) {
     return false;
 }
 
-void Builder::problem(const char* code, ProblemKind kind, std::uint32_t line, std::string_view field,
-                      std::string message) {
+void Builder::problem(const char* code, ProblemKind kind, std::uint32_t line,
+                      std::string_view field, std::string message) {
     ds_.problems.push_back({code, kind, {path_, line, std::string(field)}, std::move(message)});
 }
 
-int Builder::cached(std::vector<Word>& cache, std::string_view text, int (*resolve)(std::string_view)) {
+int Builder::cached(std::vector<Word>& cache, std::string_view text,
+                    int (*lookup)(std::string_view)) {
     for (const Word& w : cache) {
         if (w.text == text) return w.value;
     }
-    const int v = resolve(text);
+    const int v = lookup(text);
     if (cache.size() < 64) cache.push_back({std::string(text), v});
     return v;
 }
 
-namespace {
-
-struct HeadProblem {
-    const char* code;
-    Field field;
-    std::string message;
-};
-
-}  // namespace
+// The reserved fields of a row on their own: code, type and kind, region.
+std::optional<Builder::HeadProblem> Builder::resolve(const Head& head, const std::string& code,
+                                                     Resolved& out) {
+    const Written& type = head[Field::type];
+    const Written& kind = head[Field::kind];
+    const Written& region = head[Field::region];
+    if (code.empty()) {
+        return HeadProblem{"D0101", Field::code, "empty code: the record cannot be identified"};
+    }
+    const int type_kind = type.given() ? cached(types_, type.text, resolve_type) : -1;
+    const int kind_kind = kind.given() ? cached(kinds_, kind.text, resolve_type) : -1;
+    if (type.given() && type_kind < 0) {
+        return HeadProblem{"D0104", Field::type,
+                           fmt::format("unknown type '{}' of '{}'{}", type.text, code,
+                                       did_you_mean(type.text, type_candidates()))};
+    }
+    if (kind.given() && kind_kind < 0) {
+        return HeadProblem{
+            "D0104", Field::kind,
+            fmt::format("unknown kind '{}' of '{}' (thon, xa, huyen, tinh){}", kind.text, code,
+                        did_you_mean(kind.text, kind_candidates()))};
+    }
+    if (!type.given() && !kind.given()) {
+        return HeadProblem{"D0104", Field::type, fmt::format("no type or kind for '{}'", code)};
+    }
+    if (type.given() && kind.given() && type_kind != kind_kind) {
+        return HeadProblem{"D0105", Field::kind,
+                           fmt::format("type '{}' (a {}) disagrees with kind '{}'", type.text,
+                                       kind_name(static_cast<EntityKind>(type_kind)), kind.text)};
+    }
+    out.kind = static_cast<EntityKind>(kind.given() ? kind_kind : type_kind);
+    if (region.given()) {
+        const int r = cached(regions_, region.text, resolve_region);
+        if (r < 0) {
+            return HeadProblem{
+                "D0110", Field::region,
+                fmt::format("unknown region '{}' (TDMNPB, DBSH, BTB, DHNTB, TN, DNB, DBSCL){}",
+                            region.text, did_you_mean(region.text, region_candidates()))};
+        }
+        out.region = static_cast<Region>(r);
+    }
+    return std::nullopt;
+}
 
 std::uint32_t Builder::entity(const Head& head, std::size_t records) {
-    std::optional<HeadProblem> bad;
-    std::optional<EntityKind> kind;
-    std::optional<Region> region;
     const std::string code = nfc(head[Field::code].text);
-    const Written& type = head[Field::type];
-    const Written& kind_w = head[Field::kind];
-    const Written& region_w = head[Field::region];
-    int type_kind = -1;
-    if (code.empty()) {
-        bad = HeadProblem{"D0101", Field::code, "empty code: the record cannot be identified"};
-    } else if (type.given() && (type_kind = cached(types_, type.text, resolve_type)) < 0) {
-        bad = HeadProblem{"D0104", Field::type,
-                          fmt::format("unknown type '{}' of '{}'{}", type.text, code, did_you_mean(type.text, type_candidates()))};
-    } else if (kind_w.given() && cached(kinds_, kind_w.text, resolve_type) < 0) {
-        bad = HeadProblem{"D0104", Field::kind,
-                          fmt::format("unknown kind '{}' of '{}' (thon, xa, huyen, tinh){}", kind_w.text, code,
-                                      did_you_mean(kind_w.text, kind_candidates()))};
-    } else if (!type.given() && !kind_w.given()) {
-        bad = HeadProblem{"D0104", Field::type, fmt::format("no type or kind for '{}'", code)};
-    } else {
-        const int k = kind_w.given() ? cached(kinds_, kind_w.text, resolve_type) : type_kind;
-        if (type.given() && type_kind != k) {
-            bad = HeadProblem{"D0105", Field::kind,
-                              fmt::format("type '{}' (a {}) disagrees with kind '{}'", type.text,
-                                          kind_name(static_cast<EntityKind>(type_kind)), kind_w.text)};
-        }
-        kind = static_cast<EntityKind>(k);
-    }
-    if (!bad && region_w.given()) {
-        const int r = cached(regions_, region_w.text, resolve_region);
-        if (r < 0) {
-            bad = HeadProblem{"D0110", Field::region,
-                              fmt::format("unknown region '{}' (TDMNPB, DBSH, BTB, DHNTB, TN, DNB, DBSCL){}",
-                                          region_w.text, did_you_mean(region_w.text, region_candidates()))};
-        } else {
-            region = static_cast<Region>(r);
-        }
-    }
-    const auto it = bad ? codes_.end() : codes_.find(code);
-    if (!bad && it != codes_.end() && ds_.entities[it->second].kind != *kind) {
-        const Entity& first = ds_.entities[it->second];
-        bad = HeadProblem{"D0105", kind_w.given() ? Field::kind : Field::type,
-                          fmt::format("'{}' is a {} on line {}, not a {}", code, kind_name(first.kind),
-                                      first.origin.line, kind_name(*kind))};
+    Resolved resolved;
+    std::optional<HeadProblem> bad = resolve(head, code, resolved);
+    const auto known = bad ? codes_.end() : codes_.find(code);
+    if (!bad && known != codes_.end() && ds_.entities[known->second].kind != resolved.kind) {
+        const Entity& first = ds_.entities[known->second];
+        bad = HeadProblem{
+            "D0105", head[Field::kind].given() ? Field::kind : Field::type,
+            fmt::format("'{}' is a {} on line {}, not a {}", code, kind_name(first.kind),
+                        first.origin.line, kind_name(resolved.kind))};
     }
     if (bad) {
         const Written& w = head[bad->field];
-        problem(bad->code, ProblemKind::record, w.line != 0 ? w.line : head.line, field_name(bad->field),
-                std::move(bad->message));
+        problem(bad->code, ProblemKind::record, w.line != 0 ? w.line : head.line,
+                field_name(bad->field), std::move(bad->message));
         ds_.read += records;
         ds_.rejected += records;
         if (!code.empty() && !codes_.contains(code)) rejected_codes_.emplace(code, head.line);
         return kNone;
     }
-
-    const Written& name = head[Field::name];
-    const Written& parent = head[Field::parent];
-    if (it == codes_.end()) {
-        const auto e = static_cast<std::uint32_t>(ds_.entities.size());
-        Entity& en = ds_.entities.emplace_back();
-        en.code = code;
-        en.name = nfc(name.text);
-        en.type = type.given() ? nfc(type.text) : std::string(kDefaultType[kind_index(*kind)]);
-        en.kind = *kind;
-        en.parent_code = nfc(parent.text);
-        en.region = region;
-        en.origin = {path_, head.line, {}};
-        building_.push_back({kNone, kNone, parent.line, region_w.line, type.given(), false});
-        codes_.emplace(code, e);
-        return e;
+    if (known != codes_.end()) {
+        merge(known->second, head, resolved);
+        return known->second;
     }
 
-    // Another row of a known entity: fill in what was missing, warn where it disagrees.
-    const std::uint32_t e = it->second;
+    const auto e = static_cast<std::uint32_t>(ds_.entities.size());
+    const Written& type = head[Field::type];
+    Entity& en = ds_.entities.emplace_back();
+    en.code = code;
+    en.name = nfc(head[Field::name].text);
+    en.type = type.given() ? nfc(type.text) : std::string(kDefaultType[kind_index(resolved.kind)]);
+    en.kind = resolved.kind;
+    en.parent_code = nfc(head[Field::parent].text);
+    en.region = resolved.region;
+    en.origin = {path_, head.line, {}};
+    building_.push_back(
+        {kNone, kNone, head[Field::parent].line, head[Field::region].line, type.given(), false});
+    codes_.emplace(code, e);
+    return e;
+}
+
+// Another row of a known entity: fills in what was missing, warns where it disagrees.
+void Builder::merge(std::uint32_t e, const Head& head, const Resolved& resolved) {
     Entity& en = ds_.entities[e];
-    const auto merge = [&](Field f, std::string& kept, std::string_view written) {
+    Building& b = building_[e];
+    const auto line = [&](Field f) { return head[f].line != 0 ? head[f].line : head.line; };
+    const auto differs = [&](Field f, std::string_view now, std::string_view kept) {
+        problem("D0301", ProblemKind::warning, line(f), field_name(f),
+                fmt::format("{} '{}' of '{}' differs from '{}' on line {}; '{}' is kept",
+                            kFieldKeys[static_cast<std::size_t>(f)], now, en.code, kept,
+                            en.origin.line, kept));
+    };
+    const auto text = [&](Field f, std::string& kept) {
+        const std::string_view written = head[f].text;
         if (written.empty() || written == kept) return;
         std::string now = nfc(written);
         if (kept.empty()) {
             kept = std::move(now);
         } else if (now != kept) {
-            problem("D0301", ProblemKind::warning, head[f].line != 0 ? head[f].line : head.line, field_name(f),
-                    fmt::format("{} '{}' of '{}' differs from '{}' on line {}; '{}' is kept",
-                                kFieldKeys[static_cast<std::size_t>(f)], now, code, kept, en.origin.line, kept));
+            differs(f, now, kept);
         }
     };
-    merge(Field::name, en.name, name.text);
-    if (type.given() && !building_[e].type_written) {
-        en.type = nfc(type.text);  // the first row gave only the kind
-        building_[e].type_written = true;
+    text(Field::name, en.name);
+    if (head[Field::type].given() && !b.type_written) {
+        en.type = nfc(head[Field::type].text);  // the first row gave only the kind
+        b.type_written = true;
     } else {
-        merge(Field::type, en.type, type.text);
+        text(Field::type, en.type);
     }
-    if (en.parent_code.empty() && parent.given()) building_[e].parent_line = parent.line;
-    merge(Field::parent, en.parent_code, parent.text);
-    if (region && !en.region) {
-        en.region = region;
-        building_[e].region_line = region_w.line;
-    } else if (region && *en.region != *region) {
-        problem("D0301", ProblemKind::warning, region_w.line != 0 ? region_w.line : head.line,
-                field_name(Field::region),
-                fmt::format("region '{}' of '{}' differs from '{}' on line {}; '{}' is kept", dsl::name_of(*region),
-                            code, dsl::name_of(*en.region), en.origin.line, dsl::name_of(*en.region)));
+    if (en.parent_code.empty() && head[Field::parent].given())
+        b.parent_line = head[Field::parent].line;
+    text(Field::parent, en.parent_code);
+    if (resolved.region && !en.region) {
+        en.region = resolved.region;
+        b.region_line = head[Field::region].line;
+    } else if (resolved.region && *en.region != *resolved.region) {
+        differs(Field::region, dsl::name_of(*resolved.region), dsl::name_of(*en.region));
     }
-    return e;
 }
 
 void Builder::recognised(std::uint32_t e, std::string_view text, std::uint32_t line) {
@@ -421,11 +449,14 @@ void Builder::recognised(std::uint32_t e, std::string_view text, std::uint32_t l
         text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
         if (entry.empty()) continue;
         const std::size_t colon = entry.find(':');
-        const std::string_view level = colon == std::string_view::npos ? entry : trim(entry.substr(0, colon));
-        const auto year = colon == std::string_view::npos ? std::nullopt : parse_year(entry.substr(colon + 1));
+        const std::string_view level =
+            colon == std::string_view::npos ? entry : trim(entry.substr(0, colon));
+        const auto year =
+            colon == std::string_view::npos ? std::nullopt : parse_year(entry.substr(colon + 1));
         if (level.empty() || !year || level.find_first_of(" \t") != std::string_view::npos) {
             problem("D0208", ProblemKind::value, line, field_name(Field::recognised),
-                    fmt::format("malformed recognition '{}': write LEVEL:YEAR, e.g. dat_chuan:2019", entry));
+                    fmt::format("malformed recognition '{}': write LEVEL:YEAR, e.g. dat_chuan:2019",
+                                entry));
             continue;
         }
         recognised(e, level, *year);
@@ -441,11 +472,13 @@ void Builder::recognised(std::uint32_t e, std::string_view level, int year) {
     list.push_back({name, year});
 }
 
-std::uint32_t Builder::record(std::uint32_t e, int year, std::uint32_t line, std::string_view field) {
+std::uint32_t Builder::record(std::uint32_t e, int year, std::uint32_t line,
+                              std::string_view field) {
     Building& b = building_[e];
     for (std::uint32_t r = b.first; r != kNone; r = pending_[r].next) {
         if (pending_[r].year == year) {
-            reject_record("D0103", line, field.empty() ? std::string_view(field_name(Field::year)) : field,
+            reject_record("D0103", line,
+                          field.empty() ? std::string_view(field_name(Field::year)) : field,
                           fmt::format("duplicate record of '{}' in {}; first given on line {}",
                                       ds_.entities[e].code, year, pending_[r].line));
             return kNone;
@@ -464,8 +497,8 @@ std::uint32_t Builder::record(std::uint32_t e, int year, std::uint32_t line, std
     return r;
 }
 
-void Builder::reject_record(const char* code, std::uint32_t line, std::string_view field, std::string message,
-                            std::size_t records) {
+void Builder::reject_record(const char* code, std::uint32_t line, std::string_view field,
+                            std::string message, std::size_t records) {
     problem(code, ProblemKind::record, line, field, std::move(message));
     ds_.read += records;
     ds_.rejected += records;
@@ -474,8 +507,10 @@ void Builder::reject_record(const char* code, std::uint32_t line, std::string_vi
 // ---------------------------------------------------------------------------------------------
 // Builder: values
 
-void Builder::value(std::uint32_t record, std::uint32_t column, const Cell& cell, std::uint32_t line) {
-    if (cell.kind == Cell::Kind::null || (cell.kind == Cell::Kind::text && cell.text.empty())) return;
+void Builder::value(std::uint32_t record, std::uint32_t column, const Cell& cell,
+                    std::uint32_t line) {
+    if (cell.kind == Cell::Kind::null || (cell.kind == Cell::Kind::text && cell.text.empty()))
+        return;
     const Pending& p = pending_[record];
     const EntityKind kind = ds_.entities[p.entity].kind;
     ColumnInfo& info = columns_[column];
@@ -486,8 +521,8 @@ void Builder::value(std::uint32_t record, std::uint32_t column, const Cell& cell
         if ((info.warned & bit) == 0) {
             info.warned |= bit;
             problem("D0002", ProblemKind::warning, line, info.name,
-                    fmt::format("column '{}' is not an input of {}; its values for {} are ignored", info.name,
-                                kind_name(kind), kind_name(kind)));
+                    fmt::format("column '{}' is not an input of {}; its values for {} are ignored",
+                                info.name, kind_name(kind), kind_name(kind)));
         }
         return;
     }
@@ -497,8 +532,9 @@ void Builder::value(std::uint32_t record, std::uint32_t column, const Cell& cell
             if (c->type == ValueType::boolean) {
                 slot = cell.number;
             } else {
-                problem("D0201", ProblemKind::value, line, c->name,
-                        fmt::format("expected a number, got {}", cell.number != 0 ? "true" : "false"));
+                problem(
+                    "D0201", ProblemKind::value, line, c->name,
+                    fmt::format("expected a number, got {}", cell.number != 0 ? "true" : "false"));
             }
             return;
         case Cell::Kind::number:
@@ -506,16 +542,20 @@ void Builder::value(std::uint32_t record, std::uint32_t column, const Cell& cell
                 if (cell.number == 0 || cell.number == 1) {
                     slot = cell.number;
                 } else {
-                    wrong(*c, cell.text.empty() ? fmt::format("{}", cell.number) : std::string(cell.text), line);
+                    wrong(
+                        *c,
+                        cell.text.empty() ? fmt::format("{}", cell.number) : std::string(cell.text),
+                        line);
                 }
             } else {
                 number(slot, *c, cell.number, false, cell.text, line);
             }
             return;
         case Cell::Kind::structured:
-            problem(c->type == ValueType::boolean ? "D0202" : "D0201", ProblemKind::value, line, c->name,
-                    fmt::format("expected {}, got {}", c->type == ValueType::boolean ? "yes/no" : "a number",
-                                cell.text));
+            problem(c->type == ValueType::boolean ? "D0202" : "D0201", ProblemKind::value, line,
+                    c->name,
+                    fmt::format("expected {}, got {}",
+                                c->type == ValueType::boolean ? "yes/no" : "a number", cell.text));
             return;
         case Cell::Kind::text:
             break;
@@ -539,9 +579,11 @@ void Builder::value(std::uint32_t record, std::uint32_t column, const Cell& cell
             const std::string_view t = trim(cell.text);
             const std::size_t comma = t.find(',');
             problem("D0206", ProblemKind::value, line, c->name,
-                    fmt::format("'{}' is ambiguous: a comma before three digits may separate thousands; "
-                                "write {}{} or {}.{}",
-                                t, t.substr(0, comma), t.substr(comma + 1), t.substr(0, comma), t.substr(comma + 1)));
+                    fmt::format(
+                        "'{}' is ambiguous: a comma before three digits may separate thousands; "
+                        "write {}{} or {}.{}",
+                        t, t.substr(0, comma), t.substr(comma + 1), t.substr(0, comma),
+                        t.substr(comma + 1)));
             return;
         }
         case ParsedNumber::Form::not_number:
@@ -550,19 +592,22 @@ void Builder::value(std::uint32_t record, std::uint32_t column, const Cell& cell
     }
 }
 
-void Builder::number(double& slot, const Column& c, double v, bool percent_sign, std::string_view shown,
-                     std::uint32_t line) {
+void Builder::number(double& slot, const Column& c, double v, bool percent_sign,
+                     std::string_view shown, std::uint32_t line) {
     const std::string text = shown.empty() ? fmt::format("{}", v) : std::string(trim(shown));
     if (percent_sign && !c.percent) {
         problem("D0207", ProblemKind::value, line, c.name,
                 fmt::format("'{}' is written as a percentage but '{}' is in {}", text, c.name,
                             c.unit_symbol.empty() ? c.unit : c.unit_symbol));
     } else if (c.percent && (v < 0 || v > 100)) {
-        problem("D0203", ProblemKind::value, line, c.name, fmt::format("percentage {} is outside 0–100", text));
+        problem("D0203", ProblemKind::value, line, c.name,
+                fmt::format("percentage {} is outside 0–100", text));
     } else if (c.count && v < 0) {
-        problem("D0204", ProblemKind::value, line, c.name, fmt::format("count {} is negative", text));
+        problem("D0204", ProblemKind::value, line, c.name,
+                fmt::format("count {} is negative", text));
     } else if (c.count && v != std::floor(v)) {
-        problem("D0205", ProblemKind::value, line, c.name, fmt::format("count {} is not a whole number", text));
+        problem("D0205", ProblemKind::value, line, c.name,
+                fmt::format("count {} is not a whole number", text));
     } else {
         slot = v;
     }
@@ -570,19 +615,22 @@ void Builder::number(double& slot, const Column& c, double v, bool percent_sign,
 
 void Builder::wrong(const Column& c, std::string_view shown, std::uint32_t line) {
     if (c.type == ValueType::boolean) {
-        problem("D0202", ProblemKind::value, line, c.name,
-                fmt::format("'{}' is not yes/no: write đạt or không đạt (or có/không, yes/no, true/false, 1/0)",
-                            trim(shown)));
+        problem(
+            "D0202", ProblemKind::value, line, c.name,
+            fmt::format(
+                "'{}' is not yes/no: write đạt or không đạt (or có/không, yes/no, true/false, 1/0)",
+                trim(shown)));
     } else {
-        problem("D0201", ProblemKind::value, line, c.name, fmt::format("'{}' is not a number", trim(shown)));
+        problem("D0201", ProblemKind::value, line, c.name,
+                fmt::format("'{}' is not a number", trim(shown)));
     }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Builder: the hierarchy, once every row is read
 
-void Builder::reject_entity(std::uint32_t e, const char* code, std::uint32_t line, std::string_view field,
-                            const std::string& message) {
+void Builder::reject_entity(std::uint32_t e, const char* code, std::uint32_t line,
+                            std::string_view field, const std::string& message) {
     Building& b = building_[e];
     b.rejected = true;
     std::size_t count = 0;
@@ -612,8 +660,10 @@ void Builder::resolve_hierarchy() {
         const std::uint32_t parent_line = b.parent_line != 0 ? b.parent_line : en.origin.line;
         if (en.parent_code.empty()) {
             if (!en.region) {
-                reject_entity(e, "D0109", en.origin.line, field_name(Field::region),
-                              fmt::format("no region for '{}': none given and no parent to inherit it from", en.code));
+                reject_entity(
+                    e, "D0109", en.origin.line, field_name(Field::region),
+                    fmt::format("no region for '{}': none given and no parent to inherit it from",
+                                en.code));
             }
             continue;
         }
@@ -621,8 +671,8 @@ void Builder::resolve_hierarchy() {
         if (it == codes_.end()) {
             if (const auto r = rejected_codes_.find(en.parent_code); r != rejected_codes_.end()) {
                 reject_entity(e, "D0108", parent_line, parent_field,
-                              fmt::format("parent '{}' of '{}' is rejected (line {})", en.parent_code, en.code,
-                                          r->second));
+                              fmt::format("parent '{}' of '{}' is rejected (line {})",
+                                          en.parent_code, en.code, r->second));
             } else {
                 reject_entity(e, "D0106", parent_line, parent_field,
                               fmt::format("unknown parent '{}' of '{}'", en.parent_code, en.code));
@@ -632,43 +682,51 @@ void Builder::resolve_hierarchy() {
         const Entity& parent = ds_.entities[it->second];
         if (en.kind == EntityKind::tinh) {
             reject_entity(e, "D0107", parent_line, parent_field,
-                          fmt::format("'{}' is a tinh and cannot have a parent ('{}')", en.code, en.parent_code));
+                          fmt::format("'{}' is a tinh and cannot have a parent ('{}')", en.code,
+                                      en.parent_code));
             continue;
         }
         const auto wanted_kind = static_cast<EntityKind>(kind_index(en.kind) + 1);
         if (parent.kind != wanted_kind) {
-            reject_entity(e, "D0107", parent_line, parent_field,
-                          fmt::format("parent '{}' of '{}' is a {}; the parent of a {} must be a {}", en.parent_code,
-                                      en.code, kind_name(parent.kind), kind_name(en.kind), kind_name(wanted_kind)));
+            reject_entity(
+                e, "D0107", parent_line, parent_field,
+                fmt::format("parent '{}' of '{}' is a {}; the parent of a {} must be a {}",
+                            en.parent_code, en.code, kind_name(parent.kind), kind_name(en.kind),
+                            kind_name(wanted_kind)));
             continue;
         }
         if (building_[it->second].rejected) {
             reject_entity(e, "D0108", parent_line, parent_field,
-                          fmt::format("parent '{}' of '{}' is rejected (line {})", en.parent_code, en.code,
-                                      parent.origin.line));
+                          fmt::format("parent '{}' of '{}' is rejected (line {})", en.parent_code,
+                                      en.code, parent.origin.line));
             continue;
         }
         en.parent = it->second;
         if (!en.region) {
             en.region = parent.region;
         } else if (*en.region != *parent.region) {
-            problem("D0302", ProblemKind::warning, b.region_line != 0 ? b.region_line : en.origin.line,
-                    field_name(Field::region),
-                    fmt::format("region '{}' of '{}' differs from '{}' of its parent '{}'; '{}' is used",
-                                dsl::name_of(*en.region), en.code, dsl::name_of(*parent.region), parent.code,
-                                dsl::name_of(*en.region)));
+            problem("D0302", ProblemKind::warning,
+                    b.region_line != 0 ? b.region_line : en.origin.line, field_name(Field::region),
+                    fmt::format(
+                        "region '{}' of '{}' differs from '{}' of its parent '{}'; '{}' is used",
+                        dsl::name_of(*en.region), en.code, dsl::name_of(*parent.region),
+                        parent.code, dsl::name_of(*en.region)));
         }
     }
 }
 
 void Builder::expect(std::size_t records) {
-    // Reserving more than is used costs address space only: untouched pages are never mapped.
+    // Reserving more than is used costs address space only (untouched pages are never mapped);
+    // entities are fewer than records when there are several years, so their share is capped.
+    const std::size_t entities = std::min<std::size_t>(records, 1u << 21);
     pending_.reserve(records);
-    building_.reserve(records);
-    ds_.entities.reserve(records);
-    codes_.reserve(records);
+    building_.reserve(entities);
+    ds_.entities.reserve(entities);
+    codes_.reserve(entities);
     std::uint32_t widest = 0;
-    for (std::size_t k = 0; k < kKindCount; ++k) widest = std::max(widest, schema_.slots(static_cast<EntityKind>(k)));
+    for (std::size_t k = 0; k < kKindCount; ++k) {
+        widest = std::max(widest, schema_.slots(static_cast<EntityKind>(k)));
+    }
     ds_.values.reserve(records * widest);
 }
 
@@ -713,8 +771,9 @@ Dataset Builder::finish() {
         while (ds_.by_code[i] != kNone) i = (i + 1) & (size - 1);
         ds_.by_code[i] = e;
     }
-    std::stable_sort(ds_.problems.begin(), ds_.problems.end(),
-                     [](const DataProblem& a, const DataProblem& b) { return a.where.line < b.where.line; });
+    std::stable_sort(
+        ds_.problems.begin(), ds_.problems.end(),
+        [](const DataProblem& a, const DataProblem& b) { return a.where.line < b.where.line; });
     return std::move(ds_);
 }
 
@@ -736,7 +795,8 @@ std::uint32_t Dataset::find(std::string_view code) const {
         return kNone;
     }
     const std::size_t mask = by_code.size() - 1;
-    for (std::size_t i = std::hash<std::string_view>{}(code) & mask; by_code[i] != kNone; i = (i + 1) & mask) {
+    for (std::size_t i = std::hash<std::string_view>{}(code)&mask; by_code[i] != kNone;
+         i = (i + 1) & mask) {
         if (entities[by_code[i]].code == code) return by_code[i];
     }
     return kNone;
@@ -757,8 +817,8 @@ std::optional<double> parse_yes_no(std::string_view text) {
         double value;
     };
     static constexpr Form kForms[] = {
-        {U"đạt", 1},  {U"không đạt", 0}, {U"chưa đạt", 0}, {U"có", 1},  {U"không", 0}, {U"true", 1},
-        {U"false", 0}, {U"yes", 1},      {U"no", 0},       {U"1", 1},   {U"0", 0},
+        {U"đạt", 1},   {U"không đạt", 0}, {U"chưa đạt", 0}, {U"có", 1}, {U"không", 0}, {U"true", 1},
+        {U"false", 0}, {U"yes", 1},       {U"no", 0},       {U"1", 1},  {U"0", 0},
     };
     // Lower-cased code points with blanks collapsed, without allocating: cells are many.
     text = data::trim(text);
@@ -767,8 +827,9 @@ std::optional<double> parse_yes_no(std::string_view text) {
     bool combining = false;
     for (std::size_t i = 0; i < text.size();) {
         utf8proc_int32_t cp = 0;
-        const auto len = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                                          static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+        const auto len =
+            utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                             static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
         if (len <= 0) return std::nullopt;
         i += static_cast<std::size_t>(len);
         if (cp == ' ' || cp == '\t' || cp == 0xA0) {
@@ -790,17 +851,25 @@ std::optional<double> parse_yes_no(std::string_view text) {
 
 Dataset load_data(const std::string& path, const Schema& schema, const LoadOptions& options) {
     std::string ext = std::filesystem::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](char c) {
+        return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    });
     const bool json = ext == ".json";
     if (!json && ext != ".csv" && ext != ".tsv" && ext != ".txt") {
-        throw DataError{path, ext.empty() ? "no file extension: name the file .csv or .json"
-                                          : fmt::format("unknown data format '{}': save the data as .csv (UTF-8) or .json", ext)};
+        throw DataError{
+            path,
+            ext.empty()
+                ? "no file extension: name the file .csv or .json"
+                : fmt::format("unknown data format '{}': save the data as .csv (UTF-8) or .json",
+                              ext)};
     }
     std::vector<dsl::IoError> errors;
     const auto text = dsl::read_text_file(path, errors);
-    if (!text) throw DataError{path, errors.empty() ? std::string("cannot read file") : errors.front().message};
-    return json ? data::load_json(path, *text, schema, options) : data::load_csv(path, *text, schema, options);
+    if (!text)
+        throw DataError{path,
+                        errors.empty() ? std::string("cannot read file") : errors.front().message};
+    return json ? data::load_json(path, *text, schema, options)
+                : data::load_csv(path, *text, schema, options);
 }
 
 }  // namespace ntm::engine

@@ -60,7 +60,7 @@ struct ParsedNumber {
 
 // "98.5", "-3", "1e3", "98.5%"; with a decimal comma "98,5" (see docs/data-format.md): when
 // `comma_decimal` (a ';'-separated file) a single comma is always decimal; otherwise a comma
-// followed by exactly three digits ("1,234") is ambiguous.
+// between one to three digits (not starting with 0) and exactly three ("1,234") is ambiguous.
 ParsedNumber parse_number(std::string_view text, bool comma_decimal);
 
 inline constexpr int kYearMin = 1900;
@@ -71,8 +71,8 @@ std::optional<int> parse_year(std::string_view text);
 // ---------------------------------------------------------------------------------------------
 // What readers hand to the Builder
 
-// A reserved field as written (trimmed), with its line and its name in the file (the CSV
-// header as written, or the JSON key).
+// A reserved field as written (trimmed), with its line; its name in the file is the Builder's
+// field_name().
 struct Written {
     std::string_view text;
     std::uint32_t line = 0;
@@ -114,11 +114,16 @@ enum class Granularity : std::uint8_t { per_record, per_entity };
 
 class Builder {
 public:
-    Builder(std::string path, const Schema& schema, const LoadOptions& options, Granularity granularity);
+    Builder(std::string path, const Schema& schema, const LoadOptions& options,
+            Granularity granularity);
 
     // The name a field has in this file, for DataRef::field ("mã", "parent", ...).
-    void set_field_name(Field f, std::string name) { field_names_[static_cast<std::size_t>(f)] = std::move(name); }
-    const std::string& field_name(Field f) const { return field_names_[static_cast<std::size_t>(f)]; }
+    void set_field_name(Field f, std::string name) {
+        field_names_[static_cast<std::size_t>(f)] = std::move(name);
+    }
+    const std::string& field_name(Field f) const {
+        return field_names_[static_cast<std::size_t>(f)];
+    }
     // Decimal comma always accepted (a ';'-separated file).
     void set_comma_decimal(bool on) { comma_decimal_ = on; }
     bool comma_decimal() const { return comma_decimal_; }
@@ -146,11 +151,12 @@ public:
 
     // Starts the record of `entity` in `year`; kNone when it duplicates one (D0103, about
     // `field`, or the year field when empty).
-    std::uint32_t record(std::uint32_t entity, int year, std::uint32_t line, std::string_view field = {});
+    std::uint32_t record(std::uint32_t entity, int year, std::uint32_t line,
+                         std::string_view field = {});
     // Records rejected before they had an entity (bad year, not an object, ...): one problem,
     // `records` records read and rejected.
-    void reject_record(const char* code, std::uint32_t line, std::string_view field, std::string message,
-                       std::size_t records = 1);
+    void reject_record(const char* code, std::uint32_t line, std::string_view field,
+                       std::string message, std::size_t records = 1);
     // Stores a value of `record` in `column`, or reports why not (D0002, D02xx).
     void value(std::uint32_t record, std::uint32_t column, const Cell& cell, std::uint32_t line);
 
@@ -178,13 +184,23 @@ private:
         std::string text;  // as written
         int value = -1;    // kind or region index, -1 unknown
     };
+    struct HeadProblem {
+        const char* code;
+        Field field;
+        std::string message;
+    };
+    struct Resolved {
+        EntityKind kind = EntityKind::xa;
+        std::optional<Region> region;
+    };
 
-    std::optional<EntityKind> kind_of(const Head& head, std::string& message, Field& field);
-    int cached(std::vector<Word>& cache, std::string_view text, int (*resolve)(std::string_view));
-    void reject_entity(std::uint32_t e, const char* code, std::uint32_t line, std::string_view field,
-                       const std::string& message);
-    void number(double& slot, const Column& column, double v, bool percent_sign, std::string_view shown,
-                std::uint32_t line);
+    std::optional<HeadProblem> resolve(const Head& head, const std::string& code, Resolved& out);
+    void merge(std::uint32_t entity, const Head& head, const Resolved& resolved);
+    int cached(std::vector<Word>& cache, std::string_view text, int (*lookup)(std::string_view));
+    void reject_entity(std::uint32_t e, const char* code, std::uint32_t line,
+                       std::string_view field, const std::string& message);
+    void number(double& slot, const Column& column, double v, bool percent_sign,
+                std::string_view shown, std::uint32_t line);
     void wrong(const Column& column, std::string_view shown, std::uint32_t line);
     void resolve_hierarchy();
 
@@ -198,8 +214,8 @@ private:
     Dataset ds_;
     std::vector<Building> building_;  // beside ds_.entities
     std::vector<Pending> pending_;
-    StringMap<std::uint32_t> codes_;          // code → entity
-    StringMap<std::uint32_t> rejected_codes_; // code never declared, only rejected → its line
+    StringMap<std::uint32_t> codes_;           // code → entity
+    StringMap<std::uint32_t> rejected_codes_;  // code never declared, only rejected → its line
     std::vector<ColumnInfo> columns_;
     StringMap<std::uint32_t> column_index_;
     std::vector<Word> types_, kinds_, regions_;

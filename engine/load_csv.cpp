@@ -81,7 +81,8 @@ private:
     bool at_end_of_cell(std::size_t p) const {
         if (p >= text_.size()) return true;
         const char c = text_[p];
-        return c == sep_ || c == '\n' || (c == '\r' && (p + 1 == text_.size() || text_[p + 1] == '\n'));
+        return c == sep_ || c == '\n' ||
+               (c == '\r' && (p + 1 == text_.size() || text_[p + 1] == '\n'));
     }
 
     void plain() {
@@ -101,11 +102,13 @@ private:
         for (;;) {
             const std::size_t q = text_.find('"', pos_);
             if (q == std::string_view::npos) {
-                throw DataError{path_, fmt::format("line {}: quoted cell not closed before the end of the file",
-                                                   open_line)};
+                throw DataError{
+                    path_, fmt::format("line {}: quoted cell not closed before the end of the file",
+                                       open_line)};
             }
-            line_ += static_cast<std::uint32_t>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(pos_),
-                                                           text_.begin() + static_cast<std::ptrdiff_t>(q), '\n'));
+            line_ += static_cast<std::uint32_t>(
+                std::count(text_.begin() + static_cast<std::ptrdiff_t>(pos_),
+                           text_.begin() + static_cast<std::ptrdiff_t>(q), '\n'));
             if (q + 1 < text_.size() && text_[q + 1] == '"') {
                 own = true;
                 own_.append(text_.substr(begin, q + 1 - begin));
@@ -187,9 +190,10 @@ Header read_header(CsvReader& in, Builder& b, const std::string& path) {
             }
             first = first_cell[column];
         }
-        b.problem("D0003", ProblemKind::warning, line, text,
-                  fmt::format("column '{}' is given twice (columns {} and {}); the later is ignored", text,
-                              first + 1, i + 1));
+        b.problem(
+            "D0003", ProblemKind::warning, line, text,
+            fmt::format("column '{}' is given twice (columns {} and {}); the later is ignored",
+                        text, first + 1, i + 1));
     }
     const auto has = [&](Field f) { return h.field[static_cast<std::size_t>(f)] != kNoCell; };
     const auto missing = [&](std::string_view what) {
@@ -203,7 +207,8 @@ Header read_header(CsvReader& in, Builder& b, const std::string& path) {
 
 }  // namespace
 
-Dataset load_csv(const std::string& path, std::string_view text, const Schema& schema, const LoadOptions& options) {
+Dataset load_csv(const std::string& path, std::string_view text, const Schema& schema,
+                 const LoadOptions& options) {
     CsvReader in(path, text);
     Builder b(path, schema, options, Granularity::per_record);
     b.expect(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
@@ -224,16 +229,19 @@ Dataset load_csv(const std::string& path, std::string_view text, const Schema& s
 
         for (std::size_t i = h.width; i < in.size(); ++i) {
             if (in.cell(i).empty()) continue;
-            b.problem("D0004", ProblemKind::warning, line, {},
-                      fmt::format("row has {} cells but the header has {}; the cells after column {} are ignored",
-                                  in.size(), h.width, h.width));
+            b.problem(
+                "D0004", ProblemKind::warning, line, {},
+                fmt::format(
+                    "row has {} cells but the header has {}; the cells after column {} are ignored",
+                    in.size(), h.width, h.width));
             break;
         }
         for (std::size_t u = 0; u < h.unnamed.size(); ++u) {
             if (!unnamed_warned[u] && h.unnamed[u] < in.size() && !in.cell(h.unnamed[u]).empty()) {
                 unnamed_warned[u] = true;
                 b.problem("D0001", ProblemKind::warning, line, {},
-                          fmt::format("column {} has no header; its values are ignored", h.unnamed[u] + 1));
+                          fmt::format("column {} has no header; its values are ignored",
+                                      h.unnamed[u] + 1));
             }
         }
 
@@ -243,15 +251,16 @@ Dataset load_csv(const std::string& path, std::string_view text, const Schema& s
             const std::string_view y = head[Field::year].text;
             b.reject_record("D0102", line, b.field_name(Field::year),
                             y.empty() ? fmt::format("empty year of '{}'", head[Field::code].text)
-                                      : fmt::format("year '{}' of '{}' is not a year from {} to {}", y,
-                                                    head[Field::code].text, kYearMin, kYearMax));
+                                      : fmt::format("year '{}' of '{}' is not a year from {} to {}",
+                                                    y, head[Field::code].text, kYearMin, kYearMax));
             continue;
         }
         const std::uint32_t r = b.record(e, *year, line);
         if (r == kNone) continue;
         if (head[Field::recognised].given()) b.recognised(e, head[Field::recognised].text, line);
         for (const auto& [cell, column] : h.values) {
-            if (cell < in.size()) b.value(r, column, Cell{Cell::Kind::text, in.cell(cell), 0}, line);
+            if (cell < in.size())
+                b.value(r, column, Cell{Cell::Kind::text, in.cell(cell), 0}, line);
         }
     }
     return b.finish();

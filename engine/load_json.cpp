@@ -39,22 +39,40 @@ public:
         ++*this;
         return old;
     }
-    friend bool operator==(const TrackingIterator& a, const TrackingIterator& b) { return a.p_ == b.p_; }
+    friend bool operator==(const TrackingIterator& a, const TrackingIterator& b) {
+        return a.p_ == b.p_;
+    }
 
 private:
     const char* p_;
     const char** at_;
 };
 
-enum class Ctx : std::uint8_t { top, entities, entity, recognised, recognition, values, year, skip };
+enum class Ctx : std::uint8_t {
+    top,
+    entities,
+    entity,
+    recognised,
+    recognition,
+    values,
+    year,
+    skip
+};
 
 // What the last key of the current object was.
 enum class Key : std::uint8_t {
-    none, format, version, entities, other,           // top
-    field, recognised, values,                        // entity (field: key_field_)
-    level, year,                                      // recognition
-    year_values,                                      // values: a year
-    column,                                           // year: a column (key_column_)
+    none,
+    format,
+    version,
+    entities,
+    other,  // top
+    field,
+    recognised,
+    values,  // entity (field: key_field_)
+    level,
+    year,         // recognition
+    year_values,  // values: a year
+    column,       // year: a column (key_column_)
 };
 
 struct Buffered {
@@ -106,11 +124,16 @@ struct EntityBuf {
 
 const char* json_type(const Cell& v) {
     switch (v.kind) {
-        case Cell::Kind::text: return "a string";
-        case Cell::Kind::number: return "a number";
-        case Cell::Kind::boolean: return "a boolean";
-        case Cell::Kind::null: return "null";
-        case Cell::Kind::structured: return v.text == "an array" ? "an array" : "an object";
+        case Cell::Kind::text:
+            return "a string";
+        case Cell::Kind::number:
+            return "a number";
+        case Cell::Kind::boolean:
+            return "a boolean";
+        case Cell::Kind::null:
+            return "null";
+        case Cell::Kind::structured:
+            return v.text == "an array" ? "an array" : "an object";
     }
     return "a value";
 }
@@ -135,7 +158,8 @@ std::string whole_letters(std::string_view s) {
 
 class Reader {
 public:
-    Reader(const std::string& path, std::string_view text, Builder& b) : path_(path), text_(text), b_(b) {
+    Reader(const std::string& path, std::string_view text, Builder& b)
+        : path_(path), text_(text), b_(b) {
         at = text.data();
         counted_ = text.data();
     }
@@ -144,18 +168,18 @@ public:
 
     // The SAX interface of nlohmann::json.
     bool null() {
-        value({Cell::Kind::null, "null", 0}, line_at(at - 1));
+        value({Cell::Kind::null, "null", 0}, line_at(before(1)));
         return true;
     }
     bool boolean(bool v) {
-        value({Cell::Kind::boolean, v ? "true" : "false", v ? 1.0 : 0.0}, line_at(at - 1));
+        value({Cell::Kind::boolean, v ? "true" : "false", v ? 1.0 : 0.0}, line_at(before(1)));
         return true;
     }
     bool number_integer(json::number_integer_t v) { return number(static_cast<double>(v), {}); }
     bool number_unsigned(json::number_unsigned_t v) { return number(static_cast<double>(v), {}); }
     bool number_float(json::number_float_t v, const std::string& raw) { return number(v, raw); }
     bool string(std::string& v) {
-        value({Cell::Kind::text, v, 0}, line_at(at - 1));
+        value({Cell::Kind::text, v, 0}, line_at(before(1)));
         return true;
     }
     bool binary(json::binary_t&) { return true; }  // not produced by the JSON parser
@@ -164,7 +188,7 @@ public:
     bool end_object() { return close(); }
     bool end_array() { return close(); }
     bool key(std::string& k) {
-        on_key(k, line_at(at - 1));
+        on_key(k, line_at(before(1)));
         return true;
     }
     bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) {
@@ -174,14 +198,22 @@ public:
         } else if (const auto q = message.find("] "); q != std::string::npos) {
             message.erase(0, q + 2);
         }
-        throw DataError{path_, fmt::format("line {}: {}", line_at(std::max(at - 1, text_.data())), whole_letters(message))};
+        throw DataError{path_,
+                        fmt::format("line {}: {}", line_at(before(1)), whole_letters(message))};
     }
 
     void finish() const {
-        if (!format_seen_) throw DataError{path_, "not an ntm-data file: no \"format\": \"ntm-data\""};
+        if (!format_seen_)
+            throw DataError{path_, "not an ntm-data file: no \"format\": \"ntm-data\""};
     }
 
 private:
+    // The character `n` places before the end of what the parser has read.
+    const char* before(std::size_t n) const {
+        const auto done = static_cast<std::size_t>(at - text_.data());
+        return text_.data() + (done > n ? done - n : 0);
+    }
+
     // The line of the character at `p`; events come in text order, so counting goes forward.
     std::uint32_t line_at(const char* p) {
         p = std::clamp(p, text_.data(), text_.data() + text_.size());
@@ -195,15 +227,17 @@ private:
     }
 
     bool number(double v, std::string_view raw) {
-        value({Cell::Kind::number, raw, v}, line_at(at - 2));
+        value({Cell::Kind::number, raw, v}, line_at(before(2)));
         return true;
     }
 
     bool open(const char* what) {
-        const std::uint32_t line = line_at(at - 1);
+        const std::uint32_t line = line_at(before(1));
         if (stack_.empty()) {
             if (std::string_view(what) != "an object") {
-                throw DataError{path_, "not an ntm-data file: expected an object with \"format\": \"ntm-data\""};
+                throw DataError{
+                    path_,
+                    "not an ntm-data file: expected an object with \"format\": \"ntm-data\""};
             }
             stack_.push_back(Ctx::top);
             return true;
@@ -225,14 +259,18 @@ private:
         std::string id = fmt::format("{}/{}", where, k);
         if (warned_keys_.contains(id)) return;
         warned_keys_.emplace(std::move(id), true);
-        b_.problem("D0005", ProblemKind::warning, line, k, fmt::format("unknown key '{}' in {}; it is ignored", k, where));
+        b_.problem("D0005", ProblemKind::warning, line, k,
+                   fmt::format("unknown key '{}' in {}; it is ignored", k, where));
     }
 
     void on_key(std::string_view k, std::uint32_t line) {
         key_line_ = line;
         switch (stack_.back()) {
             case Ctx::top:
-                key_ = k == "format" ? Key::format : k == "version" ? Key::version : k == "entities" ? Key::entities : Key::other;
+                key_ = k == "format"     ? Key::format
+                       : k == "version"  ? Key::version
+                       : k == "entities" ? Key::entities
+                                         : Key::other;
                 if (key_ == Key::other) warn_key("the file", k, line);
                 return;
             case Ctx::entity:
@@ -252,7 +290,8 @@ private:
                 if (key_ == Key::other) warn_key("an entity", k, line);
                 if (key_ == Key::field && entity_.line[key_field_] != 0) {
                     b_.problem("D0003", ProblemKind::warning, line, k,
-                               fmt::format("key '{}' is given twice in an entity (line {}); the later value is used",
+                               fmt::format("key '{}' is given twice in an entity (line {}); the "
+                                           "later value is used",
                                            k, entity_.line[key_field_]));
                 }
                 return;
@@ -275,8 +314,8 @@ private:
                 if (stamp_.size() <= key_column_) stamp_.resize(key_column_ + 1, 0);
                 if (stamp_[key_column_] == year_serial_) {
                     b_.problem("D0003", ProblemKind::warning, line, k,
-                               fmt::format("key '{}' is given twice in {}; the later value is used", k,
-                                           entity_.years.back().year));
+                               fmt::format("key '{}' is given twice in {}; the later value is used",
+                                           k, entity_.years.back().year));
                 }
                 stamp_[key_column_] = year_serial_;
                 return;
@@ -295,7 +334,8 @@ private:
         const Key k = key_;
         key_ = Key::none;
         switch (stack_.empty() ? Ctx::skip : stack_.back()) {
-            case Ctx::top: return top_value(k, v);
+            case Ctx::top:
+                return top_value(k, v);
             case Ctx::entities:
                 if (v.kind == Cell::Kind::structured && v.text == "an object") {
                     entity_.clear();
@@ -305,7 +345,8 @@ private:
                 b_.problem("D0111", ProblemKind::record, line, "entities",
                            fmt::format("an entity must be an object, got {}", json_type(v)));
                 return Ctx::skip;
-            case Ctx::entity: return entity_value(k, v, line);
+            case Ctx::entity:
+                return entity_value(k, v, line);
             case Ctx::recognised:
                 if (v.kind == Cell::Kind::structured && v.text == "an object") {
                     recognition_level_.reset();
@@ -314,33 +355,43 @@ private:
                     return Ctx::recognition;
                 }
                 if (v.kind == Cell::Kind::text) {
-                    entity_.recognitions.push_back({entity_.keep(v.text), static_cast<std::uint32_t>(v.text.size()), line});
+                    entity_.recognitions.push_back(
+                        {entity_.keep(v.text), static_cast<std::uint32_t>(v.text.size()), line});
                 } else {
-                    b_.problem("D0208", ProblemKind::value, line, "recognised",
-                               fmt::format("malformed recognition: expected {{\"level\": …, \"year\": …}} or "
-                                           "\"LEVEL:YEAR\", got {}", json_type(v)));
+                    b_.problem(
+                        "D0208", ProblemKind::value, line, "recognised",
+                        fmt::format(
+                            "malformed recognition: expected {{\"level\": …, \"year\": …}} or "
+                            "\"LEVEL:YEAR\", got {}",
+                            json_type(v)));
                 }
                 return Ctx::skip;
             case Ctx::recognition:
                 if (k == Key::level) {
-                    recognition_level_ = v.kind == Cell::Kind::text ? std::string(v.text) : std::string();
+                    recognition_level_ =
+                        v.kind == Cell::Kind::text ? std::string(v.text) : std::string();
                 } else if (k == Key::year) {
                     recognition_year_ = v.kind == Cell::Kind::text ? fmt::format("'{}'", v.text)
-                                        : v.kind == Cell::Kind::number && !v.text.empty() ? std::string(v.text)
+                                        : v.kind == Cell::Kind::number && !v.text.empty()
+                                            ? std::string(v.text)
                                         : v.kind == Cell::Kind::number ? fmt::format("{}", v.number)
                                                                        : std::string(json_type(v));
                 }
                 return Ctx::skip;
-            case Ctx::values: return year_value(v, line);
+            case Ctx::values:
+                return year_value(v, line);
             case Ctx::year:
                 if (k == Key::column) {
-                    Buffered buf{key_column_, v.kind, v.number, 0, static_cast<std::uint32_t>(v.text.size()), line};
+                    Buffered buf{
+                        key_column_, v.kind, v.number, 0, static_cast<std::uint32_t>(v.text.size()),
+                        line};
                     buf.text = entity_.keep(v.text);
                     entity_.values.push_back(buf);
                     entity_.years.back().end = static_cast<std::uint32_t>(entity_.values.size());
                 }
                 return Ctx::skip;
-            case Ctx::skip: return Ctx::skip;
+            case Ctx::skip:
+                return Ctx::skip;
         }
         return Ctx::skip;
     }
@@ -349,30 +400,44 @@ private:
         switch (k) {
             case Key::format:
                 if (v.kind != Cell::Kind::text || v.text != "ntm-data") {
-                    throw DataError{path_, fmt::format("line {}: not an ntm-data file: \"format\" is {}, expected \"ntm-data\"",
-                                                       key_line_, v.kind == Cell::Kind::text ? fmt::format("'{}'", v.text) : json_type(v))};
+                    throw DataError{
+                        path_, fmt::format("line {}: not an ntm-data file: \"format\" is {}, "
+                                           "expected \"ntm-data\"",
+                                           key_line_,
+                                           v.kind == Cell::Kind::text ? fmt::format("'{}'", v.text)
+                                                                      : json_type(v))};
                 }
                 format_seen_ = true;
                 return Ctx::skip;
             case Key::version:
                 if (v.kind != Cell::Kind::number || v.number != 1) {
-                    throw DataError{path_, fmt::format("line {}: unsupported version {}: this ntm reads version 1", key_line_,
-                                                       v.kind == Cell::Kind::number ? fmt::format("{}", v.number) : json_type(v))};
+                    throw DataError{
+                        path_,
+                        fmt::format("line {}: unsupported version {}: this ntm reads version 1",
+                                    key_line_,
+                                    v.kind == Cell::Kind::number ? fmt::format("{}", v.number)
+                                                                 : json_type(v))};
                 }
                 return Ctx::skip;
             case Key::entities:
                 if (v.kind != Cell::Kind::structured || v.text != "an array") {
-                    throw DataError{path_, fmt::format("line {}: \"entities\" must be an array, got {}", key_line_, json_type(v))};
+                    throw DataError{path_,
+                                    fmt::format("line {}: \"entities\" must be an array, got {}",
+                                                key_line_, json_type(v))};
                 }
                 return Ctx::entities;
-            default: return Ctx::skip;
+            default:
+                return Ctx::skip;
         }
     }
 
     Ctx entity_value(Key k, const Cell& v, std::uint32_t line) {
         const auto malformed = [&](std::string_view key, std::string message) {
             if (!entity_.malformed) {
-                entity_.malformed = DataProblem{"D0111", ProblemKind::record, {path_, line, std::string(key)}, std::move(message)};
+                entity_.malformed = DataProblem{"D0111",
+                                                ProblemKind::record,
+                                                {path_, line, std::string(key)},
+                                                std::move(message)};
             }
             return Ctx::skip;
         };
@@ -382,9 +447,10 @@ private:
             if (v.kind == Cell::Kind::text) {
                 entity_.text[key_field_].assign(v.text);
             } else if (v.kind != Cell::Kind::null) {
-                const std::string shown = v.kind == Cell::Kind::number && !v.text.empty() ? std::string(v.text)
-                                          : v.kind == Cell::Kind::number ? fmt::format("{}", v.number)
-                                                                         : json_type(v);
+                const std::string shown =
+                    v.kind == Cell::Kind::number && !v.text.empty() ? std::string(v.text)
+                    : v.kind == Cell::Kind::number                  ? fmt::format("{}", v.number)
+                                                                    : json_type(v);
                 return malformed(key, fmt::format("'{}' must be a string, got {}", key, shown));
             }
             return Ctx::skip;
@@ -392,15 +458,19 @@ private:
         if (k == Key::recognised) {
             if (v.kind == Cell::Kind::structured && v.text == "an array") return Ctx::recognised;
             if (v.kind != Cell::Kind::null) {
-                b_.problem("D0208", ProblemKind::value, line, "recognised",
-                           fmt::format("'recognised' must be an array of {{\"level\": …, \"year\": …}}, got {}", json_type(v)));
+                b_.problem(
+                    "D0208", ProblemKind::value, line, "recognised",
+                    fmt::format(
+                        "'recognised' must be an array of {{\"level\": …, \"year\": …}}, got {}",
+                        json_type(v)));
             }
             return Ctx::skip;
         }
         if (k == Key::values) {
             if (v.kind == Cell::Kind::structured && v.text == "an object") return Ctx::values;
             if (v.kind == Cell::Kind::null) return Ctx::skip;
-            return malformed("values", fmt::format("'values' must be an object of years, got {}", json_type(v)));
+            return malformed(
+                "values", fmt::format("'values' must be an object of years, got {}", json_type(v)));
         }
         return Ctx::skip;
     }
@@ -410,13 +480,16 @@ private:
         if (year && !b_.wanted(*year)) return Ctx::skip;
         if (!year) {
             b_.reject_record("D0102", line, year_key_,
-                             fmt::format("key '{}' of 'values' is not a year from {} to {}", year_key_, kYearMin, kYearMax));
+                             fmt::format("key '{}' of 'values' is not a year from {} to {}",
+                                         year_key_, kYearMin, kYearMax));
             return Ctx::skip;
         }
         if (v.kind == Cell::Kind::null) return Ctx::skip;
         if (v.kind != Cell::Kind::structured || v.text != "an object") {
-            b_.reject_record("D0111", line, year_key_,
-                             fmt::format("the values of {} must be an object of column: value, got {}", *year, json_type(v)));
+            b_.reject_record(
+                "D0111", line, year_key_,
+                fmt::format("the values of {} must be an object of column: value, got {}", *year,
+                            json_type(v)));
             return Ctx::skip;
         }
         const auto at_value = static_cast<std::uint32_t>(entity_.values.size());
@@ -443,23 +516,27 @@ private:
         }
         if (!problem.empty()) {
             b_.problem("D0208", ProblemKind::value, line, "recognised",
-                       fmt::format("malformed recognition: {}; write e.g. {{\"level\": \"dat_chuan\", \"year\": 2019}}",
+                       fmt::format("malformed recognition: {}; write e.g. {{\"level\": "
+                                   "\"dat_chuan\", \"year\": 2019}}",
                                    problem));
             return;
         }
         const std::string text = fmt::format("{}:{}", *recognition_level_, *year);
-        entity_.recognitions.push_back({entity_.keep(text), static_cast<std::uint32_t>(text.size()), line});
+        entity_.recognitions.push_back(
+            {entity_.keep(text), static_cast<std::uint32_t>(text.size()), line});
     }
 
     void end_entity() {
         Head head;
         const std::size_t code = static_cast<std::size_t>(Field::code);
         head.line = entity_.line[code] != 0 ? entity_.line[code] : entity_.open_line;
-        for (std::size_t f = 0; f < kFieldCount; ++f) head.fields[f] = {trim(entity_.text[f]), entity_.line[f]};
+        for (std::size_t f = 0; f < kFieldCount; ++f)
+            head.fields[f] = {trim(entity_.text[f]), entity_.line[f]};
         const std::size_t records = entity_.years.size();
         if (entity_.malformed) {
             DataProblem& p = *entity_.malformed;
-            b_.reject_record(p.code.c_str(), p.where.line, p.where.field, std::move(p.message), records);
+            b_.reject_record(p.code.c_str(), p.where.line, p.where.field, std::move(p.message),
+                             records);
             return;
         }
         const std::uint32_t e = b_.entity(head, records);
@@ -472,7 +549,9 @@ private:
             if (r == kNone) continue;
             for (std::uint32_t i = y.first; i < y.end; ++i) {
                 const Buffered& v = entity_.values[i];
-                b_.value(r, v.column, {v.kind, std::string_view(entity_.arena).substr(v.text, v.size), v.number}, v.line);
+                b_.value(r, v.column,
+                         {v.kind, std::string_view(entity_.arena).substr(v.text, v.size), v.number},
+                         v.line);
             }
         }
     }
@@ -501,10 +580,13 @@ private:
 
 }  // namespace
 
-Dataset load_json(const std::string& path, std::string_view text, const Schema& schema, const LoadOptions& options) {
+Dataset load_json(const std::string& path, std::string_view text, const Schema& schema,
+                  const LoadOptions& options) {
     Builder b(path, schema, options, Granularity::per_entity);
     std::size_t codes = 0;  // about one record per entity
-    for (std::size_t p = text.find("\"code\""); p != std::string_view::npos; p = text.find("\"code\"", p + 6)) ++codes;
+    for (std::size_t p = text.find("\"code\""); p != std::string_view::npos;
+         p = text.find("\"code\"", p + 6))
+        ++codes;
     b.expect(codes);
     Reader reader(path, text, b);
     TrackingIterator first(text.data(), &reader.at), last(text.data() + text.size(), &reader.at);
