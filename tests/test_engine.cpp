@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <unistd.h>
 
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
@@ -153,7 +154,8 @@ struct World {
     Dataset data;
 
     World() {
-        const auto dir = std::filesystem::temp_directory_path() / "ntm-test-engine";
+        // A directory of this process's own: CTest runs test cases in parallel processes.
+        const auto dir = std::filesystem::temp_directory_path() / ("ntm-test-engine-" + std::to_string(::getpid()));
         std::filesystem::create_directories(dir);
         const auto path = (dir / "rules.ntm").string();
         std::ofstream(path) << kRules;
