@@ -228,6 +228,7 @@ struct CriteriaSet {
     std::optional<Name> kind;  // `for xa`
     std::optional<YearRange> valid;
     std::optional<Name> extends;
+    std::optional<Text> locality;  // `locality "49"`: only for entities of that locality
     std::vector<RegionOverride> region_overrides;
     std::vector<Group> groups;
     std::vector<Criterion> criteria;

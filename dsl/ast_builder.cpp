@@ -352,6 +352,8 @@ CriteriaSet AstBuilder::set(const ParseNode& n) {
             once(s.valid, years(*c.children[0]), "valid");
         } else if (is<g::extends_prop>(c)) {
             once(s.extends, name(*c.children[0]), "extends");
+        } else if (is<g::locality_prop>(c)) {
+            once(s.locality, text(*c.children[0]), "locality");
         } else if (is<g::region_prop>(c)) {
             s.region_overrides.push_back({ids_.next(), span(c), name(*c.children[0]), expr(*c.children[1])});
         } else if (is<g::group>(c)) {

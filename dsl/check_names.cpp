@@ -15,8 +15,8 @@ namespace {
 
 // Names of builtin values: in expressions they win over fields, so such a field could never
 // be read.  (Function names are fine: a call is written with parentheses.)
-const std::set<std::string, std::less<>> kBuiltinNames = {"criteria_met", "level", "code",
-                                                          "parent",       "year",  "region"};
+const std::set<std::string, std::less<>> kBuiltinNames = {"criteria_met", "level", "code", "parent",
+                                                          "type",         "year",  "region"};
 
 void duplicate(Context& cx, Span at, std::string what, const std::string& name, Span first) {
     Diagnostic& d = cx.diags.error("E0110", at, fmt::format("duplicate {} '{}'", what, name));
@@ -87,7 +87,7 @@ struct Declarer {
 
     void operator()(const CriteriaSet& s) {
         const std::size_t index = cx.out.sets.size();
-        cx.out.sets.push_back(SetInfo{&s, {}, {}, {}, {}, {}});
+        cx.out.sets.push_back(SetInfo{&s, {}, {}, {}, nullptr, {}, {}});
         auto [it, fresh] = cx.out.set_index.try_emplace(s.name.text, index);
         if (!fresh) {
             duplicate(cx, s.name.span, "set", s.name.text, cx.out.sets[it->second].decl->name.span);

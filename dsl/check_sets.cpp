@@ -27,6 +27,9 @@ class Flattener {
         resolve_bases();
         break_cycles();
         for (std::size_t i = 0; i < cx_.out.sets.size(); ++i) flatten(i);
+        for (std::size_t i = 0; i < cx_.out.sets.size(); ++i) {
+            for (std::size_t j = i + 1; j < cx_.out.sets.size(); ++j) ambiguous_localities(i, j);
+        }
     }
 
   private:
@@ -110,6 +113,7 @@ class Flattener {
         s.criteria = b.criteria;
         s.kind = b.kind;
         s.valid = b.valid;
+        s.locality = b.locality;
         s.region_overrides = b.region_overrides;
     }
 
@@ -136,11 +140,54 @@ class Flattener {
             cx_.diags.error("E0402", d.name.span,
                             fmt::format("set '{}' has no 'valid'", d.name.text));
         }
+        if (d.locality) {
+            s.locality = &*d.locality;
+            if (d.locality->value.empty()) {
+                cx_.diags.error("E0413", d.locality->span,
+                                fmt::format("set '{}' names an empty locality", d.name.text))
+                    .help = "write the official code of a province, district or commune, e.g. \"49\"";
+            }
+        }
         if (!d.region_overrides.empty()) {
             s.region_overrides.clear();
             for (const RegionOverride& r : d.region_overrides)
                 s.region_overrides.push_back({&r, i});
         }
+    }
+
+    bool extends_set(std::size_t s, std::size_t base) const {
+        std::size_t steps = 0;
+        for (auto b = cx_.out.sets[s].base; b && steps < cx_.out.sets.size(); b = cx_.out.sets[*b].base, ++steps) {
+            if (*b == base) return true;
+        }
+        return false;
+    }
+
+    std::size_t root_of(std::size_t s) const {
+        std::size_t steps = 0;
+        while (cx_.out.sets[s].base && steps++ < cx_.out.sets.size()) s = *cx_.out.sets[s].base;
+        return s;
+    }
+
+    // Two sets for one locality, in the same family, valid in one year, neither extending the
+    // other: which applies to the locality's entities would be a guess.
+    void ambiguous_localities(std::size_t i, std::size_t j) {
+        const SetInfo& a = cx_.out.sets[i];
+        const SetInfo& b = cx_.out.sets[j];
+        if (!a.locality || !b.locality || a.locality->value != b.locality->value) return;
+        if (!a.valid || !b.valid || root_of(i) != root_of(j)) return;
+        if (extends_set(i, j) || extends_set(j, i)) return;
+        const int from = std::max(a.valid->from, b.valid->from);
+        const int to = std::min(a.valid->to, b.valid->to);
+        if (from > to) return;
+        Diagnostic& d = cx_.diags.error(
+            "E0412", b.decl->name.span,
+            fmt::format("sets '{}' and '{}' are both for locality \"{}\" in {}, and neither extends "
+                        "the other",
+                        a.decl->name.text, b.decl->name.text, b.locality->value,
+                        from == to ? std::to_string(from) : fmt::format("{}..{}", from, to)));
+        d.notes.push_back({a.decl->name.span, "other set declared here"});
+        d.help = "give them different years, or make one extend the other";
     }
 
     void without_extends(const CriteriaSet& d, const Code& code, const char* what) {

@@ -73,6 +73,7 @@ Type Typer::name(const Expr& e, const Scope& sc) {
         {"level", {Builtin::level, {ValueType::level, {}}}},
         {"code", {Builtin::code, {ValueType::text, {}}}},
         {"parent", {Builtin::parent, {ValueType::text, {}}}},
+        {"type", {Builtin::type, {ValueType::text, {}}}},
         {"year", {Builtin::year, Type::number("year")}},
         {"region", {Builtin::region, {ValueType::region, {}}}},
     };
@@ -150,7 +151,7 @@ void Typer::unknown_in_scope(const Expr& e, const Scope& sc) {
     std::vector<std::string> candidates = keys_of(cx_.out.data_of(*sc.kind).fields);
     for (const auto& [n, i] : cx_.out.level_index) candidates.push_back(n);
     for (const auto& [n, i] : cx_.out.class_index) candidates.push_back(n);
-    for (const char* b : {"criteria_met", "level", "code", "parent", "year", "region"}) {
+    for (const char* b : {"criteria_met", "level", "code", "parent", "type", "year", "region"}) {
         candidates.push_back(b);
     }
     Diagnostic& d =

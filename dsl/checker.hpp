@@ -87,12 +87,12 @@ enum class RefKind {
     klass,     // a class name (the entity is in the class): ExprInfo::index into Checked::classes
     region,    // a region name: ExprInfo::region
     kind,      // an entity kind name: ExprInfo::kind
-    builtin,   // criteria_met, level, code, parent, year, region: ExprInfo::builtin
+    builtin,   // criteria_met, level, code, parent, type, year, region: ExprInfo::builtin
     function,  // a call: ExprInfo::function
     filter,    // `K where C`: ExprInfo::kind
 };
 
-enum class Builtin { criteria_met, level, code, parent, year, region };
+enum class Builtin { criteria_met, level, code, parent, type, year, region };
 enum class Function {
     ratio,
     met,
@@ -184,6 +184,7 @@ struct SetInfo {
     std::optional<std::size_t> base;                     // `extends`
     std::optional<EntityKind> kind;                      // own or inherited
     std::optional<YearRange> valid;                      // own or inherited
+    const Text* locality = nullptr;                      // own or inherited; null: everywhere
     std::vector<From<RegionOverride>> region_overrides;  // own if any, else inherited
     std::vector<EffectiveCriterion> criteria;            // base order, then new ones
 

@@ -107,6 +107,7 @@ class Printer {
         kind(kIndent, s.kind);
         if (s.valid) prop(kIndent, s.valid->span.begin, "valid " + years_text(*s.valid));
         if (s.extends) prop(kIndent, s.extends->span.begin, "extends " + s.extends->text);
+        if (s.locality) prop(kIndent, s.locality->span.begin, "locality " + quote(s.locality->value));
         for (const RegionOverride& r : s.region_overrides) {
             prop(kIndent, r.span.begin, "region " + r.region.text + " when " + expr_text(r.when));
         }

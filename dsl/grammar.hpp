@@ -303,8 +303,10 @@ struct remove_criterion : seq<kw_criterion, ws, must<code>> {};
 struct remove_indicator : seq<kw_indicator, ws, must<code>> {};
 struct remove_what : sor<remove_criterion, remove_indicator> {};
 struct remove_prop : seq<kw_remove, ws, must<remove_what>> {};
-struct set_item : sor<source_prop, for_prop, valid_prop, extends_prop, region_prop, group, criterion,
-                      override_prop, remove_prop> {};
+// `locality "49"`: the set applies only to entities of that locality (a provincial set).
+struct locality_prop : seq<kw_locality, ws, must<string_lit>> {};
+struct set_item : sor<source_prop, for_prop, valid_prop, extends_prop, locality_prop, region_prop, group,
+                      criterion, override_prop, remove_prop> {};
 struct set_end : one<'}'> {};
 struct set_decl : seq<kw_set, ws, must<decl_name>, ws, opt<title, ws>, must<open_brace>, ws,
                       star<set_item, ws>, must<set_end>> {};
@@ -354,7 +356,6 @@ struct assignments_decl
           star<sor<source_prop, sets_prop, assign_criterion, assign_indicator, assign_locality>, ws>,
           must<assignments_end>> {};
 
-struct locality_prop : seq<kw_locality, ws, must<string_lit>> {};
 struct year_prop : seq<kw_year, ws, must<years>> {};
 struct plus_sign : one<'+'> {};
 struct target_count : seq<number> {};

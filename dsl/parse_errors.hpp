@@ -69,8 +69,8 @@ NTM_ERR(group_end, "expected 'criterion' or '}' to close the group");
 NTM_ERR(override_what, "expected 'criterion N { … }' or 'indicator C { … }' after 'override'");
 NTM_ERR(remove_what, "expected 'criterion N' or 'indicator C' after 'remove'");
 NTM_ERR(set_end,
-        "expected a set item ('source', 'for', 'valid', 'extends', 'region', 'group', "
-        "'criterion', 'override', 'remove') or '}'");
+        "expected a set item ('source', 'for', 'valid', 'extends', 'locality', 'region', "
+        "'group', 'criterion', 'override', 'remove') or '}'");
 NTM_ERR(derive_eq, "expected '=' and the expression that computes the derived value");
 NTM_ERR(data_end, "expected 'field', 'derive' or '}' in the data block");
 NTM_ERR(level_end, "expected 'for', 'source', 'after', 'meets', 'gate' or '}' in the level");

@@ -93,6 +93,7 @@ void Compiler::sets() {
         def.valid_from = info.valid ? info.valid->from : 0;
         def.valid_to = info.valid ? info.valid->to : -1;
         def.base = info.base ? static_cast<std::uint32_t>(*info.base) : kNone;
+        if (info.locality != nullptr) def.locality = info.locality->value;
         def.span = info.decl->name.span;
         // The citation: the set's own, or its base's.
         for (const dsl::SetInfo* p = &info; p != nullptr && def.source.empty();
@@ -109,7 +110,9 @@ void Compiler::sets() {
             CriterionDef cd;
             cd.code = c.code;
             cd.title = text_of(c.title);
-            cd.source = c.source ? c.source.node->value : def.source;
+            // A criterion without a citation of its own cites the set that declared it, not
+            // the set extending that one.
+            cd.source = c.source ? c.source.node->value : set_source(c.declared.set);
             if (c.combine) {
                 cd.combine = c.combine.node->kind;
                 cd.at_least = c.combine.node->count;
@@ -128,12 +131,26 @@ void Compiler::sets() {
     }
 }
 
+std::string Compiler::set_source(std::size_t set) const {
+    for (const dsl::SetInfo* p = &checked_.sets[set]; p != nullptr; p = p->base ? &checked_.sets[*p->base] : nullptr) {
+        if (p->decl->source) return p->decl->source->value;
+    }
+    return {};
+}
+
 void Compiler::indicator(const dsl::EffectiveIndicator& ind, std::uint32_t set, std::uint32_t criterion) {
     const ExprScope scope{out_.sets[set].kind, set};
     IndicatorDef d;
     d.code = ind.code;
     d.title = text_of(ind.title);
-    d.source = ind.source ? ind.source.node->value : out_.criteria[criterion].source;
+    // The citation of the rule in force: a requirement overridden by a set without a citation
+    // of its own is cited by that set (a provincial threshold), not by the base's text.
+    if (ind.requirements && ind.requirements.set != ind.declared.set &&
+        (!ind.source || ind.source.set != ind.requirements.set)) {
+        d.source = set_source(ind.requirements.set);
+    } else {
+        d.source = ind.source ? ind.source.node->value : out_.criteria[criterion].source;
+    }
     d.unit = ind.unit_name;
     if (const dsl::UnitInfo* u = unit_info(checked_, ind.unit_name)) {
         d.unit_symbol = u->symbol;
@@ -208,6 +225,16 @@ void Compiler::levels() {
              l = l->after ? &checked_.levels[*l->after] : nullptr) {
             for (std::size_t s : l->meets) def.scope_sets.push_back(static_cast<std::uint32_t>(s));
         }
+        const std::size_t named = def.scope_sets.size();
+        for (std::uint32_t s = 0; s < out_.sets.size(); ++s) {
+            if (std::find(def.scope_sets.begin(), def.scope_sets.end(), s) != def.scope_sets.end()) continue;
+            for (std::size_t k = 0; k < named; ++k) {
+                if (out_.extends(s, def.scope_sets[k])) {
+                    def.scope_sets.push_back(s);
+                    break;
+                }
+            }
+        }
         for (const dsl::Gate& g : info.decl->gates) {
             GateDef gd;
             gd.name = g.name.text;
@@ -252,6 +279,7 @@ void Compiler::targets() {
         d.source = t.decl->source ? t.decl->source->value : std::string();
         d.locality = t.decl->locality ? t.decl->locality->value : std::string();
         d.year = t.decl->year ? t.decl->year->from : 0;
+        d.year_to = t.decl->year ? t.decl->year->to : 0;
         for (std::size_t i = 0; i < t.decl->lines.size(); ++i) {
             if (!t.levels[i]) continue;
             const dsl::TargetLine& line = t.decl->lines[i];

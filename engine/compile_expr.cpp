@@ -161,9 +161,10 @@ void Compiler::emit(const dsl::Expr& e, const ExprScope& scope) {
         for (int side = 0; side < 2; ++side) {
             const dsl::ExprInfo* vi = checked_.expr(*e.args[static_cast<std::size_t>(side)]);
             const dsl::Expr& other = *e.args[static_cast<std::size_t>(1 - side)];
-            const bool code = is_builtin(vi, dsl::Builtin::code), parent = is_builtin(vi, dsl::Builtin::parent);
-            if ((code || parent) && other.kind == dsl::ExprKind::string) {
-                push(OpCode::text_eq, parent ? 1 : 0, add_string(other.text));
+            const bool code = is_builtin(vi, dsl::Builtin::code), parent = is_builtin(vi, dsl::Builtin::parent),
+                       type = is_builtin(vi, dsl::Builtin::type);
+            if ((code || parent || type) && other.kind == dsl::ExprKind::string) {
+                push(OpCode::text_eq, parent ? 1 : type ? 2 : 0, add_string(other.text));
                 if (e.op == dsl::Op::ne) push(OpCode::not_);
                 return;
             }

@@ -26,6 +26,8 @@ private:
     void schema();
     void sets();
     void indicator(const dsl::EffectiveIndicator& ind, std::uint32_t set, std::uint32_t criterion);
+    // The citation of set `set`: its own, or that of the nearest set it extends that has one.
+    std::string set_source(std::size_t set) const;
     void levels();
     void classes_and_assignments();
     void targets();

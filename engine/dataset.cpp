@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <numeric>
+#include <tuple>
 
 #include "dsl/diagnostics.hpp"
 #include "dsl/load.hpp"
@@ -107,6 +108,7 @@ struct TypeWord {
     std::string_view folded;
     std::string_view shown;
     EntityKind kind;
+    bool judged = true;  // false: urban units, not judged by the NTM criteria sets
 };
 
 // The types of administrative units (and of villages) and the kind each is judged as.
@@ -115,17 +117,17 @@ constexpr TypeWord kTypeWords[] = {
     {"bản", "Bản", EntityKind::thon},
     {"ấp", "Ấp", EntityKind::thon},
     {"khu dân cư", "Khu dân cư", EntityKind::thon},
-    {"tổ dân phố", "Tổ dân phố", EntityKind::thon},
+    {"tổ dân phố", "Tổ dân phố", EntityKind::thon, false},
     {"xóm", "Xóm", EntityKind::thon},
     {"làng", "Làng", EntityKind::thon},
     {"buôn", "Buôn", EntityKind::thon},
-    {"khóm", "Khóm", EntityKind::thon},
-    {"khu phố", "Khu phố", EntityKind::thon},
+    {"khóm", "Khóm", EntityKind::thon, false},
+    {"khu phố", "Khu phố", EntityKind::thon, false},
     {"xã", "Xã", EntityKind::xa},
-    {"phường", "Phường", EntityKind::xa},
-    {"thị trấn", "Thị trấn", EntityKind::xa},
+    {"phường", "Phường", EntityKind::xa, false},
+    {"thị trấn", "Thị trấn", EntityKind::xa, false},
     {"huyện", "Huyện", EntityKind::huyen},
-    {"quận", "Quận", EntityKind::huyen},
+    {"quận", "Quận", EntityKind::huyen, false},
     {"thị xã", "Thị xã", EntityKind::huyen},
     {"thành phố", "Thành phố", EntityKind::huyen},
     {"thành phố thuộc tỉnh", "Thành phố thuộc tỉnh", EntityKind::huyen},
@@ -153,6 +155,16 @@ int resolve_type(std::string_view text) {
         if (f == dsl::kKindNames[k]) return static_cast<int>(k);
     }
     return -1;
+}
+
+// The type as the decisions write it ("Thị xã" for "thị xã", "THỊ XÃ"), and whether units of
+// that type are judged; a kind name written as a type is judged and kept as written.
+std::pair<std::string, bool> canonical_type(std::string text) {
+    const std::string f = fold(text);
+    for (const TypeWord& w : kTypeWords) {
+        if (f == w.folded) return {std::string(w.shown), w.judged};
+    }
+    return {std::move(text), true};
 }
 
 // A region code or title, with or without "vùng" → region index, or -1.
@@ -392,7 +404,8 @@ std::uint32_t Builder::entity(const Head& head, std::size_t records) {
     Entity& en = ds_.entities.emplace_back();
     en.code = code;
     en.name = nfc(head[Field::name].text);
-    en.type = type.given() ? nfc(type.text) : std::string(kDefaultType[kind_index(resolved.kind)]);
+    std::tie(en.type, en.judged) =
+        canonical_type(type.given() ? nfc(type.text) : std::string(kDefaultType[kind_index(resolved.kind)]));
     en.kind = resolved.kind;
     en.parent_code = nfc(head[Field::parent].text);
     en.region = resolved.region;
@@ -426,9 +439,9 @@ void Builder::merge(std::uint32_t e, const Head& head, const Resolved& resolved)
     };
     text(Field::name, en.name);
     if (head[Field::type].given() && !b.type_written) {
-        en.type = nfc(head[Field::type].text);  // the first row gave only the kind
+        std::tie(en.type, en.judged) = canonical_type(nfc(head[Field::type].text));  // the first row gave only the kind
         b.type_written = true;
-    } else {
+    } else if (head[Field::type].given() && canonical_type(nfc(head[Field::type].text)).first != en.type) {
         text(Field::type, en.type);
     }
     if (en.parent_code.empty() && head[Field::parent].given())

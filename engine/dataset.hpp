@@ -46,8 +46,12 @@ struct Recognition {
 struct Entity {
     std::string code;  // official code, e.g. "20368"
     std::string name;  // "Tam An"
-    std::string type;  // as written: "Xã", "Phường", "Thị trấn", "Huyện", "Thị xã", "Thôn", ...
+    std::string type;  // as the decisions write it: "Xã", "Phường", "Thị trấn", "Huyện", "Thị xã", ...
     EntityKind kind = EntityKind::xa;
+    // Judged by the criteria sets of its kind.  Urban units (phường, thị trấn, quận, tổ dân
+    // phố, khu phố, khóm) are not: they stay in the hierarchy, get no level, and aggregates
+    // over their kind leave them out.
+    bool judged = true;
     std::string parent_code;
     std::optional<Region> region;  // own, or inherited from the parent chain
     std::vector<Recognition> recognised;

@@ -52,6 +52,7 @@ public:
         ev_.year = opt_.year;
         layout();
         for (std::size_t k = 0; k < kKindCount; ++k) parallel(by_kind_[k]);  // children first
+        ev_.targets = compare_targets(p_, d_, ev_);
         return std::move(ev_);
     }
 
@@ -65,11 +66,13 @@ private:
     std::array<std::vector<std::uint32_t>, kKindCount> by_kind_;
     std::vector<double> values_;                           // per result: its slots (derived filled)
     std::vector<std::size_t> value_offset_;
+    std::vector<std::vector<std::uint32_t>> scoped_;       // level → sets for a locality
 
     const Entity& entity(std::uint32_t r) const { return d_.entities[d_.records[ev_.entities[r].record].entity]; }
 
     // Sizes every result's slices before evaluating, so that threads write disjoint places.
     void layout() {
+        scoped_sets();
         result_of_entity_.assign(d_.entities.size(), kNone);
         for (std::uint32_t i = 0; i < d_.records.size(); ++i) {
             const Record& rec = d_.records[i];
@@ -78,6 +81,7 @@ private:
             result_of_entity_[rec.entity] = r;
             EntityResult er;
             er.record = i;
+            er.judged = d_.entities[rec.entity].judged;
             ev_.entities.push_back(er);
         }
         children_.assign(ev_.entities.size(), {});
@@ -99,6 +103,7 @@ private:
                 LevelResult lr;
                 lr.level = li;
                 lr.set = p_.set_for(p_.levels[li], opt_.year, opt_.set);
+                lr.set = er.judged ? set_for_locality(li, lr.set, d_.records[er.record].entity) : kNone;
                 lr.first_gate = static_cast<std::uint32_t>(ev_.gates.size());
                 ev_.gates.resize(ev_.gates.size() + p_.levels[li].gates.size(), Status::unknown);
                 if (lr.set != kNone) {
@@ -118,6 +123,49 @@ private:
             values_.insert(values_.end(), d_.values.begin() + static_cast<std::ptrdiff_t>(rec.offset),
                            d_.values.begin() + static_cast<std::ptrdiff_t>(rec.offset + n));
         }
+    }
+
+    // How many steps up from `entity` the entity coded `code` is (0: itself), or -1.
+    int distance_to(std::uint32_t entity, const std::string& code) const {
+        int steps = 0;
+        for (std::uint32_t a = entity; a != kNone && steps <= 8; a = d_.entities[a].parent, ++steps) {
+            if (d_.entities[a].code == code) return steps;
+        }
+        return -1;
+    }
+
+    // The sets for a locality that may replace the set in force of each level this year: valid
+    // in the year, and extending that set or one the level names.
+    void scoped_sets() {
+        scoped_.assign(p_.levels.size(), {});
+        if (opt_.set != kNone) return;  // a set named on the command line applies everywhere
+        for (std::uint32_t li = 0; li < p_.levels.size(); ++li) {
+            const LevelDef& level = p_.levels[li];
+            const std::uint32_t base = p_.set_for(level, opt_.year);
+            for (std::uint32_t s = 0; s < p_.sets.size(); ++s) {
+                const SetDef& set = p_.sets[s];
+                if (set.locality.empty() || set.valid_from > opt_.year || opt_.year > set.valid_to) continue;
+                bool related = base != kNone && p_.extends(s, base);
+                for (std::uint32_t m : level.meets) related = related || p_.extends(s, m);
+                if (related) scoped_[li].push_back(s);
+            }
+        }
+    }
+
+    // A set for a locality the entity lies in replaces the set in force (`base`): the nearest
+    // locality wins, then the set furthest down the `extends` chain.
+    std::uint32_t set_for_locality(std::uint32_t level, std::uint32_t base, std::uint32_t entity) const {
+        std::uint32_t best = base;
+        int best_distance = -1;
+        for (std::uint32_t s : scoped_[level]) {
+            const int d = distance_to(entity, p_.sets[s].locality);
+            if (d < 0) continue;
+            if (best_distance < 0 || d < best_distance || (d == best_distance && p_.extends(s, best))) {
+                best = s;
+                best_distance = d;
+            }
+        }
+        return best;
     }
 
     // Evaluates `results` across threads; each writes only its own slices.
@@ -153,6 +201,7 @@ private:
         ctx.classes = ev_.classes.data() + er.first_class;
         ctx.code = &e.code;
         ctx.parent = &e.parent_code;
+        ctx.type = &e.type;
         ctx.evaluator = this;
         ctx.entity = r;
         ctx.aggregate = &Evaluator::aggregate_of;
@@ -225,6 +274,7 @@ private:
                 stack.insert(stack.end(), ev->children_[c].rbegin(), ev->children_[c].rend());
                 continue;
             }
+            if (!e.judged) continue;  // a phường among the communes: not counted
             ++count;
             const double v = agg.operand.valid() ? run(ev->p_, agg.operand, ev->context(c)) : 1.0;
             if (!known(v)) {
@@ -330,6 +380,15 @@ private:
         {
             const ExprContext ctx = context(r);
             for (const auto& [slot, expr] : p_.derived[k]) slots[slot] = run(p_, expr, ctx);
+        }
+        if (!er.judged) {
+            for (std::uint32_t l = 0; l < er.level_count; ++l) {
+                LevelResult& lr = ev_.levels[er.first_level + l];
+                lr.status = lr.prerequisite = lr.criteria = Status::not_applicable;
+                const std::size_t gates = p_.levels[lr.level].gates.size();
+                std::fill_n(ev_.gates.begin() + lr.first_gate, gates, Status::not_applicable);
+            }
+            return;
         }
         Status previous = Status::met;
         const LevelResult* last_with_set = nullptr;  // whose results gates of later levels read

@@ -14,6 +14,7 @@
 
 #include "engine/dataset.hpp"
 #include "engine/program.hpp"
+#include "engine/targets.hpp"
 
 namespace ntm::engine {
 
@@ -51,6 +52,7 @@ struct LevelResult {
 
 struct EntityResult {
     std::uint32_t record = 0;  // into Dataset::records
+    bool judged = true;        // false: an urban unit (Entity::judged); its levels are not applicable
     Region region = Region::TDMNPB;  // the region whose thresholds applied (after overrides)
     int level = -1;                  // highest level reached (ordinal), -1 none
     int level_max = -1;              // highest level that may be reached (> level: data missing)
@@ -74,6 +76,7 @@ struct Evaluation {
     std::vector<Status> classes;  // per entity, one per Program::classes (not applicable for
                                   // classes of other kinds)
     std::vector<DataProblem> problems;  // found while evaluating (e.g. a region not determined)
+    std::vector<TargetResult> targets;  // the year's targets compared with these results
 };
 
 struct EvaluateOptions {

@@ -94,6 +94,8 @@ public:
         x.criteria_unknown = er.criteria_unknown;
         x.criteria_total = er.criteria_total;
         x.level_uncertain = er.level_max > er.level;
+        x.judged = er.judged;
+        if (!er.judged) return x;
         for (std::uint32_t l = 0; l < er.level_count; ++l) {
             const LevelResult& lr = ev_.levels[er.first_level + l];
             const LevelDef& def = p_.levels[lr.level];

@@ -89,6 +89,7 @@ struct EntityExplanation {
     EntityKind kind = EntityKind::xa;
     int year = 0;
     Region region = Region::TDMNPB;
+    bool judged = true;  // false: an urban unit, not judged (no levels below)
     std::string level_name, level_title;  // empty: no level reached
     bool level_uncertain = false;         // a higher level may be reached: data missing
     int criteria_met = 0, criteria_unknown = 0, criteria_total = 0;

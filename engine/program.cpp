@@ -22,9 +22,16 @@ std::uint32_t Program::set_for(const LevelDef& level, int year, std::uint32_t ch
         }
     }
     for (std::uint32_t s : level.meets) {
-        if (sets[s].valid_from <= year && year <= sets[s].valid_to) return s;
+        if (sets[s].locality.empty() && sets[s].valid_from <= year && year <= sets[s].valid_to) return s;
     }
     return kNone;
+}
+
+bool Program::extends(std::uint32_t s, std::uint32_t base) const {
+    for (std::size_t steps = 0; s != kNone && steps <= sets.size(); s = sets[s].base, ++steps) {
+        if (s == base) return true;
+    }
+    return false;
 }
 
 std::uint32_t Program::set_index(std::string_view name) const {

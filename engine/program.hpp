@@ -81,7 +81,7 @@ enum class OpCode : std::uint8_t {
     push_met,        // a: indicator (if b == 0) or criterion (b == 1) index of the current set
     push_value,      // a: indicator index of the current set
     push_threshold,  // a: indicator index in Program::indicators (any set)
-    text_eq,         // a: 0 code / 1 parent, b: string index → 1/0
+    text_eq,         // a: 0 code / 1 parent / 2 type, b: string index → 1/0
     neg, not_, add, sub, mul, div, lt, le, gt, ge, eq, ne, and_, or_,
     ratio,              // 100 × a / b
     any, all, at_least, // a: number of operands on the stack (at_least: first is k)
@@ -186,6 +186,9 @@ struct SetDef {
     EntityKind kind = EntityKind::xa;
     int valid_from = 0, valid_to = 0;
     std::uint32_t base = kNone;  // the set it extends
+    // A set for one locality (`locality "49"`, own or inherited): it applies, in its years, to
+    // the entities of that locality in place of the set it extends.  Empty: everywhere.
+    std::string locality;
     std::vector<RegionRule> region_rules;
     std::uint32_t first_criterion = 0, criterion_count = 0;
     std::uint32_t first_indicator = 0, indicator_count = 0;
@@ -209,7 +212,8 @@ struct LevelDef {
     std::vector<std::uint32_t> meets;  // set indices; the one valid in the year applies
     // The sets whose results met() and value() read in gates: `meets`, or for a level with no
     // `meets` those of the nearest level before it that has some (kiểu mẫu reads the income
-    // of the set nâng cao met).  GateDef::condition has one entry per set here.
+    // of the set nâng cao met), then every set extending one of those (a set for a locality
+    // applies in place of its base).  GateDef::condition has one entry per set here.
     std::vector<std::uint32_t> scope_sets;
     std::vector<GateDef> gates;
     dsl::Span span;
@@ -240,7 +244,7 @@ struct TargetDef {
     std::string title;
     std::string source;
     std::string locality;
-    int year = 0;
+    int year = 0, year_to = 0;  // the years it is set for (usually one)
     struct Line {
         std::uint32_t level = 0;
         bool increment = false;
@@ -273,10 +277,13 @@ struct Program {
 
     const dsl::SourceManager* sources = nullptr;  // for file:line of rules in explanations
 
-    // The set of `level` that applies in `year`, or kNone.  With `chosen` (a set named on the
-    // command line), that set applies instead to each level that meets it, a set it extends,
-    // or a set extending the same base (a provincial set judged in place of the national one).
+    // The set of `level` that applies in `year` everywhere (sets for a locality aside), or
+    // kNone.  With `chosen` (a set named on the command line), that set applies instead to
+    // each level that meets it, a set it extends, or a set extending the same base (a
+    // provincial set judged in place of the national one).
     std::uint32_t set_for(const LevelDef& level, int year, std::uint32_t chosen = kNone) const;
+    // Whether set `s` is `base` or extends it, directly or not.
+    bool extends(std::uint32_t s, std::uint32_t base) const;
     // Index of the set named `name`, or kNone.
     std::uint32_t set_index(std::string_view name) const;
     // Index of the level named `name`, or kNone.

@@ -91,11 +91,34 @@ Json summary_json(const Program& program, const KindSummary& k) {
     Json j;
     j["kind"] = std::string(dsl::name_of(k.kind));
     j["total"] = k.total;
+    j["not_judged"] = k.not_judged;
     j["levels"] = std::move(levels);
     j["criteria_met_mean"] =
         k.judged == 0 ? Json(nullptr)
                       : num(std::round(10.0 * static_cast<double>(k.criteria_met_sum) / static_cast<double>(k.judged)) / 10.0);
     j["criteria_total"] = k.judged == 0 ? Json(nullptr) : Json(k.criteria_total);
+    return j;
+}
+
+Json target_json(const Program& program, const Dataset& data, const TargetResult& t) {
+    const TargetDef& def = program.targets[t.target];
+    Json j;
+    j["name"] = def.name;
+    j["title"] = def.title;
+    j["source"] = text_or_null(def.source);
+    j["locality"] = data.entities[t.locality].code;
+    j["lines"] = Json::array();
+    for (const TargetLineResult& r : t.lines) {
+        Json line;
+        line["level"] = program.levels[r.level].name;
+        line["increment"] = r.increment;
+        line["asked"] = num(r.asked);
+        line["reached"] = num(r.reached);
+        line["reached_max"] = num(r.reached_max);
+        line["before"] = r.increment ? num(r.before) : Json(nullptr);
+        line["status"] = status_key(r.status);
+        j["lines"].push_back(std::move(line));
+    }
     return j;
 }
 
@@ -122,6 +145,7 @@ Json entity_json(const Program& program, const Dataset& data, const Evaluation& 
     j["kind"] = std::string(dsl::name_of(x.kind));
     j["parent"] = text_or_null(x.parent_code);
     j["region"] = std::string(dsl::name_of(x.region));
+    j["judged"] = er.judged;
     j["level"] = text_or_null(x.level_name);
     j["level_uncertain"] = x.level_uncertain;
     j["criteria_met"] = x.criteria_total == 0 ? Json(nullptr) : Json(x.criteria_met);
@@ -164,6 +188,8 @@ Json eval_json(const Program& program, const Dataset& data, const EvalRun& run) 
         for (const KindSummary& k : summarize(program, data, ev)) year["summary"].push_back(summary_json(program, k));
         year["entities"] = Json::array();
         for (std::uint32_t r : order) year["entities"].push_back(entity_json(program, data, ev, r));
+        year["targets"] = Json::array();
+        for (const TargetResult& t : ev.targets) year["targets"].push_back(target_json(program, data, t));
         year["problems"] = Json::array();
         for (const DataProblem& p : ev.problems) year["problems"].push_back(problem_json(p));
         doc["years"].push_back(std::move(year));

@@ -133,17 +133,41 @@ struct YearView {
 // ---------------------------------------------------------------------------------------------
 // Sections of the evaluation summary
 
+// "phường" for "Phường" in running text (type words all start with an ASCII letter).
+std::string lower_first(std::string text) {
+    if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] - 'A' + 'a');
+    return text;
+}
+
+std::string set_text(const SetDef& set) {
+    std::string what = set.title.empty() ? set.name : set.title;
+    if (!set.source.empty()) what += " — " + set.source;
+    return what;
+}
+
 std::string sets_in_force(const YearView& v, const std::vector<KindSummary>& kinds) {
     std::string out = "Bộ tiêu chí áp dụng:\n";
     for (const KindSummary& k : kinds) {
         for (std::uint32_t li : v.p.level_order[kind_index(k.kind)]) {
             const LevelDef& level = v.p.levels[li];
-            const std::uint32_t s = v.p.set_for(level, v.ev.year);
+            // The sets the entities were judged by: more than one where a set for a locality
+            // replaced the national one.
+            std::map<std::uint32_t, std::size_t> used;
+            for (const LevelResult& lr : v.ev.levels) {
+                if (lr.level == li && lr.set != kNone) ++used[lr.set];
+            }
+            if (used.size() > 1) {
+                out += fmt::format("  {}:\n", level.title);
+                for (const auto& [s, n] : used) {
+                    out += fmt::format("    {} ({} {})\n", set_text(v.p.sets[s]), number_vi(static_cast<double>(n)),
+                                       kind_noun(level.kind));
+                }
+                continue;
+            }
+            const std::uint32_t s = used.empty() ? v.p.set_for(level, v.ev.year) : used.begin()->first;
             std::string what;
             if (s != kNone) {
-                const SetDef& set = v.p.sets[s];
-                what = set.title.empty() ? set.name : set.title;
-                if (!set.source.empty()) what += " — " + set.source;
+                what = set_text(v.p.sets[s]);
             } else if (level.meets.empty()) {
                 what = "không theo bộ tiêu chí, chỉ xét các điều kiện công nhận";
             } else {
@@ -175,6 +199,16 @@ std::string levels_by_kind(const YearView& v, const KindSummary& k) {
         const double mean = static_cast<double>(k.criteria_met_sum) / static_cast<double>(k.judged);
         out += fmt::format("  Số tiêu chí đạt bình quân: {}/{}\n", number_vi(std::round(mean * 10) / 10),
                            k.criteria_total);
+    }
+    if (k.not_judged > 0) {
+        std::map<std::string, std::size_t> types;
+        for (const EntityResult& er : v.ev.entities) {
+            const Entity& e = v.d.entities[v.d.records[er.record].entity];
+            if (!er.judged && e.kind == k.kind) ++types[e.type];
+        }
+        std::vector<std::string> parts;
+        for (const auto& [type, n] : types) parts.push_back(fmt::format("{} {}", n, lower_first(type)));
+        out += fmt::format("  Không thuộc diện đánh giá: {}\n", fmt::join(parts, ", "));
     }
     return out;
 }
@@ -244,6 +278,7 @@ std::string district_progress(const YearView& v) {
         index = h;
         count.at_least.resize(xa_levels.size(), 0);
         const EntityResult& er = v.ev.entities[r];
+        if (!er.judged) continue;
         ++count.total;
         count.uncertain += er.level_max > er.level;
         for (int o = 0; o <= er.level && static_cast<std::size_t>(o) < xa_levels.size(); ++o) {
@@ -266,6 +301,40 @@ std::string district_progress(const YearView& v) {
     return out;
 }
 
+// Each target of the year: what was asked, what the results give, and whether it is met.
+//   Mục tiêu năm 2021 của Tỉnh Quảng Nam (49) — Chỉ thị 06/CT-UBND ...
+//     Xã đạt chuẩn nông thôn mới: thêm 8 → thêm 5 (125 so với 120 trước năm 2021)  ✗ còn thiếu 3
+std::string targets(const YearView& v) {
+    std::string out;
+    for (const TargetResult& t : v.ev.targets) {
+        const TargetDef& def = v.p.targets[t.target];
+        out += fmt::format("\nMục tiêu năm {}: {} — {} ({})\n", v.ev.year, def.title,
+                           display_name(v.d.entities[t.locality]), def.locality);
+        if (!def.source.empty()) out += fmt::format("  Căn cứ: {}\n", def.source);
+        Table table({Table::left, Table::left, Table::left, Table::left});
+        for (const TargetLineResult& r : t.lines) {
+            const LevelDef& level = v.p.levels[r.level];
+            const auto n = [](double x) { return number_vi(x); };
+            const auto range = [&](double lo, double hi) { return lo == hi ? n(lo) : n(lo) + "–" + n(hi); };
+            std::string asked = r.increment ? "thêm " + n(r.asked) : n(r.asked);
+            std::string got = r.increment ? fmt::format("thêm {} ({} so với {} trước năm {})",
+                                                        range(r.reached - r.before, r.reached_max - r.before),
+                                                        range(r.reached, r.reached_max), n(r.before), v.ev.year)
+                                          : range(r.reached, r.reached_max);
+            if (r.reached_max > r.reached) {
+                got += fmt::format(", {} {} thiếu dữ liệu", n(r.reached_max - r.reached), kind_noun(level.kind));
+            }
+            const double need = r.asked + r.before;
+            std::string verdict = r.status == Status::met       ? "✓ đạt mục tiêu"
+                                  : r.status == Status::unknown ? "? chưa xác định được (thiếu dữ liệu)"
+                                                                : fmt::format("✗ còn thiếu {}", n(need - r.reached_max));
+            table.row({level.title + ":", "mục tiêu " + asked, "kết quả " + got, verdict});
+        }
+        out += table.render("  ");
+    }
+    return out;
+}
+
 // Districts and provinces: each with its own level.
 std::string own_levels(const YearView& v, EntityKind kind) {
     Table t({Table::left, Table::left, Table::left});
@@ -273,6 +342,10 @@ std::string own_levels(const YearView& v, EntityKind kind) {
         const Entity& e = v.entity(r);
         if (e.kind != kind) continue;
         const EntityResult& er = v.ev.entities[r];
+        if (!er.judged) {
+            t.row({e.code, display_name(e), "Không thuộc diện đánh giá"});
+            continue;
+        }
         const LevelDef* def = v.level_def(kind, er.level);
         std::string level = def != nullptr ? def->title : std::string("Chưa đạt");
         if (const LevelDef* may = v.level_def(kind, er.level_max); may != nullptr && er.level_max > er.level) {
@@ -409,6 +482,10 @@ std::vector<KindSummary> summarize(const Program& program, const Dataset& data, 
         s.uncertain.assign(order.size() + 1, 0);
         for (const EntityResult& er : evaluation.entities) {
             if (data.entities[data.records[er.record].entity].kind != s.kind) continue;
+            if (!er.judged) {
+                ++s.not_judged;
+                continue;
+            }
             ++s.total;
             const auto slot = static_cast<std::size_t>(er.level + 1);
             ++s.at_level[slot];
@@ -419,7 +496,7 @@ std::vector<KindSummary> summarize(const Program& program, const Dataset& data, 
                 s.criteria_total = std::max<std::size_t>(s.criteria_total, er.criteria_total);
             }
         }
-        if (s.total > 0) out.push_back(std::move(s));
+        if (s.total + s.not_judged > 0) out.push_back(std::move(s));
     }
     return out;
 }
@@ -437,6 +514,7 @@ std::string render_eval_text(const Program& program, const Dataset& data, const 
         if (k.kind == EntityKind::huyen || k.kind == EntityKind::tinh) out += own_levels(v, k.kind);
     }
     out += district_progress(v);
+    out += targets(v);
     return out;
 }
 
@@ -450,7 +528,11 @@ std::string render_explanation_text(const EntityExplanation& x, const Dataset& d
     }
     out += "\n";
     out += fmt::format("Vùng: {} · năm đánh giá: {}\n", region_vi(x.region), x.year);
-    if (x.levels.empty()) {
+    if (!x.judged) {
+        out += fmt::format("Mức đạt: không thuộc diện đánh giá — {} không được đánh giá theo các bộ tiêu chí "
+                           "nông thôn mới\n",
+                           lower_first(x.type));
+    } else if (x.levels.empty()) {
         out += "Mức đạt: các quy định không có mức nào cho đơn vị cấp này\n";
     } else {
         out += fmt::format("Mức đạt: {}{}\n", x.level_name.empty() ? std::string("chưa đạt mức nào") : x.level_title,

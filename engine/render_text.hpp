@@ -28,7 +28,8 @@ std::string render_problems(const std::vector<DataProblem>& problems);
 // How many entities of one kind reached each level in one year.
 struct KindSummary {
     EntityKind kind = EntityKind::xa;
-    std::size_t total = 0;
+    std::size_t total = 0;        // judged entities (those below are not counted elsewhere)
+    std::size_t not_judged = 0;   // urban units: phường, thị trấn, quận, ...
     // at_level[0]: no level reached; at_level[1 + ordinal]: highest level reached.
     std::vector<std::size_t> at_level;
     // Of those, how many may reach a higher level: data is missing (level_uncertain).

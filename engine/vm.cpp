@@ -110,7 +110,7 @@ double run(const Program& program, ExprRef expr, const ExprContext& ctx) {
                 stack[sp++] = ctx.threshold == nullptr ? kUnknown : ctx.threshold(ctx.evaluator, ctx.entity, in.a);
                 break;
             case OpCode::text_eq: {
-                const std::string* s = in.a == 0 ? ctx.code : ctx.parent;
+                const std::string* s = in.a == 0 ? ctx.code : in.a == 1 ? ctx.parent : ctx.type;
                 stack[sp++] = s == nullptr ? kUnknown : boolean(*s == program.strings[in.b]);
                 break;
             }

@@ -27,6 +27,7 @@ struct ExprContext {
     const CriterionResult* criteria = nullptr;
     const std::string* code = nullptr;
     const std::string* parent = nullptr;
+    const std::string* type = nullptr;  // as the decisions write it: "Xã", "Thị xã", ...
     // Aggregates: runs `operand` (or counts, when it is empty) over the descendants of kind
     // `kind`; supplied by the evaluator.  Gives the range the result lies in: for count and
     // share, unknown children make it a range (3 of 9 communes certain, 1 unknown: 33–44 %);

@@ -103,6 +103,23 @@ set qn "Bộ tiêu chí của tỉnh" {
   }
 }
 
+# Sets for a locality: a province's, and a district's within it.
+set tinh "Bộ tiêu chí của tỉnh thử" {
+  extends s
+  locality "T1"
+  override indicator 2.2 {
+    require >= 85
+  }
+}
+
+set huyen "Bộ tiêu chí của huyện thử" {
+  extends tinh
+  locality "H1"
+  override indicator 2.2 {
+    require >= 92
+  }
+}
+
 level dat_chuan "Xã đạt chuẩn nông thôn mới" {
   for xa
   meets s
@@ -123,6 +140,11 @@ level huyen_ntm "Huyện nông thôn mới" {
 class duoi_3 "Xã dưới 3 tiêu chí" {
   for xa
   when criteria_met < 3
+}
+
+class thi_xa "Thị xã" {
+  for huyen
+  when type = "Thị xã"
 }
 
 class p_va_q "P và Q" {
@@ -303,6 +325,86 @@ TEST_CASE("engine: a set named on the command line is judged instead of the one 
     CHECK(indicator(w.program, provincial, 0, "2.2").status == Status::not_met);
     CHECK(indicator(w.program, provincial, 0, "2.2").low == 95);
     CHECK(provincial.entities[0].level == -1);
+}
+
+TEST_CASE("engine: a set for a locality replaces the national one within it, the nearest first") {
+    World w;
+    auto with = [](double km_cung) {
+        auto v = good();
+        v["km_cung"] = km_cung;  // of 10 km
+        return v;
+    };
+    w.add("T1", EntityKind::tinh, "", Region::DHNTB, {});
+    w.add("H1", EntityKind::huyen, "T1", Region::DHNTB, {});
+    w.add("H2", EntityKind::huyen, "T1", Region::DHNTB, {});
+    w.add("H3", EntityKind::huyen, "", Region::DHNTB, {});
+    const auto a = w.add("a", EntityKind::xa, "H1", Region::DHNTB, with(8.6));  // district set: 92
+    const auto b = w.add("b", EntityKind::xa, "H2", Region::DHNTB, with(8.2));  // province set: 85
+    const auto c = w.add("c", EntityKind::xa, "H3", Region::DHNTB, with(8.2));  // national: 80
+    const auto d = w.add("d", EntityKind::xa, "H2", Region::DHNTB, with(8.6));
+    const Evaluation ev = w.run();
+    auto set_of = [&](std::uint32_t entity) {
+        for (const EntityResult& er : ev.entities) {
+            if (w.data.records[er.record].entity == entity) return w.program.sets[ev.levels[er.first_level].set].name;
+        }
+        return std::string("?");
+    };
+    auto result = [&](std::uint32_t entity) -> const EntityResult& {
+        for (const EntityResult& er : ev.entities) {
+            if (w.data.records[er.record].entity == entity) return er;
+        }
+        FAIL("no result");
+        return ev.entities.front();
+    };
+    CHECK(set_of(a) == "huyen");
+    CHECK(set_of(b) == "tinh");
+    CHECK(set_of(c) == "s");
+    CHECK(set_of(d) == "tinh");
+    CHECK(result(a).level == -1);  // 86 < 92
+    CHECK(result(b).level == -1);  // 82 < 85
+    CHECK(result(c).level == 0);   // 82 ≥ 80
+    CHECK(result(d).level == 0);   // 86 ≥ 85
+    // The gate compiled for the set in force reads the entity's own data.
+    CHECK(ev.gates[ev.levels[result(d).first_level].first_gate] == Status::met);
+    // A set named on the command line applies everywhere.
+    const Evaluation national = evaluate(w.program, w.data, {2024, 1, w.program.set_index("s")});
+    for (const EntityResult& er : national.entities) {
+        if (w.data.entities[w.data.records[er.record].entity].kind == EntityKind::xa) {
+            CHECK(w.program.sets[national.levels[er.first_level].set].name == "s");
+            CHECK(er.level == 0);
+        }
+    }
+}
+
+TEST_CASE("engine: phường and thị trấn are not judged, nor counted among the communes") {
+    World w;
+    w.add("518", EntityKind::huyen, "", Region::DHNTB, {});
+    w.add("1", EntityKind::xa, "518", Region::DHNTB, good());
+    auto bad = good();
+    bad["hai_long"] = 50;
+    const auto p = w.add("2", EntityKind::xa, "518", Region::DHNTB, bad);
+    w.data.entities[p].type = "Phường";
+    w.data.entities[p].judged = false;
+    const auto tx = w.add("519", EntityKind::huyen, "", Region::DHNTB, {});
+    w.data.entities[tx].type = "Thị xã";
+    const Evaluation ev = w.run();
+    const EntityResult& phuong = ev.entities[2];
+    CHECK_FALSE(phuong.judged);
+    CHECK(phuong.level == -1);
+    CHECK(phuong.level_max == -1);
+    CHECK(ev.levels[phuong.first_level].status == Status::not_applicable);
+    CHECK(ev.levels[phuong.first_level].set == kNone);
+    CHECK(ev.entities[0].level == 0);  // 1 of 1 commune standard: the phường is left out
+    // `type` reads the unit's type: only the thị xã is in the class.
+    const std::uint32_t thi_xa = w.program.classes.size() > 0 ? [&] {
+        for (std::uint32_t c = 0; c < w.program.classes.size(); ++c) {
+            if (w.program.classes[c].name == "thi_xa") return c;
+        }
+        return kNone;
+    }() : kNone;
+    REQUIRE(thi_xa != kNone);
+    CHECK(ev.classes[ev.entities[0].first_class + thi_xa] == Status::not_met);
+    CHECK(ev.classes[ev.entities[3].first_class + thi_xa] == Status::met);
 }
 
 TEST_CASE("engine: three-valued results and how criteria combine them") {

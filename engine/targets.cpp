@@ -1,0 +1,66 @@
+#include "engine/targets.hpp"
+
+#include "engine/evaluate.hpp"
+
+namespace ntm::engine {
+
+namespace {
+
+bool within(const Dataset& data, std::uint32_t entity, std::uint32_t locality) {
+    for (std::size_t steps = 0; entity != kNone && steps <= data.entities.size(); ++steps) {
+        if (entity == locality) return true;
+        entity = data.entities[entity].parent;
+    }
+    return false;
+}
+
+// The highest ordinal among the levels of `kind` the entity was recognised at before `year`.
+int recognised_before(const Program& program, const Entity& e, int year) {
+    int best = -1;
+    for (const Recognition& r : e.recognised) {
+        if (r.year >= year) continue;
+        const std::uint32_t li = program.level_index(r.level);
+        if (li != kNone && program.levels[li].kind == e.kind) best = std::max(best, program.levels[li].ordinal);
+    }
+    return best;
+}
+
+}  // namespace
+
+std::vector<TargetResult> compare_targets(const Program& program, const Dataset& data, const Evaluation& evaluation) {
+    std::vector<TargetResult> out;
+    for (std::uint32_t t = 0; t < program.targets.size(); ++t) {
+        const TargetDef& def = program.targets[t];
+        if (evaluation.year < def.year || evaluation.year > def.year_to) continue;
+        const std::uint32_t locality = data.find(def.locality);
+        if (locality == kNone) continue;  // a target of another locality than the data's
+        TargetResult result{t, locality, {}};
+        for (const TargetDef::Line& line : def.lines) {
+            const LevelDef& level = program.levels[line.level];
+            TargetLineResult r;
+            r.level = line.level;
+            r.increment = line.increment;
+            r.asked = line.count;
+            for (const EntityResult& er : evaluation.entities) {
+                const std::uint32_t e = data.records[er.record].entity;
+                if (!er.judged || data.entities[e].kind != level.kind || !within(data, e, locality)) continue;
+                r.reached += er.level >= level.ordinal;
+                r.reached_max += er.level_max >= level.ordinal;
+            }
+            if (line.increment) {
+                for (std::uint32_t e = 0; e < data.entities.size(); ++e) {
+                    const Entity& en = data.entities[e];
+                    if (!en.judged || en.kind != level.kind || !within(data, e, locality)) continue;
+                    r.before += recognised_before(program, en, evaluation.year) >= level.ordinal;
+                }
+            }
+            const double need = r.asked + r.before;
+            r.status = r.reached >= need ? Status::met : r.reached_max < need ? Status::not_met : Status::unknown;
+            result.lines.push_back(r);
+        }
+        out.push_back(std::move(result));
+    }
+    return out;
+}
+
+}  // namespace ntm::engine
