@@ -395,6 +395,15 @@ private:
         for (std::uint32_t l = 0; l < er.level_count; ++l) {
             LevelResult& lr = ev_.levels[er.first_level + l];
             const LevelDef& def = p_.levels[lr.level];
+            // A level whose sets are none of them valid in the year does not exist that year
+            // (nâng cao judged in 2018 by rules that only have its 2021-2025 set), and neither
+            // do the levels above it.
+            if ((!def.meets.empty() && lr.set == kNone) || previous == Status::not_applicable) {
+                lr.status = lr.prerequisite = lr.criteria = Status::not_applicable;
+                std::fill_n(ev_.gates.begin() + lr.first_gate, def.gates.size(), Status::not_applicable);
+                previous = Status::not_applicable;
+                continue;
+            }
             ExprContext ctx = context(r);
             lr.prerequisite = previous;
             lr.criteria = def.meets.empty() ? Status::met : Status::unknown;

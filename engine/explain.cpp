@@ -105,7 +105,7 @@ public:
                 x.level_name = def.name;
                 x.level_title = def.title;
             }
-            if (def.ordinal == er.level + 1) {
+            if (def.ordinal == er.level + 1 && lr.status != Status::not_applicable) {
                 x.next_level_name = def.name;
                 x.next_level_title = def.title;
                 x.blockers = blockers(x.levels.back());

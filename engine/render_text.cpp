@@ -562,7 +562,7 @@ std::string render_explanation_text(const EntityExplanation& x, const Dataset& d
             }
         }
     } else if (!x.levels.empty() && !x.level_name.empty()) {
-        out += "\nĐã đạt mức cao nhất của bộ quy định.\n";
+        out += fmt::format("\nĐã đạt mức cao nhất áp dụng năm {}.\n", x.year);
     }
     for (const LevelExplanation& l : x.levels) out += level_text(l);
     return out;

@@ -376,6 +376,19 @@ TEST_CASE("engine: a set for a locality replaces the national one within it, the
     }
 }
 
+TEST_CASE("engine: a level with no set valid in the year does not exist that year, nor those above") {
+    World w;
+    w.add("a", EntityKind::xa, "", Region::DHNTB, good(), 2022);  // set s is valid 2023..2024
+    const Evaluation ev = w.run(2022);
+    const EntityResult& er = ev.entities[0];
+    CHECK(er.level == -1);
+    CHECK(er.level_max == -1);  // not "may be reached when data is given"
+    REQUIRE(er.level_count == 2);
+    CHECK(ev.levels[er.first_level].status == Status::not_applicable);
+    CHECK(ev.levels[er.first_level + 1].status == Status::not_applicable);
+    CHECK(ev.gates[ev.levels[er.first_level].first_gate] == Status::not_applicable);
+}
+
 TEST_CASE("engine: phường and thị trấn are not judged, nor counted among the communes") {
     World w;
     w.add("518", EntityKind::huyen, "", Region::DHNTB, {});
