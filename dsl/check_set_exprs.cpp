@@ -3,6 +3,9 @@
 // every set where the indicator is in force (an override may change the unit).
 #include <fmt/format.h>
 
+#include <array>
+#include <map>
+
 #include "dsl/check_pass.hpp"
 
 namespace ntm::dsl::check_detail {
@@ -49,6 +52,37 @@ void check_value_unit(Context& cx, const EffectiveIndicator& ind) {
     if (ind.unit) d.notes.push_back({ind.unit.node->span, "unit given here"});
 }
 
+// Indicators without `value` read the input column named by their code: every set of a kind
+// that reads one column must agree on its unit, or one data file could not serve them all.
+void check_shared_columns(Context& cx) {
+    struct Reader {
+        const EffectiveIndicator* indicator;
+        const SetInfo* set;
+    };
+    std::array<std::map<std::string, Reader>, kKindCount> readers;
+    for (const SetInfo& s : cx.out.sets) {
+        if (!s.kind) continue;
+        auto& columns = readers[static_cast<std::size_t>(*s.kind)];
+        for (const EffectiveCriterion& c : s.criteria) {
+            for (const EffectiveIndicator& ind : c.indicators) {
+                if (ind.value || ind.unit_name.empty()) continue;
+                auto [it, fresh] = columns.try_emplace(ind.code, Reader{&ind, &s});
+                const EffectiveIndicator& first = *it->second.indicator;
+                if (fresh || first.unit_name == ind.unit_name) continue;
+                const Span at = ind.unit ? ind.unit.node->span : ind.declared.node->code.span;
+                Diagnostic& d = cx.diags.error(
+                    "E0222", at,
+                    fmt::format("indicator {} of set '{}' reads column \"{}\" as {}, but set '{}' reads it as {}",
+                                ind.code, s.decl->name.text, ind.code, unit_phrase(ind.unit_name),
+                                it->second.set->decl->name.text, unit_phrase(first.unit_name)));
+                d.notes.push_back({first.unit ? first.unit.node->span : first.declared.node->code.span,
+                                   "the other unit given here"});
+                d.help = "give one of them a `value` that reads a field of its own";
+            }
+        }
+    }
+}
+
 }  // namespace
 
 void check_set_expressions(Context& cx) {
@@ -58,6 +92,7 @@ void check_set_expressions(Context& cx) {
             for (const EffectiveIndicator& ind : c.indicators) check_value_unit(cx, ind);
         }
     }
+    check_shared_columns(cx);
 }
 
 }  // namespace ntm::dsl::check_detail
