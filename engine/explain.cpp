@@ -99,7 +99,7 @@ public:
         for (std::uint32_t l = 0; l < er.level_count; ++l) {
             const LevelResult& lr = ev_.levels[er.first_level + l];
             const LevelDef& def = p_.levels[lr.level];
-            x.levels.push_back(level(lr));
+            x.levels.push_back(level(lr, rec));
             x.levels.back().region_overridden = lr.set != kNone && lr.region != er.region;
             if (def.ordinal == er.level) {
                 x.level_name = def.name;
@@ -134,7 +134,31 @@ private:
 
     std::string responsible(std::uint32_t body) const { return body == kNone ? std::string() : p_.bodies[body].title; }
 
-    LevelExplanation level(const LevelResult& lr) const {
+    // The input data a gate's condition reads, as "title: value" (derived values aside: the
+    // file does not hold them).
+    std::string gate_values(const GateDef& gate, const Record& rec) const {
+        if (gate.condition.empty() || !gate.condition[0].valid()) return {};
+        const EntityKind kind = d_.entities[rec.entity].kind;
+        const auto& columns = p_.schema.columns[kind_index(kind)];
+        std::vector<std::uint32_t> seen;
+        std::vector<std::string> parts;
+        for (std::uint32_t i = gate.condition[0].begin; i < gate.condition[0].end; ++i) {
+            const Instr& in = p_.code[i];
+            if (in.op != OpCode::push_slot || in.a >= columns.size()) continue;
+            if (std::find(seen.begin(), seen.end(), in.a) != seen.end()) continue;
+            seen.push_back(in.a);
+            const Column& c = columns[in.a];
+            if (c.derived) continue;
+            const double v = d_.values[rec.offset + in.a];
+            const std::string shown = !known(v)                       ? std::string("thiếu dữ liệu")
+                                      : c.type == ValueType::boolean ? std::string(v != 0 ? "có" : "không")
+                                                                      : with_unit(v, c.unit_symbol);
+            parts.push_back(fmt::format("{}: {}", c.title.empty() ? c.name : c.title, shown));
+        }
+        return fmt::format("{}", fmt::join(parts, "; "));
+    }
+
+    LevelExplanation level(const LevelResult& lr, const Record& rec) const {
         const LevelDef& def = p_.levels[lr.level];
         LevelExplanation x;
         x.name = def.name;
@@ -160,7 +184,7 @@ private:
             const GateDef& gd = def.gates[g];
             x.gates.push_back({gd.name, gd.title, ev_.gates[lr.first_gate + g],
                                p_.sources != nullptr ? std::string(p_.sources->text(gd.span)) : std::string(),
-                               p_.where(gd.span)});
+                               p_.where(gd.span), gate_values(gd, rec)});
         }
         return x;
     }
@@ -249,7 +273,9 @@ private:
         }
         for (const GateExplanation& g : level.gates) {
             if (g.status == Status::met) continue;
-            found.push_back({1e9, {fmt::format("điều kiện: {}", g.title), g.status, {}}});
+            std::string what = fmt::format("điều kiện: {}", g.title);
+            if (!g.values.empty()) what += fmt::format(" ({})", g.values);
+            found.push_back({1e9, {what, g.status, {}}});
         }
         std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
         std::vector<Blocker> out;

@@ -59,6 +59,7 @@ struct GateExplanation {
     Status status = Status::unknown;
     std::string condition;  // the rule text
     std::string rule;
+    std::string values;  // the data it reads: "Tỷ lệ người dân hài lòng …: 85 %", or empty
 };
 
 struct LevelExplanation {

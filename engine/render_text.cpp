@@ -438,6 +438,7 @@ std::string level_text(const LevelExplanation& l) {
             out += fmt::format("    {} {}: {}\n", status_mark(g.status), g.title.empty() ? g.name : g.title,
                                status_vi(g.status));
             if (!g.condition.empty()) out += fmt::format("        điều kiện: {}\n", g.condition);
+            if (!g.values.empty()) out += fmt::format("        số liệu: {}\n", g.values);
             if (!g.rule.empty()) out += fmt::format("        quy định: {}\n", g.rule);
         }
     }
