@@ -473,7 +473,7 @@ TEST_CASE("engine: levels build on each other, with gates") {
     CHECK(x.level_name.empty());
     CHECK(x.next_level_name == "dat_chuan");
     REQUIRE(x.blockers.size() == 1);
-    CHECK(x.blockers[0].what == "điều kiện: Hài lòng từ 90% trở lên");
+    CHECK(x.blockers[0].what == "điều kiện: Hài lòng từ 90% trở lên (Tỷ lệ hài lòng: 85 %)");
 }
 
 TEST_CASE("engine: districts aggregate over their communes") {
