@@ -327,6 +327,7 @@ struct AssignmentsDecl {
     std::optional<Text> title;
     std::optional<Text> source;
     std::vector<Name> sets;
+    std::optional<Text> locality;  // `locality "49"`: only for entities of that locality
     std::vector<Assignment> assignments;
 };
 

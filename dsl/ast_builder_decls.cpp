@@ -141,6 +141,8 @@ AssignmentsDecl AstBuilder::assignments(const ParseNode& n) {
             }
             sets_at = span(*c.children[0]);
             for (const auto& s : c.children) as.sets.push_back(name(*s));
+        } else if (is<g::locality_scope>(c)) {
+            once(as.locality, text(*c.children[0]), "locality");
         } else {
             as.assignments.push_back(assignment(c));
         }

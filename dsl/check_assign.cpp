@@ -13,6 +13,11 @@ class Assignments {
     Assignments(Context& cx, AssignmentsInfo& info) : cx_(cx), info_(info), d_(*info.decl) {}
 
     void run() {
+        if (d_.locality && d_.locality->value.empty()) {
+            cx_.diags.error("E0609", d_.locality->span,
+                            fmt::format("assignments '{}' name an empty locality", d_.name.text))
+                .help = "write the official code of a province, district or commune, e.g. \"49\"";
+        }
         resolve_sets();
         for (const Assignment& a : d_.assignments) assignment(a);
     }

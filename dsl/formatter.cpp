@@ -152,6 +152,7 @@ class Printer {
             prop(kIndent, a.sets.front().span.begin,
                  "sets " + join(a.sets, [](const Name& n) { return n.text; }));
         }
+        if (a.locality) prop(kIndent, a.locality->span.begin, "locality " + quote(a.locality->value));
         for (const Assignment& x : a.assignments) prop(kIndent, x.span.begin, assignment(x));
         close(0, a.span);
     }

@@ -349,11 +349,13 @@ struct assign_indicator : seq<kw_indicator, ws, must<code_list>, ws, assign_tail
 struct locality_list : seq<string_lit, star<ws, comma, ws, must<string_lit>>> {};
 struct locality_which : sor<locality_list, where_clause> {};
 struct assign_locality : seq<kw_locality, ws, must<locality_which>, ws, assign_tail> {};
+// `locality "49"` with no `->` after it: the assignments hold only within that locality.
+struct locality_scope : seq<kw_locality, ws, string_lit, not_at<ws, sor<comma, arrow>>> {};
 struct sets_prop : seq<kw_sets, ws, must<decl_name>, star<ws, comma, ws, must<decl_name>>> {};
 struct assignments_end : one<'}'> {};
 struct assignments_decl
     : seq<kw_assignments, ws, must<decl_name>, ws, opt<title, ws>, must<open_brace>, ws,
-          star<sor<source_prop, sets_prop, assign_criterion, assign_indicator, assign_locality>, ws>,
+          star<sor<source_prop, sets_prop, locality_scope, assign_criterion, assign_indicator, assign_locality>, ws>,
           must<assignments_end>> {};
 
 struct year_prop : seq<kw_year, ws, must<years>> {};

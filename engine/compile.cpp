@@ -119,7 +119,7 @@ void Compiler::sets() {
             }
             cd.set = s;
             cd.span = c.declared.node->code.span;
-            cd.body = body_for(s, c.code, true);
+            bodies_for(s, c.code, true, cd.body, cd.local_bodies);
             const auto ci = static_cast<std::uint32_t>(out_.criteria.size());
             cd.first_indicator = static_cast<std::uint32_t>(out_.indicators.size());
             cd.indicator_count = static_cast<std::uint32_t>(c.indicators.size());
@@ -165,8 +165,7 @@ void Compiler::indicator(const dsl::EffectiveIndicator& ind, std::uint32_t set, 
     d.criterion = criterion;
     d.set = set;
     d.span = (ind.overrides.empty() ? ind.declared : ind.overrides.back()).node->code.span;
-    d.body = body_for(set, ind.code, false);
-    if (d.body == kNone) d.body = out_.criteria[criterion].body;
+    bodies_for(set, ind.code, false, d.body, d.local_bodies);
     d.first_requirement = static_cast<std::uint32_t>(out_.requirements.size());
     if (ind.requirements) {
         for (const dsl::Requirement& r : *ind.requirements.node) {
@@ -183,23 +182,33 @@ void Compiler::indicator(const dsl::EffectiveIndicator& ind, std::uint32_t set, 
 }
 
 // The body named for `code` by an assignments block that lists `set` (or a set it extends).
-std::uint32_t Compiler::body_for(std::uint32_t set, const std::string& code, bool criterion) const {
+// The body in charge of criterion or indicator `code` of `set` everywhere (the first
+// assignment without `locality` naming it, looking at the set and then at the sets it
+// extends), and within each locality (the first with that `locality`).
+void Compiler::bodies_for(std::uint32_t set, const std::string& code, bool criterion, std::uint32_t& everywhere,
+                          std::vector<std::pair<std::string, std::uint32_t>>& local) const {
     for (const dsl::SetInfo* p = &checked_.sets[set]; p != nullptr; p = p->base ? &checked_.sets[*p->base] : nullptr) {
         const auto pid = static_cast<std::size_t>(p - checked_.sets.data());
         for (const dsl::AssignmentsInfo& a : checked_.assignments) {
             if (std::find(a.sets.begin(), a.sets.end(), pid) == a.sets.end()) continue;
+            const std::string locality = a.decl->locality ? a.decl->locality->value : std::string();
             for (std::size_t i = 0; i < a.decl->assignments.size(); ++i) {
                 const dsl::Assignment& as = a.decl->assignments[i];
                 const bool kind_ok = criterion ? as.target == dsl::AssignTarget::criterion
                                                : as.target == dsl::AssignTarget::indicator;
                 if (!kind_ok || a.to[i] == nullptr) continue;
                 for (const dsl::Code& c : as.codes) {
-                    if (c.text == code) return body_ids_.at(a.to[i]->name.text);
+                    if (c.text != code) continue;
+                    const std::uint32_t body = body_ids_.at(a.to[i]->name.text);
+                    if (locality.empty()) {
+                        if (everywhere == kNone) everywhere = body;
+                    } else if (std::none_of(local.begin(), local.end(), [&](const auto& l) { return l.first == locality; })) {
+                        local.emplace_back(locality, body);
+                    }
                 }
             }
         }
     }
-    return kNone;
 }
 
 void Compiler::levels() {

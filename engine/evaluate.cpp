@@ -1,6 +1,7 @@
 #include "engine/evaluate.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <thread>
 
 #include "engine/vm.hpp"
@@ -216,6 +217,17 @@ private:
         return base.region;
     }
 
+    // The region a set's rules would give if the first rule whose condition is unknown held
+    // (`region TDMNPB when xa_dbkk` with xa_dbkk missing), when that differs from region_for.
+    std::optional<Region> other_region(std::uint32_t set, const ExprContext& base, Region chosen) const {
+        for (const RegionRule& rule : p_.sets[set].region_rules) {
+            const double when = run(p_, rule.when, base);
+            if (when == 1) return std::nullopt;
+            if (!known(when)) return rule.region != chosen ? std::optional<Region>(rule.region) : std::nullopt;
+        }
+        return std::nullopt;
+    }
+
     // The value of a threshold tree for this entity; `taken` gets the last `when` case used.
     double threshold_value(std::uint32_t node, const ExprContext& ctx, std::uint32_t& taken) const {
         while (node != kNone) {
@@ -306,14 +318,26 @@ private:
     }
 
     void indicator(const IndicatorDef& def, const ExprContext& ctx, IndicatorResult& out) const {
+        bool may_not_apply = false;
         if (def.applies.valid()) {
             const double a = run(p_, def.applies, ctx);
             if (a == 0) {
                 out.status = Status::not_applicable;
                 return;
             }
-            if (!known(a)) return;  // unknown
+            // Unknown whether it applies: met if the value passes (not applicable counts as met
+            // too), unknown otherwise.
+            may_not_apply = !known(a);
         }
+        judge(def, ctx, out);
+        out.applies_unknown = may_not_apply;
+        if (may_not_apply && out.status != Status::met) {
+            out.status = Status::unknown;
+            out.gap = kUnknown;
+        }
+    }
+
+    void judge(const IndicatorDef& def, const ExprContext& ctx, IndicatorResult& out) const {
         out.value = def.slot != kNone ? ctx.slots[def.slot] : run(p_, def.value, ctx);
         out.status = Status::met;
         for (std::uint32_t i = 0; i < def.requirement_count; ++i) {
@@ -425,6 +449,21 @@ private:
                 ctx.indicators = ind;
                 ctx.criteria = crit;
                 for (std::uint32_t i = 0; i < s.indicator_count; ++i) indicator(p_.indicators[s.first_indicator + i], ctx, ind[i]);
+                // The region is not known for sure: an indicator whose status differs between
+                // the two regions is unknown.
+                if (const auto other = other_region(lr.set, ctx, lr.region)) {
+                    std::vector<IndicatorResult> alt(s.indicator_count);
+                    ExprContext actx = ctx;
+                    actx.region = *other;
+                    actx.indicators = alt.data();
+                    for (std::uint32_t i = 0; i < s.indicator_count; ++i) indicator(p_.indicators[s.first_indicator + i], actx, alt[i]);
+                    for (std::uint32_t i = 0; i < s.indicator_count; ++i) {
+                        if (alt[i].status == ind[i].status) continue;
+                        ind[i].status = Status::unknown;
+                        ind[i].gap = kUnknown;
+                        ind[i].region_unknown = true;
+                    }
+                }
                 lr.criteria = Status::met;
                 for (std::uint32_t c = 0; c < s.criterion_count; ++c) {
                     const CriterionDef& cd = p_.criteria[s.first_criterion + c];

@@ -22,6 +22,8 @@ enum class Status : std::uint8_t { met, not_met, unknown, not_applicable };
 
 struct IndicatorResult {
     Status status = Status::unknown;
+    bool applies_unknown = false;  // unknown whether it applies (`applies when` lacks data)
+    bool region_unknown = false;   // the set's region rules lack data, and the regions disagree
     double value = kUnknown;  // the value seen
     double low = kUnknown;    // the threshold in force (the lower bound for `in`)
     double high = kUnknown;   // the upper bound for `in`

@@ -77,10 +77,11 @@ class Explainer {
 public:
     Explainer(const Program& p, const Dataset& d, const Evaluation& ev) : p_(p), d_(d), ev_(ev) {}
 
-    EntityExplanation entity(std::uint32_t r) const {
+    EntityExplanation entity(std::uint32_t r) {
         const EntityResult& er = ev_.entities[r];
         const Record& rec = d_.records[er.record];
         const Entity& e = d_.entities[rec.entity];
+        entity_ = rec.entity;
         EntityExplanation x;
         x.code = e.code;
         x.name = e.name;
@@ -132,7 +133,23 @@ private:
     const Dataset& d_;
     const Evaluation& ev_;
 
+    std::uint32_t entity_ = kNone;  // the entity explained (index in Dataset::entities)
+
     std::string responsible(std::uint32_t body) const { return body == kNone ? std::string() : p_.bodies[body].title; }
+
+    // The body in charge for the entity explained: that of the nearest locality it lies in
+    // whose assignments name one, else the one assigned everywhere.
+    std::uint32_t body_in_force(std::uint32_t everywhere,
+                                const std::vector<std::pair<std::string, std::uint32_t>>& local) const {
+        if (local.empty()) return everywhere;
+        std::size_t steps = 0;
+        for (std::uint32_t a = entity_; a != kNone && steps <= d_.entities.size(); a = d_.entities[a].parent, ++steps) {
+            for (const auto& [code, body] : local) {
+                if (d_.entities[a].code == code) return body;
+            }
+        }
+        return everywhere;
+    }
 
     // The input data a gate's condition reads, as "title: value" (derived values aside: the
     // file does not hold them).
@@ -201,7 +218,7 @@ private:
                                                                  : "tất cả chỉ tiêu";
         x.rule = p_.where(def.span);
         x.source = def.source;
-        x.responsible = responsible(def.body);
+        x.responsible = responsible(body_in_force(def.body, def.local_bodies));
         for (std::uint32_t i = 0; i < def.indicator_count; ++i) {
             const std::uint32_t ii = def.first_indicator + i;
             x.indicators.push_back(indicator(ii, set_results[ii - s.first_indicator], region));
@@ -224,7 +241,9 @@ private:
         x.gap = r.gap;
         x.rule = p_.where(def.span);
         x.source = def.source;
-        x.responsible = responsible(def.body);
+        std::uint32_t body = body_in_force(def.body, def.local_bodies);
+        if (body == kNone) body = body_in_force(p_.criteria[def.criterion].body, p_.criteria[def.criterion].local_bodies);
+        x.responsible = responsible(body);
         x.input = def.slot != kNone ? def.code : std::string();
         if (r.requirement != kNone) {
             const Requirement& req = p_.requirements[r.requirement];
@@ -238,7 +257,13 @@ private:
                     break;
                 default: x.requirement = fmt::format("{} {}", cmp_vi(req.cmp), with_unit(r.low, def.unit_symbol));
             }
-            if (req.cmp != dsl::Cmp::yes && req.cmp != dsl::Cmp::no) {
+            if (r.region_unknown) {
+                x.why = fmt::format("chưa xác định được vùng (thiếu dữ liệu của quy định về vùng); theo vùng {}, năm {}",
+                                    region_vi(region), ev_.year);
+            } else if (r.applies_unknown) {
+                x.why = "chưa rõ chỉ tiêu có áp dụng không (thiếu dữ liệu của điều kiện áp dụng)";
+                if (r.status == Status::met) x.why += "; đạt trong cả hai trường hợp";
+            } else if (req.cmp != dsl::Cmp::yes && req.cmp != dsl::Cmp::no) {
                 x.why = fmt::format("vùng {}, năm {}", region_vi(region), ev_.year);
                 if (r.threshold_case != kNone && p_.sources != nullptr) {
                     const CaseEntry& c = p_.case_entries[r.threshold_case];
@@ -260,7 +285,10 @@ private:
             for (const IndicatorExplanation& i : c.indicators) {
                 if (i.status != Status::not_met && i.status != Status::unknown) continue;
                 std::string what = fmt::format("tiêu chí {} {} — chỉ tiêu {}", c.code, c.title, i.code);
-                if (i.status == Status::unknown) {
+                if (i.status == Status::unknown && known(i.value) && !i.boolean) {
+                    what += fmt::format(": {} (yêu cầu {}) — thiếu dữ liệu để xét", with_unit(i.value, i.unit_symbol),
+                                        i.requirement);
+                } else if (i.status == Status::unknown) {
                     what += ": thiếu dữ liệu";
                 } else if (i.boolean) {
                     what += ": chưa đạt";

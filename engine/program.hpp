@@ -159,7 +159,9 @@ struct IndicatorDef {
     std::uint32_t criterion = 0;  // index in Program::criteria
     std::uint32_t set = 0;        // index in Program::sets
     dsl::Span span;               // where the indicator is written (the innermost override)
-    std::uint32_t body = kNone;   // index in Program::bodies: who is responsible
+    std::uint32_t body = kNone;   // index in Program::bodies: who is responsible everywhere
+    // Who is responsible within a locality (assignments with `locality`): (code, body).
+    std::vector<std::pair<std::string, std::uint32_t>> local_bodies;
 };
 
 struct CriterionDef {
@@ -171,7 +173,8 @@ struct CriterionDef {
     std::uint32_t first_indicator = 0, indicator_count = 0;  // in Program::indicators
     std::uint32_t set = 0;
     dsl::Span span;
-    std::uint32_t body = kNone;
+    std::uint32_t body = kNone;  // as IndicatorDef
+    std::vector<std::pair<std::string, std::uint32_t>> local_bodies;
 };
 
 struct RegionRule {

@@ -376,6 +376,32 @@ TEST_CASE("engine: a set for a locality replaces the national one within it, the
     }
 }
 
+TEST_CASE("engine: an unknown region rule or applies condition is unknown only where it matters") {
+    World w;
+    auto v = good();
+    v.erase("dbkk");   // region TDMNPB when dbkk: DHNTB or TDMNPB
+    v["km_cung"] = 7.5;  // 75 %: passes TDMNPB's 70, fails DHNTB's 80
+    w.add("a", EntityKind::xa, "", Region::DHNTB, v);
+    v["km_cung"] = 9;  // 90 %: passes both
+    v.erase("lang_nghe");
+    v["13.4"] = 1;  // applies or not, it is met
+    w.add("b", EntityKind::xa, "", Region::DHNTB, v);
+    v["13.4"] = 0;
+    w.add("c", EntityKind::xa, "", Region::DHNTB, v);
+    const Evaluation ev = w.run();
+    CHECK(indicator(w.program, ev, 0, "2.2").status == Status::unknown);
+    CHECK(indicator(w.program, ev, 0, "2.2").region_unknown);
+    CHECK(indicator(w.program, ev, 0, "10").status == Status::met);  // 50 ≥ 48 and ≥ 45
+    CHECK(ev.entities[0].level == -1);
+    CHECK(ev.entities[0].level_max >= 0);
+    CHECK(indicator(w.program, ev, 1, "2.2").status == Status::met);
+    CHECK(indicator(w.program, ev, 1, "13.4").status == Status::met);
+    CHECK(indicator(w.program, ev, 1, "13.4").applies_unknown);
+    CHECK(ev.entities[1].level == 0);
+    CHECK(indicator(w.program, ev, 2, "13.4").status == Status::unknown);
+    CHECK(criterion(w.program, ev, 2, "13").status == Status::met);  // at_least 2 of 13.1, 13.2, 13.4
+}
+
 TEST_CASE("engine: a level with no set valid in the year does not exist that year, nor those above") {
     World w;
     w.add("a", EntityKind::xa, "", Region::DHNTB, good(), 2022);  // set s is valid 2023..2024
