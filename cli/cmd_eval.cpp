@@ -28,6 +28,7 @@ std::string text_report(const Loaded& loaded, const std::string& data_path,
 int run_eval(const EvalArgs& args) {
     engine::LoadOptions options;
     options.year = args.year;
+    options.sheet = args.sheet;
     Loaded loaded = load_rules_and_data(args.rules, args.data, options);
     if (loaded.exit_code != kExitOk) return loaded.exit_code;
     const engine::Dataset& data = loaded.data;

@@ -50,7 +50,9 @@ void report_unknown(const engine::Dataset& data, const std::string& data_path, c
 // Explains one entity's verdict in one year: the latest year it has a record for, unless a
 // year is asked for.
 int run_explain(const ExplainArgs& args) {
-    Loaded loaded = load_rules_and_data(args.rules, args.data);
+    engine::LoadOptions options;
+    options.sheet = args.sheet;
+    Loaded loaded = load_rules_and_data(args.rules, args.data, options);
     if (loaded.exit_code != kExitOk) return loaded.exit_code;
     const engine::Dataset& data = loaded.data;
     fmt::print(stderr, "{}", engine::render_problems(data.problems));

@@ -37,7 +37,9 @@ Loaded load_rules_and_data(const std::vector<std::string>& rule_paths, const std
 
 // Reads the data and reports every problem; a rejected record makes the run fail.
 int run_validate(const ValidateArgs& args) {
-    const Loaded loaded = load_rules_and_data(args.rules, args.data);
+    engine::LoadOptions options;
+    options.sheet = args.sheet;
+    const Loaded loaded = load_rules_and_data(args.rules, args.data, options);
     if (loaded.exit_code != kExitOk) return loaded.exit_code;
     const engine::Dataset& data = loaded.data;
     fmt::print(stderr, "{}", engine::render_problems(data.problems));

@@ -37,6 +37,7 @@ struct EvalArgs {
     std::string format = "text";  // text | json
     unsigned threads = 0;
     std::string set;  // judge by this criteria set instead of the one in force
+    std::string sheet;  // the sheet of an .xlsx data file (default: the first)
 };
 int run_eval(const EvalArgs& args);
 
@@ -50,14 +51,50 @@ struct ExplainArgs {
     std::optional<int> year;  // default: the latest year the entity has a record for
     std::string entity;       // a code or a name
     std::string set;          // judge by this criteria set instead of the one in force
+    std::string sheet;        // the sheet of an .xlsx data file (default: the first)
 };
 int run_explain(const ExplainArgs& args);
 
 struct ValidateArgs {
     std::vector<std::string> rules;
     std::string data;
+    std::string sheet;  // the sheet of an .xlsx data file (default: the first)
 };
 int run_validate(const ValidateArgs& args);
+
+// Writes the data-entry workbook (.xlsx) for one kind of entity: see engine/xlsx_writer.hpp.
+struct TemplateArgs {
+    std::vector<std::string> rules;
+    std::string out;
+    std::string kind = "xa";  // thon | xa | huyen | tinh
+};
+int run_template(const TemplateArgs& args);
+
+struct GenerateArgs {
+    std::vector<std::string> rules;
+    std::string units;                   // administrative units file (vn-admin-units.csv layout)
+    std::vector<std::string> provinces;  // codes; none and no districts: every province
+    std::vector<std::string> districts;  // codes
+    std::string years;                   // "2022-2024" or "2024"
+    std::uint64_t seed = 1;
+    std::string scenario;                // scenario file, optional
+    std::string format;                  // csv | json; default: from the extension of `out`
+    std::string out;
+    unsigned threads = 0;
+};
+int run_generate(const GenerateArgs& args);
+
+struct ReportArgs {
+    std::vector<std::string> rules;
+    std::string data;
+    std::optional<int> year;  // default: the latest year of the data
+    std::string format;       // html | md | csv
+    std::string out;          // FILE (html, md), DIR (csv), or "-" for standard output
+    std::string lang = "vi";  // vi | en: the language of the labels
+    std::string locality;     // a province or district code; empty: the whole data
+    unsigned threads = 0;
+};
+int run_report(const ReportArgs& args);
 
 // Rules checked and compiled, and a data file read against them: what eval, explain and
 // validate share.  On failure `exit_code` is set and the reason already printed to stderr.

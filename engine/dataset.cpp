@@ -382,8 +382,8 @@ std::uint32_t Builder::entity(const Head& head, std::size_t records) {
         const Entity& first = ds_.entities[known->second];
         bad = HeadProblem{
             "D0105", head[Field::kind].given() ? Field::kind : Field::type,
-            fmt::format("'{}' is a {} on line {}, not a {}", code, kind_name(first.kind),
-                        first.origin.line, kind_name(resolved.kind))};
+            fmt::format("'{}' is a {} on {} {}, not a {}", code, kind_name(first.kind),
+                        line_word_, first.origin.line, kind_name(resolved.kind))};
     }
     if (bad) {
         const Written& w = head[bad->field];
@@ -423,9 +423,9 @@ void Builder::merge(std::uint32_t e, const Head& head, const Resolved& resolved)
     const auto line = [&](Field f) { return head[f].line != 0 ? head[f].line : head.line; };
     const auto differs = [&](Field f, std::string_view now, std::string_view kept) {
         problem("D0301", ProblemKind::warning, line(f), field_name(f),
-                fmt::format("{} '{}' of '{}' differs from '{}' on line {}; '{}' is kept",
+                fmt::format("{} '{}' of '{}' differs from '{}' on {} {}; '{}' is kept",
                             kFieldKeys[static_cast<std::size_t>(f)], now, en.code, kept,
-                            en.origin.line, kept));
+                            line_word_, en.origin.line, kept));
     };
     const auto text = [&](Field f, std::string& kept) {
         const std::string_view written = head[f].text;
@@ -492,8 +492,8 @@ std::uint32_t Builder::record(std::uint32_t e, int year, std::uint32_t line,
         if (pending_[r].year == year) {
             reject_record("D0103", line,
                           field.empty() ? std::string_view(field_name(Field::year)) : field,
-                          fmt::format("duplicate record of '{}' in {}; first given on line {}",
-                                      ds_.entities[e].code, year, pending_[r].line));
+                          fmt::format("duplicate record of '{}' in {}; first given on {} {}",
+                                      ds_.entities[e].code, year, line_word_, pending_[r].line));
             return kNone;
         }
     }
@@ -684,8 +684,8 @@ void Builder::resolve_hierarchy() {
         if (it == codes_.end()) {
             if (const auto r = rejected_codes_.find(en.parent_code); r != rejected_codes_.end()) {
                 reject_entity(e, "D0108", parent_line, parent_field,
-                              fmt::format("parent '{}' of '{}' is rejected (line {})",
-                                          en.parent_code, en.code, r->second));
+                              fmt::format("parent '{}' of '{}' is rejected ({} {})",
+                                          en.parent_code, en.code, line_word_, r->second));
             } else {
                 reject_entity(e, "D0106", parent_line, parent_field,
                               fmt::format("unknown parent '{}' of '{}'", en.parent_code, en.code));
@@ -710,8 +710,8 @@ void Builder::resolve_hierarchy() {
         }
         if (building_[it->second].rejected) {
             reject_entity(e, "D0108", parent_line, parent_field,
-                          fmt::format("parent '{}' of '{}' is rejected (line {})", en.parent_code,
-                                      en.code, parent.origin.line));
+                          fmt::format("parent '{}' of '{}' is rejected ({} {})", en.parent_code,
+                                      en.code, line_word_, parent.origin.line));
             continue;
         }
         en.parent = it->second;
@@ -862,19 +862,36 @@ std::optional<double> parse_yes_no(std::string_view text) {
     return std::nullopt;
 }
 
+std::string column_letters(std::uint32_t column) {
+    std::string letters;
+    for (; column > 0; column = (column - 1) / 26) {
+        letters.insert(letters.begin(), static_cast<char>('A' + (column - 1) % 26));
+    }
+    return letters;
+}
+
 Dataset load_data(const std::string& path, const Schema& schema, const LoadOptions& options) {
     std::string ext = std::filesystem::path(path).extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](char c) {
         return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     });
+    if (ext == ".xlsx" || ext == ".xlsm") return data::load_xlsx(path, schema, options);
     const bool json = ext == ".json";
     if (!json && ext != ".csv" && ext != ".tsv" && ext != ".txt") {
         throw DataError{
             path,
-            ext.empty()
-                ? "no file extension: name the file .csv or .json"
-                : fmt::format("unknown data format '{}': save the data as .csv (UTF-8) or .json",
+            ext.empty() ? "no file extension: name the file .csv, .xlsx or .json"
+            : ext == ".xls"
+                ? "Excel 97-2003 workbooks (.xls) are not read: save the workbook as .xlsx "
+                  "(Excel Workbook) or as .csv (CSV UTF-8)"
+                : fmt::format("unknown data format '{}': save the data as .xlsx, .csv (UTF-8) "
+                              "or .json",
                               ext)};
+    }
+    if (!options.sheet.empty()) {
+        throw DataError{path, fmt::format("--sheet '{}' is for Excel workbooks (.xlsx); {} has "
+                                          "no sheets",
+                                          options.sheet, ext)};
     }
     std::vector<dsl::IoError> errors;
     const auto text = dsl::read_text_file(path, errors);

@@ -1,5 +1,5 @@
-// Commune data in: entities, their hierarchy and their values per year, read from JSON or CSV
-// (docs/data-format.md) and validated against the columns the rules declare (Schema).
+// Commune data in: entities, their hierarchy and their values per year, read from JSON, CSV or
+// an Excel workbook (docs/data-format.md) and validated against the columns the rules declare (Schema).
 //
 // Nothing is silently dropped: every record read ends either in `records` (it will be
 // evaluated) or as a rejection in `problems` (kind == record), so read == records.size() +
@@ -18,12 +18,19 @@
 namespace ntm::engine {
 
 // A place in a data file: the file, the 1-based line (a CSV row's first line, or the line of
-// a JSON value) and the field (column name or JSON key), where known.
+// a JSON value) and the field (column name or JSON key), where known.  In a workbook the line
+// is the row number, and the sheet and the cell's column are given too: `du-lieu.xlsx`,
+// sheet `Sheet1`, line 14, column 4 is cell D14.
 struct DataRef {
     std::string file;
     std::uint32_t line = 0;
     std::string field;
+    std::string sheet{};       // a workbook's sheet; empty for CSV and JSON
+    std::uint32_t column = 0;  // a workbook cell's 1-based column; 0 when not one cell
 };
+
+// A column's letters as Excel shows them: 1 → "A", 26 → "Z", 27 → "AA".
+std::string column_letters(std::uint32_t column);
 
 enum class ProblemKind : std::uint8_t {
     warning,  // nothing lost: an unknown column, a BOM, a value written oddly
@@ -87,10 +94,12 @@ struct Dataset {
 
 struct LoadOptions {
     std::optional<int> year;  // keep only records of this year (others are counted as skipped)
+    std::string sheet{};      // a workbook's sheet to read (default: the first); .xlsx only
 };
 
-// Reads FILE (.json or .csv) against the schema.  I/O failures (missing file, not UTF-8,
-// unparseable JSON) throw DataError; everything else is a DataProblem.
+// Reads FILE (.json, .csv or .xlsx) against the schema.  I/O failures (missing file, not
+// UTF-8, unparseable JSON, a damaged workbook, no such sheet) throw DataError; everything else
+// is a DataProblem.
 Dataset load_data(const std::string& path, const Schema& schema, const LoadOptions& options = {});
 
 struct DataError {

@@ -423,7 +423,8 @@ private:
             // (nâng cao judged in 2018 by rules that only have its 2021-2025 set), and neither
             // do the levels above it.
             if ((!def.meets.empty() && lr.set == kNone) || previous == Status::not_applicable) {
-                lr.status = lr.prerequisite = lr.criteria = Status::not_applicable;
+                lr.prerequisite = previous;
+                lr.status = lr.criteria = Status::not_applicable;
                 std::fill_n(ev_.gates.begin() + lr.first_gate, def.gates.size(), Status::not_applicable);
                 previous = Status::not_applicable;
                 continue;

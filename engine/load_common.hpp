@@ -124,6 +124,8 @@ public:
     const std::string& field_name(Field f) const {
         return field_names_[static_cast<std::size_t>(f)];
     }
+    // How messages name a place: "line" (CSV, JSON) or "row" (a worksheet).
+    void set_line_word(std::string_view word) { line_word_ = word; }
     // Decimal comma always accepted (a ';'-separated file).
     void set_comma_decimal(bool on) { comma_decimal_ = on; }
     bool comma_decimal() const { return comma_decimal_; }
@@ -209,6 +211,7 @@ private:
     LoadOptions options_;
     Granularity granularity_;
     bool comma_decimal_ = false;
+    std::string_view line_word_ = "line";
     std::array<std::string, kFieldCount> field_names_;
 
     Dataset ds_;
@@ -227,5 +230,7 @@ Dataset load_csv(const std::string& path, std::string_view text, const Schema& s
                  const LoadOptions& options);
 Dataset load_json(const std::string& path, std::string_view text, const Schema& schema,
                   const LoadOptions& options);
+// In load_xlsx.cpp: the workbook is read from the file itself (it is a zip archive).
+Dataset load_xlsx(const std::string& path, const Schema& schema, const LoadOptions& options);
 
 }  // namespace ntm::engine::data

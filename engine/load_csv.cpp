@@ -7,6 +7,7 @@
 
 #include "dsl/load.hpp"
 #include "engine/load_common.hpp"
+#include "engine/load_rows.hpp"
 
 namespace ntm::engine::data {
 
@@ -71,6 +72,11 @@ public:
         return true;
     }
     std::uint32_t line() const { return row_line_; }
+    // What load_table (load_rows.hpp) asks of a reader besides the cells.
+    Cell value(std::size_t i) const { return Cell{Cell::Kind::text, cell(i), 0}; }
+    static std::string place(std::uint32_t line) { return fmt::format("line {}", line); }
+    static std::string column_name(std::size_t i) { return std::to_string(i + 1); }
+    static std::string empty_message() { return "empty file: no header line"; }
 
 private:
     struct Span {
@@ -143,68 +149,6 @@ private:
     std::string own_;
 };
 
-// Where each header leads: a reserved field, a value column, or nowhere.
-struct Header {
-    std::array<std::size_t, kFieldCount> field;
-    std::vector<std::pair<std::size_t, std::uint32_t>> values;  // cell → column
-    std::vector<std::size_t> unnamed;                           // cells under an empty header
-    std::size_t width = 0;
-};
-
-constexpr std::size_t kNoCell = static_cast<std::size_t>(-1);
-
-Header read_header(CsvReader& in, Builder& b, const std::string& path) {
-    while (in.next()) {
-        if (!in.blank_row()) break;
-    }
-    if (in.size() == 0 || in.blank_row()) throw DataError{path, "empty file: no header line"};
-    Header h;
-    h.field.fill(kNoCell);
-    h.width = in.size();
-    const std::uint32_t line = in.line();
-    std::vector<std::size_t> first_cell;  // by column: the cell that heads it
-    for (std::size_t i = 0; i < in.size(); ++i) {
-        const std::string_view text = in.cell(i);
-        if (text.empty()) {
-            h.unnamed.push_back(i);
-            continue;
-        }
-        std::size_t first = kNoCell;
-        std::uint32_t column = kNone;
-        if (const auto f = reserved_field(text)) {
-            auto& slot = h.field[static_cast<std::size_t>(*f)];
-            if (slot == kNoCell) {
-                slot = i;
-                b.set_field_name(*f, dsl::to_nfc(text));
-                continue;
-            }
-            first = slot;
-        } else {
-            column = b.column(text);
-            if (first_cell.size() <= column) first_cell.resize(column + 1, kNoCell);
-            if (first_cell[column] == kNoCell) {
-                first_cell[column] = i;
-                h.values.emplace_back(i, column);
-                if (!b.column_info(column).known()) b.unknown_column(column, line);
-                continue;
-            }
-            first = first_cell[column];
-        }
-        b.problem(
-            "D0003", ProblemKind::warning, line, text,
-            fmt::format("column '{}' is given twice (columns {} and {}); the later is ignored",
-                        text, first + 1, i + 1));
-    }
-    const auto has = [&](Field f) { return h.field[static_cast<std::size_t>(f)] != kNoCell; };
-    const auto missing = [&](std::string_view what) {
-        return DataError{path, fmt::format("line {}: the header has no {} column", line, what)};
-    };
-    if (!has(Field::code)) throw missing("'code' (mã)");
-    if (!has(Field::type) && !has(Field::kind)) throw missing("'type' (loại) or 'kind' (cấp)");
-    if (!has(Field::year)) throw missing("'year' (năm)");
-    return h;
-}
-
 }  // namespace
 
 Dataset load_csv(const std::string& path, std::string_view text, const Schema& schema,
@@ -213,57 +157,7 @@ Dataset load_csv(const std::string& path, std::string_view text, const Schema& s
     Builder b(path, schema, options, Granularity::per_record);
     b.expect(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
     b.set_comma_decimal(in.detect_separator() == ';');
-    const Header h = read_header(in, b, path);
-    std::vector<bool> unnamed_warned(h.unnamed.size(), false);
-
-    while (in.next()) {
-        if (in.blank_row()) continue;
-        const std::uint32_t line = in.line();
-        Head head;
-        head.line = line;
-        for (std::size_t f = 0; f < kFieldCount; ++f) {
-            if (h.field[f] < in.size()) head.fields[f] = {in.cell(h.field[f]), line};
-        }
-        const auto year = parse_year(head[Field::year].text);
-        if (year && !b.wanted(*year)) continue;
-
-        for (std::size_t i = h.width; i < in.size(); ++i) {
-            if (in.cell(i).empty()) continue;
-            b.problem(
-                "D0004", ProblemKind::warning, line, {},
-                fmt::format(
-                    "row has {} cells but the header has {}; the cells after column {} are ignored",
-                    in.size(), h.width, h.width));
-            break;
-        }
-        for (std::size_t u = 0; u < h.unnamed.size(); ++u) {
-            if (!unnamed_warned[u] && h.unnamed[u] < in.size() && !in.cell(h.unnamed[u]).empty()) {
-                unnamed_warned[u] = true;
-                b.problem("D0001", ProblemKind::warning, line, {},
-                          fmt::format("column {} has no header; its values are ignored",
-                                      h.unnamed[u] + 1));
-            }
-        }
-
-        const std::uint32_t e = b.entity(head, 1);
-        if (e == kNone) continue;
-        if (!year) {
-            const std::string_view y = head[Field::year].text;
-            b.reject_record("D0102", line, b.field_name(Field::year),
-                            y.empty() ? fmt::format("empty year of '{}'", head[Field::code].text)
-                                      : fmt::format("year '{}' of '{}' is not a year from {} to {}",
-                                                    y, head[Field::code].text, kYearMin, kYearMax));
-            continue;
-        }
-        const std::uint32_t r = b.record(e, *year, line);
-        if (r == kNone) continue;
-        if (head[Field::recognised].given()) b.recognised(e, head[Field::recognised].text, line);
-        for (const auto& [cell, column] : h.values) {
-            if (cell < in.size())
-                b.value(r, column, Cell{Cell::Kind::text, in.cell(cell), 0}, line);
-        }
-    }
-    return b.finish();
+    return load_table(in, b, path);
 }
 
 }  // namespace ntm::engine::data

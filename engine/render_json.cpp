@@ -92,6 +92,7 @@ Json summary_json(const Program& program, const KindSummary& k) {
     j["kind"] = std::string(dsl::name_of(k.kind));
     j["total"] = k.total;
     j["not_judged"] = k.not_judged;
+    j["not_in_force"] = k.not_in_force;
     j["levels"] = std::move(levels);
     j["criteria_met_mean"] =
         k.judged == 0 ? Json(nullptr)

@@ -200,6 +200,10 @@ std::string levels_by_kind(const YearView& v, const KindSummary& k) {
         out += fmt::format("  Số tiêu chí đạt bình quân: {}/{}\n", number_vi(std::round(mean * 10) / 10),
                            k.criteria_total);
     }
+    if (k.not_in_force > 0) {
+        out += fmt::format("  Không xét năm {} (không có bộ tiêu chí hiệu lực): {} {}\n", v.ev.year, k.not_in_force,
+                           kind_noun(k.kind));
+    }
     if (k.not_judged > 0) {
         std::map<std::string, std::size_t> types;
         for (const EntityResult& er : v.ev.entities) {
@@ -346,6 +350,10 @@ std::string own_levels(const YearView& v, EntityKind kind) {
             t.row({e.code, display_name(e), "Không thuộc diện đánh giá"});
             continue;
         }
+        if (er.level_count > 0 && v.ev.levels[er.first_level].status == Status::not_applicable) {
+            t.row({e.code, display_name(e), fmt::format("Không xét năm {} (không có bộ tiêu chí hiệu lực)", v.ev.year)});
+            continue;
+        }
         const LevelDef* def = v.level_def(kind, er.level);
         std::string level = def != nullptr ? def->title : std::string("Chưa đạt");
         if (const LevelDef* may = v.level_def(kind, er.level_max); may != nullptr && er.level_max > er.level) {
@@ -449,9 +457,30 @@ std::string level_text(const LevelExplanation& l) {
 
 // ---------------------------------------------------------------------------------------------
 
+// CSV and JSON: `file:line`.  A workbook: `file:Sheet!D14` (the cell), or `file:Sheet!14` when
+// the problem is about the whole row; a sheet name that is not one word is quoted as Excel
+// quotes it in formulas ('Dữ liệu 2024'!D14).
 std::string render_problem(const DataProblem& problem) {
-    std::string out = problem.where.file;
-    if (problem.where.line != 0) out += fmt::format(":{}", problem.where.line);
+    const DataRef& at = problem.where;
+    std::string out = at.file;
+    if (!at.sheet.empty()) {
+        const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+        const bool word = !digit(at.sheet.front()) &&
+                          std::all_of(at.sheet.begin(), at.sheet.end(), [&](char c) {
+                              return static_cast<unsigned char>(c) >= 0x80 || digit(c) || c == '_' ||
+                                     (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+                          });
+        std::string sheet = at.sheet;
+        if (!word) {
+            for (std::size_t q = 0; (q = sheet.find('\'', q)) != std::string::npos; q += 2) sheet.insert(q, "'");
+            sheet = "'" + sheet + "'";
+        }
+        out += ":" + sheet + "!";
+        if (at.column != 0) out += column_letters(at.column);
+        out += fmt::format("{}", at.line);
+    } else if (at.line != 0) {
+        out += fmt::format(":{}", at.line);
+    }
     out += fmt::format(": {}[{}]: ", problem.kind == ProblemKind::warning ? "warning" : "error", problem.code);
     if (!problem.where.field.empty()) out += fmt::format("field '{}': ", problem.where.field);
     return out + problem.message + "\n";
@@ -487,6 +516,10 @@ std::vector<KindSummary> summarize(const Program& program, const Dataset& data, 
                 ++s.not_judged;
                 continue;
             }
+            if (er.level_count > 0 && evaluation.levels[er.first_level].status == Status::not_applicable) {
+                ++s.not_in_force;
+                continue;
+            }
             ++s.total;
             const auto slot = static_cast<std::size_t>(er.level + 1);
             ++s.at_level[slot];
@@ -497,7 +530,7 @@ std::vector<KindSummary> summarize(const Program& program, const Dataset& data, 
                 s.criteria_total = std::max<std::size_t>(s.criteria_total, er.criteria_total);
             }
         }
-        if (s.total + s.not_judged > 0) out.push_back(std::move(s));
+        if (s.total + s.not_judged + s.not_in_force > 0) out.push_back(std::move(s));
     }
     return out;
 }

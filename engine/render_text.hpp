@@ -30,6 +30,7 @@ struct KindSummary {
     EntityKind kind = EntityKind::xa;
     std::size_t total = 0;        // judged entities (those below are not counted elsewhere)
     std::size_t not_judged = 0;   // urban units: phường, thị trấn, quận, ...
+    std::size_t not_in_force = 0; // judged, but no level of the kind has a set in force this year
     // at_level[0]: no level reached; at_level[1 + ordinal]: highest level reached.
     std::vector<std::size_t> at_level;
     // Of those, how many may reach a higher level: data is missing (level_uncertain).

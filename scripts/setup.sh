@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs what building and testing NTM Rules needs, from Debian's packages, and only what
-# is missing.  Safe to run again.
+# is missing.  Safe to run again.  With --with-browser, also Chromium, for the browser test of
+# the HTML report.
 set -euo pipefail
 
 packages=(
   g++ cmake ninja-build pkg-config
   tao-pegtl-dev libfmt-dev nlohmann-json3-dev libspdlog-dev catch2 libcli11-dev libutf8proc-dev
+  libzip-dev libexpat1-dev libxlsxwriter-dev
 )
+[ "${1:-}" = "--with-browser" ] && packages+=(chromium)
 
 missing=()
 for p in "${packages[@]}"; do

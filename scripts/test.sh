@@ -4,12 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/setup.sh
+scripts/setup.sh --with-browser
 jobs=$(nproc)
 
 build_and_test() {
   local dir=$1; shift
-  cmake -S . -B "$dir" -G Ninja -DNTM_WERROR=ON "$@" >/dev/null
+  cmake -S . -B "$dir" -G Ninja -DNTM_WERROR=ON -DNTM_REQUIRE_BROWSER=ON "$@" >/dev/null
   cmake --build "$dir" -j "$jobs"
   ctest --test-dir "$dir" -j "$jobs" --output-on-failure
 }

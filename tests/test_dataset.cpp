@@ -482,8 +482,11 @@ TEST_CASE("csv: files that cannot be read are errors, not problems") {
     CHECK(load_error("empty.csv", "\n\n") == "empty file: no header line");
     CHECK(load_error("latin1.csv", "code,name,type,year\n20368,Tam \xC2n,X\xE3,2023\n") ==
           "line 2: not valid UTF-8 (byte 0xC2); save the file as UTF-8");
-    CHECK(load_error("data.xlsx", "PK") ==
-          "unknown data format '.xlsx': save the data as .csv (UTF-8) or .json");
+    CHECK(load_error("data.xls", "PK") ==
+          "Excel 97-2003 workbooks (.xls) are not read: save the workbook as .xlsx (Excel "
+          "Workbook) or as .csv (CSV UTF-8)");
+    CHECK(load_error("data.ods", "PK") ==
+          "unknown data format '.ods': save the data as .xlsx, .csv (UTF-8) or .json");
 }
 
 // ---------------------------------------------------------------------------------------------

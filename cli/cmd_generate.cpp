@@ -1,0 +1,108 @@
+#include <fmt/format.h>
+
+#include <chrono>
+#include <charconv>
+#include <fstream>
+
+#include "cli/commands.hpp"
+#include "engine/generate.hpp"
+
+namespace ntm::cli {
+
+namespace {
+
+// Each year is a copy of every record: a bound keeps a typo (2022-2202) from exhausting memory.
+constexpr int kMaxYears = 30;
+
+// "2022-2024" or "2024".
+bool parse_years(const std::string& text, int& from, int& to) {
+    const std::size_t dash = text.find('-');
+    auto year = [](std::string_view s, int& out) {
+        const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+        return ec == std::errc() && end == s.data() + s.size() && s.size() == 4 && out >= 1900 && out <= 2100;
+    };
+    const std::string_view all(text);
+    if (!year(all.substr(0, dash), from)) return false;
+    if (dash == std::string::npos) {
+        to = from;
+        return true;
+    }
+    return year(all.substr(dash + 1), to) && from <= to;
+}
+
+void print(const std::vector<engine::InputProblem>& problems, const char* severity = "error") {
+    for (const auto& p : problems) fmt::print(stderr, "{}", engine::render_input_problem(p, severity));
+}
+
+}  // namespace
+
+// Generates a data file for the selected units and years (docs/generate.md).
+int run_generate(const GenerateArgs& args) {
+    const auto started = std::chrono::steady_clock::now();
+    engine::GenerateOptions options;
+    options.provinces = args.provinces;
+    options.districts = args.districts;
+    options.seed = args.seed;
+    options.threads = args.threads;
+    if (!parse_years(args.years, options.from, options.to)) {
+        fmt::print(stderr, "error: --years '{}' is not a year or a range of years such as 2022-2024\n", args.years);
+        return kExitUsage;
+    }
+    if (options.to - options.from >= kMaxYears) {
+        fmt::print(stderr, "error: --years '{}' spans more than {} years\n", args.years, kMaxYears);
+        return kExitUsage;
+    }
+    std::string format = args.format;
+    if (format.empty()) format = args.out.size() >= 5 && args.out.ends_with(".json") ? "json" : "csv";
+
+    const std::unique_ptr<dsl::Rules> rules = dsl::load_and_check(args.rules);
+    for (const auto& e : rules->io_errors) fmt::print(stderr, "{}: error: {}\n", e.path, e.message);
+    fmt::print(stderr, "{}", dsl::render_all(rules->diags, rules->sources, color_stderr()));
+    if (!rules->io_errors.empty()) return kExitUsage;
+    if (!rules->ok()) return kExitRules;
+    const engine::Program program = engine::compile(*rules);
+
+    std::vector<engine::InputProblem> problems;
+    const engine::AdminUnits units = engine::read_units(args.units, problems);
+    if (!problems.empty()) {
+        print(problems);
+        return kExitUsage;
+    }
+    engine::Scenario scenario;
+    if (!args.scenario.empty()) {
+        scenario = engine::read_scenario(args.scenario, program, units, options, problems);
+        if (!problems.empty()) {
+            print(problems);
+            return kExitUsage;
+        }
+    }
+    const engine::Generated generated = engine::generate(program, units, scenario, options, problems);
+    if (!problems.empty()) {
+        print(problems);
+        return kExitUsage;
+    }
+    print(generated.warnings, "warning");
+
+    const std::string text = format == "json" ? engine::write_json(program, generated.data)
+                                              : engine::write_csv(program, generated.data);
+    std::ofstream out(args.out, std::ios::binary);
+    if (!out || !out.write(text.data(), static_cast<std::streamsize>(text.size())) || !out.flush()) {
+        fmt::print(stderr, "{}: error: cannot write the file\n", args.out);
+        return kExitUsage;
+    }
+
+    std::array<std::size_t, engine::kKindCount> per_kind{};
+    for (const engine::Entity& e : generated.data.entities) ++per_kind[engine::kind_index(e.kind)];
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+    fmt::print(stderr, "wrote {}: {} tỉnh, {} huyện, {} xã, {} thôn; {}–{}; {} records, {} bytes",
+               args.out, per_kind[engine::kind_index(engine::EntityKind::tinh)],
+               per_kind[engine::kind_index(engine::EntityKind::huyen)], per_kind[engine::kind_index(engine::EntityKind::xa)],
+               per_kind[engine::kind_index(engine::EntityKind::thon)], options.from, options.to,
+               generated.data.records.size(), text.size());
+    const std::size_t directives = generated.directives_met + generated.warnings.size();
+    if (directives > 0) fmt::print(stderr, "; scenario: {} of {} pinned records as asked", generated.directives_met, directives);
+    fmt::print(stderr, " ({:.1f} s)\n", static_cast<double>(ms.count()) / 1000.0);
+    return kExitOk;
+}
+
+}  // namespace ntm::cli

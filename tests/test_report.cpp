@@ -1,0 +1,179 @@
+// Reports: the model on the golden rules and data of Phú Ninh (tests/golden/eval/), and the
+// structure of the HTML page (well-formed nesting, no external resource, an anchor and a link
+// per commune, charts, print CSS).  Markdown and CSV are pinned by tests/golden/report/.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <regex>
+#include <unistd.h>
+#include <set>
+
+#include "engine/evaluate.hpp"
+#include "engine/report.hpp"
+#include "tests/zip_part.hpp"
+
+#ifndef NTM_SOURCE_DIR
+#error "NTM_SOURCE_DIR must name the repository root"
+#endif
+
+using namespace ntm;
+using namespace ntm::engine;
+
+namespace {
+
+struct Fixture {
+    std::unique_ptr<dsl::Rules> rules;
+    Program program;
+    Dataset data;
+    Evaluation evaluation;
+    Report report;
+
+    explicit Fixture(const std::string& locality = {}) {
+        const std::string root = std::string(NTM_SOURCE_DIR) + "/tests/golden/eval/";
+        rules = dsl::load_and_check({root + "phu_ninh"});
+        REQUIRE(rules->ok());
+        program = compile(*rules);
+        data = load_data(root + "phu_ninh_csv/phu-ninh-2024.csv", program.schema);
+        evaluation = evaluate(program, data, {2024, 2, kNone});
+        ReportOptions options;
+        options.locality = locality.empty() ? kNone : data.find(locality);
+        options.data_file = "phu-ninh-2024.csv";
+        report = build_report(program, data, evaluation, options);
+    }
+};
+
+// The elements of an HTML page nest properly: every opened element is closed in order (void
+// elements aside).  Returns the first problem, or an empty string.
+std::string nesting_problem(const std::string& html) {
+    static const std::set<std::string> kVoid = {"meta", "br", "hr", "img", "input", "link", "!DOCTYPE"};
+    std::vector<std::string> open;
+    const std::regex tag(R"(<(/?)([A-Za-z!][A-Za-z0-9]*)([^>]*?)(/?)>)");
+    // Script and style bodies hold '<' that are not tags: skip them.
+    std::string text = std::regex_replace(html, std::regex(R"(<script>[\s\S]*?</script>)"), "<script></script>");
+    text = std::regex_replace(text, std::regex(R"(<style>[\s\S]*?</style>)"), "<style></style>");
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), tag); it != std::sregex_iterator(); ++it) {
+        const std::string name = (*it)[2];
+        if ((*it)[4] == "/" || kVoid.count(name) > 0) continue;
+        if ((*it)[1] == "") {
+            open.push_back(name);
+        } else if (open.empty() || open.back() != name) {
+            return "</" + name + "> closes <" + (open.empty() ? std::string("nothing") : open.back()) + ">";
+        } else {
+            open.pop_back();
+        }
+    }
+    return open.empty() ? std::string() : "<" + open.back() + "> is never closed";
+}
+
+}  // namespace
+
+TEST_CASE("report: the model reads the evaluation", "[report]") {
+    const Fixture f;
+    const Report& r = f.report;
+    REQUIRE(r.communes.size() == 9);
+    CHECK(r.communes.front().unit.code == "20365");  // by code
+    CHECK(r.overview.scope.code == "49");
+    REQUIRE(r.overview.kinds.size() == 2);
+    CHECK(r.overview.kinds[0].total == 9);
+    CHECK(r.overview.kinds[0].levels[0].count == 6);
+    REQUIRE(r.overview.districts.size() == 1);
+    CHECK(r.overview.districts[0].at_least == std::vector<std::size_t>{3, 1});
+    // Criteria: weakest first.
+    REQUIRE(r.criteria.size() == 3);
+    for (std::size_t i = 1; i < r.criteria.size(); ++i) CHECK(r.criteria[i - 1].pass_rate <= r.criteria[i].pass_rate);
+    // Work lists: every item of a body is closest to passing first.
+    for (const WorkList& list : r.work) {
+        for (std::size_t i = 1; i < list.items.size(); ++i) CHECK(list.items[i - 1].closeness <= list.items[i].closeness);
+    }
+    CHECK(r.problems.size() == f.data.problems.size() + f.evaluation.problems.size());
+    // The maintenance warning of Tam Lộc.
+    bool lost = false;
+    for (const CommuneSheet& s : r.communes) lost |= s.unit.code == "20377" && !s.x.lost_level_title.empty();
+    CHECK(lost);
+}
+
+TEST_CASE("report: HTML is one well-formed page with no external resource", "[report]") {
+    const Fixture f;
+    for (const Lang lang : {Lang::vi, Lang::en}) {
+        const std::string html = render_report_html(f.report, lang);
+        INFO(nesting_problem(html));
+        CHECK(nesting_problem(html).empty());
+        CHECK(html.find("http") == std::string::npos);  // no URL at all: nothing to fetch
+        const std::regex attr(R"re((src|href)\s*=\s*"([^"]*)")re");
+        for (auto it = std::sregex_iterator(html.begin(), html.end(), attr); it != std::sregex_iterator(); ++it) {
+            INFO((*it)[0].str());
+            CHECK((*it)[2].str().rfind('#', 0) == 0);  // in-page anchors only
+        }
+        CHECK(html.find("<link") == std::string::npos);
+        CHECK(html.find("@import") == std::string::npos);
+        CHECK(html.find("<svg") != std::string::npos);
+        CHECK(html.find("@media print") != std::string::npos);
+        CHECK(html.find("break-before:page") != std::string::npos);
+        CHECK(html.find("break-inside:avoid") != std::string::npos);
+        for (const CommuneSheet& s : f.report.communes) {
+            INFO(s.anchor);
+            CHECK(html.find("id=\"" + s.anchor + "\"") != std::string::npos);
+            // Linked from the overview, which comes before the first sheet.
+            const std::size_t link = html.find("href=\"#" + s.anchor + "\"");
+            CHECK(link != std::string::npos);
+            CHECK(link < html.find("<section class=\"sheet\""));
+        }
+    }
+}
+
+TEST_CASE("report: HTML escapes text from the data and the rules", "[report]") {
+    Fixture f;
+    f.report.communes.front().unit.name = "Xã <b>\"A&B\"</b>";
+    const std::string html = render_report_html(f.report, Lang::vi);
+    CHECK(html.find("<b>") == std::string::npos);
+    CHECK(html.find("Xã &lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;") != std::string::npos);
+    CHECK(nesting_problem(html).empty());
+}
+
+TEST_CASE("report: the same inputs give the same bytes", "[report]") {
+    const Fixture a, b;
+    CHECK(render_report_html(a.report, Lang::vi) == render_report_html(b.report, Lang::vi));
+    CHECK(render_report_md(a.report, Lang::en) == render_report_md(b.report, Lang::en));
+    CHECK(render_report_csv(a.report, Lang::vi) == render_report_csv(b.report, Lang::vi));
+}
+
+TEST_CASE("report: CSV tables are UTF-8 with BOM, CRLF, quoted", "[report]") {
+    const Fixture f;
+    for (const auto& [name, text] : render_report_csv(f.report, Lang::vi)) {
+        INFO(name);
+        CHECK(text.rfind("\xEF\xBB\xBF", 0) == 0);
+        CHECK(text.size() >= 2);
+        CHECK(text.substr(text.size() - 2) == "\r\n");
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (text[i] == '\n') CHECK((i > 0 && text[i - 1] == '\r'));
+        }
+    }
+}
+
+TEST_CASE("report: the Excel workbook has the CSV tables as sheets, numbers as numbers", "[report]") {
+    const Fixture f;
+    const std::string path = std::filesystem::temp_directory_path() /
+                             ("ntm-test-report-" + std::to_string(::getpid()) + ".xlsx");
+    write_report_xlsx(f.report, Lang::vi, path);
+    const std::string workbook = unzip(path, "xl/workbook.xml");
+    for (const auto& [name, text] : render_report_csv(f.report, Lang::vi)) {
+        INFO(name);
+        CHECK(workbook.find("<sheet name=\"" + name.substr(0, name.size() - 4) + "\"") != std::string::npos);
+    }
+    const std::string overview = unzip(path, "xl/worksheets/sheet1.xml");
+    CHECK(overview.find(R"(state="frozen")") != std::string::npos);
+    CHECK(overview.find(R"(t="n")") == std::string::npos);  // numbers are written as plain <v>
+    CHECK(std::regex_search(overview, std::regex(R"(<c r="B2"[^>]*><v>[0-9])")));
+    // A verdict "chưa đạt" is highlighted: every cell holding it has a style (the fill).
+    const std::string strings = unzip(path, "xl/sharedStrings.xml");
+    std::size_t index = 0, found = std::string::npos;
+    for (std::size_t at = strings.find("<si>"); at != std::string::npos; at = strings.find("<si>", at + 1), ++index) {
+        if (strings.substr(at, strings.find("</si>", at) - at).find(">chưa đạt<") != std::string::npos) found = index;
+    }
+    REQUIRE(found != std::string::npos);
+    const std::string work = unzip(path, "xl/worksheets/sheet6.xml");
+    const std::regex plain("<c r=\"[A-Z]+[0-9]+\" t=\"s\"><v>" + std::to_string(found) + "</v>");
+    const std::regex styled("<c r=\"[A-Z]+[0-9]+\" s=\"[0-9]+\" t=\"s\"><v>" + std::to_string(found) + "</v>");
+    CHECK(std::regex_search(work, styled));
+    CHECK_FALSE(std::regex_search(work, plain));
+    std::filesystem::remove(path);
+}

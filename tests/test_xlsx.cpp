@@ -1,0 +1,507 @@
+// Excel workbooks: reading data from .xlsx (cells of every kind, sheets, damaged files), the
+// data-entry template read back, and report workbooks checked by opening the archive.
+//
+// Workbooks are written here with libxlsxwriter, or assembled part by part with libzip for the
+// damaged ones.  The hidden test case "[.golden-xlsx]" writes the workbooks of the golden
+// cases in tests/golden/data/ (run `ntm_tests "[.golden-xlsx]"` after changing them).
+#include <unistd.h>
+#include <xlsxwriter.h>
+#include <zip.h>
+
+#include <catch2/catch.hpp>
+
+#include "tests/zip_part.hpp"
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+
+#include "engine/dataset.hpp"
+#include "engine/render_text.hpp"
+#include "engine/xlsx_writer.hpp"
+
+#ifndef NTM_SOURCE_DIR
+#error "NTM_SOURCE_DIR must name the repository root"
+#endif
+
+using namespace ntm::engine;
+using ntm::dsl::EntityKind;
+
+namespace {
+
+Schema make_schema() {
+    Schema s;
+    const auto add = [&](EntityKind k, std::string name, std::string title, std::string unit,
+                         ValueType type, bool percent = false, bool count = false) {
+        auto& cols = s.columns[kind_index(k)];
+        Column c;
+        c.name = std::move(name);
+        c.title = std::move(title);
+        c.unit = std::move(unit);
+        c.unit_symbol = c.unit == "percent" ? "%" : c.unit == "yesno" ? "đạt/không đạt" : "";
+        c.type = type;
+        c.percent = percent;
+        c.count = count;
+        c.slot = static_cast<std::uint32_t>(cols.size());
+        cols.push_back(std::move(c));
+    };
+    add(EntityKind::xa, "1.1", "Quy hoạch chung xây dựng xã", "yesno", ValueType::boolean);
+    add(EntityKind::xa, "2.1", "Tỷ lệ đường xã được nhựa hóa", "percent", ValueType::number, true);
+    add(EntityKind::xa, "hai_long", "Tỷ lệ người dân hài lòng", "percent", ValueType::number, true);
+    add(EntityKind::xa, "so_truong", "Số trường", "count", ValueType::number, false, true);
+    add(EntityKind::xa, "thu_nhap", "Thu nhập bình quân", "trieu_dong", ValueType::number);
+    add(EntityKind::huyen, "ty_le_xa", "Tỷ lệ xã đạt chuẩn", "percent", ValueType::number, true);
+    return s;
+}
+
+const Schema& schema() {
+    static const Schema s = make_schema();
+    return s;
+}
+
+std::string temp_path(const std::string& name) {
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("ntm-test-xlsx-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    return (dir / name).string();
+}
+
+// A cell to write: text, a number (with a number format), a boolean, or only a style.
+struct W {
+    enum class Kind { text, number, boolean, style } kind;
+    std::string text;
+    double number = 0;
+    std::string format;
+};
+W t(std::string s) { return {W::Kind::text, std::move(s), 0, {}}; }
+W n(double v, std::string format = {}) { return {W::Kind::number, {}, v, std::move(format)}; }
+W b(bool v) { return {W::Kind::boolean, {}, v ? 1.0 : 0.0, {}}; }
+W style() { return {W::Kind::style, {}, 0, {}}; }
+W none() { return {W::Kind::text, {}, 0, {}}; }
+
+struct WSheet {
+    std::string name;
+    // Rows by row number (1-based); a row not listed is left out of the sheet.
+    std::vector<std::pair<int, std::vector<W>>> rows;
+};
+
+// Writes sheets with libxlsxwriter; `inline_strings` writes text in the cells (as in
+// constant-memory mode) instead of the shared strings table.
+std::string write_xlsx(const std::string& name, const std::vector<WSheet>& sheets,
+                       bool inline_strings = false) {
+    const std::string path = temp_path(name);
+    lxw_workbook_options options{};
+    options.constant_memory = inline_strings ? LXW_TRUE : LXW_FALSE;
+    lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
+    REQUIRE(wb != nullptr);
+    lxw_format* styled = workbook_add_format(wb);
+    format_set_bg_color(styled, 0xFFFF00);
+    std::vector<std::pair<std::string, lxw_format*>> formats;
+    const auto format = [&](const std::string& f) -> lxw_format* {
+        if (f.empty()) return nullptr;
+        for (auto& [k, v] : formats) {
+            if (k == f) return v;
+        }
+        lxw_format* x = workbook_add_format(wb);
+        format_set_num_format(x, f.c_str());
+        formats.emplace_back(f, x);
+        return x;
+    };
+    for (const WSheet& s : sheets) {
+        lxw_worksheet* ws = workbook_add_worksheet(wb, s.name.c_str());
+        for (const auto& [row, cells] : s.rows) {
+            for (std::size_t c = 0; c < cells.size(); ++c) {
+                const W& w = cells[c];
+                const auto r = static_cast<lxw_row_t>(row - 1);
+                const auto col = static_cast<lxw_col_t>(c);
+                switch (w.kind) {
+                    case W::Kind::text:
+                        if (!w.text.empty()) worksheet_write_string(ws, r, col, w.text.c_str(), nullptr);
+                        break;
+                    case W::Kind::number:
+                        worksheet_write_number(ws, r, col, w.number, format(w.format));
+                        break;
+                    case W::Kind::boolean:
+                        worksheet_write_boolean(ws, r, col, w.number != 0, nullptr);
+                        break;
+                    case W::Kind::style:
+                        worksheet_write_blank(ws, r, col, styled);
+                        break;
+                }
+            }
+        }
+    }
+    REQUIRE(workbook_close(wb) == LXW_NO_ERROR);
+    return path;
+}
+
+// Assembles a zip archive of the given parts (stored, not compressed).
+std::string write_zip(const std::string& name,
+                      const std::vector<std::pair<std::string, std::string>>& parts) {
+    const std::string path = temp_path(name);
+    std::filesystem::remove(path);
+    int err = 0;
+    zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
+    REQUIRE(z != nullptr);
+    for (const auto& [part, text] : parts) {
+        zip_source_t* src = zip_source_buffer(z, text.data(), text.size(), 0);
+        REQUIRE(src != nullptr);
+        const zip_int64_t i = zip_file_add(z, part.c_str(), src, ZIP_FL_ENC_UTF_8);
+        REQUIRE(i >= 0);
+        zip_set_file_compression(z, static_cast<zip_uint64_t>(i), ZIP_CM_STORE, 0);
+    }
+    REQUIRE(zip_close(z) == 0);
+    return path;
+}
+
+const std::string kWorkbook =
+    R"(<?xml version="1.0" encoding="UTF-8"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>)";
+const std::string kWorkbookRels =
+    R"(<?xml version="1.0" encoding="UTF-8"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>)";
+
+std::string sheet_xml(const std::string& rows) {
+    return R"(<?xml version="1.0" encoding="UTF-8"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>)" +
+           rows + "</sheetData></worksheet>";
+}
+
+Dataset load(const std::string& path, LoadOptions options = {}) {
+    Dataset ds = load_data(path, schema(), options);
+    CHECK(ds.read == ds.records.size() + ds.rejected);
+    return ds;
+}
+
+std::string load_error(const std::string& path, LoadOptions options = {}) {
+    try {
+        load_data(path, schema(), options);
+    } catch (const DataError& e) {
+        CHECK(e.path == path);
+        return e.message;
+    }
+    return "(no error)";
+}
+
+double value(const Dataset& ds, std::size_t record, const std::string& column) {
+    const Record& r = ds.records[record];
+    const Column* c = schema().find(ds.entities[r.entity].kind, column);
+    REQUIRE(c != nullptr);
+    return ds.values[r.offset + c->slot];
+}
+
+std::vector<std::string> rendered(const Dataset& ds) {
+    std::vector<std::string> out;
+    for (const DataProblem& p : ds.problems) {
+        std::string line = render_problem(p);
+        line.erase(0, line.find(':'));  // without the temporary folder
+        line.pop_back();
+        out.push_back(line);
+    }
+    return out;
+}
+
+const std::vector<W> kHeader = {t("Mã"),   t("Tên"),      t("Loại"),     t("Mã cấp trên"),
+                                t("Vùng"), t("Năm"),      t("Công nhận"), t("1.1"),
+                                t("2.1"),  t("hai_long"), t("so_truong"), t("thu_nhap")};
+
+// A district and three communes: every kind of cell, and rows with gaps between them.
+WSheet communes(const std::string& name = "Sheet1") {
+    return {name,
+            {{1, kHeader},
+             {2, {n(513), t("Thăng Bình"), t("Huyện"), none(), t("DHNTB"), n(2024)}},
+             {4,
+              {t("20794"), t("Bình Dương"), t("Xã"), n(513), none(), n(2024),
+               t("dat_chuan:2019"), t("đạt"), n(98.5), n(0.965, "0.0%"), n(4), n(52.125)}},
+             {5,
+              {t("20797"), t("Bình Giang"), t("Xã"), t("513"), style(), n(2024), style(), b(false),
+               n(100), t("91%"), style(), t("48,5")}},
+             {7,
+              {t("20800"), t("Bình Nguyên"), t("xã"), t("513"), none(), n(2024), none(), t("có"),
+               n(140), n(95), n(-2), t("gần 50")}}}};
+}
+
+}  // namespace
+
+TEST_CASE("xlsx: cells of every kind, shared strings, gaps", "[xlsx]") {
+    const Dataset ds = load(write_xlsx("communes.xlsx", {communes()}));
+    REQUIRE(ds.entities.size() == 4);
+    REQUIRE(ds.records.size() == 4);
+    CHECK(ds.entities[0].code == "513");  // a number written as a code
+    CHECK(ds.entities[1].parent_code == "513");
+    CHECK(ds.entities[1].region == ntm::dsl::Region::DHNTB);
+    CHECK(ds.entities[1].recognised.size() == 1);
+    CHECK(ds.records[1].origin.line == 4);  // the row number
+    CHECK(ds.records[1].origin.sheet == "Sheet1");
+    CHECK(value(ds, 1, "1.1") == 1);
+    CHECK(value(ds, 1, "2.1") == 98.5);
+    CHECK(value(ds, 1, "hai_long") == Approx(96.5));  // 0.965 shown as a percentage
+    CHECK(value(ds, 1, "so_truong") == 4);
+    CHECK(value(ds, 1, "thu_nhap") == 52.125);  // a number cell is never ambiguous
+    CHECK(value(ds, 2, "1.1") == 0);            // FALSE
+    CHECK(value(ds, 2, "hai_long") == 91);      // "91%" as text
+    CHECK(!known(value(ds, 2, "so_truong")));   // a cell with only a style is empty
+    CHECK(value(ds, 2, "thu_nhap") == 48.5);    // a decimal comma in a text cell
+    CHECK(rendered(ds) == std::vector<std::string>{
+                              ":Sheet1!I7: error[D0203]: field '2.1': percentage 140 is outside 0–100",
+                              ":Sheet1!K7: error[D0204]: field 'so_truong': count -2 is negative",
+                              ":Sheet1!L7: error[D0201]: field 'thu_nhap': 'gần 50' is not a number",
+                          });
+}
+
+TEST_CASE("xlsx: inline strings, and the same data as CSV gives the same values", "[xlsx]") {
+    const Dataset x = load(write_xlsx("inline.xlsx", {communes()}, true));
+    REQUIRE(x.records.size() == 4);
+    CHECK(value(x, 1, "hai_long") == Approx(96.5));
+    CHECK(x.problems.size() == 3);
+}
+
+TEST_CASE("xlsx: the sheet chosen by name, in any letter case", "[xlsx]") {
+    WSheet notes{"Ghi chú", {{1, {t("Bảng này chỉ có ghi chú")}}}};
+    WSheet year2023 = communes("Dữ liệu 2023");
+    for (auto& [row, cells] : year2023.rows) {
+        if (row > 1 && cells.size() > 5) cells[5] = n(2023);
+    }
+    const std::string path = write_xlsx("sheets.xlsx", {notes, year2023});
+    LoadOptions options;
+    options.sheet = "dữ liệu 2023";
+    const Dataset ds = load(path, options);
+    REQUIRE(ds.records.size() == 4);
+    CHECK(ds.records[0].year == 2023);
+    CHECK(rendered(ds)[0] ==
+          ":'Dữ liệu 2023'!I7: error[D0203]: field '2.1': percentage 140 is outside 0–100");
+    // The first sheet has no header with a code.
+    CHECK(load_error(path) == "sheet 'Ghi chú', row 1: the header has no 'code' (mã) column");
+    options.sheet = "Du lieu 2024";
+    CHECK(load_error(path, options) ==
+          "no sheet 'Du lieu 2024' in the workbook (its sheets: 'Ghi chú', 'Dữ liệu 2023'); "
+          "did you mean 'Dữ liệu 2023'?");
+}
+
+TEST_CASE("xlsx: problems name the sheet, the row and the cell", "[xlsx]") {
+    const std::string path = write_xlsx(
+        "problems.xlsx",
+        {{"Xã",
+          {{1, kHeader},
+           {2, {t("20794"), t("Bình Dương"), t("Xã"), none(), t("DHNTB"), n(2024)}},
+           {3, {t("20794"), t("Bình Dương"), t("Xã"), none(), t("DHNTB"), n(2024)}},
+           {4, {t("20797"), t("Bình Giang"), t("Xả"), none(), t("DHNTB"), n(2024)}},
+           {5, {t("20800"), t("Bình Nguyên"), t("Xã"), none(), t("DHNTB"), n(45292, "dd/mm/yyyy")}}}}});
+    const Dataset ds = load(path);
+    CHECK(rendered(ds) ==
+          std::vector<std::string>{
+              ":Xã!F3: error[D0103]: field 'Năm': duplicate record of '20794' in 2024; first "
+              "given on row 2",
+              ":Xã!C4: error[D0104]: field 'Loại': unknown type 'Xả' of '20797'; did you mean 'Xã'?",
+              ":Xã!F5: error[D0102]: field 'Năm': year '2024-01-01' of '20800' is not a year from "
+              "1900 to 2100",
+          });
+}
+
+TEST_CASE("xlsx: empty sheets and missing columns are errors", "[xlsx]") {
+    CHECK(load_error(write_xlsx("empty.xlsx", {{"Trống", {}}})) ==
+          "sheet 'Trống' is empty: no header row");
+    CHECK(load_error(write_xlsx("no-year.xlsx", {{"Sheet1", {{3, {t("mã"), t("loại")}}}}})) ==
+          "sheet 'Sheet1', row 3: the header has no 'year' (năm) column");
+    LoadOptions options;
+    options.sheet = "Sheet1";
+    const std::string csv = temp_path("data.csv");
+    std::ofstream(csv) << "code,type,year\n";
+    CHECK(load_error(csv, options) == "--sheet 'Sheet1' is for Excel workbooks (.xlsx); .csv has no sheets");
+}
+
+TEST_CASE("xlsx: damaged workbooks are errors naming the file and the sheet", "[xlsx]") {
+    const std::string help = "; open it in Excel and save it again as Excel Workbook (.xlsx)";
+    const std::string text = temp_path("text.xlsx");
+    std::ofstream(text) << "code,type,year\n";
+    CHECK(load_error(text) ==
+          "not an Excel workbook: the file is not a zip archive, as every .xlsx file is" + help);
+    CHECK(load_error(temp_path("missing.xlsx")) == "cannot open file");
+    CHECK(load_error(write_zip("no-workbook.xlsx", {{"hello.txt", "hi"}})) ==
+          "not an Excel workbook: the archive has no xl/workbook.xml" + help);
+    CHECK(load_error(write_zip("no-sheet-part.xlsx", {{"xl/workbook.xml", kWorkbook},
+                                                      {"xl/_rels/workbook.xml.rels", kWorkbookRels}})) ==
+          "damaged Excel workbook: sheet 'Sheet1' (xl/worksheets/sheet1.xml) is missing" + help);
+    CHECK(load_error(write_zip("bad-xml.xlsx",
+                               {{"xl/workbook.xml", kWorkbook},
+                                {"xl/_rels/workbook.xml.rels", kWorkbookRels},
+                                {"xl/worksheets/sheet1.xml", sheet_xml("<row r=\"1\"><c r=\"A1\">")}})) ==
+          "damaged Excel workbook: sheet 'Sheet1' is not valid XML (xl/worksheets/sheet1.xml "
+          "line 2: mismatched tag)" + help);
+    CHECK(load_error(write_zip("bad-ref.xlsx",
+                               {{"xl/workbook.xml", kWorkbook},
+                                {"xl/_rels/workbook.xml.rels", kWorkbookRels},
+                                {"xl/worksheets/sheet1.xml",
+                                 sheet_xml(R"(<row r="1"><c r="1A"><v>1</v></c></row>)")}})) ==
+          "damaged Excel workbook: sheet 'Sheet1': cell reference '1A' is no cell of row 1" + help);
+    CHECK(load_error(write_zip("bad-string.xlsx",
+                               {{"xl/workbook.xml", kWorkbook},
+                                {"xl/_rels/workbook.xml.rels", kWorkbookRels},
+                                {"xl/worksheets/sheet1.xml",
+                                 sheet_xml(R"(<row r="1"><c r="B1" t="s"><v>7</v></c></row>)")}})) ==
+          "damaged Excel workbook: sheet 'Sheet1': cell B1 refers to shared string '7' of 0" + help);
+
+    // A stored part whose bytes were changed after it was written: its checksum fails.
+    const std::string crc = write_zip(
+        "bad-crc.xlsx", {{"xl/workbook.xml", kWorkbook},
+                         {"xl/_rels/workbook.xml.rels", kWorkbookRels},
+                         {"xl/worksheets/sheet1.xml",
+                          sheet_xml(R"(<row r="1"><c r="A1" t="inlineStr"><is><t>code</t></is></c></row>)")}});
+    {
+        std::fstream f(crc, std::ios::in | std::ios::out | std::ios::binary);
+        std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+        const std::size_t at = bytes.find("<t>code</t>");
+        REQUIRE(at != std::string::npos);
+        f.seekp(static_cast<std::streamoff>(at + 3));
+        f.put('C');
+    }
+    CHECK(load_error(crc) == "damaged Excel workbook: sheet 'Sheet1' (xl/worksheets/sheet1.xml) "
+                             "cannot be read (cRC error)" + help);
+}
+
+TEST_CASE("xlsx: column letters", "[xlsx]") {
+    CHECK(column_letters(1) == "A");
+    CHECK(column_letters(26) == "Z");
+    CHECK(column_letters(27) == "AA");
+    CHECK(column_letters(52) == "AZ");
+    CHECK(column_letters(703) == "AAA");
+    CHECK(column_letters(16384) == "XFD");
+}
+
+TEST_CASE("xlsx: the template is read back, empty and filled in", "[xlsx]") {
+    const std::string path = temp_path("mau.xlsx");
+    write_template(path, schema(), EntityKind::xa);
+
+    // Empty: a header the reader knows column by column (an unknown one would be D0001).
+    const Dataset empty = load(path);
+    CHECK(empty.read == 0);
+    CHECK(empty.problems.empty());
+
+    const std::string sheet = unzip(path, "xl/worksheets/sheet1.xml");
+    CHECK(sheet.find(R"(<pane xSplit="2" ySplit="1" topLeftCell="C2" activePane="bottomRight" state="frozen"/>)") !=
+          std::string::npos);
+    CHECK(sheet.find("<formula1>\"đạt,không đạt\"</formula1>") != std::string::npos);
+    CHECK(sheet.find(R"(<dataValidation type="decimal")") != std::string::npos);
+    const std::string comments = unzip(path, "xl/comments1.xml");
+    CHECK(comments.find("Tỷ lệ người dân hài lòng") != std::string::npos);
+    CHECK(unzip(path, "xl/workbook.xml").find(R"(<sheet name="Hướng dẫn")") != std::string::npos);
+
+    // Filled: the template's header (its shared strings, in column order), and two rows.
+    const std::string strings = unzip(path, "xl/sharedStrings.xml");
+    std::vector<std::string> header;
+    for (std::size_t p = 0; header.size() < 12 && (p = strings.find("<t>", p)) != std::string::npos;) {
+        const std::size_t e = strings.find("</t>", p);
+        header.push_back(strings.substr(p + 3, e - p - 3));
+        p = e;
+    }
+    REQUIRE(header == std::vector<std::string>{"Mã", "Tên", "Loại", "Mã cấp trên", "Vùng", "Năm",
+                                               "Công nhận", "1.1", "2.1", "hai_long", "so_truong",
+                                               "thu_nhap"});
+    Sheet filled{"xa", header, {}, true, 0};
+    filled.rows.push_back({XlsxCell::of("20794"), XlsxCell::of("Bình Dương"), XlsxCell::of("Xã"),
+                           {}, XlsxCell::of("DHNTB"), XlsxCell::of(2024.0), {},
+                           XlsxCell::of("đạt"), XlsxCell::of(100.0), XlsxCell::of(0.93, "0%"),
+                           XlsxCell::of(4.0), XlsxCell::of(55.2)});
+    filled.rows.push_back({XlsxCell::of("20797"), XlsxCell::of("Bình Giang"), XlsxCell::of("Xã"),
+                           {}, XlsxCell::of("DHNTB"), XlsxCell::of(2024.0), {},
+                           XlsxCell::of("không đạt")});
+    const std::string back = temp_path("mau-da-dien.xlsx");
+    write_workbook(back, {filled});
+    const Dataset ds = load(back);
+    CHECK(ds.problems.empty());
+    REQUIRE(ds.records.size() == 2);
+    CHECK(value(ds, 0, "1.1") == 1);
+    CHECK(value(ds, 0, "2.1") == 100);
+    CHECK(value(ds, 0, "hai_long") == Approx(93));
+    CHECK(value(ds, 0, "so_truong") == 4);
+    CHECK(value(ds, 0, "thu_nhap") == 55.2);
+    CHECK(value(ds, 1, "1.1") == 0);
+    CHECK(!known(value(ds, 1, "2.1")));
+}
+
+TEST_CASE("xlsx: report workbooks", "[xlsx]") {
+    Sheet overview{"Tổng hợp", {"Mã", "Xã", "Số tiêu chí đạt", "Tỷ lệ"}, {}, true, 2};
+    overview.rows.push_back({XlsxCell::of("20794"), XlsxCell::of("Bình Dương"),
+                             XlsxCell::of(19.0), XlsxCell::of(0.985, "0.0%")});
+    overview.rows.push_back({XlsxCell::of("20797"), XlsxCell::of("Bình Giang"),
+                             XlsxCell::of(17.0, "", true), XlsxCell::of(0.82, "0.0%", true)});
+    Sheet problems{"Lỗi dữ liệu: [2024]", {"Tệp", "Dòng", "Lỗi"}, {}, true, 0};
+    problems.rows.push_back({XlsxCell::of("du-lieu.xlsx"), XlsxCell::of(7.0),
+                             XlsxCell::of("percentage 140 is outside 0–100")});
+    Sheet again{"tổng hợp", {"x"}, {}, false, 0};
+    const std::string path = temp_path("bao-cao.xlsx");
+    write_workbook(path, {overview, problems, again});
+
+    const std::string workbook = unzip(path, "xl/workbook.xml");
+    CHECK(workbook.find(R"(<sheet name="Tổng hợp" sheetId="1")") != std::string::npos);
+    CHECK(workbook.find(R"(<sheet name="Lỗi dữ liệu- -2024-" sheetId="2")") != std::string::npos);
+    CHECK(workbook.find(R"x(<sheet name="tổng hợp (2)" sheetId="3")x") != std::string::npos);
+
+    const std::string sheet1 = unzip(path, "xl/worksheets/sheet1.xml");
+    CHECK(sheet1.find(R"(<pane xSplit="2" ySplit="1" topLeftCell="C2" activePane="bottomRight" state="frozen"/>)") !=
+          std::string::npos);
+    CHECK(sheet1.find(R"(<c r="C2"><v>19</v></c>)") != std::string::npos);
+    CHECK(sheet1.find(R"(<c r="D2" s="2"><v>0.985</v></c>)") != std::string::npos);
+    CHECK(sheet1.find(R"(<c r="C3" s="3"><v>17</v></c>)") != std::string::npos);  // highlighted
+    // Columns as wide as their text: "Số tiêu chí đạt" is 15 letters (23 bytes), plus 2.
+    CHECK(sheet1.find(R"(<col min="3" max="3" width="17.7109375" customWidth="1"/>)") != std::string::npos);
+    CHECK(unzip(path, "xl/sharedStrings.xml").find("<t>Bình Giang</t>") != std::string::npos);
+    const std::string styles = unzip(path, "xl/styles.xml");
+    CHECK(styles.find(R"(<fgColor rgb="FFFFC7CE"/>)") != std::string::npos);
+    CHECK(styles.find(R"(formatCode="0.0%")") != std::string::npos);
+    CHECK(unzip(path, "xl/worksheets/sheet3.xml").find("<pane") == std::string::npos);
+
+    // What the writer wrote, the reader reads: the overview has no code/type/year, so it is
+    // an error naming the sheet.
+    CHECK(load_error(path) == "sheet 'Tổng hợp', row 1: the header has no 'type' (loại) or "
+                              "'kind' (cấp) column");
+    CHECK(display_width("Số tiêu chí đạt") == 15);
+    CHECK(display_width("Nghe\u0301") == 4);  // a combining accent takes no room
+    CHECK_THROWS_AS(write_workbook(temp_path("none.xlsx"), {}), XlsxWriteError);
+    CHECK_THROWS_AS(write_workbook(temp_path("no-such-dir/x.xlsx"), {again}), XlsxWriteError);
+}
+
+// Writes the workbooks of the golden cases (tests/golden/data/xlsx_*): run by hand with
+// `ntm_tests "[.golden-xlsx]"`, then review and keep the files (and their .expected).
+TEST_CASE("xlsx: the workbooks of the golden cases", "[.golden-xlsx]") {
+    const std::string root = std::string(NTM_SOURCE_DIR) + "/tests/golden/data/";
+    const auto place = [&](const std::string& written, const std::string& dir) {
+        std::filesystem::create_directories(root + dir);
+        std::filesystem::copy_file(written, root + dir + "/du-lieu.xlsx",
+                                   std::filesystem::copy_options::overwrite_existing);
+    };
+    const std::vector<W> header = {
+        t("Mã"),  t("Tên"),       t("Loại"),          t("Mã cấp trên"), t("Vùng"),
+        t("Năm"), t("Công nhận"), t("2.1"),           t("so_truong"),   t("so_truong_dat"),
+        t("10"),  t("hai_long"),  t("no_dong_xdcb")};
+    const WSheet data{
+        "Xã 2024",
+        {{1, header},
+         {2, {n(49), t("Quảng Nam"), t("Tỉnh"), none(), t("Duyên hải Nam Trung Bộ"), n(2024)}},
+         {3, {n(513), t("Thăng Bình"), t("Huyện"), n(49), none(), n(2024)}},
+         {5,
+          {t("20794"), t("Bình Dương"), t("Xã"), n(513), none(), n(2024), t("dat_chuan:2019"),
+           n(100), n(4), n(4), n(55.2), n(0.965, "0.0%"), t("Không")}},
+         {6,
+          {t("20797"), t("Bình Giang"), t("Xã"), n(513), style(), n(2024), style(), n(140), n(3),
+           n(2), t("48,1"), t("91%"), b(false)}},
+         {7,
+          {t("20800"), t("Bình Nguyên"), t("Xã"), n(5130), none(), n(2024), none(), n(100), n(3),
+           n(3), n(50.4), n(92.5), t("không")}},
+         {8,
+          {t("20803"), t("Bình Phục"), t("Xã"), n(513), none(), n(2024), t("đạt chuẩn 2019"),
+           n(97.5), n(-1), n(2), t("gần 50"), n(88), t("chưa rõ")}},
+         {9,
+          {t("20794"), t("Bình Dương"), t("Xã"), n(513), none(), n(2024), none(), n(100), n(4),
+           n(4), n(55.2), n(96.5), t("không")}}}};
+    place(write_xlsx("golden-problems.xlsx", {data}), "xlsx_problems");
+    const WSheet notes{"Ghi chú", {{1, {t("Số liệu năm 2024 ở trang Xã 2024")}}}};
+    place(write_xlsx("golden-sheets.xlsx", {notes, data}), "xlsx_sheet");
+    place(write_xlsx("golden-no-sheet.xlsx", {notes, data}), "error_xlsx_no_sheet");
+    place(write_zip("golden-damaged.xlsx",
+                    {{"xl/workbook.xml", kWorkbook},
+                     {"xl/_rels/workbook.xml.rels", kWorkbookRels},
+                     {"xl/worksheets/sheet1.xml",
+                      sheet_xml(R"(<row r="1"><c r="A1" t="inlineStr"><is><t>Mã</t></is></c></row)")}}),
+          "error_xlsx_damaged");
+}
