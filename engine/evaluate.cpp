@@ -228,39 +228,8 @@ private:
         return std::nullopt;
     }
 
-    // The value of a threshold tree for this entity; `taken` gets the last `when` case used.
     double threshold_value(std::uint32_t node, const ExprContext& ctx, std::uint32_t& taken) const {
-        while (node != kNone) {
-            const ThresholdNode& n = p_.threshold_nodes[node];
-            switch (n.kind) {
-                case ThresholdKind::constant: return n.value;
-                case ThresholdKind::by_region: node = p_.region_children[n.first + region_index(ctx.region)]; break;
-                case ThresholdKind::by_year: {
-                    std::uint32_t next = kNone;
-                    for (std::uint32_t i = 0; i < n.count; ++i) {
-                        const YearEntry& y = p_.year_entries[n.first + i];
-                        if (y.from <= ctx.year && ctx.year <= y.to) next = y.node;
-                    }
-                    node = next;
-                    break;
-                }
-                case ThresholdKind::cases: {
-                    std::uint32_t next = kNone;
-                    for (std::uint32_t i = 0; i < n.count && next == kNone; ++i) {
-                        const CaseEntry& c = p_.case_entries[n.first + i];
-                        const double when = c.when.valid() ? run(p_, c.when, ctx) : 1.0;
-                        if (!known(when)) return kUnknown;  // cannot tell which threshold applies
-                        if (when == 1) {
-                            next = c.node;
-                            taken = n.first + i;
-                        }
-                    }
-                    node = next;
-                    break;
-                }
-            }
-        }
-        return kUnknown;
+        return engine::threshold_value(p_, node, ctx, &taken);
     }
 
     static double threshold_of(const void* self, std::uint32_t r, std::uint32_t indicator) {

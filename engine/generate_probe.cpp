@@ -74,36 +74,7 @@ Region Probe::region_for(std::uint32_t set, Region own) {
     return own;
 }
 
-double Probe::walk(std::uint32_t node, const ExprContext& ctx) const {
-    while (node != kNone) {
-        const ThresholdNode& n = p_.threshold_nodes[node];
-        switch (n.kind) {
-            case ThresholdKind::constant: return n.value;
-            case ThresholdKind::by_region: node = p_.region_children[n.first + region_index(ctx.region)]; break;
-            case ThresholdKind::by_year: {
-                std::uint32_t next = kNone;
-                for (std::uint32_t i = 0; i < n.count; ++i) {
-                    const YearEntry& y = p_.year_entries[n.first + i];
-                    if (y.from <= ctx.year && ctx.year <= y.to) next = y.node;
-                }
-                node = next;
-                break;
-            }
-            case ThresholdKind::cases: {
-                std::uint32_t next = kNone;
-                for (std::uint32_t i = 0; i < n.count && next == kNone; ++i) {
-                    const CaseEntry& c = p_.case_entries[n.first + i];
-                    const double when = c.when.valid() ? run(p_, c.when, ctx) : 1.0;
-                    if (!known(when)) return kUnknown;
-                    if (when == 1) next = c.node;
-                }
-                node = next;
-                break;
-            }
-        }
-    }
-    return kUnknown;
-}
+double Probe::walk(std::uint32_t node, const ExprContext& ctx) const { return threshold_value(p_, node, ctx); }
 
 double Probe::threshold(std::size_t s, std::uint32_t requirement, bool high) {
     const Requirement& req = p_.requirements[requirement];

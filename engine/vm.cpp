@@ -179,4 +179,38 @@ double run(const Program& program, ExprRef expr, const ExprContext& ctx) {
     return sp == 0 ? kUnknown : stack[sp - 1];
 }
 
+double threshold_value(const Program& p, std::uint32_t node, const ExprContext& ctx, std::uint32_t* taken) {
+    while (node != kNone) {
+        const ThresholdNode& n = p.threshold_nodes[node];
+        switch (n.kind) {
+            case ThresholdKind::constant: return n.value;
+            case ThresholdKind::by_region: node = p.region_children[n.first + region_index(ctx.region)]; break;
+            case ThresholdKind::by_year: {
+                std::uint32_t next = kNone;
+                for (std::uint32_t i = 0; i < n.count; ++i) {
+                    const YearEntry& y = p.year_entries[n.first + i];
+                    if (y.from <= ctx.year && ctx.year <= y.to) next = y.node;
+                }
+                node = next;
+                break;
+            }
+            case ThresholdKind::cases: {
+                std::uint32_t next = kNone;
+                for (std::uint32_t i = 0; i < n.count && next == kNone; ++i) {
+                    const CaseEntry& c = p.case_entries[n.first + i];
+                    const double when = c.when.valid() ? run(p, c.when, ctx) : 1.0;
+                    if (!known(when)) return kUnknown;  // cannot tell which threshold applies
+                    if (when == 1) {
+                        next = c.node;
+                        if (taken != nullptr) *taken = n.first + i;
+                    }
+                }
+                node = next;
+                break;
+            }
+        }
+    }
+    return kUnknown;
+}
+
 }  // namespace ntm::engine

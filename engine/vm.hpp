@@ -42,6 +42,13 @@ struct ExprContext {
 
 double run(const Program& program, ExprRef expr, const ExprContext& ctx);
 
+// The value of threshold tree `node` (Program::threshold_nodes) for the entity of `ctx`: by
+// its region (ctx.region), the year (ctx.year) and the first `when` case that holds; unknown
+// when no entry applies or a case's condition is unknown.  `taken`, if given, gets the `when`
+// case used (index in Program::case_entries).
+double threshold_value(const Program& program, std::uint32_t node, const ExprContext& ctx,
+                       std::uint32_t* taken = nullptr);
+
 // Three-valued truth of a double: met (1), not_met (0), unknown (NaN).
 Status truth(double v);
 
