@@ -126,6 +126,14 @@ set nc "Bộ tiêu chí nâng cao thử" {
   }
 }
 
+set s_nam_giang "Bộ tiêu chí của huyện Nam Giang" {
+  extends s
+  locality "510"
+  override indicator 2.2 {
+    require >= 60
+  }
+}
+
 set tk "Bộ tiêu chí thôn kiểu mẫu thử" {
   for thon
   valid 2022..2024
@@ -357,8 +365,9 @@ TEST_CASE("generate: a directive that cannot hold is a warning naming its line",
 TEST_CASE("generate: values are drawn against the threshold of the entity's region", "[generate]") {
     World w;
     std::vector<InputProblem> problems;
-    // Every commune fails criterion 2: its value must be below its own threshold (50 where the
-    // commune is especially difficult and judged as TDMNPB, 70 otherwise), not below 50 always.
+    // Every commune fails criterion 2: its value must be below its own threshold (60 in Nam
+    // Giang, whose own set replaces the one in force; elsewhere 50 where the commune is
+    // especially difficult and judged as TDMNPB, 70 otherwise), not below 50 always.
     std::string text;
     for (const char* code : {"20365", "20368", "20374", "20377", "20698", "20704"}) text += fmt::format("{} 2024 fail 2\n", code);
     const Scenario sc = w.scenario(text, problems);
@@ -371,7 +380,7 @@ TEST_CASE("generate: values are drawn against the threshold of the entity's regi
         const Entity& e = g.data.entities[g.data.records[er.record].entity];
         if (e.kind != EntityKind::xa || !e.judged) continue;
         const double v = g.data.values[g.data.records[er.record].offset + col];
-        const double threshold = er.region == Region::TDMNPB ? 50 : 70;
+        const double threshold = e.parent_code == "510" ? 60 : er.region == Region::TDMNPB ? 50 : 70;
         INFO(e.code << " " << v);
         CHECK(v < threshold);
         CHECK(v >= threshold - 16);
