@@ -127,7 +127,7 @@ int run_report(const ReportArgs& args) {
     }
     engine::ReportOptions report_options;
     if (!find_locality(args.locality, data, args.data, report_options.locality)) return kExitUsage;
-    report_options.rule_files = loaded.rule_files;
+    report_options.rule_files = args.rules;  // as given: "rules/", not every file in it
     report_options.data_file = args.data;
     const engine::Evaluation evaluation = engine::evaluate(loaded.program, data, {years.back(), args.threads, engine::kNone});
     fmt::print(stderr, "{}", engine::render_problems(evaluation.problems));
