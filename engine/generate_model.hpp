@@ -128,7 +128,4 @@ private:
     static double threshold_callback(const void* self, std::uint32_t entity, std::uint32_t indicator);
 };
 
-// Whether `v` passes `cmp` against [lo, hi], as the engine compares (relative tolerance).
-bool passes(dsl::Cmp cmp, double v, double lo, double hi);
-
 }  // namespace ntm::engine::gen

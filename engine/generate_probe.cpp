@@ -7,22 +7,6 @@
 
 namespace ntm::engine::gen {
 
-bool passes(dsl::Cmp cmp, double v, double lo, double hi) {
-    const bool eq = approx_equal(v, lo);
-    switch (cmp) {
-        case dsl::Cmp::ge: return v > lo || eq;
-        case dsl::Cmp::gt: return v > lo && !eq;
-        case dsl::Cmp::le: return v < lo || eq;
-        case dsl::Cmp::lt: return v < lo && !eq;
-        case dsl::Cmp::eq: return eq;
-        case dsl::Cmp::ne: return !eq;
-        case dsl::Cmp::in_range: return (v > lo || eq) && (v < hi || approx_equal(v, hi));
-        case dsl::Cmp::yes: return v != 0;
-        case dsl::Cmp::no: return v == 0;
-    }
-    return false;
-}
-
 void Probe::start(const Entity& entity, int year, double* slots, const std::vector<Stage>& stages) {
     entity_ = &entity;
     year_ = year;

@@ -213,4 +213,20 @@ double threshold_value(const Program& p, std::uint32_t node, const ExprContext& 
     return kUnknown;
 }
 
+bool passes(dsl::Cmp cmp, double v, double lo, double hi) {
+    const bool eq = approx_equal(v, lo);
+    switch (cmp) {
+        case dsl::Cmp::ge: return v > lo || eq;
+        case dsl::Cmp::gt: return v > lo && !eq;
+        case dsl::Cmp::le: return v < lo || eq;
+        case dsl::Cmp::lt: return v < lo && !eq;
+        case dsl::Cmp::eq: return eq;
+        case dsl::Cmp::ne: return !eq;
+        case dsl::Cmp::in_range: return (v > lo || eq) && (v < hi || approx_equal(v, hi));
+        case dsl::Cmp::yes: return v != 0;
+        case dsl::Cmp::no: return v == 0;
+    }
+    return false;
+}
+
 }  // namespace ntm::engine

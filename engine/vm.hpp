@@ -42,6 +42,10 @@ struct ExprContext {
 
 double run(const Program& program, ExprRef expr, const ExprContext& ctx);
 
+// Whether value `v` meets a requirement `cmp` against the threshold in force [lo, hi], with the
+// tolerance of approx_equal.
+bool passes(dsl::Cmp cmp, double v, double lo, double hi);
+
 // The value of threshold tree `node` (Program::threshold_nodes) for the entity of `ctx`: by
 // its region (ctx.region), the year (ctx.year) and the first `when` case that holds; unknown
 // when no entry applies or a case's condition is unknown.  `taken`, if given, gets the `when`
