@@ -824,6 +824,8 @@ std::vector<int> Dataset::years() const {
     return ys;
 }
 
+bool judged_type(std::string_view type) { return data::canonical_type(std::string(type)).second; }
+
 std::optional<double> parse_yes_no(std::string_view text) {
     struct Form {
         std::u32string_view word;

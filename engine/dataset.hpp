@@ -112,4 +112,8 @@ struct DataError {
 // them.  An empty cell is missing, not "no": callers treat it before calling this.
 std::optional<double> parse_yes_no(std::string_view text);
 
+// Whether units of this type (as written: "Xã", "phường", "Thị trấn", ...) are judged by the
+// criteria sets: false for urban units (Entity::judged).
+bool judged_type(std::string_view type);
+
 }  // namespace ntm::engine

@@ -43,8 +43,6 @@ double type_bonus(std::string_view type) {
 }
 
 // Urban units are not judged by the NTM sets (engine/dataset.cpp says which types).
-bool judged_type(std::string_view type) { return type != "Phường" && type != "Thị trấn" && type != "Quận"; }
-
 double unit_hash(std::string_view text) { return static_cast<double>(mix(hash_text(text)) >> 11) * 0x1.0p-53; }
 
 struct Info {
