@@ -1,18 +1,13 @@
-#include <cstdio>
-#include <cstdlib>
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include "cli/commands.hpp"
 #include "dsl/pipeline.hpp"
 
 namespace ntm::cli {
 
-bool color_stderr() { return std::getenv("NO_COLOR") == nullptr && isatty(fileno(stderr)) != 0; }
-
 int run_check(const CheckArgs& args) {
     const auto rules = dsl::load_and_check(args.paths, args.werror);
-    for (const auto& e : rules->io_errors) fmt::print(stderr, "{}: error: {}\n", e.path, e.message);
+    for (const auto& e : rules->io_errors) fmt::print(stderr, "{}", text::render(e));
     fmt::print(stderr, "{}", dsl::render_all(rules->diags, rules->sources, color_stderr()));
     if (!rules->io_errors.empty()) return kExitUsage;
     fmt::print(stderr, "{} {} checked: {}\n", rules->sources.size(),

@@ -2,8 +2,8 @@
 
 #include "cli/commands.hpp"
 #include "engine/evaluate.hpp"
-#include "engine/render_json.hpp"
-#include "engine/render_text.hpp"
+#include "report/json.hpp"
+#include "report/text.hpp"
 
 namespace ntm::cli {
 
@@ -17,7 +17,7 @@ std::string text_report(const Loaded& loaded, const std::string& data_path,
     out += fmt::format("Dữ liệu: {} — đọc {} bản ghi, nhận {}, loại {}\n", data_path, data.read, data.records.size(),
                        data.rejected);
     if (years.empty()) out += "\nKhông có bản ghi nào để đánh giá.\n";
-    for (const engine::Evaluation& ev : years) out += "\n" + engine::render_eval_text(loaded.program, data, ev);
+    for (const engine::Evaluation& ev : years) out += "\n" + report::render_eval_text(loaded.program, data, ev);
     return out;
 }
 
@@ -26,13 +26,13 @@ std::string text_report(const Loaded& loaded, const std::string& data_path,
 // Evaluates every year of the data (or the one asked for) and prints the result, after the
 // data problems.
 int run_eval(const EvalArgs& args) {
-    engine::LoadOptions options;
+    data::LoadOptions options;
     options.year = args.year;
     options.sheet = args.sheet;
     Loaded loaded = load_rules_and_data(args.rules, args.data, options);
     if (loaded.exit_code != kExitOk) return loaded.exit_code;
     const engine::Dataset& data = loaded.data;
-    fmt::print(stderr, "{}", engine::render_problems(data.problems));
+    fmt::print(stderr, "{}", text::render(data.problems));
     if (args.year && data.records.empty() && data.skipped > 0) {
         fmt::print(stderr, "{}: error: no record of year {} ({} records of other years)\n", args.data, *args.year,
                    data.skipped);
@@ -40,15 +40,15 @@ int run_eval(const EvalArgs& args) {
     }
     std::uint32_t set = engine::kNone;
     if (!chosen_set(args.set, loaded.program, set)) return kExitUsage;
-    engine::EvalRun run;
+    report::EvalRun run;
     run.rule_files = loaded.rule_files;
     run.data_file = args.data;
     for (const int year : data.years()) {
         run.years.push_back(engine::evaluate(loaded.program, data, {year, args.threads, set}));
-        fmt::print(stderr, "{}", engine::render_problems(run.years.back().problems));
+        fmt::print(stderr, "{}", text::render(run.years.back().problems));
     }
     if (args.format == "json") {
-        fmt::print("{}\n", engine::eval_json(loaded.program, data, run).dump(2, ' ', false, engine::Json::error_handler_t::replace));
+        fmt::print("{}\n", report::eval_json(loaded.program, data, run).dump(2, ' ', false, report::Json::error_handler_t::replace));
     } else {
         fmt::print("{}", text_report(loaded, args.data, run.years));
     }

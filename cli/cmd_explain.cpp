@@ -3,10 +3,11 @@
 
 #include "cli/commands.hpp"
 #include "dsl/diagnostics.hpp"
-#include "dsl/load.hpp"
+#include "text/suggest.hpp"
+#include "text/utf8.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
-#include "engine/render_text.hpp"
+#include "report/text.hpp"
 
 namespace ntm::cli {
 
@@ -18,16 +19,16 @@ std::vector<std::uint32_t> find_entities(const engine::Dataset& data, const std:
     if (const std::uint32_t e = data.find(wanted); e != engine::kNone) return {e};
     for (std::uint32_t e = 0; e < data.entities.size(); ++e) {
         const engine::Entity& entity = data.entities[e];
-        if (entity.name == wanted || engine::display_name(entity) == wanted) found.push_back(e);
+        if (entity.name == wanted || report::display_name(entity) == wanted) found.push_back(e);
     }
     std::sort(found.begin(), found.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return engine::code_order(data.entities[a].code, data.entities[b].code); });
+              [&](std::uint32_t a, std::uint32_t b) { return report::code_order(data.entities[a].code, data.entities[b].code); });
     return found;
 }
 
 std::string describe(const engine::Dataset& data, const engine::Entity& e) {
-    std::string out = fmt::format("{} {}", e.code, engine::display_name(e));
-    if (e.parent != engine::kNone) out += fmt::format(" ({})", engine::display_name(data.entities[e.parent]));
+    std::string out = fmt::format("{} {}", e.code, report::display_name(e));
+    if (e.parent != engine::kNone) out += fmt::format(" ({})", report::display_name(data.entities[e.parent]));
     return out;
 }
 
@@ -38,9 +39,9 @@ void report_unknown(const engine::Dataset& data, const std::string& data_path, c
     for (const engine::Entity& e : data.entities) {
         candidates.push_back(e.code);
         candidates.push_back(e.name);
-        candidates.push_back(engine::display_name(e));
+        candidates.push_back(report::display_name(e));
     }
-    if (const auto near = dsl::closest_match(wanted, candidates)) {
+    if (const auto near = text::closest_match(wanted, candidates)) {
         fmt::print(stderr, "  = help: did you mean '{}'?\n", *near);
     }
 }
@@ -50,14 +51,14 @@ void report_unknown(const engine::Dataset& data, const std::string& data_path, c
 // Explains one entity's verdict in one year: the latest year it has a record for, unless a
 // year is asked for.
 int run_explain(const ExplainArgs& args) {
-    engine::LoadOptions options;
+    data::LoadOptions options;
     options.sheet = args.sheet;
     Loaded loaded = load_rules_and_data(args.rules, args.data, options);
     if (loaded.exit_code != kExitOk) return loaded.exit_code;
     const engine::Dataset& data = loaded.data;
-    fmt::print(stderr, "{}", engine::render_problems(data.problems));
+    fmt::print(stderr, "{}", text::render(data.problems));
 
-    const std::string wanted = dsl::to_nfc(args.entity);
+    const std::string wanted = text::to_nfc(args.entity);
     const std::vector<std::uint32_t> found = find_entities(data, wanted);
     if (found.empty()) {
         report_unknown(data, args.data, wanted);
@@ -89,11 +90,11 @@ int run_explain(const ExplainArgs& args) {
     std::uint32_t set = engine::kNone;
     if (!chosen_set(args.set, loaded.program, set)) return kExitUsage;
     const engine::Evaluation ev = engine::evaluate(loaded.program, data, {year, 0, set});
-    fmt::print(stderr, "{}", engine::render_problems(ev.problems));
+    fmt::print(stderr, "{}", text::render(ev.problems));
     for (std::uint32_t r = 0; r < ev.entities.size(); ++r) {
         if (data.records[ev.entities[r].record].entity != entity) continue;
         const engine::EntityExplanation x = engine::explain(loaded.program, data, ev, r);
-        fmt::print("{}", engine::render_explanation_text(x, data));
+        fmt::print("{}", report::render_explanation_text(x, data));
         return kExitOk;
     }
     return kExitUsage;  // unreachable: the entity has a record of the year

@@ -5,7 +5,7 @@
 #include <fstream>
 
 #include "cli/commands.hpp"
-#include "engine/generate.hpp"
+#include "generate/generate.hpp"
 
 namespace ntm::cli {
 
@@ -30,16 +30,14 @@ bool parse_years(const std::string& text, int& from, int& to) {
     return year(all.substr(dash + 1), to) && from <= to;
 }
 
-void print(const std::vector<engine::InputProblem>& problems, const char* severity = "error") {
-    for (const auto& p : problems) fmt::print(stderr, "{}", engine::render_input_problem(p, severity));
-}
+void print(const std::vector<text::Problem>& problems) { fmt::print(stderr, "{}", text::render(problems)); }
 
 }  // namespace
 
 // Generates a data file for the selected units and years (docs/generate.md).
 int run_generate(const GenerateArgs& args) {
     const auto started = std::chrono::steady_clock::now();
-    engine::GenerateOptions options;
+    gen::GenerateOptions options;
     options.provinces = args.provinces;
     options.districts = args.districts;
     options.seed = args.seed;
@@ -56,40 +54,36 @@ int run_generate(const GenerateArgs& args) {
     if (format.empty()) format = args.out.size() >= 5 && args.out.ends_with(".json") ? "json" : "csv";
 
     const std::unique_ptr<dsl::Rules> rules = dsl::load_and_check(args.rules);
-    for (const auto& e : rules->io_errors) fmt::print(stderr, "{}: error: {}\n", e.path, e.message);
+    for (const auto& e : rules->io_errors) fmt::print(stderr, "{}", text::render(e));
     fmt::print(stderr, "{}", dsl::render_all(rules->diags, rules->sources, color_stderr()));
     if (!rules->io_errors.empty()) return kExitUsage;
     if (!rules->ok()) return kExitRules;
     const engine::Program program = engine::compile(*rules);
 
-    std::vector<engine::InputProblem> problems;
-    const engine::AdminUnits units = engine::read_units(args.units, problems);
+    std::vector<text::Problem> problems;
+    const data::AdminUnits units = data::read_units(args.units, problems);
     if (!problems.empty()) {
         print(problems);
         return kExitUsage;
     }
-    engine::Scenario scenario;
+    gen::Scenario scenario;
     if (!args.scenario.empty()) {
-        scenario = engine::read_scenario(args.scenario, program, units, options, problems);
+        scenario = gen::read_scenario(args.scenario, program, units, options, problems);
         if (!problems.empty()) {
             print(problems);
             return kExitUsage;
         }
     }
-    const engine::Generated generated = engine::generate(program, units, scenario, options, problems);
+    const gen::Generated generated = gen::generate(program, units, scenario, options, problems);
     if (!problems.empty()) {
         print(problems);
         return kExitUsage;
     }
-    print(generated.warnings, "warning");
+    print(generated.warnings);
 
-    const std::string text = format == "json" ? engine::write_json(program, generated.data)
-                                              : engine::write_csv(program, generated.data);
-    std::ofstream out(args.out, std::ios::binary);
-    if (!out || !out.write(text.data(), static_cast<std::streamsize>(text.size())) || !out.flush()) {
-        fmt::print(stderr, "{}: error: cannot write the file\n", args.out);
-        return kExitUsage;
-    }
+    const std::string bytes = format == "json" ? data::write_json(program, generated.data)
+                                               : data::write_csv(program, generated.data, gen::yes_no_words(program));
+    if (!write_output(args.out, bytes)) return kExitUsage;
 
     std::array<std::size_t, engine::kKindCount> per_kind{};
     for (const engine::Entity& e : generated.data.entities) ++per_kind[engine::kind_index(e.kind)];
@@ -98,7 +92,7 @@ int run_generate(const GenerateArgs& args) {
                args.out, per_kind[engine::kind_index(engine::EntityKind::tinh)],
                per_kind[engine::kind_index(engine::EntityKind::huyen)], per_kind[engine::kind_index(engine::EntityKind::xa)],
                per_kind[engine::kind_index(engine::EntityKind::thon)], options.from, options.to,
-               generated.data.records.size(), text.size());
+               generated.data.records.size(), bytes.size());
     const std::size_t directives = generated.directives_met + generated.warnings.size();
     if (directives > 0) fmt::print(stderr, "; scenario: {} of {} pinned records as asked", generated.directives_met, directives);
     fmt::print(stderr, " ({:.1f} s)\n", static_cast<double>(ms.count()) / 1000.0);

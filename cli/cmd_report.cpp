@@ -1,27 +1,18 @@
 #include <filesystem>
 #include <fmt/format.h>
-#include <fstream>
 
 #include "cli/commands.hpp"
 #include "engine/evaluate.hpp"
-#include "engine/render_text.hpp"
-#include "engine/report.hpp"
-#include "engine/xlsx_writer.hpp"
+#include "report/text.hpp"
+#include "report/report.hpp"
+#include "report/xlsx.hpp"
+#include "text/suggest.hpp"
 
 namespace ntm::cli {
 
 namespace {
 
 namespace fs = std::filesystem;
-
-bool write_file(const fs::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary);
-    if (!out || !out.write(text.data(), static_cast<std::streamsize>(text.size())) || !out.flush()) {
-        fmt::print(stderr, "{}: error: cannot write the file\n", path.string());
-        return false;
-    }
-    return true;
-}
 
 // The locality asked for, as an entity index (kNone: none asked); false, with the error
 // printed, when the data has no such province or district.
@@ -35,7 +26,7 @@ bool find_locality(const std::string& code, const engine::Dataset& data, const s
         for (const engine::Entity& e : data.entities) {
             if (e.kind == engine::EntityKind::tinh || e.kind == engine::EntityKind::huyen) codes.push_back(e.code);
         }
-        const auto near = dsl::closest_match(code, codes);
+        const auto near = text::closest_match(code, codes);
         fmt::print(stderr, "{}: error: --locality '{}': no province or district with this code in the data{}\n",
                    data_path, code, near ? fmt::format("; did you mean '{}'?", *near) : std::string());
         return false;
@@ -43,7 +34,7 @@ bool find_locality(const std::string& code, const engine::Dataset& data, const s
     const engine::Entity& e = data.entities[out];
     if (e.kind != engine::EntityKind::tinh && e.kind != engine::EntityKind::huyen) {
         fmt::print(stderr, "{}: error: --locality '{}' is {}, not a province or district\n", data_path, code,
-                   engine::display_name(e));
+                   report::display_name(e));
         return false;
     }
     return true;
@@ -51,11 +42,11 @@ bool find_locality(const std::string& code, const engine::Dataset& data, const s
 
 // Writes the rendered report: to standard output for "-" (CSV tables one after the other,
 // each after a line "==> NAME <=="), else to FILE, or into DIR for CSV.
-int write_report(const ReportArgs& args, const engine::Report& report, engine::Lang lang) {
+int write_report(const ReportArgs& args, const report::Report& report, report::Lang lang) {
     const bool to_stdout = args.out == "-";
     std::error_code ec;
     if (args.format == "csv") {
-        const auto tables = engine::render_report_csv(report, lang);
+        const auto tables = report::render_report_csv(report, lang);
         if (to_stdout) {
             for (const auto& [name, text] : tables) fmt::print("==> {} <==\n{}", name, text.substr(3));  // no BOM
             return kExitOk;
@@ -70,7 +61,7 @@ int write_report(const ReportArgs& args, const engine::Report& report, engine::L
             return kExitUsage;
         }
         for (const auto& [name, text] : tables) {
-            if (!write_file(dir / name, text)) return kExitUsage;
+            if (!write_output((dir / name).string(), text)) return kExitUsage;
         }
         fmt::print(stderr, "wrote {} tables in {}\n", tables.size(), args.out);
         return kExitOk;
@@ -83,23 +74,23 @@ int write_report(const ReportArgs& args, const engine::Report& report, engine::L
         }
         if (fs::is_directory(file, ec)) file /= fmt::format("bao-cao-{}.xlsx", report.overview.year);
         try {
-            engine::write_report_xlsx(report, lang, file.string());
-        } catch (const engine::XlsxWriteError& e) {
-            fmt::print(stderr, "{}: error: {}\n", e.path, e.message);
+            report::write_report_xlsx(report, lang, file.string());
+        } catch (const text::FileError& e) {
+            fmt::print(stderr, "{}", text::render(e.problem));
             return kExitUsage;
         }
         fmt::print(stderr, "wrote {}\n", file.string());
         return kExitOk;
     }
-    const std::string text = args.format == "md" ? engine::render_report_md(report, lang)
-                                                 : engine::render_report_html(report, lang);
+    const std::string text = args.format == "md" ? report::render_report_md(report, lang)
+                                                 : report::render_report_html(report, lang);
     if (to_stdout) {
         fmt::print("{}", text);
         return kExitOk;
     }
     fs::path file(args.out);
     if (fs::is_directory(file, ec)) file /= fmt::format("bao-cao-{}.{}", report.overview.year, args.format);
-    if (!write_file(file, text)) return kExitUsage;
+    if (!write_output(file.string(), text)) return kExitUsage;
     fmt::print(stderr, "wrote {}\n", file.string());
     return kExitOk;
 }
@@ -109,12 +100,12 @@ int write_report(const ReportArgs& args, const engine::Report& report, engine::L
 // Evaluates one year (the one asked for, or the latest of the data) and writes its report:
 // overview, criteria, work lists, commune sheets and data problems.
 int run_report(const ReportArgs& args) {
-    engine::LoadOptions options;
+    data::LoadOptions options;
     options.year = args.year;
     Loaded loaded = load_rules_and_data(args.rules, args.data, options);
     if (loaded.exit_code != kExitOk) return loaded.exit_code;
     const engine::Dataset& data = loaded.data;
-    fmt::print(stderr, "{}", engine::render_problems(data.problems));
+    fmt::print(stderr, "{}", text::render(data.problems));
     const std::vector<int> years = data.years();
     if (years.empty()) {
         if (args.year) {
@@ -125,14 +116,14 @@ int run_report(const ReportArgs& args) {
         }
         return kExitUsage;
     }
-    engine::ReportOptions report_options;
+    report::ReportOptions report_options;
     if (!find_locality(args.locality, data, args.data, report_options.locality)) return kExitUsage;
     report_options.rule_files = args.rules;  // as given: "rules/", not every file in it
     report_options.data_file = args.data;
     const engine::Evaluation evaluation = engine::evaluate(loaded.program, data, {years.back(), args.threads, engine::kNone});
-    fmt::print(stderr, "{}", engine::render_problems(evaluation.problems));
-    const engine::Report report = engine::build_report(loaded.program, data, evaluation, report_options);
-    return write_report(args, report, args.lang == "en" ? engine::Lang::en : engine::Lang::vi);
+    fmt::print(stderr, "{}", text::render(evaluation.problems));
+    const report::Report report = report::build_report(loaded.program, data, evaluation, report_options);
+    return write_report(args, report, args.lang == "en" ? report::Lang::en : report::Lang::vi);
 }
 
 }  // namespace ntm::cli

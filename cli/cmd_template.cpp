@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "cli/commands.hpp"
-#include "engine/xlsx_writer.hpp"
+#include "report/xlsx.hpp"
 
 namespace ntm::cli {
 
@@ -17,7 +17,7 @@ int run_template(const TemplateArgs& args) {
     }
     const auto kind = static_cast<engine::EntityKind>(kind_at - dsl::kKindNames.begin());
     const auto rules = dsl::load_and_check(args.rules);
-    for (const auto& e : rules->io_errors) fmt::print(stderr, "{}: error: {}\n", e.path, e.message);
+    for (const auto& e : rules->io_errors) fmt::print(stderr, "{}", text::render(e));
     fmt::print(stderr, "{}", dsl::render_all(rules->diags, rules->sources, color_stderr()));
     if (!rules->io_errors.empty()) return kExitUsage;
     if (!rules->ok()) {
@@ -30,9 +30,9 @@ int run_template(const TemplateArgs& args) {
     const auto given = std::count_if(inputs.begin(), inputs.end(),
                                      [](const engine::Column& c) { return !c.derived; });
     try {
-        engine::write_template(args.out, program.schema, kind);
-    } catch (const engine::XlsxWriteError& e) {
-        fmt::print(stderr, "{}: error: {}\n", e.path, e.message);
+        report::write_template(args.out, program.schema, kind);
+    } catch (const text::FileError& e) {
+        fmt::print(stderr, "{}", text::render(e.problem));
         return kExitUsage;
     }
     fmt::print("wrote {}: 7 reserved columns and {} input {} of {}\n", args.out, given,

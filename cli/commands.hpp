@@ -6,9 +6,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dsl/pipeline.hpp"
+#include "data/load.hpp"
 #include "engine/dataset.hpp"
 #include "engine/program.hpp"
 
@@ -106,9 +108,13 @@ struct Loaded {
     int exit_code = kExitOk;
 };
 Loaded load_rules_and_data(const std::vector<std::string>& rule_paths, const std::string& data_path,
-                           const engine::LoadOptions& options = {});
+                           const data::LoadOptions& options = {});
 
 // Whether to colour output written to stderr (a terminal, and NO_COLOR unset).
 bool color_stderr();
+
+// Writes an output file atomically (text/files.hpp); false, with the error printed, when it
+// cannot.  The file is whole or untouched, never half written.
+bool write_output(const std::string& path, std::string_view bytes);
 
 }  // namespace ntm::cli

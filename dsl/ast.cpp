@@ -2,6 +2,16 @@
 
 namespace ntm::dsl {
 
+Op mirrored(Op op) {
+    switch (op) {
+        case Op::lt: return Op::gt;
+        case Op::le: return Op::ge;
+        case Op::gt: return Op::lt;
+        case Op::ge: return Op::le;
+        default: return op;
+    }
+}
+
 const char* spelling(Op op) {
     switch (op) {
         case Op::neg: return "-";

@@ -91,6 +91,8 @@ enum class Op { neg, not_, add, sub, mul, div, lt, le, gt, ge, eq, ne, and_, or_
 
 // How an operator is written in canonical rule text ("-" for both neg and sub).
 const char* spelling(Op op);
+// A comparison seen from its other side: `15 > x` is `x < 15`; other operators are unchanged.
+Op mirrored(Op op);
 
 struct Expr;
 using ExprPtr = std::unique_ptr<Expr>;

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "dsl/check_pass.hpp"
+#include "text/suggest.hpp"
 
 namespace ntm::dsl::check_detail {
 namespace {
@@ -179,7 +180,7 @@ Type Typer::threshold(const Expr& e, ExprInfo& info) {
         Diagnostic& d = cx_.diags.error(
             "E0208", code_arg.span,
             fmt::format("no indicator {} in set '{}'", code_arg.text, set_arg.text));
-        if (auto m = closest_match(code_arg.text, codes))
+        if (auto m = text::closest_match(code_arg.text, codes))
             d.help = fmt::format("did you mean '{}'?", *m);
         return {};
     }

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "dsl/check_pass.hpp"
+#include "text/suggest.hpp"
 
 namespace ntm::dsl {
 
@@ -124,7 +125,7 @@ Diagnostic& unknown_name(Context& cx, std::string code, const Name& name, std::s
                          const std::vector<std::string>& candidates) {
     Diagnostic& d =
         cx.diags.error(std::move(code), name.span, fmt::format("unknown {} '{}'", what, name.text));
-    if (auto m = closest_match(name.text, candidates))
+    if (auto m = text::closest_match(name.text, candidates))
         d.help = fmt::format("did you mean '{}'?", *m);
     return d;
 }

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "dsl/check_pass.hpp"
+#include "text/suggest.hpp"
 
 namespace ntm::dsl::check_detail {
 namespace {
@@ -121,9 +122,9 @@ class Shapes {
         for (const Name* n : unknown) {
             Diagnostic& d =
                 cx_.diags.error("E0103", n->span, fmt::format("unknown region '{}'", n->text));
-            std::optional<std::string> m = closest_match(n->text, missing);
+            std::optional<std::string> m = text::closest_match(n->text, missing);
             if (!m && missing.size() == 1) m = missing[0];
-            if (!m) m = closest_match(n->text, {kRegionNames.begin(), kRegionNames.end()});
+            if (!m) m = text::closest_match(n->text, {kRegionNames.begin(), kRegionNames.end()});
             if (m) d.help = fmt::format("did you mean '{}'?", *m);
         }
         if (missing.empty() || !unknown.empty()) return;

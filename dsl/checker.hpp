@@ -44,6 +44,10 @@ enum class Region { TDMNPB, DBSH, BTB, DHNTB, TN, DNB, DBSCL };
 inline constexpr std::size_t kRegionCount = 7;
 inline constexpr std::array<std::string_view, kRegionCount> kRegionNames = {
     "TDMNPB", "DBSH", "BTB", "DHNTB", "TN", "DNB", "DBSCL"};
+// The regions' official names (QĐ 318/QĐ-TTg uses the seven socio-economic regions).
+inline constexpr std::array<std::string_view, kRegionCount> kRegionTitles = {
+    "Trung du và miền núi phía Bắc", "Đồng bằng sông Hồng", "Bắc Trung Bộ", "Duyên hải Nam Trung Bộ",
+    "Tây Nguyên",                    "Đông Nam Bộ",         "Đồng bằng sông Cửu Long"};
 
 std::optional<EntityKind> entity_kind(std::string_view name);
 std::optional<Region> region(std::string_view name);

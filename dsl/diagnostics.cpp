@@ -4,6 +4,9 @@
 #include <fmt/format.h>
 #include <tuple>
 
+#include "text/suggest.hpp"
+#include "text/utf8.hpp"
+
 namespace ntm::dsl {
 
 Diagnostic& Diagnostics::error(std::string code, Span span, std::string message) {
@@ -73,7 +76,7 @@ void render_snippet(std::string& out, Span span, const std::vector<Span>& relate
     std::replace(shown.begin(), shown.end(), '\t', ' ');
     fmt::format_to(std::back_inserter(out), "{} | {}\n", gutter, shown);
 
-    const std::uint32_t width = display_width(line);
+    const std::uint32_t width = text::display_width(line);
     std::string marks(width + 1, ' ');
     auto mark = [&](Span s, char first) {
         const LineCol b = sources.locate(s.file, s.begin);
@@ -134,66 +137,11 @@ std::string summary(const Diagnostics& ds) {
     return fmt::format("{} {}, {} {}", e, e == 1 ? "error" : "errors", w, w == 1 ? "warning" : "warnings");
 }
 
-namespace {
-
-std::vector<char32_t> code_points(const std::string& s) {
-    std::vector<char32_t> out;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-        for (std::size_t k = 1; k < n && i + k < s.size(); ++k) {
-            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-        }
-        out.push_back(cp);
-        i += n;
-    }
-    return out;
-}
-
-// Edit distance where a swap of two neighbouring letters counts as one edit (optimal string
-// alignment): "ratoi" is one edit from "ratio".
-std::size_t edit_distance(const std::vector<char32_t>& a, const std::vector<char32_t>& b) {
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    return d[a.size()][b.size()];
-}
-
-}  // namespace
-
-std::optional<std::string> closest_match(const std::string& word,
-                                         const std::vector<std::string>& candidates) {
-    const auto w = code_points(word);
-    std::optional<std::string> best;
-    std::size_t best_d = 0;
-    for (const auto& c : candidates) {
-        if (c == word) continue;
-        const std::size_t d = edit_distance(w, code_points(c));
-        if (!best || d < best_d || (d == best_d && c < *best)) {
-            best = c;
-            best_d = d;
-        }
-    }
-    // Close enough: at most a third of the word, and never more than 3 edits.
-    if (best && best_d <= std::min<std::size_t>(3, std::max<std::size_t>(1, w.size() / 3))) return best;
-    return std::nullopt;
-}
-
 std::optional<std::string> code_help(const std::string& code, const std::vector<std::string>& candidates) {
     const auto shape = [](const std::string& c) { return std::count(c.begin(), c.end(), '.'); };
-    const auto cp = code_points(code);
-    std::vector<std::string> near;
+        std::vector<std::string> near;
     for (const auto& c : candidates) {
-        if (c != code && c.size() == code.size() && shape(c) == shape(code) && edit_distance(cp, code_points(c)) == 1) {
+        if (c != code && c.size() == code.size() && shape(c) == shape(code) && text::edit_distance(code, c) == 1) {
             near.push_back(c);
         }
     }

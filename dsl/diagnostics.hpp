@@ -71,10 +71,6 @@ std::string summary(const Diagnostics& ds);
 // skipped, so that one mistake gives one message.
 bool has_error_within(const Diagnostics& ds, Span span);
 
-// The closest candidate by edit distance over code points, if close enough to suggest.
-std::optional<std::string> closest_match(const std::string& word,
-                                         const std::vector<std::string>& candidates);
-
 // Help for an official code that names nothing: "did you mean '17.1'?" when exactly one code
 // is one edit away and has the same shape, otherwise the codes of the same criterion
 // ("criterion 13 has 13.1, 13.2, 13.4"), otherwise nothing.

@@ -7,8 +7,13 @@
 #include <limits>
 
 #include "dsl/formatter_layout.hpp"
+#include "text/utf8.hpp"
 
 namespace ntm::dsl {
+
+using text::display_width;
+using text::to_nfc;
+
 namespace {
 
 constexpr int kIndent = 2;
@@ -363,7 +368,7 @@ class Printer {
         cells.emplace_back();
         for (const YearRange& y : t.table_years) cells.back().push_back(years_text(y));
         for (const TableRow& row : t.table_rows) {
-            regions.push_back(layout::nfc(row.region.text));
+            regions.push_back(to_nfc(row.region.text));
             cells.emplace_back();
             for (const Number& n : row.values) cells.back().push_back(number_text(n));
         }

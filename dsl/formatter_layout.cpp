@@ -1,30 +1,16 @@
 #include "dsl/formatter_layout.hpp"
 
-#include <utf8proc.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <numeric>
 
 #include "dsl/source.hpp"
+#include "text/utf8.hpp"
 
 namespace ntm::dsl::layout {
 
-std::string nfc(std::string_view text) {
-    if (std::all_of(text.begin(), text.end(),
-                    [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-        return std::string(text);
-    }
-    utf8proc_uint8_t* out = nullptr;
-    const utf8proc_ssize_t n =
-        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                     static_cast<utf8proc_ssize_t>(text.size()), &out,
-                     static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
-    if (n < 0) return std::string(text);
-    std::string result(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
-    std::free(out);
-    return result;
-}
+using text::display_width;
+using text::to_nfc;
 
 Line& Layout::line(int indent, std::uint32_t anchor) {
     Line& l = lines_.emplace_back();
@@ -34,7 +20,7 @@ Line& Layout::line(int indent, std::uint32_t anchor) {
 }
 
 void Layout::put(std::string_view text) {
-    lines_.back().text += nfc(text);
+    lines_.back().text += to_nfc(text);
 }
 
 int Layout::column() const {
@@ -150,12 +136,12 @@ std::string Layout::render(const std::vector<Comment>& comments) {
             const Comment* c = l.leading[i];
             bool blank = blank_before(c->span.begin, false);
             if (i == 0 && l.decl_start) blank = decl_gap(l, blank);
-            emit(blank, comment_indent, "#" + nfc(c->text));
+            emit(blank, comment_indent, "#" + to_nfc(c->text));
         }
         bool blank = !l.closes && blank_before(l.anchor, true);
         if (l.leading.empty() && l.decl_start) blank = decl_gap(l, blank);
         std::string text = l.text;
-        if (l.trailing != nullptr) text += "  #" + nfc(l.trailing->text);
+        if (l.trailing != nullptr) text += "  #" + to_nfc(l.trailing->text);
         emit(blank, l.indent, text);
         after_open = l.opens;
         if (l.decl_start) {
@@ -163,7 +149,7 @@ std::string Layout::render(const std::vector<Comment>& comments) {
             last_decl_one_liner = l.one_liner;
         }
     }
-    for (const Comment* c : tail_) emit(blank_before(c->span.begin, false), 0, "#" + nfc(c->text));
+    for (const Comment* c : tail_) emit(blank_before(c->span.begin, false), 0, "#" + to_nfc(c->text));
     return out;
 }
 

@@ -55,7 +55,4 @@ class Layout {
     std::vector<const Comment*> tail_;  // own-line comments after the last line
 };
 
-// `text` in NFC; unchanged when it is ASCII or not valid UTF-8.
-std::string nfc(std::string_view text);
-
 }  // namespace ntm::dsl::layout

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "dsl/parse_errors.hpp"
+#include "text/suggest.hpp"
 
 namespace ntm::dsl {
 
@@ -174,7 +175,7 @@ void report_parse_error(const tao::pegtl::parse_error& e, std::string_view text,
         Diagnostic& d = diags.error("E0001", token, fmt::format("{}, found {}", message, describe(found)));
         if (auto hint = vietnamese_hint(found)) {
             d.help = *hint;
-        } else if (auto near = closest_match(std::string(found), quoted_words(message))) {
+        } else if (auto near = text::closest_match(std::string(found), quoted_words(message))) {
             d.help = fmt::format("did you mean '{}'?", *near);
         } else if (found == "," && token.begin > 0 && std::isdigit(static_cast<unsigned char>(text[token.begin - 1])) &&
                    token.end < text.size() && std::isdigit(static_cast<unsigned char>(text[token.end]))) {

@@ -18,7 +18,7 @@ struct Rules {
     SourceManager sources;
     Module module;
     Diagnostics diags;
-    std::vector<IoError> io_errors;
+    std::vector<text::Problem> io_errors;  // files missing, unreadable, not UTF-8
     NodeIds ids;
     std::optional<Checked> checked;  // set when parsing succeeded (check may still have errors)
 

@@ -39,8 +39,4 @@ private:
     std::vector<SourceFile> files_;
 };
 
-// Display columns of a UTF-8 byte range: one per character, none for a combining mark, two
-// for a wide character; an invalid byte counts as one.
-std::uint32_t display_width(std::string_view utf8);
-
 }  // namespace ntm::dsl

@@ -11,17 +11,6 @@ bool is_builtin(const dsl::ExprInfo* info, dsl::Builtin b) {
     return info != nullptr && info->ref == dsl::RefKind::builtin && info->builtin == b;
 }
 
-// `a OP b` seen from the other side: `15 > x` is `x < 15`.
-dsl::Op mirrored(dsl::Op op) {
-    switch (op) {
-        case dsl::Op::lt: return dsl::Op::gt;
-        case dsl::Op::le: return dsl::Op::ge;
-        case dsl::Op::gt: return dsl::Op::lt;
-        case dsl::Op::ge: return dsl::Op::le;
-        default: return op;
-    }
-}
-
 OpCode opcode(dsl::Op op) {
     switch (op) {
         case dsl::Op::neg: return OpCode::neg;
@@ -87,7 +76,7 @@ bool Compiler::emit_range_compare(const dsl::Expr& e, const ExprScope& scope) {
         } else {
             continue;
         }
-        const dsl::Op op = side == 0 ? e.op : mirrored(e.op);
+        const dsl::Op op = side == 0 ? e.op : dsl::mirrored(e.op);
         code_->push_back({OpCode::range_cmp, is_level ? 0u : 1u, static_cast<std::uint32_t>(op), k});
         return true;
     }
@@ -110,7 +99,7 @@ bool Compiler::emit_aggregate_compare(const dsl::Expr& e, const ExprScope& scope
         emit_call(agg, *ai, scope);  // pushes `aggregate`; turn it into a comparison
         Instr& last = code_->back();
         last.op = OpCode::aggregate_cmp;
-        last.b = static_cast<std::uint32_t>(side == 0 ? e.op : mirrored(e.op));
+        last.b = static_cast<std::uint32_t>(side == 0 ? e.op : dsl::mirrored(e.op));
         last.k = other.number;
         return true;
     }

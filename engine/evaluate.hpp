@@ -77,7 +77,7 @@ struct Evaluation {
     std::vector<Status> gates;
     std::vector<Status> classes;  // per entity, one per Program::classes (not applicable for
                                   // classes of other kinds)
-    std::vector<DataProblem> problems;  // found while evaluating (e.g. a region not determined)
+    std::vector<text::Problem> problems;  // found while evaluating (e.g. a region not determined)
     std::vector<TargetResult> targets;  // the year's targets compared with these results
 };
 

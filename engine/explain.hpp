@@ -101,7 +101,7 @@ struct EntityExplanation {
     std::string lost_level_title;      // duy trì chuẩn: recognised, no longer reached
     int lost_year = 0;
     std::string member;  // steering-committee member in charge, if assigned
-    DataRef origin;
+    text::Place origin;
 };
 
 EntityExplanation explain(const Program& program, const Dataset& data, const Evaluation& evaluation,

@@ -1,7 +1,8 @@
-// Embedding NTM Rules in another C++ program: the one header to include.
+// Embedding NTM Rules in another C++ program: the header of the engine.
 //
 //   ntm::Engine engine = ntm::Engine::load({"rules/"});        // throws ntm::RulesError
-//   ntm::engine::Dataset data = engine.load_data("xa.csv");     // throws ntm::engine::DataError
+//   ntm::engine::Dataset data = ntm::data::load_data("xa.csv", engine.program().schema);
+//                                       // data/load.hpp; throws ntm::text::FileError
 //   ntm::engine::Evaluation ev = engine.evaluate(data, 2024);
 //   for (std::uint32_t i = 0; i < ev.entities.size(); ++i) {
 //       ntm::engine::EntityExplanation x = engine.explain(data, ev, i);
@@ -10,7 +11,12 @@
 //
 // An Engine is immutable once loaded and may be shared by threads; each evaluate() call
 // returns its own results.  Statuses, values, thresholds and gaps in an explanation are the
-// ones the evaluation computed (see docs/architecture.md).
+// ones the evaluation computed (see docs/architecture.md); they are data, and report/words.hpp
+// puts them into Vietnamese or English words.
+//
+// The library behind this header (ntm_engine) reads no file format and writes no document: it
+// links neither the workbook libraries nor the renderers.  Reading CSV, JSON and Excel is
+// ntm_data's; words and reports are ntm_report's.
 #pragma once
 
 #include <memory>
@@ -23,6 +29,7 @@
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
 #include "engine/program.hpp"
+#include "text/problem.hpp"
 
 namespace ntm {
 
@@ -39,9 +46,6 @@ public:
     const engine::Program& program() const { return *program_; }
     const dsl::Rules& rules() const { return *rules_; }
 
-    engine::Dataset load_data(const std::string& path, const engine::LoadOptions& options = {}) const {
-        return engine::load_data(path, program_->schema, options);
-    }
     engine::Evaluation evaluate(const engine::Dataset& data, int year, unsigned threads = 0) const {
         return engine::evaluate(*program_, data, {year, threads, engine::kNone});
     }
@@ -58,10 +62,9 @@ private:
 inline Engine Engine::load(const std::vector<std::string>& rule_paths) {
     std::shared_ptr<dsl::Rules> rules = dsl::load_and_check(rule_paths);
     if (!rules->ok()) {
-        std::string text;
-        for (const auto& e : rules->io_errors) text += e.path + ": error: " + e.message + "\n";
-        text += dsl::render_all(rules->diags, rules->sources);
-        throw RulesError(text);
+        std::string message = text::render(rules->io_errors);
+        message += dsl::render_all(rules->diags, rules->sources);
+        throw RulesError(message);
     }
     Engine engine;
     engine.program_ = std::make_shared<const engine::Program>(engine::compile(*rules));

@@ -7,10 +7,13 @@
 #include <filesystem>
 #include <fstream>
 
+#include "data/load.hpp"
 #include "engine/dataset.hpp"
-#include "engine/load_common.hpp"
+#include "data/builder.hpp"
 
 using namespace ntm::engine;
+using namespace ntm::data;
+using ntm::text::ProblemKind;
 using ntm::dsl::EntityKind;
 using ntm::dsl::Region;
 
@@ -73,7 +76,7 @@ Dataset load(const std::string& name, const std::string& text, LoadOptions optio
 // "LINE CODE kind field: message", one per problem, in the order given.
 std::vector<std::string> problems(const Dataset& ds) {
     std::vector<std::string> out;
-    for (const DataProblem& p : ds.problems) {
+    for (const ntm::text::Problem& p : ds.problems) {
         const char* kind = p.kind == ProblemKind::warning ? "warning"
                            : p.kind == ProblemKind::value ? "value"
                                                           : "record";
@@ -98,8 +101,8 @@ double value(const Dataset& ds, std::string_view code, int year, std::string_vie
 std::string load_error(const std::string& name, const std::string& text) {
     try {
         load_data(write(name, text), schema());
-    } catch (const DataError& e) {
-        return e.message;
+    } catch (const ntm::text::FileError& e) {
+        return e.problem.message;
     }
     return "(no error)";
 }
@@ -153,8 +156,8 @@ TEST_CASE("parse_yes_no accepts the forms staff write, in any case") {
 }
 
 TEST_CASE("numbers: dot, decimal comma, percent sign, and what is refused") {
-    using ntm::engine::data::parse_number;
-    using Form = ntm::engine::data::ParsedNumber::Form;
+    using ntm::data::parse_number;
+    using Form = ntm::data::ParsedNumber::Form;
     struct Case {
         std::string text;
         bool comma_decimal;

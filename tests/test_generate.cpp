@@ -9,11 +9,14 @@
 #include <filesystem>
 #include <fstream>
 
+#include "data/load.hpp"
 #include "engine/evaluate.hpp"
-#include "engine/generate.hpp"
+#include "generate/generate.hpp"
 
 using namespace ntm;
 using namespace ntm::engine;
+using namespace ntm::data;
+using namespace ntm::gen;
 
 namespace {
 
@@ -195,7 +198,7 @@ struct World {
         INFO(dsl::render_all(rules->diags, rules->sources));
         REQUIRE(rules->ok());
         program = compile(*rules);
-        std::vector<InputProblem> problems;
+        std::vector<ntm::text::Problem> problems;
         units = read_units(write("units.csv", kUnits), problems);
         REQUIRE(problems.empty());
         options.provinces = {"49"};
@@ -204,14 +207,14 @@ struct World {
         options.seed = 7;
     }
 
-    Scenario scenario(const std::string& text, std::vector<InputProblem>& problems) const {
+    Scenario scenario(const std::string& text, std::vector<ntm::text::Problem>& problems) const {
         return read_scenario(write("scenario.txt", text), program, units, options, problems);
     }
 
     Generated run(const Scenario& sc = {}) const {
-        std::vector<InputProblem> problems;
+        std::vector<ntm::text::Problem> problems;
         Generated g = generate(program, units, sc, options, problems);
-        for (const auto& p : problems) INFO(render_input_problem(p));
+        for (const auto& p : problems) INFO(ntm::text::render(p));
         REQUIRE(problems.empty());
         return g;
     }
@@ -225,9 +228,9 @@ const EntityResult& result_of(const Dataset& data, const Evaluation& ev, const s
     return ev.entities.front();
 }
 
-std::string problems_text(const std::vector<InputProblem>& problems) {
+std::string problems_text(const std::vector<ntm::text::Problem>& problems) {
     std::string out;
-    for (const auto& p : problems) out += render_input_problem(p);
+    for (const auto& p : problems) out += ntm::text::render(p);
     return out;
 }
 
@@ -302,7 +305,7 @@ TEST_CASE("generate: units, types, names, villages and one record per entity and
 
 TEST_CASE("generate: level and fail directives hold when the engine judges the data", "[generate]") {
     World w;
-    std::vector<InputProblem> problems;
+    std::vector<ntm::text::Problem> problems;
     const Scenario sc = w.scenario(
         "missing 0.5                # many records lack values, but not the pinned ones\n"
         "20698 offset -3            # Laêê: poor\n"
@@ -351,20 +354,20 @@ TEST_CASE("generate: level and fail directives hold when the engine judges the d
 
 TEST_CASE("generate: a directive that cannot hold is a warning naming its line", "[generate]") {
     World w;
-    std::vector<InputProblem> problems;
+    std::vector<ntm::text::Problem> problems;
     // The income is set above every threshold after the plan made it fail.
     const Scenario sc = w.scenario("# Tam Thành\n20365 2024 fail 10\n20365 2024 set 10 90\n", problems);
     REQUIRE(problems.empty());
     const Generated g = w.run(sc);
     REQUIRE(g.warnings.size() == 1);
-    CHECK(render_input_problem(g.warnings[0], "warning") ==
+    CHECK(ntm::text::render(g.warnings[0]) ==
           sc.path + ":2: warning: field 'fail': 20365 in 2024: the criteria not met are none instead of 10 (after 17 attempts)\n");
     CHECK(g.directives_met == 0);
 }
 
 TEST_CASE("generate: values are drawn against the threshold of the entity's region", "[generate]") {
     World w;
-    std::vector<InputProblem> problems;
+    std::vector<ntm::text::Problem> problems;
     // Every commune fails criterion 2: its value must be below its own threshold (60 in Nam
     // Giang, whose own set replaces the one in force; elsewhere 50 where the commune is
     // especially difficult and judged as TDMNPB, 70 otherwise), not below 50 always.
@@ -389,7 +392,7 @@ TEST_CASE("generate: values are drawn against the threshold of the entity's regi
 
 TEST_CASE("generate: recognitions follow the results of the years generated", "[generate]") {
     World w;
-    std::vector<InputProblem> problems;
+    std::vector<ntm::text::Problem> problems;
     const Scenario sc = w.scenario(
         "20368 recognised dat_chuan 2019\n"
         "20368 2022-2023 level dat_chuan\n"
@@ -419,7 +422,7 @@ TEST_CASE("generate: the files written load back with no problem and judge alike
     const Generated g = w.run();
     for (const char* name : {"out.csv", "out.json"}) {
         const std::string text = std::string(name).ends_with(".csv") ? write_csv(w.program, g.data) : write_json(w.program, g.data);
-        const Dataset back = load_data(write(name, text), w.program.schema);
+        const Dataset back = ntm::data::load_data(write(name, text), w.program.schema);
         std::string shown;
         for (const auto& p : back.problems) shown += p.message + "\n";
         INFO(name << "\n" << shown);
@@ -438,7 +441,7 @@ TEST_CASE("generate: the files written load back with no problem and judge alike
 TEST_CASE("generate: scenario mistakes name the file, the line and the field", "[generate]") {
     World w;
     const auto errors = [&](const std::string& text) {
-        std::vector<InputProblem> problems;
+        std::vector<ntm::text::Problem> problems;
         w.scenario(text, problems);
         return problems_text(problems);
     };
@@ -470,11 +473,11 @@ TEST_CASE("generate: scenario mistakes name the file, the line and the field", "
 
 TEST_CASE("generate: units file mistakes name the file, the line and the field", "[generate]") {
     const auto errors = [](const std::string& text) {
-        std::vector<InputProblem> problems;
+        std::vector<ntm::text::Problem> problems;
         const std::string path = write("units-bad.csv", text);
         read_units(path, problems);
         std::string out;
-        for (const auto& p : problems) out += render_input_problem(p);
+        for (const auto& p : problems) out += ntm::text::render(p);
         return out;
     };
     const std::string path = write("units-bad.csv", "");
@@ -502,7 +505,7 @@ TEST_CASE("generate: units file mistakes name the file, the line and the field",
     CHECK(errors(header + "49,Tỉnh Quảng Nam,DHNTB,518\n") == path + ":2: error: row has 4 cells but the header has 9\n");
     CHECK(errors(std::string("province_code\xff\n")).find("not valid UTF-8") != std::string::npos);
     // Quotes, a BOM, CRLF and ';' are read as Excel writes them.
-    std::vector<InputProblem> problems;
+    std::vector<ntm::text::Problem> problems;
     const AdminUnits u = read_units(
         write("units-ok.csv", "\xEF\xBB\xBFprovince_code;province;region;district_code;district;district_type;commune_code;commune;commune_type\r\n"
                               "49;\"Tỉnh Quảng Nam\";dhntb;518;Huyện Phú Ninh;Huyện;20365;\"Xã \"\"Tam\"\" Thành\";Xã\r\n"),
@@ -517,10 +520,10 @@ TEST_CASE("generate: an unknown province or district code is an error", "[genera
     World w;
     w.options.provinces = {"4"};
     w.options.districts = {"5188"};
-    std::vector<InputProblem> problems;
+    std::vector<ntm::text::Problem> problems;
     generate(w.program, w.units, {}, w.options, problems);
     REQUIRE(problems.size() == 2);
-    CHECK(problems[0].field == "--province");
+    CHECK(problems[0].where.field == "--province");
     CHECK(problems[0].message.find("no province has code '4'") == 0);
     CHECK(problems[1].message.find("no district has code '5188'; did you mean '518'?") == 0);
 }

@@ -6,6 +6,7 @@
 #include "dsl/parse_errors.hpp"
 #include "dsl/load.hpp"
 #include "dsl/parser.hpp"
+#include "text/utf8.hpp"
 
 using namespace ntm::dsl;
 namespace pegtl = tao::pegtl;
@@ -364,15 +365,15 @@ TEST_CASE("hostile input gets an error, not a crash") {
 }
 
 TEST_CASE("display width counts characters, not bytes") {
-    CHECK(display_width("abc") == 3);
-    CHECK(display_width("Tỷ lệ") == 5);
-    CHECK(display_width("a\xcc\x81") == 1);  // a + combining acute
-    CHECK(display_width("Đường") == 5);
+    CHECK(ntm::text::display_width("abc") == 3);
+    CHECK(ntm::text::display_width("Tỷ lệ") == 5);
+    CHECK(ntm::text::display_width("a\xcc\x81") == 1);  // a + combining acute
+    CHECK(ntm::text::display_width("Đường") == 5);
 }
 
 TEST_CASE("text that is not NFC is reported at the letter, and fmt's normalisation fixes it") {
-    CHECK(to_nfc("Xa\xcc\x81") == "X\xc3\xa1");
-    std::vector<IoError> io;
+    CHECK(ntm::text::to_nfc("Xa\xcc\x81") == "X\xc3\xa1");
+    std::vector<ntm::text::Problem> io;
     SourceManager sources;
     Diagnostics diags;
     NodeIds ids;

@@ -3,11 +3,11 @@
 #include <catch2/catch.hpp>
 #include <map>
 
-#include "dsl/source.hpp"
+#include "text/utf8.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
-#include "engine/render_json.hpp"
-#include "engine/render_text.hpp"
+#include "report/json.hpp"
+#include "report/text.hpp"
 
 #ifndef NTM_SOURCE_DIR
 #error "NTM_SOURCE_DIR must name the repository root"
@@ -15,6 +15,7 @@
 
 using namespace ntm;
 using namespace ntm::engine;
+using namespace ntm::report;
 
 namespace {
 
@@ -97,11 +98,11 @@ std::vector<std::string> lines_with(const std::string& text, const std::string& 
 }  // namespace
 
 TEST_CASE("render: data problems read like diagnostics") {
-    CHECK(render_problem({"D0203", ProblemKind::value, {"xa.csv", 11, "hai_long"}, "percentage 140 is outside 0–100"}) ==
+    CHECK(ntm::text::render(ntm::text::Problem{"D0203", ntm::text::ProblemKind::value, {"xa.csv", 11, "hai_long"}, "percentage 140 is outside 0–100"}) ==
           "xa.csv:11: error[D0203]: field 'hai_long': percentage 140 is outside 0–100\n");
-    CHECK(render_problem({"D0001", ProblemKind::warning, {"xa.csv", 1, "ghi chú"}, "unknown column"}) ==
+    CHECK(ntm::text::render(ntm::text::Problem{"D0001", ntm::text::ProblemKind::warning, {"xa.csv", 1, "ghi chú"}, "unknown column"}) ==
           "xa.csv:1: warning[D0001]: field 'ghi chú': unknown column\n");
-    CHECK(render_problem({"D0103", ProblemKind::record, {"xa.json", 0, ""}, "duplicate record"}) ==
+    CHECK(ntm::text::render(ntm::text::Problem{"D0103", ntm::text::ProblemKind::record, {"xa.json", 0, ""}, "duplicate record"}) ==
           "xa.json: error[D0103]: duplicate record\n");
 }
 
@@ -148,7 +149,7 @@ TEST_CASE("render: the summary counts levels, classes, maintenance and district 
     const auto row = lines_with(text, "  Chưa đạt  ");
     REQUIRE(header.size() == 2);
     REQUIRE(row.size() == 2);
-    CHECK(dsl::display_width(header[0]) == dsl::display_width(row[0]));
+    CHECK(ntm::text::display_width(header[0]) == ntm::text::display_width(row[0]));
 }
 
 TEST_CASE("render: the summary does not depend on the number of threads") {
@@ -219,7 +220,7 @@ TEST_CASE("render: ntm-eval JSON keeps its keys, numbers and nulls") {
     w.xa("20374", "Tam Đàn", {{"2.2", 69.5}});
     w.xa("20380", "Tam Phước", {{"10", kUnknown}});
     w.xa("20387", "Tam Đại", {{"2.2", 40}, {"10", 38.7}, {"13.1", 0}});
-    w.data.problems.push_back({"D0203", ProblemKind::value, {"xa.csv", 11, "hai_long"}, "percentage 140 is outside 0–100"});
+    w.data.problems.push_back({"D0203", ntm::text::ProblemKind::value, {"xa.csv", 11, "hai_long"}, "percentage 140 is outside 0–100"});
     const EvalRun run{{"quy-dinh.ntm"}, "xa.csv", {w.run()}};
     const Json doc = eval_json(w.program, w.data, run);
 

@@ -7,8 +7,9 @@
 #include <unistd.h>
 #include <set>
 
+#include "data/load.hpp"
 #include "engine/evaluate.hpp"
-#include "engine/report.hpp"
+#include "report/report.hpp"
 #include "tests/zip_part.hpp"
 
 #ifndef NTM_SOURCE_DIR
@@ -17,6 +18,7 @@
 
 using namespace ntm;
 using namespace ntm::engine;
+using namespace ntm::report;
 
 namespace {
 
@@ -32,7 +34,7 @@ struct Fixture {
         rules = dsl::load_and_check({root + "phu_ninh"});
         REQUIRE(rules->ok());
         program = compile(*rules);
-        data = load_data(root + "phu_ninh_csv/phu-ninh-2024.csv", program.schema);
+        data = ntm::data::load_data(root + "phu_ninh_csv/phu-ninh-2024.csv", program.schema);
         evaluation = evaluate(program, data, {2024, 2, kNone});
         ReportOptions options;
         options.locality = locality.empty() ? kNone : data.find(locality);

@@ -16,15 +16,18 @@
 #include <fstream>
 #include <functional>
 
+#include "data/load.hpp"
 #include "engine/dataset.hpp"
-#include "engine/render_text.hpp"
-#include "engine/xlsx_writer.hpp"
+#include "report/text.hpp"
+#include "report/xlsx.hpp"
 
 #ifndef NTM_SOURCE_DIR
 #error "NTM_SOURCE_DIR must name the repository root"
 #endif
 
 using namespace ntm::engine;
+using namespace ntm::data;
+using namespace ntm::report;
 using ntm::dsl::EntityKind;
 
 namespace {
@@ -176,9 +179,9 @@ Dataset load(const std::string& path, LoadOptions options = {}) {
 std::string load_error(const std::string& path, LoadOptions options = {}) {
     try {
         load_data(path, schema(), options);
-    } catch (const DataError& e) {
-        CHECK(e.path == path);
-        return e.message;
+    } catch (const ntm::text::FileError& e) {
+        CHECK(e.problem.where.file == path);
+        return e.problem.message;
     }
     return "(no error)";
 }
@@ -192,8 +195,8 @@ double value(const Dataset& ds, std::size_t record, const std::string& column) {
 
 std::vector<std::string> rendered(const Dataset& ds) {
     std::vector<std::string> out;
-    for (const DataProblem& p : ds.problems) {
-        std::string line = render_problem(p);
+    for (const ntm::text::Problem& p : ds.problems) {
+        std::string line = ntm::text::render(p);
         line.erase(0, line.find(':'));  // without the temporary folder
         line.pop_back();
         out.push_back(line);
@@ -360,12 +363,12 @@ TEST_CASE("xlsx: damaged workbooks are errors naming the file and the sheet", "[
 }
 
 TEST_CASE("xlsx: column letters", "[xlsx]") {
-    CHECK(column_letters(1) == "A");
-    CHECK(column_letters(26) == "Z");
-    CHECK(column_letters(27) == "AA");
-    CHECK(column_letters(52) == "AZ");
-    CHECK(column_letters(703) == "AAA");
-    CHECK(column_letters(16384) == "XFD");
+    CHECK(ntm::text::column_letters(1) == "A");
+    CHECK(ntm::text::column_letters(26) == "Z");
+    CHECK(ntm::text::column_letters(27) == "AA");
+    CHECK(ntm::text::column_letters(52) == "AZ");
+    CHECK(ntm::text::column_letters(703) == "AAA");
+    CHECK(ntm::text::column_letters(16384) == "XFD");
 }
 
 TEST_CASE("xlsx: the template is read back, empty and filled in", "[xlsx]") {
@@ -455,10 +458,10 @@ TEST_CASE("xlsx: report workbooks", "[xlsx]") {
     // an error naming the sheet.
     CHECK(load_error(path) == "sheet 'Tổng hợp', row 1: the header has no 'type' (loại) or "
                               "'kind' (cấp) column");
-    CHECK(display_width("Số tiêu chí đạt") == 15);
-    CHECK(display_width("Nghe\u0301") == 4);  // a combining accent takes no room
-    CHECK_THROWS_AS(write_workbook(temp_path("none.xlsx"), {}), XlsxWriteError);
-    CHECK_THROWS_AS(write_workbook(temp_path("no-such-dir/x.xlsx"), {again}), XlsxWriteError);
+    CHECK(widest_line("Số tiêu chí đạt") == 15);
+    CHECK(widest_line("Nghe\u0301\nSố") == 4);  // a combining accent takes no room
+    CHECK_THROWS_AS(write_workbook(temp_path("none.xlsx"), {}), ntm::text::FileError);
+    CHECK_THROWS_AS(write_workbook(temp_path("no-such-dir/x.xlsx"), {again}), ntm::text::FileError);
 }
 
 // Writes the workbooks of the golden cases (tests/golden/data/xlsx_*): run by hand with

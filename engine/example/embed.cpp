@@ -1,10 +1,11 @@
-// A small program embedding the engine: evaluates a data file and prints, for each commune
-// that is not yet standard, the first thing that blocks it.
+// A small program embedding the engine: reads a data file (data/load.hpp), evaluates it and
+// prints, for each commune that is not yet standard, the first thing that blocks it.
 //
 //   ntm_embed_example RULES_DIR DATA_FILE YEAR
 #include <cstdio>
 #include <cstdlib>
 
+#include "data/load.hpp"
 #include "engine/ntm.hpp"
 
 int main(int argc, char** argv) {
@@ -14,7 +15,7 @@ int main(int argc, char** argv) {
     }
     try {
         const ntm::Engine engine = ntm::Engine::load({argv[1]});
-        const ntm::engine::Dataset data = engine.load_data(argv[2]);
+        const ntm::engine::Dataset data = ntm::data::load_data(argv[2], engine.program().schema);
         const ntm::engine::Evaluation ev = engine.evaluate(data, std::atoi(argv[3]));
         for (std::uint32_t i = 0; i < ev.entities.size(); ++i) {
             const ntm::engine::EntityExplanation x = engine.explain(data, ev, i);
@@ -25,8 +26,8 @@ int main(int argc, char** argv) {
     } catch (const ntm::RulesError& e) {
         std::fputs(e.what(), stderr);
         return 1;
-    } catch (const ntm::engine::DataError& e) {
-        std::fprintf(stderr, "%s: error: %s\n", e.path.c_str(), e.message.c_str());
+    } catch (const ntm::text::FileError& e) {
+        std::fputs(ntm::text::render(e.problem).c_str(), stderr);
         return 2;
     }
     return 0;

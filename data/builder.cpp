@@ -1,0 +1,381 @@
+// The Builder: every validation rule of docs/data-format.md, once, for every reader — entities
+// and records as they are declared, then their values.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "data/builder.hpp"
+#include "data/vocabulary.hpp"
+#include "text/utf8.hpp"
+
+namespace ntm::data {
+
+Builder::Builder(std::string path, const Schema& schema, const LoadOptions& options,
+                 Granularity granularity)
+    : path_(std::move(path)), schema_(schema), options_(options), granularity_(granularity) {
+    for (std::size_t k = 0; k < kKindCount; ++k) {
+        for (const Column& c : schema.columns[k]) {
+            const std::uint32_t i = column(c.name);
+            columns_[i].of[k] = &c;
+        }
+    }
+    for (std::size_t f = 0; f < kFieldCount; ++f) field_names_[f] = kFieldKeys[f];
+}
+
+std::uint32_t Builder::column(std::string_view name) {
+    if (auto it = column_index_.find(name); it != column_index_.end()) return it->second;
+    std::string key = to_nfc(name);
+    if (auto it = column_index_.find(key); it != column_index_.end()) return it->second;
+    const auto i = static_cast<std::uint32_t>(columns_.size());
+    columns_.push_back({key, {}, 0});
+    column_index_.emplace(std::move(key), i);
+    return i;
+}
+
+void Builder::unknown_column(std::uint32_t c, std::uint32_t line) {
+    ColumnInfo& info = columns_[c];
+    if ((info.warned & 0x80) != 0) return;
+    info.warned |= 0x80;
+    std::vector<std::string> known;
+    for (const ColumnInfo& other : columns_) {
+        if (other.known()) known.push_back(other.name);
+    }
+    problem("D0001", ProblemKind::warning, line, info.name,
+            fmt::format(
+                "unknown column '{}': no kind has an input of that name, its values are ignored{}",
+                info.name, did_you_mean(info.name, known)));
+}
+
+bool Builder::wanted(int year) {
+    if (!options_.year || *options_.year == year) return true;
+    ++ds_.skipped;
+    return false;
+}
+
+void Builder::problem(const char* code, ProblemKind kind, std::uint32_t line,
+                      std::string_view field, std::string message) {
+    ds_.problems.push_back({code, kind, {path_, line, std::string(field)}, std::move(message)});
+}
+
+int Builder::cached(std::vector<Word>& cache, std::string_view text,
+                    int (*lookup)(std::string_view)) {
+    for (const Word& w : cache) {
+        if (w.text == text) return w.value;
+    }
+    const int v = lookup(text);
+    if (cache.size() < 64) cache.push_back({std::string(text), v});
+    return v;
+}
+
+// The reserved fields of a row on their own: code, type and kind, region.
+std::optional<Builder::HeadProblem> Builder::resolve(const Head& head, const std::string& code,
+                                                     Resolved& out) {
+    const Written& type = head[Field::type];
+    const Written& kind = head[Field::kind];
+    const Written& region = head[Field::region];
+    if (code.empty()) {
+        return HeadProblem{"D0101", Field::code, "empty code: the record cannot be identified"};
+    }
+    const int type_kind = type.given() ? cached(types_, type.text, resolve_type) : -1;
+    const int kind_kind = kind.given() ? cached(kinds_, kind.text, resolve_type) : -1;
+    if (type.given() && type_kind < 0) {
+        return HeadProblem{"D0104", Field::type,
+                           fmt::format("unknown type '{}' of '{}'{}", type.text, code,
+                                       did_you_mean(type.text, type_candidates()))};
+    }
+    if (kind.given() && kind_kind < 0) {
+        return HeadProblem{
+            "D0104", Field::kind,
+            fmt::format("unknown kind '{}' of '{}' (thon, xa, huyen, tinh){}", kind.text, code,
+                        did_you_mean(kind.text, kind_candidates()))};
+    }
+    if (!type.given() && !kind.given()) {
+        return HeadProblem{"D0104", Field::type, fmt::format("no type or kind for '{}'", code)};
+    }
+    if (type.given() && kind.given() && type_kind != kind_kind) {
+        return HeadProblem{"D0105", Field::kind,
+                           fmt::format("type '{}' (a {}) disagrees with kind '{}'", type.text,
+                                       kind_name(static_cast<EntityKind>(type_kind)), kind.text)};
+    }
+    out.kind = static_cast<EntityKind>(kind.given() ? kind_kind : type_kind);
+    if (region.given()) {
+        const int r = cached(regions_, region.text, resolve_region);
+        if (r < 0) {
+            return HeadProblem{
+                "D0110", Field::region,
+                fmt::format("unknown region '{}' (TDMNPB, DBSH, BTB, DHNTB, TN, DNB, DBSCL){}",
+                            region.text, did_you_mean(region.text, region_candidates()))};
+        }
+        out.region = static_cast<Region>(r);
+    }
+    return std::nullopt;
+}
+
+std::uint32_t Builder::entity(const Head& head, std::size_t records) {
+    const std::string code = to_nfc(head[Field::code].text);
+    Resolved resolved;
+    std::optional<HeadProblem> bad = resolve(head, code, resolved);
+    const auto known = bad ? codes_.end() : codes_.find(code);
+    if (!bad && known != codes_.end() && ds_.entities[known->second].kind != resolved.kind) {
+        const Entity& first = ds_.entities[known->second];
+        bad = HeadProblem{
+            "D0105", head[Field::kind].given() ? Field::kind : Field::type,
+            fmt::format("'{}' is a {} on {} {}, not a {}", code, kind_name(first.kind),
+                        line_word_, first.origin.line, kind_name(resolved.kind))};
+    }
+    if (bad) {
+        const Written& w = head[bad->field];
+        problem(bad->code, ProblemKind::record, w.line != 0 ? w.line : head.line,
+                field_name(bad->field), std::move(bad->message));
+        ds_.read += records;
+        ds_.rejected += records;
+        if (!code.empty() && !codes_.contains(code)) rejected_codes_.emplace(code, head.line);
+        return kNone;
+    }
+    if (known != codes_.end()) {
+        merge(known->second, head, resolved);
+        return known->second;
+    }
+
+    const auto e = static_cast<std::uint32_t>(ds_.entities.size());
+    const Written& type = head[Field::type];
+    Entity& en = ds_.entities.emplace_back();
+    en.code = code;
+    en.name = to_nfc(head[Field::name].text);
+    std::tie(en.type, en.judged) =
+        canonical_type(type.given() ? to_nfc(type.text) : std::string(kDefaultType[kind_index(resolved.kind)]));
+    en.kind = resolved.kind;
+    en.parent_code = to_nfc(head[Field::parent].text);
+    en.region = resolved.region;
+    en.origin = {path_, head.line, {}};
+    building_.push_back(
+        {kNone, kNone, head[Field::parent].line, head[Field::region].line, type.given(), false});
+    codes_.emplace(code, e);
+    return e;
+}
+
+// Another row of a known entity: fills in what was missing, warns where it disagrees.
+void Builder::merge(std::uint32_t e, const Head& head, const Resolved& resolved) {
+    Entity& en = ds_.entities[e];
+    Building& b = building_[e];
+    const auto line = [&](Field f) { return head[f].line != 0 ? head[f].line : head.line; };
+    const auto differs = [&](Field f, std::string_view now, std::string_view kept) {
+        problem("D0301", ProblemKind::warning, line(f), field_name(f),
+                fmt::format("{} '{}' of '{}' differs from '{}' on {} {}; '{}' is kept",
+                            kFieldKeys[static_cast<std::size_t>(f)], now, en.code, kept,
+                            line_word_, en.origin.line, kept));
+    };
+    const auto text = [&](Field f, std::string& kept) {
+        const std::string_view written = head[f].text;
+        if (written.empty() || written == kept) return;
+        std::string now = to_nfc(written);
+        if (kept.empty()) {
+            kept = std::move(now);
+        } else if (now != kept) {
+            differs(f, now, kept);
+        }
+    };
+    text(Field::name, en.name);
+    if (head[Field::type].given() && !b.type_written) {
+        std::tie(en.type, en.judged) = canonical_type(to_nfc(head[Field::type].text));  // the first row gave only the kind
+        b.type_written = true;
+    } else if (head[Field::type].given() && canonical_type(to_nfc(head[Field::type].text)).first != en.type) {
+        text(Field::type, en.type);
+    }
+    if (en.parent_code.empty() && head[Field::parent].given())
+        b.parent_line = head[Field::parent].line;
+    text(Field::parent, en.parent_code);
+    if (resolved.region && !en.region) {
+        en.region = resolved.region;
+        b.region_line = head[Field::region].line;
+    } else if (resolved.region && *en.region != *resolved.region) {
+        differs(Field::region, dsl::name_of(*resolved.region), dsl::name_of(*en.region));
+    }
+}
+
+void Builder::recognised(std::uint32_t e, std::string_view text, std::uint32_t line) {
+    while (!text.empty()) {
+        const std::size_t end = text.find_first_of(";,");
+        const std::string_view entry = trim(text.substr(0, end));
+        text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+        if (entry.empty()) continue;
+        const std::size_t colon = entry.find(':');
+        const std::string_view level =
+            colon == std::string_view::npos ? entry : trim(entry.substr(0, colon));
+        const auto year =
+            colon == std::string_view::npos ? std::nullopt : parse_year(entry.substr(colon + 1));
+        if (level.empty() || !year || level.find_first_of(" \t") != std::string_view::npos) {
+            problem("D0208", ProblemKind::value, line, field_name(Field::recognised),
+                    fmt::format("malformed recognition '{}': write LEVEL:YEAR, e.g. dat_chuan:2019",
+                                entry));
+            continue;
+        }
+        recognised(e, level, *year);
+    }
+}
+
+void Builder::recognised(std::uint32_t e, std::string_view level, int year) {
+    auto& list = ds_.entities[e].recognised;
+    const std::string name = to_nfc(level);
+    for (const Recognition& r : list) {
+        if (r.level == name && r.year == year) return;
+    }
+    list.push_back({name, year});
+}
+
+std::uint32_t Builder::record(std::uint32_t e, int year, std::uint32_t line,
+                              std::string_view field) {
+    Building& b = building_[e];
+    for (std::uint32_t r = b.first; r != kNone; r = pending_[r].next) {
+        if (pending_[r].year == year) {
+            reject_record("D0103", line,
+                          field.empty() ? std::string_view(field_name(Field::year)) : field,
+                          fmt::format("duplicate record of '{}' in {}; first given on {} {}",
+                                      ds_.entities[e].code, year, line_word_, pending_[r].line));
+            return kNone;
+        }
+    }
+    const auto r = static_cast<std::uint32_t>(pending_.size());
+    pending_.push_back({e, year, line, ds_.values.size(), kNone});
+    ds_.values.insert(ds_.values.end(), schema_.slots(ds_.entities[e].kind), kUnknown);
+    if (b.last == kNone) {
+        b.first = r;
+    } else {
+        pending_[b.last].next = r;
+    }
+    b.last = r;
+    ++ds_.read;
+    return r;
+}
+
+void Builder::reject_record(const char* code, std::uint32_t line, std::string_view field,
+                            std::string message, std::size_t records) {
+    problem(code, ProblemKind::record, line, field, std::move(message));
+    ds_.read += records;
+    ds_.rejected += records;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Builder: values
+
+void Builder::value(std::uint32_t record, std::uint32_t column, const Cell& cell,
+                    std::uint32_t line) {
+    if (cell.kind == Cell::Kind::null || (cell.kind == Cell::Kind::text && cell.text.empty()))
+        return;
+    const Pending& p = pending_[record];
+    const EntityKind kind = ds_.entities[p.entity].kind;
+    ColumnInfo& info = columns_[column];
+    const Column* c = info.of[kind_index(kind)];
+    if (c == nullptr) {
+        if (!info.known()) return;  // reported once at the header or key (D0001)
+        const auto bit = static_cast<std::uint8_t>(1u << kind_index(kind));
+        if ((info.warned & bit) == 0) {
+            info.warned |= bit;
+            problem("D0002", ProblemKind::warning, line, info.name,
+                    fmt::format("column '{}' is not an input of {}; its values for {} are ignored",
+                                info.name, kind_name(kind), kind_name(kind)));
+        }
+        return;
+    }
+    double& slot = ds_.values[p.offset + c->slot];
+    switch (cell.kind) {
+        case Cell::Kind::boolean:
+            if (c->type == ValueType::boolean) {
+                slot = cell.number;
+            } else {
+                problem(
+                    "D0201", ProblemKind::value, line, c->name,
+                    fmt::format("expected a number, got {}", cell.number != 0 ? "true" : "false"));
+            }
+            return;
+        case Cell::Kind::number:
+            if (c->type == ValueType::boolean) {
+                if (cell.number == 0 || cell.number == 1) {
+                    slot = cell.number;
+                } else {
+                    wrong(
+                        *c,
+                        cell.text.empty() ? fmt::format("{}", cell.number) : std::string(cell.text),
+                        line);
+                }
+            } else {
+                number(slot, *c, cell.number, false, cell.text, line);
+            }
+            return;
+        case Cell::Kind::structured:
+            problem(c->type == ValueType::boolean ? "D0202" : "D0201", ProblemKind::value, line,
+                    c->name,
+                    fmt::format("expected {}, got {}",
+                                c->type == ValueType::boolean ? "yes/no" : "a number", cell.text));
+            return;
+        case Cell::Kind::text:
+            break;
+        case Cell::Kind::null:
+            return;
+    }
+    if (c->type == ValueType::boolean) {
+        if (const auto yes = parse_yes_no(cell.text)) {
+            slot = *yes;
+        } else {
+            wrong(*c, cell.text, line);
+        }
+        return;
+    }
+    const ParsedNumber n = parse_number(cell.text, comma_decimal_);
+    switch (n.form) {
+        case ParsedNumber::Form::ok:
+            number(slot, *c, n.value, n.percent, cell.text, line);
+            return;
+        case ParsedNumber::Form::ambiguous: {
+            const std::string_view t = trim(cell.text);
+            const std::size_t comma = t.find(',');
+            problem("D0206", ProblemKind::value, line, c->name,
+                    fmt::format(
+                        "'{}' is ambiguous: a comma before three digits may separate thousands; "
+                        "write {}{} or {}.{}",
+                        t, t.substr(0, comma), t.substr(comma + 1), t.substr(0, comma),
+                        t.substr(comma + 1)));
+            return;
+        }
+        case ParsedNumber::Form::not_number:
+            wrong(*c, cell.text, line);
+            return;
+    }
+}
+
+void Builder::number(double& slot, const Column& c, double v, bool percent_sign,
+                     std::string_view shown, std::uint32_t line) {
+    const std::string text = shown.empty() ? fmt::format("{}", v) : std::string(trim(shown));
+    if (percent_sign && !c.percent) {
+        problem("D0207", ProblemKind::value, line, c.name,
+                fmt::format("'{}' is written as a percentage but '{}' is in {}", text, c.name,
+                            c.unit_symbol.empty() ? c.unit : c.unit_symbol));
+    } else if (c.percent && (v < 0 || v > 100)) {
+        problem("D0203", ProblemKind::value, line, c.name,
+                fmt::format("percentage {} is outside 0–100", text));
+    } else if (c.count && v < 0) {
+        problem("D0204", ProblemKind::value, line, c.name,
+                fmt::format("count {} is negative", text));
+    } else if (c.count && v != std::floor(v)) {
+        problem("D0205", ProblemKind::value, line, c.name,
+                fmt::format("count {} is not a whole number", text));
+    } else {
+        slot = v;
+    }
+}
+
+void Builder::wrong(const Column& c, std::string_view shown, std::uint32_t line) {
+    if (c.type == ValueType::boolean) {
+        problem(
+            "D0202", ProblemKind::value, line, c.name,
+            fmt::format(
+                "'{}' is not yes/no: write đạt or không đạt (or có/không, yes/no, true/false, 1/0)",
+                trim(shown)));
+    } else {
+        problem("D0201", ProblemKind::value, line, c.name,
+                fmt::format("'{}' is not a number", trim(shown)));
+    }
+}
+
+}  // namespace ntm::data

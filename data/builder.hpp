@@ -1,0 +1,219 @@
+// Internal to data/: the Builder that turns what a reader found into a validated Dataset, and
+// the readers.
+//
+// A reader only splits its format into rows (CSV) or entity objects (JSON) and hands the
+// reserved fields and the cells to the Builder; every rule of validation lives in the Builder,
+// so that a CSV file and a JSON file with the same content give the same problems.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "data/load.hpp"
+#include "data/vocabulary.hpp"
+#include "text/utf8.hpp"
+
+namespace ntm::data {
+
+using engine::Column;
+using engine::Entity;
+using engine::EntityKind;
+using engine::kind_index;
+using engine::kKindCount;
+using engine::kNone;
+using engine::known;
+using engine::kRegionCount;
+using engine::kUnknown;
+using engine::Recognition;
+using engine::Record;
+using engine::Region;
+using engine::region_index;
+using engine::ValueType;
+using text::column_letters;
+using text::FileError;
+using text::fold;
+using text::is_ascii;
+using text::to_nfc;
+using text::ProblemKind;
+using text::trim;
+
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <class T>
+using StringMap = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
+
+
+// ---------------------------------------------------------------------------------------------
+// What readers hand to the Builder
+
+// A reserved field as written (trimmed), with its line; its name in the file is the Builder's
+// field_name().
+struct Written {
+    std::string_view text;
+    std::uint32_t line = 0;
+    bool given() const { return !text.empty(); }
+};
+
+// The reserved fields of one row or entity object.
+struct Head {
+    std::array<Written, kFieldCount> fields;
+    std::uint32_t line = 0;  // the row's first line, or the line of the entity's code
+    const Written& operator[](Field f) const { return fields[static_cast<std::size_t>(f)]; }
+    Written& operator[](Field f) { return fields[static_cast<std::size_t>(f)]; }
+};
+
+// One value as written, before the column's type is known.
+struct Cell {
+    enum class Kind : std::uint8_t { text, number, boolean, null, structured } kind = Kind::text;
+    std::string_view text;  // text, or the number as written (may be empty for numbers)
+    double number = 0;      // number, boolean (1/0)
+};
+
+// A name that may head a value column: the column of each kind it is an input of.
+struct ColumnInfo {
+    std::string name;
+    std::array<const Column*, kKindCount> of{};
+    std::uint8_t warned = 0;  // bit k: D0002 given for kind k; bit 7: D0001 given
+    bool known() const {
+        for (const Column* c : of) {
+            if (c != nullptr) return true;
+        }
+        return false;
+    }
+};
+
+// How entity problems found after reading (unknown parent, no region, ...) are reported: CSV
+// rows are records, so once per record at its row; a JSON entity holds its records, so once
+// per entity at the key concerned.
+enum class Granularity : std::uint8_t { per_record, per_entity };
+
+class Builder {
+public:
+    Builder(std::string path, const Schema& schema, const LoadOptions& options,
+            Granularity granularity);
+
+    // The name a field has in this file, for text::Place::field ("mã", "parent", ...).
+    void set_field_name(Field f, std::string name) {
+        field_names_[static_cast<std::size_t>(f)] = std::move(name);
+    }
+    const std::string& field_name(Field f) const {
+        return field_names_[static_cast<std::size_t>(f)];
+    }
+    // How messages name a place: "line" (CSV, JSON) or "row" (a worksheet).
+    void set_line_word(std::string_view word) { line_word_ = word; }
+    // Decimal comma always accepted (a ';'-separated file).
+    void set_comma_decimal(bool on) { comma_decimal_ = on; }
+    bool comma_decimal() const { return comma_decimal_; }
+
+    // A hint: about this many records (or entities) will follow.
+    void expect(std::size_t records);
+
+    // The column named `name` (NFC), creating an unknown one if needed; see ColumnInfo.
+    std::uint32_t column(std::string_view name);
+    const ColumnInfo& column_info(std::uint32_t c) const { return columns_[c]; }
+    std::size_t column_count() const { return columns_.size(); }
+    // D0001, once per column.
+    void unknown_column(std::uint32_t c, std::uint32_t line);
+
+    // Whether a record of `year` is loaded (LoadOptions::year); if not, counts it as skipped.
+    bool wanted(int year);
+
+    // Declares the entity of `head`, or adds a row to the one already declared with its code.
+    // On a problem with the fields themselves, reports it, counts `records` records as read and
+    // rejected, and returns kNone.
+    std::uint32_t entity(const Head& head, std::size_t records);
+    // "dat_chuan:2019; nang_cao:2023" (D0208 for a malformed entry), or one entry.
+    void recognised(std::uint32_t entity, std::string_view text, std::uint32_t line);
+    void recognised(std::uint32_t entity, std::string_view level, int year);
+
+    // Starts the record of `entity` in `year`; kNone when it duplicates one (D0103, about
+    // `field`, or the year field when empty).
+    std::uint32_t record(std::uint32_t entity, int year, std::uint32_t line,
+                         std::string_view field = {});
+    // Records rejected before they had an entity (bad year, not an object, ...): one problem,
+    // `records` records read and rejected.
+    void reject_record(const char* code, std::uint32_t line, std::string_view field,
+                       std::string message, std::size_t records = 1);
+    // Stores a value of `record` in `column`, or reports why not (D0002, D02xx).
+    void value(std::uint32_t record, std::uint32_t column, const Cell& cell, std::uint32_t line);
+
+    void problem(const char* code, ProblemKind kind, std::uint32_t line, std::string_view field,
+                 std::string message);
+
+    // Resolves parents and regions, drops rejected entities and records, and returns the data.
+    Dataset finish();
+
+private:
+    struct Pending {
+        std::uint32_t entity = 0;
+        int year = 0;
+        std::uint32_t line = 0;
+        std::size_t offset = 0;
+        std::uint32_t next = kNone;  // the entity's next record
+    };
+    struct Building {
+        std::uint32_t first = kNone, last = kNone;  // its records in pending_
+        std::uint32_t parent_line = 0, region_line = 0;
+        bool type_written = false;  // or only the kind, so far
+        bool rejected = false;
+    };
+    struct Word {
+        std::string text;  // as written
+        int value = -1;    // kind or region index, -1 unknown
+    };
+    struct HeadProblem {
+        const char* code;
+        Field field;
+        std::string message;
+    };
+    struct Resolved {
+        EntityKind kind = EntityKind::xa;
+        std::optional<Region> region;
+    };
+
+    std::optional<HeadProblem> resolve(const Head& head, const std::string& code, Resolved& out);
+    void merge(std::uint32_t entity, const Head& head, const Resolved& resolved);
+    int cached(std::vector<Word>& cache, std::string_view text, int (*lookup)(std::string_view));
+    void reject_entity(std::uint32_t e, const char* code, std::uint32_t line,
+                       std::string_view field, const std::string& message);
+    void number(double& slot, const Column& column, double v, bool percent_sign,
+                std::string_view shown, std::uint32_t line);
+    void wrong(const Column& column, std::string_view shown, std::uint32_t line);
+    void resolve_hierarchy();
+
+    std::string path_;
+    const Schema& schema_;
+    LoadOptions options_;
+    Granularity granularity_;
+    bool comma_decimal_ = false;
+    std::string_view line_word_ = "line";
+    std::array<std::string, kFieldCount> field_names_;
+
+    Dataset ds_;
+    std::vector<Building> building_;  // beside ds_.entities
+    std::vector<Pending> pending_;
+    StringMap<std::uint32_t> codes_;           // code → entity
+    StringMap<std::uint32_t> rejected_codes_;  // code never declared, only rejected → its line
+    std::vector<ColumnInfo> columns_;
+    StringMap<std::uint32_t> column_index_;
+    std::vector<Word> types_, kinds_, regions_;
+    std::string scratch_;  // NFC copies of non-ASCII text
+};
+
+// The readers.
+Dataset load_csv(const std::string& path, std::string_view text, const Schema& schema,
+                 const LoadOptions& options);
+Dataset load_json(const std::string& path, std::string_view text, const Schema& schema,
+                  const LoadOptions& options);
+// In load_xlsx.cpp: the workbook is read from the file itself (it is a zip archive).
+Dataset load_xlsx(const std::string& path, const Schema& schema, const LoadOptions& options);
+
+}  // namespace ntm::data

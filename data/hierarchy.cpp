@@ -1,0 +1,161 @@
+// The Builder's last step, once every row is read: parents and regions resolved, rejected
+// entities and their records dropped, the code index built.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <numeric>
+
+#include "data/builder.hpp"
+#include "data/vocabulary.hpp"
+
+namespace ntm::data {
+
+void Builder::reject_entity(std::uint32_t e, const char* code, std::uint32_t line,
+                            std::string_view field, const std::string& message) {
+    Building& b = building_[e];
+    b.rejected = true;
+    std::size_t count = 0;
+    for (std::uint32_t r = b.first; r != kNone; r = pending_[r].next) {
+        ++count;
+        if (granularity_ == Granularity::per_record) {
+            problem(code, ProblemKind::record, pending_[r].line, field, message);
+        }
+    }
+    ds_.rejected += count;
+    if (granularity_ == Granularity::per_entity || count == 0) {
+        problem(code, ProblemKind::record, line, field, message);
+    }
+}
+
+void Builder::resolve_hierarchy() {
+    // Parents before children: kinds only grow up the hierarchy, so by kind, largest first.
+    std::vector<std::uint32_t> order(ds_.entities.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return ds_.entities[a].kind > ds_.entities[b].kind;
+    });
+    const std::string& parent_field = field_name(Field::parent);
+    for (const std::uint32_t e : order) {
+        Entity& en = ds_.entities[e];
+        const Building& b = building_[e];
+        const std::uint32_t parent_line = b.parent_line != 0 ? b.parent_line : en.origin.line;
+        if (en.parent_code.empty()) {
+            if (!en.region) {
+                reject_entity(
+                    e, "D0109", en.origin.line, field_name(Field::region),
+                    fmt::format("no region for '{}': none given and no parent to inherit it from",
+                                en.code));
+            }
+            continue;
+        }
+        const auto it = codes_.find(en.parent_code);
+        if (it == codes_.end()) {
+            if (const auto r = rejected_codes_.find(en.parent_code); r != rejected_codes_.end()) {
+                reject_entity(e, "D0108", parent_line, parent_field,
+                              fmt::format("parent '{}' of '{}' is rejected ({} {})",
+                                          en.parent_code, en.code, line_word_, r->second));
+            } else {
+                reject_entity(e, "D0106", parent_line, parent_field,
+                              fmt::format("unknown parent '{}' of '{}'", en.parent_code, en.code));
+            }
+            continue;
+        }
+        const Entity& parent = ds_.entities[it->second];
+        if (en.kind == EntityKind::tinh) {
+            reject_entity(e, "D0107", parent_line, parent_field,
+                          fmt::format("'{}' is a tinh and cannot have a parent ('{}')", en.code,
+                                      en.parent_code));
+            continue;
+        }
+        const auto wanted_kind = static_cast<EntityKind>(kind_index(en.kind) + 1);
+        if (parent.kind != wanted_kind) {
+            reject_entity(
+                e, "D0107", parent_line, parent_field,
+                fmt::format("parent '{}' of '{}' is a {}; the parent of a {} must be a {}",
+                            en.parent_code, en.code, kind_name(parent.kind), kind_name(en.kind),
+                            kind_name(wanted_kind)));
+            continue;
+        }
+        if (building_[it->second].rejected) {
+            reject_entity(e, "D0108", parent_line, parent_field,
+                          fmt::format("parent '{}' of '{}' is rejected ({} {})", en.parent_code,
+                                      en.code, line_word_, parent.origin.line));
+            continue;
+        }
+        en.parent = it->second;
+        if (!en.region) {
+            en.region = parent.region;
+        } else if (*en.region != *parent.region) {
+            problem("D0302", ProblemKind::warning,
+                    b.region_line != 0 ? b.region_line : en.origin.line, field_name(Field::region),
+                    fmt::format(
+                        "region '{}' of '{}' differs from '{}' of its parent '{}'; '{}' is used",
+                        dsl::name_of(*en.region), en.code, dsl::name_of(*parent.region),
+                        parent.code, dsl::name_of(*en.region)));
+        }
+    }
+}
+
+void Builder::expect(std::size_t records) {
+    // Reserving more than is used costs address space only (untouched pages are never mapped);
+    // entities are fewer than records when there are several years, so their share is capped.
+    const std::size_t entities = std::min<std::size_t>(records, 1u << 21);
+    pending_.reserve(records);
+    building_.reserve(entities);
+    ds_.entities.reserve(entities);
+    codes_.reserve(entities);
+    std::uint32_t widest = 0;
+    for (std::size_t k = 0; k < kKindCount; ++k) {
+        widest = std::max(widest, schema_.slots(static_cast<EntityKind>(k)));
+    }
+    ds_.values.reserve(records * widest);
+}
+
+Dataset Builder::finish() {
+    resolve_hierarchy();
+
+    std::vector<std::uint32_t> remap(ds_.entities.size(), kNone);
+    std::uint32_t kept = 0;
+    for (std::uint32_t e = 0; e < ds_.entities.size(); ++e) {
+        if (!building_[e].rejected) remap[e] = kept++;
+    }
+
+    // Records of rejected entities leave a gap in `values`: close it, in place.
+    std::size_t cursor = 0;
+    ds_.records.reserve(pending_.size());
+    for (const Pending& p : pending_) {
+        if (building_[p.entity].rejected) continue;
+        const std::size_t n = schema_.slots(ds_.entities[p.entity].kind);
+        if (cursor != p.offset) {
+            std::copy(ds_.values.begin() + static_cast<std::ptrdiff_t>(p.offset),
+                      ds_.values.begin() + static_cast<std::ptrdiff_t>(p.offset + n),
+                      ds_.values.begin() + static_cast<std::ptrdiff_t>(cursor));
+        }
+        ds_.records.push_back({remap[p.entity], p.year, {path_, p.line, {}}, cursor});
+        cursor += n;
+    }
+    ds_.values.resize(cursor);
+
+    for (std::uint32_t e = 0; e < ds_.entities.size(); ++e) {  // in place, as the values
+        if (remap[e] == kNone) continue;
+        Entity& en = ds_.entities[remap[e]];
+        if (remap[e] != e) en = std::move(ds_.entities[e]);
+        if (en.parent != kNone) en.parent = remap[en.parent];
+    }
+    ds_.entities.resize(kept);
+
+    std::size_t size = 16;
+    while (size < 2 * static_cast<std::size_t>(kept)) size *= 2;
+    ds_.by_code.assign(size, kNone);
+    for (std::uint32_t e = 0; e < kept; ++e) {
+        std::size_t i = std::hash<std::string_view>{}(ds_.entities[e].code) & (size - 1);
+        while (ds_.by_code[i] != kNone) i = (i + 1) & (size - 1);
+        ds_.by_code[i] = e;
+    }
+    std::stable_sort(
+        ds_.problems.begin(), ds_.problems.end(),
+        [](const text::Problem& a, const text::Problem& b) { return a.where.line < b.where.line; });
+    return std::move(ds_);
+}
+
+}  // namespace ntm::data

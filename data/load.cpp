@@ -1,0 +1,46 @@
+// load_data: the reader for a file, chosen by its extension.
+#include "data/load.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "data/builder.hpp"
+#include "text/files.hpp"
+
+namespace ntm::data {
+
+using text::FileError;
+
+Dataset load_data(const std::string& path, const Schema& schema, const LoadOptions& options) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](char c) {
+        return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    });
+    if (ext == ".xlsx" || ext == ".xlsm") return load_xlsx(path, schema, options);
+    const bool json = ext == ".json";
+    if (!json && ext != ".csv" && ext != ".tsv" && ext != ".txt") {
+        throw FileError{
+            path,
+            ext.empty() ? "no file extension: name the file .csv, .xlsx or .json"
+            : ext == ".xls"
+                ? "Excel 97-2003 workbooks (.xls) are not read: save the workbook as .xlsx "
+                  "(Excel Workbook) or as .csv (CSV UTF-8)"
+                : fmt::format("unknown data format '{}': save the data as .xlsx, .csv (UTF-8) "
+                              "or .json",
+                              ext)};
+    }
+    if (!options.sheet.empty()) {
+        throw FileError{path, fmt::format("--sheet '{}' is for Excel workbooks (.xlsx); {} has "
+                                          "no sheets",
+                                          options.sheet, ext)};
+    }
+    std::vector<text::Problem> errors;
+    const auto text = text::read_text_file(path, errors);
+    if (!text) throw FileError{errors.empty() ? text::file_problem(path, "cannot read file") : errors.front()};
+    return json ? load_json(path, *text, schema, options)
+                : load_csv(path, *text, schema, options);
+}
+
+}  // namespace ntm::data

@@ -1,0 +1,44 @@
+// Data in: commune data read from JSON, CSV or an Excel workbook (docs/data-format.md) and
+// validated against the columns the rules declare (engine::Schema) into an engine::Dataset.
+//
+// Nothing is silently dropped: every record read ends either in `records` (it will be
+// evaluated) or as a rejection in `problems` (kind == record), so read == records.size() +
+// rejected.  A bad value (a percentage of 140, "abc" where a number is due) is not a rejection:
+// the value becomes unknown, the indicator that reads it "thiếu dữ liệu", and the problem is
+// listed.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "engine/dataset.hpp"
+#include "engine/program.hpp"
+#include "text/problem.hpp"
+
+namespace ntm::data {
+
+using engine::Dataset;
+using engine::Schema;
+
+struct LoadOptions {
+    std::optional<int> year;  // keep only records of this year (others are counted as skipped)
+    std::string sheet{};      // a workbook's sheet to read (default: the first); .xlsx only
+};
+
+// Reads FILE (.json, .csv or .xlsx) against the schema.  A file that cannot be read at all
+// (missing, not UTF-8, unparseable JSON, a damaged workbook, no such sheet) throws
+// text::FileError;
+// everything else is a problem in Dataset::problems.
+Dataset load_data(const std::string& path, const Schema& schema, const LoadOptions& options = {});
+
+// The forms staff write for yes/no: đạt / không đạt / chưa đạt, có / không, true / false,
+// yes / no, 1 / 0 (any letter case, NFC).  Returns 1, 0, or nullopt when the text is none of
+// them.  An empty cell is missing, not "no": callers treat it before calling this.
+std::optional<double> parse_yes_no(std::string_view text);
+
+// Whether units of this type (as written: "Xã", "phường", "Thị trấn", ...) are judged by the
+// criteria sets: false for urban units (engine::Entity::judged).
+bool judged_type(std::string_view type);
+
+}  // namespace ntm::data

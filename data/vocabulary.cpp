@@ -1,0 +1,231 @@
+// The words of data files: reserved fields, types of units and the kind each is judged as,
+// regions, numbers as people type them, years, yes/no.
+#include "data/vocabulary.hpp"
+
+#include <fmt/format.h>
+#include <utf8proc.h>
+
+#include <array>
+#include <charconv>
+#include <iterator>
+
+#include "text/suggest.hpp"
+#include "text/utf8.hpp"
+
+namespace ntm::data {
+
+using text::fold;
+using text::trim;
+
+// ---------------------------------------------------------------------------------------------
+// Reserved fields, types, kinds, regions
+
+std::optional<Field> reserved_field(std::string_view header) {
+    const std::string f = fold(header);
+    for (std::size_t i = 0; i < kFieldCount; ++i) {
+        if (f == kFieldKeys[i] || f == kFieldHeaders[i]) return static_cast<Field>(i);
+    }
+    if (f == "recognized") return Field::recognised;
+    return std::nullopt;
+}
+
+namespace {
+
+struct TypeWord {
+    std::string_view folded;
+    std::string_view shown;
+    EntityKind kind;
+    bool judged = true;  // false: urban units, not judged by the NTM criteria sets
+};
+
+// The types of administrative units (and of villages) and the kind each is judged as.
+constexpr TypeWord kTypeWords[] = {
+    {"thôn", "Thôn", EntityKind::thon},
+    {"bản", "Bản", EntityKind::thon},
+    {"ấp", "Ấp", EntityKind::thon},
+    {"khu dân cư", "Khu dân cư", EntityKind::thon},
+    {"tổ dân phố", "Tổ dân phố", EntityKind::thon, false},
+    {"xóm", "Xóm", EntityKind::thon},
+    {"làng", "Làng", EntityKind::thon},
+    {"buôn", "Buôn", EntityKind::thon},
+    {"khóm", "Khóm", EntityKind::thon, false},
+    {"khu phố", "Khu phố", EntityKind::thon, false},
+    {"xã", "Xã", EntityKind::xa},
+    {"phường", "Phường", EntityKind::xa, false},
+    {"thị trấn", "Thị trấn", EntityKind::xa, false},
+    {"huyện", "Huyện", EntityKind::huyen},
+    {"quận", "Quận", EntityKind::huyen, false},
+    {"thị xã", "Thị xã", EntityKind::huyen},
+    {"thành phố", "Thành phố", EntityKind::huyen},
+    {"thành phố thuộc tỉnh", "Thành phố thuộc tỉnh", EntityKind::huyen},
+    {"thành phố thuộc thành phố trực thuộc trung ương",
+     "Thành phố thuộc thành phố trực thuộc trung ương", EntityKind::huyen},
+    {"tỉnh", "Tỉnh", EntityKind::tinh},
+    {"thành phố trực thuộc trung ương", "Thành phố trực thuộc trung ương", EntityKind::tinh},
+};
+
+}  // namespace
+
+// A type word or a kind name → kind index, or -1.
+int resolve_type(std::string_view text) {
+    const std::string f = fold(text);
+    for (const TypeWord& w : kTypeWords) {
+        if (f == w.folded) return static_cast<int>(w.kind);
+    }
+    for (std::size_t k = 0; k < kKindCount; ++k) {
+        if (f == dsl::kKindNames[k]) return static_cast<int>(k);
+    }
+    return -1;
+}
+
+// The type as the decisions write it ("Thị xã" for "thị xã", "THỊ XÃ"), and whether units of
+// that type are judged; a kind name written as a type is judged and kept as written.
+std::pair<std::string, bool> canonical_type(std::string text) {
+    const std::string f = fold(text);
+    for (const TypeWord& w : kTypeWords) {
+        if (f == w.folded) return {std::string(w.shown), w.judged};
+    }
+    return {std::move(text), true};
+}
+
+// A region code or title, with or without "vùng" → region index, or -1.
+int resolve_region(std::string_view text) {
+    std::string f = fold(text);
+    if (f.starts_with("vùng ")) f.erase(0, std::string_view("vùng ").size());
+    for (std::size_t r = 0; r < kRegionCount; ++r) {
+        if (f == fold(dsl::kRegionNames[r]) || f == fold(dsl::kRegionTitles[r]))
+            return static_cast<int>(r);
+    }
+    return -1;
+}
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+    if (auto m = text::closest_match(word, candidates))
+        return fmt::format("; did you mean '{}'?", *m);
+    return {};
+}
+
+std::vector<std::string> type_candidates() {
+    std::vector<std::string> c;
+    for (const TypeWord& w : kTypeWords) c.emplace_back(w.shown);
+    return c;
+}
+
+std::vector<std::string> kind_candidates() {
+    return {dsl::kKindNames.begin(), dsl::kKindNames.end()};
+}
+
+// Codes only: titles differ by a word ("Bắc Trung Bộ", "Nam Trung Bộ"), so a title one edit
+// away may well be another region.
+std::vector<std::string> region_candidates() {
+    return {dsl::kRegionNames.begin(), dsl::kRegionNames.end()};
+}
+
+std::string_view kind_name(EntityKind k) {
+    return dsl::name_of(k);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers and years
+
+ParsedNumber parse_number(std::string_view text, bool comma_decimal) {
+    ParsedNumber r;
+    std::string_view s = trim(text);
+    if (!s.empty() && s.back() == '%') {
+        r.percent = true;
+        s = trim(s.substr(0, s.size() - 1));
+    }
+    // Copied into a buffer with the separator as '.', for from_chars (which takes no '+').
+    char buf[64];
+    std::size_t n = 0, int_digits = 0, frac_digits = 0, exp_digits = 0, i = 0;
+    bool sep = false, comma = false, exp = false, leading_zero = false;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+        if (s[i] == '-') buf[n++] = '-';
+        ++i;
+    }
+    for (; i < s.size(); ++i) {
+        const char c = s[i];
+        if (n + 2 >= sizeof buf) return r;
+        if (c >= '0' && c <= '9') {
+            if (!sep && !exp && int_digits == 0) leading_zero = c == '0';
+            ++(exp ? exp_digits : sep ? frac_digits : int_digits);
+            buf[n++] = c;
+        } else if ((c == '.' || c == ',') && !sep && !exp) {
+            sep = true;
+            comma = c == ',';
+            buf[n++] = '.';
+        } else if ((c == 'e' || c == 'E') && !exp && int_digits + frac_digits > 0) {
+            exp = true;
+            buf[n++] = 'e';
+            if (i + 1 < s.size() && (s[i + 1] == '+' || s[i + 1] == '-')) buf[n++] = s[++i];
+        } else {
+            return r;
+        }
+    }
+    if (int_digits + frac_digits == 0 || (exp && exp_digits == 0)) return r;
+    // "1,234" is a thousand in English and one point two three four in Vietnamese; "0,125" and
+    // "1234,5" can only be decimal.
+    if (comma && !comma_decimal && frac_digits == 3 && int_digits > 0 && int_digits <= 3 &&
+        !leading_zero && !exp) {
+        r.form = ParsedNumber::Form::ambiguous;
+        return r;
+    }
+    double v = 0;
+    const auto [end, ec] = std::from_chars(buf, buf + n, v);
+    if (ec != std::errc() || end != buf + n) return r;
+    r.value = v;
+    r.form = ParsedNumber::Form::ok;
+    return r;
+}
+
+std::optional<int> parse_year(std::string_view text) {
+    text = trim(text);
+    if (text.size() != 4) return std::nullopt;
+    int y = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), y);
+    if (ec != std::errc() || end != text.data() + text.size() || y < kYearMin || y > kYearMax)
+        return std::nullopt;
+    return y;
+}
+
+bool judged_type(std::string_view type) { return canonical_type(std::string(type)).second; }
+
+std::optional<double> parse_yes_no(std::string_view text) {
+    struct Form {
+        std::u32string_view word;
+        double value;
+    };
+    static constexpr Form kForms[] = {
+        {U"đạt", 1},   {U"không đạt", 0}, {U"chưa đạt", 0}, {U"có", 1}, {U"không", 0}, {U"true", 1},
+        {U"false", 0}, {U"yes", 1},       {U"no", 0},       {U"1", 1},  {U"0", 0},
+    };
+    // Lower-cased code points with blanks collapsed, without allocating: cells are many.
+    text = trim(text);
+    char32_t buf[16];
+    std::size_t n = 0;
+    bool combining = false;
+    for (std::size_t i = 0; i < text.size();) {
+        utf8proc_int32_t cp = 0;
+        const auto len =
+            utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                             static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+        if (len <= 0) return std::nullopt;
+        i += static_cast<std::size_t>(len);
+        if (cp == ' ' || cp == '\t' || cp == 0xA0) {
+            if (n > 0 && buf[n - 1] == U' ') continue;
+            cp = ' ';
+        }
+        if (cp >= 0x300 && cp <= 0x36F) combining = true;
+        if (n == std::size(buf)) return std::nullopt;
+        buf[n++] = static_cast<char32_t>(utf8proc_tolower(cp));
+    }
+    const std::u32string_view word(buf, n);
+    for (const Form& f : kForms) {
+        if (word == f.word) return f.value;
+    }
+    // "đạt" typed with a combining dot below: compare its NFC.
+    if (combining) return parse_yes_no(ntm::text::to_nfc(text));
+    return std::nullopt;
+}
+
+}  // namespace ntm::data

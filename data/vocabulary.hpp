@@ -1,0 +1,77 @@
+// Internal to data/: the words of data files — reserved fields, types of units, kinds and
+// regions as people write them (with "did you mean" among them), numbers and years.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "dsl/checker.hpp"
+
+namespace ntm::data {
+
+using dsl::EntityKind;
+using dsl::kKindCount;
+using dsl::kRegionCount;
+
+// ---------------------------------------------------------------------------------------------
+// Reserved fields: everything of a row that is not a value.
+
+enum class Field : std::uint8_t { code, name, type, kind, parent, region, year, recognised };
+inline constexpr std::size_t kFieldCount = 8;
+inline constexpr std::array<std::string_view, kFieldCount> kFieldKeys = {
+    "code", "name", "type", "kind", "parent", "region", "year", "recognised"};
+// The Vietnamese header of each field, as documented.
+inline constexpr std::array<std::string_view, kFieldCount> kFieldHeaders = {
+    "mã", "tên", "loại", "cấp", "mã cấp trên", "vùng", "năm", "công nhận"};
+
+// The reserved field a CSV header names (English key or Vietnamese header, any case), if any.
+std::optional<Field> reserved_field(std::string_view header);
+
+// ---------------------------------------------------------------------------------------------
+// Numbers and years
+
+struct ParsedNumber {
+    enum class Form : std::uint8_t { ok, not_number, ambiguous } form = Form::not_number;
+    double value = 0;
+    bool percent = false;  // written with a trailing '%'
+};
+
+// "98.5", "-3", "1e3", "98.5%"; with a decimal comma "98,5" (see docs/data-format.md): when
+// `comma_decimal` (a ';'-separated file) a single comma is always decimal; otherwise a comma
+// between one to three digits (not starting with 0) and exactly three ("1,234") is ambiguous.
+ParsedNumber parse_number(std::string_view text, bool comma_decimal);
+
+inline constexpr int kYearMin = 1900;
+inline constexpr int kYearMax = 2100;
+// Four digits within kYearMin..kYearMax.
+std::optional<int> parse_year(std::string_view text);
+
+// ---------------------------------------------------------------------------------------------
+// Types, kinds, regions
+
+// The type written for an entity given only by its kind.
+inline constexpr std::array<std::string_view, dsl::kKindCount> kDefaultType = {"Thôn", "Xã", "Huyện", "Tỉnh"};
+
+// A type word ("Xã", "thị trấn") or a kind name ("xa") → kind index, or -1.
+int resolve_type(std::string_view text);
+// The type as the decisions write it ("Thị xã" for "thị xã", "THỊ XÃ"), and whether units of
+// that type are judged; a kind name written as a type is judged and kept as written.
+std::pair<std::string, bool> canonical_type(std::string text);
+// A region code or title, with or without "vùng" → region index, or -1.
+int resolve_region(std::string_view text);
+
+// "; did you mean 'X'?" for the closest candidate, or empty.
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+std::vector<std::string> type_candidates();
+std::vector<std::string> kind_candidates();
+// Codes only: titles differ by a word ("Bắc Trung Bộ", "Nam Trung Bộ"), so a title one edit
+// away may well be another region.
+std::vector<std::string> region_candidates();
+std::string_view kind_name(EntityKind k);
+
+}  // namespace ntm::data

@@ -1,0 +1,180 @@
+// Data written in the formats data/load.hpp reads (docs/data-format.md): CSV with the
+// Vietnamese headers, ',' between cells and the decimal comma (in quotes), as the bundled
+// fixtures are written; JSON with numbers, booleans and null.
+#include "data/write.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "data/builder.hpp"
+
+namespace ntm::data {
+
+namespace {
+
+// A value column of the file: the slot it has in each kind (kNone: no input of that kind), and
+// whether its yes/no values are a verdict ("đạt") rather than a fact ("có").
+struct OutColumn {
+    std::string name;
+    std::array<std::uint32_t, kKindCount> slot{kNone, kNone, kNone, kNone};
+    std::array<bool, kKindCount> verdict{};
+};
+
+std::vector<OutColumn> out_columns(const Program& p, const YesNoWords& verdicts) {
+    std::vector<OutColumn> out;
+    // Communes first: most rows are theirs; then districts, provinces, villages.
+    for (const EntityKind kind : {EntityKind::xa, EntityKind::huyen, EntityKind::tinh, EntityKind::thon}) {
+        const std::size_t k = kind_index(kind);
+        for (const Column& c : p.schema.columns[k]) {
+            if (c.derived) continue;
+            auto it = std::find_if(out.begin(), out.end(), [&](const OutColumn& o) { return o.name == c.name; });
+            if (it == out.end()) {
+                out.push_back({c.name, {kNone, kNone, kNone, kNone}, {}});
+                it = out.end() - 1;
+            }
+            it->slot[k] = c.slot;
+            it->verdict[k] = c.slot < verdicts[k].size() && verdicts[k][c.slot];
+        }
+    }
+    return out;
+}
+
+// 62.5 → "62,5"; 4 → "4"; at most two decimals, no trailing zeros.
+std::string number(double v, char decimal) {
+    if (v == std::floor(v) && std::fabs(v) < 1e15) return fmt::format("{}", static_cast<long long>(v));
+    std::string s = fmt::format("{:.2f}", v);
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    std::replace(s.begin(), s.end(), '.', decimal);
+    return s;
+}
+
+std::string csv_cell(std::string_view text) {
+    if (text.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(text);
+    std::string out = "\"";
+    for (const char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string recognitions(const Entity& e, int up_to) {
+    std::string out;
+    for (const Recognition& r : e.recognised) {
+        if (r.year > up_to) continue;
+        if (!out.empty()) out += "; ";
+        out += fmt::format("{}:{}", r.level, r.year);
+    }
+    return out;
+}
+
+std::string json_string(std::string_view text) {
+    std::string out = "\"";
+    for (const char c : text) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20) {
+                    out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+                } else {
+                    out += c;
+                }
+        }
+    }
+    return out + "\"";
+}
+
+}  // namespace
+
+std::string write_csv(const Program& program, const Dataset& data, const YesNoWords& verdicts) {
+    const std::vector<OutColumn> columns = out_columns(program, verdicts);
+    std::string out;
+    for (const Field f : {Field::code, Field::name, Field::type, Field::parent, Field::region, Field::year,
+                          Field::recognised}) {
+        if (!out.empty()) out += ',';
+        out += kFieldHeaders[static_cast<std::size_t>(f)];
+    }
+    for (const OutColumn& c : columns) out += "," + csv_cell(c.name);
+    out += "\r\n";
+    for (const Record& rec : data.records) {
+        const Entity& e = data.entities[rec.entity];
+        const std::size_t k = kind_index(e.kind);
+        out += csv_cell(e.code);
+        out += ',' + csv_cell(e.name);
+        out += ',' + csv_cell(e.type);
+        out += ',' + csv_cell(e.parent_code);
+        out += ',';
+        if (e.parent == kNone && e.region) out += dsl::name_of(*e.region);
+        out += fmt::format(",{},", rec.year);
+        out += csv_cell(recognitions(e, rec.year));
+        for (const OutColumn& c : columns) {
+            out += ',';
+            if (c.slot[k] == kNone) continue;
+            const double v = data.values[rec.offset + c.slot[k]];
+            if (!known(v)) continue;
+            if (program.schema.columns[k][c.slot[k]].type == ValueType::boolean) {
+                out += c.verdict[k] ? (v != 0 ? "đạt" : "không đạt") : (v != 0 ? "có" : "không");
+            } else {
+                out += csv_cell(number(v, ','));
+            }
+        }
+        out += "\r\n";
+    }
+    return out;
+}
+
+std::string write_json(const Program& program, const Dataset& data) {
+    const std::vector<OutColumn> columns = out_columns(program, {});
+    std::vector<std::vector<std::uint32_t>> records(data.entities.size());
+    for (std::uint32_t r = 0; r < data.records.size(); ++r) records[data.records[r].entity].push_back(r);
+    std::string out = "{\n  \"format\": \"ntm-data\",\n  \"version\": 1,\n  \"entities\": [";
+    for (std::uint32_t i = 0; i < data.entities.size(); ++i) {
+        const Entity& e = data.entities[i];
+        const std::size_t k = kind_index(e.kind);
+        out += i == 0 ? "\n    {" : ",\n    {";
+        out += fmt::format("\"code\": {}, \"name\": {}, \"type\": {}", json_string(e.code), json_string(e.name),
+                           json_string(e.type));
+        if (e.parent == kNone) {
+            if (e.region) out += fmt::format(", \"region\": \"{}\"", dsl::name_of(*e.region));
+        } else {
+            out += fmt::format(", \"parent\": {}", json_string(e.parent_code));
+        }
+        if (!e.recognised.empty()) {
+            out += ",\n      \"recognised\": [";
+            for (std::size_t r = 0; r < e.recognised.size(); ++r) {
+                out += fmt::format("{}{{\"level\": {}, \"year\": {}}}", r == 0 ? "" : ", ",
+                                   json_string(e.recognised[r].level), e.recognised[r].year);
+            }
+            out += "]";
+        }
+        out += ",\n      \"values\": {";
+        for (std::size_t n = 0; n < records[i].size(); ++n) {
+            const Record& rec = data.records[records[i][n]];
+            out += fmt::format("{}\n        \"{}\": {{", n == 0 ? "" : ",", rec.year);
+            bool first = true;
+            for (const OutColumn& c : columns) {
+                if (c.slot[k] == kNone) continue;
+                const double v = data.values[rec.offset + c.slot[k]];
+                std::string shown = !known(v) ? "null"
+                                    : program.schema.columns[k][c.slot[k]].type == ValueType::boolean
+                                        ? (v != 0 ? "true" : "false")
+                                        : number(v, '.');
+                out += fmt::format("{}{}: {}", first ? "" : ", ", json_string(c.name), shown);
+                first = false;
+            }
+            out += "}";
+        }
+        out += records[i].empty() ? "}}" : "\n      }}";
+    }
+    out += "\n  ]\n}\n";
+    return out;
+}
+
+}  // namespace ntm::data

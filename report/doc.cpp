@@ -1,0 +1,338 @@
+#include "report/doc.hpp"
+
+#include <cmath>
+#include <fmt/format.h>
+
+#include "report/words.hpp"
+
+namespace ntm::report {
+
+namespace {
+
+DocCell cell(std::string text) { return {std::move(text), {}, false}; }
+DocCell count(std::size_t n) { return {std::to_string(n), {}, true}; }
+DocCell link(std::string text, std::string anchor) { return {std::move(text), "#" + anchor, false}; }
+
+class Builder {
+public:
+    Builder(const Report& r, Lang lang) : r_(r), lang_(lang), w_(words(lang)) {
+        for (const CommuneSheet& s : r.communes) anchors_.push_back(s.unit.code);
+    }
+
+    Doc build() {
+        const Overview& o = r_.overview;
+        doc_.title = o.scope.name.empty() ? fmt::format("{} — {} {}", w_.title, w_.year, o.year)
+                                          : fmt::format("{} — {}, {} {}", w_.title, o.scope.name,
+                                                        lang_ == Lang::en ? "year" : "năm", o.year);
+        heading(1, doc_.title);
+        std::vector<std::string> about;
+        if (!o.scope.name.empty()) about.push_back(fmt::format("{}: {} ({})", w_.scope, o.scope.name, o.scope.code));
+        about.push_back(fmt::format("{}: {}", w_.rules, fmt::join(r_.rule_files, ", ")));
+        about.push_back(fmt::format("{}: {} — {}", w_.data, r_.data_file,
+                                    fmt::format(fmt::runtime(w_.records), r_.read, r_.accepted, r_.rejected)));
+        if (!r_.standard_set.empty()) about.push_back(fmt::format("{}: {}", w_.standard_set, r_.standard_set));
+        bullets(std::move(about));
+        overview();
+        criteria();
+        work();
+        communes();
+        problems();
+        return std::move(doc_);
+    }
+
+private:
+    const Report& r_;
+    Lang lang_;
+    const Words& w_;
+    std::vector<std::string> anchors_;  // codes of the communes that have a sheet
+    Doc doc_;
+
+    void heading(int level, std::string text, std::string anchor = {}) {
+        DocBlock b;
+        b.kind = DocBlock::heading;
+        b.level = level;
+        b.text = std::move(text);
+        b.anchor = std::move(anchor);
+        doc_.blocks.push_back(std::move(b));
+    }
+    void paragraph(std::string text) {
+        DocBlock b;
+        b.text = std::move(text);
+        doc_.blocks.push_back(std::move(b));
+    }
+    void bullets(std::vector<std::string> items) {
+        if (items.empty()) return;
+        DocBlock b;
+        b.kind = DocBlock::bullets;
+        b.items = std::move(items);
+        doc_.blocks.push_back(std::move(b));
+    }
+    void table(std::vector<DocCell> header, std::vector<std::vector<DocCell>> rows) {
+        DocBlock b;
+        b.kind = DocBlock::table;
+        b.header = std::move(header);
+        b.rows = std::move(rows);
+        doc_.blocks.push_back(std::move(b));
+    }
+    void marker(DocBlock::Kind kind, std::string anchor = {}) {
+        DocBlock b;
+        b.kind = kind;
+        b.anchor = std::move(anchor);
+        doc_.blocks.push_back(std::move(b));
+    }
+    // A commune's name, linked to its sheet when it has one.
+    DocCell unit(const UnitRef& u) const {
+        for (const std::string& code : anchors_) {
+            if (code == u.code) return link(u.name, "xa-" + u.code);
+        }
+        return cell(u.name);
+    }
+    std::string level_or_none(const std::string& title) const { return title.empty() ? w_.none_level : title; }
+
+    void overview() {
+        const Overview& o = r_.overview;
+        heading(2, w_.overview, "tong-quan");
+        for (const KindOverview& k : o.kinds) {
+            heading(3, fmt::format("{} {}", w_.levels_of, w_.kind_names[kind_index(k.kind)]));
+            std::vector<std::vector<DocCell>> rows;
+            for (const LevelCount& l : k.levels) {
+                rows.push_back({cell(level_or_none(l.title)), count(l.count), {percent(lang_, l.count, k.total), {}, true},
+                                l.uncertain == 0 ? cell("–") : count(l.uncertain)});
+            }
+            rows.push_back({cell(lang_ == Lang::en ? "Total" : "Tổng"), count(k.total), {percent(lang_, k.total, k.total), {}, true},
+                            cell("")});
+            table({cell(w_.highest_level), cell(w_.count), cell(w_.share), cell(w_.uncertain)}, std::move(rows));
+            std::vector<std::string> notes;
+            if (known(k.criteria_mean)) {
+                notes.push_back(fmt::format("{}: {}/{}", w_.criteria_mean, num(lang_, k.criteria_mean), k.criteria_total));
+            }
+            if (k.not_judged > 0) notes.push_back(fmt::format("{}: {}", w_.not_judged, k.not_judged));
+            bullets(std::move(notes));
+        }
+        if (!o.urban.empty()) {
+            std::vector<std::string> parts;
+            for (const UrbanCount& u : o.urban) {
+                std::string type = u.type;  // "1 phường" in running text (type words start with ASCII)
+                if (lang_ == Lang::vi && !type.empty() && type[0] >= 'A' && type[0] <= 'Z') type[0] = static_cast<char>(type[0] - 'A' + 'a');
+                parts.push_back(fmt::format("{} {}", u.count, type));
+            }
+            paragraph(fmt::format("{}: {}", w_.not_judged, fmt::join(parts, ", ")));
+        }
+        if (!o.districts.empty()) {
+            heading(3, w_.progress, "tien-do");
+            marker(DocBlock::chart_levels);
+            std::vector<DocCell> header{cell(w_.code), cell(w_.district), cell(w_.communes)};
+            for (const std::string& l : o.commune_levels) header.push_back(cell(l));
+            header.push_back(cell(w_.uncertain));
+            std::vector<std::vector<DocCell>> rows;
+            for (const DistrictProgress& d : o.districts) {
+                std::vector<DocCell> row{cell(d.unit.code), cell(d.unit.name), count(d.communes)};
+                for (std::size_t n : d.at_least) row.push_back({fmt::format("{}/{}", n, d.communes), {}, true});
+                row.push_back(d.uncertain == 0 ? cell("–") : count(d.uncertain));
+                rows.push_back(std::move(row));
+            }
+            table(std::move(header), std::move(rows));
+            std::vector<std::string> lines;
+            for (const DistrictProgress& d : o.districts) {
+                std::vector<std::string> parts;
+                for (std::size_t l = 0; l < d.at_least.size(); ++l) {
+                    parts.push_back(fmt::format("{}/{} {}", d.at_least[l], d.communes, level_phrase(lang_, o.commune_levels[l])));
+                }
+                std::string line = fmt::format("{} ({}): {}", d.unit.name, d.unit.code, fmt::join(parts, "; "));
+                if (d.uncertain > 0) {
+                    line += fmt::format(fmt::runtime(lang_ == Lang::en ? " ({} communes lacking data)" : " ({} xã thiếu dữ liệu)"),
+                                        d.uncertain);
+                }
+                lines.push_back(std::move(line));
+            }
+            bullets(std::move(lines));
+        }
+        if (!o.own_levels.empty()) {
+            heading(3, w_.own_levels);
+            std::vector<std::vector<DocCell>> rows;
+            for (const OwnLevel& l : o.own_levels) {
+                std::string level = !l.judged ? std::string(w_.not_judged) : level_or_none(l.level_title);
+                if (!l.may_title.empty()) {
+                    level += lang_ == Lang::en ? fmt::format(" — missing data: may reach “{}”", l.may_title)
+                                               : fmt::format(" — thiếu dữ liệu: có thể đạt “{}”", l.may_title);
+                }
+                rows.push_back({cell(l.unit.code), cell(l.unit.name), cell(level)});
+            }
+            table({cell(w_.code), cell(w_.name), cell(w_.level)}, std::move(rows));
+        }
+        for (const ClassGroup& g : o.classes) {
+            heading(3, fmt::format("{}: {}", g.title, g.members.size()));
+            std::vector<std::vector<DocCell>> rows;
+            for (const ClassMember& m : g.members) {
+                rows.push_back({cell(m.unit.code), unit(m.unit),
+                                cell(m.criteria_total > 0 ? fmt::format("{}/{}", m.criteria_met, m.criteria_total) : "")});
+            }
+            if (rows.empty()) {
+                paragraph(w_.nothing);
+            } else {
+                table({cell(w_.code), cell(w_.name), cell(w_.criteria_met)}, std::move(rows));
+            }
+            if (!g.unsure.empty()) {
+                std::vector<std::string> parts;
+                for (const UnitRef& u : g.unsure) parts.push_back(fmt::format("{} {}", u.code, u.name));
+                paragraph(fmt::format("{}: {}", w_.undecided, fmt::join(parts, "; ")));
+            }
+        }
+        if (!o.lost.empty()) {
+            heading(3, w_.lost);
+            std::vector<std::vector<DocCell>> rows;
+            for (const LostLevel& l : o.lost) {
+                rows.push_back({cell(l.unit.code), unit(l.unit), cell(l.level_title), count(static_cast<std::size_t>(l.recognised))});
+            }
+            table({cell(w_.code), cell(w_.name), cell(w_.level), cell(w_.recognised)}, std::move(rows));
+        }
+        if (!o.targets.empty()) {
+            heading(3, w_.targets);
+            for (const TargetRow& t : o.targets) {
+                std::string head = fmt::format("{} — {} ({})", t.title, t.locality.name, t.locality.code);
+                if (!t.source.empty()) head += fmt::format(". {}: {}", w_.source, t.source);
+                paragraph(head);
+                std::vector<std::vector<DocCell>> rows;
+                for (const TargetLine& l : t.lines) {
+                    rows.push_back({cell(l.level_title), cell(target_asked(lang_, l)), cell(target_result(lang_, l, o.year)),
+                                    cell(target_verdict(lang_, l))});
+                }
+                table({cell(w_.level), cell(w_.asked), cell(w_.result), cell(w_.verdict)}, std::move(rows));
+            }
+        }
+        if (!r_.communes.empty()) {
+            heading(3, lang_ == Lang::en ? "Communes" : "Danh sách xã", "danh-sach-xa");
+            std::vector<std::vector<DocCell>> rows;
+            for (const CommuneSheet& s : r_.communes) {
+                std::string level = level_or_none(s.x.level_title);
+                if (s.x.level_uncertain) level += lang_ == Lang::en ? " (may be higher)" : " (có thể cao hơn)";
+                rows.push_back({cell(s.unit.code), link(s.unit.name, s.anchor), cell(s.district.name), cell(level),
+                                {fmt::format("{}/{}", s.x.criteria_met, s.x.criteria_total), {}, true}});
+            }
+            table({cell(w_.code), cell(w_.name), cell(w_.district), cell(w_.level), cell(w_.criteria_met)}, std::move(rows));
+        }
+    }
+
+    void criteria() {
+        heading(2, w_.criteria_view, "tieu-chi");
+        if (!r_.standard_set.empty()) paragraph(fmt::format("{}: {}", w_.standard_set, r_.standard_set));
+        if (r_.criteria.empty()) {
+            paragraph(w_.nothing);
+            return;
+        }
+        marker(DocBlock::chart_criteria);
+        std::vector<std::vector<DocCell>> rows;
+        for (const CriterionRow& c : r_.criteria) {
+            rows.push_back({cell(c.code), cell(c.title), count(c.met), count(c.not_met), count(c.unknown),
+                            count(c.not_applicable),
+                            known(c.pass_rate) ? DocCell{num(lang_, std::round(c.pass_rate * 10) / 10) + " %", {}, true}
+                                               : cell("–"),
+                            cell(c.responsible)});
+        }
+        table({cell(w_.criterion), cell(w_.name), cell(w_.met), cell(w_.not_met), cell(w_.unknown),
+               cell(w_.not_applicable), cell(w_.pass_rate), cell(w_.responsible)},
+              std::move(rows));
+    }
+
+    std::vector<DocCell> indicator_cells(const IndicatorExplanation& i) const {
+        return {cell(status_text(lang_, i.status)), cell(value_text(lang_, i)), cell(threshold_text(lang_, i)),
+                cell(gap_text(lang_, i))};
+    }
+
+    void work() {
+        heading(2, w_.work_view, "viec-cua-so");
+        if (r_.work.empty()) paragraph(w_.nothing);
+        for (const WorkList& list : r_.work) {
+            heading(3, fmt::format("{} ({})", list.body.empty() ? w_.unassigned : list.body, list.items.size()));
+            std::vector<std::vector<DocCell>> rows;
+            for (const WorkItem& item : list.items) {
+                std::vector<DocCell> row{cell(item.commune.code), unit(item.commune), cell(item.district),
+                                         cell(item.level_title),
+                                         cell(fmt::format("{} {}", item.indicator.code, item.indicator.title))};
+                for (DocCell& c : indicator_cells(item.indicator)) row.push_back(std::move(c));
+                rows.push_back(std::move(row));
+            }
+            table({cell(w_.code), cell(w_.name), cell(w_.district), cell(w_.towards), cell(w_.indicator),
+                   cell(lang_ == Lang::en ? "Status" : "Kết quả"), cell(w_.value), cell(w_.threshold), cell(w_.gap)},
+                  std::move(rows));
+        }
+    }
+
+    void communes() {
+        heading(2, w_.commune_view, "phieu-xa");
+        if (r_.communes.empty()) paragraph(w_.nothing);
+        for (const CommuneSheet& s : r_.communes) {
+            const EntityExplanation& x = s.x;
+            marker(DocBlock::section_open, s.anchor);
+            heading(3, fmt::format("{} ({})", s.unit.name, s.unit.code), s.anchor);
+            std::vector<std::string> facts;
+            if (!s.district.name.empty()) facts.push_back(fmt::format("{}: {} ({})", w_.district, s.district.name, s.district.code));
+            std::string level = level_or_none(x.level_title);
+            if (x.level_uncertain) level += lang_ == Lang::en ? " (may be higher: missing data)" : " (có thể cao hơn: thiếu dữ liệu)";
+            facts.push_back(fmt::format("{}: {}", w_.level, level));
+            if (x.criteria_total > 0) {
+                std::string met = fmt::format("{}: {}/{}", w_.criteria_met, x.criteria_met, x.criteria_total);
+                if (x.criteria_unknown > 0) {
+                    met += lang_ == Lang::en ? fmt::format(" ({} lacking data)", x.criteria_unknown)
+                                             : fmt::format(" ({} tiêu chí thiếu dữ liệu)", x.criteria_unknown);
+                }
+                facts.push_back(met);
+            }
+            if (!x.classes.empty()) facts.push_back(fmt::format("{}: {}", w_.classes, fmt::join(x.classes, "; ")));
+            if (!x.member.empty()) facts.push_back(fmt::format("{}: {}", w_.member, x.member));
+            if (!x.lost_level_title.empty()) {
+                facts.push_back(fmt::format(fmt::runtime(w_.lost_warning), x.lost_level_title, x.lost_year, x.year));
+            }
+            if (!x.next_level_name.empty()) {
+                facts.push_back(fmt::format("{}: {}", w_.next_level, x.next_level_title));
+            } else if (!x.level_name.empty()) {
+                facts.push_back(w_.top_level);
+            }
+            bullets(std::move(facts));
+            if (std::vector<std::string> lines = blocker_lines(lang_, s); !lines.empty()) {
+                paragraph(fmt::format("{}:", w_.blocked_by));
+                bullets(std::move(lines));
+            }
+            if (!s.open.empty()) {
+                heading(4, w_.open_indicators);
+                std::vector<std::vector<DocCell>> rows;
+                for (const OpenIndicator& oi : s.open) {
+                    const IndicatorExplanation& i = oi.indicator;
+                    std::vector<DocCell> row{cell(fmt::format("{} {}", oi.criterion_code, oi.criterion_title)),
+                                             cell(fmt::format("{} {}", i.code, i.title))};
+                    for (DocCell& c : indicator_cells(i)) row.push_back(std::move(c));
+                    row.push_back(cell(i.source));
+                    row.push_back(cell(i.rule));
+                    row.push_back(cell(i.responsible));
+                    rows.push_back(std::move(row));
+                }
+                table({cell(w_.criterion), cell(w_.indicator), cell(lang_ == Lang::en ? "Status" : "Kết quả"),
+                       cell(w_.value), cell(w_.threshold), cell(w_.gap), cell(w_.source), cell(w_.rule),
+                       cell(w_.responsible)},
+                      std::move(rows));
+            }
+            marker(DocBlock::section_close);
+        }
+    }
+
+    void problems() {
+        heading(2, w_.problem_view, "loi-du-lieu");
+        if (r_.problems.empty()) {
+            paragraph(w_.no_problems);
+            return;
+        }
+        std::vector<std::vector<DocCell>> rows;
+        for (const text::Problem& p : r_.problems) {
+            rows.push_back({cell(p.where.file), p.where.line == 0 ? cell("") : count(p.where.line), cell(p.where.field),
+                            cell(p.code), cell(severity_text(lang_, p)), cell(p.message)});
+        }
+        table({cell(w_.file), cell(w_.line), cell(w_.field), cell(w_.code), cell(w_.severity), cell(w_.message)},
+              std::move(rows));
+    }
+};
+
+}  // namespace
+
+Doc report_document(const Report& report, Lang lang) { return Builder(report, lang).build(); }
+
+}  // namespace ntm::report

@@ -1,0 +1,258 @@
+// The report as one self-contained HTML page: the document of report_doc.cpp, with inline CSS
+// (screen and A4 print), two inline SVG bar charts and a small inline script that sorts a
+// table when its heading is clicked.  Nothing is fetched: no URL but in-page anchors.
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+
+#include "text/utf8.hpp"
+#include "report/doc.hpp"
+#include "report/words.hpp"
+
+namespace ntm::report {
+
+namespace {
+
+std::string esc(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+constexpr const char* kStyle = R"(
+:root{--ink:#1f2933;--line:#d5dbe3;--head:#eef2f6;--accent:#1d6f42}
+*{box-sizing:border-box}
+body{font-family:"Noto Sans","DejaVu Sans","Segoe UI",Arial,sans-serif;color:var(--ink);margin:0 auto;max-width:1180px;padding:24px;line-height:1.45;font-size:14px}
+h1{font-size:24px;color:var(--accent);border-bottom:3px solid var(--accent);padding-bottom:6px}
+h2{font-size:20px;margin-top:36px;border-bottom:1px solid var(--line);padding-bottom:4px}
+h3{font-size:16px;margin-top:24px}
+h4{font-size:14px;margin:14px 0 6px}
+nav ul{display:flex;flex-wrap:wrap;gap:6px 18px;list-style:none;padding:0}
+a{color:#0b5cad}
+table{border-collapse:collapse;margin:8px 0 16px;width:100%}
+th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
+th{background:var(--head);cursor:pointer;user-select:none}
+td.n,th.n{text-align:right;white-space:nowrap}
+tbody tr:nth-child(even){background:#f8fafc}
+figure{margin:12px 0 20px}
+figcaption{font-weight:600;margin-bottom:4px}
+svg{max-width:100%;height:auto}
+.warn{color:#a4161a;font-weight:600}
+.back{font-size:12px}
+@page{size:A4;margin:14mm 12mm}
+@media print{
+body{max-width:none;padding:0;font-size:10.5pt}
+nav,.back{display:none}
+a{color:inherit;text-decoration:none}
+section.sheet{break-before:page;page-break-before:always}
+h2,h3,h4{break-after:avoid;page-break-after:avoid}
+tr,figure,li{break-inside:avoid;page-break-inside:avoid}
+thead{display:table-header-group}
+th{background:#eee !important;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+}
+)";
+
+// Sorts a table by the clicked column: numbers (data-v) numerically, text by Vietnamese order.
+constexpr const char* kScript = R"(
+document.querySelectorAll("table").forEach(function(t){
+  t.querySelectorAll("th").forEach(function(th,i){
+    th.addEventListener("click",function(){
+      var b=t.tBodies[0],rows=Array.prototype.slice.call(b.rows),up=th.dataset.dir!=="up";
+      t.querySelectorAll("th").forEach(function(h){delete h.dataset.dir;});
+      th.dataset.dir=up?"up":"down";
+      rows.sort(function(x,y){
+        var a=x.cells[i],c=y.cells[i];if(!a||!c)return 0;
+        var va=a.dataset.v,vc=c.dataset.v,r;
+        if(va!==undefined&&vc!==undefined)r=parseFloat(va)-parseFloat(vc);
+        else r=a.textContent.localeCompare(c.textContent,"vi");
+        return up?r:-r;});
+      rows.forEach(function(r){b.appendChild(r);});
+    });
+  });
+});
+)";
+
+// The value a number cell sorts by: its leading number ("27/32" sorts by 27, "66,7 %" by 66.7).
+std::string sort_value(const std::string& text, Lang lang) {
+    std::string v;
+    for (const char c : text) {
+        if (c >= '0' && c <= '9') {
+            v += c;
+        } else if ((lang == Lang::vi && c == ',') || (lang == Lang::en && c == '.')) {
+            v += '.';
+        } else if ((lang == Lang::vi && c == '.') || (lang == Lang::en && c == ',')) {
+            continue;  // thousands separator
+        } else if (c == '-' && v.empty()) {
+            v += c;
+        } else {
+            break;
+        }
+    }
+    return v;
+}
+
+std::string table(const DocBlock& b, Lang lang) {
+    std::string out = "<table>\n<thead><tr>";
+    for (std::size_t c = 0; c < b.header.size(); ++c) {
+        bool n = false;
+        for (const auto& r : b.rows) n = n || (c < r.size() && r[c].number);
+        out += fmt::format("<th{}>{}</th>", n ? " class=\"n\"" : "", esc(b.header[c].text));
+    }
+    out += "</tr></thead>\n<tbody>\n";
+    for (const auto& row : b.rows) {
+        out += "<tr>";
+        for (const DocCell& c : row) {
+            const std::string v = c.number ? sort_value(c.text, lang) : std::string();
+            out += c.number ? (v.empty() ? "<td class=\"n\">" : fmt::format("<td class=\"n\" data-v=\"{}\">", v))
+                            : c.text == "–" ? "<td class=\"n\">" : "<td>";
+            out += c.link.empty() ? esc(c.text) : fmt::format("<a href=\"{}\">{}</a>", esc(c.link), esc(c.text));
+            out += "</td>";
+        }
+        out += "</tr>\n";
+    }
+    return out + "</tbody>\n</table>\n";
+}
+
+constexpr const char* kPalette[] = {"#c9ced6", "#7fb77e", "#2f8f5b", "#1d5e8c", "#6a3d9a", "#b15928"};
+
+std::string color(std::size_t i) { return kPalette[std::min<std::size_t>(i, std::size(kPalette) - 1)]; }
+
+// Stacked bars, one per district: its communes by highest level reached (100 % wide).
+std::string chart_levels(const Report& r, Lang lang) {
+    const Overview& o = r.overview;
+    const Words& w = words(lang);
+    const int label_w = 220, bar_w = 460, row_h = 24, top = 34;
+    const int height = top + static_cast<int>(o.districts.size()) * row_h + 8;
+    std::string out = fmt::format("<figure>\n<figcaption>{}</figcaption>\n<svg "
+                                  "width=\"760\" height=\"{}\" viewBox=\"0 0 760 {}\" role=\"img\" aria-label=\"{}\">\n",
+                                  esc(w.chart_levels), height, height, esc(w.chart_levels));
+    std::vector<std::string> legend{w.none_level};
+    legend.insert(legend.end(), o.commune_levels.begin(), o.commune_levels.end());
+    int x = 0;
+    for (std::size_t l = 0; l < legend.size(); ++l) {
+        out += fmt::format("<rect x=\"{}\" y=\"6\" width=\"12\" height=\"12\" fill=\"{}\"/><text x=\"{}\" y=\"16\" "
+                           "font-size=\"11\">{}</text>\n",
+                           x, color(l), x + 16, esc(legend[l]));
+        x += 28 + static_cast<int>(text::display_width(legend[l])) * 7;
+    }
+    for (std::size_t d = 0; d < o.districts.size(); ++d) {
+        const DistrictProgress& p = o.districts[d];
+        const int y = top + static_cast<int>(d) * row_h;
+        out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\">{}</text>\n", label_w - 6,
+                           y + 15, esc(p.unit.name));
+        if (p.communes == 0) continue;
+        // Communes whose highest level is exactly each level: none, then each level.
+        std::vector<std::size_t> exact(p.at_least.size() + 1, 0);
+        for (std::size_t l = 0; l <= p.at_least.size(); ++l) {
+            const std::size_t here = l == 0 ? p.communes : p.at_least[l - 1];
+            const std::size_t above = l < p.at_least.size() ? p.at_least[l] : 0;
+            exact[l] = here - above;
+        }
+        double start = 0;
+        for (std::size_t l = 0; l < exact.size(); ++l) {
+            if (exact[l] == 0) continue;
+            const double width = bar_w * static_cast<double>(exact[l]) / static_cast<double>(p.communes);
+            out += fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"18\" fill=\"{}\"><title>{}: {}</title></rect>\n",
+                               label_w + start, y + 2, width, color(l), esc(legend[l]), exact[l]);
+            start += width;
+        }
+        const std::size_t standard = p.at_least.empty() ? 0 : p.at_least.front();
+        out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\">{}/{}</text>\n", label_w + bar_w + 8, y + 15,
+                           standard, p.communes);
+    }
+    return out + "</svg>\n</figure>\n";
+}
+
+// One bar per criterion: the share of communes meeting it, weakest first.
+std::string chart_criteria(const Report& r, Lang lang) {
+    const Words& w = words(lang);
+    const int label_w = 300, bar_w = 380, row_h = 22, top = 6;
+    const int height = top + static_cast<int>(r.criteria.size()) * row_h + 8;
+    std::string out = fmt::format("<figure>\n<figcaption>{}</figcaption>\n<svg "
+                                  "width=\"760\" height=\"{}\" viewBox=\"0 0 760 {}\" role=\"img\" aria-label=\"{}\">\n",
+                                  esc(w.chart_criteria), height, height, esc(w.chart_criteria));
+    for (std::size_t i = 0; i < r.criteria.size(); ++i) {
+        const CriterionRow& c = r.criteria[i];
+        const int y = top + static_cast<int>(i) * row_h;
+        std::string label = c.code + " " + c.title;
+        if (label.size() > 60) {  // cut at a letter boundary, not inside a UTF-8 sequence
+            std::size_t cut = 57;
+            while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xC0) == 0x80) --cut;
+            label = label.substr(0, cut) + "…";
+        }
+        out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\"><title>{} {}</title>{}</text>\n",
+                           label_w - 6, y + 14, esc(c.code), esc(c.title), esc(label));
+        out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"#eef2f6\"/>\n", label_w, y + 2, bar_w);
+        if (!known(c.pass_rate)) continue;
+        const double width = bar_w * c.pass_rate / 100.0;
+        const char* fill = c.pass_rate >= 80 ? "#2f8f5b" : c.pass_rate >= 50 ? "#e0a526" : "#c0392b";
+        out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"16\" fill=\"{}\"/>\n", label_w, y + 2, width, fill);
+        out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\">{} %</text>\n", label_w + bar_w + 8, y + 14,
+                           esc(num(lang, std::round(c.pass_rate * 10) / 10)));
+    }
+    return out + "</svg>\n</figure>\n";
+}
+
+}  // namespace
+
+std::string render_report_html(const Report& report, Lang lang) {
+    const Doc doc = report_document(report, lang);
+    const Words& w = words(lang);
+    std::string out = fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
+                                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                                  "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
+                                  lang == Lang::en ? "en" : "vi", esc(doc.title), kStyle);
+    out += "<nav><ul>";
+    for (const DocBlock& b : doc.blocks) {
+        if (b.kind == DocBlock::heading && b.level == 2) {
+            out += fmt::format("<li><a href=\"#{}\">{}</a></li>", esc(b.anchor), esc(b.text));
+        }
+    }
+    out += "</ul></nav>\n<main>\n";
+    std::string section;  // the anchor of the open commune sheet
+    for (const DocBlock& b : doc.blocks) {
+        switch (b.kind) {
+            case DocBlock::heading: {
+                const bool own = !b.anchor.empty() && b.anchor != section;
+                out += fmt::format("<h{}{}>{}</h{}>\n", b.level, own ? fmt::format(" id=\"{}\"", esc(b.anchor)) : "",
+                                   esc(b.text), b.level);
+                break;
+            }
+            case DocBlock::paragraph:
+                out += fmt::format("<p{}>{}</p>\n", b.text.rfind("⚠", 0) == 0 ? " class=\"warn\"" : "", esc(b.text));
+                break;
+            case DocBlock::bullets:
+                out += "<ul>\n";
+                for (const std::string& item : b.items) {
+                    out += fmt::format("<li{}>{}</li>\n", item.rfind("⚠", 0) == 0 ? " class=\"warn\"" : "", esc(item));
+                }
+                out += "</ul>\n";
+                break;
+            case DocBlock::table: out += table(b, lang); break;
+            case DocBlock::section_open:
+                section = b.anchor;
+                out += fmt::format("<section class=\"sheet\" id=\"{}\">\n", esc(b.anchor));
+                break;
+            case DocBlock::section_close:
+                out += fmt::format("<p class=\"back\"><a href=\"#danh-sach-xa\">↑ {}</a></p>\n</section>\n", esc(w.back));
+                section.clear();
+                break;
+            case DocBlock::chart_levels: out += chart_levels(report, lang); break;
+            case DocBlock::chart_criteria: out += chart_criteria(report, lang); break;
+        }
+    }
+    out += fmt::format("</main>\n<script>{}</script>\n</body>\n</html>\n", kScript);
+    return out;
+}
+
+}  // namespace ntm::report

@@ -1,0 +1,40 @@
+// Stage 6: results as JSON for other programs — the `ntm-eval` format, version 1
+// (docs/output-format.md, schema docs/schemas/ntm-eval-1.schema.json).
+//
+// Keys are stable English snake_case in a fixed order (ordered_json), rules' objects are keyed
+// by their official codes and names, numbers are JSON numbers (integers when whole) and
+// anything unknown is null.  Every status, value and threshold is the one the evaluation
+// recorded, read through explain().  A change that removes or renames a key, or changes its
+// meaning, raises kEvalFormatVersion; adding a key does not.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "report/names.hpp"
+
+namespace ntm::report {
+
+using Json = nlohmann::ordered_json;
+
+inline constexpr int kEvalFormatVersion = 1;
+
+// What one `ntm eval` run looked at.
+struct EvalRun {
+    std::vector<std::string> rule_files;  // as loaded, in order
+    std::string data_file;
+    std::vector<Evaluation> years;  // ascending
+};
+
+// {"code", "kind", "file", "line", "field", "message"}
+Json problem_json(const text::Problem& problem);
+
+// One entity of one year, with its levels, criteria, indicators and gates.
+Json entity_json(const Program& program, const Dataset& data, const Evaluation& evaluation, std::uint32_t result);
+
+// The whole document: {"format": "ntm-eval", "version": 1, "rules", "data", "counts",
+// "years", "problems"}.
+Json eval_json(const Program& program, const Dataset& data, const EvalRun& run);
+
+}  // namespace ntm::report

@@ -1,0 +1,75 @@
+#include <fmt/format.h>
+
+#include "report/doc.hpp"
+
+namespace ntm::report {
+
+namespace {
+
+// Table cells: no line breaks, and '|' escaped so it does not end the cell.
+std::string md_cell(const std::string& text) {
+    std::string out;
+    for (const char c : text) {
+        if (c == '|') {
+            out += "\\|";
+        } else if (c == '\n' || c == '\r') {
+            out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string md_table(const DocBlock& b) {
+    const auto row = [](const std::vector<DocCell>& cells) {
+        std::string line = "|";
+        for (const DocCell& c : cells) {
+            const std::string text = md_cell(c.text);
+            line += " " + (c.link.empty() || text.empty() ? text : fmt::format("[{}]({})", text, c.link)) + " |";
+        }
+        return line + "\n";
+    };
+    std::string out = row(b.header) + "|";
+    for (std::size_t c = 0; c < b.header.size(); ++c) {
+        bool right = false;
+        for (const auto& r : b.rows) right = right || (c < r.size() && r[c].number);
+        out += right ? "---:|" : "---|";
+    }
+    out += "\n";
+    for (const auto& r : b.rows) out += row(r);
+    return out;
+}
+
+}  // namespace
+
+// One Markdown document for pasting into documents.  Commune sheets are sections whose
+// headings carry an HTML anchor (`<a id="xa-20365"></a>`), which Markdown viewers and pandoc
+// keep, so the overview's links reach them.
+std::string render_report_md(const Report& report, Lang lang) {
+    const Doc doc = report_document(report, lang);
+    std::string out;
+    for (const DocBlock& b : doc.blocks) {
+        switch (b.kind) {
+            case DocBlock::heading:
+                out += std::string(static_cast<std::size_t>(b.level), '#') + " ";
+                if (!b.anchor.empty()) out += fmt::format("<a id=\"{}\"></a>", b.anchor);
+                out += b.text + "\n\n";
+                break;
+            case DocBlock::paragraph: out += b.text + "\n\n"; break;
+            case DocBlock::bullets:
+                for (const std::string& item : b.items) out += "- " + item + "\n";
+                out += "\n";
+                break;
+            case DocBlock::table: out += md_table(b) + "\n"; break;
+            case DocBlock::section_open:
+            case DocBlock::section_close:
+            case DocBlock::chart_levels:
+            case DocBlock::chart_criteria: break;
+        }
+    }
+    while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
+    return out;
+}
+
+}  // namespace ntm::report

@@ -1,0 +1,314 @@
+#include "report/report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "report/text.hpp"
+
+namespace ntm::report {
+
+namespace {
+
+struct ByCode {
+    bool operator()(const std::string& a, const std::string& b) const { return code_order(a, b); }
+};
+
+// "2" < "10" < "10.1" < "17.10": criterion and indicator numbers compared part by part.
+bool number_order(const std::string& a, const std::string& b) {
+    std::size_t i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        const std::size_t ei = std::min(a.find('.', i), a.size()), ej = std::min(b.find('.', j), b.size());
+        const std::string pa = a.substr(i, ei - i), pb = b.substr(j, ej - j);
+        if (pa.size() != pb.size()) return pa.size() < pb.size();
+        if (pa != pb) return pa < pb;
+        i = ei + 1;
+        j = ej + 1;
+    }
+    return a.size() - std::min(i, a.size()) < b.size() - std::min(j, b.size());
+}
+
+// The results of the year in scope, by code.
+class Scope {
+public:
+    Scope(const Program& p, const Dataset& d, const Evaluation& ev, std::uint32_t locality)
+        : p_(p), d_(d), ev_(ev), locality_(locality) {
+        for (std::uint32_t r = 0; r < ev.entities.size(); ++r) {
+            if (within(d.records[ev.entities[r].record].entity)) results_.push_back(r);
+        }
+        std::sort(results_.begin(), results_.end(),
+                  [&](std::uint32_t a, std::uint32_t b) { return code_order(entity(a).code, entity(b).code); });
+    }
+    const std::vector<std::uint32_t>& results() const { return results_; }
+    const Entity& entity(std::uint32_t r) const { return d_.entities[d_.records[ev_.entities[r].record].entity]; }
+    std::uint32_t entity_index(std::uint32_t r) const { return d_.records[ev_.entities[r].record].entity; }
+    // Whether an entity is the locality or lies within it.
+    bool within(std::uint32_t e) const {
+        if (locality_ == kNone) return true;
+        for (std::size_t steps = 0; e != kNone && steps <= d_.entities.size(); e = d_.entities[e].parent, ++steps) {
+            if (e == locality_) return true;
+        }
+        return false;
+    }
+    std::uint32_t ancestor(std::uint32_t e, EntityKind kind) const {
+        for (std::uint32_t a = d_.entities[e].parent; a != kNone; a = d_.entities[a].parent) {
+            if (d_.entities[a].kind == kind) return a;
+        }
+        return kNone;
+    }
+    UnitRef unit(std::uint32_t e) const { return {d_.entities[e].code, display_name(d_.entities[e])}; }
+    const LevelDef* level(EntityKind kind, int ordinal) const {
+        const auto& order = p_.level_order[kind_index(kind)];
+        if (ordinal < 0 || static_cast<std::size_t>(ordinal) >= order.size()) return nullptr;
+        return &p_.levels[order[static_cast<std::size_t>(ordinal)]];
+    }
+
+private:
+    const Program& p_;
+    const Dataset& d_;
+    const Evaluation& ev_;
+    std::uint32_t locality_;
+    std::vector<std::uint32_t> results_;
+};
+
+KindOverview kind_overview(const Program& p, const Scope& s, const Evaluation& ev, EntityKind kind) {
+    KindOverview k;
+    k.kind = kind;
+    const auto& order = p.level_order[kind_index(kind)];
+    k.levels.resize(order.size() + 1);
+    for (std::size_t o = 0; o < order.size(); ++o) k.levels[o + 1].title = p.levels[order[o]].title;
+    std::size_t met_sum = 0;
+    for (std::uint32_t r : s.results()) {
+        if (s.entity(r).kind != kind) continue;
+        const EntityResult& er = ev.entities[r];
+        if (!er.judged) {
+            ++k.not_judged;
+            continue;
+        }
+        ++k.total;
+        LevelCount& row = k.levels[static_cast<std::size_t>(er.level + 1)];
+        ++row.count;
+        if (er.level_max > er.level) ++row.uncertain;
+        if (er.criteria_total > 0) {
+            ++k.judged_by_set;
+            met_sum += er.criteria_met;
+            k.criteria_total = std::max<std::size_t>(k.criteria_total, er.criteria_total);
+        }
+    }
+    if (k.judged_by_set > 0) {
+        k.criteria_mean = std::round(10.0 * static_cast<double>(met_sum) / static_cast<double>(k.judged_by_set)) / 10.0;
+    }
+    return k;
+}
+
+}  // namespace
+
+Overview report_overview(const Program& p, const Dataset& d, const Evaluation& ev, std::uint32_t locality) {
+    const Scope s(p, d, ev, locality);
+    Overview o;
+    o.year = ev.year;
+    if (locality != kNone) {
+        o.scope = s.unit(locality);
+    } else {
+        for (const Entity& e : d.entities) {
+            if (e.kind == EntityKind::tinh) {
+                o.scope = {e.code, display_name(e)};
+                break;
+            }
+        }
+    }
+    for (std::uint32_t li : p.level_order[kind_index(EntityKind::xa)]) o.commune_levels.push_back(p.levels[li].title);
+
+    for (std::size_t k = 0; k < kKindCount; ++k) {
+        if (p.level_order[k].empty()) continue;
+        KindOverview ko = kind_overview(p, s, ev, static_cast<EntityKind>(k));
+        if (ko.total + ko.not_judged > 0) o.kinds.push_back(std::move(ko));
+    }
+
+    for (std::uint32_t c = 0; c < p.classes.size(); ++c) {
+        ClassGroup g;
+        g.title = p.classes[c].title;
+        g.kind = p.classes[c].kind;
+        bool present = false;
+        for (std::uint32_t r : s.results()) {
+            if (s.entity(r).kind != g.kind) continue;
+            present = true;
+            const EntityResult& er = ev.entities[r];
+            const Status st = ev.classes[er.first_class + c];
+            if (st == Status::met) {
+                g.members.push_back({s.unit(s.entity_index(r)), er.criteria_met, er.criteria_total});
+            } else if (st == Status::unknown) {
+                g.unsure.push_back(s.unit(s.entity_index(r)));
+            }
+        }
+        if (present) o.classes.push_back(std::move(g));
+    }
+
+    std::map<std::string, std::size_t> urban;
+    std::map<std::string, DistrictProgress, ByCode> districts;
+    const std::size_t commune_levels = o.commune_levels.size();
+    for (std::uint32_t r : s.results()) {
+        const EntityResult& er = ev.entities[r];
+        const Entity& e = s.entity(r);
+        if (!er.judged) ++urban[e.type];
+        if (er.lost_level != kNone) {
+            o.lost.push_back({s.unit(s.entity_index(r)), p.levels[er.lost_level].title, er.lost_year});
+        }
+        if ((e.kind == EntityKind::huyen || e.kind == EntityKind::tinh) && !p.level_order[kind_index(e.kind)].empty()) {
+            OwnLevel own{s.unit(s.entity_index(r)), e.kind, er.judged, {}, {}};
+            if (const LevelDef* l = s.level(e.kind, er.level); l != nullptr) own.level_title = l->title;
+            if (const LevelDef* l = s.level(e.kind, er.level_max); l != nullptr && er.level_max > er.level) {
+                own.may_title = l->title;
+            }
+            o.own_levels.push_back(std::move(own));
+        }
+        if (e.kind != EntityKind::xa || commune_levels == 0) continue;
+        const std::uint32_t h = s.ancestor(s.entity_index(r), EntityKind::huyen);
+        if (h == kNone) continue;
+        DistrictProgress& dp = districts[d.entities[h].code];
+        dp.unit = s.unit(h);
+        dp.at_least.resize(commune_levels, 0);
+        if (!er.judged) continue;
+        ++dp.communes;
+        if (er.level_max > er.level) ++dp.uncertain;
+        for (int l = 0; l <= er.level && static_cast<std::size_t>(l) < commune_levels; ++l) {
+            ++dp.at_least[static_cast<std::size_t>(l)];
+        }
+    }
+    // Districts first, then provinces; each by code (the results are already by code).
+    std::stable_sort(o.own_levels.begin(), o.own_levels.end(),
+                     [](const OwnLevel& a, const OwnLevel& b) { return a.kind < b.kind; });
+    for (auto& [code, dp] : districts) o.districts.push_back(std::move(dp));
+    for (const auto& [type, n] : urban) o.urban.push_back({type, n});
+
+    for (const TargetResult& t : ev.targets) {
+        if (!s.within(t.locality)) continue;
+        const TargetDef& def = p.targets[t.target];
+        TargetRow row{def.title, def.source, s.unit(t.locality), {}};
+        for (const TargetLineResult& l : t.lines) {
+            row.lines.push_back({p.levels[l.level].title, p.levels[l.level].kind, l.increment, l.asked, l.reached,
+                                 l.reached_max, l.before, l.status});
+        }
+        o.targets.push_back(std::move(row));
+    }
+    return o;
+}
+
+std::vector<CommuneSheet> report_communes(const Program& p, const Dataset& d, const Evaluation& ev,
+                                          std::uint32_t locality) {
+    const Scope s(p, d, ev, locality);
+    std::vector<CommuneSheet> out;
+    for (std::uint32_t r : s.results()) {
+        const Entity& e = s.entity(r);
+        if (e.kind != EntityKind::xa || !ev.entities[r].judged) continue;
+        CommuneSheet sheet;
+        sheet.x = explain(p, d, ev, r);
+        sheet.anchor = "xa-" + e.code;
+        sheet.unit = s.unit(s.entity_index(r));
+        if (const std::uint32_t h = s.ancestor(s.entity_index(r), EntityKind::huyen); h != kNone) {
+            sheet.district = s.unit(h);
+        }
+        for (const LevelExplanation& l : sheet.x.levels) {
+            if (l.name != sheet.x.next_level_name || sheet.x.next_level_name.empty()) continue;
+            if (l.prerequisite != Status::met) sheet.next_prerequisite = l.after;
+            std::vector<std::pair<double, OpenIndicator>> open;
+            for (const CriterionExplanation& c : l.criteria) {
+                if (c.status == Status::met || c.status == Status::not_applicable) continue;
+                for (const IndicatorExplanation& i : c.indicators) {
+                    if (i.status != Status::not_met && i.status != Status::unknown) continue;
+                    // As explain()'s blockers: relative gap; unknown and yes/no last.
+                    const double closeness =
+                        known(i.gap) && known(i.low) && i.low != 0 ? std::fabs(i.gap / i.low) : 1e9;
+                    OpenIndicator oi{c.code, c.title, i};
+                    if (oi.indicator.responsible.empty()) oi.indicator.responsible = c.responsible;
+                    open.emplace_back(closeness, std::move(oi));
+                }
+            }
+            std::stable_sort(open.begin(), open.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+            for (auto& [closeness, oi] : open) sheet.open.push_back(std::move(oi));
+            for (const GateExplanation& g : l.gates) {
+                if (g.status != Status::met) sheet.open_gates.push_back(g);
+            }
+        }
+        out.push_back(std::move(sheet));
+    }
+    return out;
+}
+
+std::vector<CriterionRow> report_criteria(const std::vector<CommuneSheet>& communes) {
+    std::map<std::string, CriterionRow, bool (*)(const std::string&, const std::string&)> rows(number_order);
+    for (const CommuneSheet& sheet : communes) {
+        if (sheet.x.levels.empty()) continue;
+        for (const CriterionExplanation& c : sheet.x.levels.front().criteria) {
+            CriterionRow& row = rows[c.code];
+            if (row.code.empty()) row = {c.code, c.title, c.responsible, 0, 0, 0, 0, kUnknown};
+            switch (c.status) {
+                case Status::met: ++row.met; break;
+                case Status::not_met: ++row.not_met; break;
+                case Status::unknown: ++row.unknown; break;
+                case Status::not_applicable: ++row.not_applicable; break;
+            }
+        }
+    }
+    std::vector<CriterionRow> out;
+    for (auto& [code, row] : rows) {
+        const std::size_t judged = row.met + row.not_met + row.unknown;
+        if (judged > 0) row.pass_rate = 100.0 * static_cast<double>(row.met) / static_cast<double>(judged);
+        out.push_back(std::move(row));
+    }
+    // Weakest first; criteria that never apply last; ties keep the criterion number order.
+    std::stable_sort(out.begin(), out.end(), [](const CriterionRow& a, const CriterionRow& b) {
+        const double ra = known(a.pass_rate) ? a.pass_rate : 1e9, rb = known(b.pass_rate) ? b.pass_rate : 1e9;
+        return ra < rb;
+    });
+    return out;
+}
+
+std::vector<WorkList> report_work_lists(const std::vector<CommuneSheet>& communes) {
+    std::map<std::string, WorkList> lists;  // by body title; "" (not assigned) sorts first, moved last
+    for (const CommuneSheet& sheet : communes) {
+        for (const OpenIndicator& oi : sheet.open) {
+            const IndicatorExplanation& i = oi.indicator;
+            WorkList& list = lists[i.responsible];
+            list.body = i.responsible;
+            const double closeness = known(i.gap) && known(i.low) && i.low != 0 ? std::fabs(i.gap / i.low) : 1e9;
+            list.items.push_back({sheet.unit,
+                                  sheet.district.name, sheet.x.next_level_title, oi.criterion_code,
+                                  oi.criterion_title, i, closeness});
+        }
+    }
+    std::vector<WorkList> out;
+    for (auto& [body, list] : lists) {
+        std::stable_sort(list.items.begin(), list.items.end(), [](const WorkItem& a, const WorkItem& b) {
+            if (a.closeness != b.closeness) return a.closeness < b.closeness;
+            if (a.commune.code != b.commune.code) return code_order(a.commune.code, b.commune.code);
+            return number_order(a.indicator.code, b.indicator.code);
+        });
+        out.push_back(std::move(list));
+    }
+    if (!out.empty() && out.front().body.empty()) std::rotate(out.begin(), out.begin() + 1, out.end());
+    return out;
+}
+
+Report build_report(const Program& p, const Dataset& d, const Evaluation& ev, const ReportOptions& options) {
+    Report r;
+    r.rule_files = options.rule_files;
+    r.data_file = options.data_file;
+    r.read = d.read;
+    r.accepted = d.records.size();
+    r.rejected = d.rejected;
+    if (const auto& order = p.level_order[kind_index(EntityKind::xa)]; !order.empty()) {
+        if (const std::uint32_t set = p.set_for(p.levels[order.front()], ev.year); set != kNone) {
+            r.standard_set = p.sets[set].title.empty() ? p.sets[set].name : p.sets[set].title;
+        }
+    }
+    r.overview = report_overview(p, d, ev, options.locality);
+    r.communes = report_communes(p, d, ev, options.locality);
+    r.criteria = report_criteria(r.communes);
+    r.work = report_work_lists(r.communes);
+    r.problems = d.problems;
+    r.problems.insert(r.problems.end(), ev.problems.begin(), ev.problems.end());
+    return r;
+}
+
+}  // namespace ntm::report

@@ -1,0 +1,196 @@
+// Stage 6b: reports — the whole evaluation of a year laid out for the people who act on it.
+//
+// A report has five views, all filled from the same Evaluation and from explain(); nothing is
+// judged again here:
+//   1. overview   — levels of the communes, classes, districts' levels and progress, targets;
+//   2. criteria   — each criterion of the standard set: how many communes meet it, weakest first;
+//   3. work lists — per body in charge: the communes failing (or lacking data on) its
+//                   indicators, closest to passing first;
+//   4. communes   — one sheet per commune: level, what blocks the next one, open indicators;
+//   5. problems   — the data problems (rejected records, ignored values).
+// build_report() fills the model (plain structs, every list in a fixed order: official code,
+// then criterion number); one renderer per format writes it (report_md.cpp, report_csv.cpp,
+// report_html.cpp).  Same inputs give the same bytes: no clock, no locale, no hash order.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "report/names.hpp"
+
+namespace ntm::report {
+
+struct ReportOptions {
+    std::uint32_t locality = kNone;  // index in Dataset::entities (a province or district); kNone: all
+    std::vector<std::string> rule_files;
+    std::string data_file;
+};
+
+// --- 1. Overview -----------------------------------------------------------------------------
+
+struct LevelCount {
+    std::string title;  // empty: no level reached
+    std::size_t count = 0;
+    std::size_t uncertain = 0;  // of those, how many may be higher once data is given
+};
+
+struct KindOverview {
+    EntityKind kind = EntityKind::xa;
+    std::size_t total = 0;       // judged entities of the kind in scope
+    std::size_t not_judged = 0;  // urban units of the kind
+    std::vector<LevelCount> levels;  // [0]: no level; then each level of the kind, lowest first
+    std::size_t judged_by_set = 0;   // judged against a criteria set (for the mean below)
+    double criteria_mean = kUnknown;  // criteria met of the standard set, one decimal
+    std::size_t criteria_total = 0;
+};
+
+struct UnitRef {
+    std::string code, name;  // name as display_name(): "Xã Tam An"
+};
+
+struct ClassMember {
+    UnitRef unit;
+    int criteria_met = 0, criteria_total = 0;  // 0/0: not judged by a set (districts)
+};
+
+struct ClassGroup {
+    std::string title;
+    EntityKind kind = EntityKind::xa;
+    std::vector<ClassMember> members;
+    std::vector<UnitRef> unsure;  // cannot be decided for lack of data
+};
+
+struct OwnLevel {  // a district's or the province's own level
+    UnitRef unit;
+    EntityKind kind = EntityKind::huyen;
+    bool judged = true;
+    std::string level_title;  // empty: none
+    std::string may_title;    // the higher level it may reach when data is missing, or empty
+};
+
+struct DistrictProgress {
+    UnitRef unit;
+    std::size_t communes = 0;   // judged communes under it
+    std::size_t uncertain = 0;  // of those, may be higher once data is given
+    std::vector<std::size_t> at_least;  // per commune level: communes at that level or above
+};
+
+struct LostLevel {
+    UnitRef unit;
+    std::string level_title;
+    int recognised = 0;
+};
+
+struct TargetLine {
+    std::string level_title;
+    EntityKind kind = EntityKind::xa;
+    bool increment = false;
+    double asked = 0, reached = 0, reached_max = 0, before = 0;
+    Status status = Status::unknown;
+};
+
+struct TargetRow {
+    std::string title, source;
+    UnitRef locality;
+    std::vector<TargetLine> lines;
+};
+
+struct UrbanCount {
+    std::string type;  // "Phường", "Thị trấn"
+    std::size_t count = 0;
+};
+
+struct Overview {
+    UnitRef scope;  // the locality reported on (the province when none was chosen)
+    int year = 0;
+    std::vector<std::string> commune_levels;  // titles of the commune (xã) levels, lowest first
+    std::vector<KindOverview> kinds;          // smallest kind first
+    std::vector<ClassGroup> classes;          // in the rules' order
+    std::vector<LostLevel> lost;              // duy trì chuẩn, by code
+    std::vector<OwnLevel> own_levels;         // districts then provinces, by code
+    std::vector<DistrictProgress> districts;  // by code
+    std::vector<TargetRow> targets;
+    std::vector<UrbanCount> urban;  // units not judged, by type
+};
+
+// --- 2. Criteria -----------------------------------------------------------------------------
+
+struct CriterionRow {
+    std::string code, title, responsible;
+    std::size_t met = 0, not_met = 0, unknown = 0, not_applicable = 0;
+    double pass_rate = kUnknown;  // met / (met + not met + unknown), in %; unknown when none apply
+};
+
+// --- 3. Work lists ---------------------------------------------------------------------------
+
+struct WorkItem {
+    UnitRef commune;
+    std::string district;     // display name of its district, or empty
+    std::string level_title;  // the level the commune works towards
+    std::string criterion_code, criterion_title;
+    IndicatorExplanation indicator;
+    double closeness = 0;  // |gap / threshold|; large when unknown or yes/no
+};
+
+struct WorkList {
+    std::string body;  // empty: not assigned to any body
+    std::vector<WorkItem> items;
+};
+
+// --- 4. Commune sheets -----------------------------------------------------------------------
+
+struct OpenIndicator {
+    std::string criterion_code, criterion_title;
+    IndicatorExplanation indicator;
+};
+
+struct CommuneSheet {
+    EntityExplanation x;  // the explanation, as `ntm explain` gives it
+    std::string anchor;   // "xa-20365"
+    UnitRef unit;         // code and display name
+    UnitRef district;
+    std::string next_prerequisite;  // the next level's required level title, when not reached
+    std::vector<OpenIndicator> open;  // failing or unknown indicators of the next level, closest first
+    std::vector<GateExplanation> open_gates;  // its gates not met
+};
+
+// --- The report ------------------------------------------------------------------------------
+
+struct Report {
+    std::vector<std::string> rule_files;
+    std::string data_file;
+    std::size_t read = 0, accepted = 0, rejected = 0;
+    std::string standard_set;  // title of the set of the first commune level in the year
+    Overview overview;
+    std::vector<CriterionRow> criteria;
+    std::vector<WorkList> work;
+    std::vector<CommuneSheet> communes;
+    std::vector<text::Problem> problems;  // the data's, then the evaluation's
+};
+
+Overview report_overview(const Program& program, const Dataset& data, const Evaluation& evaluation,
+                         std::uint32_t locality);
+std::vector<CriterionRow> report_criteria(const std::vector<CommuneSheet>& communes);
+std::vector<WorkList> report_work_lists(const std::vector<CommuneSheet>& communes);
+std::vector<CommuneSheet> report_communes(const Program& program, const Dataset& data, const Evaluation& evaluation,
+                                          std::uint32_t locality);
+Report build_report(const Program& program, const Dataset& data, const Evaluation& evaluation,
+                    const ReportOptions& options);
+
+// --- Renderers -------------------------------------------------------------------------------
+
+enum class Lang : std::uint8_t { vi, en };
+
+// One Markdown document.
+std::string render_report_md(const Report& report, Lang lang);
+// One CSV table per file: (file name, content), UTF-8 with a BOM, CRLF, RFC 4180 quoting.
+std::vector<std::pair<std::string, std::string>> render_report_csv(const Report& report, Lang lang);
+// One Excel workbook at `path`: the CSV tables, a sheet each, with frozen headers, numbers as
+// numbers and verdicts "chưa đạt" highlighted (engine/xlsx_writer.hpp).  Throws on I/O errors.
+void write_report_xlsx(const Report& report, Lang lang, const std::string& path);
+// One self-contained HTML page: inline CSS and SVG, no external resource.
+std::string render_report_html(const Report& report, Lang lang);
+
+}  // namespace ntm::report

@@ -1,0 +1,98 @@
+// text/: UTF-8 and NFC, display width, suggestions, problems, files written whole.
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "text/files.hpp"
+#include "text/problem.hpp"
+#include "text/suggest.hpp"
+#include "text/utf8.hpp"
+
+using namespace ntm;
+
+namespace {
+
+std::string temp_dir() {
+    const auto dir = std::filesystem::temp_directory_path() / ("ntm-test-text-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    return dir.string();
+}
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+}  // namespace
+
+TEST_CASE("text: NFC composes decomposed letters and keeps every byte, NUL included") {
+    CHECK(text::to_nfc("Xa\xcc\x81") == "X\xc3\xa1");
+    // Before, the text was cut at the first NUL: "á" alone.
+    const std::string with_nul("a\xcc\x81\0e\xcc\x81", 7);
+    CHECK(text::to_nfc(with_nul) == std::string("\xc3\xa1\0\xc3\xa9", 5));
+    CHECK(text::plainly_nfc("Tam Phước"));
+    CHECK_FALSE(text::plainly_nfc("Xa\xcc\x81"));
+}
+
+TEST_CASE("text: widths, trimming and folding") {
+    CHECK(text::display_width("Tỷ lệ") == 5);
+    CHECK(text::display_width("a\xcc\x81") == 1);
+    CHECK(text::display_width("\xe6\xbc\xa2") == 2);  // a wide letter
+    CHECK(text::trim(" \t tên \r\n") == "tên");
+    CHECK(text::fold("  Mã   CẤP  trên ") == "mã cấp trên");
+    CHECK(text::invalid_utf8_at("ab\xff") == 2);
+    CHECK(text::invalid_utf8_at("Phước") == std::string_view::npos);
+}
+
+TEST_CASE("text: did you mean, over letters") {
+    CHECK(text::edit_distance("ratoi", "ratio") == 1);
+    CHECK(text::edit_distance("Phước", "Phuoc") == 2);
+    CHECK(text::closest_match("hai_lon", {"hai_long", "ty_le"}) == std::optional<std::string>("hai_long"));
+    CHECK_FALSE(text::closest_match("xyz", {"hai_long"}));
+}
+
+TEST_CASE("text: problems render as one line, located as precisely as known") {
+    CHECK(text::render(text::file_problem("rules/", "no such file or directory")) ==
+          "rules/: error: no such file or directory\n");
+    CHECK(text::render(text::Problem{"", text::ProblemKind::warning, {"units.csv", 4, "region"}, "unknown region"}) ==
+          "units.csv:4: warning: field 'region': unknown region\n");
+    CHECK(text::render(text::Problem{"D0201", text::ProblemKind::value, {"d.xlsx", 14, "2.1", "Dữ liệu 2024", 4}, "x"}) ==
+          "d.xlsx:'Dữ liệu 2024'!D14: error[D0201]: field '2.1': x\n");
+    CHECK(text::column_letters(28) == "AB");
+}
+
+TEST_CASE("text: a file is written whole or not at all, and keeps its permissions") {
+    const std::string path = temp_dir() + "/out.txt";
+    std::filesystem::remove(path);
+    REQUIRE_FALSE(text::write_file(path, "một"));
+    CHECK(slurp(path) == "một");
+    std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    REQUIRE_FALSE(text::write_file(path, "hai"));
+    CHECK(slurp(path) == "hai");
+    CHECK(std::filesystem::status(path).permissions() ==
+          (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
+    // Nothing is left beside it.
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(temp_dir())) ++files;
+    CHECK(files == 1);
+    // A directory that does not exist: the reason, and nothing written.
+    const auto why = text::write_file(temp_dir() + "/no-such-dir/out.txt", "x");
+    REQUIRE(why);
+    CHECK(*why != "");
+}
+
+TEST_CASE("text: reading names the line of the first byte that is not UTF-8") {
+    const std::string path = temp_dir() + "/latin1.csv";
+    std::ofstream(path, std::ios::binary) << "\xEF\xBB\xBFmã\nT\xe2n\n";
+    std::vector<text::Problem> problems;
+    CHECK_FALSE(text::read_text_file(path, problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(text::render(problems[0]) == path + ": error: line 2: not valid UTF-8 (byte 0xE2); save the file as UTF-8\n");
+    std::ofstream(path, std::ios::binary) << "\xEF\xBB\xBFmã\n";
+    problems.clear();
+    CHECK(text::read_text_file(path, problems) == std::optional<std::string>("mã\n"));
+}

@@ -1,0 +1,65 @@
+#include "text/problem.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace ntm::text {
+
+Problem file_problem(std::string file, std::string message) {
+    return {{}, ProblemKind::error, {std::move(file)}, std::move(message)};
+}
+
+std::string column_letters(std::uint32_t column) {
+    std::string out;
+    for (; column > 0; column = (column - 1) / 26) out.insert(out.begin(), static_cast<char>('A' + (column - 1) % 26));
+    return out;
+}
+
+namespace {
+
+// A sheet name as Excel quotes it in formulas: 'Dữ liệu 2024' when it is not one word.
+std::string sheet_reference(const std::string& sheet) {
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    const bool word = !digit(sheet.front()) && std::all_of(sheet.begin(), sheet.end(), [&](char c) {
+        return static_cast<unsigned char>(c) >= 0x80 || digit(c) || c == '_' || (c >= 'A' && c <= 'Z') ||
+               (c >= 'a' && c <= 'z');
+    });
+    if (word) return sheet;
+    std::string quoted = sheet;
+    for (std::size_t q = 0; (q = quoted.find('\'', q)) != std::string::npos; q += 2) quoted.insert(q, "'");
+    return "'" + quoted + "'";
+}
+
+}  // namespace
+
+// CSV and JSON: `file:line`.  A workbook: `file:Sheet!D14` (the cell), or `file:Sheet!14` when
+// the problem is about the whole row.
+std::string render(const Problem& problem) {
+    const Place& at = problem.where;
+    std::string out = at.file;
+    if (!at.sheet.empty()) {
+        out += ':';
+        out += sheet_reference(at.sheet);
+        out += '!';
+        if (at.column != 0) out += column_letters(at.column);
+        out += fmt::format("{}", at.line);
+    } else if (at.line != 0) {
+        out += fmt::format(":{}", at.line);
+    }
+    out += problem.kind == ProblemKind::warning ? ": warning" : ": error";
+    if (!problem.code.empty()) out += fmt::format("[{}]", problem.code);
+    out += ": ";
+    if (!at.field.empty()) out += fmt::format("field '{}': ", at.field);
+    out += problem.message;
+    out += '\n';
+    return out;
+}
+
+std::string render(const std::vector<Problem>& problems) {
+    std::string out;
+    for (const Problem& p : problems) out += render(p);
+    return out;
+}
+
+}  // namespace ntm::text

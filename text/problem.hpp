@@ -1,0 +1,64 @@
+// What people are told about an input that is not rule text: a data file, a units list, a
+// scenario, a file that cannot be read or written.
+//
+// Rule text has its own type, dsl::Diagnostic: it points into sources held in memory and is
+// drawn with the source line and a caret.  Every other input is located by file, line (or
+// row), field and, in a workbook, sheet and cell — one type and one rendering for all:
+//
+//   fixtures/xa.csv:14: error[D0201]: field 'hai_long': value 140 is not a percentage
+//   du-lieu.xlsx:'Dữ liệu 2024'!D14: warning[D0005]: field '2.1': ...
+//   rules/: error: no such file or directory
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ntm::text {
+
+// A place in an input file.  `line` is 1-based (0: the file as a whole); in a workbook it is
+// the row, `sheet` names the sheet and `column` (1-based, 0: the whole row) the cell's column:
+// sheet `Sheet1`, line 14, column 4 is cell D14.
+struct Place {
+    std::string file;
+    std::uint32_t line = 0;
+    std::string field{};  // column name or JSON key, where one is concerned
+    std::string sheet{};
+    std::uint32_t column = 0;
+};
+
+enum class ProblemKind : std::uint8_t {
+    warning,  // nothing lost: an unknown column, a BOM, a value written oddly
+    value,    // a value is ignored (becomes unknown): out of range, wrong type
+    record,   // a whole record is rejected: duplicate code, unknown parent, no region, ...
+    error,    // the input cannot be used: missing, unreadable, not UTF-8, malformed
+};
+
+struct Problem {
+    std::string code;  // "D0101" (docs/data-format.md); empty for input/output errors
+    ProblemKind kind = ProblemKind::error;
+    Place where;
+    std::string message;  // lowercase, names the values involved
+};
+
+// A problem with a file as a whole: "rules/: error: no such file or directory".
+Problem file_problem(std::string file, std::string message);
+
+// Thrown where a file cannot be read or written at all (missing, not UTF-8, a damaged workbook,
+// a directory that does not exist): the one problem to report.
+struct FileError {
+    Problem problem;
+    FileError(std::string file, std::string message) : problem(file_problem(std::move(file), std::move(message))) {}
+    explicit FileError(Problem p) : problem(std::move(p)) {}
+};
+
+// A column's letters as Excel shows them: 1 → "A", 26 → "Z", 27 → "AA".
+std::string column_letters(std::uint32_t column);
+
+// One problem, one line (with its newline).  A `warning` is a warning, every other kind an
+// error; the line, the field and the code are left out when there are none.
+std::string render(const Problem& problem);
+std::string render(const std::vector<Problem>& problems);
+
+}  // namespace ntm::text

@@ -1,0 +1,123 @@
+#include "text/utf8.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace ntm::text {
+
+namespace {
+
+bool blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+const utf8proc_uint8_t* bytes(std::string_view s) { return reinterpret_cast<const utf8proc_uint8_t*>(s.data()); }
+
+// utf8proc_map over exactly `text` (not up to a NUL), or nullopt-like empty when it fails.
+bool map(std::string_view text, utf8proc_option_t options, std::string& out) {
+    utf8proc_uint8_t* mapped = nullptr;
+    const utf8proc_ssize_t n = utf8proc_map(bytes(text), static_cast<utf8proc_ssize_t>(text.size()), &mapped, options);
+    if (n < 0) return false;
+    out.assign(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(n));
+    std::free(mapped);
+    return true;
+}
+
+}  // namespace
+
+std::size_t invalid_utf8_at(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        utf8proc_int32_t cp = 0;
+        const auto n = utf8proc_iterate(bytes(text.substr(i)), static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+        if (n <= 0) return i;
+        i += static_cast<std::size_t>(n);
+    }
+    return std::string_view::npos;
+}
+
+bool plainly_nfc(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            ++i;
+        } else if (c < 0xCC) {  // two bytes, below U+0300
+            i += 2;
+        } else if (c == 0xE1 && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xFC) == 0xB8) {
+            i += 3;  // U+1E00–U+1EFF
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string to_nfc(std::string_view text) {
+    if (plainly_nfc(text)) return std::string(text);
+    std::string out;
+    if (!map(text, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE), out)) return std::string(text);
+    return out;
+}
+
+std::uint32_t display_width(std::string_view text) {
+    std::uint32_t n = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        utf8proc_int32_t cp = 0;
+        const auto len = utf8proc_iterate(bytes(text.substr(i)), static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+        if (len <= 0) {  // an invalid byte takes one column
+            ++n;
+            ++i;
+            continue;
+        }
+        // Combining marks take no column of their own; wide characters take two.
+        n += cp < 0x80 ? 1 : static_cast<std::uint32_t>(std::max(0, utf8proc_charwidth(cp)));
+        i += static_cast<std::size_t>(len);
+    }
+    return n;
+}
+
+std::vector<char32_t> code_points(std::string_view s) {
+    std::vector<char32_t> out;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+        for (std::size_t k = 1; k < n && i + k < s.size(); ++k) {
+            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        }
+        out.push_back(cp);
+        i += n;
+    }
+    return out;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && blank(s.front())) s.remove_prefix(1);
+    while (!s.empty() && blank(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+bool is_ascii(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+std::string fold(std::string_view s) {
+    s = trim(s);
+    if (s.empty()) return {};
+    std::string folded;
+    if (!map(s, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD), folded)) {
+        folded = std::string(s);
+    }
+    std::string r;
+    r.reserve(folded.size());
+    for (const char c : folded) {
+        if (!blank(c)) {
+            r += c;
+        } else if (!r.empty() && r.back() != ' ') {
+            r += ' ';
+        }
+    }
+    return r;
+}
+
+}  // namespace ntm::text

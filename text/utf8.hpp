@@ -1,0 +1,45 @@
+// UTF-8 text as every stage reads it: well-formedness, Unicode normalisation (NFC), the width
+// a reader sees, and the small comparisons of words typed by people.
+//
+// Vietnamese letters are two or three bytes and may arrive precomposed (NFC) or as a letter
+// followed by combining marks (NFD, as some keyboards and macOS produce): text is compared
+// only after to_nfc().
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ntm::text {
+
+// Offset of the first byte that is not well-formed UTF-8, or npos.
+std::size_t invalid_utf8_at(std::string_view text);
+
+// Whether `text` is certainly in NFC without asking utf8proc: every code point is below the
+// combining marks (U+0300) or a precomposed Latin letter (U+1E00–U+1EFF), which covers
+// Vietnamese.  Cheap enough to call per cell of a million-row file.
+bool plainly_nfc(std::string_view text);
+
+// The text in Unicode normalisation form C.  Every byte counts, NUL included; text that is not
+// well-formed UTF-8 is returned as it is.
+std::string to_nfc(std::string_view text);
+
+// Columns a terminal gives the text: one per character, none for a combining mark, two for a
+// wide (CJK, emoji) character; an invalid byte counts as one.
+std::uint32_t display_width(std::string_view text);
+
+// The code points of well-formed UTF-8 text.
+std::vector<char32_t> code_points(std::string_view text);
+
+// Without blanks (space, tab, CR, LF) at either end.
+std::string_view trim(std::string_view text);
+
+bool is_ascii(std::string_view text);
+
+// NFC, case-folded, trimmed, inner blanks collapsed to one space: for comparing headers and
+// words ("Mã  cấp trên" and "mã cấp trên" fold alike).  Allocates: call once per distinct text.
+std::string fold(std::string_view text);
+
+}  // namespace ntm::text
