@@ -9,6 +9,20 @@ namespace ntm::cli {
 
 namespace {
 
+struct EvalArgs {
+    std::vector<std::string> rules;
+    std::string data;
+    std::optional<int> year;
+    std::string format = "text";  // text | json
+    unsigned threads = 0;
+    std::string set;  // judge by this criteria set instead of the one in force
+    std::string sheet;  // the sheet of an .xlsx data file (default: the first)
+};
+
+}  // namespace
+
+namespace {
+
 std::string text_report(const Loaded& loaded, const std::string& data_path,
                         const std::vector<engine::Evaluation>& years) {
     const engine::Dataset& data = loaded.data;
@@ -17,7 +31,7 @@ std::string text_report(const Loaded& loaded, const std::string& data_path,
     out += fmt::format("Dữ liệu: {} — đọc {} bản ghi, nhận {}, loại {}\n", data_path, data.read, data.records.size(),
                        data.rejected);
     if (years.empty()) out += "\nKhông có bản ghi nào để đánh giá.\n";
-    for (const engine::Evaluation& ev : years) out += "\n" + report::render_eval_text(loaded.program, data, ev);
+    for (const engine::Evaluation& ev : years) out.append("\n").append(report::render_eval_text(loaded.program, data, ev));
     return out;
 }
 
@@ -53,6 +67,18 @@ int run_eval(const EvalArgs& args) {
         fmt::print("{}", text_report(loaded, args.data, run.years));
     }
     return kExitOk;
+}
+
+void add_eval(CLI::App& app, Run& run) {
+    auto args = std::make_shared<EvalArgs>();
+    CLI::App* cmd = app.add_subcommand("eval", "Evaluate every record of a data file against the rules");
+    add_rules_option(*cmd, args->rules);
+    add_data_options(*cmd, args->data, args->sheet);
+    add_year_option(*cmd, args->year, "Evaluate only this year (default: every year in the data)");
+    cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+    add_threads_option(*cmd, args->threads);
+    add_set_option(*cmd, args->set);
+    on_chosen(*cmd, run, args, &run_eval);
 }
 
 }  // namespace ntm::cli

@@ -13,6 +13,19 @@ namespace ntm::cli {
 
 namespace {
 
+struct ExplainArgs {
+    std::vector<std::string> rules;
+    std::string data;
+    std::optional<int> year;  // default: the latest year the entity has a record for
+    std::string entity;       // a code or a name
+    std::string set;          // judge by this criteria set instead of the one in force
+    std::string sheet;        // the sheet of an .xlsx data file (default: the first)
+};
+
+}  // namespace
+
+namespace {
+
 // The entities whose code, name or full name ("Xã Tam An") is `wanted` (NFC), by code.
 std::vector<std::uint32_t> find_entities(const engine::Dataset& data, const std::string& wanted) {
     std::vector<std::uint32_t> found;
@@ -98,6 +111,17 @@ int run_explain(const ExplainArgs& args) {
         return kExitOk;
     }
     return kExitUsage;  // unreachable: the entity has a record of the year
+}
+
+void add_explain(CLI::App& app, Run& run) {
+    auto args = std::make_shared<ExplainArgs>();
+    CLI::App* cmd = app.add_subcommand("explain", "Explain one entity's result: criteria, indicators, gaps");
+    add_rules_option(*cmd, args->rules);
+    add_data_options(*cmd, args->data, args->sheet);
+    add_year_option(*cmd, args->year, "Year (default: the latest year of the entity)");
+    cmd->add_option("entity", args->entity, "Code or name of the entity")->required();
+    add_set_option(*cmd, args->set);
+    on_chosen(*cmd, run, args, &run_explain);
 }
 
 }  // namespace ntm::cli

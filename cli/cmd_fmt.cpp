@@ -8,6 +8,15 @@
 
 namespace ntm::cli {
 
+namespace {
+
+struct FmtArgs {
+    std::vector<std::string> paths;
+    bool check = false;
+};
+
+}  // namespace
+
 // Formats each file on its own: a file that does not parse is reported and left unchanged.
 // The text is normalised to NFC before parsing, so `fmt` also repairs decomposed accents.
 int run_fmt(const FmtArgs& args) {
@@ -32,13 +41,21 @@ int run_fmt(const FmtArgs& args) {
         }
     }
     diags.sort();
-    for (const auto& e : io_errors) fmt::print(stderr, "{}", text::render(e));
+    fmt::print(stderr, "{}", text::render(io_errors));
     fmt::print(stderr, "{}", dsl::render_all(diags, sources, color_stderr()));
     if (diags.has_errors()) fmt::print(stderr, "{}; files with errors were left unchanged\n", dsl::summary(diags));
     for (const auto& path : changed) fmt::print("{}{}\n", path, args.check ? "" : ": formatted");
     if (!io_errors.empty()) return kExitUsage;
     if (diags.has_errors() || (args.check && !changed.empty())) return kExitRules;
     return kExitOk;
+}
+
+void add_fmt(CLI::App& app, Run& run) {
+    auto args = std::make_shared<FmtArgs>();
+    CLI::App* cmd = app.add_subcommand("fmt", "Rewrite rule files in the canonical layout (and in NFC)");
+    cmd->add_option("paths", args->paths, "Rule files or directories (searched for *.ntm)")->required();
+    cmd->add_flag("--check", args->check, "Change nothing; list the files that would change and exit 1");
+    on_chosen(*cmd, run, args, &run_fmt);
 }
 
 }  // namespace ntm::cli

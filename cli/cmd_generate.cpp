@@ -2,12 +2,28 @@
 
 #include <chrono>
 #include <charconv>
-#include <fstream>
 
 #include "cli/commands.hpp"
 #include "generate/generate.hpp"
 
 namespace ntm::cli {
+
+namespace {
+
+struct GenerateArgs {
+    std::vector<std::string> rules;
+    std::string units;                   // administrative units file (vn-admin-units.csv layout)
+    std::vector<std::string> provinces;  // codes; none and no districts: every province
+    std::vector<std::string> districts;  // codes
+    std::string years;                   // "2022-2024" or "2024"
+    std::uint64_t seed = 1;
+    std::string scenario;                // scenario file, optional
+    std::string format;                  // csv | json; default: from the extension of `out`
+    std::string out;
+    unsigned threads = 0;
+};
+
+}  // namespace
 
 namespace {
 
@@ -53,11 +69,9 @@ int run_generate(const GenerateArgs& args) {
     std::string format = args.format;
     if (format.empty()) format = args.out.size() >= 5 && args.out.ends_with(".json") ? "json" : "csv";
 
-    const std::unique_ptr<dsl::Rules> rules = dsl::load_and_check(args.rules);
-    for (const auto& e : rules->io_errors) fmt::print(stderr, "{}", text::render(e));
-    fmt::print(stderr, "{}", dsl::render_all(rules->diags, rules->sources, color_stderr()));
-    if (!rules->io_errors.empty()) return kExitUsage;
-    if (!rules->ok()) return kExitRules;
+    int exit_code = kExitOk;
+    const std::unique_ptr<dsl::Rules> rules = load_checked_rules(args.rules, exit_code);
+    if (exit_code != kExitOk) return exit_code;
     const engine::Program program = engine::compile(*rules);
 
     std::vector<text::Problem> problems;
@@ -97,6 +111,25 @@ int run_generate(const GenerateArgs& args) {
     if (directives > 0) fmt::print(stderr, "; scenario: {} of {} pinned records as asked", generated.directives_met, directives);
     fmt::print(stderr, " ({:.1f} s)\n", static_cast<double>(ms.count()) / 1000.0);
     return kExitOk;
+}
+
+void add_generate(CLI::App& app, Run& run) {
+    auto args = std::make_shared<GenerateArgs>();
+    CLI::App* cmd = app.add_subcommand("generate", "Generate plausible data for real units, threshold-aware, from a scenario");
+    add_rules_option(*cmd, args->rules);
+    cmd->add_option("--units", args->units,
+                    "Administrative units file (CSV: province_code, province, region, district_code, ...)")
+        ->required();
+    cmd->add_option("--province", args->provinces, "Generate this province (code; repeat for several; default: all)");
+    cmd->add_option("--district", args->districts, "Generate this district (code; repeat for several)");
+    cmd->add_option("--years", args->years, "Years, e.g. 2022-2024")->required();
+    cmd->add_option("--seed", args->seed, "Seed of the random draws (default: 1)");
+    cmd->add_option("--scenario", args->scenario, "Scenario file: situations the data must show");
+    cmd->add_option("--format", args->format, "Output format (default: from the extension of --out)")
+        ->check(CLI::IsMember({"csv", "json"}));
+    cmd->add_option("--out", args->out, "File to write (.csv or .json)")->required();
+    add_threads_option(*cmd, args->threads);
+    on_chosen(*cmd, run, args, &run_generate);
 }
 
 }  // namespace ntm::cli

@@ -12,6 +12,22 @@ namespace ntm::cli {
 
 namespace {
 
+struct ReportArgs {
+    std::vector<std::string> rules;
+    std::string data;
+    std::string sheet;        // the sheet of an .xlsx data file (default: the first)
+    std::optional<int> year;  // default: the latest year of the data
+    std::string format;       // html | md | csv
+    std::string out;          // FILE (html, md), DIR (csv), or "-" for standard output
+    std::string lang = "vi";  // vi | en: the language of the labels
+    std::string locality;     // a province or district code; empty: the whole data
+    unsigned threads = 0;
+};
+
+}  // namespace
+
+namespace {
+
 namespace fs = std::filesystem;
 
 // The locality asked for, as an entity index (kNone: none asked); false, with the error
@@ -102,6 +118,7 @@ int write_report(const ReportArgs& args, const report::Report& report, report::L
 int run_report(const ReportArgs& args) {
     data::LoadOptions options;
     options.year = args.year;
+    options.sheet = args.sheet;
     Loaded loaded = load_rules_and_data(args.rules, args.data, options);
     if (loaded.exit_code != kExitOk) return loaded.exit_code;
     const engine::Dataset& data = loaded.data;
@@ -124,6 +141,21 @@ int run_report(const ReportArgs& args) {
     fmt::print(stderr, "{}", text::render(evaluation.problems));
     const report::Report report = report::build_report(loaded.program, data, evaluation, report_options);
     return write_report(args, report, args.lang == "en" ? report::Lang::en : report::Lang::vi);
+}
+
+void add_report(CLI::App& app, Run& run) {
+    auto args = std::make_shared<ReportArgs>();
+    CLI::App* cmd = app.add_subcommand(
+        "report", "Write the report of one year: overview, criteria, work lists, commune sheets, data problems");
+    add_rules_option(*cmd, args->rules);
+    add_data_options(*cmd, args->data, args->sheet);
+    add_year_option(*cmd, args->year, "Year (default: the latest year in the data)");
+    cmd->add_option("--format", args->format, "Output format")->required()->check(CLI::IsMember({"html", "md", "csv", "xlsx"}));
+    cmd->add_option("--out", args->out, "File to write (html, md), directory (csv), or - for standard output")->required();
+    cmd->add_option("--lang", args->lang, "Language of the labels (default: vi)")->check(CLI::IsMember({"vi", "en"}));
+    cmd->add_option("--locality", args->locality, "Report on this province or district only (code)");
+    add_threads_option(*cmd, args->threads);
+    on_chosen(*cmd, run, args, &run_report);
 }
 
 }  // namespace ntm::cli

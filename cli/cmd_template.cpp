@@ -7,6 +7,17 @@
 
 namespace ntm::cli {
 
+namespace {
+
+// Writes the data-entry workbook (.xlsx) for one kind of entity: see engine/xlsx_writer.hpp.
+struct TemplateArgs {
+    std::vector<std::string> rules;
+    std::string out;
+    std::string kind = "xa";  // thon | xa | huyen | tinh
+};
+
+}  // namespace
+
 // Checks and compiles the rules, then writes the data-entry workbook of one kind: the columns
 // a data file of that kind may hold, ready to be filled in and read back by eval and validate.
 int run_template(const TemplateArgs& args) {
@@ -16,15 +27,9 @@ int run_template(const TemplateArgs& args) {
         return kExitUsage;
     }
     const auto kind = static_cast<engine::EntityKind>(kind_at - dsl::kKindNames.begin());
-    const auto rules = dsl::load_and_check(args.rules);
-    for (const auto& e : rules->io_errors) fmt::print(stderr, "{}", text::render(e));
-    fmt::print(stderr, "{}", dsl::render_all(rules->diags, rules->sources, color_stderr()));
-    if (!rules->io_errors.empty()) return kExitUsage;
-    if (!rules->ok()) {
-        fmt::print(stderr, "{} {} checked: {}\n", rules->sources.size(),
-                   rules->sources.size() == 1 ? "file" : "files", dsl::summary(rules->diags));
-        return kExitRules;
-    }
+    int exit_code = kExitOk;
+    const auto rules = load_checked_rules(args.rules, exit_code);
+    if (exit_code != kExitOk) return exit_code;
     const engine::Program program = engine::compile(*rules);
     const auto& inputs = program.schema.columns[engine::kind_index(kind)];
     const auto given = std::count_if(inputs.begin(), inputs.end(),
@@ -38,6 +43,16 @@ int run_template(const TemplateArgs& args) {
     fmt::print("wrote {}: 7 reserved columns and {} input {} of {}\n", args.out, given,
                given == 1 ? "column" : "columns", args.kind);
     return kExitOk;
+}
+
+void add_template(CLI::App& app, Run& run) {
+    auto args = std::make_shared<TemplateArgs>();
+    CLI::App* cmd = app.add_subcommand("template", "Write an Excel data-entry workbook (.xlsx) for the inputs the rules declare");
+    add_rules_option(*cmd, args->rules);
+    cmd->add_option("--out", args->out, "Workbook to write (.xlsx)")->required();
+    cmd->add_option("--kind", args->kind, "Kind of entity, one row each (default: xa)")
+        ->check(CLI::IsMember({"thon", "xa", "huyen", "tinh"}));
+    on_chosen(*cmd, run, args, &run_template);
 }
 
 }  // namespace ntm::cli

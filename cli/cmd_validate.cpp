@@ -5,6 +5,16 @@
 
 namespace ntm::cli {
 
+namespace {
+
+struct ValidateArgs {
+    std::vector<std::string> rules;
+    std::string data;
+    std::string sheet;  // the sheet of an .xlsx data file (default: the first)
+};
+
+}  // namespace
+
 // Reads the data and reports every problem; a rejected record makes the run fail.
 int run_validate(const ValidateArgs& args) {
     data::LoadOptions options;
@@ -15,6 +25,14 @@ int run_validate(const ValidateArgs& args) {
     fmt::print(stderr, "{}", text::render(data.problems));
     fmt::print("read {}, accepted {}, rejected {}\n", data.read, data.records.size(), data.rejected);
     return data.rejected > 0 ? kExitRules : kExitOk;
+}
+
+void add_validate(CLI::App& app, Run& run) {
+    auto args = std::make_shared<ValidateArgs>();
+    CLI::App* cmd = app.add_subcommand("validate", "Read a data file against the rules and report every problem");
+    add_rules_option(*cmd, args->rules);
+    add_data_options(*cmd, args->data, args->sheet);
+    on_chosen(*cmd, run, args, &run_validate);
 }
 
 }  // namespace ntm::cli

@@ -14,23 +14,27 @@ namespace ntm::cli {
 
 bool color_stderr() { return std::getenv("NO_COLOR") == nullptr && isatty(fileno(stderr)) != 0; }
 
+std::unique_ptr<dsl::Rules> load_checked_rules(const std::vector<std::string>& paths, int& exit_code) {
+    std::unique_ptr<dsl::Rules> rules = dsl::load_and_check(paths);
+    fmt::print(stderr, "{}", text::render(rules->io_errors));
+    fmt::print(stderr, "{}", dsl::render_all(rules->diags, rules->sources, color_stderr()));
+    exit_code = kExitOk;
+    if (!rules->io_errors.empty()) {
+        exit_code = kExitUsage;
+    } else if (!rules->ok()) {
+        fmt::print(stderr, "{} {} checked: {}\n", rules->sources.size(), rules->sources.size() == 1 ? "file" : "files",
+                   dsl::summary(rules->diags));
+        exit_code = kExitRules;
+    }
+    return rules;
+}
+
 Loaded load_rules_and_data(const std::vector<std::string>& rule_paths, const std::string& data_path,
                            const data::LoadOptions& options) {
     Loaded out;
-    out.rules = dsl::load_and_check(rule_paths);
+    out.rules = load_checked_rules(rule_paths, out.exit_code);
+    if (out.exit_code != kExitOk) return out;
     const dsl::Rules& rules = *out.rules;
-    for (const auto& e : rules.io_errors) fmt::print(stderr, "{}", text::render(e));
-    fmt::print(stderr, "{}", dsl::render_all(rules.diags, rules.sources, color_stderr()));
-    if (!rules.io_errors.empty()) {
-        out.exit_code = kExitUsage;
-        return out;
-    }
-    if (!rules.ok()) {
-        fmt::print(stderr, "{} {} checked: {}\n", rules.sources.size(), rules.sources.size() == 1 ? "file" : "files",
-                   dsl::summary(rules.diags));
-        out.exit_code = kExitRules;
-        return out;
-    }
     for (std::size_t f = 0; f < rules.sources.size(); ++f) {
         out.rule_files.push_back(rules.sources.file(static_cast<dsl::FileId>(f)).path);
     }

@@ -1,0 +1,26 @@
+#include "cli/options.hpp"
+
+namespace ntm::cli {
+
+void add_rules_option(CLI::App& cmd, std::vector<std::string>& rules) {
+    cmd.add_option("--rules", rules, "Rule files or directories (searched for *.ntm)")->required();
+}
+
+void add_data_options(CLI::App& cmd, std::string& data, std::string& sheet) {
+    cmd.add_option("--data", data, "Data file (.csv, .xlsx or .json)")->required();
+    cmd.add_option("--sheet", sheet, "Sheet of an .xlsx data file (default: the first)");
+}
+
+void add_threads_option(CLI::App& cmd, unsigned& threads) {
+    cmd.add_option("--threads", threads, "Threads to use (default: all; the output does not change)");
+}
+
+void add_set_option(CLI::App& cmd, std::string& set) {
+    cmd.add_option("--set", set, "Judge by this criteria set instead of the one in force (e.g. a provincial set)");
+}
+
+void add_year_option(CLI::App& cmd, std::optional<int>& year, const std::string& description) {
+    cmd.add_option("--year", year, description);
+}
+
+}  // namespace ntm::cli
