@@ -16,7 +16,7 @@ std::string years(const YearRange& y) {
 }
 
 std::string title(const std::optional<Text>& t) {
-    return t ? " " + quote(t->value) : " -";
+    return t ? fmt::format(" {}", quote(t->value)) : " -";
 }
 
 void expr(const Expr* e, std::string& out) {
@@ -106,7 +106,7 @@ class Dumper {
             for (const Field& f : d.fields) {
                 line(fmt::format("{} {}{}: {}{}", f.derive ? "derive" : "field", f.name.text,
                                  title(f.title), f.unit.text,
-                                 f.derive ? " = " + expr(f.derive) : ""));
+                                 f.derive ? fmt::format(" = {}", expr(f.derive)) : ""));
             }
         });
     }
@@ -115,10 +115,10 @@ class Dumper {
         nested([&] {
             opt("source", s.source);
             opt("for", s.kind);
-            if (s.valid) line("valid " + years(*s.valid));
+            if (s.valid) line(fmt::format("valid {}", years(*s.valid)));
             opt("extends", s.extends);
             for (const RegionOverride& r : s.region_overrides)
-                line("region " + r.region.text + " when " + expr(r.when));
+                line(fmt::format("region {} when {}", r.region.text, expr(r.when)));
             for (std::size_t g = 0; g < s.groups.size(); ++g)
                 line(fmt::format("group {} {}", g, quote(s.groups[g].title.value)));
             for (const Criterion& c : s.criteria) criterion("criterion", c);
@@ -149,8 +149,8 @@ class Dumper {
         nested([&] {
             opt("source", i.source);
             opt("unit", i.unit);
-            if (i.value) line("value " + expr(i.value));
-            if (i.applies) line("applies when " + expr(i.applies));
+            if (i.value) line(fmt::format("value {}", expr(i.value)));
+            if (i.applies) line(fmt::format("applies when {}", expr(i.applies)));
             for (const Requirement& r : i.requirements) {
                 line(fmt::format("require {}", spelling(r.cmp)));
                 nested([&] {
@@ -179,12 +179,12 @@ class Dumper {
                 return;
             case ThresholdKind::table: {
                 std::string header = "table";
-                for (const YearRange& y : t.table_years) header += " " + years(y);
+                for (const YearRange& y : t.table_years) header.append(" ").append(years(y));
                 line(header);
                 nested([&] {
                     for (const TableRow& row : t.table_rows) {
                         std::string text = row.region.text;
-                        for (const Number& n : row.values) text += " " + number(n);
+                        for (const Number& n : row.values) text.append(" ").append(number(n));
                         line(text);
                     }
                 });
@@ -193,7 +193,7 @@ class Dumper {
             case ThresholdKind::cases:
                 line("cases");
                 nested([&] {
-                    for (const Case& c : t.cases) entry("when " + expr(c.when), c.value);
+                    for (const Case& c : t.cases) entry(fmt::format("when {}", expr(c.when)), c.value);
                     entry("else", t.otherwise);
                 });
                 return;
@@ -221,7 +221,7 @@ class Dumper {
         nested([&] {
             opt("for", c.kind);
             opt("source", c.source);
-            if (c.when) line("when " + expr(c.when));
+            if (c.when) line(fmt::format("when {}", expr(c.when)));
         });
     }
     void print(const AssignmentsDecl& a) {
@@ -236,8 +236,8 @@ class Dumper {
         static constexpr const char* kTargets[] = {"criterion", "indicator", "locality"};
         std::string text = kTargets[static_cast<int>(x.target)];
         for (const Code& c : x.codes) text += " " + c.text;
-        for (const Text& t : x.localities) text += " " + quote(t.value);
-        if (x.where) text += " where " + expr(x.where);
+        for (const Text& t : x.localities) text.append(" ").append(quote(t.value));
+        if (x.where) text.append(" where ").append(expr(x.where));
         text += " -> " + x.to.text;
         if (x.due) text += fmt::format(" due {}-{}-{}", x.due->year, x.due->month, x.due->day);
         line(text);
@@ -247,7 +247,7 @@ class Dumper {
         nested([&] {
             opt("source", t.source);
             opt("locality", t.locality);
-            if (t.year) line("year " + years(*t.year));
+            if (t.year) line(fmt::format("year {}", years(*t.year)));
             for (const TargetLine& l : t.lines) {
                 line(fmt::format("{} {}{}", l.level.text, l.increment ? "+" : "", number(l.count)));
             }

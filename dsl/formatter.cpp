@@ -19,7 +19,7 @@ namespace {
 constexpr int kIndent = 2;
 
 std::string title_suffix(const std::optional<Text>& title) {
-    return title ? " " + quote(title->value) : "";
+    return title ? fmt::format(" {}", quote(title->value)) : "";
 }
 
 std::string number_text(const Number& n) {
@@ -73,7 +73,7 @@ class Printer {
         out_.current().decl_start = true;
     }
     void source(int indent, const std::optional<Text>& s) {
-        if (s) prop(indent, s->span.begin, "source " + quote(s->value));
+        if (s) prop(indent, s->span.begin, fmt::format("source {}", quote(s->value)));
     }
     void kind(int indent, const std::optional<Name>& k) {
         if (k) prop(indent, k->span.begin, "for " + k->text);
@@ -82,12 +82,12 @@ class Printer {
     // ---- declarations
 
     void print(const UnitDecl& u) {
-        prop(0, u.span.begin, "unit " + u.name.text + " " + quote(u.symbol.value));
+        prop(0, u.span.begin, fmt::format("unit {} {}", u.name.text, quote(u.symbol.value)));
         one_liner();
     }
     void print(const ResponsibleDecl& r) {
         const char* word = r.kind == ResponsibleKind::body ? "body " : "member ";
-        prop(0, r.span.begin, word + r.name.text + " " + quote(r.title.value));
+        prop(0, r.span.begin, fmt::format("{}{} {}", word, r.name.text, quote(r.title.value)));
         one_liner();
     }
     void one_liner() {
@@ -100,7 +100,7 @@ class Printer {
         for (const Field& f : d.fields) {
             std::string text = (f.derive ? "derive " : "field ") + f.name.text +
                                title_suffix(f.title) + ": " + f.unit.text;
-            if (f.derive) text += " = " + format_expr(*f.derive);
+            if (f.derive) text.append(" = ").append(format_expr(*f.derive));
             prop(kIndent, f.span.begin, text);
         }
         close(0, d.span);
@@ -110,11 +110,11 @@ class Printer {
         decl_open(s.span, "set " + s.name.text + title_suffix(s.title));
         source(kIndent, s.source);
         kind(kIndent, s.kind);
-        if (s.valid) prop(kIndent, s.valid->span.begin, "valid " + years_text(*s.valid));
+        if (s.valid) prop(kIndent, s.valid->span.begin, fmt::format("valid {}", years_text(*s.valid)));
         if (s.extends) prop(kIndent, s.extends->span.begin, "extends " + s.extends->text);
-        if (s.locality) prop(kIndent, s.locality->span.begin, "locality " + quote(s.locality->value));
+        if (s.locality) prop(kIndent, s.locality->span.begin, fmt::format("locality {}", quote(s.locality->value)));
         for (const RegionOverride& r : s.region_overrides) {
-            prop(kIndent, r.span.begin, "region " + r.region.text + " when " + expr_text(r.when));
+            prop(kIndent, r.span.begin, fmt::format("region {} when {}", r.region.text, expr_text(r.when)));
         }
         criteria(s);
         overrides(s);
@@ -133,11 +133,11 @@ class Printer {
         if (l.after) prop(kIndent, l.after->span.begin, "after " + l.after->text);
         if (!l.meets.empty()) {
             prop(kIndent, l.meets.front().span.begin,
-                 "meets " + join(l.meets, [](const Name& n) { return n.text; }));
+                 fmt::format("meets {}", join(l.meets, [](const Name& n) { return n.text; })));
         }
         for (const Gate& g : l.gates) {
             prop(kIndent, g.span.begin,
-                 "gate " + g.name.text + title_suffix(g.title) + ": " + expr_text(g.condition));
+                 fmt::format("gate {}{}: {}", g.name.text, title_suffix(g.title), expr_text(g.condition)));
         }
         close(0, l.span);
     }
@@ -146,7 +146,7 @@ class Printer {
         decl_open(c.span, "class " + c.name.text + title_suffix(c.title));
         kind(kIndent, c.kind);
         source(kIndent, c.source);
-        if (c.when) prop(kIndent, c.when->span.begin, "when " + format_expr(*c.when));
+        if (c.when) prop(kIndent, c.when->span.begin, fmt::format("when {}", format_expr(*c.when)));
         close(0, c.span);
     }
 
@@ -155,9 +155,9 @@ class Printer {
         source(kIndent, a.source);
         if (!a.sets.empty()) {
             prop(kIndent, a.sets.front().span.begin,
-                 "sets " + join(a.sets, [](const Name& n) { return n.text; }));
+                 fmt::format("sets {}", join(a.sets, [](const Name& n) { return n.text; })));
         }
-        if (a.locality) prop(kIndent, a.locality->span.begin, "locality " + quote(a.locality->value));
+        if (a.locality) prop(kIndent, a.locality->span.begin, fmt::format("locality {}", quote(a.locality->value)));
         for (const Assignment& x : a.assignments) prop(kIndent, x.span.begin, assignment(x));
         close(0, a.span);
     }
@@ -167,15 +167,14 @@ class Printer {
         auto code = [](const Code& c) { return c.text; };
         switch (x.target) {
             case AssignTarget::criterion:
-                text = "criterion " + join(x.codes, code);
+                text = fmt::format("criterion {}", join(x.codes, code));
                 break;
             case AssignTarget::indicator:
-                text = "indicator " + join(x.codes, code);
+                text = fmt::format("indicator {}", join(x.codes, code));
                 break;
             case AssignTarget::locality:
-                text = x.where ? "locality where " + format_expr(*x.where)
-                               : "locality " + join(x.localities,
-                                                    [](const Text& t) { return quote(t.value); });
+                text = x.where ? fmt::format("locality where {}", format_expr(*x.where))
+                               : fmt::format("locality {}", join(x.localities, [](const Text& t) { return quote(t.value); }));
                 break;
         }
         text += " -> " + x.to.text;
@@ -188,8 +187,8 @@ class Printer {
         decl_open(t.span, "target " + t.name.text + title_suffix(t.title));
         source(kIndent, t.source);
         if (t.locality)
-            prop(kIndent, t.locality->span.begin, "locality " + quote(t.locality->value));
-        if (t.year) prop(kIndent, t.year->span.begin, "year " + years_text(*t.year));
+            prop(kIndent, t.locality->span.begin, fmt::format("locality {}", quote(t.locality->value)));
+        if (t.year) prop(kIndent, t.year->span.begin, fmt::format("year {}", years_text(*t.year)));
         for (const TargetLine& l : t.lines) {
             prop(kIndent, l.span.begin,
                  l.level.text + (l.increment ? " +" : " ") + number_text(l.count));
@@ -214,7 +213,7 @@ class Printer {
             for (; cursor < s.groups.size() && s.groups[cursor].span.begin < offset; ++cursor) {
                 if (used[cursor]) continue;
                 open(kIndent, s.groups[cursor].span.begin,
-                     "group " + quote(s.groups[cursor].title.value));
+                     fmt::format("group {}", quote(s.groups[cursor].title.value)));
                 close(kIndent, s.groups[cursor].span);
             }
         };
@@ -227,7 +226,7 @@ class Printer {
                 const Group* group = g >= 0 ? &s.groups[static_cast<std::size_t>(g)] : nullptr;
                 empty_groups_before(group ? group->span.begin : c.span.begin);
                 if (group) {
-                    open(kIndent, group->span.begin, "group " + quote(group->title.value));
+                    open(kIndent, group->span.begin, fmt::format("group {}", quote(group->title.value)));
                 }
                 current = g;
             }
@@ -284,9 +283,9 @@ class Printer {
         const int inner = indent + kIndent;
         source(inner, i.source);
         if (i.unit) prop(inner, i.unit->span.begin, "unit " + i.unit->text);
-        if (i.value) prop(inner, i.value->span.begin, "value " + format_expr(*i.value));
+        if (i.value) prop(inner, i.value->span.begin, fmt::format("value {}", format_expr(*i.value)));
         if (i.applies)
-            prop(inner, i.applies->span.begin, "applies when " + format_expr(*i.applies));
+            prop(inner, i.applies->span.begin, fmt::format("applies when {}", format_expr(*i.applies)));
         for (const Requirement& r : i.requirements) requirement(r, inner);
         close(indent, i.span);
     }
@@ -352,7 +351,7 @@ class Printer {
         for (std::size_t i = 0; i < t.cases.size(); ++i) {
             const Case& c = t.cases[i];
             if (i > 0) out_.line(column, c.when ? c.when->span.begin : t.span.begin);
-            out_.put("when " + expr_text(c.when) + ": ");
+            out_.put(fmt::format("when {}: ", expr_text(c.when)));
             threshold(c.value.get(), column);
         }
         out_.line(column, t.otherwise ? t.otherwise->span.begin : t.span.end);

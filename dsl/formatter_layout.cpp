@@ -12,6 +12,17 @@ namespace ntm::dsl::layout {
 using text::display_width;
 using text::to_nfc;
 
+namespace {
+
+// A comment as written back: "#" and its text, in NFC.
+std::string comment_text(const Comment& c) {
+    std::string out = "#";
+    out += to_nfc(c.text);
+    return out;
+}
+
+}  // namespace
+
 Line& Layout::line(int indent, std::uint32_t anchor) {
     Line& l = lines_.emplace_back();
     l.indent = indent;
@@ -136,12 +147,12 @@ std::string Layout::render(const std::vector<Comment>& comments) {
             const Comment* c = l.leading[i];
             bool blank = blank_before(c->span.begin, false);
             if (i == 0 && l.decl_start) blank = decl_gap(l, blank);
-            emit(blank, comment_indent, "#" + to_nfc(c->text));
+            emit(blank, comment_indent, comment_text(*c));
         }
         bool blank = !l.closes && blank_before(l.anchor, true);
         if (l.leading.empty() && l.decl_start) blank = decl_gap(l, blank);
         std::string text = l.text;
-        if (l.trailing != nullptr) text += "  #" + to_nfc(l.trailing->text);
+        if (l.trailing != nullptr) text.append("  ").append(comment_text(*l.trailing));
         emit(blank, l.indent, text);
         after_open = l.opens;
         if (l.decl_start) {
@@ -149,7 +160,7 @@ std::string Layout::render(const std::vector<Comment>& comments) {
             last_decl_one_liner = l.one_liner;
         }
     }
-    for (const Comment* c : tail_) emit(blank_before(c->span.begin, false), 0, "#" + to_nfc(c->text));
+    for (const Comment* c : tail_) emit(blank_before(c->span.begin, false), 0, comment_text(*c));
     return out;
 }
 

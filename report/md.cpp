@@ -26,7 +26,7 @@ std::string md_table(const DocBlock& b) {
         std::string line = "|";
         for (const DocCell& c : cells) {
             const std::string text = md_cell(c.text);
-            line += " " + (c.link.empty() || text.empty() ? text : fmt::format("[{}]({})", text, c.link)) + " |";
+            line.append(" ").append(c.link.empty() || text.empty() ? text : fmt::format("[{}]({})", text, c.link)).append(" |");
         }
         return line + "\n";
     };

@@ -319,8 +319,8 @@ std::string targets(const YearView& v) {
         for (const TargetLineResult& r : t.lines) {
             const LevelDef& level = v.p.levels[r.level];
             const auto n = [](double x) { return number_vi(x); };
-            const auto range = [&](double lo, double hi) { return lo == hi ? n(lo) : n(lo) + "–" + n(hi); };
-            std::string asked = r.increment ? "thêm " + n(r.asked) : n(r.asked);
+            const auto range = [&](double lo, double hi) { return lo == hi ? n(lo) : fmt::format("{}–{}", n(lo), n(hi)); };
+            std::string asked = r.increment ? fmt::format("thêm {}", n(r.asked)) : n(r.asked);
             std::string got = r.increment ? fmt::format("thêm {} ({} so với {} trước năm {})",
                                                         range(r.reached - r.before, r.reached_max - r.before),
                                                         range(r.reached, r.reached_max), n(r.before), v.ev.year)
@@ -507,7 +507,7 @@ std::string render_eval_text(const Program& program, const Dataset& data, const 
     out += sets_in_force(v, kinds);
     out += fmt::format("Số đơn vị được đánh giá: {}\n", evaluation.entities.size());
     for (const KindSummary& k : kinds) {
-        out += "\n" + levels_by_kind(v, k);
+        out.append("\n").append(levels_by_kind(v, k));
         out += classes(v, k.kind);
         out += lost_levels(v, k.kind);
         if (k.kind == EntityKind::huyen || k.kind == EntityKind::tinh) out += own_levels(v, k.kind);

@@ -126,7 +126,9 @@ std::string target_asked(Lang lang, const TargetLine& l) {
 }
 
 std::string target_result(Lang lang, const TargetLine& l, int year) {
-    const auto range = [&](double lo, double hi) { return lo == hi ? num(lang, lo) : num(lang, lo) + "–" + num(lang, hi); };
+    const auto range = [&](double lo, double hi) {
+        return lo == hi ? num(lang, lo) : fmt::format("{}–{}", num(lang, lo), num(lang, hi));
+    };
     std::string got = range(l.reached, l.reached_max);
     if (l.increment) {
         got = lang == Lang::en ? fmt::format("+{} ({} against {} before {})", range(l.reached - l.before, l.reached_max - l.before),
