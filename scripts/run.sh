@@ -6,8 +6,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/setup.sh
-cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
-cmake --build build/release -j "$(nproc)" --target ntm
+# The compiler's output goes to a log, shown only if the build fails (the test script builds
+# this configuration with warnings as errors, so there are none to hide).
+echo "== building ntm (Release; the first build takes a few minutes)"
+mkdir -p build
+log=build/release-build.log
+if ! { cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF &&
+       cmake --build build/release -j "$(nproc)" --target ntm; } >"$log" 2>&1; then
+  tail -n 60 "$log"
+  echo "build failed; the whole log is $log" >&2
+  exit 1
+fi
 ntm=build/release/cli/ntm
 data=fixtures/quang-nam/quang-nam.csv
 report=build/report/bao-cao-quang-nam-2024.html
