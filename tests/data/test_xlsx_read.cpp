@@ -10,7 +10,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "tests/zip_part.hpp"
+#include "tests/support/zip.hpp"
 #include <cmath>
 #include <filesystem>
 #include <fstream>

@@ -10,7 +10,7 @@
 #include "data/load.hpp"
 #include "engine/evaluate.hpp"
 #include "report/report.hpp"
-#include "tests/zip_part.hpp"
+#include "tests/support/zip.hpp"
 
 #ifndef NTM_SOURCE_DIR
 #error "NTM_SOURCE_DIR must name the repository root"
