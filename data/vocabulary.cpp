@@ -121,6 +121,16 @@ std::vector<std::string> region_candidates() {
     return {dsl::kRegionNames.begin(), dsl::kRegionNames.end()};
 }
 
+std::string unknown_region(std::string_view text) {
+    // Codes are upper-case ASCII: "dhntbb" is one edit from DHNTB.
+    std::string upper(text);
+    for (char& c : upper) {
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    }
+    return fmt::format("unknown region '{}' ({}){}", text, fmt::join(dsl::kRegionNames, ", "),
+                       did_you_mean(upper, region_candidates()));
+}
+
 std::string_view kind_name(EntityKind k) {
     return dsl::name_of(k);
 }

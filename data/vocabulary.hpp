@@ -72,6 +72,8 @@ std::vector<std::string> kind_candidates();
 // Codes only: titles differ by a word ("Bắc Trung Bộ", "Nam Trung Bộ"), so a title one edit
 // away may well be another region.
 std::vector<std::string> region_candidates();
+// "unknown region 'X' (TDMNPB, DBSH, …); did you mean 'Y'?": for data files and units lists.
+std::string unknown_region(std::string_view text);
 std::string_view kind_name(EntityKind k);
 
 }  // namespace ntm::data

@@ -1,0 +1,76 @@
+// Internal to data/: CSV as Excel writes it, the one reader of every CSV file data/ reads —
+// data files (csv.cpp, load_csv) and the official units list (units.cpp).
+//
+// The rules, in one place:
+//   - The separator is ',', ';' (Excel in locales whose decimal separator is a comma, as in
+//     Vietnam) or a tab: the most frequent of the three on the header line (the first line),
+//     counted outside quotes, so that a quoted header cell may hold the others and may run over
+//     a line break.  Ties go to ',', then ';'; ',' when the line has none.
+//   - A cell is quoted when its first character is '"' (a blank before the quote makes it a
+//     plain cell holding the quote).  A quoted cell runs to its closing quote and may hold the
+//     separator and line breaks; "" stands for ".  Text between the closing quote and the next
+//     separator is kept (`"a"b` is `ab`), as Excel reads it.
+//   - A row ends at LF or CRLF; a lone CR is part of the cell.
+//   - Cells are trimmed of blanks (space, tab, CR, LF; text::trim) at both ends, after the
+//     quotes are taken off: `" a "` is `a`.
+//   - A row's line is the line it starts on; a quoted cell's line breaks count, so the rows
+//     after it keep their true line numbers.
+//   - A quoted cell not closed before the end of the text stops the reading: error() names the
+//     line the quote opened on.  Callers report it their way (load_csv: a text::FileError; the
+//     units list: a text::Problem).
+//   - The text is UTF-8 as text::read_text_file gives it, without a BOM.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ntm::data {
+
+// Why the reading stopped early, and where.
+struct CsvError {
+    std::uint32_t line = 0;
+    std::string message;  // "quoted cell not closed before the end of the file"
+};
+
+// Splits the text into rows of cells, one row per next().  A cell is a view into the text, or
+// into a per-row buffer when it had to be rewritten (doubled quotes, text after the closing
+// quote): nothing is allocated per cell, and a cell lives until the next call to next().
+class CsvReader {
+public:
+    explicit CsvReader(std::string_view text);
+
+    char separator() const { return sep_; }
+
+    // Reads the next row; false at the end of the text or on an error (see error()).
+    bool next();
+    const std::optional<CsvError>& error() const { return error_; }
+
+    std::size_t size() const { return cells_.size(); }
+    std::string_view cell(std::size_t i) const;  // trimmed
+    bool blank_row() const;                      // every cell empty (or none)
+    std::uint32_t line() const { return row_line_; }
+
+private:
+    struct Span {
+        std::size_t begin = 0, size = 0;
+        bool own = false;  // in own_, not in text_
+    };
+
+    bool at_end_of_cell(std::size_t p) const;
+    void plain();
+    bool quoted();
+
+    std::string_view text_;
+    char sep_ = ',';
+    std::size_t pos_ = 0;
+    std::uint32_t line_ = 1, row_line_ = 1;
+    std::vector<Span> cells_;
+    std::string own_;
+    std::optional<CsvError> error_;
+};
+
+}  // namespace ntm::data
