@@ -101,12 +101,7 @@ std::optional<Builder::HeadProblem> Builder::resolve(const Head& head, const std
     out.kind = static_cast<EntityKind>(kind.given() ? kind_kind : type_kind);
     if (region.given()) {
         const int r = cached(regions_, region.text, resolve_region);
-        if (r < 0) {
-            return HeadProblem{
-                "D0110", Field::region,
-                fmt::format("unknown region '{}' (TDMNPB, DBSH, BTB, DHNTB, TN, DNB, DBSCL){}",
-                            region.text, did_you_mean(region.text, region_candidates()))};
-        }
+        if (r < 0) return HeadProblem{"D0110", Field::region, unknown_region(region.text)};
         out.region = static_cast<Region>(r);
     }
     return std::nullopt;
@@ -264,73 +259,85 @@ void Builder::value(std::uint32_t record, std::uint32_t column, const Cell& cell
     if (cell.kind == Cell::Kind::null || (cell.kind == Cell::Kind::text && cell.text.empty()))
         return;
     const Pending& p = pending_[record];
-    const EntityKind kind = ds_.entities[p.entity].kind;
+    const Column* c = input(column, ds_.entities[p.entity].kind, line);
+    if (c == nullptr) return;
+    double& slot = ds_.values[p.offset + c->slot];
+    if (cell.kind == Cell::Kind::text) {
+        text_value(slot, *c, cell.text, line);
+    } else {
+        typed_value(slot, *c, cell, line);
+    }
+}
+
+// The input `column` is of `kind`, or null when it is none (D0002, once per column and kind).
+const Column* Builder::input(std::uint32_t column, EntityKind kind, std::uint32_t line) {
     ColumnInfo& info = columns_[column];
     const Column* c = info.of[kind_index(kind)];
-    if (c == nullptr) {
-        if (!info.known()) return;  // reported once at the header or key (D0001)
-        const auto bit = static_cast<std::uint8_t>(1u << kind_index(kind));
-        if ((info.warned & bit) == 0) {
-            info.warned |= bit;
-            problem("D0002", ProblemKind::warning, line, info.name,
-                    fmt::format("column '{}' is not an input of {}; its values for {} are ignored",
-                                info.name, kind_name(kind), kind_name(kind)));
-        }
-        return;
+    if (c != nullptr || !info.known()) return c;  // unknown: reported at the header or key (D0001)
+    const auto bit = static_cast<std::uint8_t>(1u << kind_index(kind));
+    if ((info.warned & bit) == 0) {
+        info.warned |= bit;
+        problem("D0002", ProblemKind::warning, line, info.name,
+                fmt::format("column '{}' is not an input of {}; its values for {} are ignored",
+                            info.name, kind_name(kind), kind_name(kind)));
     }
-    double& slot = ds_.values[p.offset + c->slot];
+    return nullptr;
+}
+
+// A value given typed (a JSON number or boolean, a number or TRUE/FALSE in a worksheet).
+void Builder::typed_value(double& slot, const Column& c, const Cell& cell, std::uint32_t line) {
+    const bool yes_no = c.type == ValueType::boolean;
     switch (cell.kind) {
         case Cell::Kind::boolean:
-            if (c->type == ValueType::boolean) {
+            if (yes_no) {
                 slot = cell.number;
             } else {
                 problem(
-                    "D0201", ProblemKind::value, line, c->name,
+                    "D0201", ProblemKind::value, line, c.name,
                     fmt::format("expected a number, got {}", cell.number != 0 ? "true" : "false"));
             }
             return;
         case Cell::Kind::number:
-            if (c->type == ValueType::boolean) {
-                if (cell.number == 0 || cell.number == 1) {
-                    slot = cell.number;
-                } else {
-                    wrong(
-                        *c,
-                        cell.text.empty() ? fmt::format("{}", cell.number) : std::string(cell.text),
-                        line);
-                }
+            if (!yes_no) {
+                number(slot, c, cell.number, false, cell.text, line);
+            } else if (cell.number == 0 || cell.number == 1) {
+                slot = cell.number;
             } else {
-                number(slot, *c, cell.number, false, cell.text, line);
+                const std::string shown =
+                    cell.text.empty() ? fmt::format("{}", cell.number) : std::string(cell.text);
+                wrong(c, shown, line);
             }
             return;
         case Cell::Kind::structured:
-            problem(c->type == ValueType::boolean ? "D0202" : "D0201", ProblemKind::value, line,
-                    c->name,
-                    fmt::format("expected {}, got {}",
-                                c->type == ValueType::boolean ? "yes/no" : "a number", cell.text));
+            problem(yes_no ? "D0202" : "D0201", ProblemKind::value, line, c.name,
+                    fmt::format("expected {}, got {}", yes_no ? "yes/no" : "a number", cell.text));
             return;
         case Cell::Kind::text:
-            break;
         case Cell::Kind::null:
             return;
     }
-    if (c->type == ValueType::boolean) {
-        if (const auto yes = parse_yes_no(cell.text)) {
+}
+
+// A value written as text: yes/no in its words, or a number as people type it.
+void Builder::text_value(double& slot, const Column& c, std::string_view text,
+                         std::uint32_t line) {
+    if (c.type == ValueType::boolean) {
+        if (const auto yes = parse_yes_no(text)) {
             slot = *yes;
         } else {
-            wrong(*c, cell.text, line);
+            wrong(c, text, line);
         }
         return;
     }
-    const ParsedNumber n = parse_number(cell.text, comma_decimal_);
+    const ParsedNumber n = parse_number(text, comma_decimal_);
     switch (n.form) {
         case ParsedNumber::Form::ok:
-            number(slot, *c, n.value, n.percent, cell.text, line);
+            number(slot, c, n.value, n.percent, text, line);
             return;
         case ParsedNumber::Form::ambiguous: {
-            const std::string_view t = trim(cell.text);
+            const std::string_view t = trim(text);
             const std::size_t comma = t.find(',');
-            problem("D0206", ProblemKind::value, line, c->name,
+            problem("D0206", ProblemKind::value, line, c.name,
                     fmt::format(
                         "'{}' is ambiguous: a comma before three digits may separate thousands; "
                         "write {}{} or {}.{}",
@@ -339,7 +346,7 @@ void Builder::value(std::uint32_t record, std::uint32_t column, const Cell& cell
             return;
         }
         case ParsedNumber::Form::not_number:
-            wrong(*c, cell.text, line);
+            wrong(c, text, line);
             return;
     }
 }

@@ -184,10 +184,16 @@ private:
     int cached(std::vector<Word>& cache, std::string_view text, int (*lookup)(std::string_view));
     void reject_entity(std::uint32_t e, const char* code, std::uint32_t line,
                        std::string_view field, const std::string& message);
+    const Column* input(std::uint32_t column, EntityKind kind, std::uint32_t line);
+    void typed_value(double& slot, const Column& column, const Cell& cell, std::uint32_t line);
+    void text_value(double& slot, const Column& column, std::string_view text,
+                    std::uint32_t line);
     void number(double& slot, const Column& column, double v, bool percent_sign,
                 std::string_view shown, std::uint32_t line);
     void wrong(const Column& column, std::string_view shown, std::uint32_t line);
     void resolve_hierarchy();
+    void resolve_parent(std::uint32_t entity);
+    void inherit_region(std::uint32_t entity);
 
     std::string path_;
     const Schema& schema_;
@@ -213,7 +219,7 @@ Dataset load_csv(const std::string& path, std::string_view text, const Schema& s
                  const LoadOptions& options);
 Dataset load_json(const std::string& path, std::string_view text, const Schema& schema,
                   const LoadOptions& options);
-// In load_xlsx.cpp: the workbook is read from the file itself (it is a zip archive).
+// In xlsx.cpp: the workbook is read from the file itself (it is a zip archive).
 Dataset load_xlsx(const std::string& path, const Schema& schema, const LoadOptions& options);
 
 }  // namespace ntm::data

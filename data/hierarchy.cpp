@@ -34,65 +34,74 @@ void Builder::resolve_hierarchy() {
     std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
         return ds_.entities[a].kind > ds_.entities[b].kind;
     });
-    const std::string& parent_field = field_name(Field::parent);
     for (const std::uint32_t e : order) {
         Entity& en = ds_.entities[e];
-        const Building& b = building_[e];
-        const std::uint32_t parent_line = b.parent_line != 0 ? b.parent_line : en.origin.line;
-        if (en.parent_code.empty()) {
-            if (!en.region) {
-                reject_entity(
-                    e, "D0109", en.origin.line, field_name(Field::region),
-                    fmt::format("no region for '{}': none given and no parent to inherit it from",
-                                en.code));
-            }
-            continue;
-        }
-        const auto it = codes_.find(en.parent_code);
-        if (it == codes_.end()) {
-            if (const auto r = rejected_codes_.find(en.parent_code); r != rejected_codes_.end()) {
-                reject_entity(e, "D0108", parent_line, parent_field,
-                              fmt::format("parent '{}' of '{}' is rejected ({} {})",
-                                          en.parent_code, en.code, line_word_, r->second));
-            } else {
-                reject_entity(e, "D0106", parent_line, parent_field,
-                              fmt::format("unknown parent '{}' of '{}'", en.parent_code, en.code));
-            }
-            continue;
-        }
-        const Entity& parent = ds_.entities[it->second];
-        if (en.kind == EntityKind::tinh) {
-            reject_entity(e, "D0107", parent_line, parent_field,
-                          fmt::format("'{}' is a tinh and cannot have a parent ('{}')", en.code,
-                                      en.parent_code));
-            continue;
-        }
-        const auto wanted_kind = static_cast<EntityKind>(kind_index(en.kind) + 1);
-        if (parent.kind != wanted_kind) {
+        if (!en.parent_code.empty()) {
+            resolve_parent(e);
+        } else if (!en.region) {
             reject_entity(
-                e, "D0107", parent_line, parent_field,
-                fmt::format("parent '{}' of '{}' is a {}; the parent of a {} must be a {}",
-                            en.parent_code, en.code, kind_name(parent.kind), kind_name(en.kind),
-                            kind_name(wanted_kind)));
-            continue;
+                e, "D0109", en.origin.line, field_name(Field::region),
+                fmt::format("no region for '{}': none given and no parent to inherit it from",
+                            en.code));
         }
-        if (building_[it->second].rejected) {
-            reject_entity(e, "D0108", parent_line, parent_field,
-                          fmt::format("parent '{}' of '{}' is rejected ({} {})", en.parent_code,
-                                      en.code, line_word_, parent.origin.line));
-            continue;
+    }
+}
+
+// Links entity `e` to its parent, whose own parent is resolved already, and inherits its region;
+// or rejects `e`.
+void Builder::resolve_parent(std::uint32_t e) {
+    Entity& en = ds_.entities[e];
+    const Building& b = building_[e];
+    const std::string& parent_field = field_name(Field::parent);
+    const std::uint32_t parent_line = b.parent_line != 0 ? b.parent_line : en.origin.line;
+    const auto reject = [&](const char* code, const std::string& message) {
+        reject_entity(e, code, parent_line, parent_field, message);
+    };
+    const auto it = codes_.find(en.parent_code);
+    if (it == codes_.end()) {
+        if (const auto r = rejected_codes_.find(en.parent_code); r != rejected_codes_.end()) {
+            reject("D0108", fmt::format("parent '{}' of '{}' is rejected ({} {})", en.parent_code,
+                                        en.code, line_word_, r->second));
+        } else {
+            reject("D0106", fmt::format("unknown parent '{}' of '{}'", en.parent_code, en.code));
         }
+        return;
+    }
+    const Entity& parent = ds_.entities[it->second];
+    if (en.kind == EntityKind::tinh) {
+        reject("D0107", fmt::format("'{}' is a tinh and cannot have a parent ('{}')", en.code,
+                                    en.parent_code));
+        return;
+    }
+    const auto wanted_kind = static_cast<EntityKind>(kind_index(en.kind) + 1);
+    if (parent.kind != wanted_kind) {
+        reject("D0107",
+               fmt::format("parent '{}' of '{}' is a {}; the parent of a {} must be a {}",
+                           en.parent_code, en.code, kind_name(parent.kind), kind_name(en.kind),
+                           kind_name(wanted_kind)));
+    } else if (building_[it->second].rejected) {
+        reject("D0108", fmt::format("parent '{}' of '{}' is rejected ({} {})", en.parent_code,
+                                    en.code, line_word_, parent.origin.line));
+    } else {
         en.parent = it->second;
-        if (!en.region) {
-            en.region = parent.region;
-        } else if (*en.region != *parent.region) {
-            problem("D0302", ProblemKind::warning,
-                    b.region_line != 0 ? b.region_line : en.origin.line, field_name(Field::region),
-                    fmt::format(
-                        "region '{}' of '{}' differs from '{}' of its parent '{}'; '{}' is used",
-                        dsl::name_of(*en.region), en.code, dsl::name_of(*parent.region),
-                        parent.code, dsl::name_of(*en.region)));
-        }
+        inherit_region(e);
+    }
+}
+
+// The parent's region, unless `e` gives its own (D0302 where they differ).
+void Builder::inherit_region(std::uint32_t e) {
+    Entity& en = ds_.entities[e];
+    const Entity& parent = ds_.entities[en.parent];
+    if (!en.region) {
+        en.region = parent.region;
+    } else if (*en.region != *parent.region) {
+        const std::uint32_t line = building_[e].region_line;
+        problem("D0302", ProblemKind::warning, line != 0 ? line : en.origin.line,
+                field_name(Field::region),
+                fmt::format(
+                    "region '{}' of '{}' differs from '{}' of its parent '{}'; '{}' is used",
+                    dsl::name_of(*en.region), en.code, dsl::name_of(*parent.region), parent.code,
+                    dsl::name_of(*en.region)));
     }
 }
 

@@ -1,4 +1,4 @@
-// Internal to the table readers (load_csv.cpp, load_xlsx.cpp): the row pipeline they share.
+// Internal to data/, for the table readers (csv.cpp, xlsx.cpp): the row pipeline they share.
 //
 // A CSV file and a worksheet are both a table whose first non-empty row is the header; once a
 // reader has split its format into rows of cells, the rest — which header is which field, the
@@ -24,8 +24,6 @@
 #include <utility>
 #include <vector>
 
-#include "text/files.hpp"
-#include "text/suggest.hpp"
 #include "data/builder.hpp"
 
 namespace ntm::data {
@@ -95,6 +93,29 @@ TableHeader read_table_header(Rows& in, Builder& b, const std::string& path) {
     return h;
 }
 
+// The cells of a row that no header names: past the header's last cell (D0004, per row), or
+// under an empty header (D0001, once per column).
+template <class Rows>
+void warn_ignored_cells(const Rows& in, Builder& b, const TableHeader& h, std::uint32_t line,
+                        std::vector<bool>& unnamed_warned) {
+    for (std::size_t i = h.width; i < in.size(); ++i) {
+        if (in.cell(i).empty()) continue;
+        b.problem("D0004", ProblemKind::warning, line, {},
+                  fmt::format("row has {} cells but the header has {}; the cells after "
+                              "column {} are ignored",
+                              in.size(), h.width, in.column_name(h.width - 1)));
+        break;
+    }
+    for (std::size_t u = 0; u < h.unnamed.size(); ++u) {
+        if (!unnamed_warned[u] && h.unnamed[u] < in.size() && !in.cell(h.unnamed[u]).empty()) {
+            unnamed_warned[u] = true;
+            b.problem("D0001", ProblemKind::warning, line, {},
+                      fmt::format("column {} has no header; its values are ignored",
+                                  in.column_name(h.unnamed[u])));
+        }
+    }
+}
+
 // Reads the header and every row after it into `b`, and returns the validated data.
 template <class Rows>
 Dataset load_table(Rows& in, Builder& b, const std::string& path) {
@@ -112,22 +133,7 @@ Dataset load_table(Rows& in, Builder& b, const std::string& path) {
         const auto year = parse_year(head[Field::year].text);
         if (year && !b.wanted(*year)) continue;
 
-        for (std::size_t i = h.width; i < in.size(); ++i) {
-            if (in.cell(i).empty()) continue;
-            b.problem("D0004", ProblemKind::warning, line, {},
-                      fmt::format("row has {} cells but the header has {}; the cells after "
-                                  "column {} are ignored",
-                                  in.size(), h.width, in.column_name(h.width - 1)));
-            break;
-        }
-        for (std::size_t u = 0; u < h.unnamed.size(); ++u) {
-            if (!unnamed_warned[u] && h.unnamed[u] < in.size() && !in.cell(h.unnamed[u]).empty()) {
-                unnamed_warned[u] = true;
-                b.problem("D0001", ProblemKind::warning, line, {},
-                          fmt::format("column {} has no header; its values are ignored",
-                                      in.column_name(h.unnamed[u])));
-            }
-        }
+        warn_ignored_cells(in, b, h, line, unnamed_warned);
 
         const std::uint32_t e = b.entity(head, 1);
         if (e == kNone) continue;
