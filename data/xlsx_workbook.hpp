@@ -1,0 +1,33 @@
+// Internal to data/ (xlsx.cpp): the parts of an Excel workbook around its worksheets.
+//
+// The workbook lists its sheets by name, its relationships say which part holds each sheet, the
+// shared strings hold the texts cells refer to by index, the styles say which cells show a
+// number as a percentage or a date.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "data/xlsx_archive.hpp"
+
+namespace ntm::data {
+
+// How a cell's style shows a number.
+enum class Shown : std::uint8_t { number, percent, date };
+
+// Everything a worksheet's cells refer to, and which part holds the sheet.
+struct Workbook {
+    std::string sheet;                 // the sheet to read: its name
+    std::string part;                  // and its part ("xl/worksheets/sheet1.xml")
+    std::vector<std::string> strings;  // the shared strings, by index
+    std::vector<Shown> styles;         // by style index
+    bool date1904 = false;             // dates count from 1904 (old Mac workbooks)
+};
+
+// The workbook's sheet `wanted` (exactly, else in any letter case; the first sheet when empty),
+// with the shared strings and styles.  Throws FileError when there is no such sheet (naming the
+// sheets there are) or the workbook is damaged.
+Workbook open_workbook(const Archive& zip, const std::string& wanted);
+
+}  // namespace ntm::data
