@@ -1,0 +1,314 @@
+// One entity object of a JSON data file, read key by key and handed to the Builder at its
+// closing brace (data/json_entity.hpp).
+#include "data/json_entity.hpp"
+
+#include <fmt/format.h>
+
+#include <utility>
+
+namespace ntm::data {
+
+const char* json_type(const Cell& v) {
+    switch (v.kind) {
+        case Cell::Kind::text:
+            return "a string";
+        case Cell::Kind::number:
+            return "a number";
+        case Cell::Kind::boolean:
+            return "a boolean";
+        case Cell::Kind::null:
+            return "null";
+        case Cell::Kind::structured:
+            return v.text == "an array" ? "an array" : "an object";
+    }
+    return "a value";
+}
+
+namespace {
+
+bool is_object(const Cell& v) { return v.kind == Cell::Kind::structured && v.text == "an object"; }
+bool is_array(const Cell& v) { return v.kind == Cell::Kind::structured && v.text == "an array"; }
+
+// A number as written (1e3 stays 1e3), else the JSON type: for messages.
+std::string shown_number(const Cell& v) {
+    if (v.kind != Cell::Kind::number) return json_type(v);
+    return v.text.empty() ? fmt::format("{}", v.number) : std::string(v.text);
+}
+
+}  // namespace
+
+void KeyWarnings::warn(Builder& b, std::string_view where, std::string_view key,
+                       std::uint32_t line) {
+    std::string id = fmt::format("{}/{}", where, key);
+    if (warned_.contains(id)) return;
+    warned_.emplace(std::move(id), true);
+    b.problem("D0005", ProblemKind::warning, line, key,
+              fmt::format("unknown key '{}' in {}; it is ignored", key, where));
+}
+
+void EntityReader::open(std::uint32_t line) {
+    for (auto& t : text_) t.clear();
+    line_.fill(0);
+    open_line_ = line;
+    malformed_.reset();
+    years_.clear();
+    values_.clear();
+    recognitions_.clear();
+    arena_.clear();
+}
+
+std::uint32_t EntityReader::keep(std::string_view s) {
+    const auto at = static_cast<std::uint32_t>(arena_.size());
+    arena_.append(s);
+    return at;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys
+
+void EntityReader::key(JsonCtx ctx, std::string_view k, std::uint32_t line) {
+    key_line_ = line;
+    key_ = Key::other;
+    switch (ctx) {
+        case JsonCtx::entity:
+            entity_key(k, line);
+            return;
+        case JsonCtx::recognition:
+            key_ = k == "level" ? Key::level : k == "year" ? Key::year : Key::other;
+            if (key_ == Key::other) warnings_.warn(b_, "a recognition", k, line);
+            return;
+        case JsonCtx::values:
+            year_key_.assign(k);
+            return;
+        case JsonCtx::year:
+            column_key(k, line);
+            return;
+        default:
+            return;
+    }
+}
+
+void EntityReader::entity_key(std::string_view k, std::uint32_t line) {
+    if (k == "recognised" || k == "recognized") {
+        key_ = Key::recognised;
+    } else if (k == "values") {
+        key_ = Key::values;
+    } else {
+        for (std::size_t f = 0; f < kFieldCount; ++f) {
+            if (k == kFieldKeys[f] && static_cast<Field>(f) != Field::year) {
+                key_ = Key::field;
+                key_field_ = f;
+            }
+        }
+    }
+    if (key_ == Key::other) warnings_.warn(b_, "an entity", k, line);
+    if (key_ == Key::field && line_[key_field_] != 0) {
+        b_.problem("D0003", ProblemKind::warning, line, k,
+                   fmt::format("key '{}' is given twice in an entity (line {}); the later value "
+                               "is used",
+                               k, line_[key_field_]));
+    }
+}
+
+void EntityReader::column_key(std::string_view k, std::uint32_t line) {
+    key_column_ = b_.column(k);
+    if (!b_.column_info(key_column_).known()) {
+        b_.unknown_column(key_column_, line);
+        return;
+    }
+    key_ = Key::column;
+    if (stamp_.size() <= key_column_) stamp_.resize(key_column_ + 1, 0);
+    if (stamp_[key_column_] == year_serial_) {
+        b_.problem("D0003", ProblemKind::warning, line, k,
+                   fmt::format("key '{}' is given twice in {}; the later value is used", k,
+                               years_.back().year));
+    }
+    stamp_[key_column_] = year_serial_;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+JsonCtx EntityReader::value(JsonCtx ctx, const Cell& v, std::uint32_t line) {
+    const Key k = key_;
+    key_ = Key::none;
+    switch (ctx) {
+        case JsonCtx::entity:
+            return entity_value(k, v, line);
+        case JsonCtx::recognised:
+            return recognised_value(v, line);
+        case JsonCtx::recognition:
+            recognition_value(k, v);
+            return JsonCtx::skip;
+        case JsonCtx::values:
+            return year_value(v, line);
+        case JsonCtx::year:
+            if (k == Key::column) buffer_value(v, line);
+            return JsonCtx::skip;
+        default:
+            return JsonCtx::skip;
+    }
+}
+
+JsonCtx EntityReader::entity_value(Key k, const Cell& v, std::uint32_t line) {
+    const auto malformed = [&](std::string_view key, std::string message) {
+        if (!malformed_) {
+            malformed_ = text::Problem{
+                "D0111", ProblemKind::record, {path_, line, std::string(key)}, std::move(message)};
+        }
+        return JsonCtx::skip;
+    };
+    if (k == Key::field) {
+        const std::string_view key = kFieldKeys[key_field_];
+        line_[key_field_] = line;
+        if (v.kind == Cell::Kind::text) {
+            text_[key_field_].assign(v.text);
+        } else if (v.kind != Cell::Kind::null) {
+            return malformed(key,
+                             fmt::format("'{}' must be a string, got {}", key, shown_number(v)));
+        }
+        return JsonCtx::skip;
+    }
+    if (k == Key::recognised) {
+        if (is_array(v)) return JsonCtx::recognised;
+        if (v.kind != Cell::Kind::null) {
+            b_.problem("D0208", ProblemKind::value, line, "recognised",
+                       fmt::format("'recognised' must be an array of {{\"level\": …, \"year\": …}}, "
+                                   "got {}",
+                                   json_type(v)));
+        }
+        return JsonCtx::skip;
+    }
+    if (k == Key::values) {
+        if (is_object(v)) return JsonCtx::values;
+        if (v.kind == Cell::Kind::null) return JsonCtx::skip;
+        return malformed("values",
+                         fmt::format("'values' must be an object of years, got {}", json_type(v)));
+    }
+    return JsonCtx::skip;
+}
+
+// An entry of "recognised": an object, or "LEVEL:YEAR" as in a CSV cell.
+JsonCtx EntityReader::recognised_value(const Cell& v, std::uint32_t line) {
+    if (is_object(v)) {
+        recognition_level_.reset();
+        recognition_year_.reset();
+        recognition_line_ = line;
+        return JsonCtx::recognition;
+    }
+    if (v.kind == Cell::Kind::text) {
+        recognitions_.push_back({keep(v.text), static_cast<std::uint32_t>(v.text.size()), line});
+    } else {
+        b_.problem("D0208", ProblemKind::value, line, "recognised",
+                   fmt::format("malformed recognition: expected {{\"level\": …, \"year\": …}} or "
+                               "\"LEVEL:YEAR\", got {}",
+                               json_type(v)));
+    }
+    return JsonCtx::skip;
+}
+
+void EntityReader::recognition_value(Key k, const Cell& v) {
+    if (k == Key::level) {
+        recognition_level_ = v.kind == Cell::Kind::text ? std::string(v.text) : std::string();
+    } else if (k == Key::year) {
+        recognition_year_ =
+            v.kind == Cell::Kind::text ? fmt::format("'{}'", v.text) : shown_number(v);
+    }
+}
+
+// The value of a year key of "values": the object of that year's values.
+JsonCtx EntityReader::year_value(const Cell& v, std::uint32_t line) {
+    const auto year = parse_year(year_key_);
+    if (year && !b_.wanted(*year)) return JsonCtx::skip;
+    if (!year) {
+        b_.reject_record("D0102", line, year_key_,
+                         fmt::format("key '{}' of 'values' is not a year from {} to {}", year_key_,
+                                     kYearMin, kYearMax));
+        return JsonCtx::skip;
+    }
+    if (v.kind == Cell::Kind::null) return JsonCtx::skip;
+    if (!is_object(v)) {
+        b_.reject_record(
+            "D0111", line, year_key_,
+            fmt::format("the values of {} must be an object of column: value, got {}", *year,
+                        json_type(v)));
+        return JsonCtx::skip;
+    }
+    const auto at_value = static_cast<std::uint32_t>(values_.size());
+    years_.push_back({*year, key_line_, at_value, at_value});
+    ++year_serial_;
+    return JsonCtx::year;
+}
+
+void EntityReader::buffer_value(const Cell& v, std::uint32_t line) {
+    const std::uint32_t text = keep(v.text);
+    values_.push_back(
+        {key_column_, v.kind, v.number, text, static_cast<std::uint32_t>(v.text.size()), line});
+    years_.back().end = static_cast<std::uint32_t>(values_.size());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Closing
+
+void EntityReader::close(JsonCtx ctx) {
+    key_ = Key::none;
+    if (ctx == JsonCtx::entity) end_entity();
+    if (ctx == JsonCtx::recognition) end_recognition();
+}
+
+void EntityReader::end_recognition() {
+    const std::uint32_t line = recognition_line_;
+    std::optional<int> year;
+    if (recognition_year_) {
+        const std::string_view y = *recognition_year_;
+        year = parse_year(y.size() > 2 && y.front() == '\'' ? y.substr(1, y.size() - 2) : y);
+    }
+    std::string problem;
+    if (!recognition_level_ || recognition_level_->empty()) {
+        problem = "no level (a string)";
+    } else if (!recognition_year_) {
+        problem = fmt::format("no year for '{}'", *recognition_level_);
+    } else if (!year) {
+        problem = fmt::format("year {} of '{}' is not a year from {} to {}", *recognition_year_,
+                              *recognition_level_, kYearMin, kYearMax);
+    }
+    if (!problem.empty()) {
+        b_.problem("D0208", ProblemKind::value, line, "recognised",
+                   fmt::format("malformed recognition: {}; write e.g. {{\"level\": "
+                               "\"dat_chuan\", \"year\": 2019}}",
+                               problem));
+        return;
+    }
+    const std::string text = fmt::format("{}:{}", *recognition_level_, *year);
+    recognitions_.push_back({keep(text), static_cast<std::uint32_t>(text.size()), line});
+}
+
+void EntityReader::end_entity() {
+    Head head;
+    const std::size_t code = static_cast<std::size_t>(Field::code);
+    head.line = line_[code] != 0 ? line_[code] : open_line_;
+    for (std::size_t f = 0; f < kFieldCount; ++f) head.fields[f] = {trim(text_[f]), line_[f]};
+    const std::size_t records = years_.size();
+    if (malformed_) {
+        text::Problem& p = *malformed_;
+        b_.reject_record(p.code.c_str(), p.where.line, p.where.field, std::move(p.message),
+                         records);
+        return;
+    }
+    const std::uint32_t e = b_.entity(head, records);
+    if (e == kNone) return;
+    const std::string_view arena = arena_;
+    for (const RecognitionBuf& r : recognitions_) {
+        b_.recognised(e, arena.substr(r.text, r.size), r.line);
+    }
+    for (const YearBuf& y : years_) {
+        const std::uint32_t r = b_.record(e, y.year, y.line, std::to_string(y.year));
+        if (r == kNone) continue;
+        for (std::uint32_t i = y.first; i < y.end; ++i) {
+            const Buffered& v = values_[i];
+            b_.value(r, v.column, {v.kind, arena.substr(v.text, v.size), v.number}, v.line);
+        }
+    }
+}
+
+}  // namespace ntm::data
