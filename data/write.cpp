@@ -58,7 +58,8 @@ std::string csv_cell(std::string_view text) {
         if (c == '"') out += '"';
         out += c;
     }
-    return out + "\"";
+    out += '"';
+    return out;
 }
 
 std::string recognitions(const Entity& e, int up_to) {
@@ -88,7 +89,8 @@ std::string json_string(std::string_view text) {
                 }
         }
     }
-    return out + "\"";
+    out += '"';
+    return out;
 }
 
 }  // namespace
@@ -101,15 +103,19 @@ std::string write_csv(const Program& program, const Dataset& data, const YesNoWo
         if (!out.empty()) out += ',';
         out += kFieldHeaders[static_cast<std::size_t>(f)];
     }
-    for (const OutColumn& c : columns) out += "," + csv_cell(c.name);
+    for (const OutColumn& c : columns) {
+        out += ',';
+        out += csv_cell(c.name);
+    }
     out += "\r\n";
     for (const Record& rec : data.records) {
         const Entity& e = data.entities[rec.entity];
         const std::size_t k = kind_index(e.kind);
         out += csv_cell(e.code);
-        out += ',' + csv_cell(e.name);
-        out += ',' + csv_cell(e.type);
-        out += ',' + csv_cell(e.parent_code);
+        for (const std::string* text : {&e.name, &e.type, &e.parent_code}) {
+            out += ',';
+            out += csv_cell(*text);
+        }
         out += ',';
         if (e.parent == kNone && e.region) out += dsl::name_of(*e.region);
         out += fmt::format(",{},", rec.year);
