@@ -1,73 +1,30 @@
-// Excel workbooks: reading data from .xlsx (cells of every kind, sheets, damaged files), the
-// data-entry template read back, and report workbooks checked by opening the archive.
+// Reading data from Excel workbooks: cells of every kind, sheets chosen by name, problems that
+// name the sheet and the cell, damaged files.  (Workbooks written by report/ are tested in
+// tests/report/test_xlsx_write.cpp.)
 //
 // Workbooks are written here with libxlsxwriter, or assembled part by part with libzip for the
 // damaged ones.  The hidden test case "[.golden-xlsx]" writes the workbooks of the golden
 // cases in tests/golden/data/ (run `ntm_tests "[.golden-xlsx]"` after changing them).
-#include <unistd.h>
 #include <xlsxwriter.h>
 #include <zip.h>
 
 #include <catch2/catch.hpp>
-
-#include "tests/support/zip.hpp"
-#include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <functional>
+#include <iterator>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "data/load.hpp"
 #include "engine/dataset.hpp"
-#include "report/text.hpp"
-#include "report/xlsx.hpp"
-
-#ifndef NTM_SOURCE_DIR
-#error "NTM_SOURCE_DIR must name the repository root"
-#endif
+#include "tests/support/support.hpp"
+#include "text/problem.hpp"
 
 using namespace ntm::engine;
 using namespace ntm::data;
-using namespace ntm::report;
-using ntm::dsl::EntityKind;
 
 namespace {
-
-Schema make_schema() {
-    Schema s;
-    const auto add = [&](EntityKind k, std::string name, std::string title, std::string unit,
-                         ValueType type, bool percent = false, bool count = false) {
-        auto& cols = s.columns[kind_index(k)];
-        Column c;
-        c.name = std::move(name);
-        c.title = std::move(title);
-        c.unit = std::move(unit);
-        c.unit_symbol = c.unit == "percent" ? "%" : c.unit == "yesno" ? "đạt/không đạt" : "";
-        c.type = type;
-        c.percent = percent;
-        c.count = count;
-        c.slot = static_cast<std::uint32_t>(cols.size());
-        cols.push_back(std::move(c));
-    };
-    add(EntityKind::xa, "1.1", "Quy hoạch chung xây dựng xã", "yesno", ValueType::boolean);
-    add(EntityKind::xa, "2.1", "Tỷ lệ đường xã được nhựa hóa", "percent", ValueType::number, true);
-    add(EntityKind::xa, "hai_long", "Tỷ lệ người dân hài lòng", "percent", ValueType::number, true);
-    add(EntityKind::xa, "so_truong", "Số trường", "count", ValueType::number, false, true);
-    add(EntityKind::xa, "thu_nhap", "Thu nhập bình quân", "trieu_dong", ValueType::number);
-    add(EntityKind::huyen, "ty_le_xa", "Tỷ lệ xã đạt chuẩn", "percent", ValueType::number, true);
-    return s;
-}
-
-const Schema& schema() {
-    static const Schema s = make_schema();
-    return s;
-}
-
-std::string temp_path(const std::string& name) {
-    const auto dir =
-        std::filesystem::temp_directory_path() / ("ntm-test-xlsx-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    return (dir / name).string();
-}
 
 // A cell to write: text, a number (with a number format), a boolean, or only a style.
 struct W {
@@ -92,7 +49,7 @@ struct WSheet {
 // constant-memory mode) instead of the shared strings table.
 std::string write_xlsx(const std::string& name, const std::vector<WSheet>& sheets,
                        bool inline_strings = false) {
-    const std::string path = temp_path(name);
+    const std::string path = support::temp_path(name);
     lxw_workbook_options options{};
     options.constant_memory = inline_strings ? LXW_TRUE : LXW_FALSE;
     lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
@@ -141,7 +98,7 @@ std::string write_xlsx(const std::string& name, const std::vector<WSheet>& sheet
 // Assembles a zip archive of the given parts (stored, not compressed).
 std::string write_zip(const std::string& name,
                       const std::vector<std::pair<std::string, std::string>>& parts) {
-    const std::string path = temp_path(name);
+    const std::string path = support::temp_path(name);
     std::filesystem::remove(path);
     int err = 0;
     zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
@@ -168,29 +125,6 @@ std::string sheet_xml(const std::string& rows) {
     return R"(<?xml version="1.0" encoding="UTF-8"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>)" +
            rows + "</sheetData></worksheet>";
-}
-
-Dataset load(const std::string& path, LoadOptions options = {}) {
-    Dataset ds = load_data(path, schema(), options);
-    CHECK(ds.read == ds.records.size() + ds.rejected);
-    return ds;
-}
-
-std::string load_error(const std::string& path, LoadOptions options = {}) {
-    try {
-        load_data(path, schema(), options);
-    } catch (const ntm::text::FileError& e) {
-        CHECK(e.problem.where.file == path);
-        return e.problem.message;
-    }
-    return "(no error)";
-}
-
-double value(const Dataset& ds, std::size_t record, const std::string& column) {
-    const Record& r = ds.records[record];
-    const Column* c = schema().find(ds.entities[r.entity].kind, column);
-    REQUIRE(c != nullptr);
-    return ds.values[r.offset + c->slot];
 }
 
 std::vector<std::string> rendered(const Dataset& ds) {
@@ -227,7 +161,7 @@ WSheet communes(const std::string& name = "Sheet1") {
 }  // namespace
 
 TEST_CASE("xlsx: cells of every kind, shared strings, gaps", "[xlsx]") {
-    const Dataset ds = load(write_xlsx("communes.xlsx", {communes()}));
+    const Dataset ds = support::load(write_xlsx("communes.xlsx", {communes()}));
     REQUIRE(ds.entities.size() == 4);
     REQUIRE(ds.records.size() == 4);
     CHECK(ds.entities[0].code == "513");  // a number written as a code
@@ -236,15 +170,15 @@ TEST_CASE("xlsx: cells of every kind, shared strings, gaps", "[xlsx]") {
     CHECK(ds.entities[1].recognised.size() == 1);
     CHECK(ds.records[1].origin.line == 4);  // the row number
     CHECK(ds.records[1].origin.sheet == "Sheet1");
-    CHECK(value(ds, 1, "1.1") == 1);
-    CHECK(value(ds, 1, "2.1") == 98.5);
-    CHECK(value(ds, 1, "hai_long") == Approx(96.5));  // 0.965 shown as a percentage
-    CHECK(value(ds, 1, "so_truong") == 4);
-    CHECK(value(ds, 1, "thu_nhap") == 52.125);  // a number cell is never ambiguous
-    CHECK(value(ds, 2, "1.1") == 0);            // FALSE
-    CHECK(value(ds, 2, "hai_long") == 91);      // "91%" as text
-    CHECK(!known(value(ds, 2, "so_truong")));   // a cell with only a style is empty
-    CHECK(value(ds, 2, "thu_nhap") == 48.5);    // a decimal comma in a text cell
+    CHECK(support::value(ds, 1, "1.1") == 1);
+    CHECK(support::value(ds, 1, "2.1") == 98.5);
+    CHECK(support::value(ds, 1, "hai_long") == Approx(96.5));  // 0.965 shown as a percentage
+    CHECK(support::value(ds, 1, "so_truong") == 4);
+    CHECK(support::value(ds, 1, "thu_nhap") == 52.125);  // a number cell is never ambiguous
+    CHECK(support::value(ds, 2, "1.1") == 0);            // FALSE
+    CHECK(support::value(ds, 2, "hai_long") == 91);      // "91%" as text
+    CHECK(!known(support::value(ds, 2, "so_truong")));   // a cell with only a style is empty
+    CHECK(support::value(ds, 2, "thu_nhap") == 48.5);    // a decimal comma in a text cell
     CHECK(rendered(ds) == std::vector<std::string>{
                               ":Sheet1!I7: error[D0203]: field '2.1': percentage 140 is outside 0–100",
                               ":Sheet1!K7: error[D0204]: field 'so_truong': count -2 is negative",
@@ -253,9 +187,9 @@ TEST_CASE("xlsx: cells of every kind, shared strings, gaps", "[xlsx]") {
 }
 
 TEST_CASE("xlsx: inline strings, and the same data as CSV gives the same values", "[xlsx]") {
-    const Dataset x = load(write_xlsx("inline.xlsx", {communes()}, true));
+    const Dataset x = support::load(write_xlsx("inline.xlsx", {communes()}, true));
     REQUIRE(x.records.size() == 4);
-    CHECK(value(x, 1, "hai_long") == Approx(96.5));
+    CHECK(support::value(x, 1, "hai_long") == Approx(96.5));
     CHECK(x.problems.size() == 3);
 }
 
@@ -268,15 +202,15 @@ TEST_CASE("xlsx: the sheet chosen by name, in any letter case", "[xlsx]") {
     const std::string path = write_xlsx("sheets.xlsx", {notes, year2023});
     LoadOptions options;
     options.sheet = "dữ liệu 2023";
-    const Dataset ds = load(path, options);
+    const Dataset ds = support::load(path, options);
     REQUIRE(ds.records.size() == 4);
     CHECK(ds.records[0].year == 2023);
     CHECK(rendered(ds)[0] ==
           ":'Dữ liệu 2023'!I7: error[D0203]: field '2.1': percentage 140 is outside 0–100");
     // The first sheet has no header with a code.
-    CHECK(load_error(path) == "sheet 'Ghi chú', row 1: the header has no 'code' (mã) column");
+    CHECK(support::load_error(path) == "sheet 'Ghi chú', row 1: the header has no 'code' (mã) column");
     options.sheet = "Du lieu 2024";
-    CHECK(load_error(path, options) ==
+    CHECK(support::load_error(path, options) ==
           "no sheet 'Du lieu 2024' in the workbook (its sheets: 'Ghi chú', 'Dữ liệu 2023'); "
           "did you mean 'Dữ liệu 2023'?");
 }
@@ -290,7 +224,7 @@ TEST_CASE("xlsx: problems name the sheet, the row and the cell", "[xlsx]") {
            {3, {t("20794"), t("Bình Dương"), t("Xã"), none(), t("DHNTB"), n(2024)}},
            {4, {t("20797"), t("Bình Giang"), t("Xả"), none(), t("DHNTB"), n(2024)}},
            {5, {t("20800"), t("Bình Nguyên"), t("Xã"), none(), t("DHNTB"), n(45292, "dd/mm/yyyy")}}}}});
-    const Dataset ds = load(path);
+    const Dataset ds = support::load(path);
     CHECK(rendered(ds) ==
           std::vector<std::string>{
               ":Xã!F3: error[D0103]: field 'Năm': duplicate record of '20794' in 2024; first "
@@ -302,42 +236,40 @@ TEST_CASE("xlsx: problems name the sheet, the row and the cell", "[xlsx]") {
 }
 
 TEST_CASE("xlsx: empty sheets and missing columns are errors", "[xlsx]") {
-    CHECK(load_error(write_xlsx("empty.xlsx", {{"Trống", {}}})) ==
+    CHECK(support::load_error(write_xlsx("empty.xlsx", {{"Trống", {}}})) ==
           "sheet 'Trống' is empty: no header row");
-    CHECK(load_error(write_xlsx("no-year.xlsx", {{"Sheet1", {{3, {t("mã"), t("loại")}}}}})) ==
+    CHECK(support::load_error(write_xlsx("no-year.xlsx", {{"Sheet1", {{3, {t("mã"), t("loại")}}}}})) ==
           "sheet 'Sheet1', row 3: the header has no 'year' (năm) column");
     LoadOptions options;
     options.sheet = "Sheet1";
-    const std::string csv = temp_path("data.csv");
-    std::ofstream(csv) << "code,type,year\n";
-    CHECK(load_error(csv, options) == "--sheet 'Sheet1' is for Excel workbooks (.xlsx); .csv has no sheets");
+    const std::string csv = support::write_temp("data.csv", "code,type,year\n");
+    CHECK(support::load_error(csv, options) == "--sheet 'Sheet1' is for Excel workbooks (.xlsx); .csv has no sheets");
 }
 
 TEST_CASE("xlsx: damaged workbooks are errors naming the file and the sheet", "[xlsx]") {
     const std::string help = "; open it in Excel and save it again as Excel Workbook (.xlsx)";
-    const std::string text = temp_path("text.xlsx");
-    std::ofstream(text) << "code,type,year\n";
-    CHECK(load_error(text) ==
+    const std::string text = support::write_temp("text.xlsx", "code,type,year\n");
+    CHECK(support::load_error(text) ==
           "not an Excel workbook: the file is not a zip archive, as every .xlsx file is" + help);
-    CHECK(load_error(temp_path("missing.xlsx")) == "cannot open file");
-    CHECK(load_error(write_zip("no-workbook.xlsx", {{"hello.txt", "hi"}})) ==
+    CHECK(support::load_error(support::temp_path("missing.xlsx")) == "cannot open file");
+    CHECK(support::load_error(write_zip("no-workbook.xlsx", {{"hello.txt", "hi"}})) ==
           "not an Excel workbook: the archive has no xl/workbook.xml" + help);
-    CHECK(load_error(write_zip("no-sheet-part.xlsx", {{"xl/workbook.xml", kWorkbook},
+    CHECK(support::load_error(write_zip("no-sheet-part.xlsx", {{"xl/workbook.xml", kWorkbook},
                                                       {"xl/_rels/workbook.xml.rels", kWorkbookRels}})) ==
           "damaged Excel workbook: sheet 'Sheet1' (xl/worksheets/sheet1.xml) is missing" + help);
-    CHECK(load_error(write_zip("bad-xml.xlsx",
+    CHECK(support::load_error(write_zip("bad-xml.xlsx",
                                {{"xl/workbook.xml", kWorkbook},
                                 {"xl/_rels/workbook.xml.rels", kWorkbookRels},
                                 {"xl/worksheets/sheet1.xml", sheet_xml("<row r=\"1\"><c r=\"A1\">")}})) ==
           "damaged Excel workbook: sheet 'Sheet1' is not valid XML (xl/worksheets/sheet1.xml "
           "line 2: mismatched tag)" + help);
-    CHECK(load_error(write_zip("bad-ref.xlsx",
+    CHECK(support::load_error(write_zip("bad-ref.xlsx",
                                {{"xl/workbook.xml", kWorkbook},
                                 {"xl/_rels/workbook.xml.rels", kWorkbookRels},
                                 {"xl/worksheets/sheet1.xml",
                                  sheet_xml(R"(<row r="1"><c r="1A"><v>1</v></c></row>)")}})) ==
           "damaged Excel workbook: sheet 'Sheet1': cell reference '1A' is no cell of row 1" + help);
-    CHECK(load_error(write_zip("bad-string.xlsx",
+    CHECK(support::load_error(write_zip("bad-string.xlsx",
                                {{"xl/workbook.xml", kWorkbook},
                                 {"xl/_rels/workbook.xml.rels", kWorkbookRels},
                                 {"xl/worksheets/sheet1.xml",
@@ -358,7 +290,7 @@ TEST_CASE("xlsx: damaged workbooks are errors naming the file and the sheet", "[
         f.seekp(static_cast<std::streamoff>(at + 3));
         f.put('C');
     }
-    CHECK(load_error(crc) == "damaged Excel workbook: sheet 'Sheet1' (xl/worksheets/sheet1.xml) "
+    CHECK(support::load_error(crc) == "damaged Excel workbook: sheet 'Sheet1' (xl/worksheets/sheet1.xml) "
                              "cannot be read (cRC error)" + help);
 }
 
@@ -369,99 +301,6 @@ TEST_CASE("xlsx: column letters", "[xlsx]") {
     CHECK(ntm::text::column_letters(52) == "AZ");
     CHECK(ntm::text::column_letters(703) == "AAA");
     CHECK(ntm::text::column_letters(16384) == "XFD");
-}
-
-TEST_CASE("xlsx: the template is read back, empty and filled in", "[xlsx]") {
-    const std::string path = temp_path("mau.xlsx");
-    write_template(path, schema(), EntityKind::xa);
-
-    // Empty: a header the reader knows column by column (an unknown one would be D0001).
-    const Dataset empty = load(path);
-    CHECK(empty.read == 0);
-    CHECK(empty.problems.empty());
-
-    const std::string sheet = unzip(path, "xl/worksheets/sheet1.xml");
-    CHECK(sheet.find(R"(<pane xSplit="2" ySplit="1" topLeftCell="C2" activePane="bottomRight" state="frozen"/>)") !=
-          std::string::npos);
-    CHECK(sheet.find("<formula1>\"đạt,không đạt\"</formula1>") != std::string::npos);
-    CHECK(sheet.find(R"(<dataValidation type="decimal")") != std::string::npos);
-    const std::string comments = unzip(path, "xl/comments1.xml");
-    CHECK(comments.find("Tỷ lệ người dân hài lòng") != std::string::npos);
-    CHECK(unzip(path, "xl/workbook.xml").find(R"(<sheet name="Hướng dẫn")") != std::string::npos);
-
-    // Filled: the template's header (its shared strings, in column order), and two rows.
-    const std::string strings = unzip(path, "xl/sharedStrings.xml");
-    std::vector<std::string> header;
-    for (std::size_t p = 0; header.size() < 12 && (p = strings.find("<t>", p)) != std::string::npos;) {
-        const std::size_t e = strings.find("</t>", p);
-        header.push_back(strings.substr(p + 3, e - p - 3));
-        p = e;
-    }
-    REQUIRE(header == std::vector<std::string>{"Mã", "Tên", "Loại", "Mã cấp trên", "Vùng", "Năm",
-                                               "Công nhận", "1.1", "2.1", "hai_long", "so_truong",
-                                               "thu_nhap"});
-    Sheet filled{"xa", header, {}, true, 0};
-    filled.rows.push_back({XlsxCell::of("20794"), XlsxCell::of("Bình Dương"), XlsxCell::of("Xã"),
-                           {}, XlsxCell::of("DHNTB"), XlsxCell::of(2024.0), {},
-                           XlsxCell::of("đạt"), XlsxCell::of(100.0), XlsxCell::of(0.93, "0%"),
-                           XlsxCell::of(4.0), XlsxCell::of(55.2)});
-    filled.rows.push_back({XlsxCell::of("20797"), XlsxCell::of("Bình Giang"), XlsxCell::of("Xã"),
-                           {}, XlsxCell::of("DHNTB"), XlsxCell::of(2024.0), {},
-                           XlsxCell::of("không đạt")});
-    const std::string back = temp_path("mau-da-dien.xlsx");
-    write_workbook(back, {filled});
-    const Dataset ds = load(back);
-    CHECK(ds.problems.empty());
-    REQUIRE(ds.records.size() == 2);
-    CHECK(value(ds, 0, "1.1") == 1);
-    CHECK(value(ds, 0, "2.1") == 100);
-    CHECK(value(ds, 0, "hai_long") == Approx(93));
-    CHECK(value(ds, 0, "so_truong") == 4);
-    CHECK(value(ds, 0, "thu_nhap") == 55.2);
-    CHECK(value(ds, 1, "1.1") == 0);
-    CHECK(!known(value(ds, 1, "2.1")));
-}
-
-TEST_CASE("xlsx: report workbooks", "[xlsx]") {
-    Sheet overview{"Tổng hợp", {"Mã", "Xã", "Số tiêu chí đạt", "Tỷ lệ"}, {}, true, 2};
-    overview.rows.push_back({XlsxCell::of("20794"), XlsxCell::of("Bình Dương"),
-                             XlsxCell::of(19.0), XlsxCell::of(0.985, "0.0%")});
-    overview.rows.push_back({XlsxCell::of("20797"), XlsxCell::of("Bình Giang"),
-                             XlsxCell::of(17.0, "", true), XlsxCell::of(0.82, "0.0%", true)});
-    Sheet problems{"Lỗi dữ liệu: [2024]", {"Tệp", "Dòng", "Lỗi"}, {}, true, 0};
-    problems.rows.push_back({XlsxCell::of("du-lieu.xlsx"), XlsxCell::of(7.0),
-                             XlsxCell::of("percentage 140 is outside 0–100")});
-    Sheet again{"tổng hợp", {"x"}, {}, false, 0};
-    const std::string path = temp_path("bao-cao.xlsx");
-    write_workbook(path, {overview, problems, again});
-
-    const std::string workbook = unzip(path, "xl/workbook.xml");
-    CHECK(workbook.find(R"(<sheet name="Tổng hợp" sheetId="1")") != std::string::npos);
-    CHECK(workbook.find(R"(<sheet name="Lỗi dữ liệu- -2024-" sheetId="2")") != std::string::npos);
-    CHECK(workbook.find(R"x(<sheet name="tổng hợp (2)" sheetId="3")x") != std::string::npos);
-
-    const std::string sheet1 = unzip(path, "xl/worksheets/sheet1.xml");
-    CHECK(sheet1.find(R"(<pane xSplit="2" ySplit="1" topLeftCell="C2" activePane="bottomRight" state="frozen"/>)") !=
-          std::string::npos);
-    CHECK(sheet1.find(R"(<c r="C2"><v>19</v></c>)") != std::string::npos);
-    CHECK(sheet1.find(R"(<c r="D2" s="2"><v>0.985</v></c>)") != std::string::npos);
-    CHECK(sheet1.find(R"(<c r="C3" s="3"><v>17</v></c>)") != std::string::npos);  // highlighted
-    // Columns as wide as their text: "Số tiêu chí đạt" is 15 letters (23 bytes), plus 2.
-    CHECK(sheet1.find(R"(<col min="3" max="3" width="17.7109375" customWidth="1"/>)") != std::string::npos);
-    CHECK(unzip(path, "xl/sharedStrings.xml").find("<t>Bình Giang</t>") != std::string::npos);
-    const std::string styles = unzip(path, "xl/styles.xml");
-    CHECK(styles.find(R"(<fgColor rgb="FFFFC7CE"/>)") != std::string::npos);
-    CHECK(styles.find(R"(formatCode="0.0%")") != std::string::npos);
-    CHECK(unzip(path, "xl/worksheets/sheet3.xml").find("<pane") == std::string::npos);
-
-    // What the writer wrote, the reader reads: the overview has no code/type/year, so it is
-    // an error naming the sheet.
-    CHECK(load_error(path) == "sheet 'Tổng hợp', row 1: the header has no 'type' (loại) or "
-                              "'kind' (cấp) column");
-    CHECK(widest_line("Số tiêu chí đạt") == 15);
-    CHECK(widest_line("Nghe\u0301\nSố") == 4);  // a combining accent takes no room
-    CHECK_THROWS_AS(write_workbook(temp_path("none.xlsx"), {}), ntm::text::FileError);
-    CHECK_THROWS_AS(write_workbook(temp_path("no-such-dir/x.xlsx"), {again}), ntm::text::FileError);
 }
 
 // Writes the workbooks of the golden cases (tests/golden/data/xlsx_*): run by hand with

@@ -1,44 +1,15 @@
 // Every example of the language reference is real: each ```ntm block of docs/language.md
 // parses on its own, and all of them together pass the checker with no error or warning.
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <sstream>
 
 #include "dsl/checker.hpp"
 #include "dsl/parser.hpp"
-
-#ifndef NTM_SOURCE_DIR
-#error "NTM_SOURCE_DIR must name the repository root"
-#endif
+#include "tests/support/support.hpp"
 
 using namespace ntm::dsl;
 
-namespace {
-
-std::vector<std::string> ntm_blocks(const std::string& path) {
-    std::ifstream in(path);
-    REQUIRE(in);
-    std::vector<std::string> blocks;
-    std::string line, block;
-    bool inside = false;
-    while (std::getline(in, line)) {
-        if (!inside && line == "```ntm") {
-            inside = true;
-            block.clear();
-        } else if (inside && line == "```") {
-            inside = false;
-            blocks.push_back(block);
-        } else if (inside) {
-            block += line + "\n";
-        }
-    }
-    return blocks;
-}
-
-}  // namespace
-
 TEST_CASE("every example of docs/language.md is valid") {
-    const auto blocks = ntm_blocks(std::string(NTM_SOURCE_DIR) + "/docs/language.md");
+    const auto blocks = support::ntm_blocks(std::string(NTM_SOURCE_DIR) + "/docs/language.md");
     REQUIRE(blocks.size() >= 9);
     SourceManager sources;
     Diagnostics diags;

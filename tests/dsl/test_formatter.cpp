@@ -1,18 +1,13 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "dsl/ast_dump.hpp"
 #include "dsl/formatter.hpp"
 #include "dsl/parser.hpp"
-
-#ifndef NTM_SOURCE_DIR
-#error "NTM_SOURCE_DIR must name the repository root"
-#endif
+#include "tests/support/support.hpp"
 
 using namespace ntm::dsl;
 
@@ -58,27 +53,6 @@ std::string check_round_trip(const std::string& path, const std::string& text) {
     return out;
 }
 
-std::string read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-std::vector<std::string> ntm_blocks(const std::string& markdown) {
-    std::vector<std::string> blocks;
-    const std::string open = "```ntm\n";
-    for (std::size_t pos = markdown.find(open); pos != std::string::npos;
-         pos = markdown.find(open, pos)) {
-        pos += open.size();
-        const std::size_t end = markdown.find("```", pos);
-        if (end == std::string::npos) break;
-        blocks.push_back(markdown.substr(pos, end - pos));
-        pos = end + 3;
-    }
-    return blocks;
-}
-
 std::string fmt_text(const std::string& text) {
     SourceManager sources;
     NodeIds ids;
@@ -90,9 +64,8 @@ std::string fmt_text(const std::string& text) {
 }  // namespace
 
 TEST_CASE("formatter: every example of the language reference round-trips") {
-    const std::string doc =
-        read_file(std::filesystem::path(NTM_SOURCE_DIR) / "docs" / "language.md");
-    const std::vector<std::string> blocks = ntm_blocks(doc);
+    const std::vector<std::string> blocks =
+        support::ntm_blocks(std::string(NTM_SOURCE_DIR) + "/docs/language.md");
     REQUIRE(blocks.size() >= 5);
     std::string all;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -104,7 +77,7 @@ TEST_CASE("formatter: every example of the language reference round-trips") {
 
 TEST_CASE("formatter: the reference's examples are already canonical") {
     const std::vector<std::string> blocks =
-        ntm_blocks(read_file(std::filesystem::path(NTM_SOURCE_DIR) / "docs" / "language.md"));
+        support::ntm_blocks(std::string(NTM_SOURCE_DIR) + "/docs/language.md");
     for (const std::string& block : blocks) {
         // The `extends` example lists `valid` after `extends`; canonical order puts it first.
         if (block.find("extends") != std::string::npos) continue;
@@ -121,7 +94,7 @@ TEST_CASE("formatter: every rule file round-trips") {
             files.push_back(entry.path());
     }
     std::sort(files.begin(), files.end());
-    for (const auto& path : files) check_round_trip(path.string(), read_file(path));
+    for (const auto& path : files) check_round_trip(path.string(), support::read_file(path.string()));
 }
 
 TEST_CASE("formatter: messy criteria set") {

@@ -1,231 +1,19 @@
 // The engine on small, hand-built datasets: threshold selection, three-valued logic,
 // criteria combination, levels and gates, aggregates, classes, assignments, maintenance.
+// What the explanations of these results say is tested in test_explain.cpp.
 #include <catch2/catch.hpp>
-#include <filesystem>
-#include <fstream>
 #include <map>
-#include <unistd.h>
+#include <string>
 
 #include "engine/evaluate.hpp"
-#include "engine/explain.hpp"
+#include "tests/support/engine_world.hpp"
 
 using namespace ntm;
 using namespace ntm::engine;
+using engine_test::good;
+using engine_test::World;
 
 namespace {
-
-const char* kRules = R"(unit trieu_dong "triệu đồng/người/năm"
-body so_gtvt "Sở Giao thông vận tải"
-body so_nn "Sở Nông nghiệp và Phát triển nông thôn"
-member pbt "Phó Bí thư Thường trực Huyện ủy"
-
-data xa {
-  field dtts "Xã vùng đồng bào dân tộc thiểu số và miền núi": yesno
-  field dbkk "Xã đặc biệt khó khăn": yesno
-  field lang_nghe "Có làng nghề": yesno
-  field hai_long "Tỷ lệ hài lòng": percent
-  field km "Tổng chiều dài đường thôn": count
-  field km_cung "Đường thôn được cứng hóa": count
-  derive ty_le "Tỷ lệ cứng hóa": percent = ratio(km_cung, km)
-  field p "Điều kiện P": yesno
-  field q "Điều kiện Q": yesno
-}
-
-set s "Bộ tiêu chí thử" {
-  source "QĐ thử"
-  for xa
-  valid 2023..2024
-  region TDMNPB when dbkk
-  criterion 2 "Giao thông" {
-    indicator 2.2 "Tỷ lệ đường thôn cứng hóa" {
-      unit percent
-      value ty_le
-      require >= by region {
-        TDMNPB: 70
-        DBSH: 100
-        BTB: 80
-        DHNTB: 80
-        TN: 70
-        DNB: 100
-        DBSCL: 70
-      }
-    }
-  }
-  criterion 10 "Thu nhập" {
-    indicator 10 "Thu nhập bình quân" {
-      unit trieu_dong
-      require >= table {
-                2023  2024
-        TDMNPB    40    45
-        DBSH      50    55
-        BTB       40    45
-        DHNTB     44    48
-        TN        44    48
-        DNB       60    65
-        DBSCL     50    55
-      }
-    }
-  }
-  criterion 13 "Tổ chức sản xuất" {
-    combine at_least 2
-    indicator 13.1 "Có hợp tác xã" {
-      unit yesno
-      require yes
-    }
-    indicator 13.2 "Có liên kết" {
-      unit yesno
-      require yes
-    }
-    indicator 13.4 "Kế hoạch làng nghề" {
-      unit yesno
-      applies when lang_nghe
-      require yes
-    }
-  }
-  criterion 17 "Môi trường" {
-    indicator 17.1 "Nước sạch" {
-      unit percent
-      require >= when dtts: 40
-                 else 50
-    }
-    indicator 17.2 "Đọc giá trị chỉ tiêu khác của cùng bộ" {
-      unit percent
-      value value(17.1)
-      require >= 30
-    }
-  }
-}
-
-set qn "Bộ tiêu chí của tỉnh" {
-  extends s
-  override indicator 2.2 {
-    require >= 95
-  }
-}
-
-# Sets for a locality: a province's, and a district's within it.
-set tinh "Bộ tiêu chí của tỉnh thử" {
-  extends s
-  locality "T1"
-  override indicator 2.2 {
-    require >= 85
-  }
-}
-
-set huyen "Bộ tiêu chí của huyện thử" {
-  extends tinh
-  locality "H1"
-  override indicator 2.2 {
-    require >= 92
-  }
-}
-
-level dat_chuan "Xã đạt chuẩn nông thôn mới" {
-  for xa
-  meets s
-  gate hai_long "Hài lòng từ 90% trở lên": hai_long >= 90%
-}
-
-level nang_cao "Xã nông thôn mới nâng cao" {
-  for xa
-  after dat_chuan
-  gate thu_nhap "Thu nhập cao hơn mức chuẩn 10%": value(10) >= 1.1 * threshold(s, 10)
-}
-
-level huyen_ntm "Huyện nông thôn mới" {
-  for huyen
-  gate tat_ca "100% số xã đạt chuẩn": share(xa where level >= dat_chuan) = 100
-}
-
-class duoi_3 "Xã dưới 3 tiêu chí" {
-  for xa
-  when criteria_met < 3
-}
-
-class thi_xa "Thị xã" {
-  for huyen
-  when type = "Thị xã"
-}
-
-class p_va_q "P và Q" {
-  for xa
-  when p and q
-}
-
-class p_hoac_q "P hoặc Q" {
-  for xa
-  when p or q
-}
-
-class khong_p "Không P" {
-  for xa
-  when not p
-}
-
-assignments pc "Phân công" {
-  sets s
-  criterion 2 -> so_gtvt
-  criterion 10, 13, 17 -> so_nn
-  locality "20368" -> pbt
-}
-)";
-
-struct World {
-    std::unique_ptr<dsl::Rules> rules;
-    Program program;
-    Dataset data;
-
-    World() {
-        // A directory of this process's own: CTest runs test cases in parallel processes.
-        const auto dir = std::filesystem::temp_directory_path() / ("ntm-test-engine-" + std::to_string(::getpid()));
-        std::filesystem::create_directories(dir);
-        const auto path = (dir / "rules.ntm").string();
-        std::ofstream(path) << kRules;
-        rules = dsl::load_and_check({path});
-        INFO(dsl::render_all(rules->diags, rules->sources));
-        REQUIRE(rules->ok());
-        program = compile(*rules);
-    }
-
-    // Adds an entity with one record for `year`; values by column name.
-    std::uint32_t add(const std::string& code, EntityKind kind, const std::string& parent, Region region,
-                      const std::map<std::string, double>& values, int year = 2024,
-                      std::vector<Recognition> recognised = {}) {
-        Entity e;
-        e.code = code;
-        e.name = "Xã " + code;
-        e.type = kind == EntityKind::xa ? "Xã" : "Huyện";
-        e.kind = kind;
-        e.parent_code = parent;
-        e.region = region;
-        e.recognised = std::move(recognised);
-        for (std::uint32_t i = 0; i < data.entities.size(); ++i) {
-            if (data.entities[i].code == parent) e.parent = i;
-        }
-        data.entities.push_back(e);
-        Record rec;
-        rec.entity = static_cast<std::uint32_t>(data.entities.size() - 1);
-        rec.year = year;
-        rec.offset = data.values.size();
-        data.values.resize(data.values.size() + program.schema.slots(kind), kUnknown);
-        for (const auto& [name, v] : values) {
-            const Column* c = program.schema.find(kind, name);
-            REQUIRE(c != nullptr);
-            data.values[rec.offset + c->slot] = v;
-        }
-        data.records.push_back(rec);
-        ++data.read;
-        return rec.entity;
-    }
-
-    Evaluation run(int year = 2024, unsigned threads = 1) const { return evaluate(program, data, {year, threads, kNone}); }
-};
-
-// A commune that meets everything in DHNTB 2024.
-std::map<std::string, double> good() {
-    return {{"km", 10},   {"km_cung", 9},   {"10", 50},      {"13.1", 1}, {"13.2", 1},
-            {"17.1", 60}, {"hai_long", 95}, {"lang_nghe", 0}, {"dtts", 0},  {"dbkk", 0}};
-}
 
 const IndicatorResult& indicator(const Program& p, const Evaluation& ev, std::uint32_t r, const std::string& code) {
     const LevelResult& lr = ev.levels[ev.entities[r].first_level];
@@ -478,30 +266,6 @@ TEST_CASE("engine: three-valued results and how criteria combine them") {
     CHECK(criterion(w.program, ev, 3, "13").met == 2);
 }
 
-TEST_CASE("engine: levels build on each other, with gates") {
-    World w;
-    auto v = good();
-    v["10"] = 53;  // ≥ 52.8: nâng cao
-    w.add("a", EntityKind::xa, "", Region::DHNTB, v);
-    v["hai_long"] = 85;  // standard refused for low satisfaction, so not advanced either
-    w.add("b", EntityKind::xa, "", Region::DHNTB, v);
-    v.erase("hai_long");
-    w.add("c", EntityKind::xa, "", Region::DHNTB, v);
-    const Evaluation ev = w.run();
-    CHECK(ev.entities[0].level == 1);
-    CHECK(ev.entities[1].level == -1);
-    CHECK(ev.entities[1].level_max == -1);
-    CHECK(ev.gates[ev.levels[ev.entities[1].first_level].first_gate] == Status::not_met);
-    CHECK(ev.entities[2].level == -1);
-    CHECK(ev.entities[2].level_max == 1);
-
-    const EntityExplanation x = explain(w.program, w.data, ev, 1);
-    CHECK(x.level_name.empty());
-    CHECK(x.next_level_name == "dat_chuan");
-    REQUIRE(x.blockers.size() == 1);
-    CHECK(x.blockers[0].what == "điều kiện: Hài lòng từ 90% trở lên (Tỷ lệ hài lòng: 85 %)");
-}
-
 TEST_CASE("engine: districts aggregate over their communes") {
     World w;
     w.add("518", EntityKind::huyen, "", Region::DHNTB, {});
@@ -591,41 +355,6 @@ TEST_CASE("engine: truth tables of and, or, not with unknown values") {
     }
 }
 
-TEST_CASE("engine: maintenance of a recognised level") {
-    World w;
-    auto v = good();
-    v["17.1"] = 30;
-    w.add("a", EntityKind::xa, "", Region::DHNTB, v, 2024, {{"dat_chuan", 2020}});
-    w.add("b", EntityKind::xa, "", Region::DHNTB, good(), 2024, {{"dat_chuan", 2020}});
-    const Evaluation ev = w.run();
-    CHECK(ev.entities[0].lost_level == w.program.level_index("dat_chuan"));
-    CHECK(ev.entities[0].lost_year == 2020);
-    CHECK(ev.entities[1].lost_level == kNone);
-    CHECK(explain(w.program, w.data, ev, 0).lost_level_title == "Xã đạt chuẩn nông thôn mới");
-}
-
-TEST_CASE("engine: explanations carry value, threshold, why, rule, citation and who is responsible") {
-    World w;
-    auto v = good();
-    v["km_cung"] = 7.5;
-    w.add("20368", EntityKind::xa, "", Region::DHNTB, v);
-    const Evaluation ev = w.run();
-    const EntityExplanation x = explain(w.program, w.data, ev, 0);
-    CHECK(x.member == "Phó Bí thư Thường trực Huyện ủy");
-    const IndicatorExplanation& i = x.levels.at(0).criteria.at(0).indicators.at(0);
-    CHECK(i.code == "2.2");
-    CHECK(i.status == Status::not_met);
-    CHECK(i.value == Approx(75));
-    CHECK(i.requirement == "≥ 80 %");
-    CHECK(i.gap == Approx(5));
-    CHECK(i.why == "vùng Duyên hải Nam Trung Bộ, năm 2024");
-    INFO(i.rule);
-    CHECK(i.rule.find("rules.ntm:27") != std::string::npos);
-    CHECK(i.source == "QĐ thử");
-    CHECK(i.responsible == "Sở Giao thông vận tải");
-    CHECK(x.blockers.at(0).what == "tiêu chí 2 Giao thông — chỉ tiêu 2.2: 75 % (yêu cầu ≥ 80 %)");
-}
-
 TEST_CASE("engine: the result does not depend on the number of threads") {
     World w;
     for (int i = 0; i < 3000; ++i) {
@@ -656,12 +385,4 @@ TEST_CASE("engine: the result does not depend on the number of threads") {
     CHECK(standard > 0);
     CHECK(unknown > 0);
     CHECK(standard + unknown < one.entities.size());
-}
-
-TEST_CASE("engine: numbers are written the Vietnamese way") {
-    CHECK(number_vi(38.5) == "38,5");
-    CHECK(number_vi(1250) == "1.250");
-    CHECK(number_vi(100) == "100");
-    CHECK(number_vi(-2.25) == "-2,25");
-    CHECK(number_vi(kUnknown) == "—");
 }

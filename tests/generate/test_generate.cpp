@@ -1,237 +1,30 @@
 // ntm generate: the same bytes for the same seed, values drawn against the thresholds that apply
-// to each entity, scenario directives that hold when the engine judges the result, and every
-// mistake in a scenario or a units file reported with its file, line and field.
-#include <unistd.h>
-
+// to each entity, and scenario directives that hold when the engine judges the result.  The
+// mistakes of its inputs are tested in test_inputs.cpp.
 #include <fmt/format.h>
 
 #include <catch2/catch.hpp>
-#include <filesystem>
-#include <fstream>
+#include <cmath>
+#include <string>
+#include <vector>
 
 #include "data/load.hpp"
 #include "engine/evaluate.hpp"
 #include "generate/generate.hpp"
+#include "tests/support/generate_world.hpp"
+#include "tests/support/support.hpp"
 
 using namespace ntm;
 using namespace ntm::engine;
 using namespace ntm::data;
 using namespace ntm::gen;
+using gen_test::problems_text;
+using gen_test::World;
 
 namespace {
 
-const char* kRules = R"(unit trieu_dong "triệu đồng/người/năm"
-
-data xa {
-  field dbkk "Xã đặc biệt khó khăn": yesno
-  field lang_nghe "Có làng nghề": yesno
-  field so_truong "Số trường": count
-  field so_truong_dat "Số trường đạt chuẩn": count
-  derive ty_le_truong "Tỷ lệ trường đạt chuẩn": percent = ratio(so_truong_dat, so_truong)
-  field tre_vao_lop_1 "Tỷ lệ trẻ 6 tuổi vào lớp 1": percent
-  field pc_thcs "Mức phổ cập THCS": number
-  field nc_giao_thong "Đạt tiêu chí giao thông nâng cao": yesno
-  field hai_long "Tỷ lệ hài lòng": percent
-  field no_dong "Còn nợ đọng xây dựng cơ bản": yesno
-}
-
-data thon {
-  field dat_tieu_chi "Đạt các tiêu chí thôn kiểu mẫu": yesno
-}
-
-set s "Bộ tiêu chí thử" {
-  for xa
-  valid 2022..2024
-  region TDMNPB when dbkk
-  criterion 2 "Giao thông" {
-    indicator 2.2 "Đường thôn cứng hóa" {
-      unit percent
-      require >= by region {
-        TDMNPB: 50
-        DBSH: 100
-        BTB: 70
-        DHNTB: 70
-        TN: 70
-        DNB: 100
-        DBSCL: 50
-      }
-    }
-  }
-  criterion 5 "Trường học" {
-    indicator 5 "Tỷ lệ trường đạt chuẩn" {
-      unit percent
-      value ty_le_truong
-      require >= when so_truong > 3: 70
-                 else 50
-    }
-  }
-  criterion 10 "Thu nhập" {
-    indicator 10 "Thu nhập bình quân" {
-      unit trieu_dong
-      require >= table {
-                2022  2023  2024
-        TDMNPB    39    43    47
-        DBSH      55    60    65
-        BTB       40    43    47
-        DHNTB     45    49    53
-        TN        45    49    53
-        DNB       65    71    77
-        DBSCL     55    60    65
-      }
-    }
-  }
-  criterion 11 "Nghèo đa chiều" {
-    indicator 11 "Tỷ lệ nghèo" {
-      unit percent
-      require <= 5
-    }
-  }
-  criterion 13 "Tổ chức sản xuất" {
-    combine at_least 2
-    indicator 13.1 "Có hợp tác xã" {
-      unit yesno
-      require yes
-    }
-    indicator 13.2 "Có liên kết" {
-      unit yesno
-      require yes
-    }
-    indicator 13.4 "Kế hoạch làng nghề" {
-      unit yesno
-      applies when lang_nghe
-      require yes
-    }
-  }
-  criterion 14 "Giáo dục" {
-    indicator 14.1 "Phổ cập giáo dục" {
-      unit yesno
-      value tre_vao_lop_1 >= 98% and pc_thcs >= 2
-      require yes
-    }
-  }
-}
-
-set nc "Bộ tiêu chí nâng cao thử" {
-  for xa
-  valid 2022..2024
-  criterion 2 "Giao thông" {
-    indicator 2 "Đạt tiêu chí giao thông nâng cao" {
-      unit yesno
-      value nc_giao_thong
-      require yes
-    }
-  }
-  criterion 10 "Thu nhập" {
-    indicator 10 "Thu nhập bình quân" {
-      unit trieu_dong
-      require >= 60
-    }
-  }
-}
-
-set s_nam_giang "Bộ tiêu chí của huyện Nam Giang" {
-  extends s
-  locality "510"
-  override indicator 2.2 {
-    require >= 60
-  }
-}
-
-set tk "Bộ tiêu chí thôn kiểu mẫu thử" {
-  for thon
-  valid 2022..2024
-  criterion 1 "Thôn kiểu mẫu" {
-    indicator 1 "Đạt các tiêu chí" {
-      unit yesno
-      value dat_tieu_chi
-      require yes
-    }
-  }
-}
-
-level dat_chuan "Xã đạt chuẩn nông thôn mới" {
-  for xa
-  meets s
-  gate hai_long "Hài lòng từ 90% trở lên": hai_long >= 90%
-  gate no_dong "Không nợ đọng": no_dong = no
-}
-
-level nang_cao "Xã nông thôn mới nâng cao" {
-  for xa
-  after dat_chuan
-  meets nc
-}
-
-level thon_kieu_mau "Thôn kiểu mẫu" {
-  for thon
-  meets tk
-}
-)";
-
-const char* kUnits =
-    "province_code,province,region,district_code,district,district_type,commune_code,commune,commune_type\r\n"
-    "49,Tỉnh Quảng Nam,DHNTB,518,Huyện Phú Ninh,Huyện,20365,Xã Tam Thành,Xã\r\n"
-    "49,Tỉnh Quảng Nam,DHNTB,518,Huyện Phú Ninh,Huyện,20368,Xã Tam An,Xã\r\n"
-    "49,Tỉnh Quảng Nam,DHNTB,518,Huyện Phú Ninh,Huyện,20371,Thị trấn Phú Thịnh,Thị trấn\r\n"
-    "49,Tỉnh Quảng Nam,DHNTB,518,Huyện Phú Ninh,Huyện,20374,Xã Tam Đàn,Xã\r\n"
-    "49,Tỉnh Quảng Nam,DHNTB,518,Huyện Phú Ninh,Huyện,20377,Xã Tam Lộc,Xã\r\n"
-    "49,Tỉnh Quảng Nam,DHNTB,510,Huyện Nam Giang,Huyện,20698,\"Xã Laêê\",Xã\r\n"
-    "49,Tỉnh Quảng Nam,DHNTB,510,Huyện Nam Giang,Huyện,20704,Xã La Dêê,Xã\r\n"
-    "38,Tỉnh Thanh Hóa,BTB,397,Huyện Triệu Sơn,Huyện,15667,Xã Thọ Sơn,Xã\r\n";
-
-std::string write(const std::string& name, const std::string& text) {
-    const auto dir = std::filesystem::temp_directory_path() / ("ntm-test-generate-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    const auto path = (dir / name).string();
-    std::ofstream(path, std::ios::binary) << text;
-    return path;
-}
-
-struct World {
-    std::unique_ptr<dsl::Rules> rules;
-    Program program;
-    AdminUnits units;
-    GenerateOptions options;
-
-    World() {
-        rules = dsl::load_and_check({write("rules.ntm", kRules)});
-        INFO(dsl::render_all(rules->diags, rules->sources));
-        REQUIRE(rules->ok());
-        program = compile(*rules);
-        std::vector<ntm::text::Problem> problems;
-        units = read_units(write("units.csv", kUnits), problems);
-        REQUIRE(problems.empty());
-        options.provinces = {"49"};
-        options.from = 2022;
-        options.to = 2024;
-        options.seed = 7;
-    }
-
-    Scenario scenario(const std::string& text, std::vector<ntm::text::Problem>& problems) const {
-        return read_scenario(write("scenario.txt", text), program, units, options, problems);
-    }
-
-    Generated run(const Scenario& sc = {}) const {
-        std::vector<ntm::text::Problem> problems;
-        Generated g = generate(program, units, sc, options, problems);
-        for (const auto& p : problems) INFO(ntm::text::render(p));
-        REQUIRE(problems.empty());
-        return g;
-    }
-};
-
 const EntityResult& result_of(const Dataset& data, const Evaluation& ev, const std::string& code) {
-    for (const EntityResult& er : ev.entities) {
-        if (data.entities[data.records[er.record].entity].code == code) return er;
-    }
-    FAIL("no result for " << code);
-    return ev.entities.front();
-}
-
-std::string problems_text(const std::vector<ntm::text::Problem>& problems) {
-    std::string out;
-    for (const auto& p : problems) out += ntm::text::render(p);
-    return out;
+    return ev.entities[support::result_of(data, ev, code)];
 }
 
 }  // namespace
@@ -422,7 +215,7 @@ TEST_CASE("generate: the files written load back with no problem and judge alike
     const Generated g = w.run();
     for (const char* name : {"out.csv", "out.json"}) {
         const std::string text = std::string(name).ends_with(".csv") ? write_csv(w.program, g.data) : write_json(w.program, g.data);
-        const Dataset back = ntm::data::load_data(write(name, text), w.program.schema);
+        const Dataset back = ntm::data::load_data(support::write_temp(name, text), w.program.schema);
         std::string shown;
         for (const auto& p : back.problems) shown += p.message + "\n";
         INFO(name << "\n" << shown);
@@ -436,94 +229,4 @@ TEST_CASE("generate: the files written load back with no problem and judge alike
             CHECK(a.entities[i].criteria_met == b.entities[i].criteria_met);
         }
     }
-}
-
-TEST_CASE("generate: scenario mistakes name the file, the line and the field", "[generate]") {
-    World w;
-    const auto errors = [&](const std::string& text) {
-        std::vector<ntm::text::Problem> problems;
-        w.scenario(text, problems);
-        return problems_text(problems);
-    };
-    const std::string path = write("scenario.txt", "");
-    CHECK(errors("\n20999 2024 level dat_chuan\n") ==
-          path + ":2: error: field 'code': no unit has code '20999' in " + w.units.path + "\n");
-    CHECK(errors("15667 2024 level dat_chuan\n") ==
-          path + ":1: error: field 'code': '15667' (Xã Thọ Sơn) is not among the units generated (see --province, --district)\n");
-    CHECK(errors("20365 2024 set hai_lon 90\n") ==
-          path + ":1: error: field 'column': 'hai_lon' is no input of xa; did you mean 'hai_long'?\n");
-    CHECK(errors("20365 2024 set ty_le_truong 90\n") ==
-          path + ":1: error: field 'column': 'ty_le_truong' is computed by the rules, not an input\n");
-    CHECK(errors("20365 2024 set hai_long 140\n") ==
-          path + ":1: error: field 'hai_long': percentage 140 is outside 0–100\n");
-    CHECK(errors("20365 2024 set so_truong 2,5\n") ==
-          path + ":1: error: field 'so_truong': count 2,5 is not a whole number of at least 0\n");
-    CHECK(errors("20365 2024 level dat_chuann\n") ==
-          path + ":1: error: field 'level': no level 'dat_chuann' for xa (dat_chuan, nang_cao); did you mean 'dat_chuan'?\n");
-    CHECK(errors("20365 2024 fail 10 99\n") ==
-          path + ":1: error: field 'fail': no criterion '99' in the sets for xa in force in 2024\n");
-    CHECK(errors("20365 2019 level none\n") ==
-          path + ":1: error: field 'year': 2019 is outside the years generated (2022-2024)\n");
-    CHECK(errors("20365 2024 level none\n20365 2023-2024 fail 10\n") ==
-          path + ":2: error: a fail directive for 20365 in 2024 is already given on line 1\n");
-    CHECK(errors("20365 2024 promote dat_chuan\n").find(path + ":1: error: expected 'missing SHARE'") == 0);
-    CHECK(errors("missing 2\n") == path + ":1: error: field 'missing': share 2 is not between 0 and 1\n");
-    CHECK(errors("# chỉ có ghi chú\n\n   \n").empty());
-}
-
-TEST_CASE("generate: units file mistakes name the file, the line and the field", "[generate]") {
-    const auto errors = [](const std::string& text) {
-        std::vector<ntm::text::Problem> problems;
-        const std::string path = write("units-bad.csv", text);
-        read_units(path, problems);
-        std::string out;
-        for (const auto& p : problems) out += ntm::text::render(p);
-        return out;
-    };
-    const std::string path = write("units-bad.csv", "");
-    const std::string header = "province_code,province,region,district_code,district,district_type,commune_code,commune,commune_type\n";
-    CHECK(errors("province_code,province,region\n49,Quảng Nam,DHNTB\n") ==
-          path + ":1: error: field 'district_code': the header has no 'district_code', 'district', 'district_type', "
-                 "'commune_code', 'commune', 'commune_type' columns (expected: province_code, province, region, "
-                 "district_code, district, district_type, commune_code, commune, commune_type)\n");
-    CHECK(errors(header + "49,Tỉnh Quảng Nam,DHNTBB,518,Huyện Phú Ninh,Huyện,20365,Xã Tam Thành,Xã\n") ==
-          path + ":2: error: field 'region': unknown region 'DHNTBB' (TDMNPB, DBSH, BTB, DHNTB, TN, DNB, DBSCL); did you mean 'DHNTB'?\n");
-    CHECK(errors(header + "49,Tỉnh Quảng Nam,DHNTB,518,Huyện Phú Ninh,Huyện,2036x,Xã Tam Thành,Xã\n") ==
-          path + ":2: error: field 'commune_code': code '2036x' is not made of digits\n");
-    CHECK(errors(header + "49,Tỉnh Quảng Nam,DHNTB,518,Huyện Phú Ninh,Huyện,20365,Xã Tam Thành,Xả\n") ==
-          path + ":2: error: field 'commune_type': unknown type 'Xả' (Xã, Phường, Thị trấn); did you mean 'Xã'?\n");
-    CHECK(errors(header + "49,Tỉnh Quảng Nam,DHNTB,518,Huyện Phú Ninh,Huyện,20365,,Xã\n") ==
-          path + ":2: error: field 'commune': empty\n");
-    CHECK(errors(header + "49,Tỉnh Quảng Nam,DHNTB,518,Huyện Phú Ninh,Huyện,20365,Xã Tam Thành,Xã\n"
-                          "49,Tỉnh Quảng Nam,DHNTB,518,Huyện Phú Ninh,Huyện,20365,Xã Tam An,Xã\n") ==
-          path + ":3: error: field 'commune_code': commune '20365' is given twice; first on line 2\n");
-    CHECK(errors(header + "49,Tỉnh Quảng Nam,DHNTB,518,Huyện Phú Ninh,Huyện,20365,Xã Tam Thành,Xã\n"
-                          "49,Tỉnh Quảng Nam,BTB,518,Huyện Phú Ninh,Huyện,20368,Xã Tam An,Xã\n") ==
-          path + ":3: error: field 'region': region 'BTB' of province '49' differs from 'DHNTB' on line 2\n");
-    CHECK(errors(header + "49,Tỉnh Quảng Nam,DHNTB,518,Huyện Phú Ninh,Huyện,20365,\"Xã Tam Thành,Xã\n") ==
-          path + ":2: error: quoted cell not closed before the end of the file\n");
-    CHECK(errors(header + "49,Tỉnh Quảng Nam,DHNTB,518\n") == path + ":2: error: row has 4 cells but the header has 9\n");
-    CHECK(errors(std::string("province_code\xff\n")).find("not valid UTF-8") != std::string::npos);
-    // Quotes, a BOM, CRLF and ';' are read as Excel writes them.
-    std::vector<ntm::text::Problem> problems;
-    const AdminUnits u = read_units(
-        write("units-ok.csv", "\xEF\xBB\xBFprovince_code;province;region;district_code;district;district_type;commune_code;commune;commune_type\r\n"
-                              "49;\"Tỉnh Quảng Nam\";dhntb;518;Huyện Phú Ninh;Huyện;20365;\"Xã \"\"Tam\"\" Thành\";Xã\r\n"),
-        problems);
-    CHECK(problems_text(problems).empty());
-    REQUIRE(u.units.size() == 3);
-    CHECK(u.units[2].name == "\"Tam\" Thành");
-    CHECK(u.units[0].region == Region::DHNTB);
-}
-
-TEST_CASE("generate: an unknown province or district code is an error", "[generate]") {
-    World w;
-    w.options.provinces = {"4"};
-    w.options.districts = {"5188"};
-    std::vector<ntm::text::Problem> problems;
-    generate(w.program, w.units, {}, w.options, problems);
-    REQUIRE(problems.size() == 2);
-    CHECK(problems[0].where.field == "--province");
-    CHECK(problems[0].message.find("no province has code '4'") == 0);
-    CHECK(problems[1].message.find("no district has code '5188'; did you mean '518'?") == 0);
 }

@@ -8,10 +8,7 @@
 #include "engine/explain.hpp"
 #include "report/json.hpp"
 #include "report/text.hpp"
-
-#ifndef NTM_SOURCE_DIR
-#error "NTM_SOURCE_DIR must name the repository root"
-#endif
+#include "tests/support/support.hpp"
 
 using namespace ntm;
 using namespace ntm::engine;
@@ -19,16 +16,10 @@ using namespace ntm::report;
 
 namespace {
 
-struct World {
-    std::unique_ptr<dsl::Rules> rules;
-    Program program;
+struct World : support::CompiledRules {
     Dataset data;
 
-    World() {
-        rules = dsl::load_and_check({std::string(NTM_SOURCE_DIR) + "/tests/golden/eval/phu_ninh"});
-        INFO(dsl::render_all(rules->diags, rules->sources));
-        REQUIRE(rules->ok());
-        program = compile(*rules);
+    World() : CompiledRules(support::compile_rules(std::string(NTM_SOURCE_DIR) + "/tests/golden/eval/phu_ninh")) {
         add("49", "Quảng Nam", "Tỉnh", EntityKind::tinh, "", Region::DHNTB, {});
         add("518", "Phú Ninh", "Huyện", EntityKind::huyen, "49", Region::DHNTB, {});
     }
@@ -44,21 +35,7 @@ struct World {
         e.parent_code = parent;
         e.region = region;
         e.recognised = std::move(recognised);
-        e.parent = parent.empty() ? kNone : data.find(parent);
-        data.entities.push_back(e);
-        Record rec;
-        rec.entity = static_cast<std::uint32_t>(data.entities.size() - 1);
-        rec.year = 2024;
-        rec.offset = data.values.size();
-        data.values.resize(data.values.size() + program.schema.slots(kind), kUnknown);
-        for (const auto& [column, v] : values) {
-            const Column* c = program.schema.find(kind, column);
-            REQUIRE(c != nullptr);
-            data.values[rec.offset + c->slot] = v;
-        }
-        data.records.push_back(rec);
-        ++data.read;
-        return rec.entity;
+        return support::add_entity(data, program.schema, std::move(e), 2024, values);
     }
 
     // A commune of Phú Ninh; `changes` replace the values of one that meets everything.
@@ -71,14 +48,6 @@ struct World {
     }
 
     Evaluation run(unsigned threads = 1) const { return evaluate(program, data, {2024, threads, kNone}); }
-
-    std::uint32_t result_of(const Evaluation& ev, const std::string& code) const {
-        for (std::uint32_t r = 0; r < ev.entities.size(); ++r) {
-            if (data.entities[data.records[ev.entities[r].record].entity].code == code) return r;
-        }
-        FAIL("no result for " << code);
-        return 0;
-    }
 };
 
 // Every line of `text` that contains `needle`.
@@ -172,7 +141,7 @@ TEST_CASE("render: an explanation shows values, requirements, gaps and where the
     const Evaluation ev = w.run();
 
     SECTION("not met, with the gap in Vietnamese number style") {
-        const std::string text = render_explanation_text(explain(w.program, w.data, ev, w.result_of(ev, "20374")), w.data);
+        const std::string text = render_explanation_text(explain(w.program, w.data, ev, support::result_of(w.data, ev, "20374")), w.data);
         INFO(text);
         CHECK(text.rfind("Xã Tam Đàn (mã 20374), thuộc Huyện Phú Ninh (mã 518)\n", 0) == 0);
         CHECK(lines_with(text, "Mức đạt: chưa đạt mức nào").size() == 1);
@@ -188,7 +157,7 @@ TEST_CASE("render: an explanation shows values, requirements, gaps and where the
         CHECK(lines_with(text, ": không áp dụng").size() == 2);
     }
     SECTION("maintenance warning") {
-        const std::string text = render_explanation_text(explain(w.program, w.data, ev, w.result_of(ev, "20377")), w.data);
+        const std::string text = render_explanation_text(explain(w.program, w.data, ev, support::result_of(w.data, ev, "20377")), w.data);
         INFO(text);
         CHECK(lines_with(text, "⚠ Duy trì chuẩn: đã được công nhận “Xã đạt chuẩn nông thôn mới” năm 2021, năm 2024 "
                                "không còn đạt mức này.")
@@ -196,14 +165,14 @@ TEST_CASE("render: an explanation shows values, requirements, gaps and where the
         CHECK(lines_with(text, "còn thiếu 1,3 triệu đồng/người/năm").size() == 2);  // at both levels
     }
     SECTION("thresholds of another region, and why") {
-        const std::string text = render_explanation_text(explain(w.program, w.data, ev, w.result_of(ev, "20395")), w.data);
+        const std::string text = render_explanation_text(explain(w.program, w.data, ev, support::result_of(w.data, ev, "20395")), w.data);
         INFO(text);
         CHECK(lines_with(text, "✓ 2.2 Tỷ lệ đường thôn, liên thôn được cứng hóa: 55 % — yêu cầu ≥ 50 %").size() == 1);
         CHECK(lines_with(text, "căn cứ: vùng Trung du và miền núi phía Bắc, năm 2024").size() >= 2);
         CHECK(lines_with(text, "Ngưỡng áp dụng theo vùng: Trung du và miền núi phía Bắc (theo quy định riêng").size() == 2);
     }
     SECTION("missing data") {
-        const std::string text = render_explanation_text(explain(w.program, w.data, ev, w.result_of(ev, "20380")), w.data);
+        const std::string text = render_explanation_text(explain(w.program, w.data, ev, support::result_of(w.data, ev, "20380")), w.data);
         INFO(text);
         CHECK(lines_with(text, "Mức đạt: chưa đạt mức nào (có thể cao hơn: thiếu dữ liệu)").size() == 1);
         CHECK(lines_with(text, "Số tiêu chí đạt: 2/3 (1 tiêu chí thiếu dữ liệu)").size() == 1);

@@ -4,17 +4,13 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <regex>
-#include <unistd.h>
 #include <set>
 
 #include "data/load.hpp"
 #include "engine/evaluate.hpp"
 #include "report/report.hpp"
+#include "tests/support/support.hpp"
 #include "tests/support/zip.hpp"
-
-#ifndef NTM_SOURCE_DIR
-#error "NTM_SOURCE_DIR must name the repository root"
-#endif
 
 using namespace ntm;
 using namespace ntm::engine;
@@ -22,19 +18,17 @@ using namespace ntm::report;
 
 namespace {
 
-struct Fixture {
-    std::unique_ptr<dsl::Rules> rules;
-    Program program;
+// The rules and data of Phú Ninh in the golden cases.
+const std::string kGolden = std::string(NTM_SOURCE_DIR) + "/tests/golden/eval/";
+
+struct Fixture : support::CompiledRules {
     Dataset data;
     Evaluation evaluation;
     Report report;
 
-    explicit Fixture(const std::string& locality = {}) {
-        const std::string root = std::string(NTM_SOURCE_DIR) + "/tests/golden/eval/";
-        rules = dsl::load_and_check({root + "phu_ninh"});
-        REQUIRE(rules->ok());
-        program = compile(*rules);
-        data = ntm::data::load_data(root + "phu_ninh_csv/phu-ninh-2024.csv", program.schema);
+    explicit Fixture(const std::string& locality = {})
+        : CompiledRules(support::compile_rules(kGolden + "phu_ninh")) {
+        data = ntm::data::load_data(kGolden + "phu_ninh_csv/phu-ninh-2024.csv", program.schema);
         evaluation = evaluate(program, data, {2024, 2, kNone});
         ReportOptions options;
         options.locality = locality.empty() ? kNone : data.find(locality);
@@ -153,8 +147,7 @@ TEST_CASE("report: CSV tables are UTF-8 with BOM, CRLF, quoted", "[report]") {
 
 TEST_CASE("report: the Excel workbook has the CSV tables as sheets, numbers as numbers", "[report]") {
     const Fixture f;
-    const std::string path = std::filesystem::temp_directory_path() /
-                             ("ntm-test-report-" + std::to_string(::getpid()) + ".xlsx");
+    const std::string path = support::temp_path("report.xlsx");
     write_report_xlsx(f.report, Lang::vi, path);
     const std::string workbook = unzip(path, "xl/workbook.xml");
     for (const auto& [name, text] : render_report_csv(f.report, Lang::vi)) {

@@ -1,12 +1,10 @@
 // text/: UTF-8 and NFC, display width, suggestions, problems, files written whole.
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <string>
 
+#include "tests/support/support.hpp"
 #include "text/files.hpp"
 #include "text/problem.hpp"
 #include "text/suggest.hpp"
@@ -16,16 +14,8 @@ using namespace ntm;
 
 namespace {
 
-std::string temp_dir() {
-    const auto dir = std::filesystem::temp_directory_path() / ("ntm-test-text-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    return dir.string();
-}
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+// A folder of these tests' own: one of them counts the files in it.
+std::string temp_dir() { return support::temp_dir("text"); }
 
 }  // namespace
 
@@ -69,10 +59,10 @@ TEST_CASE("text: a file is written whole or not at all, and keeps its permission
     const std::string path = temp_dir() + "/out.txt";
     std::filesystem::remove(path);
     REQUIRE_FALSE(text::write_file(path, "một"));
-    CHECK(slurp(path) == "một");
+    CHECK(support::read_file(path) == "một");
     std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
     REQUIRE_FALSE(text::write_file(path, "hai"));
-    CHECK(slurp(path) == "hai");
+    CHECK(support::read_file(path) == "hai");
     CHECK(std::filesystem::status(path).permissions() ==
           (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
     // Nothing is left beside it.
