@@ -93,13 +93,13 @@ const IndicatorResult& Probe::indicator(std::size_t s, std::uint32_t i) {
     IndicatorResult& out = results_[s][i];
     out = IndicatorResult{};
     const ExprContext ctx = context(s);
+    double applies = 1;
     if (def.applies.valid()) {
-        const double a = run(p_, def.applies, ctx);
-        if (a == 0) {
+        applies = run(p_, def.applies, ctx);
+        if (applies == 0) {
             out.status = Status::not_applicable;
             return out;
         }
-        if (!known(a)) return out;
     }
     out.value = def.slot != kNone ? slots_[def.slot] : run(p_, def.value, ctx);
     out.status = Status::met;
@@ -114,8 +114,14 @@ const IndicatorResult& Probe::indicator(std::size_t s, std::uint32_t i) {
         }
         if (!passes(req.cmp, out.value, lo, hi)) {
             out.status = Status::not_met;
-            return out;
+            break;
         }
+    }
+    // Unknown whether it applies: met if the value passes (not applicable counts as met too),
+    // unknown otherwise, as engine/evaluate.cpp judges it.
+    if (!known(applies)) {
+        out.applies_unknown = true;
+        if (out.status != Status::met) out.status = Status::unknown;
     }
     return out;
 }
