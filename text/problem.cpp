@@ -26,9 +26,13 @@ std::string sheet_reference(const std::string& sheet) {
                (c >= 'a' && c <= 'z');
     });
     if (word) return sheet;
-    std::string quoted = sheet;
-    for (std::size_t q = 0; (q = quoted.find('\'', q)) != std::string::npos; q += 2) quoted.insert(q, "'");
-    return "'" + quoted + "'";
+    std::string quoted = "'";
+    for (const char c : sheet) {
+        if (c == '\'') quoted += '\'';  // a quote inside is doubled
+        quoted += c;
+    }
+    quoted += '\'';
+    return quoted;
 }
 
 }  // namespace
