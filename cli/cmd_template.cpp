@@ -9,7 +9,7 @@ namespace ntm::cli {
 
 namespace {
 
-// Writes the data-entry workbook (.xlsx) for one kind of entity: see engine/xlsx_writer.hpp.
+// Writes the data-entry workbook (.xlsx) for one kind of entity: see report/xlsx.hpp.
 struct TemplateArgs {
     std::vector<std::string> rules;
     std::string out;

@@ -21,7 +21,7 @@ using json = nlohmann::json;
 // SAX events carry no position, so the parser reads the text through this iterator, which
 // records how far it has read.  At each event the event's token has just been read: its last
 // character is at `at - 1`, except for numbers, whose end the lexer finds by reading one more
-// character (so the number ends at `at - 2`).  tests/test_dataset.cpp pins this down.
+// character (so the number ends at `at - 2`).  tests/data/test_problems.cpp pins this down.
 class TrackingIterator {
 public:
     using iterator_category = std::input_iterator_tag;
