@@ -4,30 +4,12 @@
 #include <optional>
 #include <thread>
 
+#include "engine/judge.hpp"
 #include "engine/vm.hpp"
 
 namespace ntm::engine {
 
 namespace {
-
-Status status_and(Status a, Status b) {
-    if (a == Status::not_met || b == Status::not_met) return Status::not_met;
-    if (a == Status::unknown || b == Status::unknown) return Status::unknown;
-    return Status::met;
-}
-
-// How far `v` is from passing `cmp` against [lo, hi]: positive, in the indicator's unit.
-double gap_of(dsl::Cmp cmp, double v, double lo, double hi) {
-    switch (cmp) {
-        case dsl::Cmp::ge:
-        case dsl::Cmp::gt: return lo - v;
-        case dsl::Cmp::le:
-        case dsl::Cmp::lt: return v - lo;
-        case dsl::Cmp::eq: return std::fabs(v - lo);
-        case dsl::Cmp::in_range: return v < lo ? lo - v : v - hi;
-        default: return kUnknown;
-    }
-}
 
 class Evaluator {
 public:
@@ -194,13 +176,6 @@ private:
         return ctx;
     }
 
-    Region region_for(std::uint32_t set, const ExprContext& base) const {
-        for (const RegionRule& rule : p_.sets[set].region_rules) {
-            if (run(p_, rule.when, base) == 1) return rule.region;
-        }
-        return base.region;
-    }
-
     // The region a set's rules would give if the first rule whose condition is unknown held
     // (`region TDMNPB when xa_dbkk` with xa_dbkk missing), when that differs from region_for.
     std::optional<Region> other_region(std::uint32_t set, const ExprContext& base, Region chosen) const {
@@ -212,18 +187,11 @@ private:
         return std::nullopt;
     }
 
-    double threshold_value(std::uint32_t node, const ExprContext& ctx, std::uint32_t& taken) const {
-        return engine::threshold_value(p_, node, ctx, &taken);
-    }
-
     static double threshold_of(const void* self, std::uint32_t r, std::uint32_t indicator) {
         const auto* ev = static_cast<const Evaluator*>(self);
-        const IndicatorDef& ind = ev->p_.indicators[indicator];
-        if (ind.requirement_count == 0) return kUnknown;
         ExprContext ctx = ev->context(r);
-        ctx.region = ev->region_for(ind.set, ctx);
-        std::uint32_t taken = kNone;
-        return ev->threshold_value(ev->p_.requirements[ind.first_requirement].low, ctx, taken);
+        ctx.region = region_for(ev->p_, ev->p_.indicators[indicator].set, ctx);
+        return indicator_threshold(ev->p_, indicator, ctx);
     }
 
     static void aggregate_of(const void* self, std::uint32_t r, const Aggregate& agg, double& lo_out, double& hi_out) {
@@ -268,84 +236,6 @@ private:
             case AggregateFn::max: lo_out = hi_out = unknown ? kUnknown : hi; return;
             case AggregateFn::mean: lo_out = hi_out = unknown || count == 0 ? kUnknown : sum / count; return;
         }
-    }
-
-    void indicator(const IndicatorDef& def, const ExprContext& ctx, IndicatorResult& out) const {
-        bool may_not_apply = false;
-        if (def.applies.valid()) {
-            const double a = run(p_, def.applies, ctx);
-            if (a == 0) {
-                out.status = Status::not_applicable;
-                return;
-            }
-            // Unknown whether it applies: met if the value passes (not applicable counts as met
-            // too), unknown otherwise.
-            may_not_apply = !known(a);
-        }
-        judge(def, ctx, out);
-        out.applies_unknown = may_not_apply;
-        if (may_not_apply && out.status != Status::met) {
-            out.status = Status::unknown;
-            out.gap = kUnknown;
-        }
-    }
-
-    void judge(const IndicatorDef& def, const ExprContext& ctx, IndicatorResult& out) const {
-        out.value = def.slot != kNone ? ctx.slots[def.slot] : run(p_, def.value, ctx);
-        out.status = Status::met;
-        for (std::uint32_t i = 0; i < def.requirement_count; ++i) {
-            const std::uint32_t ri = def.first_requirement + i;
-            const Requirement& req = p_.requirements[ri];
-            std::uint32_t taken = kNone;
-            const double lo = req.low == kNone ? kUnknown : threshold_value(req.low, ctx, taken);
-            const double hi = req.high == kNone ? kUnknown : threshold_value(req.high, ctx, taken);
-            const bool needs_lo = req.cmp != dsl::Cmp::yes && req.cmp != dsl::Cmp::no;
-            if (out.requirement == kNone || out.status == Status::met) {
-                out.requirement = ri;
-                out.threshold_case = taken;
-                out.low = lo;
-                out.high = hi;
-            }
-            if (!known(out.value) || (needs_lo && !known(lo)) || (req.cmp == dsl::Cmp::in_range && !known(hi))) {
-                if (out.status == Status::met) out.status = Status::unknown;
-                continue;
-            }
-            if (!passes(req.cmp, out.value, lo, hi)) {
-                out.status = Status::not_met;
-                out.requirement = ri;
-                out.threshold_case = taken;
-                out.low = lo;
-                out.high = hi;
-                out.gap = gap_of(req.cmp, out.value, lo, hi);
-                return;
-            }
-        }
-    }
-
-    CriterionResult criterion(const CriterionDef& def, const IndicatorResult* results) const {
-        CriterionResult c;
-        for (std::uint32_t i = 0; i < def.indicator_count; ++i) {
-            switch (results[i].status) {
-                case Status::met: ++c.met; break;
-                case Status::not_met: ++c.not_met; break;
-                case Status::unknown: ++c.unknown; break;
-                case Status::not_applicable: ++c.not_applicable; break;
-            }
-        }
-        const int applicable = c.met + c.not_met + c.unknown;
-        int need = applicable;  // all
-        if (def.combine == dsl::CombineKind::any) need = std::min(applicable, 1);
-        if (def.combine == dsl::CombineKind::at_least) need = def.at_least;
-        if (applicable == 0) {
-            c.status = Status::not_applicable;
-        } else if (c.met >= need) {
-            c.status = Status::met;
-        } else if (c.met + c.unknown >= need) {
-            c.status = Status::unknown;
-        } else {
-            c.status = Status::not_met;
-        }
-        return c;
     }
 
     void evaluate(std::uint32_t r) {
@@ -396,13 +286,13 @@ private:
             if (lr.set != kNone) {
                 const SetDef& s = p_.sets[lr.set];
                 last_with_set = &lr;
-                lr.region = region_for(lr.set, ctx);
+                lr.region = region_for(p_, lr.set, ctx);
                 ctx.region = lr.region;
                 IndicatorResult* ind = ev_.indicators.data() + lr.first_indicator;
                 CriterionResult* crit = ev_.criteria.data() + lr.first_criterion;
                 ctx.indicators = ind;
                 ctx.criteria = crit;
-                for (std::uint32_t i = 0; i < s.indicator_count; ++i) indicator(p_.indicators[s.first_indicator + i], ctx, ind[i]);
+                for (std::uint32_t i = 0; i < s.indicator_count; ++i) judge_indicator(p_, p_.indicators[s.first_indicator + i], ctx, ind[i]);
                 // The region is not known for sure: an indicator whose status differs between
                 // the two regions is unknown.
                 if (const auto other = other_region(lr.set, ctx, lr.region)) {
@@ -410,7 +300,7 @@ private:
                     ExprContext actx = ctx;
                     actx.region = *other;
                     actx.indicators = alt.data();
-                    for (std::uint32_t i = 0; i < s.indicator_count; ++i) indicator(p_.indicators[s.first_indicator + i], actx, alt[i]);
+                    for (std::uint32_t i = 0; i < s.indicator_count; ++i) judge_indicator(p_, p_.indicators[s.first_indicator + i], actx, alt[i]);
                     for (std::uint32_t i = 0; i < s.indicator_count; ++i) {
                         if (alt[i].status == ind[i].status) continue;
                         ind[i].status = Status::unknown;
@@ -421,7 +311,7 @@ private:
                 lr.criteria = Status::met;
                 for (std::uint32_t c = 0; c < s.criterion_count; ++c) {
                     const CriterionDef& cd = p_.criteria[s.first_criterion + c];
-                    crit[c] = criterion(cd, ind + (cd.first_indicator - s.first_indicator));
+                    crit[c] = judge_criterion(cd, ind + (cd.first_indicator - s.first_indicator));
                     if (crit[c].status == Status::met || crit[c].status == Status::not_applicable) ++lr.criteria_met;
                     lr.criteria = status_and(lr.criteria, crit[c].status);
                 }

@@ -2,7 +2,8 @@
 //
 // Results are three-valued, plus "not applicable": met (đạt), not met (chưa đạt), unknown
 // (thiếu dữ liệu: a value the rules need is missing or invalid) and not applicable (không áp
-// dụng: an `applies when` that does not hold).  How they combine is in docs/architecture.md.
+// dụng: an `applies when` that does not hold).  How they combine is in docs/architecture.md;
+// engine/judge.hpp gives the verdict of each indicator and criterion.
 //
 // The evaluation is the trace: every indicator, criterion, gate and level result is kept in
 // flat arrays, with the value seen and the threshold that applied, so that explanations and
@@ -13,30 +14,11 @@
 #include <vector>
 
 #include "engine/dataset.hpp"
+#include "engine/judge.hpp"  // Status, IndicatorResult, CriterionResult: the verdicts kept here
 #include "engine/program.hpp"
 #include "engine/targets.hpp"
 
 namespace ntm::engine {
-
-enum class Status : std::uint8_t { met, not_met, unknown, not_applicable };
-
-struct IndicatorResult {
-    Status status = Status::unknown;
-    bool applies_unknown = false;  // unknown whether it applies (`applies when` lacks data)
-    bool region_unknown = false;   // the set's region rules lack data, and the regions disagree
-    double value = kUnknown;  // the value seen
-    double low = kUnknown;    // the threshold in force (the lower bound for `in`)
-    double high = kUnknown;   // the upper bound for `in`
-    double gap = kUnknown;    // how much the value must change to pass (not met only)
-    std::uint32_t requirement = kNone;  // the requirement that decided (the first failing one)
-    std::uint32_t threshold_case = kNone;  // the `when` case that chose the threshold, if any
-                                           // (index in Program::case_entries)
-};
-
-struct CriterionResult {
-    Status status = Status::unknown;
-    std::uint16_t met = 0, not_met = 0, unknown = 0, not_applicable = 0;  // over its indicators
-};
 
 // One level of one entity: whether it is reached, and why.
 struct LevelResult {

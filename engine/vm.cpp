@@ -2,18 +2,14 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
-#include "engine/evaluate.hpp"
+#include "engine/judge.hpp"
 
 namespace ntm::engine {
 
 bool approx_equal(double a, double b) {
     return std::fabs(a - b) <= 1e-9 * std::max({1.0, std::fabs(a), std::fabs(b)});
-}
-
-Status truth(double v) {
-    if (!known(v)) return Status::unknown;
-    return v != 0 ? Status::met : Status::not_met;
 }
 
 namespace {
@@ -177,56 +173,6 @@ double run(const Program& program, ExprRef expr, const ExprContext& ctx) {
         }
     }
     return sp == 0 ? kUnknown : stack[sp - 1];
-}
-
-double threshold_value(const Program& p, std::uint32_t node, const ExprContext& ctx, std::uint32_t* taken) {
-    while (node != kNone) {
-        const ThresholdNode& n = p.threshold_nodes[node];
-        switch (n.kind) {
-            case ThresholdKind::constant: return n.value;
-            case ThresholdKind::by_region: node = p.region_children[n.first + region_index(ctx.region)]; break;
-            case ThresholdKind::by_year: {
-                std::uint32_t next = kNone;
-                for (std::uint32_t i = 0; i < n.count; ++i) {
-                    const YearEntry& y = p.year_entries[n.first + i];
-                    if (y.from <= ctx.year && ctx.year <= y.to) next = y.node;
-                }
-                node = next;
-                break;
-            }
-            case ThresholdKind::cases: {
-                std::uint32_t next = kNone;
-                for (std::uint32_t i = 0; i < n.count && next == kNone; ++i) {
-                    const CaseEntry& c = p.case_entries[n.first + i];
-                    const double when = c.when.valid() ? run(p, c.when, ctx) : 1.0;
-                    if (!known(when)) return kUnknown;  // cannot tell which threshold applies
-                    if (when == 1) {
-                        next = c.node;
-                        if (taken != nullptr) *taken = n.first + i;
-                    }
-                }
-                node = next;
-                break;
-            }
-        }
-    }
-    return kUnknown;
-}
-
-bool passes(dsl::Cmp cmp, double v, double lo, double hi) {
-    const bool eq = approx_equal(v, lo);
-    switch (cmp) {
-        case dsl::Cmp::ge: return v > lo || eq;
-        case dsl::Cmp::gt: return v > lo && !eq;
-        case dsl::Cmp::le: return v < lo || eq;
-        case dsl::Cmp::lt: return v < lo && !eq;
-        case dsl::Cmp::eq: return eq;
-        case dsl::Cmp::ne: return !eq;
-        case dsl::Cmp::in_range: return (v > lo || eq) && (v < hi || approx_equal(v, hi));
-        case dsl::Cmp::yes: return v != 0;
-        case dsl::Cmp::no: return v == 0;
-    }
-    return false;
 }
 
 }  // namespace ntm::engine

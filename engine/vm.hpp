@@ -11,6 +11,8 @@
 
 namespace ntm::engine {
 
+// The results expressions read (`met(C)`, `value(C)`, classes) are the judge's
+// (engine/judge.hpp), which runs this VM; declared here so that this header need not include it.
 struct IndicatorResult;
 struct CriterionResult;
 enum class Status : std::uint8_t;
@@ -42,22 +44,11 @@ struct ExprContext {
 
 double run(const Program& program, ExprRef expr, const ExprContext& ctx);
 
-// Whether value `v` meets a requirement `cmp` against the threshold in force [lo, hi], with the
-// tolerance of approx_equal.
-bool passes(dsl::Cmp cmp, double v, double lo, double hi);
-
-// The value of threshold tree `node` (Program::threshold_nodes) for the entity of `ctx`: by
-// its region (ctx.region), the year (ctx.year) and the first `when` case that holds; unknown
-// when no entry applies or a case's condition is unknown.  `taken`, if given, gets the `when`
-// case used (index in Program::case_entries).
-double threshold_value(const Program& program, std::uint32_t node, const ExprContext& ctx,
-                       std::uint32_t* taken = nullptr);
-
-// Three-valued truth of a double: met (1), not_met (0), unknown (NaN).
-Status truth(double v);
-
 // Numbers compare with a tolerance of 1e-9 relative, so that a ratio computed as
-// 69.99999999999999 meets "≥ 70".
+// 69.99999999999999 meets "≥ 70".  The VM's comparisons (`hai_long >= 90`) and the judge's
+// requirements (`require >= 90`, engine/judge.cpp) must agree on the same numbers, a gate
+// `value(C) >= threshold(C)` with the indicator's verdict: one tolerance, kept here because
+// the VM is the lower of the two (the judge runs the VM, not the other way round).
 bool approx_equal(double a, double b);
 
 }  // namespace ntm::engine

@@ -1,0 +1,192 @@
+#include "engine/judge.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ntm::engine {
+
+namespace {
+
+// The value of `def` and its requirements in order, for an entity it applies to (or may).
+void judge_requirements(const Program& p, const IndicatorDef& def, const ExprContext& ctx, IndicatorResult& out) {
+    out.value = def.slot != kNone ? ctx.slots[def.slot] : run(p, def.value, ctx);
+    out.status = Status::met;
+    for (std::uint32_t i = 0; i < def.requirement_count; ++i) {
+        const std::uint32_t ri = def.first_requirement + i;
+        const Requirement& req = p.requirements[ri];
+        std::uint32_t taken = kNone;
+        const double lo = threshold_value(p, req.low, ctx, &taken);
+        const double hi = threshold_value(p, req.high, ctx, &taken);
+        const bool needs_lo = req.cmp != dsl::Cmp::yes && req.cmp != dsl::Cmp::no;
+        // The threshold shown is that of the first requirement, until one fails.
+        if (out.requirement == kNone || out.status == Status::met) {
+            out.requirement = ri;
+            out.threshold_case = taken;
+            out.low = lo;
+            out.high = hi;
+        }
+        if (!known(out.value) || (needs_lo && !known(lo)) || (req.cmp == dsl::Cmp::in_range && !known(hi))) {
+            if (out.status == Status::met) out.status = Status::unknown;
+            continue;
+        }
+        if (!passes(req.cmp, out.value, lo, hi)) {
+            out.status = Status::not_met;
+            out.requirement = ri;
+            out.threshold_case = taken;
+            out.low = lo;
+            out.high = hi;
+            out.gap = gap_of(req.cmp, out.value, lo, hi);
+            return;
+        }
+    }
+}
+
+}  // namespace
+
+void judge_indicator(const Program& p, const IndicatorDef& def, const ExprContext& ctx, IndicatorResult& out) {
+    out = IndicatorResult{};
+    const double applies = def.applies.valid() ? run(p, def.applies, ctx) : 1.0;
+    if (applies == 0) {
+        out.status = Status::not_applicable;
+        return;
+    }
+    judge_requirements(p, def, ctx, out);
+    if (!known(applies)) {
+        // Met if the value passes, as "not applicable" would count as met too; else unknown.
+        out.applies_unknown = true;
+        if (out.status != Status::met) {
+            out.status = Status::unknown;
+            out.gap = kUnknown;
+        }
+    }
+}
+
+CriterionResult judge_criterion(const CriterionDef& def, const IndicatorResult* results) {
+    CriterionResult c;
+    for (std::uint32_t i = 0; i < def.indicator_count; ++i) {
+        switch (results[i].status) {
+            case Status::met: ++c.met; break;
+            case Status::not_met: ++c.not_met; break;
+            case Status::unknown: ++c.unknown; break;
+            case Status::not_applicable: ++c.not_applicable; break;
+        }
+    }
+    const int applicable = c.met + c.not_met + c.unknown;
+    int need = applicable;  // all
+    if (def.combine == dsl::CombineKind::any) need = std::min(applicable, 1);
+    if (def.combine == dsl::CombineKind::at_least) need = def.at_least;
+    if (applicable == 0) {
+        c.status = Status::not_applicable;
+    } else if (c.met >= need) {
+        c.status = Status::met;
+    } else if (c.met + c.unknown >= need) {
+        c.status = Status::unknown;
+    } else {
+        c.status = Status::not_met;
+    }
+    return c;
+}
+
+Status status_and(Status a, Status b) {
+    if (a == Status::not_met || b == Status::not_met) return Status::not_met;
+    if (a == Status::unknown || b == Status::unknown) return Status::unknown;
+    return Status::met;
+}
+
+Status truth(double v) {
+    if (!known(v)) return Status::unknown;
+    return v != 0 ? Status::met : Status::not_met;
+}
+
+Region region_for(const Program& p, std::uint32_t set, const ExprContext& ctx) {
+    for (const RegionRule& rule : p.sets[set].region_rules) {
+        if (run(p, rule.when, ctx) == 1) return rule.region;
+    }
+    return ctx.region;
+}
+
+double threshold_value(const Program& p, std::uint32_t node, const ExprContext& ctx, std::uint32_t* taken) {
+    while (node != kNone) {
+        const ThresholdNode& n = p.threshold_nodes[node];
+        switch (n.kind) {
+            case ThresholdKind::constant: return n.value;
+            case ThresholdKind::by_region: node = p.region_children[n.first + region_index(ctx.region)]; break;
+            case ThresholdKind::by_year: {
+                std::uint32_t next = kNone;
+                for (std::uint32_t i = 0; i < n.count; ++i) {
+                    const YearEntry& y = p.year_entries[n.first + i];
+                    if (y.from <= ctx.year && ctx.year <= y.to) next = y.node;
+                }
+                node = next;
+                break;
+            }
+            case ThresholdKind::cases: {
+                std::uint32_t next = kNone;
+                for (std::uint32_t i = 0; i < n.count && next == kNone; ++i) {
+                    const CaseEntry& c = p.case_entries[n.first + i];
+                    const double when = c.when.valid() ? run(p, c.when, ctx) : 1.0;
+                    if (!known(when)) return kUnknown;  // cannot tell which threshold applies
+                    if (when == 1) {
+                        next = c.node;
+                        if (taken != nullptr) *taken = n.first + i;
+                    }
+                }
+                node = next;
+                break;
+            }
+        }
+    }
+    return kUnknown;
+}
+
+double requirement_threshold(const Program& p, std::uint32_t requirement, const ExprContext& ctx, bool high) {
+    const Requirement& req = p.requirements[requirement];
+    return threshold_value(p, high ? req.high : req.low, ctx);
+}
+
+double indicator_threshold(const Program& p, std::uint32_t indicator, const ExprContext& ctx) {
+    const IndicatorDef& ind = p.indicators[indicator];
+    return ind.requirement_count == 0 ? kUnknown : requirement_threshold(p, ind.first_requirement, ctx);
+}
+
+bool passes(dsl::Cmp cmp, double v, double lo, double hi) {
+    const bool eq = approx_equal(v, lo);
+    switch (cmp) {
+        case dsl::Cmp::ge: return v > lo || eq;
+        case dsl::Cmp::gt: return v > lo && !eq;
+        case dsl::Cmp::le: return v < lo || eq;
+        case dsl::Cmp::lt: return v < lo && !eq;
+        case dsl::Cmp::eq: return eq;
+        case dsl::Cmp::ne: return !eq;
+        case dsl::Cmp::in_range: return (v > lo || eq) && (v < hi || approx_equal(v, hi));
+        case dsl::Cmp::yes: return v != 0;
+        case dsl::Cmp::no: return v == 0;
+    }
+    return false;
+}
+
+double gap_of(dsl::Cmp cmp, double v, double lo, double hi) {
+    switch (cmp) {
+        case dsl::Cmp::ge:
+        case dsl::Cmp::gt: return lo - v;
+        case dsl::Cmp::le:
+        case dsl::Cmp::lt: return v - lo;
+        case dsl::Cmp::eq: return std::fabs(v - lo);
+        case dsl::Cmp::in_range: return v < lo ? lo - v : v - hi;
+        default: return kUnknown;
+    }
+}
+
+int direction(dsl::Cmp cmp) {
+    switch (cmp) {
+        case dsl::Cmp::ge:
+        case dsl::Cmp::gt:
+        case dsl::Cmp::yes: return 1;
+        case dsl::Cmp::le:
+        case dsl::Cmp::lt:
+        case dsl::Cmp::no: return -1;
+        default: return 0;
+    }
+}
+
+}  // namespace ntm::engine

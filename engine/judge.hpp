@@ -1,0 +1,101 @@
+// The judge: the verdict of one indicator and of one criterion, in one place for the evaluator
+// (engine/evaluate.cpp) and the generator's probe (generate/probe.cpp), so the two cannot
+// drift apart.  The rules it applies are those of docs/architecture.md, "Results".
+//
+// The judge reads the entity only through an ExprContext: its slots, year and region (after
+// the set's region rules), and the results of the set so far (`value(C)`, `met(C)`).  It
+// allocates nothing and keeps no state: one call per indicator, per criterion.
+#pragma once
+
+#include <cstdint>
+
+#include "engine/program.hpp"
+#include "engine/vm.hpp"
+
+namespace ntm::engine {
+
+// Met (đạt), not met (chưa đạt), unknown (thiếu dữ liệu), not applicable (không áp dụng).
+enum class Status : std::uint8_t { met, not_met, unknown, not_applicable };
+
+struct IndicatorResult {
+    Status status = Status::unknown;
+    bool applies_unknown = false;  // unknown whether it applies (`applies when` lacks data)
+    bool region_unknown = false;   // the set's region rules lack data, and the regions disagree
+    double value = kUnknown;  // the value seen
+    double low = kUnknown;    // the threshold in force (the lower bound for `in`)
+    double high = kUnknown;   // the upper bound for `in`
+    double gap = kUnknown;    // how much the value must change to pass (not met only)
+    std::uint32_t requirement = kNone;  // the requirement that decided (the first failing one)
+    std::uint32_t threshold_case = kNone;  // the `when` case that chose the threshold, if any
+                                           // (index in Program::case_entries)
+};
+
+struct CriterionResult {
+    Status status = Status::unknown;
+    std::uint16_t met = 0, not_met = 0, unknown = 0, not_applicable = 0;  // over its indicators
+};
+
+// ---------------------------------------------------------------------------------------------
+// Verdicts
+
+// Judges indicator `def` for the entity of `ctx` into `out` (overwritten): not applicable when
+// its `applies when` is false; otherwise its value against each requirement's threshold, in
+// order — not met at the first that fails (with the gap), unknown when a value or threshold
+// is missing and none failed, else met.  When whether it applies is unknown, it is met if it
+// passes (not applicable would count as met too) and unknown otherwise, and
+// `out.applies_unknown` is set.
+void judge_indicator(const Program& program, const IndicatorDef& def, const ExprContext& ctx, IndicatorResult& out);
+
+// Combines the results of criterion `def`'s indicators (`results[0 .. def.indicator_count)`,
+// in its order) by its `combine all | any | at_least K`: not applicable when none applies;
+// met when at least the number needed are met; unknown when the unknown ones could make up
+// the difference; else not met.
+CriterionResult judge_criterion(const CriterionDef& def, const IndicatorResult* results);
+
+// Kleene `and` of two verdicts, "not applicable" counting as met.  Levels, the criteria of a
+// set and gates combine this way.
+Status status_and(Status a, Status b);
+
+// The verdict a condition gives: met (1), not met (0), unknown (NaN).
+Status truth(double v);
+
+// ---------------------------------------------------------------------------------------------
+// Thresholds in force
+
+// The region whose thresholds apply for `set`: that of its first region rule that holds for
+// the entity of `ctx` (`region TDMNPB when xa_dbkk`), else ctx.region.
+Region region_for(const Program& program, std::uint32_t set, const ExprContext& ctx);
+
+// The value of threshold tree `node` (Program::threshold_nodes) for the entity of `ctx`: by
+// its region (ctx.region), the year (ctx.year) and the first `when` case that holds; unknown
+// when no entry applies, a case's condition is unknown, or `node` is kNone.  `taken`, if
+// given, gets the `when` case used (index in Program::case_entries).
+double threshold_value(const Program& program, std::uint32_t node, const ExprContext& ctx,
+                       std::uint32_t* taken = nullptr);
+
+// A bound of requirement `requirement` (Program::requirements): its threshold (the lower bound
+// of `in`), or with `high` the upper bound of `in`; unknown where the requirement has none.
+double requirement_threshold(const Program& program, std::uint32_t requirement, const ExprContext& ctx,
+                             bool high = false);
+
+// `threshold(SET, C)` in an expression: the threshold of indicator `indicator`'s first
+// requirement for `ctx` (whose region the caller has set by the indicator's set), or unknown
+// when it has no requirement.
+double indicator_threshold(const Program& program, std::uint32_t indicator, const ExprContext& ctx);
+
+// ---------------------------------------------------------------------------------------------
+// Comparisons
+
+// Whether value `v` meets a requirement `cmp` against the threshold in force [lo, hi], with the
+// tolerance of approx_equal.
+bool passes(dsl::Cmp cmp, double v, double lo, double hi);
+
+// How far `v` is from passing `cmp` against [lo, hi]: positive, in the indicator's unit;
+// unknown for yes/no and `!=`.
+double gap_of(dsl::Cmp cmp, double v, double lo, double hi);
+
+// Which way a value must move to pass `cmp`: +1 up (>=, >, yes), -1 down (<=, <, no), 0
+// either or neither (=, !=, in).
+int direction(dsl::Cmp cmp);
+
+}  // namespace ntm::engine
