@@ -1,5 +1,6 @@
 // Internal to the generator: what the compiled program says about each input, and a probe that
-// judges one entity-year the way engine/evaluate.cpp does, to check candidate values quickly.
+// judges one entity-year with the evaluator's own judge (engine/judge.hpp), to check candidate
+// values quickly.
 //
 // Every input slot of a kind gets a role:
 //   direct     read by an indicator as its own column ("2.1"): its value is drawn against the
@@ -17,8 +18,9 @@
 #include <vector>
 
 #include "engine/evaluate.hpp"
-#include "generate/generate.hpp"
+#include "engine/judge.hpp"
 #include "engine/vm.hpp"
+#include "generate/generate.hpp"
 
 namespace ntm::gen {
 
@@ -88,7 +90,9 @@ struct Stage {
 std::vector<std::vector<Stage>> stages_of(const Program& p, const Dataset& data, const std::vector<int>& years,
                                           unsigned threads);
 
-// Judges one entity-year as engine::evaluate does, without aggregates or classes (unknown).
+// Judges one entity-year as engine::evaluate does, with the same judge (engine/judge.hpp),
+// without aggregates or classes (unknown) and with the region the stage gives (where the
+// evaluator would find the region rules lack data, the probe does not doubt).
 class Probe {
 public:
     explicit Probe(const Program& p) : p_(p) {}
@@ -124,7 +128,6 @@ private:
     std::vector<std::vector<CriterionResult>> criteria_;
 
     ExprContext context(std::size_t s);
-    double walk(std::uint32_t node, const ExprContext& ctx) const;
     static double threshold_callback(const void* self, std::uint32_t entity, std::uint32_t indicator);
 };
 

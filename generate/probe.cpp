@@ -1,6 +1,7 @@
 // The probe: engine/evaluate.cpp for one entity-year, without aggregates and classes, so that
 // the generator can check candidate values quickly (the generated data are judged by the
-// engine itself afterwards).
+// engine itself afterwards).  Verdicts and thresholds are the judge's (engine/judge.hpp), the
+// same functions the evaluator calls.
 #include <algorithm>
 
 #include "generate/model.hpp"
@@ -52,25 +53,18 @@ void Probe::derive() {
 Region Probe::region_for(std::uint32_t set, Region own) {
     ExprContext ctx = context(kNone);
     ctx.region = own;
-    for (const RegionRule& rule : p_.sets[set].region_rules) {
-        if (run(p_, rule.when, ctx) == 1) return rule.region;
-    }
-    return own;
+    return engine::region_for(p_, set, ctx);
 }
 
-double Probe::walk(std::uint32_t node, const ExprContext& ctx) const { return threshold_value(p_, node, ctx); }
-
 double Probe::threshold(std::size_t s, std::uint32_t requirement, bool high) {
-    const Requirement& req = p_.requirements[requirement];
-    return walk(high ? req.high : req.low, context(s));
+    return engine::requirement_threshold(p_, requirement, context(s), high);
 }
 
 double Probe::threshold_at(const Stage& stage, std::uint32_t requirement, bool high) {
     ExprContext ctx = context(kNone);
     ctx.year = stage.year;
     ctx.region = stage.region;
-    const Requirement& req = p_.requirements[requirement];
-    return walk(high ? req.high : req.low, ctx);
+    return engine::requirement_threshold(p_, requirement, ctx, high);
 }
 
 double Probe::applies(std::size_t s, std::uint32_t i) {
@@ -80,50 +74,16 @@ double Probe::applies(std::size_t s, std::uint32_t i) {
 
 double Probe::threshold_callback(const void* self, std::uint32_t entity, std::uint32_t indicator) {
     auto* probe = const_cast<Probe*>(static_cast<const Probe*>(self));
-    const IndicatorDef& ind = probe->p_.indicators[indicator];
-    if (ind.requirement_count == 0) return kUnknown;
     ExprContext ctx = probe->context(entity);
-    ctx.region = probe->region_for(ind.set, probe->entity_->region.value_or(Region::TDMNPB));
-    return probe->walk(probe->p_.requirements[ind.first_requirement].low, ctx);
+    const std::uint32_t set = probe->p_.indicators[indicator].set;
+    ctx.region = probe->region_for(set, probe->entity_->region.value_or(Region::TDMNPB));
+    return engine::indicator_threshold(probe->p_, indicator, ctx);
 }
 
 const IndicatorResult& Probe::indicator(std::size_t s, std::uint32_t i) {
-    const Stage& st = (*stages_)[s];
-    const IndicatorDef& def = p_.indicators[p_.sets[st.set].first_indicator + i];
-    IndicatorResult& out = results_[s][i];
-    out = IndicatorResult{};
-    const ExprContext ctx = context(s);
-    double applies = 1;
-    if (def.applies.valid()) {
-        applies = run(p_, def.applies, ctx);
-        if (applies == 0) {
-            out.status = Status::not_applicable;
-            return out;
-        }
-    }
-    out.value = def.slot != kNone ? slots_[def.slot] : run(p_, def.value, ctx);
-    out.status = Status::met;
-    for (std::uint32_t r = 0; r < def.requirement_count; ++r) {
-        const Requirement& req = p_.requirements[def.first_requirement + r];
-        const double lo = req.low == kNone ? kUnknown : walk(req.low, ctx);
-        const double hi = req.high == kNone ? kUnknown : walk(req.high, ctx);
-        const bool needs_lo = req.cmp != dsl::Cmp::yes && req.cmp != dsl::Cmp::no;
-        if (!known(out.value) || (needs_lo && !known(lo)) || (req.cmp == dsl::Cmp::in_range && !known(hi))) {
-            if (out.status == Status::met) out.status = Status::unknown;
-            continue;
-        }
-        if (!passes(req.cmp, out.value, lo, hi)) {
-            out.status = Status::not_met;
-            break;
-        }
-    }
-    // Unknown whether it applies: met if the value passes (not applicable counts as met too),
-    // unknown otherwise, as engine/evaluate.cpp judges it.
-    if (!known(applies)) {
-        out.applies_unknown = true;
-        if (out.status != Status::met) out.status = Status::unknown;
-    }
-    return out;
+    const IndicatorDef& def = p_.indicators[p_.sets[(*stages_)[s].set].first_indicator + i];
+    engine::judge_indicator(p_, def, context(s), results_[s][i]);
+    return results_[s][i];
 }
 
 void Probe::stage(std::size_t s) {
@@ -133,24 +93,7 @@ void Probe::stage(std::size_t s) {
     for (std::uint32_t i = 0; i < sd.indicator_count; ++i) indicator(s, i);
     for (std::uint32_t c = 0; c < sd.criterion_count; ++c) {
         const CriterionDef& cd = p_.criteria[sd.first_criterion + c];
-        CriterionResult r;
-        for (std::uint32_t i = 0; i < cd.indicator_count; ++i) {
-            switch (results_[s][cd.first_indicator - sd.first_indicator + i].status) {
-                case Status::met: ++r.met; break;
-                case Status::not_met: ++r.not_met; break;
-                case Status::unknown: ++r.unknown; break;
-                case Status::not_applicable: ++r.not_applicable; break;
-            }
-        }
-        const int applicable = r.met + r.not_met + r.unknown;
-        int need = applicable;
-        if (cd.combine == dsl::CombineKind::any) need = std::min(applicable, 1);
-        if (cd.combine == dsl::CombineKind::at_least) need = cd.at_least;
-        r.status = applicable == 0 ? Status::not_applicable
-                   : r.met >= need ? Status::met
-                   : r.met + r.unknown >= need ? Status::unknown
-                                               : Status::not_met;
-        criteria_[s][c] = r;
+        criteria_[s][c] = engine::judge_criterion(cd, results_[s].data() + (cd.first_indicator - sd.first_indicator));
     }
 }
 
