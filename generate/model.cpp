@@ -72,18 +72,6 @@ std::optional<dsl::Op> comparison(OpCode c) {
     }
 }
 
-int direction(dsl::Cmp cmp) {
-    switch (cmp) {
-        case dsl::Cmp::ge:
-        case dsl::Cmp::gt:
-        case dsl::Cmp::yes: return 1;
-        case dsl::Cmp::le:
-        case dsl::Cmp::lt:
-        case dsl::Cmp::no: return -1;
-        default: return 0;
-    }
-}
-
 class Analyzer {
 public:
     Analyzer(const Program& p, KindModel& km, const std::vector<std::uint32_t>& column, EntityKind kind)
@@ -332,7 +320,7 @@ Model::Model(const Program& program) : p(program) {
             std::vector<ExprRef> conds;
             for (std::uint32_t r = 0; r < ind.requirement_count; ++r) an.cases(p.requirements[ind.first_requirement + r].low, conds);
             for (const ExprRef c : conds) merge(d, an.run(c, ind.set, nullptr), 0);
-            indicator_targets[i] = target(d, std::move(leaves), Role::component, direction(cmp));
+            indicator_targets[i] = target(d, std::move(leaves), Role::component, engine::direction(cmp));
         }
     }
     gate_targets.assign(p.levels.size(), {});

@@ -29,17 +29,9 @@ void shuffle(std::vector<T>& v, Rng& rng) {
     for (std::size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[rng.below(static_cast<std::uint32_t>(i))]);
 }
 
+// Which way the value of `ind` must move to pass its first requirement (0: it has none).
 int first_direction(const Program& p, const IndicatorDef& ind) {
-    if (ind.requirement_count == 0) return 0;
-    switch (p.requirements[ind.first_requirement].cmp) {
-        case dsl::Cmp::ge:
-        case dsl::Cmp::gt:
-        case dsl::Cmp::yes: return 1;
-        case dsl::Cmp::le:
-        case dsl::Cmp::lt:
-        case dsl::Cmp::no: return -1;
-        default: return 0;
-    }
+    return ind.requirement_count == 0 ? 0 : engine::direction(p.requirements[ind.first_requirement].cmp);
 }
 
 }  // namespace
