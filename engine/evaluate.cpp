@@ -238,25 +238,40 @@ private:
         }
     }
 
+    // One record: its derived values, each level in order, its standing under the standard
+    // set, its classes and whether it lost a level it was recognised at.
     void evaluate(std::uint32_t r) {
         EntityResult& er = ev_.entities[r];
-        const Entity& e = entity(r);
-        er.region = e.region.value_or(Region::TDMNPB);
-        const std::size_t k = kind_index(e.kind);
-        double* slots = values_.data() + value_offset_[r];
-        {
-            const ExprContext ctx = context(r);
-            for (const auto& [slot, expr] : p_.derived[k]) slots[slot] = run(p_, expr, ctx);
-        }
+        er.region = entity(r).region.value_or(Region::TDMNPB);
+        derive(r);
         if (!er.judged) {
-            for (std::uint32_t l = 0; l < er.level_count; ++l) {
-                LevelResult& lr = ev_.levels[er.first_level + l];
-                lr.status = lr.prerequisite = lr.criteria = Status::not_applicable;
-                const std::size_t gates = p_.levels[lr.level].gates.size();
-                std::fill_n(ev_.gates.begin() + lr.first_gate, gates, Status::not_applicable);
-            }
+            not_judged(er);
             return;
         }
+        levels(r);
+        standard_counts(er);
+        classes(r);
+        maintenance(r);
+    }
+
+    void derive(std::uint32_t r) {
+        double* slots = values_.data() + value_offset_[r];
+        const ExprContext ctx = context(r);
+        for (const auto& [slot, expr] : p_.derived[kind_index(entity(r).kind)]) slots[slot] = run(p_, expr, ctx);
+    }
+
+    // An urban unit: every level, and its gates, not applicable.
+    void not_judged(const EntityResult& er) {
+        for (std::uint32_t l = 0; l < er.level_count; ++l) {
+            LevelResult& lr = ev_.levels[er.first_level + l];
+            lr.status = lr.prerequisite = lr.criteria = Status::not_applicable;
+            std::fill_n(ev_.gates.begin() + lr.first_gate, p_.levels[lr.level].gates.size(), Status::not_applicable);
+        }
+    }
+
+    // The levels of the record in order, each building on the one before.
+    void levels(std::uint32_t r) {
+        EntityResult& er = ev_.entities[r];
         Status previous = Status::met;
         const LevelResult* last_with_set = nullptr;  // whose results gates of later levels read
         for (std::uint32_t l = 0; l < er.level_count; ++l) {
@@ -281,72 +296,99 @@ private:
                 ctx.criteria = ev_.criteria.data() + last_with_set->first_criterion;
             }
             const std::uint32_t scope_set = lr.set != kNone ? lr.set : last_with_set != nullptr ? last_with_set->set : kNone;
-            const auto found = std::find(def.scope_sets.begin(), def.scope_sets.end(), scope_set);
-            const std::size_t which = static_cast<std::size_t>(found - def.scope_sets.begin());
             if (lr.set != kNone) {
-                const SetDef& s = p_.sets[lr.set];
                 last_with_set = &lr;
-                lr.region = region_for(p_, lr.set, ctx);
-                ctx.region = lr.region;
-                IndicatorResult* ind = ev_.indicators.data() + lr.first_indicator;
-                CriterionResult* crit = ev_.criteria.data() + lr.first_criterion;
-                ctx.indicators = ind;
-                ctx.criteria = crit;
-                for (std::uint32_t i = 0; i < s.indicator_count; ++i) judge_indicator(p_, p_.indicators[s.first_indicator + i], ctx, ind[i]);
-                // The region is not known for sure: an indicator whose status differs between
-                // the two regions is unknown.
-                if (const auto other = other_region(lr.set, ctx, lr.region)) {
-                    std::vector<IndicatorResult> alt(s.indicator_count);
-                    ExprContext actx = ctx;
-                    actx.region = *other;
-                    actx.indicators = alt.data();
-                    for (std::uint32_t i = 0; i < s.indicator_count; ++i) judge_indicator(p_, p_.indicators[s.first_indicator + i], actx, alt[i]);
-                    for (std::uint32_t i = 0; i < s.indicator_count; ++i) {
-                        if (alt[i].status == ind[i].status) continue;
-                        ind[i].status = Status::unknown;
-                        ind[i].gap = kUnknown;
-                        ind[i].region_unknown = true;
-                    }
-                }
-                lr.criteria = Status::met;
-                for (std::uint32_t c = 0; c < s.criterion_count; ++c) {
-                    const CriterionDef& cd = p_.criteria[s.first_criterion + c];
-                    crit[c] = judge_criterion(cd, ind + (cd.first_indicator - s.first_indicator));
-                    if (crit[c].status == Status::met || crit[c].status == Status::not_applicable) ++lr.criteria_met;
-                    lr.criteria = status_and(lr.criteria, crit[c].status);
-                }
+                judge_set(lr, ctx);
             }
-            Status status = status_and(previous, lr.criteria);
-            for (std::size_t g = 0; g < def.gates.size(); ++g) {
-                const GateDef& gd = def.gates[g];
-                const ExprRef cond = which < gd.condition.size() ? gd.condition[which]
-                                     : gd.condition.size() == 1 && def.scope_sets.empty() ? gd.condition[0]
-                                                                                          : ExprRef{};
-                const Status gs = truth(run(p_, cond, ctx));
-                ev_.gates[lr.first_gate + g] = gs;
-                status = status_and(status, gs);
-            }
-            lr.status = status;
-            if (status == Status::met) er.level = def.ordinal;
-            if (status != Status::not_met) er.level_max = def.ordinal;
-            previous = status;
+            lr.status = gates(lr, scope_set, ctx, status_and(previous, lr.criteria));
+            if (lr.status == Status::met) er.level = def.ordinal;
+            if (lr.status != Status::not_met) er.level_max = def.ordinal;
+            previous = lr.status;
         }
-        if (er.level_count > 0) {
-            const LevelResult& first = ev_.levels[er.first_level];
-            if (first.set != kNone) {
-                const SetDef& s = p_.sets[first.set];
-                er.criteria_total = static_cast<std::uint16_t>(s.criterion_count);
-                er.criteria_met = first.criteria_met;
-                for (std::uint32_t c = 0; c < s.criterion_count; ++c) {
-                    er.criteria_unknown += ev_.criteria[first.first_criterion + c].status == Status::unknown;
-                }
-            }
+    }
+
+    // The indicators and criteria of the level's set, and whether they are all met; `ctx`
+    // then reads the set's results, with the region its rules give.
+    void judge_set(LevelResult& lr, ExprContext& ctx) {
+        const SetDef& s = p_.sets[lr.set];
+        lr.region = region_for(p_, lr.set, ctx);
+        ctx.region = lr.region;
+        IndicatorResult* ind = ev_.indicators.data() + lr.first_indicator;
+        CriterionResult* crit = ev_.criteria.data() + lr.first_criterion;
+        ctx.indicators = ind;
+        ctx.criteria = crit;
+        for (std::uint32_t i = 0; i < s.indicator_count; ++i) judge_indicator(p_, p_.indicators[s.first_indicator + i], ctx, ind[i]);
+        if (const auto other = other_region(lr.set, ctx, lr.region)) region_doubt(s, ctx, *other, ind);
+        lr.criteria = Status::met;
+        for (std::uint32_t c = 0; c < s.criterion_count; ++c) {
+            const CriterionDef& cd = p_.criteria[s.first_criterion + c];
+            crit[c] = judge_criterion(cd, ind + (cd.first_indicator - s.first_indicator));
+            if (crit[c].status == Status::met || crit[c].status == Status::not_applicable) ++lr.criteria_met;
+            lr.criteria = status_and(lr.criteria, crit[c].status);
         }
+    }
+
+    // The region is not known for sure (its rule's condition lacks data): an indicator whose
+    // status differs in region `other` is unknown.
+    void region_doubt(const SetDef& s, const ExprContext& ctx, Region other, IndicatorResult* ind) const {
+        std::vector<IndicatorResult> alt(s.indicator_count);
+        ExprContext actx = ctx;
+        actx.region = other;
+        actx.indicators = alt.data();
+        for (std::uint32_t i = 0; i < s.indicator_count; ++i) judge_indicator(p_, p_.indicators[s.first_indicator + i], actx, alt[i]);
+        for (std::uint32_t i = 0; i < s.indicator_count; ++i) {
+            if (alt[i].status == ind[i].status) continue;
+            ind[i].status = Status::unknown;
+            ind[i].gap = kUnknown;
+            ind[i].region_unknown = true;
+        }
+    }
+
+    // The level's gates, each compiled for the set `scope_set` whose results it reads, combined
+    // with `status` (the level below and the criteria).
+    Status gates(const LevelResult& lr, std::uint32_t scope_set, const ExprContext& ctx, Status status) {
+        const LevelDef& def = p_.levels[lr.level];
+        const auto found = std::find(def.scope_sets.begin(), def.scope_sets.end(), scope_set);
+        const std::size_t which = static_cast<std::size_t>(found - def.scope_sets.begin());
+        for (std::size_t g = 0; g < def.gates.size(); ++g) {
+            const GateDef& gd = def.gates[g];
+            const ExprRef cond = which < gd.condition.size() ? gd.condition[which]
+                                 : gd.condition.size() == 1 && def.scope_sets.empty() ? gd.condition[0]
+                                                                                      : ExprRef{};
+            const Status gs = truth(run(p_, cond, ctx));
+            ev_.gates[lr.first_gate + g] = gs;
+            status = status_and(status, gs);
+        }
+        return status;
+    }
+
+    // The record's standing under the set of its first level, the standard set: what
+    // `criteria_met` reads.
+    void standard_counts(EntityResult& er) const {
+        if (er.level_count == 0) return;
+        const LevelResult& first = ev_.levels[er.first_level];
+        if (first.set == kNone) return;
+        const SetDef& s = p_.sets[first.set];
+        er.criteria_total = static_cast<std::uint16_t>(s.criterion_count);
+        er.criteria_met = first.criteria_met;
+        for (std::uint32_t c = 0; c < s.criterion_count; ++c) {
+            er.criteria_unknown += ev_.criteria[first.first_criterion + c].status == Status::unknown;
+        }
+    }
+
+    void classes(std::uint32_t r) {
+        const EntityResult& er = ev_.entities[r];
+        const EntityKind kind = entity(r).kind;
         for (std::uint32_t c = 0; c < p_.classes.size(); ++c) {
-            if (p_.classes[c].kind != e.kind) continue;
+            if (p_.classes[c].kind != kind) continue;
             ev_.classes[er.first_class + c] = truth(run(p_, p_.classes[c].when, context(r)));
         }
-        // Duy trì chuẩn: recognised at a level in an earlier year, and no longer reaching it.
+    }
+
+    // Duy trì chuẩn: recognised at a level in an earlier year, and no longer reaching it.
+    void maintenance(std::uint32_t r) {
+        EntityResult& er = ev_.entities[r];
+        const Entity& e = entity(r);
         for (const Recognition& rec : e.recognised) {
             if (rec.year >= opt_.year) continue;
             const std::uint32_t li = p_.level_index(rec.level);
