@@ -224,11 +224,10 @@ std::uint32_t plain_input(const Program& p, ExprRef e, EntityKind kind) {
     return in.a < cols.size() && !cols[in.a].derived ? in.a : kNone;
 }
 
-}  // namespace
-
-Model::Model(const Program& program) : p(program) {
-    // The column each indicator judges, in set order (value(C) reads an earlier one).
-    column.assign(p.indicators.size(), kNone);
+// The input column each indicator judges (Model::column), in set order: value(C) reads an
+// earlier one.
+std::vector<std::uint32_t> judged_columns(const Program& p) {
+    std::vector<std::uint32_t> column(p.indicators.size(), kNone);
     for (std::uint32_t i = 0; i < p.indicators.size(); ++i) {
         const IndicatorDef& ind = p.indicators[i];
         const EntityKind kind = p.sets[ind.set].kind;
@@ -241,6 +240,130 @@ Model::Model(const Program& program) : p(program) {
             if (other < i) column[i] = column[other];
         }
     }
+    return column;
+}
+
+// What reads an input slot: an indicator as its column, an indicator's value, a gate, an
+// `applies when`, anything else.
+namespace reads {
+constexpr std::uint8_t direct = 1, component = 2, gate = 4, applies = 8, other = 16;
+}
+
+// What reads each input slot of `kind` (`reads` flags), from every indicator, region rule,
+// class and gate of that kind; notes the first indicator reading each direct column
+// (KindModel::reader) on the way.
+std::vector<std::uint8_t> readers_of(const Program& p, const std::vector<std::uint32_t>& column, EntityKind kind,
+                                     KindModel& km, Analyzer& an) {
+    std::vector<std::uint8_t> flags(p.schema.slots(kind), 0);
+    auto mark = [&](const Deps& d, std::uint8_t f) {
+        for (const auto& [slot, sign] : d) flags[slot] |= f;
+    };
+    for (std::uint32_t i = 0; i < p.indicators.size(); ++i) {
+        const IndicatorDef& ind = p.indicators[i];
+        if (p.sets[ind.set].kind != kind) continue;
+        if (column[i] != kNone) {
+            flags[column[i]] |= reads::direct;
+            if (km.reader[column[i]] == kNone) km.reader[column[i]] = i;
+        }
+        mark(an.run(ind.applies, ind.set, nullptr), reads::applies);
+        std::vector<ExprRef> conds;
+        for (std::uint32_t r = 0; r < ind.requirement_count; ++r) {
+            an.cases(p.requirements[ind.first_requirement + r].low, conds);
+            an.cases(p.requirements[ind.first_requirement + r].high, conds);
+        }
+        for (const ExprRef c : conds) mark(an.run(c, ind.set, nullptr), column[i] != kNone ? reads::other : reads::component);
+        if (column[i] == kNone) mark(an.run(ind.value, ind.set, nullptr), reads::component);
+    }
+    for (const SetDef& s : p.sets) {
+        if (s.kind != kind) continue;
+        for (const RegionRule& r : s.region_rules) mark(an.run(r.when, kNone, nullptr), reads::other);
+    }
+    for (const ClassDef& c : p.classes) {
+        if (c.kind == kind) mark(an.run(c.when, kNone, nullptr), reads::other);
+    }
+    for (const std::uint32_t li : p.level_order[kind_index(kind)]) {
+        const LevelDef& l = p.levels[li];
+        for (const GateDef& g : l.gates) {
+            for (std::size_t w = 0; w < g.condition.size(); ++w)
+                mark(an.run(g.condition[w], w < l.scope_sets.size() ? l.scope_sets[w] : kNone, nullptr), reads::gate);
+        }
+    }
+    return flags;
+}
+
+// The role of a slot read as `flags` says: the first of direct, component, gate; presence when
+// only `applies when` conditions read it; else attribute.
+Role role_of(std::uint8_t flags) {
+    return flags & reads::direct                                   ? Role::direct
+           : flags & reads::component                              ? Role::component
+           : flags & reads::gate                                   ? Role::gate
+           : (flags & reads::applies) && !(flags & reads::other) ? Role::presence
+                                                                   : Role::attribute;
+}
+
+// What a search may change of an expression reading `d`: the inputs of role `free_role`, with
+// the direction that helps (`dir`: the direction the expression must move), and the direct
+// columns it reads.
+Target target_of(const std::vector<Role>& role, const Deps& d, std::vector<Leaf> leaves, Role free_role, int dir) {
+    Target t;
+    t.valid = true;
+    for (const auto& [slot, sign] : d) {
+        if (role[slot] == free_role) {
+            t.free.push_back(slot);
+            t.sign.push_back(sign * dir);
+        } else if (role[slot] == Role::direct) {
+            t.planned.push_back(slot);
+            t.planned_sign.push_back(sign * dir);
+        }
+    }
+    t.leaves = std::move(leaves);
+    return t;
+}
+
+// The targets of the computed indicators of `kind` (Model::indicator_targets).
+void indicator_targets_of(const Program& p, const std::vector<std::uint32_t>& column, EntityKind kind,
+                          const std::vector<Role>& role, Analyzer& an, std::vector<Target>& out) {
+    for (std::uint32_t i = 0; i < p.indicators.size(); ++i) {
+        const IndicatorDef& ind = p.indicators[i];
+        if (p.sets[ind.set].kind != kind || column[i] != kNone || !ind.value.valid()) continue;
+        const dsl::Cmp cmp = ind.requirement_count > 0 ? p.requirements[ind.first_requirement].cmp : dsl::Cmp::yes;
+        std::vector<Leaf> leaves;
+        Deps d = an.run(ind.value, ind.set, cmp == dsl::Cmp::yes ? &leaves : nullptr);
+        std::vector<ExprRef> conds;
+        for (std::uint32_t r = 0; r < ind.requirement_count; ++r) an.cases(p.requirements[ind.first_requirement + r].low, conds);
+        for (const ExprRef c : conds) merge(d, an.run(c, ind.set, nullptr), 0);
+        out[i] = target_of(role, d, std::move(leaves), Role::component, engine::direction(cmp));
+    }
+}
+
+// The targets of every gate (Model::gate_targets): per level, per gate, per scope set.
+std::vector<std::vector<std::vector<Target>>> gate_targets_of(const Program& p, const std::vector<std::uint32_t>& column,
+                                                              std::array<KindModel, kKindCount>& kinds) {
+    std::vector<std::vector<std::vector<Target>>> out(p.levels.size());
+    for (std::uint32_t li = 0; li < p.levels.size(); ++li) {
+        const LevelDef& l = p.levels[li];
+        KindModel& km = kinds[kind_index(l.kind)];
+        Analyzer an(p, km, column, l.kind);
+        for (const GateDef& g : l.gates) {
+            std::vector<Target> per_scope;
+            for (std::size_t w = 0; w < g.condition.size(); ++w) {
+                std::vector<Leaf> leaves;
+                const Deps d = an.run(g.condition[w], w < l.scope_sets.size() ? l.scope_sets[w] : kNone, &leaves);
+                per_scope.push_back(target_of(km.role, d, std::move(leaves), Role::gate, 1));
+            }
+            out[li].push_back(std::move(per_scope));
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+// Each step analyses the compiled code with an Analyzer, which records the constants inputs
+// are compared with and which input divides which as it goes (KindModel::points, denominator):
+// the steps run in this order so that those records come out the same every time.
+Model::Model(const Program& program) : p(program) {
+    column = judged_columns(p);
     indicator_targets.assign(p.indicators.size(), Target{});
     for (std::size_t k = 0; k < kKindCount; ++k) {
         const auto kind = static_cast<EntityKind>(k);
@@ -251,105 +374,12 @@ Model::Model(const Program& program) : p(program) {
         km.is_denominator.assign(n, false);
         km.reader.assign(n, kNone);
         Analyzer an(p, km, column, kind);
-        enum Flag : std::uint8_t { direct = 1, component = 2, gate = 4, applies = 8, other = 16 };
-        std::vector<std::uint8_t> flags(n, 0);
-        auto mark = [&](const Deps& d, std::uint8_t f) {
-            for (const auto& [slot, sign] : d) flags[slot] |= f;
-        };
-        for (std::uint32_t i = 0; i < p.indicators.size(); ++i) {
-            const IndicatorDef& ind = p.indicators[i];
-            if (p.sets[ind.set].kind != kind) continue;
-            if (column[i] != kNone) {
-                flags[column[i]] |= direct;
-                if (km.reader[column[i]] == kNone) km.reader[column[i]] = i;
-            }
-            mark(an.run(ind.applies, ind.set, nullptr), applies);
-            std::vector<ExprRef> conds;
-            for (std::uint32_t r = 0; r < ind.requirement_count; ++r) {
-                an.cases(p.requirements[ind.first_requirement + r].low, conds);
-                an.cases(p.requirements[ind.first_requirement + r].high, conds);
-            }
-            for (const ExprRef c : conds) mark(an.run(c, ind.set, nullptr), column[i] != kNone ? other : component);
-            if (column[i] == kNone) mark(an.run(ind.value, ind.set, nullptr), component);
-        }
-        for (const SetDef& s : p.sets) {
-            if (s.kind != kind) continue;
-            for (const RegionRule& r : s.region_rules) mark(an.run(r.when, kNone, nullptr), other);
-        }
-        for (const ClassDef& c : p.classes) {
-            if (c.kind == kind) mark(an.run(c.when, kNone, nullptr), other);
-        }
-        for (const std::uint32_t li : p.level_order[k]) {
-            const LevelDef& l = p.levels[li];
-            for (const GateDef& g : l.gates) {
-                for (std::size_t w = 0; w < g.condition.size(); ++w)
-                    mark(an.run(g.condition[w], w < l.scope_sets.size() ? l.scope_sets[w] : kNone, nullptr), gate);
-            }
-        }
+        const std::vector<std::uint8_t> flags = readers_of(p, column, kind, km, an);
         km.role.assign(n, Role::attribute);
-        for (std::uint32_t s = 0; s < n; ++s) {
-            const std::uint8_t f = flags[s];
-            km.role[s] = f & direct      ? Role::direct
-                         : f & component ? Role::component
-                         : f & gate      ? Role::gate
-                         : (f & applies) && !(f & other) ? Role::presence
-                                                          : Role::attribute;
-        }
-        // What each search may change.
-        auto target = [&](const Deps& d, std::vector<Leaf> leaves, Role free_role, int dir) {
-            Target t;
-            t.valid = true;
-            for (const auto& [slot, sign] : d) {
-                if (km.role[slot] == free_role) {
-                    t.free.push_back(slot);
-                    t.sign.push_back(sign * dir);
-                } else if (km.role[slot] == Role::direct) {
-                    t.planned.push_back(slot);
-                    t.planned_sign.push_back(sign * dir);
-                }
-            }
-            t.leaves = std::move(leaves);
-            return t;
-        };
-        for (std::uint32_t i = 0; i < p.indicators.size(); ++i) {
-            const IndicatorDef& ind = p.indicators[i];
-            if (p.sets[ind.set].kind != kind || column[i] != kNone || !ind.value.valid()) continue;
-            const dsl::Cmp cmp = ind.requirement_count > 0 ? p.requirements[ind.first_requirement].cmp : dsl::Cmp::yes;
-            std::vector<Leaf> leaves;
-            Deps d = an.run(ind.value, ind.set, cmp == dsl::Cmp::yes ? &leaves : nullptr);
-            std::vector<ExprRef> conds;
-            for (std::uint32_t r = 0; r < ind.requirement_count; ++r) an.cases(p.requirements[ind.first_requirement + r].low, conds);
-            for (const ExprRef c : conds) merge(d, an.run(c, ind.set, nullptr), 0);
-            indicator_targets[i] = target(d, std::move(leaves), Role::component, engine::direction(cmp));
-        }
+        for (std::uint32_t s = 0; s < n; ++s) km.role[s] = role_of(flags[s]);
+        indicator_targets_of(p, column, kind, km.role, an, indicator_targets);
     }
-    gate_targets.assign(p.levels.size(), {});
-    for (std::uint32_t li = 0; li < p.levels.size(); ++li) {
-        const LevelDef& l = p.levels[li];
-        KindModel& km = kinds[kind_index(l.kind)];
-        Analyzer an(p, km, column, l.kind);
-        for (const GateDef& g : l.gates) {
-            std::vector<Target> per_scope;
-            for (std::size_t w = 0; w < g.condition.size(); ++w) {
-                std::vector<Leaf> leaves;
-                const Deps d = an.run(g.condition[w], w < l.scope_sets.size() ? l.scope_sets[w] : kNone, &leaves);
-                Target t;
-                t.valid = true;
-                for (const auto& [slot, sign] : d) {
-                    if (km.role[slot] == Role::gate) {
-                        t.free.push_back(slot);
-                        t.sign.push_back(sign);
-                    } else if (km.role[slot] == Role::direct) {
-                        t.planned.push_back(slot);
-                        t.planned_sign.push_back(sign);
-                    }
-                }
-                t.leaves = std::move(leaves);
-                per_scope.push_back(std::move(t));
-            }
-            gate_targets[li].push_back(std::move(per_scope));
-        }
-    }
+    gate_targets = gate_targets_of(p, column, kinds);
 }
 
 data::YesNoWords yes_no_words(const Program& program) {
