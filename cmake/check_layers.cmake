@@ -16,7 +16,7 @@ set(allowed_data     text dsl engine data)
 set(allowed_report   text dsl engine data report)
 set(allowed_generate text dsl engine data generate)
 set(allowed_cli      text dsl engine data report generate cli)
-set(allowed_example  text dsl engine data)
+set(allowed_example  text dsl engine data report)
 set(folders text dsl engine data report generate cli)
 
 set(failures "")

@@ -2,76 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fmt/format.h>
-
 
 namespace ntm::engine {
 
-const char* status_vi(Status s) {
-    switch (s) {
-        case Status::met: return "đạt";
-        case Status::not_met: return "chưa đạt";
-        case Status::unknown: return "thiếu dữ liệu";
-        case Status::not_applicable: return "không áp dụng";
-    }
-    return "";
-}
-
-const char* status_key(Status s) {
-    switch (s) {
-        case Status::met: return "met";
-        case Status::not_met: return "not_met";
-        case Status::unknown: return "unknown";
-        case Status::not_applicable: return "not_applicable";
-    }
-    return "";
-}
-
-const char* region_vi(Region r) {
-    static constexpr const char* kNames[] = {
-        "Trung du và miền núi phía Bắc", "Đồng bằng sông Hồng",   "Bắc Trung Bộ",
-        "Duyên hải Nam Trung Bộ",        "Tây Nguyên",            "Đông Nam Bộ",
-        "Đồng bằng sông Cửu Long"};
-    return kNames[region_index(r)];
-}
-
-std::string number_vi(double v) {
-    if (!known(v)) return "—";
-    // Up to two decimals, no trailing zeros; ',' for decimals and '.' between thousands.
-    std::string s = fmt::format("{:.2f}", std::fabs(v));
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-    const std::size_t dot = s.find('.');
-    std::string whole = s.substr(0, dot), frac = dot == std::string::npos ? "" : s.substr(dot + 1);
-    std::string grouped;
-    for (std::size_t i = 0; i < whole.size(); ++i) {
-        if (i > 0 && (whole.size() - i) % 3 == 0) grouped += '.';
-        grouped += whole[i];
-    }
-    std::string out = (v < 0 && (whole != "0" || !frac.empty()) ? "-" : "") + grouped;
-    if (!frac.empty()) out += "," + frac;
-    return out;
-}
-
 namespace {
 
-std::string with_unit(double v, const std::string& symbol) {
-    if (symbol.empty()) return number_vi(v);
-    if (symbol == "%") return number_vi(v) + " %";
-    return number_vi(v) + " " + symbol;
-}
-
-const char* cmp_vi(dsl::Cmp c) {
-    switch (c) {
-        case dsl::Cmp::ge: return "≥";
-        case dsl::Cmp::gt: return ">";
-        case dsl::Cmp::le: return "≤";
-        case dsl::Cmp::lt: return "<";
-        case dsl::Cmp::eq: return "=";
-        case dsl::Cmp::ne: return "≠";
-        default: return "";
-    }
-}
+constexpr double kFar = 1e9;  // the closeness of what has no relative gap: sorted last
 
 class Explainer {
 public:
@@ -151,14 +87,12 @@ private:
         return everywhere;
     }
 
-    // The input data a gate's condition reads, as "title: value" (derived values aside: the
-    // file does not hold them).
-    std::string gate_values(const GateDef& gate, const Record& rec) const {
+    // The input data a gate's condition reads, each column once.
+    std::vector<GateReading> gate_reads(const GateDef& gate, const Record& rec) const {
         if (gate.condition.empty() || !gate.condition[0].valid()) return {};
-        const EntityKind kind = d_.entities[rec.entity].kind;
-        const auto& columns = p_.schema.columns[kind_index(kind)];
+        const auto& columns = p_.schema.columns[kind_index(d_.entities[rec.entity].kind)];
         std::vector<std::uint32_t> seen;
-        std::vector<std::string> parts;
+        std::vector<GateReading> out;
         for (std::uint32_t i = gate.condition[0].begin; i < gate.condition[0].end; ++i) {
             const Instr& in = p_.code[i];
             if (in.op != OpCode::push_slot || in.a >= columns.size()) continue;
@@ -166,13 +100,9 @@ private:
             seen.push_back(in.a);
             const Column& c = columns[in.a];
             if (c.derived) continue;
-            const double v = d_.values[rec.offset + in.a];
-            const std::string shown = !known(v)                       ? std::string("thiếu dữ liệu")
-                                      : c.type == ValueType::boolean ? std::string(v != 0 ? "có" : "không")
-                                                                      : with_unit(v, c.unit_symbol);
-            parts.push_back(fmt::format("{}: {}", c.title.empty() ? c.name : c.title, shown));
+            out.push_back({c.name, c.title, d_.values[rec.offset + in.a], c.type == ValueType::boolean, c.unit_symbol});
         }
-        return fmt::format("{}", fmt::join(parts, "; "));
+        return out;
     }
 
     LevelExplanation level(const LevelResult& lr, const Record& rec) const {
@@ -199,11 +129,14 @@ private:
         }
         for (std::size_t g = 0; g < def.gates.size(); ++g) {
             const GateDef& gd = def.gates[g];
-            x.gates.push_back({gd.name, gd.title, ev_.gates[lr.first_gate + g],
-                               p_.sources != nullptr ? std::string(p_.sources->text(gd.span)) : std::string(),
-                               p_.where(gd.span), gate_values(gd, rec)});
+            x.gates.push_back({gd.name, gd.title, ev_.gates[lr.first_gate + g], rule_text(gd.span), p_.where(gd.span),
+                               gate_reads(gd, rec)});
         }
         return x;
+    }
+
+    std::string rule_text(dsl::Span span) const {
+        return p_.sources != nullptr ? std::string(p_.sources->text(span)) : std::string();
     }
 
     CriterionExplanation criterion(std::uint32_t ci, const CriterionResult& cr, const IndicatorResult* set_results,
@@ -213,9 +146,8 @@ private:
         x.code = def.code;
         x.title = def.title;
         x.status = cr.status;
-        x.combine = def.combine == dsl::CombineKind::any        ? "một trong các chỉ tiêu"
-                    : def.combine == dsl::CombineKind::at_least ? fmt::format("ít nhất {} chỉ tiêu", def.at_least)
-                                                                 : "tất cả chỉ tiêu";
+        x.combine = def.combine;
+        x.at_least = def.at_least;
         x.rule = p_.where(def.span);
         x.source = def.source;
         x.responsible = responsible(body_in_force(def.body, def.local_bodies));
@@ -239,6 +171,10 @@ private:
         x.low = r.low;
         x.high = r.high;
         x.gap = r.gap;
+        x.region = region;
+        x.year = ev_.year;
+        x.region_unknown = r.region_unknown;
+        x.applies_unknown = r.applies_unknown;
         x.rule = p_.where(def.span);
         x.source = def.source;
         std::uint32_t body = body_in_force(def.body, def.local_bodies);
@@ -247,68 +183,57 @@ private:
         x.input = def.slot != kNone ? def.code : std::string();
         if (r.requirement != kNone) {
             const Requirement& req = p_.requirements[r.requirement];
+            x.has_requirement = true;
             x.cmp = req.cmp;
             x.rule = p_.where(req.span);
-            switch (req.cmp) {
-                case dsl::Cmp::yes: x.requirement = "đạt"; break;
-                case dsl::Cmp::no: x.requirement = "không"; break;
-                case dsl::Cmp::in_range:
-                    x.requirement = fmt::format("trong khoảng {} – {}", number_vi(r.low), with_unit(r.high, def.unit_symbol));
-                    break;
-                default: x.requirement = fmt::format("{} {}", cmp_vi(req.cmp), with_unit(r.low, def.unit_symbol));
-            }
-            if (r.region_unknown) {
-                x.why = fmt::format("chưa xác định được vùng (thiếu dữ liệu của quy định về vùng); theo vùng {}, năm {}",
-                                    region_vi(region), ev_.year);
-            } else if (r.applies_unknown) {
-                x.why = "chưa rõ chỉ tiêu có áp dụng không (thiếu dữ liệu của điều kiện áp dụng)";
-                if (r.status == Status::met) x.why += "; đạt trong cả hai trường hợp";
-            } else if (req.cmp != dsl::Cmp::yes && req.cmp != dsl::Cmp::no) {
-                x.why = fmt::format("vùng {}, năm {}", region_vi(region), ev_.year);
-                if (r.threshold_case != kNone && p_.sources != nullptr) {
-                    const CaseEntry& c = p_.case_entries[r.threshold_case];
-                    if (c.when.valid()) x.why += fmt::format(", khi {}", p_.sources->text(c.span));
-                }
-            }
+        }
+        x.threshold_case = r.threshold_case;
+        if (r.threshold_case != kNone) {
+            const CaseEntry& c = p_.case_entries[r.threshold_case];
+            if (c.when.valid()) x.case_condition = rule_text(c.span);
         }
         return x;
     }
 
-    // What stands between the entity and `level`: its failing or unknown parts.
-    std::vector<Blocker> blockers(const LevelExplanation& level) const {
-        std::vector<std::pair<double, Blocker>> found;  // (closeness, blocker)
+    // What stands between the entity and `level`: its failing or unknown parts, closest to
+    // passing first.
+    static std::vector<Blocker> blockers(const LevelExplanation& level) {
+        std::vector<Blocker> found;
         if (level.prerequisite != Status::met && !level.after.empty()) {
-            found.push_back({-1, {fmt::format("chưa {}", level.after), level.prerequisite, {}}});
+            Blocker b;
+            b.kind = Blocker::Kind::prerequisite;
+            b.status = level.prerequisite;
+            b.closeness = -1;
+            b.level_title = level.after;
+            found.push_back(std::move(b));
         }
         for (const CriterionExplanation& c : level.criteria) {
             if (c.status == Status::met || c.status == Status::not_applicable) continue;
             for (const IndicatorExplanation& i : c.indicators) {
                 if (i.status != Status::not_met && i.status != Status::unknown) continue;
-                std::string what = fmt::format("tiêu chí {} {} — chỉ tiêu {}", c.code, c.title, i.code);
-                if (i.status == Status::unknown && known(i.value) && !i.boolean) {
-                    what += fmt::format(": {} (yêu cầu {}) — thiếu dữ liệu để xét", with_unit(i.value, i.unit_symbol),
-                                        i.requirement);
-                } else if (i.status == Status::unknown) {
-                    what += ": thiếu dữ liệu";
-                } else if (i.boolean) {
-                    what += ": chưa đạt";
-                } else {
-                    what += fmt::format(": {} (yêu cầu {})", with_unit(i.value, i.unit_symbol), i.requirement);
-                }
-                const double closeness = known(i.gap) && known(i.low) && i.low != 0 ? std::fabs(i.gap / i.low) : 1e9;
-                found.push_back({closeness, {what, i.status, i.responsible.empty() ? c.responsible : i.responsible}});
+                Blocker b;
+                b.kind = Blocker::Kind::indicator;
+                b.status = i.status;
+                b.closeness = known(i.gap) && known(i.low) && i.low != 0 ? std::fabs(i.gap / i.low) : kFar;
+                b.responsible = i.responsible.empty() ? c.responsible : i.responsible;
+                b.criterion_code = c.code;
+                b.criterion_title = c.title;
+                b.indicator = i;
+                found.push_back(std::move(b));
             }
         }
         for (const GateExplanation& g : level.gates) {
             if (g.status == Status::met) continue;
-            std::string what = fmt::format("điều kiện: {}", g.title);
-            if (!g.values.empty()) what += fmt::format(" ({})", g.values);
-            found.push_back({1e9, {what, g.status, {}}});
+            Blocker b;
+            b.kind = Blocker::Kind::gate;
+            b.status = g.status;
+            b.closeness = kFar;
+            b.gate = g;
+            found.push_back(std::move(b));
         }
-        std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-        std::vector<Blocker> out;
-        for (auto& f : found) out.push_back(std::move(f.second));
-        return out;
+        std::stable_sort(found.begin(), found.end(),
+                         [](const Blocker& a, const Blocker& b) { return a.closeness < b.closeness; });
+        return found;
     }
 };
 

@@ -2,11 +2,14 @@
 //
 // Nothing is computed again here: statuses, values, thresholds and gaps are those the
 // evaluation recorded; this stage only attaches what people need to read them — titles,
-// units, the region and year that chose each threshold, the rule's file:line, the legal
-// citation and the body responsible.  Renderers (text, JSON, reports) take this structure.
+// units, the region, year and `when` case that chose each threshold, the rule's file:line, the
+// legal citation and the body responsible.  It hands over data, never sentences: names,
+// titles, citations, unit symbols and rule text come from the rules as written, and
+// report/words.hpp puts everything else into Vietnamese or English words.  Renderers (text,
+// JSON, reports) take this structure.
 #pragma once
 
-#include <optional>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -16,13 +19,6 @@
 
 namespace ntm::engine {
 
-// "đạt", "chưa đạt", "thiếu dữ liệu", "không áp dụng"
-const char* status_vi(Status s);
-// "met", "not_met", "unknown", "not_applicable" (stable keys for JSON)
-const char* status_key(Status s);
-// Vietnamese name of a region: "Duyên hải Nam Trung Bộ".
-const char* region_vi(Region r);
-
 struct IndicatorExplanation {
     std::string code;
     std::string title;
@@ -31,11 +27,23 @@ struct IndicatorExplanation {
     std::string unit_symbol;  // "%", "triệu đồng/người/năm", "đạt/không đạt"
     bool boolean = false;
     double value = kUnknown;
+
+    // The requirement that decided, and the threshold in force.  No requirement: nothing was
+    // compared (the indicator does not apply).
+    bool has_requirement = false;
     dsl::Cmp cmp = dsl::Cmp::ge;
-    double low = kUnknown, high = kUnknown;  // the threshold in force
+    double low = kUnknown, high = kUnknown;  // high: the upper bound of `in`
     double gap = kUnknown;                   // not met: how much the value must change
-    std::string requirement;  // "≥ 80 %", "đạt", "trong khoảng 14 – 200 m²/người"
-    std::string why;          // "vùng Duyên hải Nam Trung Bộ, năm 2023" (+ the case taken)
+
+    // Why that threshold: the region whose thresholds apply (the level's, after the set's
+    // region rules) and the year; the `when` case that chose it, if any.
+    Region region = Region::TDMNPB;
+    int year = 0;
+    std::uint32_t threshold_case = kNone;  // index in Program::case_entries, as evaluated
+    std::string case_condition;  // the rule text of that case's condition; empty for `else`
+    bool region_unknown = false;   // the region rules lack data and the regions disagree
+    bool applies_unknown = false;  // whether it applies is unknown (`applies when` lacks data)
+
     std::string rule;         // "rules/national/2021-2025/xa-ntm.ntm:57"
     std::string source;       // the legal citation
     std::string responsible;  // the body in charge, or empty
@@ -46,11 +54,22 @@ struct CriterionExplanation {
     std::string code;
     std::string title;
     Status status = Status::unknown;
-    std::string combine;  // "tất cả chỉ tiêu", "ít nhất 2 chỉ tiêu", "một trong các chỉ tiêu"
+    dsl::CombineKind combine = dsl::CombineKind::all;
+    int at_least = 0;  // K of `combine at_least K`
     std::string rule;
     std::string source;
     std::string responsible;
     std::vector<IndicatorExplanation> indicators;
+};
+
+// One input value a gate's condition reads, as the data gave it (derived values aside: the
+// file does not hold them).
+struct GateReading {
+    std::string column;  // the column's name
+    std::string title;   // its title, or empty
+    double value = kUnknown;
+    bool boolean = false;
+    std::string unit_symbol;
 };
 
 struct GateExplanation {
@@ -59,7 +78,7 @@ struct GateExplanation {
     Status status = Status::unknown;
     std::string condition;  // the rule text
     std::string rule;
-    std::string values;  // the data it reads: "Tỷ lệ người dân hài lòng …: 85 %", or empty
+    std::vector<GateReading> reads;  // in the order the condition first reads them
 };
 
 struct LevelExplanation {
@@ -77,12 +96,20 @@ struct LevelExplanation {
     std::string rule;
 };
 
-// Why the next level is not reached: the first not-met (or unknown) prerequisites, criteria,
-// indicators and gates, closest to passing first.
+// One thing that stands between the entity and the next level: the level it requires, an
+// indicator of a criterion not met (or unknown), or a gate.
 struct Blocker {
-    std::string what;  // "tiêu chí 10 Thu nhập — chỉ tiêu 10: 38,5 < 41 triệu đồng/người/năm"
+    enum class Kind : std::uint8_t { prerequisite, indicator, gate };
+    Kind kind = Kind::indicator;
     Status status = Status::not_met;
-    std::string responsible;
+    // How close to passing: |gap / threshold| for an indicator with a known gap; -1 for the
+    // prerequisite, 1e9 for the rest.  Blockers are sorted by it.
+    double closeness = 0;
+    std::string responsible;  // indicator: its body in charge, else its criterion's
+    std::string level_title;  // prerequisite: the level required first
+    std::string criterion_code, criterion_title;  // indicator
+    IndicatorExplanation indicator;               // indicator
+    GateExplanation gate;                         // gate
 };
 
 struct EntityExplanation {
@@ -95,7 +122,7 @@ struct EntityExplanation {
     bool level_uncertain = false;         // a higher level may be reached: data missing
     int criteria_met = 0, criteria_unknown = 0, criteria_total = 0;
     std::string next_level_name, next_level_title;  // empty: at the top
-    std::vector<Blocker> blockers;                   // of the next level
+    std::vector<Blocker> blockers;                   // of the next level, closest to passing first
     std::vector<LevelExplanation> levels;
     std::vector<std::string> classes;  // titles of the classes it is in
     std::string lost_level_title;      // duy trì chuẩn: recognised, no longer reached
@@ -106,8 +133,5 @@ struct EntityExplanation {
 
 EntityExplanation explain(const Program& program, const Dataset& data, const Evaluation& evaluation,
                           std::uint32_t result);
-
-// Numbers as Vietnamese readers write them: "38,5", "1.250", "100".
-std::string number_vi(double v);
 
 }  // namespace ntm::engine

@@ -135,8 +135,7 @@ Csv districts(const Report& r, Lang lang) {
 Csv classes(const Report& r, Lang lang) {
     const Words& w = words(lang);
     Csv csv(lang);
-    csv.row({w.classes, w.code, w.name, w.criteria_met, lang == Lang::en ? "Criteria" : "Số tiêu chí",
-             lang == Lang::en ? "Member" : "Thuộc nhóm"});
+    csv.row({w.classes, w.code, w.name, w.criteria_met, w.criteria_count, w.class_member});
     for (const ClassGroup& g : r.overview.classes) {
         for (const ClassMember& m : g.members) {
             csv.field(g.title).field(m.unit.code).field(m.unit.name);
@@ -145,7 +144,7 @@ Csv classes(const Report& r, Lang lang) {
             } else {
                 csv.field("").field("");
             }
-            csv.field(lang == Lang::en ? "yes" : "có").end();
+            csv.field(w.yes).end();
         }
         for (const UnitRef& u : g.unsure) csv.row({g.title, u.code, u.name, "", "", w.undecided});
     }
@@ -154,14 +153,12 @@ Csv classes(const Report& r, Lang lang) {
 
 Csv targets(const Report& r, Lang lang) {
     const Words& w = words(lang);
-    const bool en = lang == Lang::en;
     Csv csv(lang);
-    csv.row({w.target, w.scope, w.level, w.asked, en ? "Increment" : "Tăng thêm", en ? "Reached" : "Đạt chắc chắn",
-             en ? "Reached at most" : "Có thể đạt", en ? "Before the year" : "Trước năm", w.verdict});
+    csv.row({w.target, w.scope, w.level, w.asked, w.increment, w.reached, w.reached_max, w.before_year, w.verdict});
     for (const TargetRow& t : r.overview.targets) {
         for (const TargetLine& l : t.lines) {
             csv.field(t.title).field(t.locality.name).field(l.level_title).number(l.asked);
-            csv.field(l.increment ? (en ? "yes" : "có") : (en ? "no" : "không"));
+            csv.field(l.increment ? w.yes : w.no);
             csv.number(l.reached).number(l.reached_max).number(l.increment ? l.before : kUnknown);
             csv.field(status_text(lang, l.status)).end();
         }
@@ -189,21 +186,20 @@ void indicator(Csv& csv, Lang lang, const IndicatorExplanation& i) {
     } else {
         csv.number(i.value);
     }
-    csv.field(i.boolean ? "" : i.unit_symbol).field(threshold_text(lang, i));
+    csv.field(i.boolean ? "" : i.unit_symbol).field(requirement_text(lang, i));
     csv.number(i.status == Status::not_met && !i.boolean ? i.gap : kUnknown);
     csv.field(i.source).field(i.rule);
 }
 
-std::vector<std::string> indicator_head(const Words& w, Lang lang) {
-    return {w.indicator, w.name, lang == Lang::en ? "Status" : "Kết quả", w.value, lang == Lang::en ? "Unit" : "Đơn vị",
-            w.threshold, w.gap, w.source, w.rule};
+std::vector<std::string> indicator_head(const Words& w) {
+    return {w.indicator, w.name, w.status, w.value, w.unit, w.threshold, w.gap, w.source, w.rule};
 }
 
 Csv work(const Report& r, Lang lang) {
     const Words& w = words(lang);
     Csv csv(lang);
     csv.field(w.responsible).field(w.code).field(w.name).field(w.district).field(w.towards).field(w.criterion);
-    for (const std::string& h : indicator_head(w, lang)) csv.field(h);
+    for (const std::string& h : indicator_head(w)) csv.field(h);
     csv.end();
     for (const WorkList& list : r.work) {
         for (const WorkItem& item : list.items) {
@@ -218,19 +214,17 @@ Csv work(const Report& r, Lang lang) {
 
 Csv sheets(const Report& r, Lang lang) {
     const Words& w = words(lang);
-    const bool en = lang == Lang::en;
     Csv csv(lang);
-    csv.row({w.code, w.name, w.district, w.level, en ? "May be higher" : "Có thể cao hơn", w.criteria_met,
-             en ? "Criteria" : "Số tiêu chí", w.uncertain, w.classes, en ? "Lost level" : "Mức không còn đạt",
-             w.recognised, w.next_level, w.blocked_by});
+    csv.row({w.code, w.name, w.district, w.level, w.may_be_higher_head, w.criteria_met, w.criteria_count, w.uncertain,
+             w.classes, w.lost_level, w.recognised, w.next_level, w.blocked_by});
     for (const CommuneSheet& s : r.communes) {
         const EntityExplanation& x = s.x;
         csv.field(s.unit.code).field(s.unit.name).field(s.district.name).field(or_none(w, x.level_title));
-        csv.field(x.level_uncertain ? (en ? "yes" : "có") : "");
+        csv.field(x.level_uncertain ? w.yes : "");
         csv.count(static_cast<std::size_t>(x.criteria_met)).count(static_cast<std::size_t>(x.criteria_total));
         csv.count(static_cast<std::size_t>(x.criteria_unknown)).field(fmt::format("{}", fmt::join(x.classes, "; ")));
         csv.field(x.lost_level_title).field(x.lost_year == 0 ? "" : std::to_string(x.lost_year));
-        csv.field(x.next_level_title).field(fmt::format("{}", fmt::join(blocker_lines(lang, s), "; "))).end();
+        csv.field(x.next_level_title).field(fmt::format("{}", fmt::join(blocker_lines(lang, x.blockers), "; "))).end();
     }
     return csv;
 }
@@ -239,7 +233,7 @@ Csv sheet_indicators(const Report& r, Lang lang) {
     const Words& w = words(lang);
     Csv csv(lang);
     csv.field(w.code).field(w.name).field(w.towards).field(w.criterion);
-    for (const std::string& h : indicator_head(w, lang)) csv.field(h);
+    for (const std::string& h : indicator_head(w)) csv.field(h);
     csv.field(w.responsible).end();
     for (const CommuneSheet& s : r.communes) {
         for (const OpenIndicator& oi : s.open) {

@@ -22,8 +22,7 @@ public:
     Doc build() {
         const Overview& o = r_.overview;
         doc_.title = o.scope.name.empty() ? fmt::format("{} — {} {}", w_.title, w_.year, o.year)
-                                          : fmt::format("{} — {}, {} {}", w_.title, o.scope.name,
-                                                        lang_ == Lang::en ? "year" : "năm", o.year);
+                                          : fmt::format("{} — {}, {} {}", w_.title, o.scope.name, w_.year_word, o.year);
         heading(1, doc_.title);
         std::vector<std::string> about;
         if (!o.scope.name.empty()) about.push_back(fmt::format("{}: {} ({})", w_.scope, o.scope.name, o.scope.code));
@@ -90,127 +89,144 @@ private:
     std::string level_or_none(const std::string& title) const { return title.empty() ? w_.none_level : title; }
 
     void overview() {
-        const Overview& o = r_.overview;
         heading(2, w_.overview, "tong-quan");
-        for (const KindOverview& k : o.kinds) {
-            heading(3, fmt::format("{} {}", w_.levels_of, w_.kind_names[kind_index(k.kind)]));
-            std::vector<std::vector<DocCell>> rows;
-            for (const LevelCount& l : k.levels) {
-                rows.push_back({cell(level_or_none(l.title)), count(l.count), {percent(lang_, l.count, k.total), {}, true},
-                                l.uncertain == 0 ? cell("–") : count(l.uncertain)});
-            }
-            rows.push_back({cell(lang_ == Lang::en ? "Total" : "Tổng"), count(k.total), {percent(lang_, k.total, k.total), {}, true},
-                            cell("")});
-            table({cell(w_.highest_level), cell(w_.count), cell(w_.share), cell(w_.uncertain)}, std::move(rows));
-            std::vector<std::string> notes;
-            if (known(k.criteria_mean)) {
-                notes.push_back(fmt::format("{}: {}/{}", w_.criteria_mean, num(lang_, k.criteria_mean), k.criteria_total));
-            }
-            if (k.not_judged > 0) notes.push_back(fmt::format("{}: {}", w_.not_judged, k.not_judged));
-            bullets(std::move(notes));
+        for (const KindOverview& k : r_.overview.kinds) kind_levels(k);
+        urban_units();
+        district_progress();
+        own_levels();
+        for (const ClassGroup& g : r_.overview.classes) class_group(g);
+        lost_levels();
+        targets();
+        commune_list();
+    }
+
+    // The highest level reached by the entities of one kind.
+    void kind_levels(const KindOverview& k) {
+        heading(3, fmt::format("{} {}", w_.levels_of, w_.kind_names[kind_index(k.kind)]));
+        std::vector<std::vector<DocCell>> rows;
+        for (const LevelCount& l : k.levels) {
+            rows.push_back({cell(level_or_none(l.title)), count(l.count), {percent(lang_, l.count, k.total), {}, true},
+                            l.uncertain == 0 ? cell("–") : count(l.uncertain)});
         }
-        if (!o.urban.empty()) {
+        rows.push_back({cell(w_.total), count(k.total), {percent(lang_, k.total, k.total), {}, true}, cell("")});
+        table({cell(w_.highest_level), cell(w_.count), cell(w_.share), cell(w_.uncertain)}, std::move(rows));
+        std::vector<std::string> notes;
+        if (known(k.criteria_mean)) {
+            notes.push_back(fmt::format("{}: {}/{}", w_.criteria_mean, num(lang_, k.criteria_mean), k.criteria_total));
+        }
+        if (k.not_judged > 0) notes.push_back(fmt::format("{}: {}", w_.not_judged, k.not_judged));
+        bullets(std::move(notes));
+    }
+
+    // "Không thuộc diện đánh giá: 1 phường, 1 thị trấn".
+    void urban_units() {
+        if (r_.overview.urban.empty()) return;
+        std::vector<std::string> parts;
+        for (const UrbanCount& u : r_.overview.urban) {
+            parts.push_back(fmt::format("{} {}", u.count, lang_ == Lang::vi ? lower_first(u.type) : u.type));
+        }
+        paragraph(fmt::format("{}: {}", w_.not_judged, fmt::join(parts, ", ")));
+    }
+
+    // Per district, how many of its communes reached each level: a chart, a table and a line each.
+    void district_progress() {
+        const Overview& o = r_.overview;
+        if (o.districts.empty()) return;
+        heading(3, w_.progress, "tien-do");
+        marker(DocBlock::chart_levels);
+        std::vector<DocCell> header{cell(w_.code), cell(w_.district), cell(w_.communes)};
+        for (const std::string& l : o.commune_levels) header.push_back(cell(l));
+        header.push_back(cell(w_.uncertain));
+        std::vector<std::vector<DocCell>> rows;
+        std::vector<std::string> lines;
+        for (const DistrictProgress& d : o.districts) {
+            std::vector<DocCell> row{cell(d.unit.code), cell(d.unit.name), count(d.communes)};
+            for (std::size_t n : d.at_least) row.push_back({fmt::format("{}/{}", n, d.communes), {}, true});
+            row.push_back(d.uncertain == 0 ? cell("–") : count(d.uncertain));
+            rows.push_back(std::move(row));
             std::vector<std::string> parts;
-            for (const UrbanCount& u : o.urban) {
-                std::string type = u.type;  // "1 phường" in running text (type words start with ASCII)
-                if (lang_ == Lang::vi && !type.empty() && type[0] >= 'A' && type[0] <= 'Z') type[0] = static_cast<char>(type[0] - 'A' + 'a');
-                parts.push_back(fmt::format("{} {}", u.count, type));
+            for (std::size_t l = 0; l < d.at_least.size(); ++l) {
+                parts.push_back(fmt::format("{}/{} {}", d.at_least[l], d.communes, level_phrase(lang_, o.commune_levels[l])));
             }
-            paragraph(fmt::format("{}: {}", w_.not_judged, fmt::join(parts, ", ")));
+            std::string line = fmt::format("{} ({}): {}", d.unit.name, d.unit.code, fmt::join(parts, "; "));
+            if (d.uncertain > 0) line += fmt::format(fmt::runtime(w_.communes_lacking), d.uncertain);
+            lines.push_back(std::move(line));
         }
-        if (!o.districts.empty()) {
-            heading(3, w_.progress, "tien-do");
-            marker(DocBlock::chart_levels);
-            std::vector<DocCell> header{cell(w_.code), cell(w_.district), cell(w_.communes)};
-            for (const std::string& l : o.commune_levels) header.push_back(cell(l));
-            header.push_back(cell(w_.uncertain));
+        table(std::move(header), std::move(rows));
+        bullets(std::move(lines));
+    }
+
+    // Districts' and provinces' own levels.
+    void own_levels() {
+        if (r_.overview.own_levels.empty()) return;
+        heading(3, w_.own_levels);
+        std::vector<std::vector<DocCell>> rows;
+        for (const OwnLevel& l : r_.overview.own_levels) {
+            std::string level = !l.judged ? std::string(w_.not_judged) : level_or_none(l.level_title);
+            if (!l.may_title.empty()) level += fmt::format(fmt::runtime(w_.may_reach), l.may_title);
+            rows.push_back({cell(l.unit.code), cell(l.unit.name), cell(level)});
+        }
+        table({cell(w_.code), cell(w_.name), cell(w_.level)}, std::move(rows));
+    }
+
+    void class_group(const ClassGroup& g) {
+        heading(3, fmt::format("{}: {}", g.title, g.members.size()));
+        std::vector<std::vector<DocCell>> rows;
+        for (const ClassMember& m : g.members) {
+            rows.push_back({cell(m.unit.code), unit(m.unit),
+                            cell(m.criteria_total > 0 ? fmt::format("{}/{}", m.criteria_met, m.criteria_total) : "")});
+        }
+        if (rows.empty()) {
+            paragraph(w_.nothing);
+        } else {
+            table({cell(w_.code), cell(w_.name), cell(w_.criteria_met)}, std::move(rows));
+        }
+        if (!g.unsure.empty()) {
+            std::vector<std::string> parts;
+            for (const UnitRef& u : g.unsure) parts.push_back(fmt::format("{} {}", u.code, u.name));
+            paragraph(fmt::format("{}: {}", w_.undecided, fmt::join(parts, "; ")));
+        }
+    }
+
+    void lost_levels() {
+        if (r_.overview.lost.empty()) return;
+        heading(3, w_.lost);
+        std::vector<std::vector<DocCell>> rows;
+        for (const LostLevel& l : r_.overview.lost) {
+            rows.push_back({cell(l.unit.code), unit(l.unit), cell(l.level_title), count(static_cast<std::size_t>(l.recognised))});
+        }
+        table({cell(w_.code), cell(w_.name), cell(w_.level), cell(w_.recognised)}, std::move(rows));
+    }
+
+    void targets() {
+        const Overview& o = r_.overview;
+        if (o.targets.empty()) return;
+        heading(3, w_.targets);
+        for (const TargetRow& t : o.targets) {
+            std::string head = fmt::format("{} — {} ({})", t.title, t.locality.name, t.locality.code);
+            if (!t.source.empty()) head += fmt::format(". {}: {}", w_.source, t.source);
+            paragraph(head);
             std::vector<std::vector<DocCell>> rows;
-            for (const DistrictProgress& d : o.districts) {
-                std::vector<DocCell> row{cell(d.unit.code), cell(d.unit.name), count(d.communes)};
-                for (std::size_t n : d.at_least) row.push_back({fmt::format("{}/{}", n, d.communes), {}, true});
-                row.push_back(d.uncertain == 0 ? cell("–") : count(d.uncertain));
-                rows.push_back(std::move(row));
+            for (const TargetLine& l : t.lines) {
+                rows.push_back({cell(l.level_title), cell(target_asked(lang_, l)), cell(target_result(lang_, l, o.year)),
+                                cell(target_verdict(lang_, l))});
             }
-            table(std::move(header), std::move(rows));
-            std::vector<std::string> lines;
-            for (const DistrictProgress& d : o.districts) {
-                std::vector<std::string> parts;
-                for (std::size_t l = 0; l < d.at_least.size(); ++l) {
-                    parts.push_back(fmt::format("{}/{} {}", d.at_least[l], d.communes, level_phrase(lang_, o.commune_levels[l])));
-                }
-                std::string line = fmt::format("{} ({}): {}", d.unit.name, d.unit.code, fmt::join(parts, "; "));
-                if (d.uncertain > 0) {
-                    line += fmt::format(fmt::runtime(lang_ == Lang::en ? " ({} communes lacking data)" : " ({} xã thiếu dữ liệu)"),
-                                        d.uncertain);
-                }
-                lines.push_back(std::move(line));
-            }
-            bullets(std::move(lines));
+            table({cell(w_.level), cell(w_.asked), cell(w_.result), cell(w_.verdict)}, std::move(rows));
         }
-        if (!o.own_levels.empty()) {
-            heading(3, w_.own_levels);
-            std::vector<std::vector<DocCell>> rows;
-            for (const OwnLevel& l : o.own_levels) {
-                std::string level = !l.judged ? std::string(w_.not_judged) : level_or_none(l.level_title);
-                if (!l.may_title.empty()) {
-                    level += lang_ == Lang::en ? fmt::format(" — missing data: may reach “{}”", l.may_title)
-                                               : fmt::format(" — thiếu dữ liệu: có thể đạt “{}”", l.may_title);
-                }
-                rows.push_back({cell(l.unit.code), cell(l.unit.name), cell(level)});
-            }
-            table({cell(w_.code), cell(w_.name), cell(w_.level)}, std::move(rows));
+    }
+
+    // Every commune with a sheet, linked to it.
+    void commune_list() {
+        if (r_.communes.empty()) return;
+        heading(3, w_.commune_list, "danh-sach-xa");
+        std::vector<std::vector<DocCell>> rows;
+        for (const CommuneSheet& s : r_.communes) {
+            std::string level = level_or_none(s.x.level_title);
+            if (s.x.level_uncertain) level += w_.may_be_higher;
+            rows.push_back({cell(s.unit.code), link(s.unit.name, s.anchor), cell(s.district.name), cell(level),
+                            {fmt::format("{}/{}", s.x.criteria_met, s.x.criteria_total), {}, true}});
         }
-        for (const ClassGroup& g : o.classes) {
-            heading(3, fmt::format("{}: {}", g.title, g.members.size()));
-            std::vector<std::vector<DocCell>> rows;
-            for (const ClassMember& m : g.members) {
-                rows.push_back({cell(m.unit.code), unit(m.unit),
-                                cell(m.criteria_total > 0 ? fmt::format("{}/{}", m.criteria_met, m.criteria_total) : "")});
-            }
-            if (rows.empty()) {
-                paragraph(w_.nothing);
-            } else {
-                table({cell(w_.code), cell(w_.name), cell(w_.criteria_met)}, std::move(rows));
-            }
-            if (!g.unsure.empty()) {
-                std::vector<std::string> parts;
-                for (const UnitRef& u : g.unsure) parts.push_back(fmt::format("{} {}", u.code, u.name));
-                paragraph(fmt::format("{}: {}", w_.undecided, fmt::join(parts, "; ")));
-            }
-        }
-        if (!o.lost.empty()) {
-            heading(3, w_.lost);
-            std::vector<std::vector<DocCell>> rows;
-            for (const LostLevel& l : o.lost) {
-                rows.push_back({cell(l.unit.code), unit(l.unit), cell(l.level_title), count(static_cast<std::size_t>(l.recognised))});
-            }
-            table({cell(w_.code), cell(w_.name), cell(w_.level), cell(w_.recognised)}, std::move(rows));
-        }
-        if (!o.targets.empty()) {
-            heading(3, w_.targets);
-            for (const TargetRow& t : o.targets) {
-                std::string head = fmt::format("{} — {} ({})", t.title, t.locality.name, t.locality.code);
-                if (!t.source.empty()) head += fmt::format(". {}: {}", w_.source, t.source);
-                paragraph(head);
-                std::vector<std::vector<DocCell>> rows;
-                for (const TargetLine& l : t.lines) {
-                    rows.push_back({cell(l.level_title), cell(target_asked(lang_, l)), cell(target_result(lang_, l, o.year)),
-                                    cell(target_verdict(lang_, l))});
-                }
-                table({cell(w_.level), cell(w_.asked), cell(w_.result), cell(w_.verdict)}, std::move(rows));
-            }
-        }
-        if (!r_.communes.empty()) {
-            heading(3, lang_ == Lang::en ? "Communes" : "Danh sách xã", "danh-sach-xa");
-            std::vector<std::vector<DocCell>> rows;
-            for (const CommuneSheet& s : r_.communes) {
-                std::string level = level_or_none(s.x.level_title);
-                if (s.x.level_uncertain) level += lang_ == Lang::en ? " (may be higher)" : " (có thể cao hơn)";
-                rows.push_back({cell(s.unit.code), link(s.unit.name, s.anchor), cell(s.district.name), cell(level),
-                                {fmt::format("{}/{}", s.x.criteria_met, s.x.criteria_total), {}, true}});
-            }
-            table({cell(w_.code), cell(w_.name), cell(w_.district), cell(w_.level), cell(w_.criteria_met)}, std::move(rows));
-        }
+        table({cell(w_.code), cell(w_.name), cell(w_.district), cell(w_.level), cell(w_.criteria_met)}, std::move(rows));
     }
 
     void criteria() {
@@ -225,7 +241,7 @@ private:
         for (const CriterionRow& c : r_.criteria) {
             rows.push_back({cell(c.code), cell(c.title), count(c.met), count(c.not_met), count(c.unknown),
                             count(c.not_applicable),
-                            known(c.pass_rate) ? DocCell{num(lang_, std::round(c.pass_rate * 10) / 10) + " %", {}, true}
+                            known(c.pass_rate) ? DocCell{with_unit(lang_, std::round(c.pass_rate * 10) / 10, "%"), {}, true}
                                                : cell("–"),
                             cell(c.responsible)});
         }
@@ -235,7 +251,7 @@ private:
     }
 
     std::vector<DocCell> indicator_cells(const IndicatorExplanation& i) const {
-        return {cell(status_text(lang_, i.status)), cell(value_text(lang_, i)), cell(threshold_text(lang_, i)),
+        return {cell(status_text(lang_, i.status)), cell(value_text(lang_, i)), cell(requirement_text(lang_, i)),
                 cell(gap_text(lang_, i))};
     }
 
@@ -253,7 +269,7 @@ private:
                 rows.push_back(std::move(row));
             }
             table({cell(w_.code), cell(w_.name), cell(w_.district), cell(w_.towards), cell(w_.indicator),
-                   cell(lang_ == Lang::en ? "Status" : "Kết quả"), cell(w_.value), cell(w_.threshold), cell(w_.gap)},
+                   cell(w_.status), cell(w_.value), cell(w_.threshold), cell(w_.gap)},
                   std::move(rows));
         }
     }
@@ -262,57 +278,61 @@ private:
         heading(2, w_.commune_view, "phieu-xa");
         if (r_.communes.empty()) paragraph(w_.nothing);
         for (const CommuneSheet& s : r_.communes) {
-            const EntityExplanation& x = s.x;
             marker(DocBlock::section_open, s.anchor);
             heading(3, fmt::format("{} ({})", s.unit.name, s.unit.code), s.anchor);
-            std::vector<std::string> facts;
-            if (!s.district.name.empty()) facts.push_back(fmt::format("{}: {} ({})", w_.district, s.district.name, s.district.code));
-            std::string level = level_or_none(x.level_title);
-            if (x.level_uncertain) level += lang_ == Lang::en ? " (may be higher: missing data)" : " (có thể cao hơn: thiếu dữ liệu)";
-            facts.push_back(fmt::format("{}: {}", w_.level, level));
-            if (x.criteria_total > 0) {
-                std::string met = fmt::format("{}: {}/{}", w_.criteria_met, x.criteria_met, x.criteria_total);
-                if (x.criteria_unknown > 0) {
-                    met += lang_ == Lang::en ? fmt::format(" ({} lacking data)", x.criteria_unknown)
-                                             : fmt::format(" ({} tiêu chí thiếu dữ liệu)", x.criteria_unknown);
-                }
-                facts.push_back(met);
-            }
-            if (!x.classes.empty()) facts.push_back(fmt::format("{}: {}", w_.classes, fmt::join(x.classes, "; ")));
-            if (!x.member.empty()) facts.push_back(fmt::format("{}: {}", w_.member, x.member));
-            if (!x.lost_level_title.empty()) {
-                facts.push_back(fmt::format(fmt::runtime(w_.lost_warning), x.lost_level_title, x.lost_year, x.year));
-            }
-            if (!x.next_level_name.empty()) {
-                facts.push_back(fmt::format("{}: {}", w_.next_level, x.next_level_title));
-            } else if (!x.level_name.empty()) {
-                facts.push_back(w_.top_level);
-            }
-            bullets(std::move(facts));
-            if (std::vector<std::string> lines = blocker_lines(lang_, s); !lines.empty()) {
+            bullets(sheet_facts(s));
+            if (std::vector<std::string> lines = blocker_lines(lang_, s.x.blockers); !lines.empty()) {
                 paragraph(fmt::format("{}:", w_.blocked_by));
                 bullets(std::move(lines));
             }
-            if (!s.open.empty()) {
-                heading(4, w_.open_indicators);
-                std::vector<std::vector<DocCell>> rows;
-                for (const OpenIndicator& oi : s.open) {
-                    const IndicatorExplanation& i = oi.indicator;
-                    std::vector<DocCell> row{cell(fmt::format("{} {}", oi.criterion_code, oi.criterion_title)),
-                                             cell(fmt::format("{} {}", i.code, i.title))};
-                    for (DocCell& c : indicator_cells(i)) row.push_back(std::move(c));
-                    row.push_back(cell(i.source));
-                    row.push_back(cell(i.rule));
-                    row.push_back(cell(i.responsible));
-                    rows.push_back(std::move(row));
-                }
-                table({cell(w_.criterion), cell(w_.indicator), cell(lang_ == Lang::en ? "Status" : "Kết quả"),
-                       cell(w_.value), cell(w_.threshold), cell(w_.gap), cell(w_.source), cell(w_.rule),
-                       cell(w_.responsible)},
-                      std::move(rows));
-            }
+            open_indicators(s);
             marker(DocBlock::section_close);
         }
+    }
+
+    // A commune's district, level, criteria met, classes, member in charge, maintenance and next level.
+    std::vector<std::string> sheet_facts(const CommuneSheet& s) const {
+        const EntityExplanation& x = s.x;
+        std::vector<std::string> facts;
+        if (!s.district.name.empty()) facts.push_back(fmt::format("{}: {} ({})", w_.district, s.district.name, s.district.code));
+        std::string level = level_or_none(x.level_title);
+        if (x.level_uncertain) level += w_.level_may_be_higher;
+        facts.push_back(fmt::format("{}: {}", w_.level, level));
+        if (x.criteria_total > 0) {
+            std::string met = fmt::format("{}: {}/{}", w_.criteria_met, x.criteria_met, x.criteria_total);
+            if (x.criteria_unknown > 0) met += fmt::format(fmt::runtime(w_.criteria_lacking), x.criteria_unknown);
+            facts.push_back(met);
+        }
+        if (!x.classes.empty()) facts.push_back(fmt::format("{}: {}", w_.classes, fmt::join(x.classes, "; ")));
+        if (!x.member.empty()) facts.push_back(fmt::format("{}: {}", w_.member, x.member));
+        if (!x.lost_level_title.empty()) {
+            facts.push_back(fmt::format(fmt::runtime(w_.lost_warning), x.lost_level_title, x.lost_year, x.year));
+        }
+        if (!x.next_level_name.empty()) {
+            facts.push_back(fmt::format("{}: {}", w_.next_level, x.next_level_title));
+        } else if (!x.level_name.empty()) {
+            facts.push_back(w_.top_level);
+        }
+        return facts;
+    }
+
+    void open_indicators(const CommuneSheet& s) {
+        if (s.open.empty()) return;
+        heading(4, w_.open_indicators);
+        std::vector<std::vector<DocCell>> rows;
+        for (const OpenIndicator& oi : s.open) {
+            const IndicatorExplanation& i = oi.indicator;
+            std::vector<DocCell> row{cell(fmt::format("{} {}", oi.criterion_code, oi.criterion_title)),
+                                     cell(fmt::format("{} {}", i.code, i.title))};
+            for (DocCell& c : indicator_cells(i)) row.push_back(std::move(c));
+            row.push_back(cell(i.source));
+            row.push_back(cell(i.rule));
+            row.push_back(cell(i.responsible));
+            rows.push_back(std::move(row));
+        }
+        table({cell(w_.criterion), cell(w_.indicator), cell(w_.status), cell(w_.value), cell(w_.threshold), cell(w_.gap),
+               cell(w_.source), cell(w_.rule), cell(w_.responsible)},
+              std::move(rows));
     }
 
     void problems() {

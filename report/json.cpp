@@ -21,6 +21,17 @@ Json num(double v) {
 
 Json text_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
+// The stable key of a status.
+const char* status_key(Status s) {
+    switch (s) {
+        case Status::met: return "met";
+        case Status::not_met: return "not_met";
+        case Status::unknown: return "unknown";
+        case Status::not_applicable: return "not_applicable";
+    }
+    return "";
+}
+
 const char* problem_kind_key(text::ProblemKind k) {
     switch (k) {
         case text::ProblemKind::warning: return "warning";
@@ -41,10 +52,10 @@ Json indicator_json(const IndicatorExplanation& i) {
         j["value"] = num(i.value);
     }
     j["unit"] = i.unit;
-    if (i.requirement.empty()) {
-        j["threshold"] = nullptr;
-    } else {
+    if (i.has_requirement) {
         j["threshold"] = {{"cmp", dsl::spelling(i.cmp)}, {"low", num(i.low)}, {"high", num(i.high)}};
+    } else {
+        j["threshold"] = nullptr;
     }
     j["gap"] = num(i.gap);
     j["rule"] = text_or_null(i.rule);

@@ -101,30 +101,18 @@ KindOverview kind_overview(const Program& p, const Scope& s, const Evaluation& e
     return k;
 }
 
-}  // namespace
-
-Overview report_overview(const Program& p, const Dataset& d, const Evaluation& ev, std::uint32_t locality) {
-    const Scope s(p, d, ev, locality);
-    Overview o;
-    o.year = ev.year;
-    if (locality != kNone) {
-        o.scope = s.unit(locality);
-    } else {
-        for (const Entity& e : d.entities) {
-            if (e.kind == EntityKind::tinh) {
-                o.scope = {e.code, display_name(e)};
-                break;
-            }
-        }
+// The locality reported on: the one chosen, else the province.
+UnitRef scope_unit(const Scope& s, const Dataset& d, std::uint32_t locality) {
+    if (locality != kNone) return s.unit(locality);
+    for (const Entity& e : d.entities) {
+        if (e.kind == EntityKind::tinh) return {e.code, display_name(e)};
     }
-    for (std::uint32_t li : p.level_order[kind_index(EntityKind::xa)]) o.commune_levels.push_back(p.levels[li].title);
+    return {};
+}
 
-    for (std::size_t k = 0; k < kKindCount; ++k) {
-        if (p.level_order[k].empty()) continue;
-        KindOverview ko = kind_overview(p, s, ev, static_cast<EntityKind>(k));
-        if (ko.total + ko.not_judged > 0) o.kinds.push_back(std::move(ko));
-    }
-
+// Each class of the rules whose kind is in scope, with its members and those undecided.
+std::vector<ClassGroup> class_groups(const Program& p, const Scope& s, const Evaluation& ev) {
+    std::vector<ClassGroup> out;
     for (std::uint32_t c = 0; c < p.classes.size(); ++c) {
         ClassGroup g;
         g.title = p.classes[c].title;
@@ -141,12 +129,14 @@ Overview report_overview(const Program& p, const Dataset& d, const Evaluation& e
                 g.unsure.push_back(s.unit(s.entity_index(r)));
             }
         }
-        if (present) o.classes.push_back(std::move(g));
+        if (present) out.push_back(std::move(g));
     }
+    return out;
+}
 
+// Units not judged by type, levels no longer reached, and districts' and provinces' own levels.
+void unit_facts(const Program& p, const Scope& s, const Evaluation& ev, Overview& o) {
     std::map<std::string, std::size_t> urban;
-    std::map<std::string, DistrictProgress, ByCode> districts;
-    const std::size_t commune_levels = o.commune_levels.size();
     for (std::uint32_t r : s.results()) {
         const EntityResult& er = ev.entities[r];
         const Entity& e = s.entity(r);
@@ -162,12 +152,25 @@ Overview report_overview(const Program& p, const Dataset& d, const Evaluation& e
             }
             o.own_levels.push_back(std::move(own));
         }
-        if (e.kind != EntityKind::xa || commune_levels == 0) continue;
+    }
+    // Districts first, then provinces; each by code (the results are already by code).
+    std::stable_sort(o.own_levels.begin(), o.own_levels.end(),
+                     [](const OwnLevel& a, const OwnLevel& b) { return a.kind < b.kind; });
+    for (const auto& [type, n] : urban) o.urban.push_back({type, n});
+}
+
+std::vector<DistrictProgress> district_progress(const Program& p, const Dataset& d, const Scope& s,
+                                                const Evaluation& ev) {
+    const std::size_t commune_levels = p.level_order[kind_index(EntityKind::xa)].size();
+    std::map<std::string, DistrictProgress, ByCode> districts;
+    for (std::uint32_t r : s.results()) {
+        if (s.entity(r).kind != EntityKind::xa || commune_levels == 0) continue;
         const std::uint32_t h = s.ancestor(s.entity_index(r), EntityKind::huyen);
         if (h == kNone) continue;
         DistrictProgress& dp = districts[d.entities[h].code];
         dp.unit = s.unit(h);
         dp.at_least.resize(commune_levels, 0);
+        const EntityResult& er = ev.entities[r];
         if (!er.judged) continue;
         ++dp.communes;
         if (er.level_max > er.level) ++dp.uncertain;
@@ -175,12 +178,13 @@ Overview report_overview(const Program& p, const Dataset& d, const Evaluation& e
             ++dp.at_least[static_cast<std::size_t>(l)];
         }
     }
-    // Districts first, then provinces; each by code (the results are already by code).
-    std::stable_sort(o.own_levels.begin(), o.own_levels.end(),
-                     [](const OwnLevel& a, const OwnLevel& b) { return a.kind < b.kind; });
-    for (auto& [code, dp] : districts) o.districts.push_back(std::move(dp));
-    for (const auto& [type, n] : urban) o.urban.push_back({type, n});
+    std::vector<DistrictProgress> out;
+    for (auto& [code, dp] : districts) out.push_back(std::move(dp));
+    return out;
+}
 
+std::vector<TargetRow> target_rows(const Program& p, const Scope& s, const Evaluation& ev) {
+    std::vector<TargetRow> out;
     for (const TargetResult& t : ev.targets) {
         if (!s.within(t.locality)) continue;
         const TargetDef& def = p.targets[t.target];
@@ -189,9 +193,34 @@ Overview report_overview(const Program& p, const Dataset& d, const Evaluation& e
             row.lines.push_back({p.levels[l.level].title, p.levels[l.level].kind, l.increment, l.asked, l.reached,
                                  l.reached_max, l.before, l.status});
         }
-        o.targets.push_back(std::move(row));
+        out.push_back(std::move(row));
     }
+    return out;
+}
+
+}  // namespace
+
+Overview report_overview(const Program& p, const Dataset& d, const Evaluation& ev, std::uint32_t locality) {
+    const Scope s(p, d, ev, locality);
+    Overview o;
+    o.year = ev.year;
+    o.scope = scope_unit(s, d, locality);
+    for (std::uint32_t li : p.level_order[kind_index(EntityKind::xa)]) o.commune_levels.push_back(p.levels[li].title);
+    for (std::size_t k = 0; k < kKindCount; ++k) {
+        if (p.level_order[k].empty()) continue;
+        KindOverview ko = kind_overview(p, s, ev, static_cast<EntityKind>(k));
+        if (ko.total + ko.not_judged > 0) o.kinds.push_back(std::move(ko));
+    }
+    o.classes = class_groups(p, s, ev);
+    unit_facts(p, s, ev, o);
+    o.districts = district_progress(p, d, s, ev);
+    o.targets = target_rows(p, s, ev);
     return o;
+}
+
+std::vector<DistrictProgress> report_districts(const Program& p, const Dataset& d, const Evaluation& ev,
+                                               std::uint32_t locality) {
+    return district_progress(p, d, Scope(p, d, ev, locality), ev);
 }
 
 std::vector<CommuneSheet> report_communes(const Program& p, const Dataset& d, const Evaluation& ev,
@@ -208,27 +237,12 @@ std::vector<CommuneSheet> report_communes(const Program& p, const Dataset& d, co
         if (const std::uint32_t h = s.ancestor(s.entity_index(r), EntityKind::huyen); h != kNone) {
             sheet.district = s.unit(h);
         }
-        for (const LevelExplanation& l : sheet.x.levels) {
-            if (l.name != sheet.x.next_level_name || sheet.x.next_level_name.empty()) continue;
-            if (l.prerequisite != Status::met) sheet.next_prerequisite = l.after;
-            std::vector<std::pair<double, OpenIndicator>> open;
-            for (const CriterionExplanation& c : l.criteria) {
-                if (c.status == Status::met || c.status == Status::not_applicable) continue;
-                for (const IndicatorExplanation& i : c.indicators) {
-                    if (i.status != Status::not_met && i.status != Status::unknown) continue;
-                    // As explain()'s blockers: relative gap; unknown and yes/no last.
-                    const double closeness =
-                        known(i.gap) && known(i.low) && i.low != 0 ? std::fabs(i.gap / i.low) : 1e9;
-                    OpenIndicator oi{c.code, c.title, i};
-                    if (oi.indicator.responsible.empty()) oi.indicator.responsible = c.responsible;
-                    open.emplace_back(closeness, std::move(oi));
-                }
-            }
-            std::stable_sort(open.begin(), open.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-            for (auto& [closeness, oi] : open) sheet.open.push_back(std::move(oi));
-            for (const GateExplanation& g : l.gates) {
-                if (g.status != Status::met) sheet.open_gates.push_back(g);
-            }
+        // The indicators among the blockers of the next level, closest to passing first.
+        for (const Blocker& b : sheet.x.blockers) {
+            if (b.kind != Blocker::Kind::indicator) continue;
+            OpenIndicator oi{b.criterion_code, b.criterion_title, b.indicator, b.closeness};
+            oi.indicator.responsible = b.responsible;
+            sheet.open.push_back(std::move(oi));
         }
         out.push_back(std::move(sheet));
     }
@@ -271,10 +285,8 @@ std::vector<WorkList> report_work_lists(const std::vector<CommuneSheet>& commune
             const IndicatorExplanation& i = oi.indicator;
             WorkList& list = lists[i.responsible];
             list.body = i.responsible;
-            const double closeness = known(i.gap) && known(i.low) && i.low != 0 ? std::fabs(i.gap / i.low) : 1e9;
-            list.items.push_back({sheet.unit,
-                                  sheet.district.name, sheet.x.next_level_title, oi.criterion_code,
-                                  oi.criterion_title, i, closeness});
+            list.items.push_back({sheet.unit, sheet.district.name, sheet.x.next_level_title, oi.criterion_code,
+                                  oi.criterion_title, i, oi.closeness});
         }
     }
     std::vector<WorkList> out;

@@ -143,7 +143,8 @@ struct WorkList {
 
 struct OpenIndicator {
     std::string criterion_code, criterion_title;
-    IndicatorExplanation indicator;
+    IndicatorExplanation indicator;  // its responsible: the indicator's body, else the criterion's
+    double closeness = 0;            // as Blocker::closeness
 };
 
 struct CommuneSheet {
@@ -151,9 +152,7 @@ struct CommuneSheet {
     std::string anchor;   // "xa-20365"
     UnitRef unit;         // code and display name
     UnitRef district;
-    std::string next_prerequisite;  // the next level's required level title, when not reached
-    std::vector<OpenIndicator> open;  // failing or unknown indicators of the next level, closest first
-    std::vector<GateExplanation> open_gates;  // its gates not met
+    std::vector<OpenIndicator> open;  // the indicators among x.blockers, closest to passing first
 };
 
 // --- The report ------------------------------------------------------------------------------
@@ -172,6 +171,9 @@ struct Report {
 
 Overview report_overview(const Program& program, const Dataset& data, const Evaluation& evaluation,
                          std::uint32_t locality);
+// Per district in scope, by code: how many of its communes reached each commune level.
+std::vector<DistrictProgress> report_districts(const Program& program, const Dataset& data,
+                                               const Evaluation& evaluation, std::uint32_t locality);
 std::vector<CriterionRow> report_criteria(const std::vector<CommuneSheet>& communes);
 std::vector<WorkList> report_work_lists(const std::vector<CommuneSheet>& communes);
 std::vector<CommuneSheet> report_communes(const Program& program, const Dataset& data, const Evaluation& evaluation,

@@ -1,10 +1,11 @@
-// Stage 6: what people read in a terminal — the summary of an evaluation and
-// the explanation of one entity, in Vietnamese.
+// Stage 6: what people read in a terminal — the summary of an evaluation (text_eval.cpp) and
+// the explanation of one entity (text_explain.cpp), in Vietnamese.
 //
 // Renderers only read: statuses, values and thresholds come from the Evaluation and from
-// explain(); nothing is judged again here.  Output is deterministic: entities are listed by
-// code, columns are aligned by display width (a Vietnamese letter is one column, whatever its
-// bytes), numbers are written the Vietnamese way ("38,5", "1.250") by number_vi.
+// explain(); nothing is judged again here, and every phrase is from words.hpp.  Output is
+// deterministic: entities are listed by code, columns are aligned by display width (a
+// Vietnamese letter is one column, whatever its bytes), numbers are written the Vietnamese
+// way ("38,5", "1.250").
 #pragma once
 
 #include <cstddef>
@@ -39,6 +40,7 @@ bool code_order(const std::string& a, const std::string& b);
 
 // "Xã Tam An": the type as written, then the name (unless the name already starts with it).
 std::string display_name(const Entity& entity);
+std::string display_name(const std::string& type, const std::string& name);
 
 // The summary of one year's evaluation: sets in force, counts, levels by kind, classes,
 // entities that lost a level, districts and their communes.  Ends with a newline.

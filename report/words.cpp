@@ -1,54 +1,38 @@
+// The phrases of words.hpp, built from data; the label tables are in words_tables.cpp.
 #include "report/words.hpp"
 
 #include <cmath>
 #include <fmt/format.h>
+#include <utf8proc.h>
 
 namespace ntm::report {
 
-namespace {
-
-constexpr Words kVi = {
-    "Báo cáo kết quả xây dựng nông thôn mới", "Năm", "Quy định", "Dữ liệu", "đọc {} bản ghi, nhận {}, loại {}",
-    "Địa bàn", "1. Tổng quan", "2. Kết quả theo tiêu chí", "3. Việc của các sở, ngành", "4. Phiếu từng xã",
-    "5. Lỗi dữ liệu", "Mức đạt của", "Mức cao nhất đạt được", "Số đơn vị", "Tỷ lệ", "Thiếu dữ liệu", "Chưa đạt",
-    "Số tiêu chí đạt bình quân", "Không thuộc diện đánh giá", "Chưa xác định được (thiếu dữ liệu)",
-    "Mức của từng huyện, tỉnh", "Tiến độ theo huyện", "Huyện", "Số xã",
-    "Duy trì chuẩn — không còn đạt mức đã được công nhận", "Năm công nhận", "Mục tiêu và kết quả", "Mục tiêu",
-    "Chỉ tiêu giao", "Kết quả", "Đánh giá", "Mã", "Tên", "Mức", "Tiêu chí", "Chỉ tiêu", "Đạt", "Chưa đạt",
-    "Thiếu dữ liệu", "Không áp dụng", "Tỷ lệ đạt", "Bộ tiêu chí", "Phụ trách", "Chưa phân công", "Giá trị",
-    "Yêu cầu", "Chênh lệch", "Mức hướng tới", "Quy định", "Căn cứ", "Tiêu chí đạt", "Phân loại", "Mức tiếp theo",
-    "Còn vướng", "Đã đạt mức cao nhất", "Chỉ tiêu chưa đạt hoặc thiếu dữ liệu",
-    "⚠ Duy trì chuẩn: đã được công nhận “{}” năm {}, năm {} không còn đạt mức này.", "Chưa đạt mức trước",
-    "Điều kiện công nhận", "Không có lỗi dữ liệu.", "Tệp", "Dòng", "Trường", "Mức độ", "Nội dung", "lỗi",
-    "cảnh báo", "Không có.", "Phụ trách địa bàn", "về tổng quan", "Mức đạt của các xã theo huyện",
-    "Tỷ lệ xã đạt từng tiêu chí", {"thôn", "xã", "huyện", "tỉnh"}};
-
-constexpr Words kEn = {
-    "New Rural Development report", "Year", "Rules", "Data", "read {} records, accepted {}, rejected {}", "Area",
-    "1. Overview", "2. Results by criterion", "3. Work lists of the departments", "4. Commune sheets",
-    "5. Data problems", "Levels of", "Highest level reached", "Units", "Share", "Missing data", "None",
-    "Mean criteria met", "Not judged", "Undecided (missing data)", "Levels of districts and province",
-    "Progress by district", "District", "Communes", "Maintenance — no longer at a level once recognised",
-    "Recognised", "Targets and results", "Target", "Asked", "Result", "Verdict", "Code", "Name", "Level",
-    "Criterion", "Indicator", "Met", "Not met", "Missing data", "Not applicable", "Pass rate", "Criteria set",
-    "Responsible", "Not assigned", "Value", "Requirement", "Gap", "Working towards", "Rule", "Source",
-    "Criteria met", "Classes", "Next level", "Blocked by", "At the highest level",
-    "Indicators not met or lacking data",
-    "⚠ Maintenance: recognised as “{}” in {}, no longer at this level in {}.", "Required level not reached",
-    "Recognition condition", "No data problems.", "File", "Line", "Field", "Severity", "Message", "error",
-    "warning", "None.", "Locality in charge", "back to overview", "Levels of communes by district",
-    "Share of communes meeting each criterion", {"villages", "communes", "districts", "provinces"}};
-
-}  // namespace
-
-const Words& words(Lang lang) { return lang == Lang::en ? kEn : kVi; }
+// ---------------------------------------------------------------------------------------------
+// Numbers, statuses, places
 
 std::string num(Lang lang, double v) {
-    const std::string vi = number_vi(v);
-    if (lang == Lang::vi) return vi;
-    std::string en = vi;
-    for (char& c : en) c = c == '.' ? ',' : c == ',' ? '.' : c;
-    return en;
+    if (!known(v)) return "—";
+    const char thousands = lang == Lang::vi ? '.' : ',';
+    const char decimal = lang == Lang::vi ? ',' : '.';
+    std::string s = fmt::format("{:.2f}", std::fabs(v));
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    const std::size_t dot = s.find('.');
+    const std::string whole = s.substr(0, dot), frac = dot == std::string::npos ? "" : s.substr(dot + 1);
+    std::string out;
+    if (v < 0 && (whole != "0" || !frac.empty())) out += '-';
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+        if (i > 0 && (whole.size() - i) % 3 == 0) out += thousands;
+        out += whole[i];
+    }
+    if (!frac.empty()) out.append(1, decimal).append(frac);
+    return out;
+}
+
+std::string with_unit(Lang lang, double v, const std::string& symbol) {
+    std::string out = num(lang, v);
+    if (!symbol.empty()) out.append(" ").append(symbol);
+    return out;
 }
 
 std::string percent(Lang lang, std::size_t part, std::size_t whole) {
@@ -57,23 +41,62 @@ std::string percent(Lang lang, std::size_t part, std::size_t whole) {
 }
 
 std::string status_text(Lang lang, Status s) {
-    if (lang == Lang::vi) return status_vi(s);
+    const bool en = lang == Lang::en;
     switch (s) {
-        case Status::met: return "met";
-        case Status::not_met: return "not met";
-        case Status::unknown: return "missing data";
-        case Status::not_applicable: return "not applicable";
+        case Status::met: return en ? "met" : "đạt";
+        case Status::not_met: return en ? "not met" : "chưa đạt";
+        case Status::unknown: return en ? "missing data" : "thiếu dữ liệu";
+        case Status::not_applicable: return en ? "not applicable" : "không áp dụng";
     }
     return {};
 }
 
-namespace {
-
-std::string with_unit(Lang lang, double v, const std::string& symbol) {
-    return symbol.empty() ? num(lang, v) : num(lang, v) + " " + symbol;
+const char* status_mark(Status s) {
+    switch (s) {
+        case Status::met: return "✓";
+        case Status::not_met: return "✗";
+        case Status::unknown: return "?";
+        case Status::not_applicable: return "–";
+    }
+    return " ";
 }
 
-}  // namespace
+std::string_view region_title(Region r) { return dsl::kRegionTitles[region_index(r)]; }
+
+const char* cmp_sign(dsl::Cmp c) {
+    switch (c) {
+        case dsl::Cmp::ge: return "≥";
+        case dsl::Cmp::gt: return ">";
+        case dsl::Cmp::le: return "≤";
+        case dsl::Cmp::lt: return "<";
+        case dsl::Cmp::eq: return "=";
+        case dsl::Cmp::ne: return "≠";
+        case dsl::Cmp::in_range:
+        case dsl::Cmp::yes:
+        case dsl::Cmp::no: break;
+    }
+    return "";
+}
+
+std::string lower_first(std::string text) {
+    if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] - 'A' + 'a');
+    return text;
+}
+
+std::string upper_first(std::string_view text) {
+    utf8proc_int32_t first = 0;
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    const utf8proc_ssize_t n = utf8proc_iterate(bytes, static_cast<utf8proc_ssize_t>(text.size()), &first);
+    if (n <= 0) return std::string(text);
+    utf8proc_uint8_t upper[4];
+    const utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_toupper(first), upper);
+    std::string out(reinterpret_cast<const char*>(upper), static_cast<std::size_t>(m));
+    out.append(text.substr(static_cast<std::size_t>(n)));
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phrases built from an explanation
 
 std::string value_text(Lang lang, const IndicatorExplanation& i) {
     if (!known(i.value)) return "—";
@@ -86,43 +109,139 @@ std::string value_text(Lang lang, const IndicatorExplanation& i) {
     return with_unit(lang, i.value, i.unit_symbol);
 }
 
-std::string threshold_text(Lang lang, const IndicatorExplanation& i) {
-    if (lang == Lang::vi || i.requirement.empty()) return i.requirement;
+std::string requirement_text(Lang lang, const IndicatorExplanation& i) {
+    if (!i.has_requirement) return {};
+    const bool en = lang == Lang::en;
     switch (i.cmp) {
-        case dsl::Cmp::yes: return "yes";
-        case dsl::Cmp::no: return "no";
+        case dsl::Cmp::yes: return en ? "yes" : "đạt";
+        case dsl::Cmp::no: return en ? "no" : "không";
         case dsl::Cmp::in_range:
-            return fmt::format("between {} and {}", num(lang, i.low), with_unit(lang, i.high, i.unit_symbol));
-        default: break;
+            return fmt::format(fmt::runtime(en ? "between {} and {}" : "trong khoảng {} – {}"), num(lang, i.low),
+                               with_unit(lang, i.high, i.unit_symbol));
+        default: return fmt::format("{} {}", cmp_sign(i.cmp), with_unit(lang, i.low, i.unit_symbol));
     }
-    // The comparison sign is the requirement's first word ("≥ 70 %").
-    return i.requirement.substr(0, i.requirement.find(' ')) + " " + with_unit(lang, i.low, i.unit_symbol);
 }
 
 std::string gap_text(Lang lang, const IndicatorExplanation& i) {
     if (i.status != Status::not_met || !known(i.gap) || i.boolean) return {};
-    const std::string amount = with_unit(lang, i.gap, i.unit_symbol);
     const bool en = lang == Lang::en;
+    std::string out;
     switch (i.cmp) {
         case dsl::Cmp::ge:
-        case dsl::Cmp::gt: return (en ? "short by " : "còn thiếu ") + amount;
+        case dsl::Cmp::gt: out = en ? "short by " : "còn thiếu "; break;
         case dsl::Cmp::le:
-        case dsl::Cmp::lt: return (en ? "over by " : "vượt ") + amount;
-        case dsl::Cmp::in_range: return (en ? "outside the range by " : "lệch khỏi khoảng ") + amount;
-        default: return (en ? "differs by " : "chênh lệch ") + amount;
+        case dsl::Cmp::lt: out = en ? "over by " : "vượt "; break;
+        case dsl::Cmp::in_range: out = en ? "outside the range by " : "lệch khỏi khoảng "; break;
+        default: out = en ? "differs by " : "chênh lệch ";
     }
+    return out.append(with_unit(lang, i.gap, i.unit_symbol));
 }
 
+std::string why_text(const IndicatorExplanation& i) {
+    if (!i.has_requirement) return {};
+    if (i.region_unknown) {
+        return fmt::format("chưa xác định được vùng (thiếu dữ liệu của quy định về vùng); theo vùng {}, năm {}",
+                           region_title(i.region), i.year);
+    }
+    if (i.applies_unknown) {
+        std::string out = "chưa rõ chỉ tiêu có áp dụng không (thiếu dữ liệu của điều kiện áp dụng)";
+        if (i.status == Status::met) out += "; đạt trong cả hai trường hợp";
+        return out;
+    }
+    if (i.cmp == dsl::Cmp::yes || i.cmp == dsl::Cmp::no) return {};
+    std::string out = fmt::format("vùng {}, năm {}", region_title(i.region), i.year);
+    if (!i.case_condition.empty()) out += fmt::format(", khi {}", i.case_condition);
+    return out;
+}
+
+std::string combine_text(const CriterionExplanation& c) {
+    switch (c.combine) {
+        case dsl::CombineKind::any: return "một trong các chỉ tiêu";
+        case dsl::CombineKind::at_least: return fmt::format("ít nhất {} chỉ tiêu", c.at_least);
+        case dsl::CombineKind::all: break;
+    }
+    return "tất cả chỉ tiêu";
+}
+
+std::string readings_text(const GateExplanation& g) {
+    std::vector<std::string> parts;
+    for (const GateReading& r : g.reads) {
+        const std::string shown = !known(r.value) ? std::string("thiếu dữ liệu")
+                                  : r.boolean     ? std::string(r.value != 0 ? "có" : "không")
+                                                  : with_unit(Lang::vi, r.value, r.unit_symbol);
+        parts.push_back(fmt::format("{}: {}", r.title.empty() ? r.column : r.title, shown));
+    }
+    return fmt::format("{}", fmt::join(parts, "; "));
+}
+
+namespace {
+
+// "tiêu chí 2 Giao thông — chỉ tiêu 2.2: 75 % (yêu cầu ≥ 80 %)"
+std::string indicator_blocker_vi(const Blocker& b) {
+    const IndicatorExplanation& i = b.indicator;
+    std::string out = fmt::format("tiêu chí {} {} — chỉ tiêu {}", b.criterion_code, b.criterion_title, i.code);
+    const std::string value = with_unit(Lang::vi, i.value, i.unit_symbol);
+    if (i.status == Status::unknown && known(i.value) && !i.boolean) {
+        out += fmt::format(": {} (yêu cầu {}) — thiếu dữ liệu để xét", value, requirement_text(Lang::vi, i));
+    } else if (i.status == Status::unknown) {
+        out += ": thiếu dữ liệu";
+    } else if (i.boolean) {
+        out += ": chưa đạt";
+    } else {
+        out += fmt::format(": {} (yêu cầu {})", value, requirement_text(Lang::vi, i));
+    }
+    return out;
+}
+
+std::string indicator_blocker_en(const Blocker& b) {
+    const IndicatorExplanation& i = b.indicator;
+    std::string out = fmt::format("criterion {} {} — indicator {}: ", b.criterion_code, b.criterion_title, i.code);
+    if (i.status == Status::unknown) return out.append("missing data");
+    return out.append(fmt::format("{} (required {})", value_text(Lang::en, i), requirement_text(Lang::en, i)));
+}
+
+}  // namespace
+
+std::string blocker_text(Lang lang, const Blocker& b) {
+    const bool en = lang == Lang::en;
+    switch (b.kind) {
+        case Blocker::Kind::prerequisite:
+            return fmt::format(fmt::runtime(en ? "required level not reached: {}" : "chưa {}"), b.level_title);
+        case Blocker::Kind::indicator: return en ? indicator_blocker_en(b) : indicator_blocker_vi(b);
+        case Blocker::Kind::gate: break;
+    }
+    const GateExplanation& g = b.gate;
+    if (en) return fmt::format("condition: {} ({})", g.title.empty() ? g.name : g.title, status_text(lang, g.status));
+    std::string out = fmt::format("điều kiện: {}", g.title);
+    if (const std::string readings = readings_text(g); !readings.empty()) out += fmt::format(" ({})", readings);
+    return out;
+}
+
+std::string blocker_line(Lang lang, const Blocker& b) {
+    std::string out = blocker_text(lang, b);
+    if (!b.responsible.empty()) out.append(lang == Lang::en ? " — responsible: " : " — phụ trách: ").append(b.responsible);
+    return out;
+}
+
+std::vector<std::string> blocker_lines(Lang lang, const std::vector<Blocker>& blockers) {
+    std::vector<std::string> out;
+    for (const Blocker& b : blockers) out.push_back(blocker_line(lang, b));
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phrases of the report
+
 std::string level_phrase(Lang lang, const std::string& title) {
-    if (lang == Lang::en) return "communes: " + title;
+    if (lang == Lang::en) return fmt::format("communes: {}", title);
     const std::string head = "Xã ";
-    if (title.rfind(head, 0) == 0) return "xã " + title.substr(head.size());
+    if (title.rfind(head, 0) == 0) return fmt::format("xã {}", title.substr(head.size()));
     return fmt::format("xã đạt mức “{}”", title);
 }
 
 std::string target_asked(Lang lang, const TargetLine& l) {
     if (!l.increment) return num(lang, l.asked);
-    return (lang == Lang::en ? "+" : "thêm ") + num(lang, l.asked);
+    return std::string(lang == Lang::en ? "+" : "thêm ").append(num(lang, l.asked));
 }
 
 std::string target_result(Lang lang, const TargetLine& l, int year) {
@@ -131,11 +250,8 @@ std::string target_result(Lang lang, const TargetLine& l, int year) {
     };
     std::string got = range(l.reached, l.reached_max);
     if (l.increment) {
-        got = lang == Lang::en ? fmt::format("+{} ({} against {} before {})", range(l.reached - l.before, l.reached_max - l.before),
-                                             got, num(lang, l.before), year)
-                               : fmt::format("thêm {} ({} so với {} trước năm {})",
-                                             range(l.reached - l.before, l.reached_max - l.before), got,
-                                             num(lang, l.before), year);
+        got = fmt::format(fmt::runtime(lang == Lang::en ? "+{} ({} against {} before {})" : "thêm {} ({} so với {} trước năm {})"),
+                          range(l.reached - l.before, l.reached_max - l.before), got, num(lang, l.before), year);
     }
     if (l.reached_max > l.reached) {
         got += fmt::format(fmt::runtime(lang == Lang::en ? ", {} {} lacking data" : ", {} {} thiếu dữ liệu"),
@@ -148,36 +264,11 @@ std::string target_verdict(Lang lang, const TargetLine& l) {
     const bool en = lang == Lang::en;
     if (l.status == Status::met) return en ? "✓ met" : "✓ đạt mục tiêu";
     if (l.status == Status::unknown) return en ? "? undecided (missing data)" : "? chưa xác định được (thiếu dữ liệu)";
-    const std::string short_by = num(lang, l.asked + l.before - l.reached_max);
-    return en ? "✗ short by " + short_by : "✗ còn thiếu " + short_by;
+    return std::string(en ? "✗ short by " : "✗ còn thiếu ").append(num(lang, l.asked + l.before - l.reached_max));
 }
 
 const char* severity_text(Lang lang, const text::Problem& p) {
     return p.kind == text::ProblemKind::warning ? words(lang).warning : words(lang).error;
-}
-
-std::vector<std::string> blocker_lines(Lang lang, const CommuneSheet& sheet) {
-    std::vector<std::string> out;
-    if (lang == Lang::vi) {
-        // The explanation's own wording, as `ntm explain` prints it.
-        for (const Blocker& b : sheet.x.blockers) {
-            out.push_back(b.responsible.empty() ? b.what : b.what + " — phụ trách: " + b.responsible);
-        }
-        return out;
-    }
-    if (!sheet.next_prerequisite.empty()) out.push_back("required level not reached: " + sheet.next_prerequisite);
-    for (const OpenIndicator& oi : sheet.open) {
-        const IndicatorExplanation& i = oi.indicator;
-        std::string line = fmt::format("criterion {} {} — indicator {}: ", oi.criterion_code, oi.criterion_title, i.code);
-        line += i.status == Status::unknown ? std::string("missing data")
-                                            : fmt::format("{} (required {})", value_text(lang, i), threshold_text(lang, i));
-        if (!i.responsible.empty()) line += " — responsible: " + i.responsible;
-        out.push_back(line);
-    }
-    for (const GateExplanation& g : sheet.open_gates) {
-        out.push_back(fmt::format("condition: {} ({})", g.title.empty() ? g.name : g.title, status_text(lang, g.status)));
-    }
-    return out;
 }
 
 }  // namespace ntm::report

@@ -1,17 +1,28 @@
-// The words of the reports in Vietnamese and English, and how values are written in each.
-// Only labels are translated: names of units, criteria, indicators, levels and bodies come
-// from the data and the rules and stay as written.  Shared by the report renderers.
+// Every phrase people read, in Vietnamese and English, and how values are written in each.
+//
+// The engine hands over data only (statuses, numbers, comparators, regions, locations:
+// engine/explain.hpp); this is the one place that turns them into words, for every renderer —
+// the terminal text of eval and explain, the JSON's messages aside, and the report in every
+// format.  Only labels and phrases are translated: names of units, criteria, indicators,
+// levels and bodies, citations, unit symbols and rule text come from the data and the rules
+// and stay as written.  Nothing here is ever parsed back.
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "report/report.hpp"
 
 namespace ntm::report {
 
+// ---------------------------------------------------------------------------------------------
+// Labels of the report, in the language asked for (words.cpp holds the tables).
+
 struct Words {
     const char* title;            // "Báo cáo kết quả xây dựng nông thôn mới"
     const char* year;             // "Năm"
+    const char* year_word;        // "năm": after a place, "Quảng Nam, năm 2024"
     const char* rules;            // "Quy định"
     const char* data;             // "Dữ liệu"
     const char* records;          // "đọc {} bản ghi, nhận {}, loại {}"
@@ -27,6 +38,7 @@ struct Words {
     const char* share;            // "Tỷ lệ"
     const char* uncertain;        // "Thiếu dữ liệu"
     const char* none_level;       // "Chưa đạt"
+    const char* total;            // "Tổng"
     const char* criteria_mean;    // "Số tiêu chí đạt bình quân"
     const char* not_judged;       // "Không thuộc diện đánh giá"
     const char* undecided;        // "Chưa xác định được (thiếu dữ liệu)"
@@ -34,11 +46,17 @@ struct Words {
     const char* progress;         // "Tiến độ theo huyện"
     const char* district;         // "Huyện"
     const char* communes;         // "Số xã"
+    const char* commune_list;     // "Danh sách xã"
+    const char* communes_lacking; // " ({} xã thiếu dữ liệu)"
+    const char* may_reach;        // " — thiếu dữ liệu: có thể đạt “{}”"
+    const char* may_be_higher;    // " (có thể cao hơn)"
+    const char* level_may_be_higher;  // " (có thể cao hơn: thiếu dữ liệu)"
+    const char* criteria_lacking;     // " ({} tiêu chí thiếu dữ liệu)"
     const char* lost;             // "Duy trì chuẩn — không còn đạt mức đã được công nhận"
     const char* recognised;       // "Năm công nhận"
     const char* targets;          // "Mục tiêu và kết quả"
     const char* target;           // "Mục tiêu"
-    const char* asked;            // "Chỉ tiêu"
+    const char* asked;            // "Chỉ tiêu giao"
     const char* result;           // "Kết quả"
     const char* verdict;          // "Đánh giá"
     const char* code;             // "Mã"
@@ -47,58 +65,166 @@ struct Words {
     const char* criterion;        // "Tiêu chí"
     const char* indicator;        // "Chỉ tiêu"
     const char* met, *not_met, *unknown, *not_applicable;  // column heads
+    const char* status;           // "Kết quả": the column of an indicator's status
     const char* pass_rate;        // "Tỷ lệ đạt"
     const char* standard_set;     // "Bộ tiêu chí"
     const char* responsible;      // "Phụ trách"
     const char* unassigned;       // "Chưa phân công"
     const char* value;            // "Giá trị"
+    const char* unit;             // "Đơn vị"
     const char* threshold;        // "Yêu cầu"
-    const char* gap;              // "Còn thiếu"
+    const char* gap;              // "Chênh lệch"
     const char* towards;          // "Mức hướng tới"
     const char* rule;             // "Quy định"
     const char* source;           // "Căn cứ"
     const char* criteria_met;     // "Tiêu chí đạt"
+    const char* criteria_count;   // "Số tiêu chí"
     const char* classes;          // "Phân loại"
+    const char* class_member;     // "Thuộc nhóm"
     const char* next_level;       // "Mức tiếp theo"
     const char* blocked_by;       // "Còn vướng"
     const char* top_level;        // "Đã đạt mức cao nhất"
     const char* open_indicators;  // "Chỉ tiêu chưa đạt hoặc thiếu dữ liệu"
-    const char* lost_warning;     // "⚠ Duy trì chuẩn: đã được công nhận “{}” năm {}, năm {} không còn đạt"
+    const char* lost_warning;     // "⚠ Duy trì chuẩn: đã được công nhận “{}” năm {}, năm {} không còn đạt mức này."
+    const char* lost_level;       // "Mức không còn đạt"
+    const char* may_be_higher_head;  // "Có thể cao hơn"
+    const char* increment;        // "Tăng thêm"
+    const char* reached;          // "Đạt chắc chắn"
+    const char* reached_max;      // "Có thể đạt"
+    const char* before_year;      // "Trước năm"
     const char* prerequisite;     // "Chưa đạt mức trước"
     const char* gate;             // "Điều kiện công nhận"
     const char* no_problems;      // "Không có lỗi dữ liệu."
     const char* file, *line, *field, *severity, *message;
     const char* error, *warning;
+    const char* yes, *no;         // "có", "không"
     const char* nothing;          // "Không có."
     const char* member;           // "Phụ trách địa bàn"
     const char* back;             // "về tổng quan"
     const char* chart_levels;     // "Mức đạt của các xã theo huyện"
     const char* chart_criteria;   // "Tỷ lệ xã đạt từng tiêu chí"
-    const char* kind_names[kKindCount];  // "thôn", "xã", "huyện", "tỉnh"
+    const char* kind_names[kKindCount];  // "thôn", "xã", "huyện", "tỉnh" (English: plural)
 };
 
 const Words& words(Lang lang);
 
-// Numbers: "38,5", "1.250" in Vietnamese; "38.5", "1,250" in English.
+// ---------------------------------------------------------------------------------------------
+// Labels and patterns of the terminal text (`ntm eval`, `ntm explain`), which is Vietnamese
+// only; the labels it shares with the report are taken from words(Lang::vi).  Patterns hold
+// {} for the values, in the order each comment gives.
+
+struct TextWords {
+    const char* kind_titles[kKindCount];  // "Thôn", "Xã", "Huyện", "Tỉnh": headings
+    // The evaluation summary
+    const char* year_heading;        // "NĂM {year}"
+    const char* sets_in_force;       // "Bộ tiêu chí áp dụng"
+    const char* gates_only;          // "không theo bộ tiêu chí, chỉ xét các điều kiện công nhận"
+    const char* no_set_in_year;      // "không có bộ tiêu chí hiệu lực năm {year}"
+    const char* evaluated;           // "Số đơn vị được đánh giá: {n}"
+    const char* units_of_kind;       // "{kind title}: {n} đơn vị"
+    const char* count_of_kind;       // "Số {kind}"
+    const char* may_be_higher;       // "Thiếu dữ liệu: {n} {kind} có thể đạt mức cao hơn khi đủ số liệu."
+    const char* not_in_force_count;  // "Không xét năm {year} (không có bộ tiêu chí hiệu lực): {n} {kind}"
+    const char* not_in_force;        // "Không xét năm {year} (không có bộ tiêu chí hiệu lực)"
+    const char* criteria_of;         // "{met}/{total} tiêu chí"
+    const char* recognised_in;       // "{level} (công nhận năm {year})"
+    const char* levels_of_each;      // "Mức của từng {kind}"
+    const char* target_heading;      // "Mục tiêu năm {year}: {title} — {locality} ({code})"
+    const char* target_asked;        // "mục tiêu {asked}"
+    const char* target_result;       // "kết quả {result}"
+    // The explanation of one entity
+    const char* code_of;             // "{name} (mã {code})"
+    const char* within;              // ", thuộc {name} (mã {code})"
+    const char* within_code;         // ", thuộc đơn vị mã {code}"
+    const char* region_year;         // "Vùng: {region} · năm đánh giá: {year}"
+    const char* level_reached;       // "Mức đạt"
+    const char* not_judged_because;  // "không thuộc diện đánh giá — {type} không được đánh giá theo …"
+    const char* no_levels;           // "các quy định không có mức nào cho đơn vị cấp này"
+    const char* no_level;            // "chưa đạt mức nào"
+    const char* criteria_met;        // "Số tiêu chí đạt"
+    const char* blocked_by;          // " — còn vướng:"
+    const char* top_level;           // "Đã đạt mức cao nhất áp dụng năm {year}."
+    const char* prerequisite;        // "Điều kiện trước: {level} — {status}"
+    const char* thresholds_of;       // "Ngưỡng áp dụng theo vùng"
+    const char* own_region_rule;     // " (theo quy định riêng của bộ tiêu chí)"
+    const char* criterion_line;      // "Tiêu chí {code} {title}: {status}"
+    const char* needs;               // " (cần {combine})"
+    const char* required;            // " — yêu cầu {requirement}"
+    const char* no_valid_value;      // "không có số liệu hợp lệ"
+    const char* basis;               // "căn cứ"
+    const char* rule;                // "quy định"
+    const char* source;              // "nguồn"
+    const char* condition;           // "điều kiện"
+    const char* readings;            // "số liệu"
+    const char* responsible;         // "phụ trách"
+};
+
+const TextWords& text_words();
+
+// ---------------------------------------------------------------------------------------------
+// Numbers, statuses, places
+
+// "38,5", "1.250", "100" in Vietnamese; "38.5", "1,250" in English: up to two decimals, no
+// trailing zeros; "—" when unknown.
 std::string num(Lang lang, double v);
+// A number with its unit symbol: "85 %", "38,5 triệu đồng/người/năm", "3".
+std::string with_unit(Lang lang, double v, const std::string& symbol);
 // "66,7 %" of part in whole (one decimal), "–" when whole is 0.
 std::string percent(Lang lang, std::size_t part, std::size_t whole);
+// "đạt", "chưa đạt", "thiếu dữ liệu", "không áp dụng"; "met", "not met", ...
 std::string status_text(Lang lang, Status s);
-// The indicator's value with its unit: "69,5 %", "đạt" / "không đạt"; "—" when unknown.
+// "✓", "✗", "?", "–"
+const char* status_mark(Status s);
+// The region's official name (dsl::kRegionTitles): "Duyên hải Nam Trung Bộ".
+std::string_view region_title(Region r);
+// "≥", ">", "≤", "<", "=", "≠"; empty for `in`, yes and no.
+const char* cmp_sign(dsl::Cmp c);
+// "phường" for "Phường" in running text (type words of units not judged start with an ASCII
+// letter; others are left as they are).
+std::string lower_first(std::string text);
+// "Mã cấp trên" for "mã cấp trên": the first letter capitalised, for headings.
+std::string upper_first(std::string_view text);
+
+// ---------------------------------------------------------------------------------------------
+// Phrases built from an explanation
+
+// The indicator's value with its unit: "69,5 %", "đạt" / "không đạt" ("có" / "không" for a
+// `no` requirement; "yes" / "no" in English); "—" when unknown.
 std::string value_text(Lang lang, const IndicatorExplanation& i);
-// The requirement in force: "≥ 70 %", "đạt", "trong khoảng 14 – 200 m²/người".
-std::string threshold_text(Lang lang, const IndicatorExplanation& i);
-// The gap when not met: "còn thiếu 0,5 %", "vượt 3 %"; empty otherwise.
+// The requirement in force, from the comparator and the threshold: "≥ 70 %", "đạt",
+// "trong khoảng 14 – 200 m²/người"; "≥ 70 %", "yes", "between 14 and 200 m²/người".  Empty
+// when no requirement decided.
+std::string requirement_text(Lang lang, const IndicatorExplanation& i);
+// The gap when not met: "còn thiếu 0,5 %", "vượt 3 %"; "short by 0.5 %"; empty otherwise.
 std::string gap_text(Lang lang, const IndicatorExplanation& i);
-// "3/9 xã đạt chuẩn nông thôn mới" after a count (from the level's title).
+// Why that threshold (Vietnamese): "vùng Duyên hải Nam Trung Bộ, năm 2024, khi so_truong > 3",
+// or that the region or whether it applies is unknown; empty when no requirement decided or
+// for a yes/no requirement.
+std::string why_text(const IndicatorExplanation& i);
+// How a criterion combines its indicators (Vietnamese): "tất cả chỉ tiêu",
+// "một trong các chỉ tiêu", "ít nhất 2 chỉ tiêu".
+std::string combine_text(const CriterionExplanation& c);
+// The data a gate reads (Vietnamese): "Tỷ lệ hài lòng: 85 %; Nợ đọng: không"; empty when none.
+std::string readings_text(const GateExplanation& g);
+// What a blocker is: "tiêu chí 2 Giao thông — chỉ tiêu 2.2: 75 % (yêu cầu ≥ 80 %)",
+// "chưa Xã đạt chuẩn nông thôn mới", "điều kiện: Hài lòng (Tỷ lệ hài lòng: 85 %)";
+// "criterion 2 Giao thông — indicator 2.2: 75 % (required ≥ 80 %)", ...
+std::string blocker_text(Lang lang, const Blocker& b);
+// blocker_text, then the body in charge: " — phụ trách: Sở Giao thông vận tải".
+std::string blocker_line(Lang lang, const Blocker& b);
+std::vector<std::string> blocker_lines(Lang lang, const std::vector<Blocker>& blockers);
+
+// ---------------------------------------------------------------------------------------------
+// Phrases of the report
+
+// "3/9 xã đạt chuẩn nông thôn mới" after a count (from a commune level's title).
 std::string level_phrase(Lang lang, const std::string& title);
-// One target line's verdict: "✓ đạt mục tiêu", "✗ còn thiếu 3", "? chưa xác định được".
+// One target line: what was asked ("thêm 8"), what the results give, and the verdict
+// ("✓ đạt mục tiêu", "✗ còn thiếu 3", "? chưa xác định được (thiếu dữ liệu)").
 std::string target_asked(Lang lang, const TargetLine& line);
 std::string target_result(Lang lang, const TargetLine& line, int year);
 std::string target_verdict(Lang lang, const TargetLine& line);
 // A data problem's severity word.
 const char* severity_text(Lang lang, const text::Problem& p);
-// The blockers of a sheet, one line each, in the language asked for.
-std::vector<std::string> blocker_lines(Lang lang, const CommuneSheet& sheet);
 
 }  // namespace ntm::report

@@ -1,5 +1,6 @@
 // A small program embedding the engine: reads a data file (data/load.hpp), evaluates it and
-// prints, for each commune that is not yet standard, the first thing that blocks it.
+// prints, for each commune that is not yet standard, the first thing that blocks it.  The
+// explanation is data; report/words.hpp words it in Vietnamese.
 //
 //   ntm_embed_example RULES_DIR DATA_FILE YEAR
 #include <cstdio>
@@ -7,6 +8,7 @@
 
 #include "data/load.hpp"
 #include "engine/ntm.hpp"
+#include "report/words.hpp"
 
 int main(int argc, char** argv) {
     if (argc != 4) {
@@ -20,8 +22,9 @@ int main(int argc, char** argv) {
         for (std::uint32_t i = 0; i < ev.entities.size(); ++i) {
             const ntm::engine::EntityExplanation x = engine.explain(data, ev, i);
             if (x.kind != ntm::dsl::EntityKind::xa || !x.level_name.empty()) continue;
-            std::printf("%s %s: %s\n", x.code.c_str(), x.name.c_str(),
-                        x.blockers.empty() ? "—" : x.blockers.front().what.c_str());
+            const std::string first =
+                x.blockers.empty() ? "—" : ntm::report::blocker_text(ntm::report::Lang::vi, x.blockers.front());
+            std::printf("%s %s: %s\n", x.code.c_str(), x.name.c_str(), first.c_str());
         }
     } catch (const ntm::RulesError& e) {
         std::fputs(e.what(), stderr);

@@ -1,7 +1,8 @@
 // Explanations: what explain() tells of an evaluation (levels reached and what blocks the
-// next, maintenance, each indicator's value, threshold, why, rule, citation and who is
-// responsible), and numbers written the Vietnamese way.
+// next, maintenance, each indicator's value, threshold, the facts behind the threshold, rule,
+// citation and who is responsible), as data.  The words are tested in tests/report/test_words.cpp.
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <map>
 #include <string>
 
@@ -13,6 +14,21 @@ using namespace ntm;
 using namespace ntm::engine;
 using engine_test::good;
 using engine_test::World;
+
+namespace {
+
+// The indicator `code` of the first level of `x`.
+const IndicatorExplanation& indicator(const EntityExplanation& x, const std::string& code) {
+    for (const CriterionExplanation& c : x.levels.at(0).criteria) {
+        for (const IndicatorExplanation& i : c.indicators) {
+            if (i.code == code) return i;
+        }
+    }
+    FAIL("no indicator " << code);
+    throw;
+}
+
+}  // namespace
 
 TEST_CASE("engine: levels build on each other, with gates") {
     World w;
@@ -35,7 +51,20 @@ TEST_CASE("engine: levels build on each other, with gates") {
     CHECK(x.level_name.empty());
     CHECK(x.next_level_name == "dat_chuan");
     REQUIRE(x.blockers.size() == 1);
-    CHECK(x.blockers[0].what == "điều kiện: Hài lòng từ 90% trở lên (Tỷ lệ hài lòng: 85 %)");
+    const Blocker& b = x.blockers[0];
+    CHECK(b.kind == Blocker::Kind::gate);
+    CHECK(b.status == Status::not_met);
+    CHECK(b.responsible.empty());
+    CHECK(b.gate.name == "hai_long");
+    CHECK(b.gate.title == "Hài lòng từ 90% trở lên");
+    CHECK(b.gate.condition == "hai_long >= 90%");
+    // The data the gate reads: the column, its title, the value and its unit.
+    REQUIRE(b.gate.reads.size() == 1);
+    CHECK(b.gate.reads[0].column == "hai_long");
+    CHECK(b.gate.reads[0].title == "Tỷ lệ hài lòng");
+    CHECK(b.gate.reads[0].value == Approx(85));
+    CHECK_FALSE(b.gate.reads[0].boolean);
+    CHECK(b.gate.reads[0].unit_symbol == "%");
 }
 
 TEST_CASE("engine: maintenance of a recognised level") {
@@ -51,7 +80,7 @@ TEST_CASE("engine: maintenance of a recognised level") {
     CHECK(explain(w.program, w.data, ev, 0).lost_level_title == "Xã đạt chuẩn nông thôn mới");
 }
 
-TEST_CASE("engine: explanations carry value, threshold, why, rule, citation and who is responsible") {
+TEST_CASE("engine: explanations carry value, threshold, its region and year, rule, citation and who is responsible") {
     World w;
     auto v = good();
     v["km_cung"] = 7.5;
@@ -63,20 +92,78 @@ TEST_CASE("engine: explanations carry value, threshold, why, rule, citation and 
     CHECK(i.code == "2.2");
     CHECK(i.status == Status::not_met);
     CHECK(i.value == Approx(75));
-    CHECK(i.requirement == "≥ 80 %");
+    CHECK(i.unit_symbol == "%");
+    CHECK_FALSE(i.boolean);
+    CHECK(i.has_requirement);
+    CHECK(i.cmp == dsl::Cmp::ge);
+    CHECK(i.low == Approx(80));
+    CHECK(std::isnan(i.high));
     CHECK(i.gap == Approx(5));
-    CHECK(i.why == "vùng Duyên hải Nam Trung Bộ, năm 2024");
+    CHECK(i.region == Region::DHNTB);
+    CHECK(i.year == 2024);
+    CHECK(i.threshold_case == kNone);
+    CHECK(i.case_condition.empty());
+    CHECK_FALSE(i.region_unknown);
+    CHECK_FALSE(i.applies_unknown);
     INFO(i.rule);
     CHECK(i.rule.find("rules.ntm:27") != std::string::npos);
     CHECK(i.source == "QĐ thử");
     CHECK(i.responsible == "Sở Giao thông vận tải");
-    CHECK(x.blockers.at(0).what == "tiêu chí 2 Giao thông — chỉ tiêu 2.2: 75 % (yêu cầu ≥ 80 %)");
+
+    REQUIRE(!x.blockers.empty());
+    const Blocker& b = x.blockers.at(0);
+    CHECK(b.kind == Blocker::Kind::indicator);
+    CHECK(b.status == Status::not_met);
+    CHECK(b.criterion_code == "2");
+    CHECK(b.criterion_title == "Giao thông");
+    CHECK(b.indicator.code == "2.2");
+    CHECK(b.indicator.value == Approx(75));
+    CHECK(b.indicator.low == Approx(80));
+    CHECK(b.closeness == Approx(5.0 / 80));
+    CHECK(b.responsible == "Sở Giao thông vận tải");
 }
 
-TEST_CASE("engine: numbers are written the Vietnamese way") {
-    CHECK(number_vi(38.5) == "38,5");
-    CHECK(number_vi(1250) == "1.250");
-    CHECK(number_vi(100) == "100");
-    CHECK(number_vi(-2.25) == "-2,25");
-    CHECK(number_vi(kUnknown) == "—");
+TEST_CASE("engine: explanations name the `when` case that chose a threshold") {
+    World w;
+    auto v = good();
+    v["dtts"] = 1;
+    w.add("a", EntityKind::xa, "", Region::DHNTB, v);
+    w.add("b", EntityKind::xa, "", Region::DHNTB, good());
+    const Evaluation ev = w.run();
+    const IndicatorExplanation& when = indicator(explain(w.program, w.data, ev, 0), "17.1");
+    CHECK(when.low == Approx(40));
+    REQUIRE(when.threshold_case != kNone);
+    CHECK(when.case_condition == "dtts");
+    const IndicatorExplanation& otherwise = indicator(explain(w.program, w.data, ev, 1), "17.1");
+    CHECK(otherwise.low == Approx(50));
+    CHECK(otherwise.threshold_case != kNone);  // the `else` case: no condition to cite
+    CHECK(otherwise.case_condition.empty());
+}
+
+TEST_CASE("engine: explanations tell when the region or whether an indicator applies is unknown") {
+    World w;
+    auto v = good();
+    v.erase("lang_nghe");  // 13.4 applies when lang_nghe: unknown, but it is met either way
+    v["13.4"] = 1;
+    w.add("a", EntityKind::xa, "", Region::DHNTB, v);
+    v = good();
+    v.erase("dbkk");     // TDMNPB when dbkk: the region is unknown …
+    v["km_cung"] = 7.5;  // … and 75 % meets TDMNPB's 70 but not DHNTB's 80
+    w.add("b", EntityKind::xa, "", Region::DHNTB, v);
+    const Evaluation ev = w.run();
+
+    const EntityExplanation a = explain(w.program, w.data, ev, 0);
+    const IndicatorExplanation& craft = indicator(a, "13.4");
+    CHECK(craft.applies_unknown);
+    CHECK(craft.status == Status::met);
+    CHECK(craft.cmp == dsl::Cmp::yes);
+    CHECK(a.levels.at(0).criteria.at(2).combine == dsl::CombineKind::at_least);
+    CHECK(a.levels.at(0).criteria.at(2).at_least == 2);
+    CHECK(a.levels.at(0).criteria.at(0).combine == dsl::CombineKind::all);
+
+    const IndicatorExplanation& road = indicator(explain(w.program, w.data, ev, 1), "2.2");
+    CHECK(road.region_unknown);
+    CHECK(road.status == Status::unknown);
+    CHECK(road.region == Region::DHNTB);
+    CHECK(road.year == 2024);
 }

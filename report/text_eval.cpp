@@ -1,0 +1,295 @@
+// The summary of one year's evaluation as terminal text: see text.hpp.  Layout only (aligned
+// tables, indentation); every phrase is from words.hpp.
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <map>
+
+#include "report/text.hpp"
+#include "report/words.hpp"
+#include "text/utf8.hpp"
+
+namespace ntm::report {
+
+namespace {
+
+constexpr Lang kLang = Lang::vi;  // the terminal text is Vietnamese
+
+const char* kind_noun(EntityKind k) { return words(kLang).kind_names[kind_index(k)]; }
+
+// Rows of cells printed with columns aligned by display width, two spaces apart.
+class Table {
+public:
+    enum Align { left, right };
+    explicit Table(std::vector<Align> aligns) : aligns_(std::move(aligns)) {}
+    void row(std::vector<std::string> cells) { rows_.push_back(std::move(cells)); }
+    bool empty() const { return rows_.empty(); }
+
+    std::string render(const std::string& indent) const {
+        std::vector<std::size_t> width(aligns_.size(), 0);
+        for (const auto& r : rows_) {
+            for (std::size_t c = 0; c < r.size() && c < width.size(); ++c) {
+                width[c] = std::max<std::size_t>(width[c], text::display_width(r[c]));
+            }
+        }
+        std::string out;
+        for (const auto& r : rows_) {
+            std::string line = indent;
+            for (std::size_t c = 0; c < r.size() && c < width.size(); ++c) {
+                const std::size_t pad = width[c] - text::display_width(r[c]);
+                if (c > 0) line += "  ";
+                if (aligns_[c] == right) line.append(pad, ' ');
+                line += r[c];
+                if (aligns_[c] == left && c + 1 < r.size()) line.append(pad, ' ');
+            }
+            while (!line.empty() && line.back() == ' ') line.pop_back();
+            out += line + "\n";
+        }
+        return out;
+    }
+
+private:
+    std::vector<Align> aligns_;
+    std::vector<std::vector<std::string>> rows_;
+};
+
+// One year's evaluation with its results in listing order.
+struct YearView {
+    const Program& p;
+    const Dataset& d;
+    const Evaluation& ev;
+    std::vector<std::uint32_t> by_code;  // result indices sorted by entity code
+
+    YearView(const Program& program, const Dataset& data, const Evaluation& evaluation)
+        : p(program), d(data), ev(evaluation) {
+        for (std::uint32_t r = 0; r < ev.entities.size(); ++r) by_code.push_back(r);
+        std::sort(by_code.begin(), by_code.end(),
+                  [&](std::uint32_t a, std::uint32_t b) { return code_order(entity(a).code, entity(b).code); });
+    }
+    const Entity& entity(std::uint32_t r) const { return d.entities[d.records[ev.entities[r].record].entity]; }
+    const LevelDef* level_def(EntityKind kind, int ordinal) const {
+        const auto& order = p.level_order[kind_index(kind)];
+        if (ordinal < 0 || static_cast<std::size_t>(ordinal) >= order.size()) return nullptr;
+        return &p.levels[order[static_cast<std::size_t>(ordinal)]];
+    }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Sections of the summary
+
+std::string set_text(const SetDef& set) {
+    std::string what = set.title.empty() ? set.name : set.title;
+    if (!set.source.empty()) what.append(" — ").append(set.source);
+    return what;
+}
+
+// What a level is judged by in the year when no entity was judged by two sets.
+std::string set_in_force(const YearView& v, const LevelDef& level, std::uint32_t set) {
+    const TextWords& t = text_words();
+    if (set != kNone) return set_text(v.p.sets[set]);
+    if (level.meets.empty()) return t.gates_only;
+    return fmt::format(fmt::runtime(t.no_set_in_year), v.ev.year);
+}
+
+std::string sets_in_force(const YearView& v, const std::vector<KindSummary>& kinds) {
+    std::string out = fmt::format("{}:\n", text_words().sets_in_force);
+    for (const KindSummary& k : kinds) {
+        for (std::uint32_t li : v.p.level_order[kind_index(k.kind)]) {
+            const LevelDef& level = v.p.levels[li];
+            // The sets the entities were judged by: more than one where a set for a locality
+            // replaced the national one.
+            std::map<std::uint32_t, std::size_t> used;
+            for (const LevelResult& lr : v.ev.levels) {
+                if (lr.level == li && lr.set != kNone) ++used[lr.set];
+            }
+            if (used.size() > 1) {
+                out += fmt::format("  {}:\n", level.title);
+                for (const auto& [s, n] : used) {
+                    out += fmt::format("    {} ({} {})\n", set_text(v.p.sets[s]), num(kLang, static_cast<double>(n)),
+                                       kind_noun(level.kind));
+                }
+                continue;
+            }
+            const std::uint32_t s = used.empty() ? v.p.set_for(level, v.ev.year) : used.begin()->first;
+            out += fmt::format("  {}: {}\n", level.title, set_in_force(v, level, s));
+        }
+    }
+    return out;
+}
+
+// "Phường 2, thị trấn 1": the units of a kind not judged, by type.
+std::string not_judged(const YearView& v, EntityKind kind) {
+    std::map<std::string, std::size_t> types;
+    for (const EntityResult& er : v.ev.entities) {
+        const Entity& e = v.d.entities[v.d.records[er.record].entity];
+        if (!er.judged && e.kind == kind) ++types[e.type];
+    }
+    std::vector<std::string> parts;
+    for (const auto& [type, n] : types) parts.push_back(fmt::format("{} {}", n, lower_first(type)));
+    return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+std::string levels_by_kind(const YearView& v, const KindSummary& k) {
+    const Words& w = words(kLang);
+    const TextWords& t = text_words();
+    const char* noun = kind_noun(k.kind);
+    std::string out = fmt::format(fmt::runtime(t.units_of_kind), t.kind_titles[kind_index(k.kind)], k.total) + "\n";
+    Table table({Table::left, Table::right, Table::right, Table::right});
+    table.row({w.highest_level, fmt::format(fmt::runtime(t.count_of_kind), noun), w.share, w.uncertain});
+    for (std::size_t i = 0; i < k.at_level.size(); ++i) {
+        const LevelDef* def = v.level_def(k.kind, static_cast<int>(i) - 1);
+        table.row({def == nullptr ? std::string(w.none_level) : def->title, std::to_string(k.at_level[i]),
+                   percent(kLang, k.at_level[i], k.total),
+                   k.uncertain[i] == 0 ? std::string("–") : std::to_string(k.uncertain[i])});
+    }
+    out += table.render("  ");
+    std::size_t uncertain = 0;
+    for (std::size_t u : k.uncertain) uncertain += u;
+    if (uncertain > 0) out += fmt::format("  {}\n", fmt::format(fmt::runtime(t.may_be_higher), uncertain, noun));
+    if (k.judged > 0) {
+        const double mean = static_cast<double>(k.criteria_met_sum) / static_cast<double>(k.judged);
+        out += fmt::format("  {}: {}/{}\n", w.criteria_mean, num(kLang, std::round(mean * 10) / 10), k.criteria_total);
+    }
+    if (k.not_in_force > 0) {
+        out += fmt::format("  {}\n", fmt::format(fmt::runtime(t.not_in_force_count), v.ev.year, k.not_in_force, noun));
+    }
+    if (k.not_judged > 0) out += fmt::format("  {}: {}\n", w.not_judged, not_judged(v, k.kind));
+    return out;
+}
+
+std::string classes(const YearView& v, EntityKind kind) {
+    const TextWords& t = text_words();
+    std::string out;
+    for (std::uint32_t c = 0; c < v.p.classes.size(); ++c) {
+        const ClassDef& def = v.p.classes[c];
+        if (def.kind != kind) continue;
+        Table members({Table::left, Table::left, Table::right});
+        std::size_t n = 0;
+        std::vector<std::string> unsure;
+        for (std::uint32_t r : v.by_code) {
+            const Entity& e = v.entity(r);
+            if (e.kind != kind) continue;
+            const EntityResult& er = v.ev.entities[r];
+            const Status s = v.ev.classes[er.first_class + c];
+            if (s == Status::met) {
+                ++n;
+                members.row({e.code, display_name(e),
+                             er.criteria_total > 0
+                                 ? fmt::format(fmt::runtime(t.criteria_of), er.criteria_met, er.criteria_total)
+                                 : std::string()});
+            } else if (s == Status::unknown) {
+                unsure.push_back(fmt::format("{} {}", e.code, display_name(e)));
+            }
+        }
+        out += fmt::format("\n{}: {}\n", def.title, n);
+        out += members.render("  ");
+        if (!unsure.empty()) out += fmt::format("  {}: {}\n", words(kLang).undecided, fmt::join(unsure, "; "));
+    }
+    return out;
+}
+
+std::string lost_levels(const YearView& v, EntityKind kind) {
+    Table t({Table::left, Table::left, Table::left});
+    for (std::uint32_t r : v.by_code) {
+        const EntityResult& er = v.ev.entities[r];
+        const Entity& e = v.entity(r);
+        if (er.lost_level == kNone || e.kind != kind) continue;
+        t.row({e.code, display_name(e),
+               fmt::format(fmt::runtime(text_words().recognised_in), v.p.levels[er.lost_level].title, er.lost_year)});
+    }
+    if (t.empty()) return {};
+    return fmt::format("\n{}:\n", words(kLang).lost) + t.render("  ");
+}
+
+// Each district (huyện) with the communes under it: "Huyện Phú Ninh: 7/9 xã đạt chuẩn ...".
+std::string district_progress(const YearView& v) {
+    const auto& xa_levels = v.p.level_order[kind_index(EntityKind::xa)];
+    const std::vector<DistrictProgress> districts = report_districts(v.p, v.d, v.ev, kNone);
+    if (districts.empty()) return {};
+    const Words& w = words(kLang);
+    std::string out = fmt::format("\n{}:\n", w.progress);
+    for (const DistrictProgress& d : districts) {
+        std::vector<std::string> parts;
+        for (std::size_t o = 0; o < xa_levels.size(); ++o) {
+            parts.push_back(fmt::format("{}/{} {}", d.at_least[o], d.communes,
+                                        level_phrase(kLang, v.p.levels[xa_levels[o]].title)));
+        }
+        out += fmt::format("  {} ({}): {}", d.unit.name, d.unit.code, fmt::join(parts, "; "));
+        if (d.uncertain > 0) out += fmt::format(fmt::runtime(w.communes_lacking), d.uncertain);
+        out += "\n";
+    }
+    return out;
+}
+
+// Each target of the year: what was asked, what the results give, and whether it is met.
+//   Mục tiêu năm 2021: Chỉ thị 06/CT-UBND — Tỉnh Quảng Nam (49)
+//     Xã đạt chuẩn nông thôn mới:  mục tiêu thêm 8  kết quả thêm 5 (125 so với 120 trước năm 2021)  ✗ còn thiếu 3
+std::string targets(const YearView& v) {
+    const TextWords& t = text_words();
+    std::string out;
+    for (const TargetResult& target : v.ev.targets) {
+        const TargetDef& def = v.p.targets[target.target];
+        out += fmt::format("\n{}\n", fmt::format(fmt::runtime(t.target_heading), v.ev.year, def.title,
+                                                 display_name(v.d.entities[target.locality]), def.locality));
+        if (!def.source.empty()) out += fmt::format("  {}: {}\n", words(kLang).source, def.source);
+        Table table({Table::left, Table::left, Table::left, Table::left});
+        for (const TargetLineResult& r : target.lines) {
+            const LevelDef& level = v.p.levels[r.level];
+            const TargetLine line{level.title, level.kind, r.increment, r.asked, r.reached, r.reached_max, r.before, r.status};
+            table.row({level.title + ":", fmt::format(fmt::runtime(t.target_asked), target_asked(kLang, line)),
+                       fmt::format(fmt::runtime(t.target_result), target_result(kLang, line, v.ev.year)),
+                       target_verdict(kLang, line)});
+        }
+        out += table.render("  ");
+    }
+    return out;
+}
+
+// Districts and provinces: each with its own level.
+std::string own_levels(const YearView& v, EntityKind kind) {
+    const Words& w = words(kLang);
+    const TextWords& tw = text_words();
+    Table t({Table::left, Table::left, Table::left});
+    for (std::uint32_t r : v.by_code) {
+        const Entity& e = v.entity(r);
+        if (e.kind != kind) continue;
+        const EntityResult& er = v.ev.entities[r];
+        std::string level;
+        if (!er.judged) {
+            level = w.not_judged;
+        } else if (er.level_count > 0 && v.ev.levels[er.first_level].status == Status::not_applicable) {
+            level = fmt::format(fmt::runtime(tw.not_in_force), v.ev.year);
+        } else {
+            const LevelDef* def = v.level_def(kind, er.level);
+            level = def != nullptr ? def->title : std::string(w.none_level);
+            if (const LevelDef* may = v.level_def(kind, er.level_max); may != nullptr && er.level_max > er.level) {
+                level += fmt::format(fmt::runtime(w.may_reach), may->title);
+            }
+        }
+        t.row({e.code, display_name(e), level});
+    }
+    if (t.empty()) return {};
+    return fmt::format("\n{}:\n", fmt::format(fmt::runtime(tw.levels_of_each), kind_noun(kind))) + t.render("  ");
+}
+
+}  // namespace
+
+std::string render_eval_text(const Program& program, const Dataset& data, const Evaluation& evaluation) {
+    const YearView v(program, data, evaluation);
+    const std::vector<KindSummary> kinds = summarize(program, data, evaluation);
+    const TextWords& t = text_words();
+    std::string out = fmt::format(fmt::runtime(t.year_heading), evaluation.year) + "\n";
+    out += sets_in_force(v, kinds);
+    out += fmt::format(fmt::runtime(t.evaluated), evaluation.entities.size()) + "\n";
+    for (const KindSummary& k : kinds) {
+        out.append("\n").append(levels_by_kind(v, k));
+        out += classes(v, k.kind);
+        out += lost_levels(v, k.kind);
+        if (k.kind == EntityKind::huyen || k.kind == EntityKind::tinh) out += own_levels(v, k.kind);
+    }
+    out += district_progress(v);
+    out += targets(v);
+    return out;
+}
+
+}  // namespace ntm::report
