@@ -127,15 +127,21 @@ constexpr const char* kPalette[] = {"#c9ced6", "#7fb77e", "#2f8f5b", "#1d5e8c", 
 
 std::string color(std::size_t i) { return kPalette[std::min<std::size_t>(i, std::size(kPalette) - 1)]; }
 
+// A figure with its caption, and an SVG 760 wide that names it for screen readers; the caller
+// closes both.
+std::string figure_open(const std::string& caption, int height) {
+    return fmt::format("<figure>\n<figcaption>{}</figcaption>\n<svg width=\"760\" height=\"{}\" viewBox=\"0 0 760 {}\" "
+                       "role=\"img\" aria-label=\"{}\">\n",
+                       esc(caption), height, height, esc(caption));
+}
+
 // Stacked bars, one per district: its communes by highest level reached (100 % wide).
 std::string chart_levels(const Report& r, Lang lang) {
     const Overview& o = r.overview;
     const Words& w = words(lang);
     const int label_w = 220, bar_w = 460, row_h = 24, top = 34;
     const int height = top + static_cast<int>(o.districts.size()) * row_h + 8;
-    std::string out = fmt::format("<figure>\n<figcaption>{}</figcaption>\n<svg "
-                                  "width=\"760\" height=\"{}\" viewBox=\"0 0 760 {}\" role=\"img\" aria-label=\"{}\">\n",
-                                  esc(w.chart_levels), height, height, esc(w.chart_levels));
+    std::string out = figure_open(w.chart_levels, height);
     std::vector<std::string> legend{w.none_level};
     legend.insert(legend.end(), o.commune_levels.begin(), o.commune_levels.end());
     int x = 0;
@@ -178,9 +184,7 @@ std::string chart_criteria(const Report& r, Lang lang) {
     const Words& w = words(lang);
     const int label_w = 300, bar_w = 380, row_h = 22, top = 6;
     const int height = top + static_cast<int>(r.criteria.size()) * row_h + 8;
-    std::string out = fmt::format("<figure>\n<figcaption>{}</figcaption>\n<svg "
-                                  "width=\"760\" height=\"{}\" viewBox=\"0 0 760 {}\" role=\"img\" aria-label=\"{}\">\n",
-                                  esc(w.chart_criteria), height, height, esc(w.chart_criteria));
+    std::string out = figure_open(w.chart_criteria, height);
     for (std::size_t i = 0; i < r.criteria.size(); ++i) {
         const CriterionRow& c = r.criteria[i];
         const int y = top + static_cast<int>(i) * row_h;
