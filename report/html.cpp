@@ -1,4 +1,4 @@
-// The report as one self-contained HTML page: the document of report_doc.cpp, with inline CSS
+// The report as one self-contained HTML page: the document of doc.cpp, with inline CSS
 // (screen and A4 print), two inline SVG bar charts and a small inline script that sorts a
 // table when its heading is clicked.  Nothing is fetched: no URL but in-page anchors.
 #include <algorithm>

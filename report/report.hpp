@@ -9,8 +9,9 @@
 //   4. communes   — one sheet per commune: level, what blocks the next one, open indicators;
 //   5. problems   — the data problems (rejected records, ignored values).
 // build_report() fills the model (plain structs, every list in a fixed order: official code,
-// then criterion number); one renderer per format writes it (report_md.cpp, report_csv.cpp,
-// report_html.cpp).  Same inputs give the same bytes: no clock, no locale, no hash order.
+// then criterion number); doc.cpp lays it out as a document, which md.cpp and html.cpp write;
+// csv.cpp writes its tables, for CSV and Excel.  Every phrase is from words.hpp.  Same inputs
+// give the same bytes: no clock, no locale, no hash order.
 #pragma once
 
 #include <cstddef>
@@ -190,7 +191,7 @@ std::string render_report_md(const Report& report, Lang lang);
 // One CSV table per file: (file name, content), UTF-8 with a BOM, CRLF, RFC 4180 quoting.
 std::vector<std::pair<std::string, std::string>> render_report_csv(const Report& report, Lang lang);
 // One Excel workbook at `path`: the CSV tables, a sheet each, with frozen headers, numbers as
-// numbers and verdicts "chưa đạt" highlighted (engine/xlsx_writer.hpp).  Throws on I/O errors.
+// numbers and verdicts "chưa đạt" highlighted (xlsx.hpp).  Throws on I/O errors.
 void write_report_xlsx(const Report& report, Lang lang, const std::string& path);
 // One self-contained HTML page: inline CSS and SVG, no external resource.
 std::string render_report_html(const Report& report, Lang lang);

@@ -92,7 +92,6 @@ struct Words {
     const char* reached;          // "Đạt chắc chắn"
     const char* reached_max;      // "Có thể đạt"
     const char* before_year;      // "Trước năm"
-    const char* prerequisite;     // "Chưa đạt mức trước"
     const char* gate;             // "Điều kiện công nhận"
     const char* no_problems;      // "Không có lỗi dữ liệu."
     const char* file, *line, *field, *severity, *message;
