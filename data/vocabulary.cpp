@@ -105,6 +105,14 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
     return {};
 }
 
+std::vector<std::string> unit_types(EntityKind kind) {
+    std::vector<std::string> out;
+    for (const TypeWord& w : kTypeWords) {
+        if (w.kind == kind) out.emplace_back(w.shown);
+    }
+    return out;
+}
+
 std::vector<std::string> type_candidates() {
     std::vector<std::string> c;
     for (const TypeWord& w : kTypeWords) c.emplace_back(w.shown);

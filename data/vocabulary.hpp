@@ -1,5 +1,7 @@
-// Internal to data/: the words of data files — reserved fields, types of units, kinds and
-// regions as people write them (with "did you mean" among them), numbers and years.
+// The words of data files — reserved fields, types of units, kinds and regions as people write
+// them (with "did you mean" among them), numbers and years.  The readers use all of it; the
+// data-entry template (report/xlsx_template.cpp) writes its headers and lists from it, so that
+// what the template offers is what the readers accept.
 #pragma once
 
 #include <array>
@@ -68,6 +70,8 @@ int resolve_region(std::string_view text);
 // "; did you mean 'X'?" for the closest candidate, or empty.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 std::vector<std::string> type_candidates();
+// The types of units of `kind` as the decisions write them ("Xã", "Phường", "Thị trấn").
+std::vector<std::string> unit_types(EntityKind kind);
 std::vector<std::string> kind_candidates();
 // Codes only: titles differ by a word ("Bắc Trung Bộ", "Nam Trung Bộ"), so a title one edit
 // away may well be another region.

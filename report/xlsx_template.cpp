@@ -30,18 +30,6 @@ struct TemplateColumn {
     std::vector<std::string> list;  // validation list, if any
 };
 
-std::vector<std::string> types_of(EntityKind kind) {
-    switch (kind) {
-        case EntityKind::thon:
-            return {"Thôn", "Bản", "Ấp", "Khu dân cư", "Tổ dân phố", "Xóm", "Làng", "Buôn",
-                    "Khóm", "Khu phố"};
-        case EntityKind::xa: return {"Xã", "Phường", "Thị trấn"};
-        case EntityKind::huyen: return {"Huyện", "Quận", "Thị xã", "Thành phố"};
-        case EntityKind::tinh: return {"Tỉnh", "Thành phố trực thuộc trung ương"};
-    }
-    return {};
-}
-
 TemplateColumn list_column(std::string header, std::string title, std::vector<std::string> list,
                            bool strict) {
     TemplateColumn c;
@@ -87,7 +75,7 @@ std::vector<TemplateColumn> reserved_columns(EntityKind kind) {
     name.header = header(data::Field::name);
     name.title = "Tên đơn vị, ví dụ Bình Dương";
     cols.push_back(std::move(name));
-    cols.push_back(list_column(header(data::Field::type), "Loại đơn vị hành chính (bắt buộc)", types_of(kind), false));
+    cols.push_back(list_column(header(data::Field::type), "Loại đơn vị hành chính (bắt buộc)", data::unit_types(kind), false));
     TemplateColumn parent;
     parent.header = header(data::Field::parent);
     parent.title = "Mã của đơn vị cấp trên (huyện của xã, tỉnh của huyện)";

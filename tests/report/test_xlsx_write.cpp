@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "data/load.hpp"
+#include "data/vocabulary.hpp"
 #include "engine/dataset.hpp"
 #include "report/xlsx.hpp"
 #include "tests/support/support.hpp"
@@ -33,6 +34,16 @@ TEST_CASE("xlsx: the template is read back, empty and filled in", "[xlsx]") {
     const std::string comments = unzip(path, "xl/comments1.xml");
     CHECK(comments.find("Tỷ lệ người dân hài lòng") != std::string::npos);
     CHECK(unzip(path, "xl/workbook.xml").find(R"(<sheet name="Hướng dẫn")") != std::string::npos);
+
+    // The types offered are those the reader accepts: every type of a district, towns included.
+    const std::string districts_path = support::temp_path("mau-huyen.xlsx");
+    write_template(districts_path, support::schema(), EntityKind::huyen);
+    const std::string districts = unzip(districts_path, "xl/worksheets/sheet1.xml");
+    for (const std::string& type : unit_types(EntityKind::huyen)) {
+        INFO(type);
+        CHECK(districts.find(type) != std::string::npos);
+    }
+    CHECK(districts.find("Thành phố thuộc tỉnh") != std::string::npos);
 
     // Filled: the template's header (its shared strings, in column order), and two rows.
     const std::string strings = unzip(path, "xl/sharedStrings.xml");
