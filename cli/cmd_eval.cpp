@@ -21,22 +21,6 @@ struct EvalArgs {
 
 }  // namespace
 
-namespace {
-
-std::string text_report(const Loaded& loaded, const std::string& data_path,
-                        const std::vector<engine::Evaluation>& years) {
-    const engine::Dataset& data = loaded.data;
-    std::string out = "KẾT QUẢ ĐÁNH GIÁ NÔNG THÔN MỚI\n";
-    out += fmt::format("Quy định: {}\n", fmt::join(loaded.rule_files, ", "));
-    out += fmt::format("Dữ liệu: {} — đọc {} bản ghi, nhận {}, loại {}\n", data_path, data.read, data.records.size(),
-                       data.rejected);
-    if (years.empty()) out += "\nKhông có bản ghi nào để đánh giá.\n";
-    for (const engine::Evaluation& ev : years) out.append("\n").append(report::render_eval_text(loaded.program, data, ev));
-    return out;
-}
-
-}  // namespace
-
 // Evaluates every year of the data (or the one asked for) and prints the result, after the
 // data problems.
 int run_eval(const EvalArgs& args) {
@@ -46,12 +30,7 @@ int run_eval(const EvalArgs& args) {
     Loaded loaded = load_rules_and_data(args.rules, args.data, options);
     if (loaded.exit_code != kExitOk) return loaded.exit_code;
     const engine::Dataset& data = loaded.data;
-    fmt::print(stderr, "{}", text::render(data.problems));
-    if (args.year && data.records.empty() && data.skipped > 0) {
-        fmt::print(stderr, "{}: error: no record of year {} ({} records of other years)\n", args.data, *args.year,
-                   data.skipped);
-        return kExitUsage;
-    }
+    if (!year_found(data, args.data, args.year)) return kExitUsage;
     std::uint32_t set = engine::kNone;
     if (!chosen_set(args.set, loaded.program, set)) return kExitUsage;
     report::EvalRun run;
@@ -64,7 +43,7 @@ int run_eval(const EvalArgs& args) {
     if (args.format == "json") {
         fmt::print("{}\n", report::eval_json(loaded.program, data, run).dump(2, ' ', false, report::Json::error_handler_t::replace));
     } else {
-        fmt::print("{}", text_report(loaded, args.data, run.years));
+        fmt::print("{}", report::render_eval_run_text(loaded.program, data, run));
     }
     return kExitOk;
 }

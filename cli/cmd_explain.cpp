@@ -69,7 +69,6 @@ int run_explain(const ExplainArgs& args) {
     Loaded loaded = load_rules_and_data(args.rules, args.data, options);
     if (loaded.exit_code != kExitOk) return loaded.exit_code;
     const engine::Dataset& data = loaded.data;
-    fmt::print(stderr, "{}", text::render(data.problems));
 
     const std::string wanted = text::to_nfc(args.entity);
     const std::vector<std::uint32_t> found = find_entities(data, wanted);

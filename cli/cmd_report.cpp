@@ -122,15 +122,10 @@ int run_report(const ReportArgs& args) {
     Loaded loaded = load_rules_and_data(args.rules, args.data, options);
     if (loaded.exit_code != kExitOk) return loaded.exit_code;
     const engine::Dataset& data = loaded.data;
-    fmt::print(stderr, "{}", text::render(data.problems));
+    if (!year_found(data, args.data, args.year)) return kExitUsage;
     const std::vector<int> years = data.years();
     if (years.empty()) {
-        if (args.year) {
-            fmt::print(stderr, "{}: error: no record of year {} ({} records of other years)\n", args.data, *args.year,
-                       data.skipped);
-        } else {
-            fmt::print(stderr, "{}: error: no record to report on\n", args.data);
-        }
+        fmt::print(stderr, "{}: error: no record to report on\n", args.data);
         return kExitUsage;
     }
     report::ReportOptions report_options;

@@ -22,7 +22,6 @@ int run_validate(const ValidateArgs& args) {
     const Loaded loaded = load_rules_and_data(args.rules, args.data, options);
     if (loaded.exit_code != kExitOk) return loaded.exit_code;
     const engine::Dataset& data = loaded.data;
-    fmt::print(stderr, "{}", text::render(data.problems));
     fmt::print("read {}, accepted {}, rejected {}\n", data.read, data.records.size(), data.rejected);
     return data.rejected > 0 ? kExitRules : kExitOk;
 }

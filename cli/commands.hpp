@@ -30,8 +30,9 @@ bool chosen_set(const std::string& name, const ntm::engine::Program& program, st
 // must not be compiled.
 std::unique_ptr<dsl::Rules> load_checked_rules(const std::vector<std::string>& paths, int& exit_code);
 
-// Rules checked and compiled, and a data file read against them: what eval, explain and
-// validate share.  On failure `exit_code` is set and the reason already printed to stderr.
+// Rules checked and compiled, and a data file read against them, its problems printed: what
+// eval, explain, validate and report share.  On failure `exit_code` is set and the reason
+// already printed to stderr.
 struct Loaded {
     std::unique_ptr<dsl::Rules> rules;
     engine::Program program;
@@ -41,6 +42,10 @@ struct Loaded {
 };
 Loaded load_rules_and_data(const std::vector<std::string>& rule_paths, const std::string& data_path,
                            const data::LoadOptions& options = {});
+
+// False, with the error printed, when a year was asked for (LoadOptions::year) and every
+// record of the data is of another year.
+bool year_found(const engine::Dataset& data, const std::string& data_path, const std::optional<int>& year);
 
 // Whether to colour output written to stderr (a terminal, and NO_COLOR unset).
 bool color_stderr();

@@ -41,11 +41,18 @@ Loaded load_rules_and_data(const std::vector<std::string>& rule_paths, const std
     out.program = engine::compile(rules);
     try {
         out.data = data::load_data(data_path, out.program.schema, options);
+        fmt::print(stderr, "{}", text::render(out.data.problems));
     } catch (const text::FileError& e) {
         fmt::print(stderr, "{}", text::render(e.problem));
         out.exit_code = kExitUsage;
     }
     return out;
+}
+
+bool year_found(const engine::Dataset& data, const std::string& data_path, const std::optional<int>& year) {
+    if (!year || !data.records.empty() || data.skipped == 0) return true;
+    fmt::print(stderr, "{}: error: no record of year {} ({} records of other years)\n", data_path, *year, data.skipped);
+    return false;
 }
 
 bool chosen_set(const std::string& name, const engine::Program& program, std::uint32_t& out) {

@@ -13,19 +13,13 @@
 #include <vector>
 
 #include "report/names.hpp"
+#include "report/text.hpp"
 
 namespace ntm::report {
 
 using Json = nlohmann::ordered_json;
 
 inline constexpr int kEvalFormatVersion = 1;
-
-// What one `ntm eval` run looked at.
-struct EvalRun {
-    std::vector<std::string> rule_files;  // as loaded, in order
-    std::string data_file;
-    std::vector<Evaluation> years;  // ascending
-};
 
 // {"code", "kind", "file", "line", "field", "message"}
 Json problem_json(const text::Problem& problem);

@@ -42,6 +42,16 @@ bool code_order(const std::string& a, const std::string& b);
 std::string display_name(const Entity& entity);
 std::string display_name(const std::string& type, const std::string& name);
 
+// What one `ntm eval` run looked at.
+struct EvalRun {
+    std::vector<std::string> rule_files;  // as loaded, in order
+    std::string data_file;
+    std::vector<Evaluation> years;  // ascending
+};
+
+// The whole text of `ntm eval`: the rules and data read, the counts, then each year's summary.
+std::string render_eval_run_text(const Program& program, const Dataset& data, const EvalRun& run);
+
 // The summary of one year's evaluation: sets in force, counts, levels by kind, classes,
 // entities that lost a level, districts and their communes.  Ends with a newline.
 std::string render_eval_text(const Program& program, const Dataset& data, const Evaluation& evaluation);

@@ -292,4 +292,17 @@ std::string render_eval_text(const Program& program, const Dataset& data, const 
     return out;
 }
 
+std::string render_eval_run_text(const Program& program, const Dataset& data, const EvalRun& run) {
+    const TextWords& t = text_words();
+    const Words& w = words(Lang::vi);
+    std::string out = t.eval_title;
+    out += '\n';
+    out += fmt::format("{}: {}\n", w.rules, fmt::join(run.rule_files, ", "));
+    out += fmt::format("{}: {} — {}\n", w.data, run.data_file,
+                       fmt::format(fmt::runtime(w.records), data.read, data.records.size(), data.rejected));
+    if (run.years.empty()) out += fmt::format("\n{}\n", t.nothing_to_evaluate);
+    for (const Evaluation& ev : run.years) out.append("\n").append(render_eval_text(program, data, ev));
+    return out;
+}
+
 }  // namespace ntm::report

@@ -115,6 +115,8 @@ const Words& words(Lang lang);
 struct TextWords {
     const char* kind_titles[kKindCount];  // "Thôn", "Xã", "Huyện", "Tỉnh": headings
     // The evaluation summary
+    const char* eval_title;          // "KẾT QUẢ ĐÁNH GIÁ NÔNG THÔN MỚI"
+    const char* nothing_to_evaluate; // "Không có bản ghi nào để đánh giá."
     const char* year_heading;        // "NĂM {year}"
     const char* sets_in_force;       // "Bộ tiêu chí áp dụng"
     const char* gates_only;          // "không theo bộ tiêu chí, chỉ xét các điều kiện công nhận"

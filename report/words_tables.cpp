@@ -198,6 +198,8 @@ constexpr Words kEn = {
 
 constexpr TextWords kTextVi = {
     .kind_titles = {"Thôn", "Xã", "Huyện", "Tỉnh"},
+    .eval_title = "KẾT QUẢ ĐÁNH GIÁ NÔNG THÔN MỚI",
+    .nothing_to_evaluate = "Không có bản ghi nào để đánh giá.",
     .year_heading = "NĂM {}",
     .sets_in_force = "Bộ tiêu chí áp dụng",
     .gates_only = "không theo bộ tiêu chí, chỉ xét các điều kiện công nhận",
