@@ -7,7 +7,8 @@
 #
 #   text ← dsl ← engine ← data ← report
 #                            ↖ generate
-#   cli uses them all; engine/example shows an embedding program reading a file (data/).
+#   cli uses them all; engine/example shows embedding programs: one reads a file (data/) and
+#   words its results (report/), the other links the engine alone.
 cmake_minimum_required(VERSION 3.25)
 set(allowed_text     text)
 set(allowed_dsl      text dsl)
