@@ -171,26 +171,39 @@ private:
         return fresh;
     }
 
+    // One line of the scenario, split into words: a setting of the whole file (`missing 0.2`),
+    // a setting of one unit (`20365 offset -1`), or a directive for years (`20365 2024 level
+    // dat_chuan`).
     void directive(std::uint32_t line, const std::vector<std::string_view>& w) {
-        if (w[0] == "missing" || w[0] == "growth" || w[0] == "village-offset") {
-            const auto v = w.size() == 2 ? number(w[1]) : std::nullopt;
-            if (!v) return usage(line);
-            if (w[0] == "missing") {
-                if (*v < 0 || *v > 1) return problem(line, "missing", fmt::format("share {} is not between 0 and 1", w[1]));
-                out_.missing = *v;
-            } else if (w[0] == "village-offset") {
-                if (*v < -10 || *v > 5) return problem(line, "village-offset", fmt::format("offset {} is not between -10 and 5", w[1]));
-                out_.village_offset = *v;
-            } else {
-                if (*v < -1 || *v > 1) return problem(line, "growth", fmt::format("growth {} is not between -1 and 1", w[1]));
-                out_.growth = *v;
-            }
-            return;
-        }
+        if (w[0] == "missing" || w[0] == "growth" || w[0] == "village-offset") return setting(line, w);
         if (w.size() < 3) return usage(line);
         const auto target = entity(line, w[0]);
         if (!target) return;
         const auto& [kind, code] = *target;
+        if (w[1] == "offset" || w[1] == "villages" || w[1] == "recognised" || w[1] == "recognized") {
+            return unit_setting(line, kind, code, w);
+        }
+        years_directive(line, kind, code, w);
+    }
+
+    // `missing SHARE`, `growth SCORE`, `village-offset SCORE`.
+    void setting(std::uint32_t line, const std::vector<std::string_view>& w) {
+        const auto v = w.size() == 2 ? number(w[1]) : std::nullopt;
+        if (!v) return usage(line);
+        if (w[0] == "missing") {
+            if (*v < 0 || *v > 1) return problem(line, "missing", fmt::format("share {} is not between 0 and 1", w[1]));
+            out_.missing = *v;
+        } else if (w[0] == "village-offset") {
+            if (*v < -10 || *v > 5) return problem(line, "village-offset", fmt::format("offset {} is not between -10 and 5", w[1]));
+            out_.village_offset = *v;
+        } else {
+            if (*v < -1 || *v > 1) return problem(line, "growth", fmt::format("growth {} is not between -1 and 1", w[1]));
+            out_.growth = *v;
+        }
+    }
+
+    // `CODE offset SCORE`, `CODE villages N[-M]`, `CODE recognised LEVEL YEAR`.
+    void unit_setting(std::uint32_t line, EntityKind kind, const std::string& code, const std::vector<std::string_view>& w) {
         if (w[1] == "offset") {
             const auto v = w.size() == 3 ? number(w[2]) : std::nullopt;
             if (!v || *v < -5 || *v > 5) return problem(line, "offset", "expected a score offset from -5 to 5");
@@ -206,15 +219,17 @@ private:
             if (once(line, code + " villages", "a village count of " + code)) out_.villages[code] = {*a, *b};
             return;
         }
-        if (w[1] == "recognised" || w[1] == "recognized") {
-            if (w.size() != 4) return usage(line);
-            const auto li = level(line, kind, w[2]);
-            const auto y = integer(w[3]);
-            if (!li) return;
-            if (!y || *y < 1900 || *y > 2100) return problem(line, "year", fmt::format("'{}' is not a year", w[3]));
-            out_.recognised[code].push_back({std::string(w[2]), *y});
-            return;
-        }
+        if (w.size() != 4) return usage(line);
+        const auto li = level(line, kind, w[2]);
+        const auto y = integer(w[3]);
+        if (!li) return;
+        if (!y || *y < 1900 || *y > 2100) return problem(line, "year", fmt::format("'{}' is not a year", w[3]));
+        out_.recognised[code].push_back({std::string(w[2]), *y});
+    }
+
+    // `CODE YEARS level LEVEL|none`, `CODE YEARS fail CRITERIA...|none`, `CODE YEARS set COLUMN VALUE`.
+    void years_directive(std::uint32_t line, EntityKind kind, const std::string& code,
+                         const std::vector<std::string_view>& w) {
         const auto range = years(line, w[1]);
         if (!range) return;
         Directive d;
