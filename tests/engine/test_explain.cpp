@@ -27,6 +27,8 @@ const IndicatorExplanation& indicator(const EntityExplanation& x, const std::str
     FAIL("no indicator " << code);
     throw;
 }
+// A reference into a temporary explanation would dangle: keep the explanation in a variable.
+const IndicatorExplanation& indicator(EntityExplanation&& x, const std::string& code) = delete;
 
 }  // namespace
 
@@ -130,11 +132,13 @@ TEST_CASE("engine: explanations name the `when` case that chose a threshold") {
     w.add("a", EntityKind::xa, "", Region::DHNTB, v);
     w.add("b", EntityKind::xa, "", Region::DHNTB, good());
     const Evaluation ev = w.run();
-    const IndicatorExplanation& when = indicator(explain(w.program, w.data, ev, 0), "17.1");
+    const EntityExplanation a = explain(w.program, w.data, ev, 0);
+    const IndicatorExplanation& when = indicator(a, "17.1");
     CHECK(when.low == Approx(40));
     REQUIRE(when.threshold_case != kNone);
     CHECK(when.case_condition == "dtts");
-    const IndicatorExplanation& otherwise = indicator(explain(w.program, w.data, ev, 1), "17.1");
+    const EntityExplanation b = explain(w.program, w.data, ev, 1);
+    const IndicatorExplanation& otherwise = indicator(b, "17.1");
     CHECK(otherwise.low == Approx(50));
     CHECK(otherwise.threshold_case != kNone);  // the `else` case: no condition to cite
     CHECK(otherwise.case_condition.empty());
@@ -161,7 +165,8 @@ TEST_CASE("engine: explanations tell when the region or whether an indicator app
     CHECK(a.levels.at(0).criteria.at(2).at_least == 2);
     CHECK(a.levels.at(0).criteria.at(0).combine == dsl::CombineKind::all);
 
-    const IndicatorExplanation& road = indicator(explain(w.program, w.data, ev, 1), "2.2");
+    const EntityExplanation b = explain(w.program, w.data, ev, 1);
+    const IndicatorExplanation& road = indicator(b, "2.2");
     CHECK(road.region_unknown);
     CHECK(road.status == Status::unknown);
     CHECK(road.region == Region::DHNTB);
