@@ -1,5 +1,6 @@
 #include "text/utf8.hpp"
 
+#include <fmt/format.h>
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -74,6 +75,48 @@ std::uint32_t display_width(std::string_view text) {
         i += static_cast<std::size_t>(len);
     }
     return n;
+}
+
+bool invisible(char32_t cp) {
+    if (cp == ' ') return false;
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return true;  // C0 and C1 controls, DEL
+    switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
+        case UTF8PROC_CATEGORY_ZS:  // spaces other than U+0020: NBSP, thin space, …
+        case UTF8PROC_CATEGORY_ZL:
+        case UTF8PROC_CATEGORY_ZP:
+        case UTF8PROC_CATEGORY_CF:  // format: zero-width space and joiners, BOM, direction marks
+        case UTF8PROC_CATEGORY_CO:  // private use
+        case UTF8PROC_CATEGORY_CN:  // unassigned
+            return true;
+        default:
+            return false;
+    }
+}
+
+std::string printable(std::string_view text, std::size_t max_letters) {
+    std::string out;
+    std::size_t letters = 0, i = 0;
+    for (; i < text.size() && letters < max_letters; ++letters) {
+        utf8proc_int32_t cp = 0;
+        const auto n = utf8proc_iterate(bytes(text.substr(i)), static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+        if (n <= 0) {
+            out += fmt::format("<0x{:02X}>", static_cast<unsigned char>(text[i]));
+            ++i;
+            continue;
+        }
+        if (invisible(static_cast<char32_t>(cp))) {
+            out += fmt::format("<U+{:04X}>", static_cast<std::uint32_t>(cp));
+        } else {
+            out.append(text.substr(i, static_cast<std::size_t>(n)));
+        }
+        i += static_cast<std::size_t>(n);
+    }
+    if (i < text.size()) {
+        std::size_t more = 0;
+        for (std::size_t j = i; j < text.size(); ++j) more += (static_cast<unsigned char>(text[j]) & 0xC0) != 0x80;
+        out += fmt::format("… ({} more letters)", more);
+    }
+    return out;
 }
 
 std::vector<char32_t> code_points(std::string_view s) {

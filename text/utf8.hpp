@@ -42,4 +42,14 @@ bool is_ascii(std::string_view text);
 // words ("Mã  cấp trên" and "mã cấp trên" fold alike).  Allocates: call once per distinct text.
 std::string fold(std::string_view text);
 
+// `text` as a message may quote it, so that what people read is what they typed: control
+// characters, and characters that show as nothing or as a space though they are not one (NBSP,
+// zero-width space, BOM, direction marks), are written by their code point — "2<U+00A0>5" —
+// and text longer than `max_letters` is cut, with "… (N more letters)".  Invalid UTF-8 bytes
+// are written as <0xFF>.
+std::string printable(std::string_view text, std::size_t max_letters = 200);
+
+// Whether `cp` is a character that printable() writes by its code point.
+bool invisible(char32_t cp);
+
 }  // namespace ntm::text

@@ -6,6 +6,7 @@
 
 #include "tests/support/support.hpp"
 #include "text/files.hpp"
+#include "text/limits.hpp"
 #include "text/problem.hpp"
 #include "text/suggest.hpp"
 #include "text/utf8.hpp"
@@ -89,4 +90,33 @@ TEST_CASE("text: reading names the line of the first byte that is not UTF-8") {
     std::ofstream(path, std::ios::binary) << "\xEF\xBB\xBFmã\n";
     problems.clear();
     CHECK(text::read_text_file(path, problems) == std::optional<std::string>("mã\n"));
+}
+
+TEST_CASE("text: what a message quotes is what was typed, named where it would not show") {
+    CHECK(text::printable("Tam Phước") == "Tam Phước");
+    CHECK(text::printable("55\xc2\xa0%") == "55<U+00A0>%");                 // a no-break space
+    CHECK(text::printable("c\xe2\x80\x8bó") == "c<U+200B>ó");                // a zero-width space
+    CHECK(text::printable("\x1b[31mđỏ") == "<U+001B>[31mđỏ");                // an escape sequence
+    CHECK(text::printable(std::string("a\0b", 3)) == "a<U+0000>b");
+    CHECK(text::printable("ab\xff") == "ab<0xFF>");
+    CHECK(text::printable(std::string(250, 'x'), 200) == std::string(200, 'x') + "… (50 more letters)");
+    CHECK(text::printable("Phước Phước", 5) == "Phước… (6 more letters)");
+    CHECK_FALSE(text::invisible(U'ư'));
+    CHECK(text::invisible(0xFEFF));
+}
+
+TEST_CASE("text: limits are raised by name, with K, M or G") {
+    text::Limits l;
+    CHECK_FALSE(text::set_limit(l, "rows=20M"));
+    CHECK(l.rows == 20'000'000);
+    CHECK_FALSE(text::set_limit(l, "data-file-size=2G"));
+    CHECK(l.data_file_bytes == (2ull << 30));
+    CHECK_FALSE(text::set_limit(l, "line-length=64k"));
+    CHECK(l.line_bytes == 64u * 1024);
+    REQUIRE(text::set_limit(l, "lines=3"));
+    CHECK(text::set_limit(l, "lines=3")->find("rule-file-size, data-file-size") != std::string::npos);
+    CHECK(text::set_limit(l, "rows=0"));
+    CHECK(text::set_limit(l, "rows=-1"));
+    CHECK(text::set_limit(l, "rows=99999999999999999999"));
+    CHECK(text::set_limit(l, "rows"));
 }
