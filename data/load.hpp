@@ -14,6 +14,7 @@
 
 #include "engine/dataset.hpp"
 #include "engine/program.hpp"
+#include "text/limits.hpp"
 #include "text/problem.hpp"
 
 namespace ntm::data {
@@ -24,6 +25,7 @@ using engine::Schema;
 struct LoadOptions {
     std::optional<int> year;  // keep only records of this year (others are counted as skipped)
     std::string sheet{};      // a workbook's sheet to read (default: the first); .xlsx only
+    text::Limits limits{};    // file size, line length, rows, cells, string bytes (text/limits.hpp)
 };
 
 // Reads FILE (.json, .csv or .xlsx) against the schema.  A file that cannot be read at all
