@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing NTM Rules needs, from Debian's packages, and only what
 # is missing.  Safe to run again.  With --with-browser, also Chromium, for the browser test of
-# the HTML report.
+# the HTML report; with --with-fuzz, also clang and its libFuzzer runtime, for scripts/fuzz.sh.
 set -euo pipefail
 
 packages=(
@@ -10,6 +10,9 @@ packages=(
   libzip-dev libexpat1-dev libxlsxwriter-dev
 )
 [ "${1:-}" = "--with-browser" ] && packages+=(chromium)
+for arg in "$@"; do
+  if [ "$arg" = "--with-fuzz" ]; then packages+=(clang libclang-rt-14-dev); fi
+done
 
 missing=()
 for p in "${packages[@]}"; do

@@ -2,11 +2,11 @@
 # Sets up, builds with warnings as errors, and runs every test; then runs them again in a
 # build with AddressSanitizer and UndefinedBehaviorSanitizer.  The first build is the Release
 # build (-O3) that scripts/run.sh makes, so a warning only the optimiser finds cannot come back
-# unseen.
+# unseen.  Last, each libFuzzer harness of fuzz/ runs for 60 s (scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/setup.sh --with-browser
+scripts/setup.sh --with-browser --with-fuzz
 jobs=$(nproc)
 
 build_and_test() {
@@ -21,3 +21,5 @@ build_and_test build/ci -DCMAKE_BUILD_TYPE=Release
 echo "== build and test with address and undefined-behaviour sanitizers"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   build_and_test build/sanitize -DCMAKE_BUILD_TYPE=Debug -DNTM_SANITIZE=ON
+echo "== fuzz each harness for 60 s (clang, libFuzzer)"
+scripts/fuzz.sh 60
