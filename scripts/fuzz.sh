@@ -9,8 +9,9 @@
 # A crash, a hang (an input taking over 10 s), memory above 2 GB or a leak fails the script; the
 # input is saved under build/fuzz/crashes/<harness>/ and printed with the command that replays
 # it.  What the fuzzers find is kept in build/fuzz/corpus/<harness>/ for the next run; the seeds
-# are fuzz/corpus/<harness>/ and the dictionaries fuzz/<harness>.dict.  NTM_FUZZ_JOBS harnesses
-# run at a time (default: the number of processors).  docs/reliability.md tells more.
+# are fuzz/corpus/<harness>/ and the dictionaries fuzz/<harness>.dict (fuzz_evaluate uses
+# csv.dict).  NTM_FUZZ_JOBS harnesses run at a time (default: the number of processors).
+# docs/reliability.md tells more.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,6 +33,8 @@ done
 
 # The longest input each harness is given: a few pages of rules, a few hundred rows.
 declare -A max_len=([rules]=16384 [csv]=16384 [json]=16384 [xlsx]=32768 [evaluate]=8192)
+# fuzz_evaluate reads CSV too: it shares the CSV dictionary.
+declare -A dict=([rules]=rules [csv]=csv [json]=json [xlsx]=xlsx [evaluate]=csv)
 limits=(-timeout=10 -rss_limit_mb=2048)
 
 scripts/setup.sh --with-fuzz
@@ -79,7 +82,7 @@ fuzz() {
   local h=$1 log="$build/logs/$1.log"
   mkdir -p "$build/corpus/$h" "$build/crashes/$h"
   if ! "$build/fuzz/fuzz_$h" "${limits[@]}" -max_len="${max_len[$h]}" -max_total_time="$seconds" \
-      -dict="fuzz/$h.dict" -artifact_prefix="$build/crashes/$h/" -print_final_stats=1 \
+      -dict="fuzz/${dict[$h]}.dict" -artifact_prefix="$build/crashes/$h/" -print_final_stats=1 \
       "$build/corpus/$h" "fuzz/corpus/$h" >"$log" 2>&1; then
     report_crash "$h" "$log"
     return 1
