@@ -64,7 +64,11 @@ std::string scratch_path(std::string_view extension) {
 }
 
 std::size_t line_count(std::string_view text) {
-    return 1 + static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+    std::size_t lines = 1;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        lines += text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'));
+    }
+    return lines;
 }
 
 namespace {

@@ -49,8 +49,8 @@ void check_dataset(std::string_view harness, const engine::Dataset& ds,
 void check_file_error(std::string_view harness, const text::FileError& error,
                       const std::string& path);
 
-// The number of lines of `text` (line feeds + 1): no problem of a CSV or JSON file can be
-// further down.
+// The number of lines of `text`, a line ending at a line feed, at CR LF or at a lone carriage
+// return (as data/csv.cpp reads lines): no problem of a CSV or JSON file can be further down.
 std::size_t line_count(std::string_view text);
 
 }  // namespace ntm::fuzz
