@@ -67,6 +67,16 @@ std::string first_difference(std::string_view a, std::string_view b) {
                                 text::printable(formatted, 2000), detail));
 }
 
+// Every diagnostic's message, notes and help are text for a user (fuzz::check_message).
+void check_diagnostics(const dsl::Diagnostics& diags, const dsl::SourceManager& sources) {
+    for (const dsl::Diagnostic& d : diags.items()) {
+        const std::string shown = dsl::render(d, sources);
+        ntm::fuzz::check_message("rules", d.message, shown);
+        for (const dsl::Note& n : d.notes) ntm::fuzz::check_message("rules", n.message, shown);
+        if (d.help) ntm::fuzz::check_message("rules", *d.help, shown);
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -79,6 +89,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     dsl::RuleFile file = dsl::parse_file(id, rules->sources, rules->diags, rules->ids);
     rules->diags.sort();
     (void)dsl::render_all(rules->diags, rules->sources);
+    check_diagnostics(rules->diags, rules->sources);
     const std::string formatted = dsl::format(file, rules->sources);
     if (rules->diags.has_errors()) return 0;
 
@@ -111,6 +122,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     rules->checked = dsl::check(rules->module, rules->sources, rules->diags);
     rules->diags.sort();
     (void)dsl::render_all(rules->diags, rules->sources);
+    check_diagnostics(rules->diags, rules->sources);
     (void)dsl::summary(rules->diags);
     if (rules->ok()) (void)engine::compile(*rules);
     return 0;

@@ -36,6 +36,13 @@ text::Limits small_limits();
 // A path for this process's scratch file with this extension (".xlsx"), under $TMPDIR or /tmp.
 std::string scratch_path(std::string_view extension);
 
+// What a message shown to a user must be: valid UTF-8 with no control character, user text
+// inside it having gone through text::printable(), which names such characters.  `shown` is
+// what the failure prints (the whole rendered problem, say).  NTM_FUZZ_SKIP_PRINTABLE=1 leaves
+// out the control characters' check, to look past a known finding of that kind; CI never sets
+// it.
+void check_message(std::string_view harness, std::string_view message, std::string_view shown);
+
 // What every load must satisfy (data/load.hpp): read == records + rejected; no record rejected
 // without a problem saying so; records' values follow each other in `values`; entities and
 // parents refer to entities that exist; find() finds each entity by its code; every problem
