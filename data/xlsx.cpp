@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +20,7 @@
 #include "data/builder.hpp"
 #include "data/table.hpp"
 #include "data/xlsx_workbook.hpp"
+#include "text/utf8.hpp"
 
 namespace ntm::data {
 
@@ -26,17 +29,23 @@ namespace {
 constexpr std::uint32_t kMaxColumn = 16384;  // XFD, Excel's last column
 constexpr std::uint32_t kMaxRow = 1048576;   // Excel's last row
 
-// One cell as read: its text (what a CSV cell would hold) and, for numbers and booleans, the
-// typed value handed to the Builder.
+// One cell as read: its column, its text (what a CSV cell would hold) and, for numbers and
+// booleans, the typed value handed to the Builder.  A shared string is kept as its index, not
+// copied: a sheet may refer to one long string a million times.
 struct XCell {
+    static constexpr std::uint32_t kOwnText = static_cast<std::uint32_t>(-1);
+    std::uint32_t column = 0;
+    std::uint32_t shared = kOwnText;
     std::string text;
     Cell::Kind kind = Cell::Kind::text;
     double number = 0;
 };
 
+// A row holds only the cells present in the sheet, in column order: a value in column XFD is
+// one cell, not sixteen thousand.
 struct XRow {
     std::uint32_t number = 0;
-    std::vector<XCell> cells;  // index = column - 1
+    std::vector<XCell> cells;
 };
 
 // "D14" → column 4, row 14; false if it is no cell reference.
@@ -62,8 +71,13 @@ std::string show_number(double v) {
 }
 
 // A date serial number → "2024-03-15" (1900 date system: serial 1 is 1900-01-01, and Excel
-// counts a 29 February 1900 that never was; 1904 system: serial 0 is 1904-01-01).
+// counts a 29 February 1900 that never was; 1904 system: serial 0 is 1904-01-01).  A serial
+// outside the dates Excel shows (up to 9999-12-31) is shown as the number, as Excel shows it
+// (with #### when the column is narrow).
 std::string show_date(double serial, bool date1904) {
+    const double first = date1904 ? 0 : 1;
+    const double after_last = date1904 ? 2957004 : 2958466;  // 10000-01-01
+    if (!(serial >= first && serial < after_last)) return show_number(serial);
     long days = static_cast<long>(std::floor(serial));  // → days since 1970-01-01
     if (date1904) {
         days -= 24107;
@@ -84,11 +98,12 @@ std::string show_date(double serial, bool date1904) {
     return fmt::format("{:04}-{:02}-{:02}", y, m, d);
 }
 
-// The cells of one worksheet part, as rows of XCells.
+// The cells of one worksheet part, as rows of XCells.  Only rows and cells holding a value are
+// kept, and they are counted against the limits as they are read (D0903, D0904).
 class SheetHandler : public XmlHandler {
 public:
-    SheetHandler(const std::string& path, const Workbook& workbook)
-        : path_(path), wb_(workbook) {}
+    SheetHandler(const std::string& path, const Workbook& workbook, const text::Limits& limits)
+        : path_(path), wb_(workbook), limits_(limits) {}
 
     std::vector<XRow> rows;
 
@@ -119,37 +134,75 @@ public:
         if (collect_) value_ += t;
     }
 
+    // Rows in order, a row given twice made one, cells in column order; a cell given twice is
+    // an error.
+    void finish() {
+        std::stable_sort(rows.begin(), rows.end(),
+                         [](const XRow& a, const XRow& b) { return a.number < b.number; });
+        std::vector<XRow> merged;
+        for (XRow& r : rows) {
+            if (!merged.empty() && merged.back().number == r.number) {
+                auto& cells = merged.back().cells;
+                cells.insert(cells.end(), std::make_move_iterator(r.cells.begin()),
+                             std::make_move_iterator(r.cells.end()));
+            } else {
+                merged.push_back(std::move(r));
+            }
+        }
+        rows = std::move(merged);
+        for (XRow& r : rows) {
+            std::stable_sort(r.cells.begin(), r.cells.end(),
+                             [](const XCell& a, const XCell& b) { return a.column < b.column; });
+            for (std::size_t i = 1; i < r.cells.size(); ++i) {
+                if (r.cells[i].column == r.cells[i - 1].column)
+                    corrupt(fmt::format("cell {}{} is given twice",
+                                        column_letters(r.cells[i].column), r.number));
+            }
+        }
+    }
+
 private:
     [[noreturn]] void corrupt(const std::string& why) const {
         throw FileError{path_, fmt::format("damaged Excel workbook: sheet '{}': {}{}", wb_.sheet,
                                            why, kResaveHelp)};
     }
 
-    std::string cell_name() const {
-        return fmt::format("{}{}", column_letters(column_), rows.back().number);
+    // An error at the current cell with a code of its own: a limit reached.
+    [[noreturn]] void over_limit(const char* code, std::string message) const {
+        text::Problem p = text::file_problem(path_, std::move(message));
+        p.code = code;
+        p.where.sheet = wb_.sheet;
+        p.where.line = row_;
+        p.where.column = column_;
+        throw FileError{std::move(p)};
     }
 
-    // <row r="14">: the number given, or the one after the last row.
+    std::string cell_name() const { return fmt::format("{}{}", column_letters(column_), row_); }
+
+    // <row r="14">: the number given, or the one after the row before.
     void start_row(std::string_view r) {
-        std::uint32_t n = rows.empty() ? 1 : rows.back().number + 1;
+        std::uint32_t n = row_ + 1;
         if (!r.empty()) {
             const auto res = std::from_chars(r.data(), r.data() + r.size(), n);
             if (res.ec != std::errc() || res.ptr != r.data() + r.size() || n < 1 || n > kMaxRow)
-                corrupt(fmt::format("row number '{}' is no row", r));
+                corrupt(fmt::format("row number '{}' is no row", text::printable(r)));
         }
-        rows.push_back({n, {}});
+        if (n > kMaxRow) corrupt("a row after the last row");
+        row_ = n;
+        in_row_ = true;
+        row_kept_ = false;
         column_ = 0;
     }
 
     // <c r="D14" t="s" s="3">: the cell's place, type and style.
     void start_cell(std::string_view r, std::string_view type, std::string_view style) {
-        if (rows.empty()) corrupt("a cell outside any row");
-        std::uint32_t row = rows.back().number;
+        if (!in_row_) corrupt("a cell outside any row");
+        std::uint32_t row = row_;
         if (r.empty()) {
             ++column_;
-        } else if (!parse_ref(r, column_, row) || row != rows.back().number) {
-            corrupt(
-                fmt::format("cell reference '{}' is no cell of row {}", r, rows.back().number));
+        } else if (!parse_ref(r, column_, row) || row != row_) {
+            corrupt(fmt::format("cell reference '{}' is no cell of row {}", text::printable(r),
+                                row_));
         }
         if (column_ > kMaxColumn) corrupt("a cell after the last column");
         type_ = type;
@@ -165,21 +218,43 @@ private:
         if (type_ == "s") {
             std::size_t i = 0;
             const auto r = std::from_chars(value_.data(), value_.data() + value_.size(), i);
-            if (r.ec != std::errc() || i >= wb_.strings.size())
+            if (r.ec != std::errc() || r.ptr != value_.data() + value_.size() ||
+                i >= wb_.strings.size())
                 corrupt(fmt::format("cell {} refers to shared string '{}' of {}", cell_name(),
-                                    value_, wb_.strings.size()));
-            c.text = wb_.strings[i];
+                                    text::printable(value_), wb_.strings.size()));
+            c.shared = static_cast<std::uint32_t>(i);
         } else if (type_ == "inlineStr" || type_ == "str" || type_ == "e" || type_ == "d") {
             c.text = type_ == "e" ? value_ : unescape(value_);
         } else if (type_ == "b") {
             const bool yes = value_ == "1" || value_ == "true";
-            c = {yes ? "TRUE" : "FALSE", Cell::Kind::boolean, yes ? 1.0 : 0.0};
+            c.text = yes ? "TRUE" : "FALSE";
+            c.kind = Cell::Kind::boolean;
+            c.number = yes ? 1.0 : 0.0;
         } else {  // "n" or none: a number
             c = number_cell();
         }
-        auto& cells = rows.back().cells;
-        if (cells.size() < column_) cells.resize(column_);
-        cells[column_ - 1] = std::move(c);
+        c.column = column_;
+        keep(std::move(c));
+    }
+
+    // Counts the cell, and its row when it is the row's first, against the limits.  The first
+    // row holding a value is the header: the limit of rows counts the records after it.
+    void keep(XCell c) {
+        if (++cells_ > limits_.cells) {
+            over_limit("D0904", fmt::format("more cells holding a value than the limit of {}; "
+                                            "raise it with --limit cells=N",
+                                            limits_.cells));
+        }
+        if (!row_kept_) {
+            if (++rows_kept_ > limits_.rows + 1) {
+                over_limit("D0903", fmt::format("more records than the limit of {}; raise it "
+                                                "with --limit rows=N",
+                                                limits_.rows));
+            }
+            rows.push_back({row_, {}});
+            row_kept_ = true;
+        }
+        rows.back().cells.push_back(std::move(c));
     }
 
     // A number, as its style shows it: a percentage as typed ("91%", stored as 0.91), a date,
@@ -189,7 +264,8 @@ private:
         const std::string_view t = trim(value_);
         const auto r = std::from_chars(t.data(), t.data() + t.size(), v);
         if (r.ec != std::errc() || r.ptr != t.data() + t.size() || !std::isfinite(v))
-            corrupt(fmt::format("cell {} holds '{}', which is no number", cell_name(), value_));
+            corrupt(fmt::format("cell {} holds '{}', which is no number", cell_name(),
+                                text::printable(value_)));
         XCell c;
         const Shown shown = style_ < wb_.styles.size() ? wb_.styles[style_] : Shown::number;
         if (shown == Shown::percent) {
@@ -207,7 +283,10 @@ private:
 
     const std::string& path_;
     const Workbook& wb_;
-    std::uint32_t column_ = 0;
+    const text::Limits& limits_;
+    std::uint32_t row_ = 0, column_ = 0;
+    bool in_row_ = false, row_kept_ = false;
+    std::uint64_t rows_kept_ = 0, cells_ = 0;
     std::string type_;
     std::size_t style_ = 0;
     std::string value_;
@@ -215,26 +294,34 @@ private:
     int phonetic_ = 0;
 };
 
-// The rows of a sheet, as load_table (data/table.hpp) reads a table.
+// The rows of a sheet, as load_table (data/table.hpp) reads a table.  A cell not present is an
+// empty one.
 class SheetRows {
 public:
-    SheetRows(std::vector<XRow> rows, std::string sheet)
-        : rows_(std::move(rows)), sheet_(std::move(sheet)) {}
+    SheetRows(std::vector<XRow> rows, const std::vector<std::string>& strings, std::string sheet)
+        : rows_(std::move(rows)), strings_(strings), sheet_(std::move(sheet)) {}
 
     bool next() {
         if (next_ >= rows_.size()) return false;
         row_ = &rows_[next_++];
         return true;
     }
-    std::size_t size() const { return row_ == nullptr ? 0 : row_->cells.size(); }
-    std::string_view cell(std::size_t i) const { return trim(row_->cells[i].text); }
+    std::size_t size() const {
+        return row_ == nullptr || row_->cells.empty() ? 0 : row_->cells.back().column;
+    }
+    std::string_view cell(std::size_t i) const {
+        const XCell* c = find(i);
+        return c == nullptr ? std::string_view() : trim(text(*c));
+    }
     Cell value(std::size_t i) const {
-        const XCell& c = row_->cells[i];
-        return Cell{c.kind, trim(c.text), c.number};
+        const XCell* c = find(i);
+        if (c == nullptr) return Cell{};
+        return Cell{c->kind, trim(text(*c)), c->number};
     }
     bool blank_row() const {
-        for (std::size_t i = 0; i < size(); ++i) {
-            if (!cell(i).empty()) return false;
+        if (row_ == nullptr) return true;
+        for (const XCell& c : row_->cells) {
+            if (!trim(text(c)).empty()) return false;
         }
         return true;
     }
@@ -253,14 +340,28 @@ public:
     const XRow* header() const {
         for (const XRow& r : rows_) {
             for (const XCell& c : r.cells) {
-                if (!trim(c.text).empty()) return &r;
+                if (!trim(text(c)).empty()) return &r;
             }
         }
         return nullptr;
     }
+    std::string_view text(const XCell& c) const {
+        return c.shared == XCell::kOwnText ? std::string_view(c.text) : strings_[c.shared];
+    }
 
 private:
+    // Cell i (column i + 1) of the current row, or null.
+    const XCell* find(std::size_t i) const {
+        if (row_ == nullptr || i >= kMaxColumn) return nullptr;
+        const auto column = static_cast<std::uint32_t>(i + 1);
+        const auto it = std::lower_bound(
+            row_->cells.begin(), row_->cells.end(), column,
+            [](const XCell& c, std::uint32_t col) { return c.column < col; });
+        return it == row_->cells.end() || it->column != column ? nullptr : &*it;
+    }
+
     std::vector<XRow> rows_;
+    const std::vector<std::string>& strings_;
     std::string sheet_;
     std::size_t next_ = 0;
     const XRow* row_ = nullptr;
@@ -284,21 +385,18 @@ struct HeaderColumns {
 }  // namespace
 
 Dataset load_xlsx(const std::string& path, const Schema& schema, const LoadOptions& options) {
-    const Archive zip(path);
+    const Archive zip(path, options.limits.string_bytes);
     const Workbook wb = open_workbook(zip, options.sheet);
-    SheetHandler sh(path, wb);
+    SheetHandler sh(path, wb, options.limits);
     parse_part(zip, wb.part, fmt::format("sheet '{}'", wb.sheet), sh);
-    std::stable_sort(sh.rows.begin(), sh.rows.end(),
-                     [](const XRow& a, const XRow& b) { return a.number < b.number; });
+    sh.finish();
 
-    SheetRows in(std::move(sh.rows), wb.sheet);
+    SheetRows in(std::move(sh.rows), wb.strings, wb.sheet);
     HeaderColumns header;
     if (const XRow* h = in.header()) {
-        for (std::size_t i = 0; i < h->cells.size(); ++i) {
-            const std::string_view t = trim(h->cells[i].text);
-            if (!t.empty()) {
-                header.columns.emplace_back(to_nfc(t), static_cast<std::uint32_t>(i + 1));
-            }
+        for (const XCell& c : h->cells) {
+            const std::string_view t = trim(in.text(c));
+            if (!t.empty()) header.columns.emplace_back(to_nfc(t), c.column);
         }
     }
 

@@ -3,10 +3,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <exception>
+#include <fstream>
 #include <memory>
 #include <type_traits>
+#include <utility>
+#include <vector>
 
 namespace ntm::data {
 
@@ -14,11 +18,35 @@ using text::FileError;
 
 namespace {
 
-constexpr zip_uint64_t kMaxPart = 1ull << 31;  // uncompressed bytes of one part
-
 std::string lowercase_first(std::string s) {
     if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
     return s;
+}
+
+// What a file that is no zip archive is, when it is an Office compound file (the container of
+// Excel 97-2003 workbooks, and of .xlsx workbooks saved with a password): an encrypted workbook
+// holds a stream named "EncryptedPackage" (its name in UTF-16 somewhere in the directory).
+enum class Compound : std::uint8_t { none, legacy, encrypted };
+
+Compound compound_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string head(8, '\0');
+    if (!in.read(head.data(), 8) || head != std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
+        return Compound::none;
+    std::string name;
+    for (const char c : std::string_view("EncryptedPackage")) {
+        name += c;
+        name += '\0';
+    }
+    // The file's size is already within the limit of data files; it is read in pieces, each
+    // searched with the end of the one before.
+    std::string buf(1 << 16, '\0'), window;
+    while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0) {
+        window.append(buf.data(), static_cast<std::size_t>(in.gcount()));
+        if (window.find(name) != std::string::npos) return Compound::encrypted;
+        window.erase(0, window.size() - std::min(window.size(), name.size()));
+    }
+    return Compound::legacy;
 }
 
 }  // namespace
@@ -26,7 +54,8 @@ std::string lowercase_first(std::string s) {
 // ---------------------------------------------------------------------------------------------
 // The archive
 
-Archive::Archive(const std::string& path) : path_(path) {
+Archive::Archive(const std::string& path, std::uint64_t part_limit)
+    : path_(path), part_limit_(part_limit) {
     int err = 0;
     zip_ = zip_open(path.c_str(), ZIP_RDONLY, &err);
     if (zip_ != nullptr) return;
@@ -36,6 +65,21 @@ Archive::Archive(const std::string& path) : path_(path) {
         case ZIP_ER_READ:
             throw FileError{path, "cannot open file"};
         case ZIP_ER_NOZIP:
+            switch (compound_file(path)) {
+                case Compound::encrypted:
+                    throw FileError{path,
+                                    "the workbook is encrypted: it opens only with its password; "
+                                    "in Excel, remove the password (File > Info > Protect "
+                                    "Workbook > Encrypt with Password) and save it again"};
+                case Compound::legacy:
+                    throw FileError{path, fmt::format("not an Excel workbook: the file is an "
+                                                      "Excel 97-2003 workbook (.xls) or another "
+                                                      "older Office file, not a zip archive as "
+                                                      "every .xlsx file is{}",
+                                                      kResaveHelp)};
+                case Compound::none:
+                    break;
+            }
             throw FileError{path, fmt::format("not an Excel workbook: the file is not a zip "
                                               "archive, as every .xlsx file is{}",
                                               kResaveHelp)};
@@ -66,26 +110,38 @@ void Archive::read(const std::string& name, const std::string& what,
         throw FileError{path_, fmt::format("damaged Excel workbook: {} ({}) is missing{}", what,
                                            name, kResaveHelp)};
     }
-    if ((st.valid & ZIP_STAT_SIZE) != 0 && st.size > kMaxPart) {
-        throw FileError{path_, fmt::format("{} ({}) is too large: {} bytes, at most {}", what,
-                                           name, st.size, kMaxPart)};
-    }
+    if ((st.valid & ZIP_STAT_SIZE) != 0 && st.size > part_limit_)
+        throw too_large(what, name,
+                        fmt::format("{} bytes unpacked, more than the limit of {} bytes",
+                                    st.size, part_limit_));
     std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> f(zip_fopen(zip_, name.c_str(), 0),
                                                          zip_fclose);
     if (!f) throw damaged(what, name, zip_strerror(zip_));
-    char buf[1 << 16];
+    // Counted as well: the declared size may be a lie, and libzip stops only at the end of the
+    // compressed data.
+    std::vector<char> buf(1 << 16);
     zip_uint64_t total = 0;
     for (;;) {
-        const zip_int64_t n = zip_fread(f.get(), buf, sizeof buf);
+        const zip_int64_t n = zip_fread(f.get(), buf.data(), buf.size());
         if (n < 0) throw damaged(what, name, zip_file_strerror(f.get()));
         total += static_cast<zip_uint64_t>(n);
-        if (total > kMaxPart) {
-            throw FileError{path_, fmt::format("{} ({}) is too large: more than {} bytes", what,
-                                               name, kMaxPart)};
+        if (total > part_limit_) {
+            throw too_large(what, name,
+                            fmt::format("more than the limit of {} bytes unpacked (the archive "
+                                        "declares {})",
+                                        part_limit_, st.size));
         }
-        sink(buf, static_cast<std::size_t>(n));
+        sink(buf.data(), static_cast<std::size_t>(n));
         if (n == 0) return;
     }
+}
+
+FileError Archive::too_large(const std::string& what, const std::string& name,
+                             std::string_view size) const {
+    text::Problem p = text::file_problem(
+        path_, fmt::format("{} ({}): {}; raise it with --limit string-size=N", what, name, size));
+    p.code = "D0905";
+    return FileError{std::move(p)};
 }
 
 FileError Archive::damaged(const std::string& what, const std::string& name,
@@ -111,6 +167,7 @@ struct ParseState {
     XmlHandler* handler;
     std::exception_ptr error;
     XML_Parser parser;
+    FileError doctype;  // what a document type declaration is told
     template <class F>
     void guard(F&& f) {
         if (error) return;
@@ -137,7 +194,11 @@ void parse_part(const Archive& zip, const std::string& name, const std::string& 
     std::unique_ptr<std::remove_pointer_t<XML_Parser>, void (*)(XML_Parser)> parser(
         XML_ParserCreateNS(nullptr, '|'), XML_ParserFree);
     if (!parser) throw FileError{zip.path(), "out of memory"};
-    ParseState state{&handler, nullptr, parser.get()};
+    ParseState state{&handler, nullptr, parser.get(),
+                     FileError{zip.path(),
+                               fmt::format("damaged Excel workbook: a document type declaration "
+                                           "(<!DOCTYPE>) in {} ({}), which no workbook has{}",
+                                           what, name, kResaveHelp)}};
     XML_SetUserData(parser.get(), &state);
     XML_SetElementHandler(
         parser.get(),
@@ -148,6 +209,11 @@ void parse_part(const Archive& zip, const std::string& name, const std::string& 
         [](void* data, const XML_Char* el) {
             auto* s = static_cast<ParseState*>(data);
             s->guard([&] { s->handler->end(local(el)); });
+        });
+    XML_SetStartDoctypeDeclHandler(
+        parser.get(), [](void* data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
+            auto* s = static_cast<ParseState*>(data);
+            s->guard([&] { throw s->doctype; });
         });
     XML_SetCharacterDataHandler(parser.get(), [](void* data, const XML_Char* text, int len) {
         auto* s = static_cast<ParseState*>(data);

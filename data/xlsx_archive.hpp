@@ -1,12 +1,19 @@
 // Internal to data/ (the .xlsx reader): an Excel workbook as a zip archive (libzip) of XML
 // parts (expat).  Parts are streamed from the archive into the XML parser; a damaged archive, a
 // missing part or XML that is not well-formed ends in a FileError naming the file and the part.
+//
+// A zip a few kilobytes long may unpack to gigabytes, and may say so or lie about it: no part is
+// unpacked past `part_limit` bytes (text::Limits::string_bytes, error D0905), checked against
+// the size the archive declares before inflating and counted while inflating.  A part with a
+// document type declaration is refused: no workbook has one, and its entities could expand a
+// small part without bound.
 #pragma once
 
 #include <expat.h>
 #include <zip.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -21,7 +28,8 @@ inline constexpr std::string_view kResaveHelp =
 
 class Archive {
 public:
-    explicit Archive(const std::string& path);  // throws FileError
+    // Throws FileError, naming an Excel 97-2003 file or an encrypted workbook as such.
+    Archive(const std::string& path, std::uint64_t part_limit);
     ~Archive();
     Archive(const Archive&) = delete;
     Archive& operator=(const Archive&) = delete;
@@ -37,7 +45,11 @@ private:
     text::FileError damaged(const std::string& what, const std::string& name,
                             const std::string& why) const;
 
+    text::FileError too_large(const std::string& what, const std::string& name,
+                              std::string_view size) const;  // D0905
+
     std::string path_;
+    std::uint64_t part_limit_;
     zip_t* zip_ = nullptr;
 };
 
