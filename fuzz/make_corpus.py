@@ -6,8 +6,8 @@
             first lines of the fixtures
   json      the JSON files of tests/golden/ and the first entities of the Quảng Nam fixture
   evaluate  CSV files of the bundled rules' columns: tests/golden/{eval,official}/, the fixtures
-  xlsx      the parts of the golden tests' workbooks in the harness's layout (fuzz/xlsx.cpp), and
-            two whole archives
+  xlsx      the parts of the golden tests' workbooks (tests/golden/{data,xlsx}/) in the harness's
+            layout (fuzz/xlsx.cpp), and the hostile ones of tests/golden/xlsx/ as whole archives
 
 Seeds are named after where they come from.  Run it from anywhere after changing those files;
 the corpora are replaced.  The fuzzers' own finds are not kept here (build/fuzz/corpus/ holds
@@ -96,16 +96,22 @@ def main():
     whole["entities"] = whole["entities"][:3]
     seed("json", "fixture-quang-nam.json", json.dumps(whole, ensure_ascii=False, indent=1))
 
-    for path in sorted((golden / "data").glob("*/du-lieu.xlsx")):
+    workbooks = sorted((golden / "data").glob("*/du-lieu.xlsx")) + sorted((golden / "xlsx").glob("*/du-lieu.xlsx"))
+    for path in workbooks:
         name = golden_name(path)
-        if not zipfile.is_zipfile(path):
-            continue
-        with zipfile.ZipFile(path) as z:
-            names = set(z.namelist())
-            parts = [z.read(p) if p in names else b"" for p in XLSX_PARTS]
-        seed("xlsx", name.replace(".xlsx", ".parts"), XLSX_SEPARATOR.join(parts))
-    seed("xlsx", "data-xlsx_problems.xlsx", (golden / "data/xlsx_problems/du-lieu.xlsx").read_bytes())
-    seed("xlsx", "data-error_xlsx_damaged.xlsx", (golden / "data/error_xlsx_damaged/du-lieu.xlsx").read_bytes())
+        try:
+            with zipfile.ZipFile(path) as z:
+                names = set(z.namelist())
+                parts = [z.read(p) if p in names else b"" for p in XLSX_PARTS]
+        except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError):
+            parts = None  # encrypted, damaged or no archive: only the whole file below
+        if parts is not None:
+            seed("xlsx", name.replace(".xlsx", ".parts"), XLSX_SEPARATOR.join(parts))
+        # The hostile workbooks as they are, and two of tests/golden/data/: a damaged archive
+        # is read only when the input is one (fuzz/xlsx.cpp).
+        if path.parent.parent.name == "xlsx" or name in ("data-xlsx_problems.xlsx", "data-error_xlsx_damaged.xlsx"):
+            if path.read_bytes().startswith(b"PK\x03\x04"):
+                seed("xlsx", name, path.read_bytes())
 
 
 if __name__ == "__main__":
