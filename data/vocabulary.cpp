@@ -208,7 +208,11 @@ std::optional<int> parse_year(std::string_view text) {
 
 bool judged_type(std::string_view type) { return canonical_type(std::string(type)).second; }
 
-std::optional<double> parse_yes_no(std::string_view text) {
+namespace {
+
+// The yes/no form `text` is, comparing lower-cased code points with blanks collapsed, without
+// allocating: cells are many.  Sets `combining` when `text` holds a combining mark.
+std::optional<double> match_yes_no(std::string_view text, bool& combining) {
     struct Form {
         std::u32string_view word;
         double value;
@@ -217,11 +221,9 @@ std::optional<double> parse_yes_no(std::string_view text) {
         {U"đạt", 1},   {U"không đạt", 0}, {U"chưa đạt", 0}, {U"có", 1}, {U"không", 0}, {U"true", 1},
         {U"false", 0}, {U"yes", 1},       {U"no", 0},       {U"1", 1},  {U"0", 0},
     };
-    // Lower-cased code points with blanks collapsed, without allocating: cells are many.
     text = trim(text);
     char32_t buf[16];
     std::size_t n = 0;
-    bool combining = false;
     for (std::size_t i = 0; i < text.size();) {
         utf8proc_int32_t cp = 0;
         const auto len =
@@ -241,9 +243,19 @@ std::optional<double> parse_yes_no(std::string_view text) {
     for (const Form& f : kForms) {
         if (word == f.word) return f.value;
     }
-    // "đạt" typed with a combining dot below: compare its NFC.
-    if (combining) return parse_yes_no(ntm::text::to_nfc(text));
     return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<double> parse_yes_no(std::string_view text) {
+    bool combining = false;
+    if (const auto value = match_yes_no(text, combining)) return value;
+    if (!combining) return std::nullopt;
+    // "đạt" typed with a combining dot below: compare its NFC, once.  A mark that composes with
+    // nothing ("có" with its tone typed twice) stays in the NFC, which is then no yes/no form.
+    bool ignored = false;
+    return match_yes_no(ntm::text::to_nfc(text), ignored);
 }
 
 }  // namespace ntm::data
