@@ -43,8 +43,8 @@ void Builder::unknown_column(std::uint32_t c, std::uint32_t line) {
     }
     problem("D0001", ProblemKind::warning, line, info.name,
             fmt::format(
-                "unknown column '{}': no kind has an input of that name, its values are ignored{}",
-                info.name, did_you_mean(info.name, known)));
+                "unknown column '{}': no kind has an input of that name, its values are ignored{}{}",
+                shown(info.name), invisible_note(info.name), did_you_mean(info.name, known)));
 }
 
 bool Builder::wanted(int year) {
@@ -81,27 +81,30 @@ std::optional<Builder::HeadProblem> Builder::resolve(const Head& head, const std
     const int kind_kind = kind.given() ? cached(kinds_, kind.text, resolve_type) : -1;
     if (type.given() && type_kind < 0) {
         return HeadProblem{"D0104", Field::type,
-                           fmt::format("unknown type '{}' of '{}'{}", type.text, code,
+                           fmt::format("unknown type '{}' of '{}'{}{}", shown(type.text), shown(code),
+                                       invisible_note(type.text),
                                        did_you_mean(type.text, type_candidates()))};
     }
     if (kind.given() && kind_kind < 0) {
         return HeadProblem{
             "D0104", Field::kind,
-            fmt::format("unknown kind '{}' of '{}' (thon, xa, huyen, tinh){}", kind.text, code,
+            fmt::format("unknown kind '{}' of '{}' (thon, xa, huyen, tinh){}{}", shown(kind.text),
+                        shown(code), invisible_note(kind.text),
                         did_you_mean(kind.text, kind_candidates()))};
     }
     if (!type.given() && !kind.given()) {
-        return HeadProblem{"D0104", Field::type, fmt::format("no type or kind for '{}'", code)};
+        return HeadProblem{"D0104", Field::type, fmt::format("no type or kind for '{}'", shown(code))};
     }
     if (type.given() && kind.given() && type_kind != kind_kind) {
         return HeadProblem{"D0105", Field::kind,
-                           fmt::format("type '{}' (a {}) disagrees with kind '{}'", type.text,
-                                       kind_name(static_cast<EntityKind>(type_kind)), kind.text)};
+                           fmt::format("type '{}' (a {}) disagrees with kind '{}'", shown(type.text),
+                                       kind_name(static_cast<EntityKind>(type_kind)), shown(kind.text))};
     }
     out.kind = static_cast<EntityKind>(kind.given() ? kind_kind : type_kind);
     if (region.given()) {
         const int r = cached(regions_, region.text, resolve_region);
-        if (r < 0) return HeadProblem{"D0110", Field::region, unknown_region(region.text)};
+        if (r < 0) return HeadProblem{"D0110", Field::region,
+                                             unknown_region(region.text, options_.limits.name_letters)};
         out.region = static_cast<Region>(r);
     }
     return std::nullopt;
@@ -116,15 +119,16 @@ std::uint32_t Builder::entity(const Head& head, std::size_t records) {
         const Entity& first = ds_.entities[known->second];
         bad = HeadProblem{
             "D0105", head[Field::kind].given() ? Field::kind : Field::type,
-            fmt::format("'{}' is a {} on {} {}, not a {}", code, kind_name(first.kind),
+            fmt::format("'{}' is a {} on {} {}, not a {}", shown(code), kind_name(first.kind),
                         line_word_, first.origin.line, kind_name(resolved.kind))};
     }
     if (bad) {
         const Written& w = head[bad->field];
         problem(bad->code, ProblemKind::record, w.line != 0 ? w.line : head.line,
                 field_name(bad->field), std::move(bad->message));
-        ds_.read += records;
-        ds_.rejected += records;
+        // A JSON entity without values is rejected too: it counts as one record.
+        ds_.read += std::max<std::size_t>(records, 1);
+        ds_.rejected += std::max<std::size_t>(records, 1);
         if (!code.empty() && !codes_.contains(code)) rejected_codes_.emplace(code, head.line);
         return kNone;
     }
@@ -158,8 +162,8 @@ void Builder::merge(std::uint32_t e, const Head& head, const Resolved& resolved)
     const auto differs = [&](Field f, std::string_view now, std::string_view kept) {
         problem("D0301", ProblemKind::warning, line(f), field_name(f),
                 fmt::format("{} '{}' of '{}' differs from '{}' on {} {}; '{}' is kept",
-                            kFieldKeys[static_cast<std::size_t>(f)], now, en.code, kept,
-                            line_word_, en.origin.line, kept));
+                            kFieldKeys[static_cast<std::size_t>(f)], shown(now), shown(en.code),
+                            shown(kept), line_word_, en.origin.line, shown(kept)));
     };
     const auto text = [&](Field f, std::string& kept) {
         const std::string_view written = head[f].text;
@@ -203,7 +207,7 @@ void Builder::recognised(std::uint32_t e, std::string_view text, std::uint32_t l
         if (level.empty() || !year || level.find_first_of(" \t") != std::string_view::npos) {
             problem("D0208", ProblemKind::value, line, field_name(Field::recognised),
                     fmt::format("malformed recognition '{}': write LEVEL:YEAR, e.g. dat_chuan:2019",
-                                entry));
+                                shown(entry)));
             continue;
         }
         recognised(e, level, *year);
@@ -227,7 +231,8 @@ std::uint32_t Builder::record(std::uint32_t e, int year, std::uint32_t line,
             reject_record("D0103", line,
                           field.empty() ? std::string_view(field_name(Field::year)) : field,
                           fmt::format("duplicate record of '{}' in {}; first given on {} {}",
-                                      ds_.entities[e].code, year, line_word_, pending_[r].line));
+                                      shown(ds_.entities[e].code), year, line_word_,
+                                      pending_[r].line));
             return kNone;
         }
     }
@@ -249,6 +254,20 @@ void Builder::reject_record(const char* code, std::uint32_t line, std::string_vi
     problem(code, ProblemKind::record, line, field, std::move(message));
     ds_.read += records;
     ds_.rejected += records;
+}
+
+void Builder::reject_row(std::string_view code, std::uint32_t line, std::string message) {
+    reject_record("D0112", line, {}, std::move(message));
+    std::string key = to_nfc(code);
+    if (!key.empty() && !codes_.contains(key)) rejected_codes_.emplace(std::move(key), line);
+}
+
+FileError Builder::row_limit(const std::string& place) const {
+    text::Problem p = text::file_problem(
+        path_, fmt::format("{}: more records than the limit of {}; raise it with --limit rows=N",
+                           place, options_.limits.rows));
+    p.code = "D0903";
+    return FileError{std::move(p)};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -279,7 +298,7 @@ const Column* Builder::input(std::uint32_t column, EntityKind kind, std::uint32_
         info.warned |= bit;
         problem("D0002", ProblemKind::warning, line, info.name,
                 fmt::format("column '{}' is not an input of {}; its values for {} are ignored",
-                            info.name, kind_name(kind), kind_name(kind)));
+                            shown(info.name), kind_name(kind), kind_name(kind)));
     }
     return nullptr;
 }
@@ -341,8 +360,8 @@ void Builder::text_value(double& slot, const Column& c, std::string_view text,
                     fmt::format(
                         "'{}' is ambiguous: a comma before three digits may separate thousands; "
                         "write {}{} or {}.{}",
-                        t, t.substr(0, comma), t.substr(comma + 1), t.substr(0, comma),
-                        t.substr(comma + 1)));
+                        shown(t), shown(t.substr(0, comma)), shown(t.substr(comma + 1)),
+                        shown(t.substr(0, comma)), shown(t.substr(comma + 1))));
             return;
         }
         case ParsedNumber::Form::not_number:
@@ -352,8 +371,9 @@ void Builder::text_value(double& slot, const Column& c, std::string_view text,
 }
 
 void Builder::number(double& slot, const Column& c, double v, bool percent_sign,
-                     std::string_view shown, std::uint32_t line) {
-    const std::string text = shown.empty() ? fmt::format("{}", v) : std::string(trim(shown));
+                     std::string_view written, std::uint32_t line) {
+    const std::string text =
+        written.empty() ? fmt::format("{}", v) : this->shown(trim(written));
     if (percent_sign && !c.percent) {
         problem("D0207", ProblemKind::value, line, c.name,
                 fmt::format("'{}' is written as a percentage but '{}' is in {}", text, c.name,
@@ -372,16 +392,16 @@ void Builder::number(double& slot, const Column& c, double v, bool percent_sign,
     }
 }
 
-void Builder::wrong(const Column& c, std::string_view shown, std::uint32_t line) {
+void Builder::wrong(const Column& c, std::string_view written, std::uint32_t line) {
+    written = trim(written);
     if (c.type == ValueType::boolean) {
-        problem(
-            "D0202", ProblemKind::value, line, c.name,
-            fmt::format(
-                "'{}' is not yes/no: write đạt or không đạt (or có/không, yes/no, true/false, 1/0)",
-                trim(shown)));
+        problem("D0202", ProblemKind::value, line, c.name,
+                fmt::format("'{}' is not yes/no: write đạt or không đạt (or có/không, yes/no, "
+                            "true/false, 1/0){}",
+                            shown(written), invisible_note(written)));
     } else {
         problem("D0201", ProblemKind::value, line, c.name,
-                fmt::format("'{}' is not a number", trim(shown)));
+                fmt::format("'{}' is not a number{}", shown(written), invisible_note(written)));
     }
 }
 

@@ -142,11 +142,26 @@ public:
     // `records` records read and rejected.
     void reject_record(const char* code, std::uint32_t line, std::string_view field,
                        std::string message, std::size_t records = 1);
+    // A row the reader could not split into the header's cells (D0112): one record read and
+    // rejected, its code known as rejected to the rows that name it as their parent.
+    void reject_row(std::string_view code, std::uint32_t line, std::string message);
+    // Counts one more record of the file, whatever its year: the rows of a table, the entities
+    // of a JSON file and their years after the first.  Past the limit of rows, throws D0903
+    // naming `place` ("line 12", "sheet 'Xã', row 12"); `place` is built only then.
+    template <class Place>
+    void count_row(const Place& place) {
+        if (++rows_ > options_.limits.rows) throw row_limit(place());
+    }
     // Stores a value of `record` in `column`, or reports why not (D0002, D02xx).
     void value(std::uint32_t record, std::uint32_t column, const Cell& cell, std::uint32_t line);
 
     void problem(const char* code, ProblemKind kind, std::uint32_t line, std::string_view field,
                  std::string message);
+    // User text as messages quote it: text::printable, cut at the limit of name letters.
+    std::string shown(std::string_view text) const {
+        return text::printable(text, options_.limits.name_letters);
+    }
+
 
     // Resolves parents and regions, drops rejected entities and records, and returns the data.
     Dataset finish();
@@ -179,6 +194,7 @@ private:
         std::optional<Region> region;
     };
 
+    FileError row_limit(const std::string& place) const;
     std::optional<HeadProblem> resolve(const Head& head, const std::string& code, Resolved& out);
     void merge(std::uint32_t entity, const Head& head, const Resolved& resolved);
     int cached(std::vector<Word>& cache, std::string_view text, int (*lookup)(std::string_view));
@@ -189,8 +205,8 @@ private:
     void text_value(double& slot, const Column& column, std::string_view text,
                     std::uint32_t line);
     void number(double& slot, const Column& column, double v, bool percent_sign,
-                std::string_view shown, std::uint32_t line);
-    void wrong(const Column& column, std::string_view shown, std::uint32_t line);
+                std::string_view written, std::uint32_t line);
+    void wrong(const Column& column, std::string_view written, std::uint32_t line);
     void resolve_hierarchy();
     void resolve_parent(std::uint32_t entity);
     void inherit_region(std::uint32_t entity);
@@ -212,6 +228,7 @@ private:
     StringMap<std::uint32_t> column_index_;
     std::vector<Word> types_, kinds_, regions_;
     std::string scratch_;  // NFC copies of non-ASCII text
+    std::uint64_t rows_ = 0;  // records of the file so far, for the limit of rows
 };
 
 // The readers.

@@ -14,6 +14,15 @@ namespace ntm::data {
 
 namespace {
 
+// The line breaks in `text`: LF, CRLF and CR alone each count one.
+std::uint32_t line_breaks(std::string_view text) {
+    std::uint32_t n = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        n += text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'));
+    }
+    return n;
+}
+
 // The most frequent separator on the header line, outside quotes.
 char detect_separator(std::string_view text) {
     std::size_t comma = 0, semicolon = 0, tab = 0;
@@ -21,7 +30,7 @@ char detect_separator(std::string_view text) {
     for (const char c : text) {
         if (c == '"') quoted = !quoted;
         if (quoted) continue;
-        if (c == '\n') break;
+        if (c == '\n' || c == '\r') break;
         comma += c == ',';
         semicolon += c == ';';
         tab += c == '\t';
@@ -71,7 +80,7 @@ bool CsvReader::blank_row() const {
 bool CsvReader::at_end_of_cell(std::size_t p) const {
     if (p >= text_.size()) return true;
     const char c = text_[p];
-    return c == sep_ || c == '\n' || (c == '\r' && (p + 1 == text_.size() || text_[p + 1] == '\n'));
+    return c == sep_ || c == '\n' || c == '\r';
 }
 
 void CsvReader::plain() {
@@ -84,6 +93,7 @@ void CsvReader::plain() {
 // the next separator.  False, with error_ set, when the quote is not closed.
 bool CsvReader::quoted() {
     const std::uint32_t open_line = line_;
+    const std::size_t open_at = pos_;
     ++pos_;
     std::size_t begin = pos_;
     bool own = false;
@@ -91,12 +101,11 @@ bool CsvReader::quoted() {
     for (;;) {
         const std::size_t q = text_.find('"', pos_);
         if (q == std::string_view::npos) {
-            error_ = CsvError{open_line, "quoted cell not closed before the end of the file"};
+            error_ = CsvError{open_line, "quoted cell not closed before the end of the file",
+                              unclosed_detail(open_at)};
             return false;
         }
-        line_ += static_cast<std::uint32_t>(
-            std::count(text_.begin() + static_cast<std::ptrdiff_t>(pos_),
-                       text_.begin() + static_cast<std::ptrdiff_t>(q), '\n'));
+        line_ += line_breaks(text_.substr(pos_, q - pos_));
         if (q + 1 < text_.size() && text_[q + 1] == '"') {
             own = true;
             own_.append(text_.substr(begin, q + 1 - begin));
@@ -119,10 +128,39 @@ bool CsvReader::quoted() {
     }
 }
 
+// Where a quote never closed opened: the rest of the line it opened on.
+std::string CsvReader::unclosed_detail(std::size_t quote) const {
+    std::string_view rest = text_.substr(quote + 1);
+    rest = rest.substr(0, rest.find_first_of("\r\n"));
+    return fmt::format("the '\"' before '{}' opens it, and no '\"' closes it",
+                       text::printable(rest, 40));
+}
+
 // ---------------------------------------------------------------------------------------------
 // load_csv
 
 namespace {
+
+// D0902: the first line longer than the limit, checked before reading so that no row of it is
+// built.  A line, not a row: a quoted cell may run over several short lines.
+void check_line_lengths(const std::string& path, std::string_view text, std::uint64_t limit) {
+    std::uint32_t line = 1;
+    for (std::size_t begin = 0; begin < text.size();) {
+        std::size_t end = text.find_first_of("\r\n", begin);
+        if (end == std::string_view::npos) end = text.size();
+        if (end - begin > limit) {
+            text::Problem p = text::file_problem(
+                path, fmt::format("line {}: the line is {} bytes long, more than the limit of {} "
+                                  "bytes; raise it with --limit line-length=N",
+                                  line, end - begin, limit));
+            p.code = "D0902";
+            throw FileError{std::move(p)};
+        }
+        if (end + 1 < text.size() && text[end] == '\r' && text[end + 1] == '\n') ++end;
+        begin = end + 1;
+        ++line;
+    }
+}
 
 // The reader as load_table (data/table.hpp) reads a table: an unclosed quote is a FileError.
 class CsvTable {
@@ -133,7 +171,7 @@ public:
     bool next() {
         if (in_.next()) return true;
         if (const auto& e = in_.error()) {
-            throw FileError{path_, fmt::format("line {}: {}", e->line, e->message)};
+            throw FileError{path_, fmt::format("line {}: {}: {}", e->line, e->message, e->detail)};
         }
         return false;
     }
@@ -155,11 +193,12 @@ private:
 
 Dataset load_csv(const std::string& path, std::string_view text, const Schema& schema,
                  const LoadOptions& options) {
+    check_line_lengths(path, text, options.limits.line_bytes);
     CsvTable in(path, text);
     Builder b(path, schema, options, Granularity::per_record);
     b.expect(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
     b.set_comma_decimal(in.separator() == ';');
-    return load_table(in, b, path);
+    return load_table(in, b, path, in.separator());
 }
 
 }  // namespace ntm::data

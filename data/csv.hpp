@@ -10,15 +10,26 @@
 //     plain cell holding the quote).  A quoted cell runs to its closing quote and may hold the
 //     separator and line breaks; "" stands for ".  Text between the closing quote and the next
 //     separator is kept (`"a"b` is `ab`), as Excel reads it.
-//   - A row ends at LF or CRLF; a lone CR is part of the cell.
+//   - A row ends at LF, CRLF or CR alone, as Excel reads them: Excel for Mac's "CSV
+//     (Macintosh)" ends its lines with CR, and a stray CR in a file of LF lines ends a row rather
+//     than joining two rows (and losing one).  Inside a quoted cell each of them is one line
+//     break of the file.
 //   - Cells are trimmed of blanks (space, tab, CR, LF; text::trim) at both ends, after the
 //     quotes are taken off: `" a "` is `a`.
 //   - A row's line is the line it starts on; a quoted cell's line breaks count, so the rows
 //     after it keep their true line numbers.
 //   - A quoted cell not closed before the end of the text stops the reading: error() names the
-//     line the quote opened on.  Callers report it their way (load_csv: a text::FileError; the
+//     line the quote opened on and quotes the start of the text after the quote.  Callers report it their way (load_csv: a text::FileError; the
 //     units list: a text::Problem).
 //   - The text is UTF-8 as text::read_text_file gives it, without a BOM.
+//   - A row has as many cells as the header: a cell's column is known only by the separators
+//     before it, so one separator too many (a decimal comma left unquoted, `55,2`) would move
+//     every later cell under another header.  load_csv rejects a row with more cells (D0112),
+//     and one with fewer unless the missing cells are the last ones, after its code, year and
+//     type or kind: Excel leaves out the separators of empty cells at the end of rows.  See
+//     data/table.hpp and docs/data-format.md.
+//   - load_csv checks the limits of LoadOptions::limits: a line longer than `line_bytes` (D0902,
+//     before reading: a line, not a row), more rows than `rows` (D0903, as they are read).
 #pragma once
 
 #include <cstddef>
@@ -34,6 +45,7 @@ namespace ntm::data {
 struct CsvError {
     std::uint32_t line = 0;
     std::string message;  // "quoted cell not closed before the end of the file"
+    std::string detail;   // what more a data file's message says: "the '"' before 'Tam An,…' …"
 };
 
 // Splits the text into rows of cells, one row per next().  A cell is a view into the text, or
@@ -61,6 +73,7 @@ private:
     };
 
     bool at_end_of_cell(std::size_t p) const;
+    std::string unclosed_detail(std::size_t quote) const;
     void plain();
     bool quoted();
 

@@ -21,7 +21,8 @@ void Builder::reject_entity(std::uint32_t e, const char* code, std::uint32_t lin
             problem(code, ProblemKind::record, pending_[r].line, field, message);
         }
     }
-    ds_.rejected += count;
+    if (count == 0) ++ds_.read;  // a JSON entity without values: one record, rejected
+    ds_.rejected += std::max<std::size_t>(count, 1);
     if (granularity_ == Granularity::per_entity || count == 0) {
         problem(code, ProblemKind::record, line, field, message);
     }
@@ -42,7 +43,7 @@ void Builder::resolve_hierarchy() {
             reject_entity(
                 e, "D0109", en.origin.line, field_name(Field::region),
                 fmt::format("no region for '{}': none given and no parent to inherit it from",
-                            en.code));
+                            shown(en.code)));
         }
     }
 }
@@ -60,28 +61,32 @@ void Builder::resolve_parent(std::uint32_t e) {
     const auto it = codes_.find(en.parent_code);
     if (it == codes_.end()) {
         if (const auto r = rejected_codes_.find(en.parent_code); r != rejected_codes_.end()) {
-            reject("D0108", fmt::format("parent '{}' of '{}' is rejected ({} {})", en.parent_code,
-                                        en.code, line_word_, r->second));
+            reject("D0108", fmt::format("parent '{}' of '{}' is rejected ({} {})",
+                                        shown(en.parent_code), shown(en.code), line_word_,
+                                        r->second));
         } else {
-            reject("D0106", fmt::format("unknown parent '{}' of '{}'", en.parent_code, en.code));
+            reject("D0106", fmt::format("unknown parent '{}' of '{}'{}", shown(en.parent_code),
+                                        shown(en.code), invisible_note(en.parent_code)));
         }
         return;
     }
     const Entity& parent = ds_.entities[it->second];
     if (en.kind == EntityKind::tinh) {
-        reject("D0107", fmt::format("'{}' is a tinh and cannot have a parent ('{}')", en.code,
-                                    en.parent_code));
+        reject("D0107", fmt::format("'{}' is a tinh and cannot have a parent ('{}')", shown(en.code),
+                                    shown(en.parent_code)));
         return;
     }
     const auto wanted_kind = static_cast<EntityKind>(kind_index(en.kind) + 1);
     if (parent.kind != wanted_kind) {
         reject("D0107",
                fmt::format("parent '{}' of '{}' is a {}; the parent of a {} must be a {}",
-                           en.parent_code, en.code, kind_name(parent.kind), kind_name(en.kind),
+                           shown(en.parent_code), shown(en.code), kind_name(parent.kind),
+                           kind_name(en.kind),
                            kind_name(wanted_kind)));
     } else if (building_[it->second].rejected) {
-        reject("D0108", fmt::format("parent '{}' of '{}' is rejected ({} {})", en.parent_code,
-                                    en.code, line_word_, parent.origin.line));
+        reject("D0108", fmt::format("parent '{}' of '{}' is rejected ({} {})",
+                                    shown(en.parent_code), shown(en.code), line_word_,
+                                    parent.origin.line));
     } else {
         en.parent = it->second;
         inherit_region(e);
@@ -100,7 +105,8 @@ void Builder::inherit_region(std::uint32_t e) {
                 field_name(Field::region),
                 fmt::format(
                     "region '{}' of '{}' differs from '{}' of its parent '{}'; '{}' is used",
-                    dsl::name_of(*en.region), en.code, dsl::name_of(*parent.region), parent.code,
+                    dsl::name_of(*en.region), shown(en.code), dsl::name_of(*parent.region),
+                    shown(parent.code),
                     dsl::name_of(*en.region)));
     }
 }

@@ -193,11 +193,13 @@ private:
                 return top_value(k, v);
             case JsonCtx::entities:
                 if (v.kind == Cell::Kind::structured && v.text == "an object") {
+                    b_.count_row([&] { return fmt::format("line {}", line); });
                     entity_.open(line);
                     return JsonCtx::entity;
                 }
-                b_.problem("D0111", ProblemKind::record, line, "entities",
-                           fmt::format("an entity must be an object, got {}", json_type(v)));
+                b_.count_row([&] { return fmt::format("line {}", line); });
+                b_.reject_record("D0111", line, "entities",
+                                 fmt::format("an entity must be an object, got {}", json_type(v)));
                 return JsonCtx::skip;
             case JsonCtx::skip:
                 return JsonCtx::skip;

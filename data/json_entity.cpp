@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <utility>
 
 namespace ntm::data {
@@ -43,13 +44,15 @@ void KeyWarnings::warn(Builder& b, std::string_view where, std::string_view key,
     if (warned_.contains(id)) return;
     warned_.emplace(std::move(id), true);
     b.problem("D0005", ProblemKind::warning, line, key,
-              fmt::format("unknown key '{}' in {}; it is ignored", key, where));
+              fmt::format("unknown key '{}' in {}; it is ignored{}", b.shown(key), where,
+                          invisible_note(key)));
 }
 
 void EntityReader::open(std::uint32_t line) {
     for (auto& t : text_) t.clear();
     line_.fill(0);
     open_line_ = line;
+    years_seen_ = 0;
     malformed_.reset();
     years_.clear();
     values_.clear();
@@ -79,6 +82,8 @@ void EntityReader::key(JsonCtx ctx, std::string_view k, std::uint32_t line) {
             return;
         case JsonCtx::values:
             year_key_.assign(k);
+            // In CSV, each year after the first is a row of its own.
+            if (++years_seen_ > 1) b_.count_row([&] { return fmt::format("line {}", line); });
             return;
         case JsonCtx::year:
             column_key(k, line);
@@ -106,7 +111,7 @@ void EntityReader::entity_key(std::string_view k, std::uint32_t line) {
         b_.problem("D0003", ProblemKind::warning, line, k,
                    fmt::format("key '{}' is given twice in an entity (line {}); the later value "
                                "is used",
-                               k, line_[key_field_]));
+                               b_.shown(k), line_[key_field_]));
     }
 }
 
@@ -120,7 +125,7 @@ void EntityReader::column_key(std::string_view k, std::uint32_t line) {
     if (stamp_.size() <= key_column_) stamp_.resize(key_column_ + 1, 0);
     if (stamp_[key_column_] == year_serial_) {
         b_.problem("D0003", ProblemKind::warning, line, k,
-                   fmt::format("key '{}' is given twice in {}; the later value is used", k,
+                   fmt::format("key '{}' is given twice in {}; the later value is used", b_.shown(k),
                                years_.back().year));
     }
     stamp_[key_column_] = year_serial_;
@@ -212,7 +217,7 @@ void EntityReader::recognition_value(Key k, const Cell& v) {
         recognition_level_ = v.kind == Cell::Kind::text ? std::string(v.text) : std::string();
     } else if (k == Key::year) {
         recognition_year_ =
-            v.kind == Cell::Kind::text ? fmt::format("'{}'", v.text) : shown_number(v);
+            v.kind == Cell::Kind::text ? fmt::format("'{}'", b_.shown(v.text)) : shown_number(v);
     }
 }
 
@@ -222,7 +227,7 @@ JsonCtx EntityReader::year_value(const Cell& v, std::uint32_t line) {
     if (year && !b_.wanted(*year)) return JsonCtx::skip;
     if (!year) {
         b_.reject_record("D0102", line, year_key_,
-                         fmt::format("key '{}' of 'values' is not a year from {} to {}", year_key_,
+                         fmt::format("key '{}' of 'values' is not a year from {} to {}", b_.shown(year_key_),
                                      kYearMin, kYearMax));
         return JsonCtx::skip;
     }
@@ -267,10 +272,10 @@ void EntityReader::end_recognition() {
     if (!recognition_level_ || recognition_level_->empty()) {
         problem = "no level (a string)";
     } else if (!recognition_year_) {
-        problem = fmt::format("no year for '{}'", *recognition_level_);
+        problem = fmt::format("no year for '{}'", b_.shown(*recognition_level_));
     } else if (!year) {
         problem = fmt::format("year {} of '{}' is not a year from {} to {}", *recognition_year_,
-                              *recognition_level_, kYearMin, kYearMax);
+                              b_.shown(*recognition_level_), kYearMin, kYearMax);
     }
     if (!problem.empty()) {
         b_.problem("D0208", ProblemKind::value, line, "recognised",
@@ -290,9 +295,10 @@ void EntityReader::end_entity() {
     for (std::size_t f = 0; f < kFieldCount; ++f) head.fields[f] = {trim(text_[f]), line_[f]};
     const std::size_t records = years_.size();
     if (malformed_) {
+        // Rejected with no year read ('values' of the wrong type, or none): one record.
         text::Problem& p = *malformed_;
         b_.reject_record(p.code.c_str(), p.where.line, p.where.field, std::move(p.message),
-                         records);
+                         std::max<std::size_t>(records, 1));
         return;
     }
     const std::uint32_t e = b_.entity(head, records);

@@ -113,6 +113,7 @@ private:
     std::array<std::string, kFieldCount> text_;
     std::array<std::uint32_t, kFieldCount> line_{};
     std::uint32_t open_line_ = 0;
+    std::uint32_t years_seen_ = 0;  // keys of its "values", for the limit of rows
     std::optional<text::Problem> malformed_;  // the first key of the wrong JSON type
     std::vector<YearBuf> years_;
     std::vector<Buffered> values_;

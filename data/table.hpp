@@ -20,6 +20,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -80,7 +81,7 @@ TableHeader read_table_header(Rows& in, Builder& b, const std::string& path) {
         b.problem(
             "D0003", ProblemKind::warning, line, text,
             fmt::format("column '{}' is given twice (columns {} and {}); the later is ignored",
-                        text, in.column_name(first), in.column_name(i)));
+                        b.shown(text), in.column_name(first), in.column_name(i)));
     }
     const auto has = [&](Field f) { return h.field[static_cast<std::size_t>(f)] != kNoCell; };
     const auto missing = [&](std::string_view what) {
@@ -116,15 +117,87 @@ void warn_ignored_cells(const Rows& in, Builder& b, const TableHeader& h, std::u
     }
 }
 
-// Reads the header and every row after it into `b`, and returns the validated data.
+// Whether cells `i` and `i + 1` of a row look like the two halves of a number split at a
+// decimal comma: digits (maybe signed), then digits.
 template <class Rows>
-Dataset load_table(Rows& in, Builder& b, const std::string& path) {
+bool split_number_at(const Rows& in, std::size_t i) {
+    const auto digits = [](std::string_view s) {
+        return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+    };
+    std::string_view first = in.cell(i);
+    if (!first.empty() && first.front() == '-') first.remove_prefix(1);
+    return digits(first) && digits(in.cell(i + 1));
+}
+
+// Why a CSV row's cell count differs from the header's, if it must be rejected (D0112); empty
+// when the row can be read.  A row with fewer cells is read when it reaches its code, year and
+// type or kind: Excel leaves out the empty cells at the end of rows.
+template <class Rows>
+std::string cell_count_problem(const Rows& in, const Builder& b, const TableHeader& h,
+                               char separator) {
+    constexpr std::size_t kNoCell = TableHeader::kNoCell;
+    const auto cell_of = [&](Field f) { return h.field[static_cast<std::size_t>(f)]; };
+    std::string message =
+        fmt::format("row has {} cells but the header has {}", in.size(), h.width);
+    if (in.size() > h.width) {
+        if (separator != ',') return message;
+        // With the year in its place, two neighbouring value cells that are digits are most
+        // likely a number whose decimal comma split it; else a comma inside a text cell.
+        const std::size_t year = cell_of(Field::year);
+        bool number = false;
+        if (parse_year(in.cell(year))) {
+            for (std::size_t i = 0; i + 1 < in.size() && !number; ++i) {
+                bool reserved = false;
+                for (const std::size_t f : h.field) reserved = reserved || f == i || f == i + 1;
+                number = !reserved && split_number_at(in, i);
+            }
+        }
+        message += number ? "; a decimal comma may have split a number — dấu phẩy thập phân: hãy "
+                            "đặt ô trong ngoặc kép hoặc dùng dấu ;"
+                          : "; a comma inside a cell may have split it in two: put the cell in "
+                            "double quotes";
+        return message;
+    }
+    // The first column the row needs and ends before.
+    std::size_t missing = kNoCell;
+    Field field = Field::code;
+    const auto need = [&](Field f) {
+        if (cell_of(f) != kNoCell && cell_of(f) >= in.size() && cell_of(f) < missing) {
+            missing = cell_of(f);
+            field = f;
+        }
+    };
+    need(Field::code);
+    need(Field::year);
+    const std::size_t type = cell_of(Field::type), kind = cell_of(Field::kind);
+    const bool typed = (type != kNoCell && type < in.size()) || (kind != kNoCell && kind < in.size());
+    if (!typed) {
+        need(Field::type);
+        need(Field::kind);
+    }
+    if (missing == kNoCell) return {};
+    return fmt::format("{}; it ends before the '{}' column", message,
+                       text::printable(b.field_name(field)));
+}
+
+// Reads the header and every row after it into `b`, and returns the validated data.  Every
+// non-blank row counts towards the limit of rows (D0903), whatever its year.
+//
+// `by_position` is set for CSV, to its separator: a CSV cell finds its column only by the
+// separators before it, so a row with another cell count than the header may have its cells
+// under the wrong headers, and is rejected (D0112; docs/data-format.md, "Each row has the
+// header's cells").  In a worksheet each cell carries its column: nothing can move, and a cell
+// right of the header's last is only ignored (D0004).
+template <class Rows>
+Dataset load_table(Rows& in, Builder& b, const std::string& path,
+                   std::optional<char> by_position = std::nullopt) {
     const TableHeader h = read_table_header(in, b, path);
     std::vector<bool> unnamed_warned(h.unnamed.size(), false);
 
     while (in.next()) {
         if (in.blank_row()) continue;
         const std::uint32_t line = in.line();
+        b.count_row([&] { return in.place(line); });
         Head head;
         head.line = line;
         for (std::size_t f = 0; f < kFieldCount; ++f) {
@@ -133,6 +206,13 @@ Dataset load_table(Rows& in, Builder& b, const std::string& path) {
         const auto year = parse_year(head[Field::year].text);
         if (year && !b.wanted(*year)) continue;
 
+        if (by_position && in.size() != h.width) {
+            std::string problem = cell_count_problem(in, b, h, *by_position);
+            if (!problem.empty()) {
+                b.reject_row(head[Field::code].text, line, std::move(problem));
+                continue;
+            }
+        }
         warn_ignored_cells(in, b, h, line, unnamed_warned);
 
         const std::uint32_t e = b.entity(head, 1);
@@ -140,9 +220,10 @@ Dataset load_table(Rows& in, Builder& b, const std::string& path) {
         if (!year) {
             const std::string_view y = head[Field::year].text;
             b.reject_record("D0102", line, b.field_name(Field::year),
-                            y.empty() ? fmt::format("empty year of '{}'", head[Field::code].text)
+                            y.empty() ? fmt::format("empty year of '{}'", b.shown(head[Field::code].text))
                                       : fmt::format("year '{}' of '{}' is not a year from {} to {}",
-                                                    y, head[Field::code].text, kYearMin, kYearMax));
+                                                    b.shown(y), b.shown(head[Field::code].text),
+                                                    kYearMin, kYearMax));
             continue;
         }
         const std::uint32_t r = b.record(e, *year, line);

@@ -67,6 +67,11 @@ std::pair<std::string, bool> canonical_type(std::string text);
 // A region code or title, with or without "vùng" → region index, or -1.
 int resolve_region(std::string_view text);
 
+// "; it holds a no-break space (U+00A0)": what the first character of `text` that shows as
+// nothing or as a plain space is (text::invisible), for a message saying `text` was not
+// understood; empty when there is none.
+std::string invisible_note(std::string_view text);
+
 // "; did you mean 'X'?" for the closest candidate, or empty.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 std::vector<std::string> type_candidates();
@@ -77,7 +82,8 @@ std::vector<std::string> kind_candidates();
 // away may well be another region.
 std::vector<std::string> region_candidates();
 // "unknown region 'X' (TDMNPB, DBSH, …); did you mean 'Y'?": for data files and units lists.
-std::string unknown_region(std::string_view text);
+// `max_letters`: where text::printable cuts the region as written.
+std::string unknown_region(std::string_view text, std::size_t max_letters = 200);
 std::string_view kind_name(EntityKind k);
 
 }  // namespace ntm::data

@@ -137,7 +137,8 @@ TEST_CASE("csv: rejected records leave no gap in the values") {
 
 TEST_CASE("csv: files that cannot be read are errors, not problems") {
     CHECK(load_error("unclosed.csv", kHeader + "\n49,\"Quảng Nam,Tỉnh,,DHNTB,2023\n") ==
-          "line 2: quoted cell not closed before the end of the file");
+          "line 2: quoted cell not closed before the end of the file: the '\"' before 'Quảng "
+          "Nam,Tỉnh,,DHNTB,2023' opens it, and no '\"' closes it");
     CHECK(load_error("no_code.csv", "name,type,year\nTam An,Xã,2023\n") ==
           "line 1: the header has no 'code' (mã) column");
     CHECK(load_error("no_type.csv", "code,year\n20368,2023\n") ==

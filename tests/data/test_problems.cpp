@@ -48,8 +48,8 @@ TEST_CASE("csv: every validation problem, with its code, line, field and message
         {"cells after the header",
          "",
          "20368,Tam An,Xã,518,,2023,90\n",
-         {"4 D0004 warning : row has 7 cells but the header has 6; the cells after column 6 are "
-          "ignored"}},
+         {"4 D0112 record : row has 7 cells but the header has 6; a comma inside a cell may have "
+          "split it in two: put the cell in double quotes"}},
         {"cell under an empty header",
          ",",
          "20368,Tam An,Xã,518,,2023,90\n20365,Tam Thành,Xã,518,,2023,80\n",
