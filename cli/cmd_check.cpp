@@ -10,6 +10,7 @@ namespace {
 struct CheckArgs {
     std::vector<std::string> paths;
     bool werror = false;
+    text::Limits limits;  // --limit: what an input may hold
 };
 
 }  // namespace
@@ -29,6 +30,7 @@ void add_check(CLI::App& app, Run& run) {
     CLI::App* cmd = app.add_subcommand("check", "Check rule files and report every problem found");
     cmd->add_option("paths", args->paths, "Rule files or directories (searched for *.ntm)")->required();
     cmd->add_flag("--werror", args->werror, "Treat warnings as errors");
+    add_limit_option(*cmd, args->limits);
     on_chosen(*cmd, run, args, &run_check);
 }
 

@@ -17,6 +17,7 @@ struct EvalArgs {
     unsigned threads = 0;
     std::string set;  // judge by this criteria set instead of the one in force
     std::string sheet;  // the sheet of an .xlsx data file (default: the first)
+    text::Limits limits;  // --limit: what an input may hold
 };
 
 }  // namespace
@@ -27,25 +28,28 @@ int run_eval(const EvalArgs& args) {
     data::LoadOptions options;
     options.year = args.year;
     options.sheet = args.sheet;
+    options.limits = args.limits;
     Loaded loaded = load_rules_and_data(args.rules, args.data, options);
     if (loaded.exit_code != kExitOk) return loaded.exit_code;
     const engine::Dataset& data = loaded.data;
     if (!year_found(data, args.data, args.year)) return kExitUsage;
     std::uint32_t set = engine::kNone;
     if (!chosen_set(args.set, loaded.program, set)) return kExitUsage;
+    bool errors = any_error(data.problems);
     report::EvalRun run;
     run.rule_files = loaded.rule_files;
     run.data_file = args.data;
     for (const int year : data.years()) {
         run.years.push_back(engine::evaluate(loaded.program, data, {year, args.threads, set}));
         fmt::print(stderr, "{}", text::render(run.years.back().problems));
+        errors = errors || any_error(run.years.back().problems);
     }
     if (args.format == "json") {
         fmt::print("{}\n", report::eval_json(loaded.program, data, run).dump(2, ' ', false, report::Json::error_handler_t::replace));
     } else {
         fmt::print("{}", report::render_eval_run_text(loaded.program, data, run));
     }
-    return kExitOk;
+    return errors ? kExitRules : kExitOk;
 }
 
 void add_eval(CLI::App& app, Run& run) {
@@ -57,6 +61,7 @@ void add_eval(CLI::App& app, Run& run) {
     cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
     add_threads_option(*cmd, args->threads);
     add_set_option(*cmd, args->set);
+    add_limit_option(*cmd, args->limits);
     on_chosen(*cmd, run, args, &run_eval);
 }
 

@@ -20,6 +20,7 @@ struct ExplainArgs {
     std::string entity;       // a code or a name
     std::string set;          // judge by this criteria set instead of the one in force
     std::string sheet;        // the sheet of an .xlsx data file (default: the first)
+    text::Limits limits;  // --limit: what an input may hold
 };
 
 }  // namespace
@@ -39,15 +40,17 @@ std::vector<std::uint32_t> find_entities(const engine::Dataset& data, const std:
     return found;
 }
 
+// "20365 Xã Tam Thành (Huyện Phú Ninh)", as a message quotes it.
 std::string describe(const engine::Dataset& data, const engine::Entity& e) {
     std::string out = fmt::format("{} {}", e.code, report::display_name(e));
     if (e.parent != engine::kNone) out += fmt::format(" ({})", report::display_name(data.entities[e.parent]));
-    return out;
+    return text::printable(out);
 }
 
 // An entity that is not in the data: say so, and suggest the closest code or name.
 void report_unknown(const engine::Dataset& data, const std::string& data_path, const std::string& wanted) {
-    fmt::print(stderr, "{}: error: no entity '{}' (neither a code nor a name)\n", data_path, wanted);
+    fmt::print(stderr, "{}: error: no entity '{}' (neither a code nor a name)\n", text::printable(data_path),
+               text::printable(wanted));
     std::vector<std::string> candidates;
     for (const engine::Entity& e : data.entities) {
         candidates.push_back(e.code);
@@ -55,7 +58,7 @@ void report_unknown(const engine::Dataset& data, const std::string& data_path, c
         candidates.push_back(report::display_name(e));
     }
     if (const auto near = text::closest_match(wanted, candidates)) {
-        fmt::print(stderr, "  = help: did you mean '{}'?\n", *near);
+        fmt::print(stderr, "  = help: did you mean '{}'?\n", text::printable(*near));
     }
 }
 
@@ -66,6 +69,7 @@ void report_unknown(const engine::Dataset& data, const std::string& data_path, c
 int run_explain(const ExplainArgs& args) {
     data::LoadOptions options;
     options.sheet = args.sheet;
+    options.limits = args.limits;
     Loaded loaded = load_rules_and_data(args.rules, args.data, options);
     if (loaded.exit_code != kExitOk) return loaded.exit_code;
     const engine::Dataset& data = loaded.data;
@@ -77,7 +81,8 @@ int run_explain(const ExplainArgs& args) {
         return kExitUsage;
     }
     if (found.size() > 1) {
-        fmt::print(stderr, "{}: error: '{}' names {} entities; give the code of one:\n", args.data, wanted, found.size());
+        fmt::print(stderr, "{}: error: '{}' names {} entities; give the code of one:\n", text::printable(args.data),
+                   text::printable(wanted), found.size());
         for (std::uint32_t e : found) fmt::print(stderr, "  {}\n", describe(data, data.entities[e]));
         return kExitUsage;
     }
@@ -89,12 +94,13 @@ int run_explain(const ExplainArgs& args) {
     }
     std::sort(years.begin(), years.end());
     if (years.empty()) {
-        fmt::print(stderr, "{}: error: {} has no accepted record\n", args.data, describe(data, data.entities[entity]));
+        fmt::print(stderr, "{}: error: {} has no accepted record\n", text::printable(args.data),
+                   describe(data, data.entities[entity]));
         return kExitUsage;
     }
     const int year = args.year.value_or(years.back());
     if (std::find(years.begin(), years.end(), year) == years.end()) {
-        fmt::print(stderr, "{}: error: {} has no record of year {} (it has {})\n", args.data,
+        fmt::print(stderr, "{}: error: {} has no record of year {} (it has {})\n", text::printable(args.data),
                    describe(data, data.entities[entity]), year, fmt::join(years, ", "));
         return kExitUsage;
     }
@@ -107,7 +113,7 @@ int run_explain(const ExplainArgs& args) {
         if (data.records[ev.entities[r].record].entity != entity) continue;
         const engine::EntityExplanation x = engine::explain(loaded.program, data, ev, r);
         fmt::print("{}", report::render_explanation_text(x, data));
-        return kExitOk;
+        return any_error(data.problems) || any_error(ev.problems) ? kExitRules : kExitOk;
     }
     return kExitUsage;  // unreachable: the entity has a record of the year
 }
@@ -120,6 +126,7 @@ void add_explain(CLI::App& app, Run& run) {
     add_year_option(*cmd, args->year, "Year (default: the latest year of the entity)");
     cmd->add_option("entity", args->entity, "Code or name of the entity")->required();
     add_set_option(*cmd, args->set);
+    add_limit_option(*cmd, args->limits);
     on_chosen(*cmd, run, args, &run_explain);
 }
 

@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "generate/generate.hpp"
+#include "text/utf8.hpp"
 
 namespace ntm::cli {
 
@@ -21,6 +22,7 @@ struct GenerateArgs {
     std::string format;                  // csv | json; default: from the extension of `out`
     std::string out;
     unsigned threads = 0;
+    text::Limits limits;                 // --limit: what an input may hold
 };
 
 }  // namespace
@@ -59,11 +61,12 @@ int run_generate(const GenerateArgs& args) {
     options.seed = args.seed;
     options.threads = args.threads;
     if (!parse_years(args.years, options.from, options.to)) {
-        fmt::print(stderr, "error: --years '{}' is not a year or a range of years such as 2022-2024\n", args.years);
+        fmt::print(stderr, "error: --years '{}' is not a year or a range of years such as 2022-2024\n",
+                   text::printable(args.years));
         return kExitUsage;
     }
     if (options.to - options.from >= kMaxYears) {
-        fmt::print(stderr, "error: --years '{}' spans more than {} years\n", args.years, kMaxYears);
+        fmt::print(stderr, "error: --years '{}' spans more than {} years\n", text::printable(args.years), kMaxYears);
         return kExitUsage;
     }
     std::string format = args.format;
@@ -72,6 +75,10 @@ int run_generate(const GenerateArgs& args) {
     int exit_code = kExitOk;
     const std::unique_ptr<dsl::Rules> rules = load_checked_rules(args.rules, exit_code);
     if (exit_code != kExitOk) return exit_code;
+    std::vector<Input> inputs = rule_inputs(*rules);
+    inputs.push_back({"the units file", args.units});
+    if (!args.scenario.empty()) inputs.push_back({"the scenario", args.scenario});
+    if (!not_an_input(args.out, inputs)) return kExitUsage;
     const engine::Program program = engine::compile(*rules);
 
     std::vector<text::Problem> problems;
@@ -97,13 +104,13 @@ int run_generate(const GenerateArgs& args) {
 
     const std::string bytes = format == "json" ? data::write_json(program, generated.data)
                                                : data::write_csv(program, generated.data, gen::yes_no_words(program));
-    if (!write_output(args.out, bytes)) return kExitUsage;
+    if (!write_output(args.out, bytes, inputs)) return kExitUsage;
 
     std::array<std::size_t, engine::kKindCount> per_kind{};
     for (const engine::Entity& e : generated.data.entities) ++per_kind[engine::kind_index(e.kind)];
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
     fmt::print(stderr, "wrote {}: {} tỉnh, {} huyện, {} xã, {} thôn; {}–{}; {} records, {} bytes",
-               args.out, per_kind[engine::kind_index(engine::EntityKind::tinh)],
+               text::printable(args.out), per_kind[engine::kind_index(engine::EntityKind::tinh)],
                per_kind[engine::kind_index(engine::EntityKind::huyen)], per_kind[engine::kind_index(engine::EntityKind::xa)],
                per_kind[engine::kind_index(engine::EntityKind::thon)], options.from, options.to,
                generated.data.records.size(), bytes.size());
@@ -129,6 +136,7 @@ void add_generate(CLI::App& app, Run& run) {
         ->check(CLI::IsMember({"csv", "json"}));
     cmd->add_option("--out", args->out, "File to write (.csv or .json)")->required();
     add_threads_option(*cmd, args->threads);
+    add_limit_option(*cmd, args->limits);
     on_chosen(*cmd, run, args, &run_generate);
 }
 

@@ -7,6 +7,7 @@
 #include "report/report.hpp"
 #include "report/xlsx.hpp"
 #include "text/suggest.hpp"
+#include "text/utf8.hpp"
 
 namespace ntm::cli {
 
@@ -22,6 +23,7 @@ struct ReportArgs {
     std::string lang = "vi";  // vi | en: the language of the labels
     std::string locality;     // a province or district code; empty: the whole data
     unsigned threads = 0;
+    text::Limits limits;  // --limit: what an input may hold
 };
 
 }  // namespace
@@ -44,42 +46,45 @@ bool find_locality(const std::string& code, const engine::Dataset& data, const s
         }
         const auto near = text::closest_match(code, codes);
         fmt::print(stderr, "{}: error: --locality '{}': no province or district with this code in the data{}\n",
-                   data_path, code, near ? fmt::format("; did you mean '{}'?", *near) : std::string());
+                   text::printable(data_path), text::printable(code),
+                   near ? fmt::format("; did you mean '{}'?", text::printable(*near)) : std::string());
         return false;
     }
     const engine::Entity& e = data.entities[out];
     if (e.kind != engine::EntityKind::tinh && e.kind != engine::EntityKind::huyen) {
-        fmt::print(stderr, "{}: error: --locality '{}' is {}, not a province or district\n", data_path, code,
-                   report::display_name(e));
+        fmt::print(stderr, "{}: error: --locality '{}' is {}, not a province or district\n", text::printable(data_path),
+                   text::printable(code), text::printable(report::display_name(e)));
         return false;
     }
     return true;
 }
 
 // Writes the rendered report: to standard output for "-" (CSV tables one after the other,
-// each after a line "==> NAME <=="), else to FILE, or into DIR for CSV.
-int write_report(const ReportArgs& args, const report::Report& report, report::Lang lang) {
+// each after a line "==> NAME <=="), else to FILE, or into DIR for CSV.  No file written is one
+// of `inputs`.
+int write_report(const ReportArgs& args, const report::Report& report, report::Lang lang,
+                 const std::vector<Input>& inputs) {
     const bool to_stdout = args.out == "-";
     std::error_code ec;
     if (args.format == "csv") {
         const auto tables = report::render_report_csv(report, lang);
         if (to_stdout) {
-            for (const auto& [name, text] : tables) fmt::print("==> {} <==\n{}", name, text.substr(3));  // no BOM
+            for (const auto& [name, table] : tables) fmt::print("==> {} <==\n{}", name, table.substr(3));  // no BOM
             return kExitOk;
         }
         const fs::path dir(args.out);
         if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
-            fmt::print(stderr, "{}: error: --out must be a directory for CSV (one file per table)\n", args.out);
+            fmt::print(stderr, "{}: error: --out must be a directory for CSV (one file per table)\n", text::printable(args.out));
             return kExitUsage;
         }
         if (!fs::exists(dir, ec) && (!fs::create_directory(dir, ec) || ec)) {
-            fmt::print(stderr, "{}: error: cannot create the directory: {}\n", args.out, ec.message());
+            fmt::print(stderr, "{}: error: cannot create the directory: {}\n", text::printable(args.out), reason_text(ec.message()));
             return kExitUsage;
         }
-        for (const auto& [name, text] : tables) {
-            if (!write_output((dir / name).string(), text)) return kExitUsage;
-        }
-        fmt::print(stderr, "wrote {} tables in {}\n", tables.size(), args.out);
+        std::vector<Output> files;
+        for (const auto& [name, table] : tables) files.push_back({(dir / name).string(), table});
+        if (!write_outputs(files, inputs)) return kExitUsage;
+        fmt::print(stderr, "wrote {} tables in {}\n", tables.size(), text::printable(args.out));
         return kExitOk;
     }
     if (args.format == "xlsx") {
@@ -89,25 +94,26 @@ int write_report(const ReportArgs& args, const report::Report& report, report::L
             return kExitUsage;
         }
         if (fs::is_directory(file, ec)) file /= fmt::format("bao-cao-{}.xlsx", report.overview.year);
+        if (!not_an_input(file.string(), inputs)) return kExitUsage;
         try {
             report::write_report_xlsx(report, lang, file.string());
         } catch (const text::FileError& e) {
             fmt::print(stderr, "{}", text::render(e.problem));
             return kExitUsage;
         }
-        fmt::print(stderr, "wrote {}\n", file.string());
+        fmt::print(stderr, "wrote {}\n", text::printable(file.string()));
         return kExitOk;
     }
-    const std::string text = args.format == "md" ? report::render_report_md(report, lang)
+    const std::string page = args.format == "md" ? report::render_report_md(report, lang)
                                                  : report::render_report_html(report, lang);
     if (to_stdout) {
-        fmt::print("{}", text);
+        fmt::print("{}", page);
         return kExitOk;
     }
     fs::path file(args.out);
     if (fs::is_directory(file, ec)) file /= fmt::format("bao-cao-{}.{}", report.overview.year, args.format);
-    if (!write_output(file.string(), text)) return kExitUsage;
-    fmt::print(stderr, "wrote {}\n", file.string());
+    if (!write_output(file.string(), page, inputs)) return kExitUsage;
+    fmt::print(stderr, "wrote {}\n", text::printable(file.string()));
     return kExitOk;
 }
 
@@ -119,13 +125,14 @@ int run_report(const ReportArgs& args) {
     data::LoadOptions options;
     options.year = args.year;
     options.sheet = args.sheet;
+    options.limits = args.limits;
     Loaded loaded = load_rules_and_data(args.rules, args.data, options);
     if (loaded.exit_code != kExitOk) return loaded.exit_code;
     const engine::Dataset& data = loaded.data;
     if (!year_found(data, args.data, args.year)) return kExitUsage;
     const std::vector<int> years = data.years();
     if (years.empty()) {
-        fmt::print(stderr, "{}: error: no record to report on\n", args.data);
+        fmt::print(stderr, "{}: error: no record to report on\n", text::printable(args.data));
         return kExitUsage;
     }
     report::ReportOptions report_options;
@@ -135,7 +142,9 @@ int run_report(const ReportArgs& args) {
     const engine::Evaluation evaluation = engine::evaluate(loaded.program, data, {years.back(), args.threads, engine::kNone});
     fmt::print(stderr, "{}", text::render(evaluation.problems));
     const report::Report report = report::build_report(loaded.program, data, evaluation, report_options);
-    return write_report(args, report, args.lang == "en" ? report::Lang::en : report::Lang::vi);
+    const int written = write_report(args, report, args.lang == "en" ? report::Lang::en : report::Lang::vi, loaded.inputs);
+    if (written != kExitOk) return written;
+    return any_error(data.problems) || any_error(evaluation.problems) ? kExitRules : kExitOk;
 }
 
 void add_report(CLI::App& app, Run& run) {
@@ -150,6 +159,7 @@ void add_report(CLI::App& app, Run& run) {
     cmd->add_option("--lang", args->lang, "Language of the labels (default: vi)")->check(CLI::IsMember({"vi", "en"}));
     cmd->add_option("--locality", args->locality, "Report on this province or district only (code)");
     add_threads_option(*cmd, args->threads);
+    add_limit_option(*cmd, args->limits);
     on_chosen(*cmd, run, args, &run_report);
 }
 

@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "report/xlsx.hpp"
+#include "text/utf8.hpp"
 
 namespace ntm::cli {
 
@@ -14,6 +15,7 @@ struct TemplateArgs {
     std::vector<std::string> rules;
     std::string out;
     std::string kind = "xa";  // thon | xa | huyen | tinh
+    text::Limits limits;  // --limit: what an input may hold
 };
 
 }  // namespace
@@ -30,6 +32,7 @@ int run_template(const TemplateArgs& args) {
     int exit_code = kExitOk;
     const auto rules = load_checked_rules(args.rules, exit_code);
     if (exit_code != kExitOk) return exit_code;
+    if (!not_an_input(args.out, rule_inputs(*rules))) return kExitUsage;
     const engine::Program program = engine::compile(*rules);
     const auto& inputs = program.schema.columns[engine::kind_index(kind)];
     const auto given = std::count_if(inputs.begin(), inputs.end(),
@@ -40,7 +43,7 @@ int run_template(const TemplateArgs& args) {
         fmt::print(stderr, "{}", text::render(e.problem));
         return kExitUsage;
     }
-    fmt::print("wrote {}: 7 reserved columns and {} input {} of {}\n", args.out, given,
+    fmt::print("wrote {}: 7 reserved columns and {} input {} of {}\n", text::printable(args.out), given,
                given == 1 ? "column" : "columns", args.kind);
     return kExitOk;
 }
@@ -52,6 +55,7 @@ void add_template(CLI::App& app, Run& run) {
     cmd->add_option("--out", args->out, "Workbook to write (.xlsx)")->required();
     cmd->add_option("--kind", args->kind, "Kind of entity, one row each (default: xa)")
         ->check(CLI::IsMember({"thon", "xa", "huyen", "tinh"}));
+    add_limit_option(*cmd, args->limits);
     on_chosen(*cmd, run, args, &run_template);
 }
 

@@ -11,19 +11,22 @@ struct ValidateArgs {
     std::vector<std::string> rules;
     std::string data;
     std::string sheet;  // the sheet of an .xlsx data file (default: the first)
+    text::Limits limits;  // --limit: what an input may hold
 };
 
 }  // namespace
 
-// Reads the data and reports every problem; a rejected record makes the run fail.
+// Reads the data and reports every problem; an error (a record rejected, a value ignored) makes
+// the run fail.
 int run_validate(const ValidateArgs& args) {
     data::LoadOptions options;
     options.sheet = args.sheet;
+    options.limits = args.limits;
     const Loaded loaded = load_rules_and_data(args.rules, args.data, options);
     if (loaded.exit_code != kExitOk) return loaded.exit_code;
     const engine::Dataset& data = loaded.data;
     fmt::print("read {}, accepted {}, rejected {}\n", data.read, data.records.size(), data.rejected);
-    return data.rejected > 0 ? kExitRules : kExitOk;
+    return data.rejected > 0 || any_error(data.problems) ? kExitRules : kExitOk;
 }
 
 void add_validate(CLI::App& app, Run& run) {
@@ -31,6 +34,7 @@ void add_validate(CLI::App& app, Run& run) {
     CLI::App* cmd = app.add_subcommand("validate", "Read a data file against the rules and report every problem");
     add_rules_option(*cmd, args->rules);
     add_data_options(*cmd, args->data, args->sheet);
+    add_limit_option(*cmd, args->limits);
     on_chosen(*cmd, run, args, &run_validate);
 }
 

@@ -21,6 +21,20 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitRules = 1;
 inline constexpr int kExitUsage = 2;
 
+// A file a run reads: what it is to the user ("the data file") and its path as given.
+struct Input {
+    const char* role;
+    std::string path;
+};
+
+// The rule files of `rules`, as inputs.
+std::vector<Input> rule_inputs(const dsl::Rules& rules);
+
+// False, with the error printed, when writing `output` would replace one of `inputs`: the same
+// file under any name (another spelling, a symlink, a hard link).  A path that does not exist
+// yet is no input.  Only `fmt` rewrites its inputs, on purpose.
+bool not_an_input(const std::string& output, const std::vector<Input>& inputs);
+
 // The index of the set named on the command line (kNone for none); false, with the error
 // printed, when no set has that name.
 bool chosen_set(const std::string& name, const ntm::engine::Program& program, std::uint32_t& out);
@@ -38,6 +52,7 @@ struct Loaded {
     engine::Program program;
     engine::Dataset data;
     std::vector<std::string> rule_files;  // as loaded, in order
+    std::vector<Input> inputs;            // every rule file and the data file: no output replaces one
     int exit_code = kExitOk;
 };
 Loaded load_rules_and_data(const std::vector<std::string>& rule_paths, const std::string& data_path,
@@ -47,11 +62,26 @@ Loaded load_rules_and_data(const std::vector<std::string>& rule_paths, const std
 // record of the data is of another year.
 bool year_found(const engine::Dataset& data, const std::string& data_path, const std::optional<int>& year);
 
+// Whether any of `problems` is an error (a value ignored, a record rejected), not a warning: the
+// run then exits 1 once its results are printed, for an error always means a non-zero exit.
+bool any_error(const std::vector<text::Problem>& problems);
+
 // Whether to colour output written to stderr (a terminal, and NO_COLOR unset).
 bool color_stderr();
 
-// Writes an output file atomically (text/files.hpp); false, with the error printed, when it
-// cannot.  The file is whole or untouched, never half written.
-bool write_output(const std::string& path, std::string_view bytes);
+// Writes output files atomically (text/files.hpp): each to a temporary file beside it, and only
+// once all are written, each renamed into place.  False, with the error printed, when one of
+// them is an input (not_an_input) or cannot be written; then none is replaced (but for a rename
+// failing half-way, which the checks before make unlikely) and no temporary is left.
+struct Output {
+    std::string path;
+    std::string_view bytes;
+};
+bool write_outputs(const std::vector<Output>& files, const std::vector<Input>& inputs);
+bool write_output(const std::string& path, std::string_view bytes, const std::vector<Input>& inputs);
+
+// The system's reason as messages write it, from strerror() or an error_code: "no space left
+// on device".
+std::string reason_text(std::string reason);
 
 }  // namespace ntm::cli

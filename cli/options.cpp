@@ -1,5 +1,7 @@
 #include "cli/options.hpp"
 
+#include <fmt/format.h>
+
 namespace ntm::cli {
 
 void add_rules_option(CLI::App& cmd, std::vector<std::string>& rules) {
@@ -21,6 +23,20 @@ void add_set_option(CLI::App& cmd, std::string& set) {
 
 void add_year_option(CLI::App& cmd, std::optional<int>& year, const std::string& description) {
     cmd.add_option("--year", year, description);
+}
+
+void add_limit_option(CLI::App& cmd, text::Limits& limits) {
+    cmd.add_option_function<std::vector<std::string>>(
+           "--limit",
+           [&limits](const std::vector<std::string>& assignments) {
+               for (const std::string& a : assignments) {
+                   if (const auto why = text::set_limit(limits, a)) throw CLI::ValidationError("--limit", *why);
+               }
+           },
+           fmt::format("Raise a limit on what an input may hold (repeat for several; N may end in K, M or G): {}",
+                       fmt::join(text::kLimitNames, ", ")))
+        ->type_name("NAME=N")
+        ->allow_extra_args(false);
 }
 
 }  // namespace ntm::cli

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "text/limits.hpp"
+
 namespace ntm::cli {
 
 // What runs once the command line is parsed: set by the subcommand that was chosen.
@@ -25,6 +27,10 @@ void add_threads_option(CLI::App& cmd, unsigned& threads);
 void add_set_option(CLI::App& cmd, std::string& set);
 // --year YEAR, with what happens without it.
 void add_year_option(CLI::App& cmd, std::optional<int>& year, const std::string& description);
+// --limit NAME=N, repeatable: raises (or lowers) one of the limits on what an input may hold
+// (text/limits.hpp).  A NAME that is not a limit, or an N that is not a number, is a usage error
+// naming the limits.
+void add_limit_option(CLI::App& cmd, text::Limits& limits);
 
 // The subcommands, in the order `ntm --help` lists them.  Each adds its options to `app` and,
 // when chosen, sets `run`.

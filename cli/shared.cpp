@@ -2,13 +2,16 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 
 #include "cli/commands.hpp"
 #include "data/load.hpp"
 #include "text/files.hpp"
 #include "text/suggest.hpp"
+#include "text/utf8.hpp"
 
 namespace ntm::cli {
 
@@ -38,6 +41,8 @@ Loaded load_rules_and_data(const std::vector<std::string>& rule_paths, const std
     for (std::size_t f = 0; f < rules.sources.size(); ++f) {
         out.rule_files.push_back(rules.sources.file(static_cast<dsl::FileId>(f)).path);
     }
+    out.inputs = rule_inputs(rules);
+    out.inputs.push_back({"the data file", data_path});
     out.program = engine::compile(rules);
     try {
         out.data = data::load_data(data_path, out.program.schema, options);
@@ -51,7 +56,8 @@ Loaded load_rules_and_data(const std::vector<std::string>& rule_paths, const std
 
 bool year_found(const engine::Dataset& data, const std::string& data_path, const std::optional<int>& year) {
     if (!year || !data.records.empty() || data.skipped == 0) return true;
-    fmt::print(stderr, "{}: error: no record of year {} ({} records of other years)\n", data_path, *year, data.skipped);
+    fmt::print(stderr, "{}: error: no record of year {} ({} records of other years)\n", text::printable(data_path), *year,
+               data.skipped);
     return false;
 }
 
@@ -63,15 +69,84 @@ bool chosen_set(const std::string& name, const engine::Program& program, std::ui
     std::vector<std::string> names;
     for (const auto& s : program.sets) names.push_back(s.name);
     const auto near = text::closest_match(name, names);
-    fmt::print(stderr, "error: no criteria set named '{}'{}\n", name,
-               near ? fmt::format("; did you mean '{}'?", *near) : std::string());
+    fmt::print(stderr, "error: no criteria set named '{}'{}\n", text::printable(name),
+               near ? fmt::format("; did you mean '{}'?", text::printable(*near)) : std::string());
     return false;
 }
 
-bool write_output(const std::string& path, std::string_view bytes) {
-    if (!text::write_file(path, bytes)) return true;
-    fmt::print(stderr, "{}: error: cannot write the file\n", path);
-    return false;
+bool any_error(const std::vector<text::Problem>& problems) {
+    return std::any_of(problems.begin(), problems.end(),
+                       [](const text::Problem& p) { return p.kind != text::ProblemKind::warning; });
+}
+
+std::vector<Input> rule_inputs(const dsl::Rules& rules) {
+    std::vector<Input> out;
+    for (std::size_t f = 0; f < rules.sources.size(); ++f) {
+        out.push_back({"the rule file", rules.sources.file(static_cast<dsl::FileId>(f)).path});
+    }
+    return out;
+}
+
+bool not_an_input(const std::string& output, const std::vector<Input>& inputs) {
+    for (const Input& in : inputs) {
+        std::error_code ec;  // set when either does not exist: then they are not one file
+        if (!std::filesystem::equivalent(output, in.path, ec) || ec) continue;
+        fmt::print(stderr, "{}: error: --out would overwrite {} '{}'; write the output elsewhere\n",
+                   text::printable(output), in.role, text::printable(in.path));
+        return false;
+    }
+    return true;
+}
+
+std::string reason_text(std::string reason) {
+    if (!reason.empty() && reason.front() >= 'A' && reason.front() <= 'Z') reason.front() = static_cast<char>(reason.front() - 'A' + 'a');
+    return reason;
+}
+
+namespace {
+
+void cannot_write(const std::string& path, const std::string& reason) {
+    fmt::print(stderr, "{}: error: cannot write the file: {}\n", text::printable(path), reason_text(reason));
+}
+
+}  // namespace
+
+bool write_outputs(const std::vector<Output>& files, const std::vector<Input>& inputs) {
+    for (const Output& f : files) {
+        if (!not_an_input(f.path, inputs)) return false;
+        std::error_code ec;
+        if (std::filesystem::is_directory(f.path, ec)) {
+            cannot_write(f.path, "is a directory");
+            return false;
+        }
+    }
+    // Every file whole beside its target first (text::write_file flushes it to the disk), then
+    // the renames: a failure while writing leaves every target as it was.
+    std::vector<std::string> temporaries;
+    const auto discard = [&](std::size_t from) {
+        for (std::size_t i = from; i < temporaries.size(); ++i) text::discard_file(temporaries[i]);
+    };
+    for (const Output& f : files) {
+        temporaries.push_back(text::temporary_path(f.path));
+        if (const auto why = text::write_file(temporaries.back(), f.bytes)) {
+            temporaries.pop_back();
+            discard(0);
+            cannot_write(f.path, *why);
+            return false;
+        }
+    }
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (const auto why = text::commit_file(temporaries[i], files[i].path)) {
+            discard(i + 1);
+            cannot_write(files[i].path, *why);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool write_output(const std::string& path, std::string_view bytes, const std::vector<Input>& inputs) {
+    return write_outputs({{path, bytes}}, inputs);
 }
 
 }  // namespace ntm::cli

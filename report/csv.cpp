@@ -15,6 +15,7 @@
 
 #include "report/words.hpp"
 #include "report/xlsx.hpp"
+#include "text/utf8.hpp"
 
 namespace ntm::report {
 
@@ -26,7 +27,10 @@ class Csv {
 public:
     explicit Csv(Lang lang) : lang_(lang) {}
 
-    Csv& field(const std::string& text) {
+    Csv& field(const std::string& raw) {
+        // Control and invisible characters (from a name in the data, say) written by their
+        // code point, nothing cut: in the file and in the workbook alike.
+        const std::string text = ntm::text::printable(raw, std::string::npos);
         // In the workbook, a verdict "chưa đạt" is a failing cell.
         cell(XlsxCell::of(text, text == status_text(lang_, Status::not_met)));
         return put(text);

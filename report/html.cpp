@@ -13,7 +13,11 @@ namespace ntm::report {
 
 namespace {
 
-std::string esc(const std::string& text) {
+// Text as the page shows it: control and invisible characters written by their code point
+// (text::printable, nothing cut), then the characters HTML reserves escaped.  Every text that
+// reaches the page passes here: names from the data, titles from the rules, our own words.
+std::string esc(const std::string& raw) {
+    const std::string text = ntm::text::printable(raw, std::string::npos);
     std::string out;
     out.reserve(text.size());
     for (const char c : text) {

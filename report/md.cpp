@@ -1,19 +1,22 @@
 #include <fmt/format.h>
 
 #include "report/doc.hpp"
+#include "text/utf8.hpp"
 
 namespace ntm::report {
 
 namespace {
 
-// Table cells: no line breaks, and '|' escaped so it does not end the cell.
+// Text as the document shows it: control and invisible characters (line breaks included)
+// written by their code point (text::printable), nothing cut.
+std::string shown(const std::string& text) { return ntm::text::printable(text, std::string::npos); }
+
+// Table cells: shown, and '|' escaped so it does not end the cell.
 std::string md_cell(const std::string& text) {
     std::string out;
-    for (const char c : text) {
+    for (const char c : shown(text)) {
         if (c == '|') {
             out += "\\|";
-        } else if (c == '\n' || c == '\r') {
-            out += ' ';
         } else {
             out += c;
         }
@@ -26,7 +29,7 @@ std::string md_table(const DocBlock& b) {
         std::string line = "|";
         for (const DocCell& c : cells) {
             const std::string text = md_cell(c.text);
-            line.append(" ").append(c.link.empty() || text.empty() ? text : fmt::format("[{}]({})", text, c.link)).append(" |");
+            line.append(" ").append(c.link.empty() || text.empty() ? text : fmt::format("[{}]({})", text, shown(c.link))).append(" |");
         }
         return line + "\n";
     };
@@ -53,12 +56,12 @@ std::string render_report_md(const Report& report, Lang lang) {
         switch (b.kind) {
             case DocBlock::heading:
                 out += std::string(static_cast<std::size_t>(b.level), '#') + " ";
-                if (!b.anchor.empty()) out += fmt::format("<a id=\"{}\"></a>", b.anchor);
-                out += b.text + "\n\n";
+                if (!b.anchor.empty()) out += fmt::format("<a id=\"{}\"></a>", shown(b.anchor));
+                out += shown(b.text) + "\n\n";
                 break;
-            case DocBlock::paragraph: out += b.text + "\n\n"; break;
+            case DocBlock::paragraph: out += shown(b.text) + "\n\n"; break;
             case DocBlock::bullets:
-                for (const std::string& item : b.items) out += "- " + item + "\n";
+                for (const std::string& item : b.items) out.append("- ").append(shown(item)).append("\n");
                 out += "\n";
                 break;
             case DocBlock::table: out += md_table(b) + "\n"; break;

@@ -17,12 +17,32 @@ constexpr Lang kLang = Lang::vi;  // the terminal text is Vietnamese
 
 const char* kind_noun(EntityKind k) { return words(kLang).kind_names[kind_index(k)]; }
 
+// One line as a terminal may show it: a control or invisible character (an escape sequence in a
+// name from the data) written by its code point (text::printable), nothing cut.
+std::string shown(std::string_view line) { return text::printable(line, std::string::npos); }
+
+// The whole text so, line by line: what reaches the terminal.  Table cells are shown before
+// their width is measured, so that columns stay aligned.
+std::string shown_lines(std::string_view all) {
+    std::string out;
+    for (std::size_t begin = 0; begin < all.size();) {
+        const std::size_t end = std::min(all.find('\n', begin), all.size());
+        out += shown(all.substr(begin, end - begin));
+        if (end < all.size()) out += '\n';
+        begin = end + 1;
+    }
+    return out;
+}
+
 // Rows of cells printed with columns aligned by display width, two spaces apart.
 class Table {
 public:
     enum Align { left, right };
     explicit Table(std::vector<Align> aligns) : aligns_(std::move(aligns)) {}
-    void row(std::vector<std::string> cells) { rows_.push_back(std::move(cells)); }
+    void row(std::vector<std::string> cells) {
+        for (std::string& c : cells) c = shown(c);
+        rows_.push_back(std::move(cells));
+    }
     bool empty() const { return rows_.empty(); }
 
     std::string render(const std::string& indent) const {
@@ -289,7 +309,7 @@ std::string render_eval_text(const Program& program, const Dataset& data, const 
     }
     out += district_progress(v);
     out += targets(v);
-    return out;
+    return shown_lines(out);
 }
 
 std::string render_eval_run_text(const Program& program, const Dataset& data, const EvalRun& run) {
@@ -302,7 +322,7 @@ std::string render_eval_run_text(const Program& program, const Dataset& data, co
                        fmt::format(fmt::runtime(w.records), data.read, data.records.size(), data.rejected));
     if (run.years.empty()) out += fmt::format("\n{}\n", t.nothing_to_evaluate);
     for (const Evaluation& ev : run.years) out.append("\n").append(render_eval_text(program, data, ev));
-    return out;
+    return shown_lines(out);
 }
 
 }  // namespace ntm::report

@@ -1,11 +1,16 @@
 // Workbooks out with libxlsxwriter: see xlsx.hpp.  The data-entry template is xlsx_template.cpp.
 #include "report/xlsx.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <utility>
 
 #include "report/xlsx_book.hpp"
@@ -62,13 +67,29 @@ std::vector<std::string> sheet_names(const std::vector<Sheet>& sheets) {
     return names;
 }
 
-std::string shown(const XlsxCell& c) {
-    switch (c.kind) {
-        case XlsxCell::Kind::text: return c.text;
-        case XlsxCell::Kind::number: return fmt::format("{:.15g}", c.number);
-        case XlsxCell::Kind::empty: break;
-    }
-    return {};
+// A number cell as Excel may show it at most, for its column's width; nothing for an empty one.
+std::string shown_number(const XlsxCell& c) {
+    return c.kind == XlsxCell::Kind::number ? fmt::format("{:.15g}", c.number) : std::string();
+}
+
+// libxlsxwriter's reason as messages write it: lowercase, no final period.
+std::string reason(lxw_error e) {
+    std::string why = lxw_strerror(e);
+    if (!why.empty() && why.back() == '.') why.pop_back();
+    if (!why.empty() && why.front() >= 'A' && why.front() <= 'Z') why.front() = static_cast<char>(why.front() - 'A' + 'a');
+    return why;
+}
+
+// Flushes a closed file to the disk, so that the rename that follows never puts an empty or
+// partial file in place of the old one after a crash; the reason when it cannot.
+std::optional<std::string> sync(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY);
+    if (fd < 0) return std::string(std::strerror(errno));
+    const bool synced = ::fsync(fd) == 0;
+    const int error = errno;
+    ::close(fd);
+    if (!synced) return std::string(std::strerror(error));
+    return std::nullopt;
 }
 
 }  // namespace
@@ -84,6 +105,8 @@ std::string cut(std::string_view text, std::size_t letters) {
     return std::string(text.substr(0, i));
 }
 
+std::string shown(std::string_view text) { return ntm::text::printable(text, std::string::npos); }
+
 Book::Book(const std::string& path) : path_(path), temporary_(text::temporary_path(path)) {
     // Checked here: libxlsxwriter finds out only when closing, and prints to stderr.
     const std::filesystem::path dir = std::filesystem::path(path).parent_path();
@@ -92,6 +115,13 @@ Book::Book(const std::string& path) : path_(path), temporary_(text::temporary_pa
         throw text::FileError{path, fmt::format("no such directory: {}", dir.string())};
     book_ = workbook_new(temporary_.c_str());
     if (book_ == nullptr) throw text::FileError{path, "cannot create the workbook"};
+    lxw_doc_properties properties{};
+    properties.created = kCreated;
+    if (const lxw_error e = workbook_set_properties(book_, &properties); e != LXW_NO_ERROR) {
+        workbook_close(book_);
+        text::discard_file(temporary_);
+        throw text::FileError{path, fmt::format("cannot date the workbook: {}", reason(e))};
+    }
 }
 
 Book::~Book() {
@@ -134,7 +164,7 @@ lxw_format* Book::cell(const std::string& number_format, bool highlight) {
 }
 
 void Book::check(lxw_error e, std::string_view what) const {
-    if (e != LXW_NO_ERROR) throw text::FileError{path_, fmt::format("cannot write {}: {}", what, lxw_strerror(e))};
+    if (e != LXW_NO_ERROR) throw text::FileError{path_, fmt::format("cannot write {}: {}", what, reason(e))};
 }
 
 void Book::close() {
@@ -142,7 +172,11 @@ void Book::close() {
     book_ = nullptr;
     if (e != LXW_NO_ERROR) {
         text::discard_file(temporary_);
-        throw text::FileError{path_, lxw_strerror(e)};
+        throw text::FileError{path_, reason(e)};
+    }
+    if (const auto why = sync(temporary_)) {
+        text::discard_file(temporary_);
+        throw text::FileError{path_, *why};
     }
     if (const auto why = text::commit_file(temporary_, path_)) throw text::FileError{path_, *why};
 }
@@ -154,10 +188,9 @@ void write_sheet(Book& book, lxw_worksheet* ws, const Sheet& sheet) {
         widths[c] = std::clamp(w + 2, widths[c], kMaxWidth);
     };
     for (std::size_t c = 0; c < sheet.header.size(); ++c) {
-        book.check(worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), sheet.header[c].c_str(),
-                                          book.header()),
-                   "a header");
-        widen(c, widest_line(sheet.header[c]));
+        const std::string header = shown(sheet.header[c]);
+        book.check(worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), header.c_str(), book.header()), "a header");
+        widen(c, widest_line(header));
     }
     for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
         const auto row = static_cast<lxw_row_t>(r + 1);
@@ -167,9 +200,10 @@ void write_sheet(Book& book, lxw_worksheet* ws, const Sheet& sheet) {
             lxw_format* f = book.cell(cell.kind == XlsxCell::Kind::number ? cell.number_format : "",
                                       cell.highlight);
             lxw_error e = LXW_NO_ERROR;
+            const std::string cell_text = cell.kind == XlsxCell::Kind::text ? shown(cell.text) : shown_number(cell);
             switch (cell.kind) {
                 case XlsxCell::Kind::text:
-                    e = worksheet_write_string(ws, row, col, cell.text.c_str(), f);
+                    e = worksheet_write_string(ws, row, col, cell_text.c_str(), f);
                     break;
                 case XlsxCell::Kind::number:
                     e = worksheet_write_number(ws, row, col, cell.number, f);
@@ -179,7 +213,7 @@ void write_sheet(Book& book, lxw_worksheet* ws, const Sheet& sheet) {
                     break;
             }
             book.check(e, fmt::format("row {} of sheet '{}'", r + 2, sheet.name));
-            widen(c, widest_line(shown(cell)));
+            widen(c, widest_line(cell_text));
         }
     }
     for (std::size_t c = 0; c < widths.size(); ++c) {

@@ -4,6 +4,7 @@
 
 #include <xlsxwriter.h>
 
+#include <ctime>
 #include <map>
 #include <string>
 #include <string_view>
@@ -16,12 +17,21 @@ namespace ntm::report::book {
 inline constexpr double kMinWidth = 6;
 inline constexpr double kMaxWidth = 60;  // longer texts are cut off on screen, not widened further
 
+// Every workbook is dated 1 January 2000, 00:00 UTC (its creation and modification time in
+// docProps/core.xml), whenever it is written: the same inputs give the same bytes.
+inline constexpr std::time_t kCreated = 946684800;
+
 // `text` cut to at most `letters` code points (libxlsxwriter checks lengths in letters).
 std::string cut(std::string_view text, std::size_t letters);
 
-// An open workbook, written to a temporary file beside `path`: close() renames it into place;
-// otherwise it is discarded and whatever was at `path` stays as it was.  Every method throws
-// text::FileError, naming the file.
+// `text` as a cell shows it: control and invisible characters written by their code point
+// (text::printable), nothing cut.  libxlsxwriter would write a control character as Excel's
+// _x001B_, which Excel shows raw.
+std::string shown(std::string_view text);
+
+// An open workbook, written to a temporary file beside `path`: close() flushes it to the disk
+// and renames it into place; otherwise it is discarded and whatever was at `path` stays as it
+// was.  Every method throws text::FileError, naming the file.
 class Book {
 public:
     explicit Book(const std::string& path);

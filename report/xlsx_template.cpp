@@ -15,6 +15,7 @@ using book::Book;
 using book::cut;
 using book::kMaxWidth;
 using book::kMinWidth;
+using book::shown;
 
 namespace {
 
@@ -112,7 +113,10 @@ std::vector<TemplateColumn> template_columns(const Schema& schema, EntityKind ki
             c.title = in.title;
             c.allowed = "số";
         }
-        c.unit = in.unit_symbol.empty() ? in.unit : in.unit_symbol;
+        // From the rule text: shown as the cells of every workbook are.
+        c.header = shown(c.header);
+        c.title = shown(c.title);
+        c.unit = shown(in.unit_symbol.empty() ? in.unit : in.unit_symbol);
         cols.push_back(std::move(c));
     }
     return cols;

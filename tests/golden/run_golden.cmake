@@ -9,6 +9,22 @@ execute_process(
     OUTPUT_VARIABLE out
     ERROR_VARIABLE err)
 set(actual "${err}${out}exit: ${rc}\n")
+# What holds for every case, whatever its expected output says: the records read are those
+# accepted and those rejected, and an error means a non-zero exit.
+foreach(summary IN ITEMS "read ([0-9]+), accepted ([0-9]+), rejected ([0-9]+)"
+                         "đọc ([0-9]+) bản ghi, nhận ([0-9]+), loại ([0-9]+)")
+    string(REGEX MATCHALL "${summary}" counts "${actual}")
+    foreach(line IN LISTS counts)
+        string(REGEX MATCH "${summary}" _ "${line}")
+        math(EXPR sum "${CMAKE_MATCH_2} + ${CMAKE_MATCH_3}")
+        if(NOT sum EQUAL CMAKE_MATCH_1)
+            message(FATAL_ERROR "'${line}': read is not accepted + rejected")
+        endif()
+    endforeach()
+endforeach()
+if(rc EQUAL 0 AND actual MATCHES "(^|\n)[^\n]*error(\\[[A-Z][0-9]+\\])?: ")
+    message(FATAL_ERROR "an error was reported, yet the exit code is 0:\n${actual}")
+endif()
 if(DEFINED ENV{NTM_UPDATE_GOLDEN})
     file(WRITE ${EXPECTED} "${actual}")
     return()
