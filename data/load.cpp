@@ -13,12 +13,31 @@ namespace ntm::data {
 
 using text::FileError;
 
+namespace {
+
+// D0901, `--limit data-file-size=N`: checked before a byte is read.
+text::SizeLimit data_file_limit(const LoadOptions& options) {
+    return {options.limits.data_file_bytes, "D0901", "data-file-size"};
+}
+
+[[noreturn]] void fail(const std::string& path, std::vector<text::Problem>& errors) {
+    throw FileError{errors.empty() ? text::file_problem(path, "cannot read file") : errors.front()};
+}
+
+}  // namespace
+
 Dataset load_data(const std::string& path, const Schema& schema, const LoadOptions& options) {
+    std::vector<text::Problem> errors;
     std::string ext = std::filesystem::path(path).extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](char c) {
         return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     });
-    if (ext == ".xlsx" || ext == ".xlsm") return load_xlsx(path, schema, options);
+    if (ext == ".xlsx" || ext == ".xlsm") {
+        // A directory, a FIFO or /dev/zero named .xlsx is refused here, before the workbook
+        // reader opens it.
+        if (!text::check_input_file(path, errors, data_file_limit(options))) fail(path, errors);
+        return load_xlsx(path, schema, options);
+    }
     const bool json = ext == ".json";
     if (!json && ext != ".csv" && ext != ".tsv" && ext != ".txt") {
         throw FileError{
@@ -36,9 +55,8 @@ Dataset load_data(const std::string& path, const Schema& schema, const LoadOptio
                                           "no sheets",
                                           options.sheet, ext)};
     }
-    std::vector<text::Problem> errors;
-    const auto text = text::read_text_file(path, errors);
-    if (!text) throw FileError{errors.empty() ? text::file_problem(path, "cannot read file") : errors.front()};
+    const auto text = text::read_text_file(path, errors, data_file_limit(options));
+    if (!text) fail(path, errors);
     return json ? load_json(path, *text, schema, options)
                 : load_csv(path, *text, schema, options);
 }

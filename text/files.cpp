@@ -1,6 +1,8 @@
 #include "text/files.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -15,13 +17,100 @@
 
 namespace ntm::text {
 
-std::optional<std::string> read_text_file(const std::string& path, std::vector<Problem>& problems) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        problems.push_back(file_problem(path, "cannot open file"));
+namespace {
+
+std::string lowercase_reason(int error) {
+    std::string reason = std::strerror(error);
+    if (!reason.empty() && reason.front() >= 'A' && reason.front() <= 'Z') reason.front() = static_cast<char>(reason.front() - 'A' + 'a');
+    return reason;
+}
+
+Problem too_large(const std::string& path, std::uint64_t size, const SizeLimit& limit) {
+    Problem p = file_problem(path, fmt::format("file is {} bytes, more than the limit of {} bytes", size, limit.bytes));
+    if (!limit.name.empty()) p.message += fmt::format(" (--limit {}=N raises it)", limit.name);
+    p.code = limit.code;
+    return p;
+}
+
+// What is wrong with a file of status `st` as an input, if anything.
+std::optional<Problem> file_type_problem(const std::string& path, const struct ::stat& st, const SizeLimit& limit) {
+    if (S_ISDIR(st.st_mode)) return file_problem(path, "is a directory");
+    if (!S_ISREG(st.st_mode)) return file_problem(path, "is not a regular file");
+    if (static_cast<std::uint64_t>(st.st_size) > limit.bytes) {
+        return too_large(path, static_cast<std::uint64_t>(st.st_size), limit);
+    }
+    return std::nullopt;
+}
+
+Problem open_problem(const std::string& path, int error) {
+    return file_problem(path, error == ENOENT ? std::string("no such file") : "cannot open file: " + lowercase_reason(error));
+}
+
+// Closes the descriptor when it goes out of scope.
+struct Fd {
+    int fd;
+    ~Fd() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
+}  // namespace
+
+bool check_input_file(const std::string& path, std::vector<Problem>& problems, const SizeLimit& limit) {
+    struct ::stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+        problems.push_back(open_problem(path, errno));
+        return false;
+    }
+    if (auto p = file_type_problem(path, st, limit)) {
+        problems.push_back(std::move(*p));
+        return false;
+    }
+    return true;
+}
+
+std::optional<std::string> read_text_file(const std::string& path, std::vector<Problem>& problems,
+                                          const SizeLimit& limit) {
+    // Opened without waiting (a FIFO put in the file's place after a check would block the open)
+    // and checked by the descriptor, so that what is read is what was checked.
+    const Fd in{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC)};
+    struct ::stat st {};
+    if (in.fd < 0) {
+        // A directory cannot always be opened; say what it is rather than why.
+        if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+            problems.push_back(file_problem(path, "is a directory"));
+        } else {
+            problems.push_back(open_problem(path, errno));
+        }
         return std::nullopt;
     }
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (::fstat(in.fd, &st) != 0) {
+        problems.push_back(open_problem(path, errno));
+        return std::nullopt;
+    }
+    if (auto p = file_type_problem(path, st, limit)) {
+        problems.push_back(std::move(*p));
+        return std::nullopt;
+    }
+    std::string text;
+    const std::uint64_t bound = limit.bytes == std::numeric_limits<std::uint64_t>::max() ? limit.bytes : limit.bytes + 1;
+    text.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(static_cast<std::uint64_t>(st.st_size), bound)));
+    char buffer[1 << 16];
+    while (text.size() < bound) {
+        const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(sizeof buffer, bound - text.size()));
+        const ::ssize_t n = ::read(in.fd, buffer, want);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            problems.push_back(file_problem(path, "cannot read file: " + lowercase_reason(errno)));
+            return std::nullopt;
+        }
+        if (n == 0) break;
+        text.append(buffer, static_cast<std::size_t>(n));
+    }
+    if (text.size() > limit.bytes) {  // the file grew while it was read
+        problems.push_back(too_large(path, text.size(), limit));
+        return std::nullopt;
+    }
     if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
     if (const std::size_t bad = invalid_utf8_at(text); bad != std::string::npos) {
         const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n');

@@ -3,6 +3,8 @@
 // renamed over the target, so a reader sees the old file or the new one, never a mix.
 #pragma once
 
+#include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,9 +14,26 @@
 
 namespace ntm::text {
 
-// Reads a file as UTF-8 text (a leading BOM is dropped).  A file that cannot be opened or is
-// not UTF-8 is a problem (naming the line and the first bad byte), and nullopt.
-std::optional<std::string> read_text_file(const std::string& path, std::vector<Problem>& problems);
+// The most bytes a file may hold, and what a larger one is told: the problem's code ("E0004",
+// "D0901") and the name of the limit that raises it (`--limit rule-file-size=N`).
+struct SizeLimit {
+    std::uint64_t bytes = std::numeric_limits<std::uint64_t>::max();
+    std::string code{};
+    std::string name{};
+};
+
+// Checks, without reading a byte, that `path` is a regular file (a symbolic link is followed)
+// of at most `limit` bytes.  Otherwise adds one problem — "no such file", "is a directory",
+// "is not a regular file" (a FIFO, a socket, a device such as /dev/zero), the size over the
+// limit, or why it cannot be opened — and returns false.
+bool check_input_file(const std::string& path, std::vector<Problem>& problems, const SizeLimit& limit = {});
+
+// Reads a file as UTF-8 text (a leading BOM is dropped), after the checks of check_input_file;
+// never more than `limit` bytes are read, even from a file that grows while it is read.  A file
+// that cannot be read or is not UTF-8 is a problem (naming the line and the first bad byte),
+// and nullopt.
+std::optional<std::string> read_text_file(const std::string& path, std::vector<Problem>& problems,
+                                          const SizeLimit& limit = {});
 
 // Writes `bytes` to `path` atomically.  Returns the reason when it cannot ("permission
 // denied"), having left `path` as it was.

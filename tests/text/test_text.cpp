@@ -1,5 +1,8 @@
 // text/: UTF-8 and NFC, display width, suggestions, problems, files written whole.
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -119,4 +122,45 @@ TEST_CASE("text: limits are raised by name, with K, M or G") {
     CHECK(text::set_limit(l, "rows=-1"));
     CHECK(text::set_limit(l, "rows=99999999999999999999"));
     CHECK(text::set_limit(l, "rows"));
+}
+
+TEST_CASE("text: did you mean stays fast for a name of a million letters") {
+    // 18 s before: the whole edit-distance table for every candidate.
+    const std::string word(1'000'000, 'x');
+    const auto start = std::chrono::steady_clock::now();
+    CHECK_FALSE(text::closest_match(word, {"hai_long", "ty_le", std::string(999'999, 'x') + "y"}));
+    CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 2);
+}
+
+TEST_CASE("text: a path is checked before a byte is read") {
+    const std::string dir = support::temp_dir("read_checks");
+    std::vector<text::Problem> problems;
+    const auto said = [&](const std::string& path) {
+        problems.clear();
+        const auto text = text::read_text_file(path, problems);
+        CHECK_FALSE(text);
+        return problems.size() == 1 ? text::render(problems[0]) : "(" + std::to_string(problems.size()) + " problems)";
+    };
+    std::filesystem::create_directory(dir + "/x.csv");
+    CHECK(said(dir + "/x.csv") == dir + "/x.csv: error: is a directory\n");
+    std::filesystem::create_symlink("/dev/zero", dir + "/zero.ntm");
+    CHECK(said(dir + "/zero.ntm") == dir + "/zero.ntm: error: is not a regular file\n");
+    CHECK(said(dir + "/missing.ntm") == dir + "/missing.ntm: error: no such file\n");
+}
+
+TEST_CASE("text: a FIFO is not read (it would wait for a writer forever)") {
+    const std::string path = support::temp_dir("read_fifo") + "/pipe.csv";
+    REQUIRE(::mkfifo(path.c_str(), 0600) == 0);
+    std::vector<text::Problem> problems;
+    CHECK_FALSE(text::read_text_file(path, problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(text::render(problems[0]) == path + ": error: is not a regular file\n");
+}
+
+TEST_CASE("text: a directory named like a data file is a directory, not an empty file") {
+    const std::string dir = support::temp_dir("load_checks");
+    std::filesystem::create_directory(dir + "/x.csv");
+    std::filesystem::create_directory(dir + "/x.xlsx");
+    CHECK(support::load_error(dir + "/x.csv") == "is a directory");
+    CHECK(support::load_error(dir + "/x.xlsx") == "is a directory");
 }
