@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "dsl/check_pass.hpp"
 
@@ -128,6 +129,10 @@ class Assignments {
     std::map<std::string, Span> assigned_;
 };
 
+// No locality has a million units; a larger count is a mistake (and would not fit the counts
+// the engine keeps).
+constexpr long kMaxTargetCount = 1'000'000;
+
 void target(Context& cx, TargetInfo& info) {
     const TargetDecl& t = *info.decl;
     if (!t.locality) {
@@ -156,11 +161,15 @@ void target(Context& cx, TargetInfo& info) {
                                            line.level.text, t.name.text));
             d.notes.push_back({first->second, "first targeted here"});
         }
+        // Compared as a double before any conversion: 1e20 does not fit an integer type.
         const double n = line.count.value;
-        if (line.count.percent || n < 0 || n != static_cast<double>(static_cast<long long>(n))) {
+        if (line.count.percent || !(n >= 0) || n != std::floor(n)) {
             cx.diags.error(
                 "E0607", line.count.span,
                 fmt::format("target count {} is not a whole number", number_text(line.count)));
+        } else if (n > kMaxTargetCount) {
+            cx.diags.error("E0610", line.count.span,
+                           fmt::format("target count {} is more than {}", number_text(line.count), kMaxTargetCount));
         }
     }
 }

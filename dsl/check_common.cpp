@@ -5,6 +5,7 @@
 
 #include "dsl/check_pass.hpp"
 #include "text/suggest.hpp"
+#include "text/utf8.hpp"
 
 namespace ntm::dsl {
 
@@ -124,7 +125,7 @@ std::string type_phrase(const Type& t) {
 Diagnostic& unknown_name(Context& cx, std::string code, const Name& name, std::string_view what,
                          const std::vector<std::string>& candidates) {
     Diagnostic& d =
-        cx.diags.error(std::move(code), name.span, fmt::format("unknown {} '{}'", what, name.text));
+        cx.diags.error(std::move(code), name.span, fmt::format("unknown {} '{}'", what, text::printable(name.text)));
     if (auto m = text::closest_match(name.text, candidates))
         d.help = fmt::format("did you mean '{}'?", *m);
     return d;

@@ -8,6 +8,7 @@
 
 #include "dsl/check_pass.hpp"
 #include "text/suggest.hpp"
+#include "text/utf8.hpp"
 
 namespace ntm::dsl::check_detail {
 
@@ -157,7 +158,7 @@ void Typer::unknown_in_scope(const Expr& e, const Scope& sc) {
     }
     Diagnostic& d =
         cx_.diags.error("E0104", e.span,
-                        fmt::format("unknown name '{}' in data for {}", e.text, name_of(*sc.kind)));
+                        fmt::format("unknown name '{}' in data for {}", text::printable(e.text), name_of(*sc.kind)));
     if (auto m = text::closest_match(e.text, candidates)) d.help = fmt::format("did you mean '{}'?", *m);
 }
 

@@ -64,6 +64,58 @@ const char* severity_word(Severity s) {
     return "error";
 }
 
+// A line longer than this many columns is shown only around the caret.
+constexpr std::uint32_t kWholeLine = 1024;
+constexpr std::uint32_t kAroundCaret = 100;
+
+// The part of a source line that is shown under a message: columns `first`..`last` (1-based,
+// as SourceManager::locate counts them), with tabs as single spaces so that columns and carets
+// agree, and control characters as visible signs (rule text holding one is an error, E0009;
+// the line must not reach the terminal as it is).
+struct ShownLine {
+    std::string text;
+    std::uint32_t first = 1;
+    std::uint32_t last = 0;
+};
+
+void append_shown(std::string& out, std::string_view cp_bytes) {
+    const auto c = static_cast<unsigned char>(cp_bytes[0]);
+    if (c == '\t') {
+        out += ' ';
+    } else if (c < 0x20) {
+        out += "\xE2\x90";  // U+2400 + c: ␀ … ␟
+        out += static_cast<char>(0x80 + c);
+    } else if (c == 0x7F) {
+        out += "\u2421";  // ␡
+    } else if (c == 0xC2 && cp_bytes.size() == 2 && static_cast<unsigned char>(cp_bytes[1]) <= 0x9F) {
+        out += "\ufffd";  // C1: no sign of its own
+    } else {
+        out += cp_bytes;
+    }
+}
+
+ShownLine shown_line(std::string_view line, std::uint32_t caret) {
+    ShownLine shown;
+    const std::uint32_t width = text::display_width(line);
+    shown.last = width;
+    if (width > kWholeLine) {
+        shown.first = caret > kAroundCaret ? caret - kAroundCaret : 1;
+        shown.last = std::min(width, caret + kAroundCaret);
+    }
+    if (shown.first > 1) shown.text += "\u2026";
+    std::uint32_t column = 1;
+    for (std::size_t i = 0; i < line.size() && column <= shown.last;) {
+        std::size_t next = i + 1;
+        while (next < line.size() && (static_cast<unsigned char>(line[next]) & 0xC0) == 0x80) ++next;
+        const std::string_view cp = line.substr(i, next - i);
+        if (column >= shown.first) append_shown(shown.text, cp);
+        column += text::display_width(cp);
+        i = next;
+    }
+    if (shown.last < width) shown.text += "\u2026";
+    return shown;
+}
+
 // The source line of `span`, with a caret under its first character and '~' under the rest
 // of the span (as far as the line goes) and under each related range on that line.
 void render_snippet(std::string& out, Span span, const std::vector<Span>& related,
@@ -71,22 +123,25 @@ void render_snippet(std::string& out, Span span, const std::vector<Span>& relate
     const LineCol at = sources.locate(span.file, span.begin);
     const std::string_view line = sources.line_text(span.file, at.line);
     const std::string gutter = fmt::format("{:>5}", at.line);
-    // Tabs are shown as single spaces so that columns and carets agree.
-    std::string shown(line);
-    std::replace(shown.begin(), shown.end(), '\t', ' ');
-    fmt::format_to(std::back_inserter(out), "{} | {}\n", gutter, shown);
+    const ShownLine shown = shown_line(line, at.column);
+    fmt::format_to(std::back_inserter(out), "{} | {}\n", gutter, shown.text);
 
-    const std::uint32_t width = text::display_width(line);
-    std::string marks(width + 1, ' ');
+    // marks[k] is under column shown.first + k - (1 if the line is cut before, for the '…').
+    const std::uint32_t lead = shown.first > 1 ? 1 : 0;
+    std::string marks(lead + shown.last - shown.first + 2, ' ');
+    auto put = [&](std::uint32_t column, char c) {
+        if (column < shown.first || column > shown.last + 1) return;
+        marks[lead + column - shown.first] = c;
+    };
     auto mark = [&](Span s, char first) {
         const LineCol b = sources.locate(s.file, s.begin);
         if (s.file != span.file || b.line != at.line) return;
         const LineCol e = sources.locate(s.file, std::max(s.end, s.begin));
-        const std::uint32_t stop = e.line == at.line ? e.column : width + 1;
-        for (std::uint32_t c = b.column; c < stop && c - 1 < marks.size(); ++c) {
-            if (marks[c - 1] == ' ') marks[c - 1] = '~';
+        const std::uint32_t stop = std::min(e.line == at.line ? e.column : shown.last + 1, shown.last + 1);
+        for (std::uint32_t c = std::max(b.column, shown.first); c < stop; ++c) {
+            if (marks[lead + c - shown.first] == ' ') put(c, '~');
         }
-        if (b.column - 1 < marks.size()) marks[b.column - 1] = first;
+        put(b.column, first);
     };
     for (const Span& r : related) mark(r, '~');
     mark(span, '^');
@@ -141,7 +196,7 @@ std::optional<std::string> code_help(const std::string& code, const std::vector<
     const auto shape = [](const std::string& c) { return std::count(c.begin(), c.end(), '.'); };
         std::vector<std::string> near;
     for (const auto& c : candidates) {
-        if (c != code && c.size() == code.size() && shape(c) == shape(code) && text::edit_distance(code, c) == 1) {
+        if (c != code && c.size() == code.size() && shape(c) == shape(code) && text::edit_distance(code, c, 1) == 1) {
             near.push_back(c);
         }
     }

@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <limits>
 
+#include "dsl/ast_dump.hpp"
 #include "dsl/formatter_layout.hpp"
+#include "dsl/parser.hpp"
 #include "text/utf8.hpp"
 
 namespace ntm::dsl {
@@ -26,8 +28,10 @@ std::string number_text(const Number& n) {
     return (n.text.empty() ? fmt::format("{}", n.value) : n.text) + (n.percent ? "%" : "");
 }
 
+// A year is four digits in the grammar, so `0999` is printed as written (not as `999`, which
+// does not parse), the same way a date's year is.
 std::string years_text(const YearRange& y) {
-    return y.from == y.to ? fmt::format("{}", y.from) : fmt::format("{}..{}", y.from, y.to);
+    return y.from == y.to ? fmt::format("{:04}", y.from) : fmt::format("{:04}..{:04}", y.from, y.to);
 }
 
 std::string expr_text(const ExprPtr& e) {
@@ -408,6 +412,35 @@ std::string format(const RuleFile& file, const SourceManager& sources) {
     Printer printer(out);
     for (const Decl& d : file.decls) printer.declaration(d);
     return out.render(file.comments);
+}
+
+}  // namespace ntm::dsl
+
+namespace ntm::dsl {
+
+std::optional<std::string> round_trip_problem(const RuleFile& file, const SourceManager& sources,
+                                              const std::string& formatted) {
+    SourceManager again_sources;
+    Diagnostics diags;
+    NodeIds ids;
+    const FileId id = again_sources.add(sources.file(file.file).path, formatted);
+    const RuleFile again = parse_file(id, again_sources, diags, ids);
+    diags.sort();
+    for (const Diagnostic& d : diags.items()) {
+        if (d.severity != Severity::error) continue;
+        const LineCol at = again_sources.locate(d.span.file, d.span.begin);
+        return fmt::format("the formatted text does not parse ({} at line {}, column {}: {})", d.code, at.line,
+                           at.column, d.message);
+    }
+    if (dump(again) != dump(file)) return std::string("the formatted text has other rules than the file");
+    const auto texts = [](const RuleFile& f) {
+        std::vector<std::string> out;
+        for (const Comment& c : f.comments) out.push_back(text::to_nfc(text::trim(c.text)));
+        std::sort(out.begin(), out.end());  // comments may change places, never words
+        return out;
+    };
+    if (texts(again) != texts(file)) return std::string("the formatted text has other comments than the file");
+    return std::nullopt;
 }
 
 }  // namespace ntm::dsl

@@ -23,6 +23,7 @@
 // as it goes, and its comments are still all kept.  Output text is in NFC.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,13 @@ namespace ntm::dsl {
 
 // The canonical layout of `file`, whose text and comments come from `sources`.
 std::string format(const RuleFile& file, const SourceManager& sources);
+
+// Why `formatted`, the text format() gave for `file`, must not replace the file's text: it does
+// not parse without errors, parses to another tree (ast_dump.hpp), or has other comments.
+// nullopt when it may.  `ntm fmt` checks this before it writes, so that a file is never
+// rewritten with other words.
+std::optional<std::string> round_trip_problem(const RuleFile& file, const SourceManager& sources,
+                                              const std::string& formatted);
 
 // One expression in canonical form, on one line: `hai_long >= 90%`, `count(thon where a and b)`.
 // Also used to quote rule text in explanations.

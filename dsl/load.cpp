@@ -18,16 +18,22 @@ std::vector<std::string> find_rule_files(const std::vector<std::string>& paths,
     for (const std::string& p : paths) {
         std::error_code ec;
         if (fs::is_directory(p, ec)) {
+            // recursive_directory_iterator does not follow links to directories by default.
             std::vector<std::string> found;
             for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator();
                  it.increment(ec)) {
-                if (it->is_regular_file() && it->path().extension() == ".ntm") found.push_back(it->path().string());
+                if (it->path().extension() != ".ntm") continue;
+                std::error_code type_ec;
+                if (it->is_directory(type_ec)) continue;
+                found.push_back(it->path().string());
             }
             if (ec) io_errors.push_back(text::file_problem(p, fmt::format("cannot read directory: {}", ec.message())));
             std::sort(found.begin(), found.end());
-            files.insert(files.end(), found.begin(), found.end());
-        } else if (fs::exists(p, ec)) {
-            files.push_back(p);
+            for (std::string& f : found) {
+                if (text::check_input_file(f, io_errors)) files.push_back(std::move(f));
+            }
+        } else if (fs::exists(fs::symlink_status(p, ec))) {
+            files.push_back(p);  // read_text_file says what is wrong with it, if anything
         } else {
             io_errors.push_back(text::file_problem(p, "no such file or directory"));
         }
@@ -35,46 +41,59 @@ std::vector<std::string> find_rule_files(const std::vector<std::string>& paths,
     return files;
 }
 
+text::SizeLimit rule_file_limit(const text::Limits& limits) {
+    return {limits.rule_file_bytes, "E0004", "rule-file-size"};
+}
+
 namespace {
 
 using text::to_nfc;
 
+// The code point at byte `i` of `text`, and the byte after it.
+std::pair<utf8proc_int32_t, std::size_t> code_point_at(std::string_view text, std::size_t i) {
+    utf8proc_int32_t cp = 0;
+    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                                    static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+    return {cp, i + static_cast<std::size_t>(n > 0 ? n : 1)};
+}
+
+bool starter(utf8proc_int32_t cp) { return utf8proc_get_property(cp)->combining_class == 0; }
+
 // Reports the first place where the text is not in NFC: the letter and its combining marks.
+// Each line is normalised once; the text before the first byte that normalisation changes is
+// already in NFC, so the letter that is not starts at the last starter before that byte.
 void check_nfc(const SourceManager& sources, FileId file, Diagnostics& diags) {
-    const std::string_view text = sources.file(file).text;
+    const std::string_view all = sources.file(file).text;
     std::size_t line_start = 0;
-    while (line_start < text.size()) {
-        std::size_t line_end = text.find('\n', line_start);
-        if (line_end == std::string_view::npos) line_end = text.size();
-        const std::string_view line = text.substr(line_start, line_end - line_start);
-        if (to_nfc(line) != line) {
-            // Find the first code point that starts a decomposed sequence.
+    while (line_start < all.size()) {
+        std::size_t line_end = all.find('\n', line_start);
+        if (line_end == std::string_view::npos) line_end = all.size();
+        const std::string_view line = all.substr(line_start, line_end - line_start);
+        const std::string nfc = to_nfc(line);
+        if (nfc != line) {
+            const std::size_t differs =
+                static_cast<std::size_t>(std::mismatch(line.begin(), line.end(), nfc.begin(), nfc.end()).first - line.begin());
             std::size_t begin = 0;
-            for (std::size_t i = 0; i < line.size();) {
-                utf8proc_int32_t cp = 0;
-                const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(line.data() + i),
-                                                static_cast<utf8proc_ssize_t>(line.size() - i), &cp);
-                const auto* prop = utf8proc_get_property(cp);
-                if (prop->combining_class == 0) begin = i;
-                const std::size_t next = i + static_cast<std::size_t>(n);
-                if (to_nfc(line.substr(0, next)) != line.substr(0, next)) {
-                    std::size_t end = next;
-                    while (end < line.size()) {  // include the marks that follow
-                        const auto m = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(line.data() + end),
-                                                        static_cast<utf8proc_ssize_t>(line.size() - end), &cp);
-                        if (utf8proc_get_property(cp)->combining_class == 0) break;
-                        end += static_cast<std::size_t>(m);
-                    }
-                    const auto b = static_cast<std::uint32_t>(line_start + begin);
-                    const auto e = static_cast<std::uint32_t>(line_start + end);
-                    diags.error("E0003", {file, b, e},
-                                fmt::format("text is not in Unicode NFC form: '{}' is written with combining marks",
-                                            to_nfc(line.substr(begin, end - begin))))
-                        .help = fmt::format("run 'ntm fmt {}' to rewrite the file in NFC", sources.file(file).path);
-                    return;
-                }
+            std::size_t i = 0;
+            while (i < line.size()) {  // the last starter at or before `differs`
+                const auto [cp, next] = code_point_at(line, i);
+                if (i > differs) break;
+                if (starter(cp)) begin = i;
                 i = next;
             }
+            std::size_t end = code_point_at(line, begin).second;
+            while (end < line.size()) {  // the marks that follow
+                const auto [cp, next] = code_point_at(line, end);
+                if (starter(cp)) break;
+                end = next;
+            }
+            const auto b = static_cast<std::uint32_t>(line_start + begin);
+            const auto e = static_cast<std::uint32_t>(line_start + end);
+            diags.error("E0003", {file, b, e},
+                        fmt::format("text is not in Unicode NFC form: '{}' is written with combining marks",
+                                    text::printable(to_nfc(line.substr(begin, end - begin)))))
+                .help = fmt::format("run 'ntm fmt {}' to rewrite the file in NFC", text::printable(sources.file(file).path));
+            return;
         }
         line_start = line_end + 1;
     }
@@ -83,14 +102,14 @@ void check_nfc(const SourceManager& sources, FileId file, Diagnostics& diags) {
 }  // namespace
 
 Module load_rules(const std::vector<std::string>& files, SourceManager& sources, Diagnostics& diags,
-                  NodeIds& ids, std::vector<text::Problem>& io_errors) {
+                  NodeIds& ids, std::vector<text::Problem>& io_errors, const text::Limits& limits) {
     Module module;
     for (const std::string& path : files) {
-        auto text = ntm::text::read_text_file(path, io_errors);
+        auto text = ntm::text::read_text_file(path, io_errors, rule_file_limit(limits));
         if (!text) continue;
         const FileId id = sources.add(path, std::move(*text));
         check_nfc(sources, id, diags);
-        module.files.push_back(parse_file(id, sources, diags, ids));
+        module.files.push_back(parse_file(id, sources, diags, ids, limits));
     }
     return module;
 }

@@ -88,19 +88,61 @@ std::vector<Comment> scan_comments(std::string_view text, FileId file) {
     return out;
 }
 
+// The control character at `i` — C0 other than tab, LF and CR; DEL; C1 (U+0080–U+009F, two
+// bytes in UTF-8) — as its code point and its length in bytes; {0, 0} when there is none.
+std::pair<char32_t, std::size_t> control_at(std::string_view text, std::size_t i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return {c, 1};
+    if (c == 0xC2 && i + 1 < text.size()) {
+        const auto next = static_cast<unsigned char>(text[i + 1]);
+        if (next >= 0x80 && next <= 0x9F) return {next, 2};
+    }
+    return {0, 0};
+}
+
+// Checks the text as text, line by line; false when the file must not be parsed.  A control
+// character cannot be seen in an editor and does harm where it goes (a NUL cut files short, an
+// escape sequence in a title recoloured the terminal), so it is refused wherever it stands,
+// strings and comments included.  No rule needs a line of a megabyte.
+bool check_text(std::string_view text, FileId file, Diagnostics& diags, const text::Limits& limits) {
+    bool ok = true;
+    std::uint32_t line = 1;
+    for (std::size_t start = 0; start < text.size(); ++line) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        const auto begin = static_cast<std::uint32_t>(start);
+        if (end - start > limits.line_bytes) {
+            diags.error("E0010", {file, begin, begin},
+                        fmt::format("line {} is {} bytes long, more than the limit of {} bytes", line, end - start,
+                                    limits.line_bytes))
+                .help = "write the rule on several lines, or raise the limit with --limit line-length=N";
+            ok = false;
+        } else {
+            for (std::size_t i = start; i < end; ++i) {
+                const auto [cp, length] = control_at(text, i);
+                if (length == 0) continue;
+                const auto at = static_cast<std::uint32_t>(i);
+                diags.error("E0009", {file, at, static_cast<std::uint32_t>(i + length)},
+                            fmt::format("control character U+{:04X} has no place in rule text",
+                                        static_cast<std::uint32_t>(cp)));
+                ok = false;
+                break;
+            }
+        }
+        start = end + 1;
+    }
+    return ok;
+}
+
 }  // namespace
 
-RuleFile parse_file(FileId file, const SourceManager& sources, Diagnostics& diags, NodeIds& ids) {
+RuleFile parse_file(FileId file, const SourceManager& sources, Diagnostics& diags, NodeIds& ids,
+                    const text::Limits& limits) {
     const SourceFile& source = sources.file(file);
     const std::string_view text = source.text;
     RuleFile out;
     out.file = file;
-    if (text.size() > kMaxFileBytes) {
-        diags.error("E0004", {file, 0, 0},
-                    fmt::format("rule file is {} bytes, more than the limit of {} bytes", text.size(),
-                                kMaxFileBytes));
-        return out;
-    }
+    if (!check_text(text, file, diags, limits)) return out;
     out.comments = scan_comments(text, file);
     AstBuilder builder(file, diags, ids);
     std::size_t pos = skip_padding(text, 0);

@@ -9,6 +9,7 @@
 #include "dsl/ast.hpp"
 #include "dsl/diagnostics.hpp"
 #include "dsl/source.hpp"
+#include "text/limits.hpp"
 
 namespace ntm::dsl {
 
@@ -22,9 +23,13 @@ private:
     NodeId last_ = kNoNode;
 };
 
-inline constexpr std::size_t kMaxFileBytes = 8u << 20;
 inline constexpr std::size_t kMaxNesting = 64;
 
-RuleFile parse_file(FileId file, const SourceManager& sources, Diagnostics& diags, NodeIds& ids);
+// The text is checked before it is parsed: a line longer than `limits.line_bytes` (E0010) or a
+// control character anywhere — C0 other than tab, LF and CR, DEL, C1 — (E0009, the first of each
+// line) is an error, and such a file is not parsed.  The size of the file (E0004) is checked
+// when it is read (load_rules).
+RuleFile parse_file(FileId file, const SourceManager& sources, Diagnostics& diags, NodeIds& ids,
+                    const text::Limits& limits = {});
 
 }  // namespace ntm::dsl

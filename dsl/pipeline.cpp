@@ -2,13 +2,13 @@
 
 namespace ntm::dsl {
 
-std::unique_ptr<Rules> load_and_check(const std::vector<std::string>& paths, bool werror) {
+std::unique_ptr<Rules> load_and_check(const std::vector<std::string>& paths, bool werror, const text::Limits& limits) {
     auto rules = std::make_unique<Rules>();
     const std::vector<std::string> files = find_rule_files(paths, rules->io_errors);
     if (files.empty() && rules->io_errors.empty()) {
         rules->io_errors.push_back(text::file_problem(paths.empty() ? "." : paths.front(), "no rule files (*.ntm) found"));
     }
-    rules->module = load_rules(files, rules->sources, rules->diags, rules->ids, rules->io_errors);
+    rules->module = load_rules(files, rules->sources, rules->diags, rules->ids, rules->io_errors, limits);
     if (!rules->diags.has_errors()) rules->checked = check(rules->module, rules->sources, rules->diags);
     if (werror) rules->diags.promote_warnings();
     rules->diags.sort();

@@ -25,8 +25,10 @@ struct Rules {
     bool ok() const { return io_errors.empty() && !diags.has_errors() && checked.has_value(); }
 };
 
-// Reads and checks the rule files under `paths`.  `werror` turns warnings into errors.
-// The result is heap-allocated because Checked points into the Module.
-std::unique_ptr<Rules> load_and_check(const std::vector<std::string>& paths, bool werror = false);
+// Reads and checks the rule files under `paths`.  `werror` turns warnings into errors;
+// `limits` bounds a file's size and a line's length.  The result is heap-allocated because
+// Checked points into the Module.
+std::unique_ptr<Rules> load_and_check(const std::vector<std::string>& paths, bool werror = false,
+                                      const text::Limits& limits = {});
 
 }  // namespace ntm::dsl

@@ -8,6 +8,7 @@
 #include "dsl/formatter.hpp"
 #include "dsl/parser.hpp"
 #include "tests/support/support.hpp"
+#include "text/utf8.hpp"
 
 using namespace ntm::dsl;
 
@@ -95,6 +96,48 @@ TEST_CASE("formatter: every rule file round-trips") {
     }
     std::sort(files.begin(), files.end());
     for (const auto& path : files) check_round_trip(path.string(), support::read_file(path.string()));
+}
+
+TEST_CASE("formatter: every golden check case that parses round-trips") {
+    // A fuzzer found `valid 0999..2025` printed as `999..2025`, which does not parse: every
+    // rule text at hand, errors of the checker included, must come back as the same tree.
+    const std::filesystem::path golden = std::filesystem::path(NTM_SOURCE_DIR) / "tests" / "golden" / "check";
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(golden)) {
+        if (entry.is_regular_file() && entry.path().extension() == ".ntm") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    REQUIRE(files.size() > 50);
+    std::size_t parsed = 0;
+    for (const auto& path : files) {
+        // As `ntm fmt` does: the text in NFC first.
+        const std::string text = ntm::text::to_nfc(support::read_file(path.string()));
+        SourceManager sources;
+        NodeIds ids;
+        if (!parse_text(sources, ids, path.string(), text).errors.empty()) continue;
+        ++parsed;
+        const std::string out = check_round_trip(path.string(), text);
+        SourceManager again;
+        NodeIds again_ids;
+        const Parsed first = parse_text(again, again_ids, path.string(), text);
+        CHECK(round_trip_problem(first.file, again, out) == std::nullopt);
+    }
+    CHECK(parsed > 50);
+}
+
+TEST_CASE("formatter: a formatted text with other words is refused") {
+    SourceManager sources;
+    NodeIds ids;
+    const Parsed p = parse_text(sources, ids, "x.ntm", "set s {\n  valid 2021..2025\n}  # năm\n");
+    REQUIRE(p.errors == "");
+    CHECK(round_trip_problem(p.file, sources, format(p.file, sources)) == std::nullopt);
+    CHECK(round_trip_problem(p.file, sources, "set s {\n  valid 999..2025\n}  # năm\n") ==
+          "the formatted text does not parse (E0001 at line 2, column 9: expected a year such as 2025 or a range such "
+          "as 2021..2025, found '999..2025')");
+    CHECK(round_trip_problem(p.file, sources, "set s {\n  valid 2021..2026\n}  # năm\n") ==
+          "the formatted text has other rules than the file");
+    CHECK(round_trip_problem(p.file, sources, "set s {\n  valid 2021..2025\n}  # nam\n") ==
+          "the formatted text has other comments than the file");
 }
 
 TEST_CASE("formatter: messy criteria set") {

@@ -351,10 +351,10 @@ TEST_CASE("hostile input gets an error, not a crash") {
         Parsed p = parse("set s { criterion 1 { indicator 1.1 { unit count require >= " + t + "1 else 2 } } }");
         REQUIRE_FALSE(p.diags.items().empty());
     }
-    SECTION("a file over the size limit") {
-        Parsed p = parse(std::string(kMaxFileBytes + 1, '#'));
+    SECTION("a line over the length limit") {
+        Parsed p = parse(std::string(ntm::text::Limits{}.line_bytes + 1, '#'));
         REQUIRE(p.diags.items().size() == 1);
-        CHECK(p.diags.items()[0].code == "E0004");
+        CHECK(p.diags.items()[0].code == "E0010");
     }
     SECTION("binary junk") {
         std::string junk;
