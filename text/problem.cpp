@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "text/utf8.hpp"
+
 namespace ntm::text {
 
 Problem file_problem(std::string file, std::string message) {
@@ -38,13 +40,15 @@ std::string sheet_reference(const std::string& sheet) {
 }  // namespace
 
 // CSV and JSON: `file:line`.  A workbook: `file:Sheet!D14` (the cell), or `file:Sheet!14` when
-// the problem is about the whole row.
+// the problem is about the whole row.  Whatever the input held, the line holds no control
+// character: the file, sheet and field names and the message are shown through printable()
+// (a field name cut as every quoted name is), so a message cannot recolour a terminal.
 std::string render(const Problem& problem) {
     const Place& at = problem.where;
-    std::string out = at.file;
+    std::string out = printable(at.file, std::string::npos);
     if (!at.sheet.empty()) {
         out += ':';
-        out += sheet_reference(at.sheet);
+        out += sheet_reference(printable(at.sheet));
         out += '!';
         if (at.column != 0) out += column_letters(at.column);
         out += fmt::format("{}", at.line);
@@ -54,8 +58,8 @@ std::string render(const Problem& problem) {
     out += problem.kind == ProblemKind::warning ? ": warning" : ": error";
     if (!problem.code.empty()) out += fmt::format("[{}]", problem.code);
     out += ": ";
-    if (!at.field.empty()) out += fmt::format("field '{}': ", at.field);
-    out += problem.message;
+    if (!at.field.empty()) out += fmt::format("field '{}': ", printable(at.field));
+    out += printable(problem.message, std::string::npos);
     out += '\n';
     return out;
 }
