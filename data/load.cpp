@@ -34,8 +34,11 @@ Dataset load_data(const std::string& path, const Schema& schema, const LoadOptio
     });
     if (ext == ".xlsx" || ext == ".xlsm") {
         // A directory, a FIFO or /dev/zero named .xlsx is refused here, before the workbook
-        // reader opens it.
-        if (!text::check_input_file(path, errors, data_file_limit(options))) fail(path, errors);
+        // reader opens it (which says itself when there is no file at all).
+        std::error_code ec;
+        if (std::filesystem::exists(path, ec) && !text::check_input_file(path, errors, data_file_limit(options))) {
+            fail(path, errors);
+        }
         return load_xlsx(path, schema, options);
     }
     const bool json = ext == ".json";

@@ -134,3 +134,16 @@ TEST_CASE("hostile rules: a directory with a symlink loop and a FIFO named *.ntm
     CHECK(said == std::vector<std::string>{dir + "/fifo.ntm: error: is not a regular file\n",
                                            dir + "/self.ntm: error: cannot open file: too many levels of symbolic links\n"});
 }
+
+TEST_CASE("hostile rules: a rule file over the size limit is refused before it is read") {
+    // Before, the 8 MiB limit was checked on the text already read (a FIFO or /dev/zero never
+    // got that far).
+    const std::string path = support::write_temp("big.ntm", "# " + std::string(200, 'x') + "\nunit km \"km\"\n");
+    ntm::text::Limits limits;
+    limits.rule_file_bytes = 100;
+    const auto rules = load_and_check({path}, false, limits);
+    REQUIRE(rules->io_errors.size() == 1);
+    CHECK(ntm::text::render(rules->io_errors[0]) ==
+          path + ": error[E0004]: file is 216 bytes, more than the limit of 100 bytes (--limit rule-file-size=N raises it)\n");
+    CHECK(load_and_check({path})->ok());
+}
