@@ -16,7 +16,7 @@ struct CheckArgs {
 }  // namespace
 
 int run_check(const CheckArgs& args) {
-    const auto rules = dsl::load_and_check(args.paths, args.werror);
+    const auto rules = dsl::load_and_check(args.paths, args.werror, args.limits);
     fmt::print(stderr, "{}", text::render(rules->io_errors));
     fmt::print(stderr, "{}", dsl::render_all(rules->diags, rules->sources, color_stderr()));
     if (!rules->io_errors.empty()) return kExitUsage;

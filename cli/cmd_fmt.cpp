@@ -13,6 +13,7 @@ namespace {
 struct FmtArgs {
     std::vector<std::string> paths;
     bool check = false;
+    text::Limits limits;  // --limit: what an input may hold
 };
 
 }  // namespace
@@ -27,17 +28,24 @@ int run_fmt(const FmtArgs& args) {
     dsl::NodeIds ids;
     std::vector<std::string> changed;
     for (const std::string& path : files) {
-        const auto original = text::read_text_file(path, io_errors);
+        const auto original = text::read_text_file(path, io_errors, dsl::rule_file_limit(args.limits));
         if (!original) continue;
         const dsl::FileId id = sources.add(path, text::to_nfc(*original));
         const std::size_t errors_before = diags.error_count();
-        const dsl::RuleFile file = dsl::parse_file(id, sources, diags, ids);
+        const dsl::RuleFile file = dsl::parse_file(id, sources, diags, ids, args.limits);
         if (diags.error_count() != errors_before) continue;
         const std::string formatted = dsl::format(file, sources);
         if (formatted == *original) continue;
+        // Never write a file with other words than it had.
+        if (const auto why = dsl::round_trip_problem(file, sources, formatted)) {
+            io_errors.push_back(text::file_problem(path, "left unchanged: " + *why));
+            continue;
+        }
         changed.push_back(path);
         if (!args.check) {
-            if (text::write_file(path, formatted)) io_errors.push_back(text::file_problem(path, "cannot write the file"));
+            if (const auto why = text::write_file(path, formatted)) {
+                io_errors.push_back(text::file_problem(path, "cannot write the file: " + reason_text(*why)));
+            }
         }
     }
     diags.sort();
@@ -55,6 +63,7 @@ void add_fmt(CLI::App& app, Run& run) {
     CLI::App* cmd = app.add_subcommand("fmt", "Rewrite rule files in the canonical layout (and in NFC)");
     cmd->add_option("paths", args->paths, "Rule files or directories (searched for *.ntm)")->required();
     cmd->add_flag("--check", args->check, "Change nothing; list the files that would change and exit 1");
+    add_limit_option(*cmd, args->limits);
     on_chosen(*cmd, run, args, &run_fmt);
 }
 

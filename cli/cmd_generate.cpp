@@ -73,7 +73,7 @@ int run_generate(const GenerateArgs& args) {
     if (format.empty()) format = args.out.size() >= 5 && args.out.ends_with(".json") ? "json" : "csv";
 
     int exit_code = kExitOk;
-    const std::unique_ptr<dsl::Rules> rules = load_checked_rules(args.rules, exit_code);
+    const std::unique_ptr<dsl::Rules> rules = load_checked_rules(args.rules, exit_code, args.limits);
     if (exit_code != kExitOk) return exit_code;
     std::vector<Input> inputs = rule_inputs(*rules);
     inputs.push_back({"the units file", args.units});

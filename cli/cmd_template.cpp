@@ -30,7 +30,7 @@ int run_template(const TemplateArgs& args) {
     }
     const auto kind = static_cast<engine::EntityKind>(kind_at - dsl::kKindNames.begin());
     int exit_code = kExitOk;
-    const auto rules = load_checked_rules(args.rules, exit_code);
+    const auto rules = load_checked_rules(args.rules, exit_code, args.limits);
     if (exit_code != kExitOk) return exit_code;
     if (!not_an_input(args.out, rule_inputs(*rules))) return kExitUsage;
     const engine::Program program = engine::compile(*rules);

@@ -42,7 +42,8 @@ bool chosen_set(const std::string& name, const ntm::engine::Program& program, st
 // Reads and checks the rule files, printing every problem; on failure `exit_code` is set (2 for
 // files that cannot be read, 1 for errors in the rules, after a summary line) and the result
 // must not be compiled.
-std::unique_ptr<dsl::Rules> load_checked_rules(const std::vector<std::string>& paths, int& exit_code);
+std::unique_ptr<dsl::Rules> load_checked_rules(const std::vector<std::string>& paths, int& exit_code,
+                                               const text::Limits& limits);
 
 // Rules checked and compiled, and a data file read against them, its problems printed: what
 // eval, explain, validate and report share.  On failure `exit_code` is set and the reason

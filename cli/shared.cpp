@@ -17,8 +17,9 @@ namespace ntm::cli {
 
 bool color_stderr() { return std::getenv("NO_COLOR") == nullptr && isatty(fileno(stderr)) != 0; }
 
-std::unique_ptr<dsl::Rules> load_checked_rules(const std::vector<std::string>& paths, int& exit_code) {
-    std::unique_ptr<dsl::Rules> rules = dsl::load_and_check(paths);
+std::unique_ptr<dsl::Rules> load_checked_rules(const std::vector<std::string>& paths, int& exit_code,
+                                               const text::Limits& limits) {
+    std::unique_ptr<dsl::Rules> rules = dsl::load_and_check(paths, false, limits);
     fmt::print(stderr, "{}", text::render(rules->io_errors));
     fmt::print(stderr, "{}", dsl::render_all(rules->diags, rules->sources, color_stderr()));
     exit_code = kExitOk;
@@ -35,7 +36,7 @@ std::unique_ptr<dsl::Rules> load_checked_rules(const std::vector<std::string>& p
 Loaded load_rules_and_data(const std::vector<std::string>& rule_paths, const std::string& data_path,
                            const data::LoadOptions& options) {
     Loaded out;
-    out.rules = load_checked_rules(rule_paths, out.exit_code);
+    out.rules = load_checked_rules(rule_paths, out.exit_code, options.limits);
     if (out.exit_code != kExitOk) return out;
     const dsl::Rules& rules = *out.rules;
     for (std::size_t f = 0; f < rules.sources.size(); ++f) {

@@ -39,8 +39,8 @@ std::string sheet_reference(const std::string& sheet) {
 
 }  // namespace
 
-// CSV and JSON: `file:line`.  A workbook: `file:Sheet!D14` (the cell), or `file:Sheet!14` when
-// the problem is about the whole row.  Whatever the input held, the line holds no control
+// CSV and JSON: `file:line`.  A workbook: `file:Sheet!D14` (the cell), or `file:Sheet!14:14` (as
+// Excel names a row) when the problem is about the whole row.  Whatever the input held, the line holds no control
 // character: the file, sheet and field names and the message are shown through printable()
 // (a field name cut as every quoted name is), so a message cannot recolour a terminal.
 std::string render(const Problem& problem) {
@@ -50,8 +50,11 @@ std::string render(const Problem& problem) {
         out += ':';
         out += sheet_reference(printable(at.sheet));
         out += '!';
-        if (at.column != 0) out += column_letters(at.column);
-        out += fmt::format("{}", at.line);
+        if (at.column != 0) {
+            out += fmt::format("{}{}", column_letters(at.column), at.line);
+        } else {
+            out += fmt::format("{}:{}", at.line, at.line);  // the whole row, as Excel names it
+        }
     } else if (at.line != 0) {
         out += fmt::format(":{}", at.line);
     }

@@ -7,6 +7,7 @@
 //
 //   fixtures/xa.csv:14: error[D0201]: field 'hai_long': value 140 is not a percentage
 //   du-lieu.xlsx:'Dữ liệu 2024'!D14: warning[D0005]: field '2.1': ...
+//   du-lieu.xlsx:'Dữ liệu 2024'!15:15: warning[D0004]: ...      (a whole row)
 //   rules/: error: no such file or directory
 #pragma once
 

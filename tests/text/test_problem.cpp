@@ -23,3 +23,11 @@ TEST_CASE("problem: a field name is cut after the name-length limit", "[problem]
     CHECK(line.size() < 400);
     CHECK(line.find("(4800 more letters)") != std::string::npos);
 }
+
+TEST_CASE("problem: a whole row of a worksheet is named as Excel names it", "[problem]") {
+    // Not "Sheet1!10", which reads as nothing in Excel.
+    CHECK(text::render(text::Problem{"D0004", text::ProblemKind::warning, {"d.xlsx", 10, "", "Sheet1", 0}, "x"}) ==
+          "d.xlsx:Sheet1!10:10: warning[D0004]: x\n");
+    CHECK(text::render(text::Problem{"D0004", text::ProblemKind::warning, {"d.xlsx", 10, "", "Sheet1", 3}, "x"}) ==
+          "d.xlsx:Sheet1!C10: warning[D0004]: x\n");
+}

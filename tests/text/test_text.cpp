@@ -57,7 +57,7 @@ TEST_CASE("text: problems render as one line, located as precisely as known") {
     CHECK(text::render(text::Problem{"D0201", text::ProblemKind::value, {"d.xlsx", 14, "2.1", "Dữ liệu 2024", 4}, "x"}) ==
           "d.xlsx:'Dữ liệu 2024'!D14: error[D0201]: field '2.1': x\n");
     CHECK(text::render(text::Problem{"D0201", text::ProblemKind::value, {"d.xlsx", 3, "", "Bà Rịa's", 0}, "x"}) ==
-          "d.xlsx:'Bà Rịa''s'!3: error[D0201]: x\n");
+          "d.xlsx:'Bà Rịa''s'!3:3: error[D0201]: x\n");
     CHECK(text::render(text::Problem{"D0201", text::ProblemKind::value, {"d.xlsx", 3, "", "Sheet1", 2}, "x"}) ==
           "d.xlsx:Sheet1!B3: error[D0201]: x\n");
     CHECK(text::column_letters(28) == "AB");
