@@ -8,6 +8,8 @@
 // `Rows` is the reader, with:
 //   bool next()                      the next row; false at the end
 //   std::size_t size() const         cells in the row (a missing cell is an empty one)
+//   std::size_t next_cell(i) const   the first cell at or after i that the row holds, size() if
+//                                    none: a worksheet row is sparse, one value in XFD is one cell
 //   std::string_view cell(i) const   cell i as text, trimmed
 //   Cell value(i) const              cell i as a value (a typed number or yes/no, or text)
 //   bool blank_row() const           every cell empty
@@ -19,6 +21,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
@@ -95,11 +98,12 @@ TableHeader read_table_header(Rows& in, Builder& b, const std::string& path) {
 }
 
 // The cells of a row that no header names: past the header's last cell (D0004, per row), or
-// under an empty header (D0001, once per column).
+// under an empty header (D0001, once per column).  Only the cells the row holds are visited, so
+// a worksheet row with one value in column XFD costs one cell, not sixteen thousand.
 template <class Rows>
 void warn_ignored_cells(const Rows& in, Builder& b, const TableHeader& h, std::uint32_t line,
                         std::vector<bool>& unnamed_warned) {
-    for (std::size_t i = h.width; i < in.size(); ++i) {
+    for (std::size_t i = in.next_cell(h.width); i < in.size(); i = in.next_cell(i + 1)) {
         if (in.cell(i).empty()) continue;
         b.problem("D0004", ProblemKind::warning, line, {},
                   fmt::format("row has {} cells but the header has {}; the cells after "
@@ -107,13 +111,16 @@ void warn_ignored_cells(const Rows& in, Builder& b, const TableHeader& h, std::u
                               in.size(), h.width, in.column_name(h.width - 1)));
         break;
     }
-    for (std::size_t u = 0; u < h.unnamed.size(); ++u) {
-        if (!unnamed_warned[u] && h.unnamed[u] < in.size() && !in.cell(h.unnamed[u]).empty()) {
-            unnamed_warned[u] = true;
-            b.problem("D0001", ProblemKind::warning, line, {},
-                      fmt::format("column {} has no header; its values are ignored",
-                                  in.column_name(h.unnamed[u])));
-        }
+    if (h.unnamed.empty()) return;
+    const std::size_t end = std::min(in.size(), h.width);
+    for (std::size_t i = in.next_cell(0); i < end; i = in.next_cell(i + 1)) {
+        const auto it = std::lower_bound(h.unnamed.begin(), h.unnamed.end(), i);  // in order
+        if (it == h.unnamed.end() || *it != i) continue;
+        const auto u = static_cast<std::size_t>(it - h.unnamed.begin());
+        if (unnamed_warned[u] || in.cell(i).empty()) continue;
+        unnamed_warned[u] = true;
+        b.problem("D0001", ProblemKind::warning, line, {},
+                  fmt::format("column {} has no header; its values are ignored", in.column_name(i)));
     }
 }
 

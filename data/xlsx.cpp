@@ -309,6 +309,13 @@ public:
     std::size_t size() const {
         return row_ == nullptr || row_->cells.empty() ? 0 : row_->cells.back().column;
     }
+    std::size_t next_cell(std::size_t i) const {
+        if (row_ == nullptr) return 0;
+        const auto it = std::lower_bound(
+            row_->cells.begin(), row_->cells.end(), static_cast<std::uint64_t>(i) + 1,
+            [](const XCell& c, std::uint64_t col) { return c.column < col; });
+        return it == row_->cells.end() ? size() : it->column - 1;
+    }
     std::string_view cell(std::size_t i) const {
         const XCell* c = find(i);
         return c == nullptr ? std::string_view() : trim(text(*c));

@@ -27,7 +27,7 @@ std::string lowercase_reason(int error) {
 
 Problem too_large(const std::string& path, std::uint64_t size, const SizeLimit& limit) {
     Problem p = file_problem(path, fmt::format("file is {} bytes, more than the limit of {} bytes", size, limit.bytes));
-    if (!limit.name.empty()) p.message += fmt::format(" (--limit {}=N raises it)", limit.name);
+    if (!limit.name.empty()) p.message += fmt::format("; raise it with --limit {}=N", limit.name);
     p.code = limit.code;
     return p;
 }

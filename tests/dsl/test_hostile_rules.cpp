@@ -144,6 +144,6 @@ TEST_CASE("hostile rules: a rule file over the size limit is refused before it i
     const auto rules = load_and_check({path}, false, limits);
     REQUIRE(rules->io_errors.size() == 1);
     CHECK(ntm::text::render(rules->io_errors[0]) ==
-          path + ": error[E0004]: file is 216 bytes, more than the limit of 100 bytes (--limit rule-file-size=N raises it)\n");
+          path + ": error[E0004]: file is 216 bytes, more than the limit of 100 bytes; raise it with --limit rule-file-size=N\n");
     CHECK(load_and_check({path})->ok());
 }
