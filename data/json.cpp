@@ -3,7 +3,6 @@
 // file reads the envelope — the file's object, its format and version, the array of entities —
 // and where each event is; what is inside an entity object is data/json_entity.hpp's.
 #include <fmt/format.h>
-#include <utf8proc.h>
 
 #include <algorithm>
 #include <iterator>
@@ -11,6 +10,7 @@
 
 #include "data/builder.hpp"
 #include "data/json_entity.hpp"
+#include "data/json_errors.hpp"
 
 namespace ntm::data {
 
@@ -50,30 +50,12 @@ private:
     const char** at_;
 };
 
-// nlohmann's "last read" in a syntax error may end inside a multi-byte letter: the message is
-// printed, so only whole letters are kept.
-std::string whole_letters(std::string_view s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size();) {
-        utf8proc_int32_t cp = 0;
-        const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                                        static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-        if (n <= 0) {
-            ++i;
-            continue;
-        }
-        out.append(s.substr(i, static_cast<std::size_t>(n)));
-        i += static_cast<std::size_t>(n);
-    }
-    return out;
-}
-
 // The SAX handler: each event located (its line), the stack of objects and arrays kept, and
 // what is inside an entity handed to the EntityReader.
 class Reader {
 public:
-    Reader(const std::string& path, std::string_view text, Builder& b)
-        : path_(path), text_(text), b_(b), entity_(path, b) {
+    Reader(const std::string& path, std::string_view text, Builder& b, std::size_t max_letters)
+        : path_(path), text_(text), b_(b), max_letters_(max_letters), entity_(path, b) {
         at = text.data();
         counted_ = text.data();
     }
@@ -99,15 +81,11 @@ public:
         on_key(k, line_at(before(1)));
         return true;
     }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) {
-        std::string message = e.what();
-        if (const auto p = message.find("syntax error"); p != std::string::npos) {
-            message.erase(0, p);
-        } else if (const auto q = message.find("] "); q != std::string::npos) {
-            message.erase(0, q + 2);
-        }
-        throw FileError{path_,
-                        fmt::format("line {}: {}", line_at(before(1)), whole_letters(message))};
+    // nlohmann's own message names its grammar's tokens; the text is read again to say, in
+    // words a person editing the file can act on, what was expected and what was found where.
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) {
+        throw FileError{path_, json_syntax_error(text_, static_cast<std::size_t>(at - text_.data()),
+                                                 max_letters_)};
     }
 
     void finish() const {
@@ -142,6 +120,10 @@ private:
     }
 
     bool open(const char* what) {
+        if (stack_.size() >= kJsonMaxDepth) {
+            throw FileError{
+                path_, json_too_deep(text_, static_cast<std::size_t>(before(1) - text_.data()))};
+        }
         const std::uint32_t line = line_at(before(1));
         if (stack_.empty()) {
             if (std::string_view(what) != "an object") {
@@ -246,6 +228,7 @@ private:
     const std::string& path_;
     std::string_view text_;
     Builder& b_;
+    std::size_t max_letters_;
     const char* counted_ = nullptr;
     std::uint32_t line_ = 1;
 
@@ -267,7 +250,7 @@ Dataset load_json(const std::string& path, std::string_view text, const Schema& 
          p = text.find("\"code\"", p + 6))
         ++codes;
     b.expect(codes);
-    Reader reader(path, text, b);
+    Reader reader(path, text, b, static_cast<std::size_t>(options.limits.name_letters));
     TrackingIterator first(text.data(), &reader.at), last(text.data() + text.size(), &reader.at);
     json::sax_parse(first, last, &reader);
     reader.finish();

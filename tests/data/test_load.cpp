@@ -201,7 +201,7 @@ TEST_CASE("json: files that cannot be read are errors, not problems") {
     CHECK(
         load_error("syntax.json",
                    "{\"format\": \"ntm-data\",\n \"entities\": [\n {\"code\": \"1\",}\n]}") ==
-        "line 3: syntax error while parsing object key - unexpected '}'; expected string literal");
+        "line 3, column 15: found '}' after ',': JSON allows no comma after the last entry");
     CHECK(load_error("format.json", "{\"format\": \"ntm-rules\", \"entities\": []}") ==
           "line 1: not an ntm-data file: \"format\" is 'ntm-rules', expected \"ntm-data\"");
     CHECK(load_error("no_format.json", "{\"entities\": []}") ==
