@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -139,7 +140,7 @@ TEST_CASE("text: a path is checked before a byte is read") {
         problems.clear();
         const auto text = text::read_text_file(path, problems);
         CHECK_FALSE(text);
-        return problems.size() == 1 ? text::render(problems[0]) : "(" + std::to_string(problems.size()) + " problems)";
+        return problems.size() == 1 ? text::render(problems[0]) : fmt::format("({} problems)", problems.size());
     };
     std::filesystem::create_directory(dir + "/x.csv");
     CHECK(said(dir + "/x.csv") == dir + "/x.csv: error: is a directory\n");
