@@ -83,7 +83,7 @@ public:
     }
 
 private:
-    std::string quoted(std::string_view s) const { return "'" + text::printable(s, max_) + "'"; }
+    std::string quoted(std::string_view s) const { return fmt::format("'{}'", text::printable(s, max_)); }
 
     [[noreturn]] void fail(std::size_t offset, std::string message) const {
         throw Found{offset, std::move(message)};
@@ -301,7 +301,7 @@ private:
         if (std::string_view("\"\\/bfnrt").find(e) != std::string_view::npos) return i + 2;
         if (e != 'u') {
             const std::string_view letter = text_.substr(i + 1, letter_size(i + 1));
-            bad_escape(start, "\\" + std::string(letter), so_far);
+            bad_escape(start, fmt::format("\\{}", letter), so_far);
         }
         const auto hex = [&](std::size_t at) -> std::optional<unsigned> {
             if (at + 4 > text_.size()) return std::nullopt;
