@@ -21,18 +21,8 @@ const char* kind_noun(EntityKind k) { return words(kLang).kind_names[kind_index(
 // name from the data) written by its code point (text::printable), nothing cut.
 std::string shown(std::string_view line) { return text::printable(line, std::string::npos); }
 
-// The whole text so, line by line: what reaches the terminal.  Table cells are shown before
-// their width is measured, so that columns stay aligned.
-std::string shown_lines(std::string_view all) {
-    std::string out;
-    for (std::size_t begin = 0; begin < all.size();) {
-        const std::size_t end = std::min(all.find('\n', begin), all.size());
-        out += shown(all.substr(begin, end - begin));
-        if (end < all.size()) out += '\n';
-        begin = end + 1;
-    }
-    return out;
-}
+// The whole text so, line by line (text::printable_lines), is what reaches the terminal.  Table
+// cells are shown before their width is measured, so that columns stay aligned.
 
 // Rows of cells printed with columns aligned by display width, two spaces apart.
 class Table {
@@ -309,7 +299,7 @@ std::string render_eval_text(const Program& program, const Dataset& data, const 
     }
     out += district_progress(v);
     out += targets(v);
-    return shown_lines(out);
+    return text::printable_lines(out);
 }
 
 std::string render_eval_run_text(const Program& program, const Dataset& data, const EvalRun& run) {
@@ -322,7 +312,7 @@ std::string render_eval_run_text(const Program& program, const Dataset& data, co
                        fmt::format(fmt::runtime(w.records), data.read, data.records.size(), data.rejected));
     if (run.years.empty()) out += fmt::format("\n{}\n", t.nothing_to_evaluate);
     for (const Evaluation& ev : run.years) out.append("\n").append(render_eval_text(program, data, ev));
-    return shown_lines(out);
+    return text::printable_lines(out);
 }
 
 }  // namespace ntm::report

@@ -2,8 +2,6 @@
 // marks, line breaks); every phrase is from words.hpp.
 #include <fmt/format.h>
 
-#include <algorithm>
-
 #include "report/text.hpp"
 #include "report/words.hpp"
 #include "text/utf8.hpp"
@@ -13,19 +11,6 @@ namespace ntm::report {
 namespace {
 
 constexpr Lang kLang = Lang::vi;  // the terminal text is Vietnamese
-
-// The text as a terminal may show it, line by line: a control or invisible character (an escape
-// sequence in a name from the data) written by its code point (text::printable), nothing cut.
-std::string shown_lines(std::string_view all) {
-    std::string out;
-    for (std::size_t begin = 0; begin < all.size();) {
-        const std::size_t end = std::min(all.find('\n', begin), all.size());
-        out += text::printable(all.substr(begin, end - begin), std::string::npos);
-        if (end < all.size()) out += '\n';
-        begin = end + 1;
-    }
-    return out;
-}
 
 // "Xã Tam Đàn (mã 20374), thuộc Huyện Phú Ninh (mã 518)"
 std::string heading(const EntityExplanation& x, const Dataset& data) {
@@ -168,7 +153,7 @@ std::string render_explanation_text(const EntityExplanation& x, const Dataset& d
     out += standing(x);
     out += next_level(x);
     for (const LevelExplanation& l : x.levels) out += level_text(l);
-    return shown_lines(out);
+    return text::printable_lines(out);  // a control character in a name never reaches the terminal
 }
 
 }  // namespace ntm::report

@@ -119,6 +119,17 @@ std::string printable(std::string_view text, std::size_t max_letters) {
     return out;
 }
 
+std::string printable_lines(std::string_view text) {
+    std::string out;
+    for (std::size_t begin = 0; begin < text.size();) {
+        const std::size_t end = std::min(text.find('\n', begin), text.size());
+        out += printable(text.substr(begin, end - begin), std::string::npos);
+        if (end < text.size()) out += '\n';
+        begin = end + 1;
+    }
+    return out;
+}
+
 std::vector<char32_t> code_points(std::string_view s) {
     std::vector<char32_t> out;
     for (std::size_t i = 0; i < s.size();) {

@@ -49,6 +49,10 @@ std::string fold(std::string_view text);
 // are written as <0xFF>.
 std::string printable(std::string_view text, std::size_t max_letters = 200);
 
+// A text of several lines as a terminal may show it: each line through printable(), nothing
+// cut, the line feeds kept.
+std::string printable_lines(std::string_view text);
+
 // Whether `cp` is a character that printable() writes by its code point.
 bool invisible(char32_t cp);
 

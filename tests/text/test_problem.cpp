@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "text/problem.hpp"
+#include "text/utf8.hpp"
 
 namespace text = ntm::text;
 
@@ -30,4 +31,9 @@ TEST_CASE("problem: a whole row of a worksheet is named as Excel names it", "[pr
           "d.xlsx:Sheet1!10:10: warning[D0004]: x\n");
     CHECK(text::render(text::Problem{"D0004", text::ProblemKind::warning, {"d.xlsx", 10, "", "Sheet1", 3}, "x"}) ==
           "d.xlsx:Sheet1!C10: warning[D0004]: x\n");
+}
+
+TEST_CASE("problem: printable_lines keeps the line feeds and names every other control character", "[problem]") {
+    CHECK(text::printable_lines("a\x1b[31m\nb\tc\n") == "a<U+001B>[31m\nb<U+0009>c\n");
+    CHECK(text::printable_lines("") == "");
 }
