@@ -44,7 +44,7 @@ int run_fmt(const FmtArgs& args) {
         changed.push_back(path);
         if (!args.check) {
             if (const auto why = text::write_file(path, formatted)) {
-                io_errors.push_back(text::file_problem(path, "cannot write the file: " + reason_text(*why)));
+                io_errors.push_back(text::file_problem(path, "cannot write the file: " + text::reason_text(*why)));
             }
         }
     }

@@ -6,6 +6,7 @@
 #include "report/text.hpp"
 #include "report/report.hpp"
 #include "report/xlsx.hpp"
+#include "text/files.hpp"
 #include "text/suggest.hpp"
 #include "text/utf8.hpp"
 
@@ -78,7 +79,7 @@ int write_report(const ReportArgs& args, const report::Report& report, report::L
             return kExitUsage;
         }
         if (!fs::exists(dir, ec) && (!fs::create_directory(dir, ec) || ec)) {
-            fmt::print(stderr, "{}: error: cannot create the directory: {}\n", text::printable(args.out), reason_text(ec.message()));
+            fmt::print(stderr, "{}: error: cannot create the directory: {}\n", text::printable(args.out), text::reason_text(ec.message()));
             return kExitUsage;
         }
         std::vector<Output> files;

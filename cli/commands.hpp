@@ -81,8 +81,4 @@ struct Output {
 bool write_outputs(const std::vector<Output>& files, const std::vector<Input>& inputs);
 bool write_output(const std::string& path, std::string_view bytes, const std::vector<Input>& inputs);
 
-// The system's reason as messages write it, from strerror() or an error_code: "no space left
-// on device".
-std::string reason_text(std::string reason);
-
 }  // namespace ntm::cli

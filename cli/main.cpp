@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "cli/commands.hpp"
+#include "text/files.hpp"
 
 namespace {
 
@@ -40,14 +41,14 @@ int run_to_the_end(const Run& run) {
         return kExitUsage;
     } catch (const std::system_error& e) {
         if (std::ferror(stdout) != 0 || std::ferror(stderr) != 0) {
-            say("error: cannot write the output: " + reason_text(e.code().message()) + "\n");
+            say("error: cannot write the output: " + ntm::text::reason_text(e.code().message()) + "\n");
         } else {
             say(std::string("error: ") + e.what() + "\n");
         }
         return kExitUsage;
     }
     if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
-        say("error: cannot write the output: " + reason_text(std::strerror(errno)) + "\n");
+        say("error: cannot write the output: " + ntm::text::reason_text(std::strerror(errno)) + "\n");
         return kExitUsage;
     }
     return code;

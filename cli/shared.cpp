@@ -99,15 +99,10 @@ bool not_an_input(const std::string& output, const std::vector<Input>& inputs) {
     return true;
 }
 
-std::string reason_text(std::string reason) {
-    if (!reason.empty() && reason.front() >= 'A' && reason.front() <= 'Z') reason.front() = static_cast<char>(reason.front() - 'A' + 'a');
-    return reason;
-}
-
 namespace {
 
 void cannot_write(const std::string& path, const std::string& reason) {
-    fmt::print(stderr, "{}: error: cannot write the file: {}\n", text::printable(path), reason_text(reason));
+    fmt::print(stderr, "{}: error: cannot write the file: {}\n", text::printable(path), text::reason_text(reason));
 }
 
 }  // namespace

@@ -1,16 +1,11 @@
 // Workbooks out with libxlsxwriter: see xlsx.hpp.  The data-entry template is xlsx_template.cpp.
 #include "report/xlsx.hpp"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <map>
-#include <optional>
 #include <utility>
 
 #include "report/xlsx_book.hpp"
@@ -73,24 +68,7 @@ std::string shown_number(const XlsxCell& c) {
 }
 
 // libxlsxwriter's reason as messages write it: lowercase, no final period.
-std::string reason(lxw_error e) {
-    std::string why = lxw_strerror(e);
-    if (!why.empty() && why.back() == '.') why.pop_back();
-    if (!why.empty() && why.front() >= 'A' && why.front() <= 'Z') why.front() = static_cast<char>(why.front() - 'A' + 'a');
-    return why;
-}
-
-// Flushes a closed file to the disk, so that the rename that follows never puts an empty or
-// partial file in place of the old one after a crash; the reason when it cannot.
-std::optional<std::string> sync(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY);
-    if (fd < 0) return std::string(std::strerror(errno));
-    const bool synced = ::fsync(fd) == 0;
-    const int error = errno;
-    ::close(fd);
-    if (!synced) return std::string(std::strerror(error));
-    return std::nullopt;
-}
+std::string reason(lxw_error e) { return text::reason_text(lxw_strerror(e)); }
 
 }  // namespace
 
@@ -173,10 +151,6 @@ void Book::close() {
     if (e != LXW_NO_ERROR) {
         text::discard_file(temporary_);
         throw text::FileError{path_, reason(e)};
-    }
-    if (const auto why = sync(temporary_)) {
-        text::discard_file(temporary_);
-        throw text::FileError{path_, *why};
     }
     if (const auto why = text::commit_file(temporary_, path_)) throw text::FileError{path_, *why};
 }

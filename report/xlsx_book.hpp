@@ -29,9 +29,10 @@ std::string cut(std::string_view text, std::size_t letters);
 // _x001B_, which Excel shows raw.
 std::string shown(std::string_view text);
 
-// An open workbook, written to a temporary file beside `path`: close() flushes it to the disk
-// and renames it into place; otherwise it is discarded and whatever was at `path` stays as it
-// was.  Every method throws text::FileError, naming the file.
+// An open workbook, written to a temporary file beside `path`: close() commits it
+// (text::commit_file flushes it to the disk and renames it into place); otherwise it is
+// discarded and whatever was at `path` stays as it was.  Every method throws text::FileError,
+// naming the file.
 class Book {
 public:
     explicit Book(const std::string& path);

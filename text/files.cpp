@@ -17,12 +17,25 @@
 
 namespace ntm::text {
 
-namespace {
-
-std::string lowercase_reason(int error) {
-    std::string reason = std::strerror(error);
+std::string reason_text(std::string reason) {
+    if (!reason.empty() && reason.back() == '.') reason.pop_back();
     if (!reason.empty() && reason.front() >= 'A' && reason.front() <= 'Z') reason.front() = static_cast<char>(reason.front() - 'A' + 'a');
     return reason;
+}
+
+namespace {
+
+std::string lowercase_reason(int error) { return reason_text(std::strerror(error)); }
+
+// Flushes a written, closed file to the disk; the reason when it cannot.
+std::optional<std::string> sync_file(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY);
+    if (fd < 0) return lowercase_reason(errno);
+    const bool synced = ::fsync(fd) == 0;
+    const int error = errno;
+    ::close(fd);
+    if (!synced) return lowercase_reason(error);
+    return std::nullopt;
 }
 
 Problem too_large(const std::string& path, std::uint64_t size, const SizeLimit& limit) {
@@ -135,6 +148,10 @@ void discard_file(const std::string& temporary) {
 }
 
 std::optional<std::string> commit_file(const std::string& temporary, const std::string& path) {
+    if (auto why = sync_file(temporary)) {
+        discard_file(temporary);
+        return why;
+    }
     std::error_code ec;
     // A file replaced keeps its permissions (a rule file only its owner may read stays so).
     const auto old = std::filesystem::status(path, ec);
@@ -143,19 +160,18 @@ std::optional<std::string> commit_file(const std::string& temporary, const std::
     std::filesystem::rename(temporary, path, ec);
     if (!ec) return std::nullopt;
     discard_file(temporary);
-    return ec.message();
+    return reason_text(ec.message());
 }
 
 std::optional<std::string> write_file(const std::string& path, std::string_view bytes) {
     const std::string temporary = temporary_path(path);
     std::FILE* f = std::fopen(temporary.c_str(), "wb");
-    if (f == nullptr) return std::string(std::strerror(errno));
-    const bool written = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size() && std::fflush(f) == 0 &&
-                         ::fsync(::fileno(f)) == 0;
+    if (f == nullptr) return lowercase_reason(errno);
+    const bool written = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size() && std::fflush(f) == 0;
     const int error = errno;
     if (std::fclose(f) != 0 || !written) {
         discard_file(temporary);
-        return std::string(std::strerror(written ? errno : error));
+        return lowercase_reason(written ? errno : error);
     }
     return commit_file(temporary, path);
 }

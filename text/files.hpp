@@ -35,13 +35,19 @@ bool check_input_file(const std::string& path, std::vector<Problem>& problems, c
 std::optional<std::string> read_text_file(const std::string& path, std::vector<Problem>& problems,
                                           const SizeLimit& limit = {});
 
+// A reason from the system or a library ("No such file or directory.") as messages write it:
+// lowercase, no final period.
+std::string reason_text(std::string reason);
+
 // Writes `bytes` to `path` atomically.  Returns the reason when it cannot ("permission
 // denied"), having left `path` as it was.
 std::optional<std::string> write_file(const std::string& path, std::string_view bytes);
 
 // For writers that open the file themselves (a workbook library): a temporary path beside
 // `path` to write to, then commit_file() to rename it into place (or discard_file() to give
-// up).  commit_file() returns the reason when it cannot, and removes the temporary.
+// up).  commit_file() flushes the temporary to the disk before renaming it, so that a crash never
+// leaves an empty or partial file in place of the old one; it returns the reason when it
+// cannot, and removes the temporary.
 std::string temporary_path(const std::string& path);
 std::optional<std::string> commit_file(const std::string& temporary, const std::string& path);
 void discard_file(const std::string& temporary);
