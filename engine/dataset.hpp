@@ -14,6 +14,13 @@
 
 namespace ntm::engine {
 
+// The administrative map an entity belongs to.  Up to 30/6/2025 local government had three tiers
+// (province → district → commune, villages below); from 01/7/2025 it has two (province →
+// commune): districts were abolished and communes merged.  The same code may name a unit on
+// each map (a new commune often keeps the code of one it absorbed), so an entity is its code on
+// one map.
+enum class AdminMap : std::uint8_t { three_tier, two_tier };
+
 struct Recognition {
     std::string level;  // a level name of the rules, e.g. "dat_chuan"
     int year = 0;
@@ -28,6 +35,7 @@ struct Entity {
     // phố, khu phố, khóm) are not: they stay in the hierarchy, get no level, and aggregates
     // over their kind leave them out.
     bool judged = true;
+    AdminMap map = AdminMap::three_tier;
     std::string parent_code;
     std::optional<Region> region;  // own, or inherited from the parent chain
     std::vector<Recognition> recognised;
