@@ -36,6 +36,28 @@ inline std::size_t region_index(Region r) { return static_cast<std::size_t>(r); 
 
 enum class ValueType : std::uint8_t { number, boolean };
 
+// How an input combines when several old units merge into one (`combine` in `data KIND`):
+// the new unit's value is the sum of the parts, their mean weighted by another column of the
+// same kind, yes only if every part is yes (all) or if any part is (any), the smallest or
+// largest part, or no value at all: it must be surveyed again (resurvey).  `undeclared`: the
+// rules say nothing, which the checker warns about and merging treats as `resurvey`.
+enum class Combine : std::uint8_t { undeclared, sum, weighted, all, any, min, max, resurvey };
+
+// The keyword of `c` as written in rules: "sum", "weighted", …, "undeclared".
+constexpr std::string_view combine_name(Combine c) {
+    switch (c) {
+        case Combine::sum: return "sum";
+        case Combine::weighted: return "weighted";
+        case Combine::all: return "all";
+        case Combine::any: return "any";
+        case Combine::min: return "min";
+        case Combine::max: return "max";
+        case Combine::resurvey: return "resurvey";
+        case Combine::undeclared: break;
+    }
+    return "undeclared";
+}
+
 struct Column {
     std::string name;         // field name or indicator code: "hai_long", "2.1"
     std::string title;        // Vietnamese title, for templates and reports
@@ -46,6 +68,8 @@ struct Column {
     bool count = false;    // must not be negative
     bool derived = false;  // computed by the rules (`derive`): a file's values are ignored
     std::uint32_t slot = 0;
+    Combine combine = Combine::undeclared;
+    std::uint32_t weight = kNone;  // Combine::weighted: the slot of the weighting column (same kind)
 };
 
 struct Schema {
