@@ -1,16 +1,17 @@
-// The administrative units file: one row per commune with its district and province
-// (province_code, province, region, district_code, district, district_type, commune_code,
-// commune, commune_type), as the GSO list is published, read with the CSV reader of data files
-// (data/csv.hpp).
+// The administrative units file: one row per commune with its province and, before 01/7/2025,
+// its district, as the GSO list is published, read with the CSV reader of data files
+// (data/csv.hpp).  The layout is told by the header (data/units.hpp).
 #include "data/units.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <optional>
 
 #include "data/csv.hpp"
+#include "data/official.hpp"
 #include "data/vocabulary.hpp"
 #include "text/files.hpp"
 #include "text/utf8.hpp"
@@ -31,20 +32,53 @@ std::uint32_t AdminUnits::find(EntityKind kind, const std::string& code) const {
     return it == by_code.end() ? kNone : it->second;
 }
 
+std::vector<std::uint32_t> AdminUnits::named(EntityKind kind, std::string_view name) const {
+    std::vector<std::uint32_t> out;
+    const std::string folded = text::fold(name);
+    const auto add = [&](std::string_view key, bool whole) {
+        const auto [first, last] = by_name.equal_range(unit_key(kind, key));
+        for (auto it = first; it != last; ++it) {
+            if (!whole || text::fold(full_name(it->second)) == folded) out.push_back(it->second);
+        }
+    };
+    add(folded, false);
+    // "Xã Tam An", "Thành phố Đà Nẵng": the name after the words of its type.
+    for (std::size_t at = folded.find(' '); out.empty() && at != std::string::npos; at = folded.find(' ', at + 1)) {
+        add(std::string_view(folded).substr(at + 1), true);
+    }
+    return out;
+}
+
+std::string AdminUnits::full_name(std::uint32_t unit) const {
+    if (unit >= units.size()) return {};
+    const Unit& u = units[unit];
+    // "Thành phố trực thuộc trung ương", "Thành phố thuộc tỉnh": people write "Thành phố X".
+    const std::string_view type = u.type.starts_with("Thành phố") ? std::string_view("Thành phố") : u.type;
+    std::string out(type);
+    out += ' ';
+    out += u.name;
+    return out;
+}
+
 namespace {
 
 enum Col : std::size_t {
     province_code, province, region, district_code, district, district_type, commune_code, commune,
-    commune_type, kColumns
+    commune_type, old_regions, kColumns
 };
 constexpr std::array<std::string_view, kColumns> kHeaders = {
     "province_code", "province", "region",  "district_code", "district",
-    "district_type", "commune_code", "commune", "commune_type"};
+    "district_type", "commune_code", "commune", "commune_type", "old_regions"};
+// The columns of each layout: the list before 01/7/2025, and the 2025 list (two tiers).
+constexpr std::array<Col, 9> kOldColumns = {province_code, province,     region,  district_code, district,
+                                            district_type, commune_code, commune, commune_type};
+constexpr std::array<Col, 6> kNewColumns = {province_code, province, commune_code, commune, commune_type, old_regions};
 
 constexpr std::array<std::string_view, 6> kDistrictTypes = {
     "Huyện", "Quận", "Thị xã", "Thành phố", "Thành phố thuộc tỉnh",
     "Thành phố thuộc thành phố trực thuộc trung ương"};
 constexpr std::array<std::string_view, 3> kCommuneTypes = {"Xã", "Phường", "Thị trấn"};
+constexpr std::array<std::string_view, 3> kNewCommuneTypes = {"Xã", "Phường", "Đặc khu"};
 
 bool digits(std::string_view s) {
     return !s.empty() &&
@@ -59,32 +93,7 @@ std::string without_type(const std::string& name, std::string_view type) {
     return name;
 }
 
-// A row of the file that is not blank: its cells (NFC), and the line it starts on.
-struct Row {
-    std::uint32_t line = 0;
-    std::vector<std::string> cells;
-};
-
-// Every row that is not blank; nullopt, with the problem reported, on an unclosed quote (the
-// rest of the file is then one cell, and nothing in it can be trusted).
-std::optional<std::vector<Row>> read_rows(const std::string& path, std::string_view text,
-                                          std::vector<text::Problem>& problems) {
-    std::vector<Row> rows;
-    CsvReader in(text);
-    while (in.next()) {
-        if (in.blank_row()) continue;
-        Row& row = rows.emplace_back();
-        row.line = in.line();
-        for (std::size_t i = 0; i < in.size(); ++i) row.cells.push_back(text::to_nfc(in.cell(i)));
-    }
-    if (const auto& e = in.error()) {
-        text::Problem p = text::file_problem(path, e->message);
-        p.where.line = e->line;
-        problems.push_back(std::move(p));
-        return std::nullopt;
-    }
-    return rows;
-}
+using Row = ListRow;
 
 // The cells of one row, each checked on its own.
 struct UnitRow {
@@ -102,7 +111,7 @@ public:
     }
 
     AdminUnits read(std::string_view text) {
-        const auto rows = read_rows(out_.path, text, problems_);
+        const auto rows = read_list_rows(out_.path, text, problems_);
         if (!rows) return std::move(out_);
         if (rows->empty()) {
             problem(1, {}, "the file is empty: expected a header row naming the columns");
@@ -113,6 +122,7 @@ public:
             row((*rows)[r]);
         }
         if (rows->size() == 1) problem(1, {}, "the file has a header but no unit");
+        if (out_.map == engine::AdminMap::two_tier) province_regions();
         return std::move(out_);
     }
 
@@ -130,6 +140,8 @@ private:
         problems_.push_back(std::move(p));
     }
 
+    // The columns of the header; the layout is the 2025 list's when it has `old_regions` and no
+    // `district_code`, else the old list's.
     bool header(const Row& row) {
         index_.fill(kNone);
         width_ = row.cells.size();
@@ -139,15 +151,26 @@ private:
                 if (name == kHeaders[k] && index_[k] == kNone) index_[k] = c;
             }
         }
+        if (index_[old_regions] != kNone && index_[district_code] == kNone) {
+            out_.map = engine::AdminMap::two_tier;
+            return has_columns(row, kNewColumns);
+        }
+        return has_columns(row, kOldColumns);
+    }
+
+    template <std::size_t N>
+    bool has_columns(const Row& row, const std::array<Col, N>& columns) {
         std::vector<std::string> missing;
-        for (std::size_t k = 0; k < kColumns; ++k) {
+        std::vector<std::string_view> expected;
+        for (const Col k : columns) {
+            expected.push_back(kHeaders[k]);
             if (index_[k] == kNone) missing.push_back(fmt::format("'{}'", kHeaders[k]));
         }
         if (missing.empty()) return true;
         problem(row.line, missing.front().substr(1, missing.front().size() - 2),
                 fmt::format("the header has no {} column{} (expected: {})",
                             fmt::join(missing, ", "), missing.size() == 1 ? "" : "s",
-                            fmt::join(kHeaders, ", ")));
+                            fmt::join(expected, ", ")));
         return false;
     }
 
@@ -183,11 +206,26 @@ private:
         return nullptr;
     }
 
-    std::optional<Region> region_of(const Row& row, const std::string& text) {
+    std::optional<Region> region_of(const Row& row, const std::string& text, Col k = region) {
         const int r = resolve_region(text);
         if (r >= 0) return static_cast<Region>(r);
-        problem(row.line, kHeaders[region], unknown_region(text));
+        problem(row.line, kHeaders[k], unknown_region(text));
         return std::nullopt;
+    }
+
+    // `old_regions`: one region, or several separated by ';' (the first is the commune's).
+    std::optional<Region> old_region_of(const Row& row, const std::string& text) {
+        std::optional<Region> first;
+        std::size_t from = 0;
+        for (;;) {
+            const std::size_t semicolon = text.find(';', from);
+            const std::string one(text::trim(std::string_view(text).substr(from, semicolon - from)));
+            const std::optional<Region> r = region_of(row, one, old_regions);
+            if (!r) return std::nullopt;
+            if (!first) first = r;
+            if (semicolon == std::string::npos) return first;
+            from = semicolon + 1;
+        }
     }
 
     // Every cell of the row checked, each problem reported; nullopt if there was one.
@@ -231,6 +269,7 @@ private:
         out_.units.push_back(std::move(u));
         const auto index = static_cast<std::uint32_t>(out_.units.size() - 1);
         out_.by_code.emplace(std::move(key), index);
+        out_.by_name.emplace(unit_key(kind, text::fold(out_.units.back().name)), index);
         return index;
     }
 
@@ -263,6 +302,10 @@ private:
                                 width_));
             return;
         }
+        if (out_.map == engine::AdminMap::two_tier) {
+            new_row(row);
+            return;
+        }
         const std::optional<UnitRow> c = cells(row);
         if (!c) return;
         // A province is "Tỉnh X" or "Thành phố X" (centrally run).
@@ -290,9 +333,66 @@ private:
         unit(row, EntityKind::xa, *c->commune_code, *c->commune, *c->commune_type,
              *c->commune_type, d, c->region, commune);
     }
+
+    // A row of the 2025 list: the commune directly under its province, with its own region.
+    void new_row(const Row& row) {
+        const std::size_t before = problems_.size();
+        const std::string* pc = code(row, province_code);
+        const std::string* pn = cell(row, province);
+        const std::string* cc = code(row, commune_code);
+        const std::string* cn = cell(row, commune);
+        const std::string* ct = type(row, commune_type, kNewCommuneTypes);
+        const std::string* rg = cell(row, old_regions);
+        const std::optional<Region> reg = rg == nullptr ? std::nullopt : old_region_of(row, *rg);
+        if (problems_.size() != before || !reg) return;
+        const Region r = reg.value_or(Region::TDMNPB);
+        const bool city = pn->starts_with("Thành phố ");
+        const std::uint32_t p = unit(row, EntityKind::tinh, *pc, *pn, city ? "Thành phố" : "Tỉnh",
+                                     city ? "Thành phố trực thuộc trung ương" : "Tỉnh", kNone, r, province);
+        unit(row, EntityKind::xa, *cc, *cn, *ct, *ct, p, r, commune);
+    }
+
+    // A province of the 2025 list spans the regions of the provinces merged into it: its region
+    // is the most frequent among its communes (the first seen on a tie).
+    void province_regions() {
+        std::vector<std::array<std::uint32_t, engine::kRegionCount>> counts(out_.units.size());
+        for (const Unit& u : out_.units) {
+            if (u.kind == EntityKind::xa && u.parent != kNone) ++counts[u.parent][engine::region_index(u.region)];
+        }
+        for (std::uint32_t i = 0; i < out_.units.size(); ++i) {
+            Unit& u = out_.units[i];
+            if (u.kind != EntityKind::tinh) continue;
+            std::uint32_t best = counts[i][engine::region_index(u.region)];
+            for (std::size_t r = 0; r < engine::kRegionCount; ++r) {
+                if (counts[i][r] > best) {
+                    best = counts[i][r];
+                    u.region = static_cast<Region>(r);
+                }
+            }
+        }
+    }
 };
 
 }  // namespace
+
+std::optional<std::vector<ListRow>> read_list_rows(const std::string& path, std::string_view text,
+                                                   std::vector<text::Problem>& problems) {
+    std::vector<ListRow> rows;
+    CsvReader in(text);
+    while (in.next()) {
+        if (in.blank_row()) continue;
+        ListRow& row = rows.emplace_back();
+        row.line = in.line();
+        for (std::size_t i = 0; i < in.size(); ++i) row.cells.push_back(text::to_nfc(in.cell(i)));
+    }
+    if (const auto& e = in.error()) {
+        text::Problem p = text::file_problem(path, e->message);
+        p.where.line = e->line;
+        problems.push_back(std::move(p));
+        return std::nullopt;
+    }
+    return rows;
+}
 
 AdminUnits read_units(const std::string& path, std::vector<text::Problem>& problems) {
     const auto text = text::read_text_file(path, problems);
@@ -301,7 +401,35 @@ AdminUnits read_units(const std::string& path, std::vector<text::Problem>& probl
         none.path = path;
         return none;
     }
-    return UnitsReader(path, problems).read(*text);
+    return parse_units(path, *text, problems);
+}
+
+AdminUnits parse_units(const std::string& path, std::string_view text, std::vector<text::Problem>& problems) {
+    return UnitsReader(path, problems).read(text);
+}
+
+namespace {
+
+// A bundled list, parsed; it is tested to hold no problem, so one here means a broken build.
+AdminUnits parse_official(OfficialFile file) {
+    std::vector<text::Problem> problems;
+    AdminUnits units = parse_units(std::string(official_path(file)), official_text(file), problems);
+    if (!problems.empty()) {
+        fmt::print(stderr, "internal error: the bundled list is damaged\n{}", text::render(problems));
+        std::abort();
+    }
+    return units;
+}
+
+}  // namespace
+
+const AdminUnits& official_units(engine::AdminMap map) {
+    if (map == engine::AdminMap::two_tier) {
+        static const AdminUnits two_tier = parse_official(OfficialFile::units_two_tier);
+        return two_tier;
+    }
+    static const AdminUnits three_tier = parse_official(OfficialFile::units_three_tier);
+    return three_tier;
 }
 
 }  // namespace ntm::data

@@ -3,9 +3,12 @@
 // and an unclosed quote reported as a problem with the file and the line it opened on.
 #include <unistd.h>
 
+#include <array>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -151,4 +154,118 @@ TEST_CASE("units: the separator is counted outside quotes", "[units]") {
         "note-lines.csv", two_lines + ";" + header(';') + "\n;" + row(';', kTamThanh) + "\n");
     REQUIRE(u.units.size() == 3);
     CHECK(u.units[2].line == 3);
+}
+
+TEST_CASE("units: the bundled lists parse with no problem and hold the published counts", "[units]") {
+    const AdminUnits& old = official_units(engine::AdminMap::three_tier);
+    CHECK(old.path == "units/vn-admin-units.csv");
+    CHECK(old.map == engine::AdminMap::three_tier);
+    std::array<std::size_t, engine::kKindCount> kinds{};
+    for (const Unit& u : old.units) ++kinds[engine::kind_index(u.kind)];
+    CHECK(kinds[engine::kind_index(EntityKind::xa)] == 10047);
+    CHECK(kinds[engine::kind_index(EntityKind::tinh)] == 63);
+
+    const AdminUnits& now = official_units(engine::AdminMap::two_tier);
+    CHECK(now.path == "units/vn-admin-units-2025.csv");
+    CHECK(now.map == engine::AdminMap::two_tier);
+    std::map<std::string, std::size_t> types;
+    kinds = {};
+    for (const Unit& u : now.units) {
+        ++kinds[engine::kind_index(u.kind)];
+        if (u.kind == EntityKind::xa) ++types[u.type];
+    }
+    CHECK(kinds[engine::kind_index(EntityKind::tinh)] == 34);
+    CHECK(kinds[engine::kind_index(EntityKind::huyen)] == 0);
+    CHECK(kinds[engine::kind_index(EntityKind::xa)] == 3321);
+    CHECK(types["Xã"] == 2621);
+    CHECK(types["Phường"] == 687);
+    CHECK(types["Đặc khu"] == 13);
+    // Parsed once: the same object every time.
+    CHECK(&official_units(engine::AdminMap::two_tier) == &now);
+}
+
+TEST_CASE("units: the 2025 list has communes under their province, each with its own region", "[units]") {
+    const AdminUnits& now = official_units(engine::AdminMap::two_tier);
+    const std::uint32_t da_nang = now.find(EntityKind::tinh, "48");
+    REQUIRE(da_nang != kNone);
+    CHECK(now.units[da_nang].name == "Đà Nẵng");
+    CHECK(now.units[da_nang].type == "Thành phố trực thuộc trung ương");
+    CHECK(now.units[da_nang].region == Region::DHNTB);
+    CHECK(now.full_name(da_nang) == "Thành phố Đà Nẵng");
+    const std::uint32_t tay_ho = now.find(EntityKind::xa, "20380");
+    REQUIRE(tay_ho != kNone);
+    CHECK(now.units[tay_ho].parent == da_nang);
+    CHECK(now.full_name(tay_ho) == "Xã Tây Hồ");
+    // Gia Lai took in Bình Định: its communes keep the region they came from.
+    const std::uint32_t gia_lai = now.find(EntityKind::tinh, "52");
+    REQUIRE(gia_lai != kNone);
+    std::set<Region> regions;
+    for (const Unit& u : now.units) {
+        if (u.parent == gia_lai) regions.insert(u.region);
+    }
+    CHECK(regions == std::set<Region>{Region::DHNTB, Region::TN});
+    const std::uint32_t van_don = now.named(EntityKind::xa, "Vân Đồn").at(0);
+    CHECK(now.units[van_don].type == "Đặc khu");
+    CHECK(now.full_name(van_don) == "Đặc khu Vân Đồn");
+}
+
+TEST_CASE("units: named finds units by name, folded, with or without their type", "[units]") {
+    const AdminUnits& old = official_units(engine::AdminMap::three_tier);
+    const std::vector<std::uint32_t> tam_an = old.named(EntityKind::xa, "Tam An");
+    REQUIRE(tam_an.size() == 3);  // Phú Ninh, Long Thành, Long Đất: in file order
+    CHECK(old.units[tam_an[0]].code == "20368");
+    CHECK(old.units[tam_an[1]].code == "26398");
+    CHECK(old.units[tam_an[2]].code == "26668");
+    CHECK(old.named(EntityKind::xa, "  TAM  an ") == tam_an);
+    CHECK(old.named(EntityKind::xa, "Xã Tam An") == tam_an);
+    CHECK(old.named(EntityKind::xa, "Phường Tam An").empty());
+    CHECK(old.named(EntityKind::huyen, "Tam An").empty());
+    CHECK(old.named(EntityKind::xa, "Tam").empty());
+    const std::vector<std::uint32_t> quang_nam = old.named(EntityKind::tinh, "Tỉnh Quảng Nam");
+    REQUIRE(quang_nam.size() == 1);
+    CHECK(old.full_name(quang_nam[0]) == "Tỉnh Quảng Nam");
+    CHECK(old.full_name(old.named(EntityKind::huyen, "Phú Ninh").at(0)) == "Huyện Phú Ninh");
+    CHECK(old.full_name(old.named(EntityKind::tinh, "Hà Nội").at(0)) == "Thành phố Hà Nội");
+    CHECK(old.full_name(kNone).empty());
+}
+
+TEST_CASE("units: the 2025 layout is told by its header; its mistakes are located", "[units]") {
+    const std::string head = "province_code,province,commune_code,commune,commune_type,old_regions\n";
+    const AdminUnits ok = read_ok("new.csv", head +
+                                                 "48,Thành phố Đà Nẵng,20380,Xã Tây Hồ,Xã,DHNTB\n"
+                                                 "52,Tỉnh Gia Lai,21550,Phường Quy Nhơn,Phường,DHNTB\n"
+                                                 "52,Tỉnh Gia Lai,23200,Xã Ia Hrú,Xã,TN\n"
+                                                 "52,Tỉnh Gia Lai,23201,Xã Ia Le,Xã,TN; DHNTB\n");
+    CHECK(ok.map == engine::AdminMap::two_tier);
+    REQUIRE(ok.units.size() == 6);
+    CHECK(ok.units[2].kind == EntityKind::tinh);
+    CHECK(ok.units[2].region == Region::TN);  // two TN communes of three
+    CHECK(ok.units[3].parent == 2);
+    CHECK(ok.units[3].region == Region::DHNTB);
+    CHECK(ok.units[5].region == Region::TN);  // the first of its old regions
+
+    std::vector<text::Problem> problems;
+    parse_units("bad.csv",
+                head + "48,Thành phố Đà Nẵng,20380,Xã Tây Hồ,Huyện,DHNTB\n"
+                       "48,Thành phố Đà Nẵng,2038x,Xã Tây Hồ,Xã,DHNT\n"
+                       "48,Thành phố Đà Nẵng,20380,Xã Tây Hồ,Xã,DHNTB\n"
+                       "48,Thành phố Đà Nẵng,20380,Xã Tây Hồ,Xã,DHNTB\n"
+                       "48,Thành phố Đà Nẵng,20381,Xã Tây Hồ,Xã,\n",
+                problems);
+    REQUIRE(problems.size() == 5);
+    CHECK(text::render(problems[0]) ==
+          "bad.csv:2: error: field 'commune_type': unknown type 'Huyện' (Xã, Phường, Đặc khu)\n");
+    CHECK(problems[1].where.line == 3);
+    CHECK(problems[1].where.field == "commune_code");
+    CHECK(problems[2].where.field == "old_regions");
+    CHECK(problems[2].message.find("DHNT") != std::string::npos);
+    CHECK(text::render(problems[3]) == "bad.csv:5: error: field 'commune_code': commune '20380' is given twice; first on line 4\n");
+    CHECK(text::render(problems[4]) == "bad.csv:6: error: field 'old_regions': empty\n");
+
+    problems.clear();
+    parse_units("half.csv", "province_code,province,commune_code,commune,old_regions\n", problems);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].message ==
+          "the header has no 'commune_type' column (expected: province_code, province, commune_code, commune, "
+          "commune_type, old_regions)");
 }
