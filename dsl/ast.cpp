@@ -47,4 +47,17 @@ const char* spelling(Cmp cmp) {
     return "?";
 }
 
+const char* spelling(MergeWay way) {
+    switch (way) {
+        case MergeWay::sum: return "sum";
+        case MergeWay::weighted: return "weighted";
+        case MergeWay::all: return "all";
+        case MergeWay::any: return "any";
+        case MergeWay::min: return "min";
+        case MergeWay::max: return "max";
+        case MergeWay::resurvey: return "resurvey";
+    }
+    return "?";
+}
+
 }  // namespace ntm::dsl

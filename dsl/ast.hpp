@@ -272,11 +272,36 @@ struct Field {
     ExprPtr derive;  // null: an input field; otherwise `derive name: unit = expr`
 };
 
+// How an input combines when several units merge into one (`combine` in `data`).
+enum class MergeWay { sum, weighted, all, any, min, max, resurvey };
+
+// How a way is written in rule text: "sum", "weighted", "all", ...
+const char* spelling(MergeWay way);
+
+// An input named in a `combine` line: a field name, or the column an indicator reads, by its
+// code written bare (2.1) or quoted ("2.1").
+struct InputName {
+    std::string text;     // the name or code, quotes and escapes removed
+    bool quoted = false;  // written in quotes
+    Span span;
+};
+
+// `combine WAY: input, …`
+struct InputCombine {
+    NodeId id = kNoNode;
+    Span span;
+    MergeWay way = MergeWay::sum;
+    Span way_span;               // the keyword(s) of the way
+    std::optional<Name> weight;  // weighted: `by NAME`
+    std::vector<InputName> inputs;
+};
+
 struct DataDecl {
     NodeId id = kNoNode;
     Span span;
     Name kind;
     std::vector<Field> fields;
+    std::vector<InputCombine> combines;  // in source order, printed after the fields
 };
 
 struct Gate {
@@ -329,7 +354,8 @@ struct AssignmentsDecl {
     std::optional<Text> title;
     std::optional<Text> source;
     std::vector<Name> sets;
-    std::optional<Text> locality;  // `locality "49"`: only for entities of that locality
+    std::optional<YearRange> valid;  // the years it is in force; absent: every year
+    std::optional<Text> locality;    // `locality "49"`: only for entities of that locality
     std::vector<Assignment> assignments;
 };
 

@@ -42,6 +42,7 @@ private:
     Criterion criterion(const ParseNode& n, bool is_override, int group);
     CriteriaSet set(const ParseNode& n);
     DataDecl data(const ParseNode& n);
+    InputCombine input_combine(const ParseNode& n);
     LevelDecl level(const ParseNode& n);
     ClassDecl class_decl(const ParseNode& n);
     AssignmentsDecl assignments(const ParseNode& n);

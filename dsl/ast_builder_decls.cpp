@@ -22,6 +22,10 @@ DataDecl AstBuilder::data(const ParseNode& n) {
     d.kind = name(*n.children[0]);
     for (std::size_t i = 1; i < n.children.size(); ++i) {
         const ParseNode& c = *n.children[i];
+        if (is<g::input_combine>(c)) {
+            d.combines.push_back(input_combine(c));
+            continue;
+        }
         // field: name [title] unit; derive: name [title] unit expr
         Field f;
         f.id = ids_.next();
@@ -34,6 +38,32 @@ DataDecl AstBuilder::data(const ParseNode& n) {
         d.fields.push_back(std::move(f));
     }
     return d;
+}
+
+// combine: way [weight name] input+
+InputCombine AstBuilder::input_combine(const ParseNode& n) {
+    InputCombine cl;
+    cl.id = ids_.next();
+    cl.span = span(n);
+    const ParseNode& way = *n.children[0];
+    cl.way_span = span(way);
+    cl.way = is<g::combine_sum>(way)        ? MergeWay::sum
+             : is<g::combine_weighted>(way) ? MergeWay::weighted
+             : is<g::combine_every>(way)    ? MergeWay::all
+             : is<g::combine_some>(way)     ? MergeWay::any
+             : is<g::combine_min>(way)      ? MergeWay::min
+             : is<g::combine_max>(way)      ? MergeWay::max
+                                            : MergeWay::resurvey;
+    if (cl.way == MergeWay::weighted && !way.children.empty()) cl.weight = name(*way.children[0]);
+    for (std::size_t i = 1; i < n.children.size(); ++i) {
+        const ParseNode& c = *n.children[i];
+        if (is<g::string_lit>(c)) {
+            cl.inputs.push_back({text(c).value, true, span(c)});
+        } else {
+            cl.inputs.push_back({std::string(c.string_view()), false, span(c)});
+        }
+    }
+    return cl;
 }
 
 LevelDecl AstBuilder::level(const ParseNode& n) {
@@ -141,6 +171,8 @@ AssignmentsDecl AstBuilder::assignments(const ParseNode& n) {
             }
             sets_at = span(*c.children[0]);
             for (const auto& s : c.children) as.sets.push_back(name(*s));
+        } else if (is<g::valid_prop>(c)) {
+            once(as.valid, years(*c.children[0]), "valid");
         } else if (is<g::locality_scope>(c)) {
             once(as.locality, text(*c.children[0]), "locality");
         } else {

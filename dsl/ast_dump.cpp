@@ -108,6 +108,12 @@ class Dumper {
                                  title(f.title), f.unit.text,
                                  f.derive ? fmt::format(" = {}", expr(f.derive)) : ""));
             }
+            for (const InputCombine& c : d.combines) {
+                std::string text = fmt::format("combine {}", spelling(c.way));
+                if (c.weight) text.append(" by ").append(c.weight->text);
+                for (const InputName& n : c.inputs) text.append(" ").append(quote(n.text));
+                line(text);
+            }
         });
     }
     void print(const CriteriaSet& s) {
@@ -229,6 +235,8 @@ class Dumper {
         nested([&] {
             opt("source", a.source);
             for (const Name& s : a.sets) line("sets " + s.text);
+            if (a.valid) line(fmt::format("valid {}", years(*a.valid)));
+            opt("locality", a.locality);
             for (const Assignment& x : a.assignments) assignment(x);
         });
     }

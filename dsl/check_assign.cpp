@@ -19,6 +19,7 @@ class Assignments {
                             fmt::format("assignments '{}' name an empty locality", d_.name.text))
                 .help = "write the official code of a province, district or commune, e.g. \"49\"";
         }
+        if (d_.valid) check_year_range(cx_, *d_.valid);
         resolve_sets();
         for (const Assignment& a : d_.assignments) assignment(a);
     }

@@ -27,6 +27,7 @@ struct Context {
 
 void declare_names(Context& cx);          // check_names.cpp: symbol tables, duplicates
 void check_data(Context& cx);             // check_data.cpp: field units, derived values
+void check_combine(Context& cx);          // check_combine.cpp: how inputs combine in a merger
 void flatten_sets(Context& cx);           // check_sets.cpp: extends, override, remove
 void check_set_expressions(Context& cx);  // check_set_exprs.cpp: value, applies, regions
 void check_thresholds(Context& cx);       // check_thresholds.cpp: shape of thresholds

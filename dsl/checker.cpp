@@ -17,6 +17,7 @@ Checked check(const Module& module, const SourceManager& sources, Diagnostics& d
     check_detail::flatten_sets(cx);           // extends, override, remove → effective criteria
     check_detail::check_data(cx);             // field units, derived values and their cycles
     check_detail::check_set_expressions(cx);  // value, applies when, region when
+    check_detail::check_combine(cx);          // how each input combines when units merge
     check_detail::check_thresholds(cx);       // regions, years and rows of thresholds
     check_detail::check_requirements(cx);     // units of requirements, contradictions
     check_detail::check_classes(cx);          // class conditions

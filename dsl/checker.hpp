@@ -2,7 +2,7 @@
 //
 // `check` resolves every name of a Module, gives every expression a type and a unit, flattens
 // each criteria set (after `extends`, `override` and `remove`) and reports every problem it
-// finds as a Diagnostic (codes E01xx–E06xx, W01xx–W06xx; see docs/diagnostics.md).
+// finds as a Diagnostic (codes E01xx–E07xx, W01xx–W07xx; see docs/diagnostics.md).
 //
 // The result is a set of side tables over the syntax tree, in the manner of a checked AST: the
 // tree itself is not changed.  Pointers in Checked point into the Module, which must outlive
@@ -145,9 +145,20 @@ struct FieldInfo {
     std::vector<std::string> uses;  // derived: the derived values of this kind it reads
 };
 
+// How one input combines when units merge, from a `combine` line of its kind's data.
+struct CombineInfo {
+    const InputCombine* line = nullptr;
+    const InputName* input = nullptr;  // where the input is named
+    MergeWay way = MergeWay::sum;
+    std::string weight;  // MergeWay::weighted: the input that weights the mean
+};
+
 struct DataInfo {
     std::map<std::string, FieldInfo> fields;  // input fields and derived values
     std::vector<std::string> derive_order;    // derived values, each after those it reads
+    // By input name (a field, or an indicator code naming the column it reads).  Only inputs
+    // whose `combine` line passed the checks are here.
+    std::map<std::string, CombineInfo> combine;
 };
 
 // A piece of a flattened set, with the set that gave it (index into Checked::sets).

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <limits>
 
 #include "dsl/ast_dump.hpp"
@@ -107,7 +108,40 @@ class Printer {
             if (f.derive) text.append(" = ").append(format_expr(*f.derive));
             prop(kIndent, f.span.begin, text);
         }
+        for (const InputCombine& c : d.combines) input_combine(c);
         close(0, d.span);
+    }
+
+    // `combine WAY: a, b, …` on one line; a list that would pass kWidth columns goes on after
+    // a comma on lines indented one level deeper, each line anchored at its first input so
+    // that comments stay beside the inputs they were written next to.
+    void input_combine(const InputCombine& c) {
+        static constexpr int kWidth = 100;
+        std::string head = fmt::format("combine {}", spelling(c.way));
+        if (c.weight) head.append(" by ").append(c.weight->text);
+        prop(kIndent, c.span.begin, head + ":");
+        for (std::size_t i = 0; i < c.inputs.size(); ++i) {
+            const std::string item = input_name(c.inputs[i]) + (i + 1 < c.inputs.size() ? "," : "");
+            const bool fits = out_.column() + 1 + static_cast<int>(display_width(item)) <= kWidth;
+            if (i > 0 && !fits) {
+                out_.line(2 * kIndent, c.inputs[i].span.begin);
+                out_.put(item);
+            } else {
+                out_.put(" ");
+                out_.put(item);
+            }
+        }
+    }
+
+    // A code is written bare (2.1, as in `indicator 2.1`); other text as it was written.
+    static std::string input_name(const InputName& n) {
+        const bool code = !n.text.empty() && std::isdigit(static_cast<unsigned char>(n.text.front())) &&
+                          std::isdigit(static_cast<unsigned char>(n.text.back())) &&
+                          n.text.find("..") == std::string::npos &&
+                          std::all_of(n.text.begin(), n.text.end(), [](char ch) {
+                              return ch == '.' || std::isdigit(static_cast<unsigned char>(ch));
+                          });
+        return n.quoted && !code ? quote(n.text) : n.text;
     }
 
     void print(const CriteriaSet& s) {
@@ -161,6 +195,7 @@ class Printer {
             prop(kIndent, a.sets.front().span.begin,
                  fmt::format("sets {}", join(a.sets, [](const Name& n) { return n.text; })));
         }
+        if (a.valid) prop(kIndent, a.valid->span.begin, fmt::format("valid {}", years_text(*a.valid)));
         if (a.locality) prop(kIndent, a.locality->span.begin, fmt::format("locality {}", quote(a.locality->value)));
         for (const Assignment& x : a.assignments) prop(kIndent, x.span.begin, assignment(x));
         close(0, a.span);

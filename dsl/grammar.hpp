@@ -147,6 +147,11 @@ NTM_KW(sets, "sets");
 NTM_KW(locality, "locality");
 NTM_KW(due, "due");
 NTM_KW(target, "target");
+NTM_KW(sum, "sum");
+NTM_KW(weighted, "weighted");
+NTM_KW(min, "min");
+NTM_KW(max, "max");
+NTM_KW(resurvey, "resurvey");
 #undef NTM_KW
 
 struct reserved : sor<kw_and, kw_or, kw_not, kw_yes, kw_no, kw_where, kw_when, kw_else> {};
@@ -322,9 +327,29 @@ struct derive_eq : one<'='> {};
 struct field : seq<kw_field, ws, must<name>, ws, opt<title, ws>, must<colon>, ws, must<field_unit>> {};
 struct derive : seq<kw_derive, ws, must<name>, ws, opt<title, ws>, must<colon>, ws, must<field_unit>, ws,
                     must<derive_eq>, ws, must<operand>> {};
+// How an input combines when units merge:
+// input_combine = "combine" way ":" input { "," input } ;
+// way   = "sum" | "weighted" "by" name | "all" | "any" | "min" | "max" | "resurvey" ;
+// input = name | code | string ;   (a field, or the column an indicator reads: 2.1 or "2.1")
+// `combine` inside `data` is told apart from a criterion's `combine all` by its block; `all`
+// and `any` mean "every part" and "some part" in both.
+struct combine_sum : kw_sum {};
+struct combine_weight : seq<name> {};
+struct combine_by : seq<kw_by> {};
+struct combine_weighted : seq<kw_weighted, ws, must<combine_by>, ws, must<combine_weight>> {};
+struct combine_every : kw_all {};
+struct combine_some : kw_any {};
+struct combine_min : kw_min {};
+struct combine_max : kw_max {};
+struct combine_resurvey : kw_resurvey {};
+struct combine_way : sor<combine_sum, combine_weighted, combine_every, combine_some, combine_min,
+                         combine_max, combine_resurvey> {};
+struct combine_input : sor<string_lit, code, name> {};
+struct combine_inputs : seq<combine_input, star<ws, comma, ws, must<combine_input>>> {};
+struct input_combine : seq<kw_combine, ws, must<combine_way>, ws, must<colon>, ws, must<combine_inputs>> {};
 struct data_end : one<'}'> {};
 struct data_decl : seq<kw_data, ws, must<kind_name>, ws, must<open_brace>, ws,
-                       star<sor<field, derive>, ws>, must<data_end>> {};
+                       star<sor<field, derive, input_combine>, ws>, must<data_end>> {};
 
 struct after_prop : seq<kw_after, ws, must<decl_name>> {};
 struct meets_prop : seq<kw_meets, ws, must<decl_name>, star<ws, comma, ws, must<decl_name>>> {};
@@ -355,7 +380,9 @@ struct sets_prop : seq<kw_sets, ws, must<decl_name>, star<ws, comma, ws, must<de
 struct assignments_end : one<'}'> {};
 struct assignments_decl
     : seq<kw_assignments, ws, must<decl_name>, ws, opt<title, ws>, must<open_brace>, ws,
-          star<sor<source_prop, sets_prop, locality_scope, assign_criterion, assign_indicator, assign_locality>, ws>,
+          star<sor<source_prop, sets_prop, valid_prop, locality_scope, assign_criterion, assign_indicator,
+                   assign_locality>,
+               ws>,
           must<assignments_end>> {};
 
 struct year_prop : seq<kw_year, ws, must<years>> {};

@@ -72,14 +72,21 @@ NTM_ERR(set_end,
         "expected a set item ('source', 'for', 'valid', 'extends', 'locality', 'region', "
         "'group', 'criterion', 'override', 'remove') or '}'");
 NTM_ERR(derive_eq, "expected '=' and the expression that computes the derived value");
-NTM_ERR(data_end, "expected 'field', 'derive' or '}' in the data block");
+NTM_ERR(data_end, "expected 'field', 'derive', 'combine' or '}' in the data block");
+NTM_ERR(combine_way,
+        "expected how the input combines when units merge: 'sum', 'weighted by NAME', 'all', "
+        "'any', 'min', 'max' or 'resurvey'");
+NTM_ERR(combine_by, "expected 'by' and the input that weights the mean after 'weighted'");
+NTM_ERR(combine_weight, "expected the name of the input that weights the mean");
+NTM_ERR(combine_inputs, "expected one or more inputs: field names or indicator codes such as 2.1");
+NTM_ERR(combine_input, "expected a field name or an indicator code after ','");
 NTM_ERR(level_end, "expected 'for', 'source', 'after', 'meets', 'gate' or '}' in the level");
 NTM_ERR(class_end, "expected 'for', 'source', 'when' or '}' in the class");
 NTM_ERR(arrow, "expected '->' and the body or member in charge");
 NTM_ERR(locality_which, "expected locality codes in quotes or 'where' and a condition");
 NTM_ERR(assignments_end,
-        "expected 'source', 'sets', 'criterion', 'indicator', 'locality' or '}' in the "
-        "assignments");
+        "expected 'source', 'sets', 'valid', 'criterion', 'indicator', 'locality' or '}' in "
+        "the assignments");
 NTM_ERR(target_count, "expected a number (or '+' and a number) after the level name");
 NTM_ERR(target_end, "expected 'source', 'locality', 'year', a target line or '}' in the target");
 

@@ -68,11 +68,34 @@ void Compiler::schema() {
             }
         }
     }
+    combines();
     for (std::size_t k = 0; k < kKindCount; ++k) {
         const auto kind = static_cast<EntityKind>(k);
         for (const std::string& name : checked_.data[k].derive_order) {
             const dsl::FieldInfo& f = checked_.data[k].fields.at(name);
             out_.derived[k].emplace_back(slot_of(kind, name), expr(*f.decl->derive, {kind, kNone}));
+        }
+    }
+}
+
+// How each input combines when units merge (`combine` lines of the kind's data).
+void Compiler::combines() {
+    for (std::size_t k = 0; k < kKindCount; ++k) {
+        const auto kind = static_cast<EntityKind>(k);
+        for (const auto& [name, c] : checked_.data[k].combine) {
+            const Column* found = out_.schema.find(kind, name);
+            if (found == nullptr) continue;
+            Column& col = out_.schema.columns[k][found->slot];
+            switch (c.way) {
+                case dsl::MergeWay::sum: col.combine = Combine::sum; break;
+                case dsl::MergeWay::weighted: col.combine = Combine::weighted; break;
+                case dsl::MergeWay::all: col.combine = Combine::all; break;
+                case dsl::MergeWay::any: col.combine = Combine::any; break;
+                case dsl::MergeWay::min: col.combine = Combine::min; break;
+                case dsl::MergeWay::max: col.combine = Combine::max; break;
+                case dsl::MergeWay::resurvey: col.combine = Combine::resurvey; break;
+            }
+            if (col.combine == Combine::weighted) col.weight = slot_of(kind, c.weight);
         }
     }
 }
@@ -119,7 +142,7 @@ void Compiler::sets() {
             }
             cd.set = s;
             cd.span = c.declared.node->code.span;
-            bodies_for(s, c.code, true, cd.body, cd.local_bodies);
+            bodies_for(s, c.code, true, cd.bodies);
             const auto ci = static_cast<std::uint32_t>(out_.criteria.size());
             cd.first_indicator = static_cast<std::uint32_t>(out_.indicators.size());
             cd.indicator_count = static_cast<std::uint32_t>(c.indicators.size());
@@ -165,7 +188,7 @@ void Compiler::indicator(const dsl::EffectiveIndicator& ind, std::uint32_t set, 
     d.criterion = criterion;
     d.set = set;
     d.span = (ind.overrides.empty() ? ind.declared : ind.overrides.back()).node->code.span;
-    bodies_for(set, ind.code, false, d.body, d.local_bodies);
+    bodies_for(set, ind.code, false, d.bodies);
     d.first_requirement = static_cast<std::uint32_t>(out_.requirements.size());
     if (ind.requirements) {
         for (const dsl::Requirement& r : *ind.requirements.node) {
@@ -181,17 +204,21 @@ void Compiler::indicator(const dsl::EffectiveIndicator& ind, std::uint32_t set, 
     out_.indicators.push_back(std::move(d));
 }
 
-// The body named for `code` by an assignments block that lists `set` (or a set it extends).
-// The body in charge of criterion or indicator `code` of `set` everywhere (the first
-// assignment without `locality` naming it, looking at the set and then at the sets it
-// extends), and within each locality (the first with that `locality`).
-void Compiler::bodies_for(std::uint32_t set, const std::string& code, bool criterion, std::uint32_t& everywhere,
-                          std::vector<std::pair<std::string, std::uint32_t>>& local) const {
+// Every assignment naming criterion or indicator `code` of `set` or of a set it extends, in
+// order of precedence: the set first, then its bases; within each, the blocks in rule order.
+// Which one is in charge depends on the entity and the year (engine/explain.cpp).
+void Compiler::bodies_for(std::uint32_t set, const std::string& code, bool criterion,
+                          std::vector<BodyInCharge>& out) const {
     for (const dsl::SetInfo* p = &checked_.sets[set]; p != nullptr; p = p->base ? &checked_.sets[*p->base] : nullptr) {
         const auto pid = static_cast<std::size_t>(p - checked_.sets.data());
         for (const dsl::AssignmentsInfo& a : checked_.assignments) {
             if (std::find(a.sets.begin(), a.sets.end(), pid) == a.sets.end()) continue;
-            const std::string locality = a.decl->locality ? a.decl->locality->value : std::string();
+            BodyInCharge in_charge;
+            if (a.decl->locality) in_charge.locality = a.decl->locality->value;
+            if (a.decl->valid) {
+                in_charge.valid_from = a.decl->valid->from;
+                in_charge.valid_to = a.decl->valid->to;
+            }
             for (std::size_t i = 0; i < a.decl->assignments.size(); ++i) {
                 const dsl::Assignment& as = a.decl->assignments[i];
                 const bool kind_ok = criterion ? as.target == dsl::AssignTarget::criterion
@@ -199,12 +226,8 @@ void Compiler::bodies_for(std::uint32_t set, const std::string& code, bool crite
                 if (!kind_ok || a.to[i] == nullptr) continue;
                 for (const dsl::Code& c : as.codes) {
                     if (c.text != code) continue;
-                    const std::uint32_t body = body_ids_.at(a.to[i]->name.text);
-                    if (locality.empty()) {
-                        if (everywhere == kNone) everywhere = body;
-                    } else if (std::none_of(local.begin(), local.end(), [&](const auto& l) { return l.first == locality; })) {
-                        local.emplace_back(locality, body);
-                    }
+                    in_charge.body = body_ids_.at(a.to[i]->name.text);
+                    out.push_back(in_charge);
                 }
             }
         }
@@ -274,6 +297,10 @@ void Compiler::classes_and_assignments() {
             for (const dsl::Text& t : as.localities) rule.codes.push_back(t.value);
             if (as.where) rule.where = expr(*as.where, {kind, kNone});
             rule.member = body_ids_.at(a.to[i]->name.text);
+            if (a.decl->valid) {
+                rule.valid_from = a.decl->valid->from;
+                rule.valid_to = a.decl->valid->to;
+            }
             if (as.due) rule.due = fmt::format("{:04}-{:02}-{:02}", as.due->year, as.due->month, as.due->day);
             out_.localities.push_back(std::move(rule));
         }

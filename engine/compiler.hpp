@@ -31,8 +31,8 @@ private:
     void levels();
     void classes_and_assignments();
     void targets();
-    void bodies_for(std::uint32_t set, const std::string& code, bool criterion, std::uint32_t& everywhere,
-                    std::vector<std::pair<std::string, std::uint32_t>>& local) const;
+    void combines();
+    void bodies_for(std::uint32_t set, const std::string& code, bool criterion, std::vector<BodyInCharge>& out) const;
 
     // compile_expr.cpp
     ExprRef expr(const dsl::Expr& e, const ExprScope& scope);

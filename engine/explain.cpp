@@ -56,6 +56,7 @@ public:
             x.lost_year = er.lost_year;
         }
         for (const LocalityRule& rule : p_.localities) {
+            if (!rule.valid_in(ev_.year)) continue;
             if (std::find(rule.codes.begin(), rule.codes.end(), e.code) != rule.codes.end()) {
                 x.member = p_.bodies[rule.member].title;
                 break;
@@ -73,18 +74,20 @@ private:
 
     std::string responsible(std::uint32_t body) const { return body == kNone ? std::string() : p_.bodies[body].title; }
 
-    // The body in charge for the entity explained: that of the nearest locality it lies in
-    // whose assignments name one, else the one assigned everywhere.
-    std::uint32_t body_in_force(std::uint32_t everywhere,
-                                const std::vector<std::pair<std::string, std::uint32_t>>& local) const {
-        if (local.empty()) return everywhere;
+    // The body in charge in the year explained, for the entity explained: among the
+    // assignments valid that year, that of the nearest locality the entity lies in, else the
+    // first one without a locality.
+    std::uint32_t body_in_force(const std::vector<BodyInCharge>& bodies) const {
         std::size_t steps = 0;
         for (std::uint32_t a = entity_; a != kNone && steps <= d_.entities.size(); a = d_.entities[a].parent, ++steps) {
-            for (const auto& [code, body] : local) {
-                if (d_.entities[a].code == code) return body;
+            for (const BodyInCharge& b : bodies) {
+                if (!b.locality.empty() && b.valid_in(ev_.year) && d_.entities[a].code == b.locality) return b.body;
             }
         }
-        return everywhere;
+        for (const BodyInCharge& b : bodies) {
+            if (b.locality.empty() && b.valid_in(ev_.year)) return b.body;
+        }
+        return kNone;
     }
 
     // The input data a gate's condition reads, each column once.
@@ -150,7 +153,7 @@ private:
         x.at_least = def.at_least;
         x.rule = p_.where(def.span);
         x.source = def.source;
-        x.responsible = responsible(body_in_force(def.body, def.local_bodies));
+        x.responsible = responsible(body_in_force(def.bodies));
         for (std::uint32_t i = 0; i < def.indicator_count; ++i) {
             const std::uint32_t ii = def.first_indicator + i;
             x.indicators.push_back(indicator(ii, set_results[ii - s.first_indicator], region));
@@ -177,8 +180,8 @@ private:
         x.applies_unknown = r.applies_unknown;
         x.rule = p_.where(def.span);
         x.source = def.source;
-        std::uint32_t body = body_in_force(def.body, def.local_bodies);
-        if (body == kNone) body = body_in_force(p_.criteria[def.criterion].body, p_.criteria[def.criterion].local_bodies);
+        std::uint32_t body = body_in_force(def.bodies);
+        if (body == kNone) body = body_in_force(p_.criteria[def.criterion].bodies);
         x.responsible = responsible(body);
         x.input = def.slot != kNone ? def.code : std::string();
         if (r.requirement != kNone) {

@@ -169,6 +169,16 @@ struct Requirement {
 // ---------------------------------------------------------------------------------------------
 // Criteria sets, levels, classes, assignments, targets.
 
+// One assignment of a body to a criterion or indicator: where (a locality's code, or
+// everywhere) and in which years (the assignments block's `valid`, or every year).
+struct BodyInCharge {
+    std::uint32_t body = kNone;  // index in Program::bodies
+    std::string locality;        // empty: everywhere
+    int valid_from = std::numeric_limits<int>::min();
+    int valid_to = std::numeric_limits<int>::max();
+    bool valid_in(int year) const { return valid_from <= year && year <= valid_to; }
+};
+
 struct IndicatorDef {
     std::string code;
     std::string title;
@@ -183,9 +193,11 @@ struct IndicatorDef {
     std::uint32_t criterion = 0;  // index in Program::criteria
     std::uint32_t set = 0;        // index in Program::sets
     dsl::Span span;               // where the indicator is written (the innermost override)
-    std::uint32_t body = kNone;   // index in Program::bodies: who is responsible everywhere
-    // Who is responsible within a locality (assignments with `locality`): (code, body).
-    std::vector<std::pair<std::string, std::uint32_t>> local_bodies;
+    // Who is responsible: every assignment naming the indicator, in order of precedence (the
+    // indicator's set, then the sets it extends; blocks in rule order).  For an entity and a
+    // year, the first valid that year for the nearest locality the entity lies in wins, then
+    // the first valid that year without a locality.
+    std::vector<BodyInCharge> bodies;
 };
 
 struct CriterionDef {
@@ -197,8 +209,7 @@ struct CriterionDef {
     std::uint32_t first_indicator = 0, indicator_count = 0;  // in Program::indicators
     std::uint32_t set = 0;
     dsl::Span span;
-    std::uint32_t body = kNone;  // as IndicatorDef
-    std::vector<std::pair<std::string, std::uint32_t>> local_bodies;
+    std::vector<BodyInCharge> bodies;  // as IndicatorDef
 };
 
 struct RegionRule {
@@ -264,6 +275,9 @@ struct LocalityRule {
     ExprRef where;                   // by condition
     std::uint32_t member = 0;        // index in Program::bodies
     std::string due;                 // "2020-11-30" or empty
+    int valid_from = std::numeric_limits<int>::min();  // the assignments block's `valid`
+    int valid_to = std::numeric_limits<int>::max();
+    bool valid_in(int year) const { return valid_from <= year && year <= valid_to; }
 };
 
 struct TargetDef {

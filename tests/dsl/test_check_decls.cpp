@@ -223,3 +223,82 @@ TEST_CASE("checker: targets", "[checker]") {
     CHECK(found("target t { locality \"49\" year 2201 }\n") ==
           Lines{"E0114 year 2201 is outside 1900..2100"});
 }
+
+TEST_CASE("checker: dated assignments", "[checker]") {
+    const std::string head = "assignments a \"Phân công\" {\n  sets xa_2021\n";
+    SECTION("valid years, as for sets") {
+        CHECK(found(head + "  valid 2025..2030\n  criterion 1 -> so_xd\n}\n") == Lines{});
+        auto c = run(kPrelude + head + "  valid 2021..2024\n  criterion 1 -> so_xd\n}\n");
+        REQUIRE(c->checked.assignments.size() == 1);
+        REQUIRE(c->checked.assignments[0].decl->valid);
+        CHECK(c->checked.assignments[0].decl->valid->to == 2024);
+        CHECK(found(head + "  valid 2021..2205\n}\n") == Lines{"E0114 year 2205 is outside 1900..2100"});
+    }
+}
+
+TEST_CASE("checker: how inputs combine when units merge", "[checker]") {
+    // Every input of xa in the prelude: the fields, and the columns 1.1, 13.1, 13.2.
+    const std::string all = "  combine sum: so_htx, duong_km, duong_cung_km, 13.2\n"
+                            "  combine all: dtts, 1.1, \"13.1\"\n"
+                            "  combine any: no_dong\n"
+                            "  combine resurvey: hai_long\n";
+    auto with = [&](const std::string& lines) { return found("data xa {\n" + all + lines + "}\n"); };
+    SECTION("every input given a way: clean, and recorded") {
+        auto c = run(kPrelude + "data xa {\n" + all + "}\n");
+        CHECK(c->diags.items().empty());
+        const auto& combine = c->checked.data_of(EntityKind::xa).combine;
+        CHECK(combine.size() == 9);
+        CHECK(combine.at("13.1").way == MergeWay::all);
+        CHECK(combine.at("so_htx").way == MergeWay::sum);
+    }
+    SECTION("a weighted mean names its weight") {
+        auto c = run(kPrelude + "data xa {\n  field ty_le_ho: percent\n" + all +
+                     "  combine weighted by so_htx: ty_le_ho\n}\n");
+        CHECK(c->diags.items().empty());
+        CHECK(c->checked.data_of(EntityKind::xa).combine.at("ty_le_ho").weight == "so_htx");
+    }
+    SECTION("an unknown input, with a suggestion") {
+        const Diagnostic d = only("data xa {\n" + all + "  combine sum: so_htxx\n}\n");
+        CHECK(d.code == "E0701");
+        CHECK(d.message == "unknown input 'so_htxx' of xa");
+        CHECK(d.help == "did you mean 'so_htx'?");
+        CHECK(with("  combine max: 2.2\n") == Lines{"E0701 unknown input '2.2' of xa"});
+    }
+    SECTION("an input given twice") {
+        const Diagnostic d = only("data xa {\n" + all + "  combine max: so_htx\n}\n");
+        CHECK(d.code == "E0702");
+        CHECK(d.message == "input 'so_htx' of xa is given a 'combine' twice");
+        CHECK(d.notes.at(0).message == "first given here");
+    }
+    SECTION("weights: a number or count input, never the input itself") {
+        const std::string f = "data xa {\n  field ty_le_ho: percent\n" + all;
+        CHECK(found(f + "  combine weighted by hai_long: ty_le_ho\n}\n") ==
+              Lines{"E0703 'hai_long' cannot weight a mean: it is a percentage, not a number or count "
+                    "input of xa"});
+        CHECK(found(f + "  combine weighted by dtts: ty_le_ho\n}\n") ==
+              Lines{"E0703 'dtts' cannot weight a mean: it is yes/no, not a number or count input of xa"});
+        CHECK(found(f + "  combine weighted by ty_le_duong: ty_le_ho\n}\n") ==
+              Lines{"E0703 'ty_le_duong' cannot weight a mean: it is a derived value, not a number or "
+                    "count input of xa"});
+        CHECK(found("data xa {\n  field so_ho: count\n" + all + "  combine weighted by so_ho: so_ho\n}\n") ==
+              Lines{"E0704 input 'so_ho' is weighted by itself"});
+    }
+    SECTION("the way suits the input's type") {
+        CHECK(found("data xa {\n  field co: yesno\n" + all + "  combine sum: co\n}\n") ==
+              Lines{"E0705 'combine sum' does not suit 'co', a yes/no input"});
+        CHECK(found("data xa {\n  field n: count\n" + all + "  combine any: n\n}\n") ==
+              Lines{"E0705 'combine any' does not suit 'n', a count input"});
+    }
+    SECTION("derived values are computed again, not combined") {
+        CHECK(with("  combine resurvey: ty_le_duong\n") ==
+              Lines{"E0706 'ty_le_duong' is a derived value: it is computed again after a merger, not "
+                    "combined"});
+    }
+    SECTION("an input left out, once the kind has combine lines: a warning") {
+        CHECK(found("data xa {\n  combine sum: so_htx, duong_km, duong_cung_km, 13.2\n"
+                    "  combine all: dtts, 1.1, 13.1\n  combine any: no_dong\n}\n") ==
+              Lines{"W0701 no 'combine' for input 'hai_long' of xa: after a merger it must be surveyed "
+                    "again, as with 'combine resurvey'"});
+        // No combine line for thon in the prelude: no warning for its inputs.
+    }
+}

@@ -410,3 +410,37 @@ TEST_CASE("formatter: empty input and comment-only input") {
     CHECK(fmt_text("") == "");
     CHECK(fmt_text("\n\n  # chỉ có chú thích\n\n\n#hai\n") == "# chỉ có chú thích\n\n#hai\n");
 }
+
+TEST_CASE("formatter: combine lines and dated assignments") {
+    const std::string messy = "data xa { field so_ho: count field dan_so: count\n"
+                              "combine   weighted  by so_ho :\"17.1\",dan_so # chú thích\n"
+                              "combine sum: so_ho }\n"
+                              "assignments a \"Phân công\" { locality \"49\" valid 2021..2024 sets s criterion 1 -> b }\n";
+    const std::string out = check_round_trip("combine.ntm", messy);
+    CHECK(out == "data xa {\n"
+                 "  field so_ho: count\n"
+                 "  field dan_so: count\n"
+                 "  combine weighted by so_ho: 17.1, dan_so  # chú thích\n"
+                 "  combine sum: so_ho\n"
+                 "}\n"
+                 "\n"
+                 "assignments a \"Phân công\" {\n"
+                 "  sets s\n"
+                 "  valid 2021..2024\n"
+                 "  locality \"49\"\n"
+                 "  criterion 1 -> b\n"
+                 "}\n");
+    SECTION("a long list goes on after a comma, indented") {
+        std::string names;
+        for (int i = 0; i < 30; ++i) names += (i ? ", ten_dau_vao_" : "ten_dau_vao_") + std::to_string(i);
+        const std::string text = check_round_trip("long.ntm", "data xa {\n  combine resurvey: " + names + "\n}\n");
+        std::size_t lines = 0, widest = 0, start = 0;
+        for (std::size_t nl; (nl = text.find('\n', start)) != std::string::npos; start = nl + 1) {
+            ++lines;
+            widest = std::max(widest, nl - start);
+        }
+        CHECK(lines > 4);
+        CHECK(widest <= 100);
+        CHECK(text.find("\n    ten_dau_vao_") != std::string::npos);
+    }
+}

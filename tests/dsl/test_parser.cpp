@@ -383,3 +383,49 @@ TEST_CASE("text that is not NFC is reported at the letter, and fmt's normalisati
     CHECK(diags.items().empty());
     CHECK(m.files.size() == 1);
 }
+
+TEST_CASE("combine lines in data, and valid in assignments") {
+    SourceManager sources;
+    Diagnostics diags;
+    NodeIds ids;
+    const FileId f = sources.add("combine.ntm", "data xa {\n  field so_ho: count\n"
+                                                "  combine weighted by so_ho: 9.1, \"17.1\", ty_le\n"
+                                                "  combine resurvey:\n    10\n}\n"
+                                                "assignments a { sets s valid 2025..2030 }\n");
+    const RuleFile file = parse_file(f, sources, diags, ids);
+    INFO(render_all(diags, sources));
+    REQUIRE_FALSE(diags.has_errors());
+    const auto& d = std::get<DataDecl>(file.decls.at(0));
+    REQUIRE(d.combines.size() == 2);
+    CHECK(d.combines[0].way == MergeWay::weighted);
+    REQUIRE(d.combines[0].weight);
+    CHECK(d.combines[0].weight->text == "so_ho");
+    REQUIRE(d.combines[0].inputs.size() == 3);
+    CHECK(d.combines[0].inputs[0].text == "9.1");
+    CHECK_FALSE(d.combines[0].inputs[0].quoted);
+    CHECK(d.combines[0].inputs[1].text == "17.1");
+    CHECK(d.combines[0].inputs[1].quoted);
+    CHECK(d.combines[1].way == MergeWay::resurvey);
+    CHECK(d.combines[1].inputs.at(0).text == "10");
+    const auto& a = std::get<AssignmentsDecl>(file.decls.at(1));
+    REQUIRE(a.valid);
+    CHECK(a.valid->from == 2025);
+    CHECK(a.valid->to == 2030);
+}
+
+TEST_CASE("combine lines: what is expected where") {
+    auto error = [](const std::string& text) {
+        SourceManager sources;
+        Diagnostics diags;
+        NodeIds ids;
+        parse_file(sources.add("x.ntm", text), sources, diags, ids);
+        return diags.items().empty() ? std::string() : diags.items()[0].message;
+    };
+    CHECK(error("data xa { combine average: a }") ==
+          "expected how the input combines when units merge: 'sum', 'weighted by NAME', 'all', 'any', "
+          "'min', 'max' or 'resurvey', found 'average'");
+    CHECK(error("data xa { combine weighted so_ho: a }") ==
+          "expected 'by' and the input that weights the mean after 'weighted', found 'so_ho'");
+    CHECK(error("data xa { combine sum: }").rfind("expected one or more inputs", 0) == 0);
+    CHECK(error("assignments a { valid 2021..2024 valid 2025 }") == "'valid' is given twice in this block");
+}
