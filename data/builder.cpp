@@ -110,12 +110,56 @@ std::optional<Builder::HeadProblem> Builder::resolve(const Head& head, const std
     return std::nullopt;
 }
 
-std::uint32_t Builder::entity(const Head& head, std::size_t records) {
+// The row's map: its `map` field, or the map of its years; and whether the row fits that map.
+std::optional<Builder::HeadProblem> Builder::resolve_map(const Head& head, const std::string& code,
+                                                         int first_year, int last_year,
+                                                         Resolved& out) {
+    const Written& written = head[Field::map];
+    if (written.given()) {
+        const auto map = parse_map(written.text);
+        if (!map) {
+            return HeadProblem{
+                "D0113", Field::map,
+                fmt::format("unknown map '{}' of '{}': write '3 cấp' (the map before 01/7/2025, "
+                            "with districts) or '2 cấp' (the map from 01/7/2025){}",
+                            shown(written.text), shown(code), invisible_note(written.text))};
+        }
+        out.map = *map;
+    } else if (first_year != 0 && default_map(first_year) != default_map(last_year)) {
+        return HeadProblem{
+            "D0114", Field::map,
+            fmt::format("'{}' has values for {} and {}, before and after the change of map on "
+                        "01/7/2025: give each map its own entity, with '{}' ('3 cấp' or '2 cấp')",
+                        shown(code), first_year, last_year, field_name(Field::map))};
+    } else {
+        out.map = default_map(first_year != 0 ? first_year : kFirstTwoTierYear - 1);
+    }
+    if (out.map == AdminMap::three_tier && last_year >= kFirstTwoTierYear) {
+        return HeadProblem{
+            "D0114", written.given() ? Field::map : Field::year,
+            fmt::format("'{}' is on map '3 cấp' in {}: districts were abolished on 01/7/2025, "
+                        "so a record from {} is on map '2 cấp'",
+                        shown(code), last_year, kFirstTwoTierYear)};
+    }
+    if (out.map == AdminMap::two_tier && out.kind == EntityKind::huyen) {
+        return HeadProblem{
+            "D0114", head[Field::kind].given() ? Field::kind : Field::type,
+            fmt::format("'{}' is a huyen on map '2 cấp': there are no districts from 01/7/2025; "
+                        "write '3 cấp' in '{}' for a record before that date",
+                        shown(code), field_name(Field::map))};
+    }
+    return std::nullopt;
+}
+
+std::uint32_t Builder::entity(const Head& head, std::size_t records, int first_year,
+                              int last_year) {
     const std::string code = to_nfc(head[Field::code].text);
     Resolved resolved;
     std::optional<HeadProblem> bad = resolve(head, code, resolved);
-    const auto known = bad ? codes_.end() : codes_.find(code);
-    if (!bad && known != codes_.end() && ds_.entities[known->second].kind != resolved.kind) {
+    if (!bad) bad = resolve_map(head, code, first_year, last_year, resolved);
+    auto& codes = codes_[static_cast<std::size_t>(resolved.map)];
+    const auto known = bad ? codes.end() : codes.find(code);
+    if (!bad && known != codes.end() && ds_.entities[known->second].kind != resolved.kind) {
         const Entity& first = ds_.entities[known->second];
         bad = HeadProblem{
             "D0105", head[Field::kind].given() ? Field::kind : Field::type,
@@ -129,10 +173,12 @@ std::uint32_t Builder::entity(const Head& head, std::size_t records) {
         // A JSON entity without values is rejected too: it counts as one record.
         ds_.read += std::max<std::size_t>(records, 1);
         ds_.rejected += std::max<std::size_t>(records, 1);
-        if (!code.empty() && !codes_.contains(code)) rejected_codes_.emplace(code, head.line);
+        if (!code.empty() && !codes.contains(code)) {
+            rejected_codes_[static_cast<std::size_t>(resolved.map)].emplace(code, head.line);
+        }
         return kNone;
     }
-    if (known != codes_.end()) {
+    if (known != codes.end()) {
         merge(known->second, head, resolved);
         return known->second;
     }
@@ -145,12 +191,14 @@ std::uint32_t Builder::entity(const Head& head, std::size_t records) {
     std::tie(en.type, en.judged) =
         canonical_type(type.given() ? to_nfc(type.text) : std::string(kDefaultType[kind_index(resolved.kind)]));
     en.kind = resolved.kind;
+    en.map = resolved.map;
     en.parent_code = to_nfc(head[Field::parent].text);
+    en.merged_from = to_nfc(head[Field::merged_from].text);
     en.region = resolved.region;
     en.origin = {path_, head.line, {}};
     building_.push_back(
         {kNone, kNone, head[Field::parent].line, head[Field::region].line, type.given(), false});
-    codes_.emplace(code, e);
+    codes.emplace(code, e);
     return e;
 }
 
@@ -185,6 +233,7 @@ void Builder::merge(std::uint32_t e, const Head& head, const Resolved& resolved)
     if (en.parent_code.empty() && head[Field::parent].given())
         b.parent_line = head[Field::parent].line;
     text(Field::parent, en.parent_code);
+    text(Field::merged_from, en.merged_from);
     if (resolved.region && !en.region) {
         en.region = resolved.region;
         b.region_line = head[Field::region].line;
@@ -249,6 +298,28 @@ std::uint32_t Builder::record(std::uint32_t e, int year, std::uint32_t line,
     return r;
 }
 
+void Builder::estimated(std::uint32_t r, std::string_view names, std::uint32_t line) {
+    const Pending& p = pending_[r];
+    const EntityKind kind = ds_.entities[p.entity].kind;
+    while (!names.empty()) {
+        const std::size_t end = names.find(';');
+        const std::string_view name = trim(names.substr(0, end));
+        names = end == std::string_view::npos ? std::string_view() : names.substr(end + 1);
+        if (name.empty()) continue;
+        const Column* c = schema_.find(kind, to_nfc(name));
+        if (c == nullptr) {
+            std::vector<std::string> inputs;
+            for (const Column& other : schema_.columns[kind_index(kind)]) inputs.push_back(other.name);
+            problem("D0209", ProblemKind::warning, line, field_name(Field::estimated),
+                    fmt::format("'{}' is not an input of a {}: it cannot be an estimate{}", shown(name),
+                                kind_name(kind), did_you_mean(name, inputs)));
+            continue;
+        }
+        if (ds_.estimated.size() < ds_.values.size()) ds_.estimated.resize(ds_.values.size(), 0);
+        ds_.estimated[p.offset + c->slot] = 1;
+    }
+}
+
 void Builder::reject_record(const char* code, std::uint32_t line, std::string_view field,
                             std::string message, std::size_t records) {
     problem(code, ProblemKind::record, line, field, std::move(message));
@@ -258,8 +329,11 @@ void Builder::reject_record(const char* code, std::uint32_t line, std::string_vi
 
 void Builder::reject_row(std::string_view code, std::uint32_t line, std::string message) {
     reject_record("D0112", line, {}, std::move(message));
-    std::string key = to_nfc(code);
-    if (!key.empty() && !codes_.contains(key)) rejected_codes_.emplace(std::move(key), line);
+    // The row could not be split: its map is unknown, so its code is rejected on both.
+    const std::string key = to_nfc(code);
+    for (std::size_t m = 0; m < codes_.size(); ++m) {
+        if (!key.empty() && !codes_[m].contains(key)) rejected_codes_[m].emplace(key, line);
+    }
 }
 
 FileError Builder::row_limit(const std::string& place) const {

@@ -21,6 +21,7 @@
 
 namespace ntm::data {
 
+using engine::AdminMap;
 using engine::Column;
 using engine::Entity;
 using engine::EntityKind;
@@ -126,10 +127,12 @@ public:
     // Whether a record of `year` is loaded (LoadOptions::year); if not, counts it as skipped.
     bool wanted(int year);
 
-    // Declares the entity of `head`, or adds a row to the one already declared with its code.
-    // On a problem with the fields themselves, reports it, counts `records` records as read and
-    // rejected, and returns kNone.
-    std::uint32_t entity(const Head& head, std::size_t records);
+    // Declares the entity of `head`, or adds a row to the one already declared with its code on
+    // its map.  The map is the row's `map` field, or by default the map of the years its records
+    // have (`first_year`..`last_year`, 0 when unknown).  On a problem with the fields themselves,
+    // reports it, counts `records` records as read and rejected, and returns kNone.
+    std::uint32_t entity(const Head& head, std::size_t records, int first_year = 0,
+                         int last_year = 0);
     // "dat_chuan:2019; nang_cao:2023" (D0208 for a malformed entry), or one entry.
     void recognised(std::uint32_t entity, std::string_view text, std::uint32_t line);
     void recognised(std::uint32_t entity, std::string_view level, int year);
@@ -152,6 +155,9 @@ public:
     void count_row(const Place& place) {
         if (++rows_ > options_.limits.rows) throw row_limit(place());
     }
+    // "9.1; 11.1; so_ho": the inputs of `record` whose values are estimates (D0209 for a name
+    // that is not an input of its kind).
+    void estimated(std::uint32_t record, std::string_view names, std::uint32_t line);
     // Stores a value of `record` in `column`, or reports why not (D0002, D02xx).
     void value(std::uint32_t record, std::uint32_t column, const Cell& cell, std::uint32_t line);
 
@@ -192,10 +198,13 @@ private:
     struct Resolved {
         EntityKind kind = EntityKind::xa;
         std::optional<Region> region;
+        AdminMap map = AdminMap::three_tier;
     };
 
     FileError row_limit(const std::string& place) const;
     std::optional<HeadProblem> resolve(const Head& head, const std::string& code, Resolved& out);
+    std::optional<HeadProblem> resolve_map(const Head& head, const std::string& code, int first_year,
+                                           int last_year, Resolved& out);
     void merge(std::uint32_t entity, const Head& head, const Resolved& resolved);
     int cached(std::vector<Word>& cache, std::string_view text, int (*lookup)(std::string_view));
     void reject_entity(std::uint32_t e, const char* code, std::uint32_t line,
@@ -209,6 +218,10 @@ private:
     void wrong(const Column& column, std::string_view written, std::uint32_t line);
     void resolve_hierarchy();
     void resolve_parent(std::uint32_t entity);
+    bool official(std::uint32_t entity);
+    void official_parent(std::uint32_t entity);
+    std::string official_parent_of(std::uint32_t entity) const;
+    const AdminUnits* official_list(std::uint32_t entity) const;
     void inherit_region(std::uint32_t entity);
 
     std::string path_;
@@ -222,8 +235,9 @@ private:
     Dataset ds_;
     std::vector<Building> building_;  // beside ds_.entities
     std::vector<Pending> pending_;
-    StringMap<std::uint32_t> codes_;           // code → entity
-    StringMap<std::uint32_t> rejected_codes_;  // code never declared, only rejected → its line
+    // Per map (AdminMap as index): code → entity; code never declared, only rejected → its line.
+    std::array<StringMap<std::uint32_t>, 2> codes_;
+    std::array<StringMap<std::uint32_t>, 2> rejected_codes_;
     std::vector<ColumnInfo> columns_;
     StringMap<std::uint32_t> column_index_;
     std::vector<Word> types_, kinds_, regions_;

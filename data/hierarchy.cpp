@@ -37,8 +37,10 @@ void Builder::resolve_hierarchy() {
     });
     for (const std::uint32_t e : order) {
         Entity& en = ds_.entities[e];
+        if (!official(e)) continue;
         if (!en.parent_code.empty()) {
             resolve_parent(e);
+            if (en.parent != kNone) official_parent(e);
         } else if (!en.region) {
             reject_entity(
                 e, "D0109", en.origin.line, field_name(Field::region),
@@ -46,6 +48,93 @@ void Builder::resolve_hierarchy() {
                             shown(en.code)));
         }
     }
+}
+
+// The official list of the map of entity `e`, or null when it is not checked against one.
+const AdminUnits* Builder::official_list(std::uint32_t e) const {
+    const Entity& en = ds_.entities[e];
+    if (en.kind == EntityKind::thon) return nullptr;
+    return options_.units[static_cast<std::size_t>(en.map)];
+}
+
+namespace {
+
+// "'20794' Xã Bình Dương, Huyện Thăng Bình": unit `u` of `list` as a did-you-mean names it.
+std::string described(const AdminUnits& list, std::uint32_t u) {
+    const Unit& unit = list.units[u];
+    std::string out = fmt::format("'{}' {}", unit.code, list.full_name(u));
+    if (unit.parent != kNone) out += fmt::format(", {}", list.full_name(unit.parent));
+    return out;
+}
+
+}  // namespace
+
+// Whether entity `e` is a unit the official list of its map holds under its code, with the same
+// name.  If not, rejects it (D0115 unknown code, D0116 another name), with the unit meant when
+// the list can tell.  Its parent is checked once linked (official_parent).
+bool Builder::official(std::uint32_t e) {
+    Entity& en = ds_.entities[e];
+    const AdminUnits* list = official_list(e);
+    if (list == nullptr || building_[e].rejected) return !building_[e].rejected;
+    const std::uint32_t u = list->find(en.kind, en.code);
+    const std::string where = fmt::format("{} (map '{}')", list->path, map_word(en.map));
+    if (u == kNone) {
+        const std::vector<std::uint32_t> same_name = list->named(en.kind, en.name);
+        std::string hint;
+        for (const std::uint32_t c : same_name) {
+            const Unit& cand = list->units[c];
+            if (cand.parent != kNone && list->units[cand.parent].code == en.parent_code) {
+                hint = fmt::format("; did you mean {}?", described(*list, c));
+                break;
+            }
+        }
+        if (hint.empty() && same_name.size() == 1) {
+            hint = fmt::format("; did you mean {}?", described(*list, same_name[0]));
+        }
+        reject_entity(e, "D0115", en.origin.line, field_name(Field::code),
+                      fmt::format("'{}' is not the code of a {} in {}{}", shown(en.code), kind_name(en.kind), where,
+                                  hint));
+        return false;
+    }
+    if (!en.name.empty() && fold(en.name) != fold(list->units[u].name) && fold(en.name) != fold(list->full_name(u))) {
+        std::string hint;
+        for (const std::uint32_t c : list->named(en.kind, en.name)) {
+            hint = fmt::format("; '{}' is the name of {}", shown(en.name), described(*list, c));
+            break;
+        }
+        reject_entity(e, "D0116", en.origin.line, field_name(Field::name),
+                      fmt::format("'{}' is the code of {} in {}, not of '{}'{}", shown(en.code), list->full_name(u),
+                                  where, shown(en.name), hint));
+        return false;
+    }
+    return true;
+}
+
+// The parent the official list gives entity `e`: "'513' Huyện Thăng Bình", or empty when there
+// is no list, no such unit or no parent in it.
+std::string Builder::official_parent_of(std::uint32_t e) const {
+    const Entity& en = ds_.entities[e];
+    const AdminUnits* list = official_list(e);
+    if (list == nullptr) return {};
+    const std::uint32_t u = list->find(en.kind, en.code);
+    if (u == kNone || list->units[u].parent == kNone) return {};
+    const std::uint32_t p = list->units[u].parent;
+    return fmt::format("'{}' {}", list->units[p].code, list->full_name(p));
+}
+
+// Rejects entity `e`, linked to a parent of the right kind, when the official list of its map
+// puts it under another one (D0117).
+void Builder::official_parent(std::uint32_t e) {
+    const Entity& en = ds_.entities[e];
+    const AdminUnits* list = official_list(e);
+    if (list == nullptr) return;
+    const std::uint32_t u = list->find(en.kind, en.code);
+    if (u == kNone || list->units[u].parent == kNone) return;
+    if (list->units[list->units[u].parent].code == en.parent_code) return;
+    const std::uint32_t line = building_[e].parent_line != 0 ? building_[e].parent_line : en.origin.line;
+    reject_entity(e, "D0117", line, field_name(Field::parent),
+                  fmt::format("'{}' {} lies in {} in {} (map '{}'), not in '{}'", shown(en.code), list->full_name(u),
+                              official_parent_of(e), list->path, map_word(en.map), shown(en.parent_code)));
 }
 
 // Links entity `e` to its parent, whose own parent is resolved already, and inherits its region;
@@ -58,15 +147,28 @@ void Builder::resolve_parent(std::uint32_t e) {
     const auto reject = [&](const char* code, const std::string& message) {
         reject_entity(e, code, parent_line, parent_field, message);
     };
-    const auto it = codes_.find(en.parent_code);
-    if (it == codes_.end()) {
-        if (const auto r = rejected_codes_.find(en.parent_code); r != rejected_codes_.end()) {
+    const std::size_t m = static_cast<std::size_t>(en.map);
+    const auto it = codes_[m].find(en.parent_code);
+    if (it == codes_[m].end()) {
+        if (const auto r = rejected_codes_[m].find(en.parent_code); r != rejected_codes_[m].end()) {
             reject("D0108", fmt::format("parent '{}' of '{}' is rejected ({} {})",
                                         shown(en.parent_code), shown(en.code), line_word_,
                                         r->second));
+        } else if (const auto other = codes_[1 - m].find(en.parent_code); other != codes_[1 - m].end()) {
+            const Entity& o = ds_.entities[other->second];
+            reject("D0106", fmt::format("unknown parent '{}' of '{}' on map '{}': '{}' is given on "
+                                        "{} {} for map '{}'; the map of a record is its '{}' field, "
+                                        "or by default '3 cấp' up to {} and '2 cấp' from {}",
+                                        shown(en.parent_code), shown(en.code), map_word(en.map),
+                                        shown(o.code), line_word_, o.origin.line, map_word(o.map),
+                                        field_name(Field::map), kFirstTwoTierYear - 1,
+                                        kFirstTwoTierYear));
         } else {
-            reject("D0106", fmt::format("unknown parent '{}' of '{}'{}", shown(en.parent_code),
-                                        shown(en.code), invisible_note(en.parent_code)));
+            const std::string meant = official_parent_of(e);
+            reject("D0106", fmt::format("unknown parent '{}' of '{}'{}{}", shown(en.parent_code), shown(en.code),
+                                        invisible_note(en.parent_code),
+                                        meant.empty() ? std::string()
+                                                      : fmt::format("; the official list puts it in {}", meant)));
         }
         return;
     }
@@ -76,13 +178,23 @@ void Builder::resolve_parent(std::uint32_t e) {
                                     shown(en.parent_code)));
         return;
     }
-    const auto wanted_kind = static_cast<EntityKind>(kind_index(en.kind) + 1);
+    const EntityKind wanted_kind = parent_kind(en.kind, en.map);
     if (parent.kind != wanted_kind) {
+        std::string hint;
+        if (const std::string meant = official_parent_of(e); !meant.empty()) {
+            hint = fmt::format("; the official list puts it in {}", meant);
+        }
+        if (en.kind == EntityKind::xa && parent.kind == EntityKind::tinh) {
+            hint += fmt::format("; from 01/7/2025 communes sit under the province: write '2 cấp' in "
+                               "'{}' for a record on that map",
+                               field_name(Field::map));
+        }
         reject("D0107",
-               fmt::format("parent '{}' of '{}' is a {}; the parent of a {} must be a {}",
+               fmt::format("parent '{}' of '{}' is a {}; the parent of a {} must be a {}{}{}",
                            shown(en.parent_code), shown(en.code), kind_name(parent.kind),
-                           kind_name(en.kind),
-                           kind_name(wanted_kind)));
+                           kind_name(en.kind), kind_name(wanted_kind),
+                           en.kind == EntityKind::xa ? fmt::format(" (map '{}')", map_word(en.map)) : "",
+                           hint));
     } else if (building_[it->second].rejected) {
         reject("D0108", fmt::format("parent '{}' of '{}' is rejected ({} {})",
                                     shown(en.parent_code), shown(en.code), line_word_,
@@ -118,7 +230,7 @@ void Builder::expect(std::size_t records) {
     pending_.reserve(records);
     building_.reserve(entities);
     ds_.entities.reserve(entities);
-    codes_.reserve(entities);
+    codes_[0].reserve(entities);
     std::uint32_t widest = 0;
     for (std::size_t k = 0; k < kKindCount; ++k) {
         widest = std::max(widest, schema_.slots(static_cast<EntityKind>(k)));
@@ -137,6 +249,8 @@ Dataset Builder::finish() {
 
     // Records of rejected entities leave a gap in `values`: close it, in place.
     std::size_t cursor = 0;
+    const bool estimates = !ds_.estimated.empty();
+    if (estimates) ds_.estimated.resize(ds_.values.size(), 0);
     ds_.records.reserve(pending_.size());
     for (const Pending& p : pending_) {
         if (building_[p.entity].rejected) continue;
@@ -145,11 +259,17 @@ Dataset Builder::finish() {
             std::copy(ds_.values.begin() + static_cast<std::ptrdiff_t>(p.offset),
                       ds_.values.begin() + static_cast<std::ptrdiff_t>(p.offset + n),
                       ds_.values.begin() + static_cast<std::ptrdiff_t>(cursor));
+            if (estimates) {
+                std::copy(ds_.estimated.begin() + static_cast<std::ptrdiff_t>(p.offset),
+                          ds_.estimated.begin() + static_cast<std::ptrdiff_t>(p.offset + n),
+                          ds_.estimated.begin() + static_cast<std::ptrdiff_t>(cursor));
+            }
         }
         ds_.records.push_back({remap[p.entity], p.year, {path_, p.line, {}}, cursor});
         cursor += n;
     }
     ds_.values.resize(cursor);
+    if (estimates) ds_.estimated.resize(cursor);
 
     for (std::uint32_t e = 0; e < ds_.entities.size(); ++e) {  // in place, as the values
         if (remap[e] == kNone) continue;

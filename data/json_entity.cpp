@@ -301,7 +301,12 @@ void EntityReader::end_entity() {
                          std::max<std::size_t>(records, 1));
         return;
     }
-    const std::uint32_t e = b_.entity(head, records);
+    int first_year = 0, last_year = 0;
+    for (const YearBuf& y : years_) {
+        first_year = first_year == 0 ? y.year : std::min(first_year, y.year);
+        last_year = std::max(last_year, y.year);
+    }
+    const std::uint32_t e = b_.entity(head, records, first_year, last_year);
     if (e == kNone) return;
     const std::string_view arena = arena_;
     for (const RecognitionBuf& r : recognitions_) {
@@ -313,6 +318,9 @@ void EntityReader::end_entity() {
         for (std::uint32_t i = y.first; i < y.end; ++i) {
             const Buffered& v = values_[i];
             b_.value(r, v.column, {v.kind, arena.substr(v.text, v.size), v.number}, v.line);
+        }
+        if (head[Field::estimated].given()) {
+            b_.estimated(r, head[Field::estimated].text, head[Field::estimated].line);
         }
     }
 }

@@ -8,10 +8,12 @@
 // listed.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "data/units.hpp"
 #include "engine/dataset.hpp"
 #include "engine/program.hpp"
 #include "text/limits.hpp"
@@ -26,6 +28,10 @@ struct LoadOptions {
     std::optional<int> year;  // keep only records of this year (others are counted as skipped)
     std::string sheet{};      // a workbook's sheet to read (default: the first); .xlsx only
     text::Limits limits{};    // file size, line length, rows, cells, string bytes (text/limits.hpp)
+    // The official lists codes, names and parents are checked against, per map (AdminMap as
+    // index; data::official_units gives the bundled ones); null: not checked.  Villages have no
+    // official list.
+    std::array<const AdminUnits*, 2> units{};
 };
 
 // Reads FILE (.json, .csv or .xlsx) against the schema.  A file that cannot be read at all

@@ -222,7 +222,7 @@ Dataset load_table(Rows& in, Builder& b, const std::string& path,
         }
         warn_ignored_cells(in, b, h, line, unnamed_warned);
 
-        const std::uint32_t e = b.entity(head, 1);
+        const std::uint32_t e = b.entity(head, 1, year.value_or(0), year.value_or(0));
         if (e == kNone) continue;
         if (!year) {
             const std::string_view y = head[Field::year].text;
@@ -239,6 +239,7 @@ Dataset load_table(Rows& in, Builder& b, const std::string& path,
         for (const auto& [cell, column] : h.values) {
             if (cell < in.size()) b.value(r, column, in.value(cell), line);
         }
+        if (head[Field::estimated].given()) b.estimated(r, head[Field::estimated].text, line);
     }
     return b.finish();
 }

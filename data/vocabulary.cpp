@@ -29,6 +29,29 @@ std::optional<Field> reserved_field(std::string_view header) {
     return std::nullopt;
 }
 
+std::optional<AdminMap> parse_map(std::string_view text) {
+    const std::string f = fold(trim(text));
+    for (const std::string_view w : {"3 cấp", "ba cấp", "cũ", "3 cap", "ba cap", "cu", "3"}) {
+        if (f == w) return AdminMap::three_tier;
+    }
+    for (const std::string_view w : {"2 cấp", "hai cấp", "mới", "2 cap", "hai cap", "moi", "2"}) {
+        if (f == w) return AdminMap::two_tier;
+    }
+    return std::nullopt;
+}
+
+std::string_view map_word(AdminMap map) { return map == AdminMap::two_tier ? "2 cấp" : "3 cấp"; }
+
+EntityKind parent_kind(EntityKind kind, AdminMap map) {
+    switch (kind) {
+        case EntityKind::thon: return EntityKind::xa;
+        case EntityKind::xa: return map == AdminMap::two_tier ? EntityKind::tinh : EntityKind::huyen;
+        case EntityKind::huyen: return EntityKind::tinh;
+        case EntityKind::tinh: return EntityKind::tinh;
+    }
+    return EntityKind::tinh;
+}
+
 namespace {
 
 struct TypeWord {
@@ -53,6 +76,9 @@ constexpr TypeWord kTypeWords[] = {
     {"xã", "Xã", EntityKind::xa},
     {"phường", "Phường", EntityKind::xa, false},
     {"thị trấn", "Thị trấn", EntityKind::xa, false},
+    // A commune-level special zone of the two-tier map (Phú Quốc, Côn Đảo, ...): not a rural
+    // commune, so not judged by the sets for xã.
+    {"đặc khu", "Đặc khu", EntityKind::xa, false},
     {"huyện", "Huyện", EntityKind::huyen},
     {"quận", "Quận", EntityKind::huyen, false},
     {"thị xã", "Thị xã", EntityKind::huyen},

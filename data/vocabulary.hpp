@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "dsl/checker.hpp"
+#include "engine/dataset.hpp"
 
 namespace ntm::data {
 
@@ -23,16 +24,39 @@ using dsl::kRegionCount;
 // ---------------------------------------------------------------------------------------------
 // Reserved fields: everything of a row that is not a value.
 
-enum class Field : std::uint8_t { code, name, type, kind, parent, region, year, recognised };
-inline constexpr std::size_t kFieldCount = 8;
+enum class Field : std::uint8_t {
+    code, name, type, kind, parent, region, year, recognised, map, merged_from, estimated
+};
+inline constexpr std::size_t kFieldCount = 11;
 inline constexpr std::array<std::string_view, kFieldCount> kFieldKeys = {
-    "code", "name", "type", "kind", "parent", "region", "year", "recognised"};
+    "code", "name", "type", "kind", "parent", "region", "year", "recognised", "map", "merged_from",
+    "estimated"};
 // The Vietnamese header of each field, as documented.
 inline constexpr std::array<std::string_view, kFieldCount> kFieldHeaders = {
-    "mã", "tên", "loại", "cấp", "mã cấp trên", "vùng", "năm", "công nhận"};
+    "mã", "tên", "loại", "cấp", "mã cấp trên", "vùng", "năm", "công nhận", "bản đồ",
+    "sáp nhập từ", "ước tính"};
 
 // The reserved field a CSV header names (English key or Vietnamese header, any case), if any.
 std::optional<Field> reserved_field(std::string_view header);
+
+// ---------------------------------------------------------------------------------------------
+// The administrative map of a row (docs/data-format.md, "Two maps")
+
+using engine::AdminMap;
+
+// Without a `map` field, a record of a year from this one on is on the two-tier map, an earlier
+// one on the three-tier map (2025 was judged on the three-tier map until 30/6).
+inline constexpr int kFirstTwoTierYear = 2026;
+inline AdminMap default_map(int year) {
+    return year >= kFirstTwoTierYear ? AdminMap::two_tier : AdminMap::three_tier;
+}
+// "3 cấp", "ba cấp", "cũ" → three tiers; "2 cấp", "hai cấp", "mới" → two (any case, with or
+// without diacritics); otherwise nothing.
+std::optional<AdminMap> parse_map(std::string_view text);
+// As the data files write it: "3 cấp", "2 cấp".
+std::string_view map_word(AdminMap map);
+// The kind of the parent of an entity of `kind` on `map` (kind itself for a province).
+EntityKind parent_kind(EntityKind kind, AdminMap map);
 
 // ---------------------------------------------------------------------------------------------
 // Numbers and years

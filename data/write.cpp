@@ -97,9 +97,22 @@ std::string json_string(std::string_view text) {
 
 std::string write_csv(const Program& program, const Dataset& data, const YesNoWords& verdicts) {
     const std::vector<OutColumn> columns = out_columns(program, verdicts);
+    // The fields of the two-tier map and of merged communes, only when some record needs them,
+    // so that data of the three-tier map is written as it always was.
+    bool map = false, merged = false;
+    for (const Record& rec : data.records) {
+        const Entity& e = data.entities[rec.entity];
+        map = map || e.map != default_map(rec.year);
+        merged = merged || !e.merged_from.empty();
+    }
+    const bool estimates = !data.estimated.empty();
+    std::vector<Field> fields = {Field::code, Field::name, Field::type, Field::parent, Field::region, Field::year,
+                                 Field::recognised};
+    if (map) fields.push_back(Field::map);
+    if (merged) fields.push_back(Field::merged_from);
+    if (estimates) fields.push_back(Field::estimated);
     std::string out;
-    for (const Field f : {Field::code, Field::name, Field::type, Field::parent, Field::region, Field::year,
-                          Field::recognised}) {
+    for (const Field f : fields) {
         if (!out.empty()) out += ',';
         out += kFieldHeaders[static_cast<std::size_t>(f)];
     }
@@ -117,9 +130,22 @@ std::string write_csv(const Program& program, const Dataset& data, const YesNoWo
             out += csv_cell(*text);
         }
         out += ',';
-        if (e.parent == kNone && e.region) out += dsl::name_of(*e.region);
+        // A region is written where it is not the parent's.
+        const bool own_region = e.region && (e.parent == kNone || data.entities[e.parent].region != e.region);
+        if (own_region) out += dsl::name_of(*e.region);
         out += fmt::format(",{},", rec.year);
         out += csv_cell(recognitions(e, rec.year));
+        if (map) out.append(",").append(map_word(e.map));
+        if (merged) out.append(",").append(csv_cell(e.merged_from));
+        if (estimates) {
+            std::string names;
+            for (const Column& c : program.schema.columns[k]) {
+                if (c.derived || !data.is_estimate(rec, c.slot)) continue;
+                if (!names.empty()) names += "; ";
+                names += c.name;
+            }
+            out.append(",").append(csv_cell(names));
+        }
         for (const OutColumn& c : columns) {
             out += ',';
             if (c.slot[k] == kNone) continue;

@@ -7,7 +7,11 @@
 
 namespace ntm::engine {
 
-std::uint32_t Dataset::find(std::string_view code) const {
+std::uint32_t Dataset::find(std::string_view code) const { return find_in(code, std::nullopt); }
+
+std::uint32_t Dataset::find(std::string_view code, AdminMap map) const { return find_in(code, map); }
+
+std::uint32_t Dataset::find_in(std::string_view code, std::optional<AdminMap> map) const {
     std::string normal;
     if (!text::plainly_nfc(code)) {
         normal = text::to_nfc(code);
@@ -15,14 +19,15 @@ std::uint32_t Dataset::find(std::string_view code) const {
     }
     if (by_code.empty()) {  // built by hand, not loaded
         for (std::uint32_t i = 0; i < entities.size(); ++i) {
-            if (entities[i].code == code) return i;
+            if (entities[i].code == code && (!map || entities[i].map == *map)) return i;
         }
         return kNone;
     }
     const std::size_t mask = by_code.size() - 1;
     for (std::size_t i = std::hash<std::string_view>{}(code)&mask; by_code[i] != kNone;
          i = (i + 1) & mask) {
-        if (entities[by_code[i]].code == code) return by_code[i];
+        const Entity& e = entities[by_code[i]];
+        if (e.code == code && (!map || e.map == *map)) return by_code[i];
     }
     return kNone;
 }

@@ -39,6 +39,10 @@ struct Entity {
     std::string parent_code;
     std::optional<Region> region;  // own, or inherited from the parent chain
     std::vector<Recognition> recognised;
+    // A commune of the two-tier map made by `ntm merge`: the old communes it was made from, with
+    // how each was merged and its recognition ("20368 Xã Tam An (nhập toàn bộ; đạt chuẩn 2019);
+    // …"), as the data file gives it.  Empty otherwise.
+    std::string merged_from;
     text::Place origin;
     std::uint32_t parent = kNone;  // index into Dataset::entities
 };
@@ -55,6 +59,9 @@ struct Dataset {
     std::vector<Entity> entities;  // unique codes, in file order
     std::vector<Record> records;   // accepted records, in file order
     std::vector<double> values;    // kUnknown where missing or invalid; yes/no as 1/0
+    // Beside `values`, 1 where the value is an estimate (carried through a merger of communes,
+    // from a part that came only partly: the `estimated` field); empty when none is.
+    std::vector<std::uint8_t> estimated;
     std::vector<text::Problem> problems;  // found while reading
     std::size_t read = 0;      // records read from the files
     std::size_t rejected = 0;  // records rejected (problems of kind record)
@@ -63,10 +70,19 @@ struct Dataset {
     // size, kNone where empty).  Filled by load_data; when empty, find() searches `entities`.
     std::vector<std::uint32_t> by_code;
 
-    // Index of the entity with this code (NFC), or kNone.
+    // Index of the entity with this code (NFC), or kNone.  A code given on both maps names two
+    // entities: the first in file order is found, unless a map is asked for.
     std::uint32_t find(std::string_view code) const;
+    std::uint32_t find(std::string_view code, AdminMap map) const;
     // The distinct years of the records, ascending.
     std::vector<int> years() const;
+    // Whether value `slot` of record `r` is an estimate.
+    bool is_estimate(const Record& r, std::uint32_t slot) const {
+        return !estimated.empty() && estimated[r.offset + slot] != 0;
+    }
+
+private:
+    std::uint32_t find_in(std::string_view code, std::optional<AdminMap> map) const;
 };
 
 }  // namespace ntm::engine

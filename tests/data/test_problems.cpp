@@ -90,7 +90,7 @@ TEST_CASE("csv: every validation problem, with its code, line, field and message
          "",
          "20368,Tam An,Xã,518,,2023\n20371,Tam Lộc,Xã,20368,,2023\n",
          {"5 D0107 record parent: parent '20368' of '20371' is a xa; the parent of a xa must be a "
-          "huyen"}},
+          "huyen (map '3 cấp')"}},
         {"parent rejected",
          "",
          "517,Núi Thành,Huyện,4900,,2023\n20368,Tam An,Xã,517,,2023\n20371,Tam "
