@@ -13,7 +13,7 @@ namespace {
 
 struct GenerateArgs {
     std::vector<std::string> rules;
-    std::string units;                   // administrative units file (vn-admin-units.csv layout)
+    std::string units;                   // administrative units file; empty: the bundled list of the years' map
     std::vector<std::string> provinces;  // codes; none and no districts: every province
     std::vector<std::string> districts;  // codes
     std::string years;                   // "2022-2024" or "2024"
@@ -31,6 +31,9 @@ namespace {
 
 // Each year is a copy of every record: a bound keeps a typo (2022-2202) from exhausting memory.
 constexpr int kMaxYears = 30;
+// The first year whose data is on the map of two tiers by default (the map changed on 01/7/2025:
+// a year's data describes the units at its end).
+constexpr int kFirstTwoTierYear = 2026;
 
 // "2022-2024" or "2024".
 bool parse_years(const std::string& text, int& from, int& to) {
@@ -76,17 +79,33 @@ int run_generate(const GenerateArgs& args) {
     const std::unique_ptr<dsl::Rules> rules = load_checked_rules(args.rules, exit_code, args.limits);
     if (exit_code != kExitOk) return exit_code;
     std::vector<Input> inputs = rule_inputs(*rules);
-    inputs.push_back({"the units file", args.units});
+    if (!args.units.empty()) inputs.push_back({"the units file", args.units});
     if (!args.scenario.empty()) inputs.push_back({"the scenario", args.scenario});
     if (!not_an_input(args.out, inputs)) return kExitUsage;
     const engine::Program program = engine::compile(*rules);
 
-    std::vector<text::Problem> problems;
-    const data::AdminUnits units = data::read_units(args.units, problems);
-    if (!problems.empty()) {
-        print(problems);
+    // No --units: the official list of the map of the years, built into the binary.
+    const bool two_tier = options.from >= kFirstTwoTierYear;
+    if (args.units.empty() && !two_tier && options.to >= kFirstTwoTierYear) {
+        fmt::print(stderr,
+                   "error: --years '{}' spans two maps: communes until {} and since {} are not the same units; "
+                   "generate each map on its own, or name the list with --units\n",
+                   text::printable(args.years), kFirstTwoTierYear - 1, kFirstTwoTierYear);
         return kExitUsage;
     }
+    std::vector<text::Problem> problems;
+    data::AdminUnits read;
+    if (!args.units.empty()) {
+        read = data::read_units(args.units, problems);
+        if (!problems.empty()) {
+            print(problems);
+            return kExitUsage;
+        }
+    }
+    const data::AdminUnits& units =
+        args.units.empty()
+            ? data::official_units(two_tier ? engine::AdminMap::two_tier : engine::AdminMap::three_tier)
+            : read;
     gen::Scenario scenario;
     if (!args.scenario.empty()) {
         scenario = gen::read_scenario(args.scenario, program, units, options, problems);
@@ -125,8 +144,8 @@ void add_generate(CLI::App& app, Run& run) {
     CLI::App* cmd = app.add_subcommand("generate", "Generate plausible data for real units, threshold-aware, from a scenario");
     add_rules_option(*cmd, args->rules);
     cmd->add_option("--units", args->units,
-                    "Administrative units file (CSV: province_code, province, region, district_code, ...)")
-        ->required();
+                    "Administrative units file (CSV: the GSO list before or since 01/7/2025; default: the bundled "
+                    "list of the map of --years, since 01/7/2025 from 2026 on)");
     cmd->add_option("--province", args->provinces, "Generate this province (code; repeat for several; default: all)");
     cmd->add_option("--district", args->districts, "Generate this district (code; repeat for several)");
     cmd->add_option("--years", args->years, "Years, e.g. 2022-2024")->required();

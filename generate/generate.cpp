@@ -11,6 +11,7 @@
 #include "data/load.hpp"
 #include "generate/realize.hpp"
 #include "text/suggest.hpp"
+#include "text/utf8.hpp"
 
 namespace ntm::gen {
 
@@ -41,6 +42,38 @@ double type_bonus(std::string_view type) {
     if (type == "Thị trấn") return 0.5;
     if (type == "Thị xã") return 0.4;
     return 0;
+}
+
+// The size of a commune, which weighs its values when communes merge (rules/common/data-xa.ntm):
+// households, people, area (km²), road length (km), villages.  Each is drawn from its own
+// stream — adding one to the rules changes no other value — and some are a multiple of another,
+// drawn again from that one's stream, so that they agree: 3.3 to 4.2 people per household, 0.5
+// to 1.5 km of road per km², 150 to 400 households per village (or the villages generated).
+struct Size {
+    std::string_view name;
+    std::string_view base;  // empty: lo and hi are the value's range; else the multiple's
+    double lo, hi;
+};
+constexpr std::array<Size, 5> kSizes = {{
+    {"so_ho", "", 1200, 6000},
+    {"dan_so", "so_ho", 3.3, 4.2},
+    {"dien_tich", "", 8, 150},
+    {"km_duong", "dien_tich", 0.5, 1.5},
+    {"so_thon", "so_ho", 1.0 / 400, 1.0 / 150},
+}};
+
+const Size* size_of(std::string_view name) {
+    for (const Size& s : kSizes) {
+        if (s.name == name) return &s;
+    }
+    return nullptr;
+}
+
+// The size `s` of the commune coded `code`, unrounded.
+double size_value(const Size& s, std::uint64_t seed, std::string_view code) {
+    const double u = stream(seed, code, fmt::format("size {}", s.name)).uniform(s.lo, s.hi);
+    const Size* base = s.base.empty() ? nullptr : size_of(s.base);
+    return base == nullptr ? u : size_value(*base, seed, code) * u;
 }
 
 // Urban units are not judged by the NTM sets (engine/dataset.cpp says which types).
@@ -107,6 +140,14 @@ private:
         auto check = [&](const std::vector<std::string>& codes, EntityKind kind, const char* option) {
             for (const std::string& code : codes) {
                 if (units_.find(kind, code) != kNone) continue;
+                if (kind == EntityKind::huyen && units_.map == engine::AdminMap::two_tier) {
+                    problems_.push_back({{}, text::ProblemKind::error, {units_.path, 0, option},
+                                         fmt::format("no district has code '{}': the map of this list has no districts "
+                                                     "(two tiers, since 01/7/2025)",
+                                                     text::printable(code))});
+                    ok = false;
+                    continue;
+                }
                 std::vector<std::string> known;
                 for (const Unit& u : units_.units)
                     if (u.kind == kind) known.push_back(u.code);
@@ -137,6 +178,17 @@ private:
         return v;
     }
 
+    // On the map of two tiers a commune is as large as a part of an old district: the place
+    // variation districts gave (an offset, remote areas more often in the mountains) is its own,
+    // unless the scenario sets the commune's offset.
+    double area_offset(const Unit& unit) const {
+        if (sc_.offsets.count(unit.code) != 0) return 0;
+        Rng rng = stream(opt_.seed, unit.code, "area");
+        double v = 0.45 * rng.normal();
+        if (unit.type == "Xã" && rng.chance(kRemoteShare[region_index(unit.region)])) v -= rng.uniform(1.0, 2.5);
+        return v;
+    }
+
     void add(Entity e, Info info) {
         e.judged = data::judged_type(e.type);
         data().entities.push_back(std::move(e));
@@ -156,6 +208,7 @@ private:
             e.type = unit.type;
             e.kind = unit.kind;
             e.region = unit.region;
+            e.map = units_.map;
             Info info;
             if (unit.parent != kNone) {
                 e.parent = index[unit.parent];
@@ -164,6 +217,11 @@ private:
             }
             if (unit.kind == EntityKind::tinh) info.geo = kRegionBase[region_index(unit.region)] + offset(unit.code, 0.3);
             if (unit.kind == EntityKind::huyen) info.geo += district_offset(unit) + type_bonus(unit.type);
+            if (unit.kind == EntityKind::xa && units_.map == engine::AdminMap::two_tier) {
+                // Its own region (the provinces merged into one lay in several).
+                info.geo += area_offset(unit) + kRegionBase[region_index(unit.region)];
+                if (unit.parent != kNone) info.geo -= kRegionBase[region_index(units_.units[unit.parent].region)];
+            }
             info.base = info.geo + (unit.kind == EntityKind::xa ? offset(unit.code, 0.6) + type_bonus(unit.type) : 0);
             index[u] = static_cast<std::uint32_t>(data().entities.size());
             add(std::move(e), info);
@@ -189,6 +247,7 @@ private:
             v.name = fmt::format("Thôn {}", k);
             v.type = "Thôn";
             v.kind = EntityKind::thon;
+            v.map = units_.map;
             v.region = region;
             v.parent = commune;
             v.parent_code = code;
@@ -255,6 +314,10 @@ private:
     void attributes() {
         Dataset& d = data();
         const std::size_t n = d.entities.size();
+        std::vector<double> villages(n, 0);  // generated, per commune
+        for (const Entity& en : d.entities) {
+            if (en.kind == EntityKind::thon && en.parent != kNone) ++villages[en.parent];
+        }
         for (std::uint32_t e = 0; e < n; ++e) {
             const Entity& en = d.entities[e];
             const std::size_t k = kind_index(en.kind);
@@ -262,6 +325,13 @@ private:
                 const Role role = model_.kinds[k].role[c.slot];
                 if (c.derived || (role != Role::attribute && role != Role::presence)) continue;
                 const Shape& shape = shapes_[k][c.slot];
+                if (const Size* size = size_of(c.name); size != nullptr && role == Role::attribute && !shape.yesno &&
+                                                        en.kind == EntityKind::xa) {
+                    double v = round_into(size_value(*size, opt_.seed, en.code), shape.domain, shape);
+                    if (size->name == "so_thon") v = villages[e] > 0 ? villages[e] : std::max(v, 1.0);
+                    for (std::size_t y = 0; y < years_.size(); ++y) d.values[d.records[record(y, e)].offset + c.slot] = v;
+                    continue;
+                }
                 Rng rng = stream(opt_.seed, en.code, "attribute " + c.name);
                 double v;
                 if (role == Role::presence) {
