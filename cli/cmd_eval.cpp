@@ -17,6 +17,7 @@ struct EvalArgs {
     unsigned threads = 0;
     std::string set;  // judge by this criteria set instead of the one in force
     std::string sheet;  // the sheet of an .xlsx data file (default: the first)
+    std::string units = "official";  // --units: official lists checked, or none
     text::Limits limits;  // --limit: what an input may hold
 };
 
@@ -26,6 +27,7 @@ struct EvalArgs {
 // data problems.
 int run_eval(const EvalArgs& args) {
     data::LoadOptions options;
+    official_units(args.units, options);
     options.year = args.year;
     options.sheet = args.sheet;
     options.limits = args.limits;
@@ -56,7 +58,7 @@ void add_eval(CLI::App& app, Run& run) {
     auto args = std::make_shared<EvalArgs>();
     CLI::App* cmd = app.add_subcommand("eval", "Evaluate every record of a data file against the rules");
     add_rules_option(*cmd, args->rules);
-    add_data_options(*cmd, args->data, args->sheet);
+    add_data_options(*cmd, args->data, args->sheet, args->units);
     add_year_option(*cmd, args->year, "Evaluate only this year (default: every year in the data)");
     cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
     add_threads_option(*cmd, args->threads);

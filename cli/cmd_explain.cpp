@@ -20,6 +20,7 @@ struct ExplainArgs {
     std::string entity;       // a code or a name
     std::string set;          // judge by this criteria set instead of the one in force
     std::string sheet;        // the sheet of an .xlsx data file (default: the first)
+    std::string units = "official";  // --units: official lists checked, or none
     text::Limits limits;  // --limit: what an input may hold
 };
 
@@ -68,6 +69,7 @@ void report_unknown(const engine::Dataset& data, const std::string& data_path, c
 // year is asked for.
 int run_explain(const ExplainArgs& args) {
     data::LoadOptions options;
+    official_units(args.units, options);
     options.sheet = args.sheet;
     options.limits = args.limits;
     Loaded loaded = load_rules_and_data(args.rules, args.data, options);
@@ -122,7 +124,7 @@ void add_explain(CLI::App& app, Run& run) {
     auto args = std::make_shared<ExplainArgs>();
     CLI::App* cmd = app.add_subcommand("explain", "Explain one entity's result: criteria, indicators, gaps");
     add_rules_option(*cmd, args->rules);
-    add_data_options(*cmd, args->data, args->sheet);
+    add_data_options(*cmd, args->data, args->sheet, args->units);
     add_year_option(*cmd, args->year, "Year (default: the latest year of the entity)");
     cmd->add_option("entity", args->entity, "Code or name of the entity")->required();
     add_set_option(*cmd, args->set);

@@ -18,6 +18,7 @@ struct ReportArgs {
     std::vector<std::string> rules;
     std::string data;
     std::string sheet;        // the sheet of an .xlsx data file (default: the first)
+    std::string units = "official";  // --units: official lists checked, or none
     std::optional<int> year;  // default: the latest year of the data
     std::string format;       // html | md | csv
     std::string out;          // FILE (html, md), DIR (csv), or "-" for standard output
@@ -124,6 +125,7 @@ int write_report(const ReportArgs& args, const report::Report& report, report::L
 // overview, criteria, work lists, commune sheets and data problems.
 int run_report(const ReportArgs& args) {
     data::LoadOptions options;
+    official_units(args.units, options);
     options.year = args.year;
     options.sheet = args.sheet;
     options.limits = args.limits;
@@ -153,7 +155,7 @@ void add_report(CLI::App& app, Run& run) {
     CLI::App* cmd = app.add_subcommand(
         "report", "Write the report of one year: overview, criteria, work lists, commune sheets, data problems");
     add_rules_option(*cmd, args->rules);
-    add_data_options(*cmd, args->data, args->sheet);
+    add_data_options(*cmd, args->data, args->sheet, args->units);
     add_year_option(*cmd, args->year, "Year (default: the latest year in the data)");
     cmd->add_option("--format", args->format, "Output format")->required()->check(CLI::IsMember({"html", "md", "csv", "xlsx"}));
     cmd->add_option("--out", args->out, "File to write (html, md), directory (csv), or - for standard output")->required();

@@ -11,6 +11,7 @@ struct ValidateArgs {
     std::vector<std::string> rules;
     std::string data;
     std::string sheet;  // the sheet of an .xlsx data file (default: the first)
+    std::string units = "official";  // --units: official lists checked, or none
     text::Limits limits;  // --limit: what an input may hold
 };
 
@@ -20,6 +21,7 @@ struct ValidateArgs {
 // the run fail.
 int run_validate(const ValidateArgs& args) {
     data::LoadOptions options;
+    official_units(args.units, options);
     options.sheet = args.sheet;
     options.limits = args.limits;
     const Loaded loaded = load_rules_and_data(args.rules, args.data, options);
@@ -33,7 +35,7 @@ void add_validate(CLI::App& app, Run& run) {
     auto args = std::make_shared<ValidateArgs>();
     CLI::App* cmd = app.add_subcommand("validate", "Read a data file against the rules and report every problem");
     add_rules_option(*cmd, args->rules);
-    add_data_options(*cmd, args->data, args->sheet);
+    add_data_options(*cmd, args->data, args->sheet, args->units);
     add_limit_option(*cmd, args->limits);
     on_chosen(*cmd, run, args, &run_validate);
 }

@@ -59,6 +59,9 @@ struct Loaded {
 Loaded load_rules_and_data(const std::vector<std::string>& rule_paths, const std::string& data_path,
                            const data::LoadOptions& options = {});
 
+// The official lists of units the data is checked against (--units: "official" or "none").
+void official_units(const std::string& choice, data::LoadOptions& options);
+
 // False, with the error printed, when a year was asked for (LoadOptions::year) and every
 // record of the data is of another year.
 bool year_found(const engine::Dataset& data, const std::string& data_path, const std::optional<int>& year);

@@ -73,6 +73,7 @@ int main(int argc, char** argv) {
     add_template(app, run);
     add_generate(app, run);
     add_report(app, run);
+    add_merge(app, run);
 
     try {
         app.parse(argc, argv);

@@ -8,9 +8,13 @@ void add_rules_option(CLI::App& cmd, std::vector<std::string>& rules) {
     cmd.add_option("--rules", rules, "Rule files or directories (searched for *.ntm)")->required();
 }
 
-void add_data_options(CLI::App& cmd, std::string& data, std::string& sheet) {
+void add_data_options(CLI::App& cmd, std::string& data, std::string& sheet, std::string& units) {
     cmd.add_option("--data", data, "Data file (.csv, .xlsx or .json)")->required();
     cmd.add_option("--sheet", sheet, "Sheet of an .xlsx data file (default: the first)");
+    cmd.add_option("--units", units,
+                   "Check codes, names and parents against the official lists of units of each map (official, "
+                   "the default, bundled), or not (none: test data, units not yet listed)")
+        ->check(CLI::IsMember({"official", "none"}));
 }
 
 void add_threads_option(CLI::App& cmd, unsigned& threads) {

@@ -20,7 +20,7 @@ using Run = std::function<int()>;
 // --rules PATH... (required): rule files or directories.
 void add_rules_option(CLI::App& cmd, std::vector<std::string>& rules);
 // --data FILE (required) and --sheet NAME: the data file, and the sheet of a workbook.
-void add_data_options(CLI::App& cmd, std::string& data, std::string& sheet);
+void add_data_options(CLI::App& cmd, std::string& data, std::string& sheet, std::string& units);
 // --threads N.
 void add_threads_option(CLI::App& cmd, unsigned& threads);
 // --set NAME: a criteria set in place of the one in force.
@@ -42,6 +42,7 @@ void add_validate(CLI::App& app, Run& run);
 void add_template(CLI::App& app, Run& run);
 void add_generate(CLI::App& app, Run& run);
 void add_report(CLI::App& app, Run& run);
+void add_merge(CLI::App& app, Run& run);
 
 // Makes `cmd` set `run` to call `body` with the parsed arguments when it is chosen.
 template <class Args>

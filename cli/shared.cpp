@@ -55,6 +55,12 @@ Loaded load_rules_and_data(const std::vector<std::string>& rule_paths, const std
     return out;
 }
 
+void official_units(const std::string& choice, data::LoadOptions& options) {
+    if (choice == "none") return;
+    options.units = {&data::official_units(engine::AdminMap::three_tier),
+                     &data::official_units(engine::AdminMap::two_tier)};
+}
+
 bool year_found(const engine::Dataset& data, const std::string& data_path, const std::optional<int>& year) {
     if (!year || !data.records.empty() || data.skipped == 0) return true;
     fmt::print(stderr, "{}: error: no record of year {} ({} records of other years)\n", text::printable(data_path), *year,

@@ -344,6 +344,18 @@ private:
         }
     }
 
+    // Whether the expression aggregates over districts.
+    bool counts_districts(ExprRef e) const {
+        if (!e.valid()) return false;
+        for (std::uint32_t i = e.begin; i < e.end; ++i) {
+            const Instr& in = p_.code[i];
+            if ((in.op == OpCode::aggregate || in.op == OpCode::aggregate_cmp) &&
+                p_.aggregates[in.a].kind == EntityKind::huyen)
+                return true;
+        }
+        return false;
+    }
+
     // The level's gates, each compiled for the set `scope_set` whose results it reads, combined
     // with `status` (the level below and the criteria).
     Status gates(const LevelResult& lr, std::uint32_t scope_set, const ExprContext& ctx, Status status) {
@@ -355,6 +367,11 @@ private:
             const ExprRef cond = which < gd.condition.size() ? gd.condition[which]
                                  : gd.condition.size() == 1 && def.scope_sets.empty() ? gd.condition[0]
                                                                                       : ExprRef{};
+            if (entity(ctx.entity).map == AdminMap::two_tier && counts_districts(cond)) {
+                // There are no districts on the two-tier map: a condition on them does not apply.
+                ev_.gates[lr.first_gate + g] = Status::not_applicable;
+                continue;
+            }
             const Status gs = truth(run(p_, cond, ctx));
             ev_.gates[lr.first_gate + g] = gs;
             status = status_and(status, gs);

@@ -18,12 +18,15 @@ public:
         const Record& rec = d_.records[er.record];
         const Entity& e = d_.entities[rec.entity];
         entity_ = rec.entity;
+        result_ = r;
         EntityExplanation x;
         x.code = e.code;
         x.name = e.name;
         x.type = e.type;
         x.parent_code = e.parent_code;
         x.kind = e.kind;
+        x.map = e.map;
+        x.merged_from = e.merged_from;
         x.year = ev_.year;
         x.region = er.region;
         x.origin = rec.origin;
@@ -46,6 +49,14 @@ public:
                 x.next_level_name = def.name;
                 x.next_level_title = def.title;
                 x.blockers = blockers(x.levels.back());
+            }
+        }
+        for (const LevelExplanation& l : x.levels) {
+            for (const CriterionExplanation& c : l.criteria) {
+                for (const IndicatorExplanation& i : c.indicators) x.estimated += i.estimated;
+            }
+            for (const GateExplanation& g : l.gates) {
+                for (const GateReading& gr : g.reads) x.estimated += gr.estimated;
             }
         }
         for (std::uint32_t c = 0; c < p_.classes.size(); ++c) {
@@ -71,6 +82,7 @@ private:
     const Evaluation& ev_;
 
     std::uint32_t entity_ = kNone;  // the entity explained (index in Dataset::entities)
+    std::uint32_t result_ = kNone;  // its result (index in Evaluation::entities)
 
     std::string responsible(std::uint32_t body) const { return body == kNone ? std::string() : p_.bodies[body].title; }
 
@@ -90,6 +102,22 @@ private:
         return kNone;
     }
 
+    // Whether the expression reads a value that is an estimate, directly or through a derived
+    // value.
+    bool reads_estimate(ExprRef e, const Record& rec, int depth) const {
+        if (d_.estimated.empty() || !e.valid() || depth > 8) return false;
+        const EntityKind kind = d_.entities[rec.entity].kind;
+        for (std::uint32_t i = e.begin; i < e.end; ++i) {
+            const Instr& in = p_.code[i];
+            if (in.op != OpCode::push_slot) continue;
+            if (d_.is_estimate(rec, in.a)) return true;
+            for (const auto& [slot, expr] : p_.derived[kind_index(kind)]) {
+                if (slot == in.a && reads_estimate(expr, rec, depth + 1)) return true;
+            }
+        }
+        return false;
+    }
+
     // The input data a gate's condition reads, each column once.
     std::vector<GateReading> gate_reads(const GateDef& gate, const Record& rec) const {
         if (gate.condition.empty() || !gate.condition[0].valid()) return {};
@@ -103,7 +131,8 @@ private:
             seen.push_back(in.a);
             const Column& c = columns[in.a];
             if (c.derived) continue;
-            out.push_back({c.name, c.title, d_.values[rec.offset + in.a], c.type == ValueType::boolean, c.unit_symbol});
+            out.push_back({c.name, c.title, d_.values[rec.offset + in.a], c.type == ValueType::boolean, c.unit_symbol,
+                           d_.is_estimate(rec, in.a)});
         }
         return out;
     }
@@ -184,6 +213,8 @@ private:
         if (body == kNone) body = body_in_force(p_.criteria[def.criterion].bodies);
         x.responsible = responsible(body);
         x.input = def.slot != kNone ? def.code : std::string();
+        const Record& rec = d_.records[ev_.entities[result_].record];
+        x.estimated = def.slot != kNone ? d_.is_estimate(rec, def.slot) : reads_estimate(def.value, rec, 0);
         if (r.requirement != kNone) {
             const Requirement& req = p_.requirements[r.requirement];
             x.has_requirement = true;

@@ -48,6 +48,7 @@ struct IndicatorExplanation {
     std::string source;       // the legal citation
     std::string responsible;  // the body in charge, or empty
     std::string input;        // the column read, or "" when computed
+    bool estimated = false;   // a value it reads is an estimate (Dataset::estimated)
 };
 
 struct CriterionExplanation {
@@ -70,6 +71,7 @@ struct GateReading {
     double value = kUnknown;
     bool boolean = false;
     std::string unit_symbol;
+    bool estimated = false;  // an estimate (Dataset::estimated)
 };
 
 struct GateExplanation {
@@ -115,6 +117,7 @@ struct Blocker {
 struct EntityExplanation {
     std::string code, name, type, parent_code;
     EntityKind kind = EntityKind::xa;
+    AdminMap map = AdminMap::three_tier;
     int year = 0;
     Region region = Region::TDMNPB;
     bool judged = true;  // false: an urban unit, not judged (no levels below)
@@ -128,6 +131,8 @@ struct EntityExplanation {
     std::string lost_level_title;      // duy trì chuẩn: recognised, no longer reached
     int lost_year = 0;
     std::string member;  // steering-committee member in charge, if assigned
+    std::string merged_from;  // made by a merger of communes: its parts (Entity::merged_from)
+    int estimated = 0;        // indicators and gate readings that rest on an estimate
     text::Place origin;
 };
 

@@ -61,6 +61,7 @@ Json indicator_json(const IndicatorExplanation& i) {
     j["rule"] = text_or_null(i.rule);
     j["source"] = text_or_null(i.source);
     j["responsible"] = text_or_null(i.responsible);
+    if (i.estimated) j["estimated"] = true;  // only when it is: most data has no estimates
     return j;
 }
 
@@ -157,6 +158,7 @@ Json entity_json(const Program& program, const Dataset& data, const Evaluation& 
     j["type"] = x.type;
     j["kind"] = std::string(dsl::name_of(x.kind));
     j["parent"] = text_or_null(x.parent_code);
+    j["map"] = x.map == engine::AdminMap::two_tier ? "two_tier" : "three_tier";
     j["region"] = std::string(dsl::name_of(x.region));
     j["judged"] = er.judged;
     j["level"] = text_or_null(x.level_name);

@@ -13,6 +13,8 @@ bool code_order(const std::string& a, const std::string& b) {
 
 std::string display_name(const std::string& type, const std::string& name) {
     if (type.empty() || name.rfind(type + " ", 0) == 0) return name;
+    // A centrally-run city is called by its first words: "Thành phố Đà Nẵng".
+    if (type == "Thành phố trực thuộc trung ương") return fmt::format("Thành phố {}", name);
     return fmt::format("{} {}", type, name);
 }
 

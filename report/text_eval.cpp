@@ -1,6 +1,7 @@
 // The summary of one year's evaluation as terminal text: see text.hpp.  Layout only (aligned
 // tables, indentation); every phrase is from words.hpp.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <fmt/format.h>
 #include <map>
@@ -282,6 +283,23 @@ std::string own_levels(const YearView& v, EntityKind kind) {
     return fmt::format("\n{}:\n", fmt::format(fmt::runtime(tw.levels_of_each), kind_noun(kind))) + t.render("  ");
 }
 
+// The administrative map the year's records were read against; both, with their counts, when
+// the year has records on each.
+std::string maps_line(const Dataset& data, const Evaluation& evaluation) {
+    const Words& w = words(Lang::vi);
+    const TextWords& t = text_words();
+    std::array<std::size_t, 2> on{};
+    for (const engine::EntityResult& er : evaluation.entities) {
+        ++on[static_cast<std::size_t>(data.entities[data.records[er.record].entity].map)];
+    }
+    if (on[0] == 0 || on[1] == 0) {
+        return fmt::format(fmt::runtime(t.map_line), w.map_titles[on[1] != 0 ? 1 : 0]) + "\n";
+    }
+    std::string out = fmt::format("{}\n", t.maps_heading);
+    for (std::size_t m = 0; m < 2; ++m) out += fmt::format(fmt::runtime(t.map_count), w.map_titles[m], on[m]) + "\n";
+    return out;
+}
+
 }  // namespace
 
 std::string render_eval_text(const Program& program, const Dataset& data, const Evaluation& evaluation) {
@@ -291,6 +309,7 @@ std::string render_eval_text(const Program& program, const Dataset& data, const 
     std::string out = fmt::format(fmt::runtime(t.year_heading), evaluation.year) + "\n";
     out += sets_in_force(v, kinds);
     out += fmt::format(fmt::runtime(t.evaluated), evaluation.entities.size()) + "\n";
+    out += maps_line(data, evaluation);
     for (const KindSummary& k : kinds) {
         out.append("\n").append(levels_by_kind(v, k));
         out += classes(v, k.kind);

@@ -17,7 +17,7 @@ std::string heading(const EntityExplanation& x, const Dataset& data) {
     const TextWords& t = text_words();
     std::string out = fmt::format(fmt::runtime(t.code_of), display_name(x.type, x.name), x.code);
     if (!x.parent_code.empty()) {
-        const std::uint32_t p = data.find(x.parent_code);
+        const std::uint32_t p = data.find(x.parent_code, x.map);
         out += p != kNone ? fmt::format(fmt::runtime(t.within), display_name(data.entities[p]), x.parent_code)
                           : fmt::format(fmt::runtime(t.within_code), x.parent_code);
     }
@@ -78,6 +78,7 @@ std::string indicator_text(const IndicatorExplanation& i, const std::string& cri
         out += status_text(kLang, i.status);
     } else {
         out += known(i.value) ? value_text(kLang, i) : std::string(t.no_valid_value);
+        if (i.estimated && known(i.value)) out += t.estimate_mark;
         if (const std::string req = requirement_text(kLang, i); !req.empty()) out += fmt::format(fmt::runtime(t.required), req);
         if (const std::string gap = gap_text(kLang, i); !gap.empty()) out.append(", ").append(gap);
     }
@@ -149,7 +150,10 @@ std::string level_text(const LevelExplanation& l) {
 
 std::string render_explanation_text(const EntityExplanation& x, const Dataset& data) {
     std::string out = heading(x, data);
-    out += fmt::format(fmt::runtime(text_words().region_year), region_title(x.region), x.year) + "\n";
+    out += fmt::format(fmt::runtime(text_words().region_year), region_title(x.region), x.year,
+                       words(kLang).map_titles[static_cast<std::size_t>(x.map)]) + "\n";
+    if (!x.merged_from.empty()) out += fmt::format(fmt::runtime(text_words().merged_from), x.merged_from) + "\n";
+    if (x.estimated > 0) out += fmt::format(fmt::runtime(text_words().estimates_note), x.estimated) + "\n";
     out += standing(x);
     out += next_level(x);
     for (const LevelExplanation& l : x.levels) out += level_text(l);

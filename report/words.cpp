@@ -169,7 +169,8 @@ std::string readings_text(const GateExplanation& g) {
         const std::string shown = !known(r.value) ? std::string("thiếu dữ liệu")
                                   : r.boolean     ? std::string(r.value != 0 ? "có" : "không")
                                                   : with_unit(Lang::vi, r.value, r.unit_symbol);
-        parts.push_back(fmt::format("{}: {}", r.title.empty() ? r.column : r.title, shown));
+        parts.push_back(fmt::format("{}: {}{}", r.title.empty() ? r.column : r.title, shown,
+                                    r.estimated && known(r.value) ? text_words().estimate_mark : ""));
     }
     return fmt::format("{}", fmt::join(parts, "; "));
 }

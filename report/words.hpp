@@ -103,6 +103,8 @@ struct Words {
     const char* chart_levels;     // "Mức đạt của các xã theo huyện"
     const char* chart_criteria;   // "Tỷ lệ xã đạt từng tiêu chí"
     const char* kind_names[kKindCount];  // "thôn", "xã", "huyện", "tỉnh" (English: plural)
+    // The administrative map, by engine::AdminMap: "3 cấp (trước 01/7/2025: tỉnh – huyện – xã)"
+    const char* map_titles[2];
 };
 
 const Words& words(Lang lang);
@@ -122,6 +124,9 @@ struct TextWords {
     const char* gates_only;          // "không theo bộ tiêu chí, chỉ xét các điều kiện công nhận"
     const char* no_set_in_year;      // "không có bộ tiêu chí hiệu lực năm {year}"
     const char* evaluated;           // "Số đơn vị được đánh giá: {n}"
+    const char* map_line;            // "Bản đồ hành chính: {map title}"
+    const char* maps_heading;        // "Bản đồ hành chính:" (a year with records on both maps)
+    const char* map_count;           // "  {map title}: {n} đơn vị"
     const char* units_of_kind;       // "{kind title}: {n} đơn vị"
     const char* count_of_kind;       // "Số {kind}"
     const char* may_be_higher;       // "Thiếu dữ liệu: {n} {kind} có thể đạt mức cao hơn khi đủ số liệu."
@@ -137,7 +142,10 @@ struct TextWords {
     const char* code_of;             // "{name} (mã {code})"
     const char* within;              // ", thuộc {name} (mã {code})"
     const char* within_code;         // ", thuộc đơn vị mã {code}"
-    const char* region_year;         // "Vùng: {region} · năm đánh giá: {year}"
+    const char* merged_from;         // "Sáp nhập từ: {parts}"
+    const char* estimate_mark;       // " (ước tính)"
+    const char* estimates_note;      // "Kết quả dựa trên số liệu ước tính …: {n} chỉ tiêu, điều kiện"
+    const char* region_year;         // "Vùng: {region} · năm đánh giá: {year} · bản đồ hành chính {map title}"
     const char* level_reached;       // "Mức đạt"
     const char* not_judged_because;  // "không thuộc diện đánh giá — {type} không được đánh giá theo …"
     const char* no_levels;           // "các quy định không có mức nào cho đơn vị cấp này"

@@ -99,6 +99,7 @@ constexpr Words kVi = {
     .chart_levels = "Mức đạt của các xã theo huyện",
     .chart_criteria = "Tỷ lệ xã đạt từng tiêu chí",
     .kind_names = {"thôn", "xã", "huyện", "tỉnh"},
+    .map_titles = {"3 cấp (trước 01/7/2025: tỉnh – huyện – xã)", "2 cấp (từ 01/7/2025: tỉnh – xã)"},
 };
 
 constexpr Words kEn = {
@@ -194,6 +195,8 @@ constexpr Words kEn = {
     .chart_levels = "Levels of communes by district",
     .chart_criteria = "Share of communes meeting each criterion",
     .kind_names = {"villages", "communes", "districts", "provinces"},
+    .map_titles = {"three tiers (before 1 July 2025: province – district – commune)",
+                   "two tiers (from 1 July 2025: province – commune)"},
 };
 
 constexpr TextWords kTextVi = {
@@ -205,6 +208,9 @@ constexpr TextWords kTextVi = {
     .gates_only = "không theo bộ tiêu chí, chỉ xét các điều kiện công nhận",
     .no_set_in_year = "không có bộ tiêu chí hiệu lực năm {}",
     .evaluated = "Số đơn vị được đánh giá: {}",
+    .map_line = "Bản đồ hành chính: {}",
+    .maps_heading = "Bản đồ hành chính:",
+    .map_count = "  {}: {} đơn vị",
     .units_of_kind = "{}: {} đơn vị",
     .count_of_kind = "Số {}",
     .may_be_higher = "Thiếu dữ liệu: {} {} có thể đạt mức cao hơn khi đủ số liệu.",
@@ -219,7 +225,10 @@ constexpr TextWords kTextVi = {
     .code_of = "{} (mã {})",
     .within = ", thuộc {} (mã {})",
     .within_code = ", thuộc đơn vị mã {}",
-    .region_year = "Vùng: {} · năm đánh giá: {}",
+    .merged_from = "Sáp nhập từ: {}",
+    .estimate_mark = " (ước tính)",
+    .estimates_note = "⚠ Kết quả dựa trên số liệu ước tính khi sáp nhập xã (có phần nhập một phần hoặc thiếu trọng số): {} chỉ tiêu, điều kiện",
+    .region_year = "Vùng: {} · năm đánh giá: {} · bản đồ hành chính {}",
     .level_reached = "Mức đạt",
     .not_judged_because = "không thuộc diện đánh giá — {} không được đánh giá theo các bộ tiêu chí nông thôn mới",
     .no_levels = "các quy định không có mức nào cho đơn vị cấp này",
