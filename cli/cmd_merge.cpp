@@ -54,6 +54,21 @@ int run_merge(const MergeArgs& args) {
         return kExitUsage;
     }
     const int year = args.year.value_or(years.front());
+    // Only communes of the map before 01/7/2025 are carried: data on the map since are the new
+    // communes already.
+    std::size_t old_map = 0, new_map = 0;
+    for (const engine::Record& r : old.records) {
+        const engine::Entity& e = old.entities[r.entity];
+        if (r.year != year || e.kind != engine::EntityKind::xa) continue;
+        ++(e.map == engine::AdminMap::two_tier ? new_map : old_map);
+    }
+    if (old_map == 0 && new_map > 0) {
+        fmt::print(stderr,
+                   "{}: error: no commune of {} in the data is on the map before 01/7/2025 ('bản đồ' '3 cấp'), "
+                   "which merge carries: the {} there are on the map since ('2 cấp'), new communes already\n",
+                   text::printable(args.data), year, new_map);
+        return kExitUsage;
+    }
 
     std::vector<Input> inputs = loaded.inputs;
     std::vector<text::Problem> problems;

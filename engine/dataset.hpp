@@ -20,6 +20,8 @@ namespace ntm::engine {
 // each map (a new commune often keeps the code of one it absorbed), so an entity is its code on
 // one map.
 enum class AdminMap : std::uint8_t { three_tier, two_tier };
+// The map of two tiers began on 01/7/2025: no unit on it existed in an earlier year.
+constexpr int kTwoTierSince = 2025;
 
 struct Recognition {
     std::string level;  // a level name of the rules, e.g. "dat_chuan"

@@ -67,7 +67,7 @@ public:
             x.lost_year = er.lost_year;
         }
         for (const LocalityRule& rule : p_.localities) {
-            if (!rule.valid_in(ev_.year)) continue;
+            if (!rule.valid_in(year_in_charge())) continue;
             if (std::find(rule.codes.begin(), rule.codes.end(), e.code) != rule.codes.end()) {
                 x.member = p_.bodies[rule.member].title;
                 break;
@@ -84,6 +84,14 @@ private:
     std::uint32_t entity_ = kNone;  // the entity explained (index in Dataset::entities)
     std::uint32_t result_ = kNone;  // its result (index in Evaluation::entities)
 
+    // The year whose bodies and members are in charge of the entity explained: the year judged;
+    // for a unit of the map of two tiers, at least the year that map began (data of an earlier
+    // year carried into it are followed up by today's bodies, the only ones it has known).
+    int year_in_charge() const {
+        const bool two_tier = entity_ != kNone && d_.entities[entity_].map == AdminMap::two_tier;
+        return two_tier ? std::max(ev_.year, kTwoTierSince) : ev_.year;
+    }
+
     std::string responsible(std::uint32_t body) const { return body == kNone ? std::string() : p_.bodies[body].title; }
 
     // The body in charge in the year explained, for the entity explained: among the
@@ -93,11 +101,11 @@ private:
         std::size_t steps = 0;
         for (std::uint32_t a = entity_; a != kNone && steps <= d_.entities.size(); a = d_.entities[a].parent, ++steps) {
             for (const BodyInCharge& b : bodies) {
-                if (!b.locality.empty() && b.valid_in(ev_.year) && d_.entities[a].code == b.locality) return b.body;
+                if (!b.locality.empty() && b.valid_in(year_in_charge()) && d_.entities[a].code == b.locality) return b.body;
             }
         }
         for (const BodyInCharge& b : bodies) {
-            if (b.locality.empty() && b.valid_in(ev_.year)) return b.body;
+            if (b.locality.empty() && b.valid_in(year_in_charge())) return b.body;
         }
         return kNone;
     }

@@ -330,6 +330,17 @@ std::string merged_from_text(const Program& program, const data::MergeTable& tab
         }
         out += ")";
     }
+    switch (commune.rule) {
+        case CarryRule::all_recognised:
+            out += fmt::format(" — công nhận: mọi phần đều đã được công nhận, mang sang mức thấp nhất chung: {}",
+                               program.levels[program.level_order[kind_index(EntityKind::xa)][commune.level]].title);
+            break;
+        case CarryRule::not_all_recognised:
+            out += " — công nhận: có phần chưa được công nhận, không mang sang (thẩm định lại theo QĐ 18/2022/QĐ-TTg)";
+            break;
+        case CarryRule::unknown: out += " — công nhận: có phần không có trong dữ liệu, chưa xác định"; break;
+        case CarryRule::not_judged: break;
+    }
     return out;
 }
 

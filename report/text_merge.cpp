@@ -92,8 +92,8 @@ std::string commune_text(const Program& p, const MergeRun& run, const merge::New
         const data::MergePart& row = run.table->parts[part.row];
         out += fmt::format("    ← {} {} {}, {} — {} — {}", row.old_code, row.old_type, row.old_name,
                            display_name("", row.old_district), merge_kind_words(row.kind),
-                           part.entity == kNone || part.record == kNone ? std::string("không có trong dữ liệu")
-                           : !part.judged                             ? std::string("không thuộc diện xét")
+                           !part.judged                                 ? std::string("không thuộc diện xét")
+                           : part.entity == kNone || part.record == kNone ? std::string("không có trong dữ liệu")
                            : part.level == kNone
                                ? std::string("chưa được công nhận")
                                : fmt::format("{} năm {}", lower_first(level_title(p, part.level)), part.level_year));
@@ -118,10 +118,16 @@ std::string commune_text(const Program& p, const MergeRun& run, const merge::New
     return out;
 }
 
-// Counts of communes by the level held: index 0 none, 1 + ordinal.
+// Counts of communes by the level held: index 0 none, 1 + ordinal; and those whose recognition
+// cannot be told.
 struct Held {
     std::vector<std::size_t> at;
+    std::size_t unknown = 0;
     std::size_t total = 0;
+    void add_unknown() {
+        ++unknown;
+        ++total;
+    }
     void add(std::uint32_t level) {
         const std::size_t i = level == kNone ? 0 : level + 1;
         if (at.size() <= i) at.resize(i + 1, 0);
@@ -137,6 +143,7 @@ std::string held_text(const Program& p, const Held& h) {
         parts.push_back(fmt::format("{} {}", h.at[i], i == 0 ? std::string("chưa công nhận")
                                                          : lower_first(level_title(p, static_cast<std::uint32_t>(i - 1)))));
     }
+    if (h.unknown > 0) parts.push_back(fmt::format("{} chưa xác định", h.unknown));
     return parts.empty() ? std::string("—") : fmt::format("{}", fmt::join(parts, ", "));
 }
 
@@ -210,15 +217,18 @@ std::string render_merge_text(const Program& p, const MergeRun& run) {
                            b->total, a->total);
     }
 
-    // Per old district: the level its communes held before, and the new communes they went into.
+    // Per old district: the level its communes held before (each once, though split between
+    // several new communes), and the new communes they went into.
     std::map<std::string, std::pair<std::string, std::pair<Held, std::vector<std::uint32_t>>>> districts;
+    std::vector<std::uint8_t> counted(run.old->entities.size(), 0);
     for (std::uint32_t i = 0; i < c.communes.size(); ++i) {
         for (const merge::Part& part : c.communes[i].parts) {
             if (part.entity == kNone || part.record == kNone || !part.judged) continue;
             const data::MergePart& row = run.table->parts[part.row];
             auto& entry = districts[row.old_district_code];
             entry.first = row.old_district;
-            entry.second.first.add(part.level);
+            if (counted[part.entity] == 0) entry.second.first.add(part.level);
+            counted[part.entity] = 1;
             auto& into = entry.second.second;
             if (std::find(into.begin(), into.end(), i) == into.end()) into.push_back(i);
         }
@@ -228,7 +238,11 @@ std::string render_merge_text(const Program& p, const MergeRun& run) {
         Held after_held;
         for (const std::uint32_t i : entry.second.second) {
             const merge::NewCommune& nc = c.communes[i];
-            if (nc.rule != CarryRule::not_judged) after_held.add(nc.rule == CarryRule::all_recognised ? nc.level : kNone);
+            if (nc.rule == CarryRule::unknown) {
+                after_held.add_unknown();
+            } else if (nc.rule != CarryRule::not_judged) {
+                after_held.add(nc.rule == CarryRule::all_recognised ? nc.level : kNone);
+            }
         }
         out += fmt::format("  {} ({}): trước {} xã — {}; sau: vào {} xã mới — {}\n", entry.first, code,
                            entry.second.first.total, held_text(p, entry.second.first), after_held.total,

@@ -149,7 +149,9 @@ TEST_CASE("a new commune whose every part was recognised keeps the lowest level 
     CHECK(e.recognised[0].year == 2021);  // the year the last part reached it
     CHECK(e.map == AdminMap::two_tier);
     CHECK(c.data.entities[e.parent].code == "48");
-    CHECK(e.merged_from.find("10001 Xã A (nhập toàn bộ; Xã nâng cao năm 2023); 10002 Xã B (nhập toàn bộ; Xã đạt chuẩn năm 2021)") != std::string::npos);
+    CHECK(e.merged_from ==
+          "10001 Xã A (nhập toàn bộ; Xã nâng cao năm 2023); 10002 Xã B (nhập toàn bộ; Xã đạt chuẩn năm 2021)"
+          " — công nhận: mọi phần đều đã được công nhận, mang sang mức thấp nhất chung: Xã đạt chuẩn");
 }
 
 TEST_CASE("a part not recognised means the new commune is not: it is appraised again", "[merge]") {
@@ -159,6 +161,8 @@ TEST_CASE("a part not recognised means the new commune is not: it is appraised a
     CHECK(hai.rule == merge::CarryRule::not_all_recognised);
     CHECK(hai.level == engine::kNone);
     CHECK(c.data.entities[hai.entity].recognised.empty());
+    CHECK(c.data.entities[hai.entity].merged_from.ends_with(
+        " — công nhận: có phần chưa được công nhận, không mang sang (thẩm định lại theo QĐ 18/2022/QĐ-TTg)"));
     // A part missing from the data leaves the recognition unknown.
     CHECK(commune(c, "00003").rule == merge::CarryRule::unknown);
 }
