@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up, builds, and runs the main job on the bundled rules and fixtures: checks the rules,
 # evaluates the province of Quảng Nam for 2024, explains one commune, and writes the HTML
-# report of the province.
+# report of the province; then the present: carries Quảng Nam 2024 into the communes of today's
+# Thành phố Đà Nẵng (two tiers since 01/7/2025) and explains one of them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,3 +35,14 @@ echo "== ntm report --rules rules/ --data $data --year 2024 --format html --out 
 mkdir -p "$(dirname "$report")"
 $ntm report --rules rules/ --data "$data" --year 2024 --format html --out "$report"
 echo "The report of Quảng Nam, 2024: $report (open it in a browser; it prints on A4)"
+echo
+merged=build/report/da-nang-2024-sap-nhap.csv
+merge_text=build/report/da-nang-2024-sap-nhap.txt
+echo "== ntm merge --rules rules/ --data $data --year 2024 --out $merged"
+$ntm merge --rules rules/ --data "$data" --year 2024 --out "$merged" >"$merge_text"
+# The summary, up to the list of every new unit (the whole text is in $merge_text).
+sed '/^TỪNG ĐƠN VỊ MỚI/q' "$merge_text" | head -n -1
+echo "(each new unit, its parts and what decided: $merge_text)"
+echo
+echo "== ntm explain --rules rules/ --data $merged --year 2024 'Tây Hồ'"
+$ntm explain --rules rules/ --data "$merged" --year 2024 "Tây Hồ"

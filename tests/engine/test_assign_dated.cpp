@@ -66,7 +66,8 @@ struct Judged {
 };
 
 // Explains commune `code` (of province `province`, or none) judged in `year`.
-Judged judge(const support::CompiledRules& r, const std::string& code, const std::string& province, int year) {
+Judged judge(const support::CompiledRules& r, const std::string& code, const std::string& province, int year,
+             AdminMap map = AdminMap::three_tier) {
     Dataset data;
     if (!province.empty()) {
         Entity p;
@@ -75,6 +76,7 @@ Judged judge(const support::CompiledRules& r, const std::string& code, const std
         p.type = "Tỉnh";
         p.kind = EntityKind::tinh;
         p.region = Region::DHNTB;
+        p.map = map;
         support::add_entity(data, r.program.schema, std::move(p), year, {});
     }
     Entity e;
@@ -84,6 +86,7 @@ Judged judge(const support::CompiledRules& r, const std::string& code, const std
     e.kind = EntityKind::xa;
     e.parent_code = province;
     e.region = Region::DHNTB;
+    e.map = map;
     const std::uint32_t entity =
         support::add_entity(data, r.program.schema, std::move(e), year, {{"2.2", 70}, {"10", 40}});
     const Evaluation ev = evaluate(r.program, data, {year, 1, kNone});
@@ -116,6 +119,13 @@ TEST_CASE("engine: assignments count only in the years they are valid") {
     SECTION("a province's blocks, each in its own years") {
         CHECK(judge(r, "200", "49", 2023).criterion2 == "Sở Giao thông vận tải tỉnh 49");
         CHECK(judge(r, "200", "49", 2026).criterion2 == "Sở Xây dựng tỉnh 49");
+    }
+    SECTION("a unit of the map since 01/7/2025 judged on data of an earlier year: today's bodies") {
+        const Judged j = judge(r, "100", "", 2024, AdminMap::two_tier);
+        CHECK(j.criterion2 == "Sở Xây dựng");
+        CHECK(j.indicator10 == "Sở Nông nghiệp và Môi trường");
+        CHECK(j.member == "Chủ tịch");
+        CHECK(judge(r, "200", "49", 2024, AdminMap::two_tier).criterion2 == "Sở Xây dựng tỉnh 49");
     }
     SECTION("no block valid in the year: nobody is named") {
         const Judged j = judge(r, "100", "", 2031);
