@@ -26,11 +26,7 @@ struct EvalArgs {
 // Evaluates every year of the data (or the one asked for) and prints the result, after the
 // data problems.
 int run_eval(const EvalArgs& args) {
-    data::LoadOptions options;
-    official_units(args.units, options);
-    options.year = args.year;
-    options.sheet = args.sheet;
-    options.limits = args.limits;
+    const data::LoadOptions options = load_options(args.units, args.sheet, args.limits, args.year);
     Loaded loaded = load_rules_and_data(args.rules, args.data, options);
     if (loaded.exit_code != kExitOk) return loaded.exit_code;
     const engine::Dataset& data = loaded.data;

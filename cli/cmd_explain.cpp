@@ -68,10 +68,7 @@ void report_unknown(const engine::Dataset& data, const std::string& data_path, c
 // Explains one entity's verdict in one year: the latest year it has a record for, unless a
 // year is asked for.
 int run_explain(const ExplainArgs& args) {
-    data::LoadOptions options;
-    official_units(args.units, options);
-    options.sheet = args.sheet;
-    options.limits = args.limits;
+    const data::LoadOptions options = load_options(args.units, args.sheet, args.limits);
     Loaded loaded = load_rules_and_data(args.rules, args.data, options);
     if (loaded.exit_code != kExitOk) return loaded.exit_code;
     const engine::Dataset& data = loaded.data;

@@ -34,11 +34,7 @@ void print(const std::vector<text::Problem>& problems) { fmt::print(stderr, "{}"
 // Carries one year of old-map data into the new communes (docs/merge.md): writes their data
 // and prints what happened to each.
 int run_merge(const MergeArgs& args) {
-    data::LoadOptions options;
-    official_units(args.units, options);
-    options.year = args.year;
-    options.sheet = args.sheet;
-    options.limits = args.limits;
+    const data::LoadOptions options = load_options(args.units, args.sheet, args.limits, args.year);
     Loaded loaded = load_rules_and_data(args.rules, args.data, options);
     if (loaded.exit_code != kExitOk) return loaded.exit_code;
     const engine::Dataset& old = loaded.data;

@@ -124,11 +124,7 @@ int write_report(const ReportArgs& args, const report::Report& report, report::L
 // Evaluates one year (the one asked for, or the latest of the data) and writes its report:
 // overview, criteria, work lists, commune sheets and data problems.
 int run_report(const ReportArgs& args) {
-    data::LoadOptions options;
-    official_units(args.units, options);
-    options.year = args.year;
-    options.sheet = args.sheet;
-    options.limits = args.limits;
+    const data::LoadOptions options = load_options(args.units, args.sheet, args.limits, args.year);
     Loaded loaded = load_rules_and_data(args.rules, args.data, options);
     if (loaded.exit_code != kExitOk) return loaded.exit_code;
     const engine::Dataset& data = loaded.data;

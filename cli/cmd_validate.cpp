@@ -20,10 +20,7 @@ struct ValidateArgs {
 // Reads the data and reports every problem; an error (a record rejected, a value ignored) makes
 // the run fail.
 int run_validate(const ValidateArgs& args) {
-    data::LoadOptions options;
-    official_units(args.units, options);
-    options.sheet = args.sheet;
-    options.limits = args.limits;
+    const data::LoadOptions options = load_options(args.units, args.sheet, args.limits);
     const Loaded loaded = load_rules_and_data(args.rules, args.data, options);
     if (loaded.exit_code != kExitOk) return loaded.exit_code;
     const engine::Dataset& data = loaded.data;

@@ -59,8 +59,11 @@ struct Loaded {
 Loaded load_rules_and_data(const std::vector<std::string>& rule_paths, const std::string& data_path,
                            const data::LoadOptions& options = {});
 
-// The official lists of units the data is checked against (--units: "official" or "none").
-void official_units(const std::string& choice, data::LoadOptions& options);
+// How the data options of a command read the data: the official lists of units it is checked
+// against (--units: "official" or "none"), the sheet of a workbook, the bounds, and the year
+// kept (none: every year).
+data::LoadOptions load_options(const std::string& units, const std::string& sheet, const text::Limits& limits,
+                               std::optional<int> year = std::nullopt);
 
 // False, with the error printed, when a year was asked for (LoadOptions::year) and every
 // record of the data is of another year.

@@ -55,10 +55,17 @@ Loaded load_rules_and_data(const std::vector<std::string>& rule_paths, const std
     return out;
 }
 
-void official_units(const std::string& choice, data::LoadOptions& options) {
-    if (choice == "none") return;
-    options.units = {&data::official_units(engine::AdminMap::three_tier),
-                     &data::official_units(engine::AdminMap::two_tier)};
+data::LoadOptions load_options(const std::string& units, const std::string& sheet, const text::Limits& limits,
+                               std::optional<int> year) {
+    data::LoadOptions options;
+    if (units != "none") {
+        options.units = {&data::official_units(engine::AdminMap::three_tier),
+                         &data::official_units(engine::AdminMap::two_tier)};
+    }
+    options.sheet = sheet;
+    options.limits = limits;
+    options.year = year;
+    return options;
 }
 
 bool year_found(const engine::Dataset& data, const std::string& data_path, const std::optional<int>& year) {

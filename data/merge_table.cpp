@@ -150,21 +150,12 @@ private:
     std::string previous_;  // the new commune code of the row before
 
     void problem(std::uint32_t line, std::string_view field, std::string message) {
-        text::Problem p = text::file_problem(out_.path, std::move(message));
-        p.where.line = line;
-        p.where.field = field;
-        problems_.push_back(std::move(p));
+        problems_.push_back(list_problem(out_.path, line, field, std::move(message)));
     }
 
     bool header(const ListRow& row) {
-        index_.fill(kNone);
         width_ = row.cells.size();
-        for (std::size_t c = 0; c < row.cells.size(); ++c) {
-            const std::string name = text::fold(row.cells[c]);
-            for (std::size_t k = 0; k < kColumns; ++k) {
-                if (name == kHeaders[k] && index_[k] == kNone) index_[k] = c;
-            }
-        }
+        find_list_columns(row, kHeaders, index_);
         std::vector<std::string> missing;
         for (std::size_t k = 0; k < kColumns; ++k) {
             if (index_[k] == kNone) missing.push_back(fmt::format("'{}'", kHeaders[k]));

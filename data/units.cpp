@@ -134,23 +134,14 @@ private:
     std::size_t width_ = 0;
 
     void problem(std::uint32_t line, std::string_view field, std::string message) {
-        text::Problem p = text::file_problem(out_.path, std::move(message));
-        p.where.line = line;
-        p.where.field = field;
-        problems_.push_back(std::move(p));
+        problems_.push_back(list_problem(out_.path, line, field, std::move(message)));
     }
 
     // The columns of the header; the layout is the 2025 list's when it has `old_regions` and no
     // `district_code`, else the old list's.
     bool header(const Row& row) {
-        index_.fill(kNone);
         width_ = row.cells.size();
-        for (std::size_t c = 0; c < row.cells.size(); ++c) {
-            const std::string name = text::fold(row.cells[c]);
-            for (std::size_t k = 0; k < kColumns; ++k) {
-                if (name == kHeaders[k] && index_[k] == kNone) index_[k] = c;
-            }
-        }
+        find_list_columns(row, kHeaders, index_);
         if (index_[old_regions] != kNone && index_[district_code] == kNone) {
             out_.map = engine::AdminMap::two_tier;
             return has_columns(row, kNewColumns);
@@ -374,6 +365,23 @@ private:
 };
 
 }  // namespace
+
+void find_list_columns(const ListRow& header, std::span<const std::string_view> names, std::span<std::size_t> index) {
+    std::fill(index.begin(), index.end(), kNone);
+    for (std::size_t c = 0; c < header.cells.size(); ++c) {
+        const std::string name = text::fold(header.cells[c]);
+        for (std::size_t k = 0; k < names.size() && k < index.size(); ++k) {
+            if (name == names[k] && index[k] == kNone) index[k] = c;
+        }
+    }
+}
+
+text::Problem list_problem(const std::string& path, std::uint32_t line, std::string_view field, std::string message) {
+    text::Problem p = text::file_problem(path, std::move(message));
+    p.where.line = line;
+    p.where.field = field;
+    return p;
+}
 
 std::optional<std::vector<ListRow>> read_list_rows(const std::string& path, std::string_view text,
                                                    std::vector<text::Problem>& problems) {

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,5 +70,10 @@ struct ListRow {
 };
 std::optional<std::vector<ListRow>> read_list_rows(const std::string& path, std::string_view text,
                                                    std::vector<text::Problem>& problems);
+// Fills `index` with the cell of `header` holding each of `names` (compared folded; the first
+// cell of a name wins), engine::kNone where none does.
+void find_list_columns(const ListRow& header, std::span<const std::string_view> names, std::span<std::size_t> index);
+// A problem of the list at `path`, located at `line` and `field`.
+text::Problem list_problem(const std::string& path, std::uint32_t line, std::string_view field, std::string message);
 
 }  // namespace ntm::data

@@ -265,7 +265,7 @@ private:
             }
         }
         for (const GateExplanation& g : level.gates) {
-            if (g.status == Status::met) continue;
+            if (g.status == Status::met || g.status == Status::not_applicable) continue;
             Blocker b;
             b.kind = Blocker::Kind::gate;
             b.status = g.status;
