@@ -393,11 +393,26 @@ private:
         }
     }
 
+    // Whether the expression reads the criteria met of the standard set.
+    bool reads_criteria_met(ExprRef e) const {
+        if (!e.valid()) return false;
+        for (std::uint32_t i = e.begin; i < e.end; ++i) {
+            const Instr& in = p_.code[i];
+            if (in.op == OpCode::push_criteria_met || (in.op == OpCode::range_cmp && in.a == 1)) return true;
+        }
+        return false;
+    }
+
     void classes(std::uint32_t r) {
         const EntityResult& er = ev_.entities[r];
         const EntityKind kind = entity(r).kind;
         for (std::uint32_t c = 0; c < p_.classes.size(); ++c) {
             if (p_.classes[c].kind != kind) continue;
+            if (er.criteria_total == 0 && reads_criteria_met(p_.classes[c].when)) {
+                // No standard set in force: a class by criteria met does not apply.
+                ev_.classes[er.first_class + c] = Status::not_applicable;
+                continue;
+            }
             ev_.classes[er.first_class + c] = truth(run(p_, p_.classes[c].when, context(r)));
         }
     }

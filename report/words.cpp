@@ -78,22 +78,26 @@ const char* cmp_sign(dsl::Cmp c) {
     return "";
 }
 
-std::string lower_first(std::string text) {
-    if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] - 'A' + 'a');
-    return text;
-}
+namespace {
 
-std::string upper_first(std::string_view text) {
+// `text` with its first letter mapped by `map` (utf8proc_toupper or utf8proc_tolower).
+std::string map_first(std::string_view text, utf8proc_int32_t (*map)(utf8proc_int32_t)) {
     utf8proc_int32_t first = 0;
     const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
     const utf8proc_ssize_t n = utf8proc_iterate(bytes, static_cast<utf8proc_ssize_t>(text.size()), &first);
     if (n <= 0) return std::string(text);
-    utf8proc_uint8_t upper[4];
-    const utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_toupper(first), upper);
-    std::string out(reinterpret_cast<const char*>(upper), static_cast<std::size_t>(m));
+    utf8proc_uint8_t mapped[4];
+    const utf8proc_ssize_t m = utf8proc_encode_char(map(first), mapped);
+    std::string out(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(m));
     out.append(text.substr(static_cast<std::size_t>(n)));
     return out;
 }
+
+}  // namespace
+
+std::string lower_first(std::string text) { return map_first(text, utf8proc_tolower); }
+
+std::string upper_first(std::string_view text) { return map_first(text, utf8proc_toupper); }
 
 // ---------------------------------------------------------------------------------------------
 // Phrases built from an explanation

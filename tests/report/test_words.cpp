@@ -76,6 +76,7 @@ TEST_CASE("words: statuses, marks and regions") {
     CHECK(upper_first("mã cấp trên") == "Mã cấp trên");
     CHECK(upper_first("đạt") == "Đạt");
     CHECK(lower_first("Phường") == "phường");
+    CHECK(lower_first("Đặc khu") == "đặc khu");  // a first letter outside ASCII
 }
 
 TEST_CASE("words: the requirement, from the comparator and the numbers, in both languages") {
