@@ -30,6 +30,13 @@ public:
         about.push_back(fmt::format("{}: {} — {}", w_.data, r_.data_file,
                                     fmt::format(fmt::runtime(w_.records), r_.read, r_.accepted, r_.rejected)));
         if (!r_.standard_set.empty()) about.push_back(fmt::format("{}: {}", w_.standard_set, r_.standard_set));
+        for (std::size_t m = 0; m < r_.on_map.size(); ++m) {
+            if (r_.on_map[m] == 0) continue;
+            // One map: its title; both: the title and the count of units on each.
+            const bool both = r_.on_map[0] > 0 && r_.on_map[1] > 0;
+            about.push_back(both ? fmt::format("{}: {} — {}", w_.map, w_.map_titles[m], r_.on_map[m])
+                                 : fmt::format("{}: {}", w_.map, w_.map_titles[m]));
+        }
         bullets(std::move(about));
         overview();
         criteria();
@@ -251,7 +258,9 @@ private:
     }
 
     std::vector<DocCell> indicator_cells(const IndicatorExplanation& i) const {
-        return {cell(status_text(lang_, i.status)), cell(value_text(lang_, i)), cell(requirement_text(lang_, i)),
+        std::string value = value_text(lang_, i);
+        if (i.estimated && known(i.value)) value += w_.estimate_mark;
+        return {cell(status_text(lang_, i.status)), cell(std::move(value)), cell(requirement_text(lang_, i)),
                 cell(gap_text(lang_, i))};
     }
 
@@ -295,6 +304,8 @@ private:
         const EntityExplanation& x = s.x;
         std::vector<std::string> facts;
         if (!s.district.name.empty()) facts.push_back(fmt::format("{}: {} ({})", w_.district, s.district.name, s.district.code));
+        if (!x.merged_from.empty()) facts.push_back(fmt::format("{}: {}", w_.merged_from, x.merged_from));
+        if (x.estimated > 0) facts.push_back(fmt::format(fmt::runtime(w_.estimates_note), x.estimated));
         std::string level = level_or_none(x.level_title);
         if (x.level_uncertain) level += w_.level_may_be_higher;
         facts.push_back(fmt::format("{}: {}", w_.level, level));

@@ -309,6 +309,9 @@ Report build_report(const Program& p, const Dataset& d, const Evaluation& ev, co
     r.read = d.read;
     r.accepted = d.records.size();
     r.rejected = d.rejected;
+    for (const engine::EntityResult& er : ev.entities) {
+        ++r.on_map[static_cast<std::size_t>(d.entities[d.records[er.record].entity].map)];
+    }
     if (const auto& order = p.level_order[kind_index(EntityKind::xa)]; !order.empty()) {
         if (const std::uint32_t set = p.set_for(p.levels[order.front()], ev.year); set != kNone) {
             r.standard_set = p.sets[set].title.empty() ? p.sets[set].name : p.sets[set].title;

@@ -14,6 +14,7 @@
 // give the same bytes: no clock, no locale, no hash order.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <utility>
@@ -163,6 +164,7 @@ struct Report {
     std::string data_file;
     std::size_t read = 0, accepted = 0, rejected = 0;
     std::string standard_set;  // title of the set of the first commune level in the year
+    std::array<std::size_t, 2> on_map{};  // records judged on each map (engine::AdminMap)
     Overview overview;
     std::vector<CriterionRow> criteria;
     std::vector<WorkList> work;

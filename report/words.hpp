@@ -105,6 +105,10 @@ struct Words {
     const char* kind_names[kKindCount];  // "thôn", "xã", "huyện", "tỉnh" (English: plural)
     // The administrative map, by engine::AdminMap: "3 cấp (trước 01/7/2025: tỉnh – huyện – xã)"
     const char* map_titles[2];
+    const char* map;               // "Bản đồ hành chính"
+    const char* merged_from;       // "Sáp nhập từ"
+    const char* estimate_mark;     // " (ước tính)", after a value estimated when communes merged
+    const char* estimates_note;    // "Kết quả dựa trên số liệu ước tính …: {n} chỉ tiêu, điều kiện"
 };
 
 const Words& words(Lang lang);

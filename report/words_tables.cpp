@@ -100,6 +100,11 @@ constexpr Words kVi = {
     .chart_criteria = "Tỷ lệ xã đạt từng tiêu chí",
     .kind_names = {"thôn", "xã", "huyện", "tỉnh"},
     .map_titles = {"3 cấp (trước 01/7/2025: tỉnh – huyện – xã)", "2 cấp (từ 01/7/2025: tỉnh – xã)"},
+    .map = "Bản đồ hành chính",
+    .merged_from = "Sáp nhập từ",
+    .estimate_mark = " (ước tính)",
+    .estimates_note = "Kết quả dựa trên số liệu ước tính khi sáp nhập xã (có phần nhập một phần hoặc thiếu trọng "
+                      "số): {} chỉ tiêu, điều kiện",
 };
 
 constexpr Words kEn = {
@@ -197,6 +202,11 @@ constexpr Words kEn = {
     .kind_names = {"villages", "communes", "districts", "provinces"},
     .map_titles = {"three tiers (before 1 July 2025: province – district – commune)",
                    "two tiers (from 1 July 2025: province – commune)"},
+    .map = "Administrative map",
+    .merged_from = "Merged from",
+    .estimate_mark = " (estimate)",
+    .estimates_note = "Results resting on values estimated when communes merged (a part merged in part, or a "
+                      "weight missing): {} indicators and conditions",
 };
 
 constexpr TextWords kTextVi = {
