@@ -140,10 +140,11 @@ void check_dataset(std::string_view harness, const engine::Dataset& ds,
                  fmt::format("entity {} '{}': parent {} of {}", e, text::printable(entity.code),
                              entity.parent, ds.entities.size()));
         }
-        if (ds.find(entity.code) != e) {
-            fail(harness, "find() does not find an entity by its code",
+        // A code names one entity on each map (the same code may stand on both).
+        if (ds.find(entity.code, entity.map) != e) {
+            fail(harness, "find() does not find an entity by its code and map",
                  fmt::format("entity {} '{}': find gives {}", e, text::printable(entity.code),
-                             ds.find(entity.code)));
+                             ds.find(entity.code, entity.map)));
         }
     }
     for (const text::Problem& p : ds.problems) {

@@ -144,3 +144,18 @@ TEST_CASE("estimated values are marked per record and slot, and survey what the 
     CHECK_FALSE(ds.is_estimate(ds.records[0], road));
     CHECK_FALSE(ds.is_estimate(ds.records[1], hai_long));
 }
+
+TEST_CASE("a code on both maps is found by its code and map, each entity its own", "[data][maps]") {
+    // Found by fuzzing: 20800 on the three-tier map (2024) and again on the two-tier map (a
+    // year typed 2204); find(code) alone cannot tell them apart.
+    const std::string path = std::string(NTM_SOURCE_DIR) + "/fuzz/regressions/csv/same-code-on-both-maps.csv";
+    const engine::Dataset ds = load(path);
+    bool both = false;
+    for (std::uint32_t e = 0; e < ds.entities.size(); ++e) {
+        const engine::Entity& en = ds.entities[e];
+        CHECK(ds.find(en.code, en.map) == e);
+        both = both || ds.find(en.code, en.map == AdminMap::two_tier ? AdminMap::three_tier : AdminMap::two_tier) !=
+                           engine::kNone;
+    }
+    CHECK(both);
+}
