@@ -277,14 +277,17 @@ private:
         for (std::uint32_t l = 0; l < er.level_count; ++l) {
             LevelResult& lr = ev_.levels[er.first_level + l];
             const LevelDef& def = p_.levels[lr.level];
-            // A level whose sets are none of them valid in the year does not exist that year
-            // (nâng cao judged in 2018 by rules that only have its 2021-2025 set), and neither
-            // do the levels above it.
-            if ((!def.meets.empty() && lr.set == kNone) || previous == Status::not_applicable) {
+            // A level whose sets are none of them valid in the year does not exist that year.
+            // Above a level that exists, it is passed over: the next level builds on the last
+            // one that exists (kiểu mẫu ends with 2025, and from 2026 the pilot hiện đại builds
+            // on nâng cao).  Below every level that exists, nothing above exists either (nâng
+            // cao judged in 2015, before any set of đạt chuẩn).
+            const bool absent = !def.meets.empty() && lr.set == kNone;
+            if (absent || previous == Status::not_applicable) {
                 lr.prerequisite = previous;
                 lr.status = lr.criteria = Status::not_applicable;
                 std::fill_n(ev_.gates.begin() + lr.first_gate, def.gates.size(), Status::not_applicable);
-                previous = Status::not_applicable;
+                if (last_with_set == nullptr) previous = Status::not_applicable;
                 continue;
             }
             ExprContext ctx = context(r);

@@ -84,6 +84,21 @@ private:
     std::uint32_t entity_ = kNone;  // the entity explained (index in Dataset::entities)
     std::uint32_t result_ = kNone;  // its result (index in Evaluation::entities)
 
+    // The level a level built on `after` requires in the year explained: `after`, or below it
+    // the first that exists that year when `after` has no set in force (kiểu mẫu in 2026).
+    std::uint32_t required_below(std::uint32_t after) const {
+        const EntityResult& er = ev_.entities[result_];
+        for (std::uint32_t a = after; a != kNone; a = p_.levels[a].after) {
+            bool absent = false;
+            for (std::uint32_t l = 0; l < er.level_count; ++l) {
+                const LevelResult& lr = ev_.levels[er.first_level + l];
+                if (lr.level == a) absent = !p_.levels[a].meets.empty() && lr.set == kNone;
+            }
+            if (!absent) return a;
+        }
+        return after;
+    }
+
     // The year whose bodies and members are in charge of the entity explained: the year judged;
     // for a unit of the map of two tiers, at least the year that map began (data of an earlier
     // year carried into it are followed up by today's bodies, the only ones it has known).
@@ -152,7 +167,7 @@ private:
         x.title = def.title;
         x.status = lr.status;
         x.prerequisite = lr.prerequisite;
-        if (def.after != kNone) x.after = p_.levels[def.after].title;
+        if (def.after != kNone) x.after = p_.levels[required_below(def.after)].title;
         x.rule = p_.where(def.span);
         x.region = lr.region;
         x.criteria_met = lr.criteria_met;

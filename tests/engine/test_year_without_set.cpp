@@ -4,6 +4,7 @@
 #include <string>
 
 #include "engine/evaluate.hpp"
+#include "engine/explain.hpp"
 #include "tests/support/support.hpp"
 
 using namespace ntm;
@@ -45,4 +46,71 @@ TEST_CASE("engine: a class by criteria met does not apply in a year no set cover
     CHECK(class_status(r, 2025, 40) == Status::met);      // 0 criteria met < 1
     CHECK(class_status(r, 2025, 60) == Status::not_met);  // 1 met
     CHECK(class_status(r, 2026, 40) == Status::not_applicable);
+}
+
+namespace {
+
+const char* const kChain = R"(data xa { field ty_le: percent }
+set co_ban "Bộ cơ bản" {
+  for xa
+  valid 2021..2030
+  criterion 1 "Tiêu chí" { indicator 1 "Chỉ tiêu" { unit percent require >= 50 } }
+}
+set cu "Bộ mức ba, đến 2025" {
+  for xa
+  valid 2021..2025
+  criterion 1 "Tiêu chí" { indicator 1 "Chỉ tiêu" { unit percent require >= 70 } }
+}
+set moi "Bộ mức bốn, từ 2026" {
+  for xa
+  valid 2026..2030
+  criterion 1 "Tiêu chí" { indicator 1 "Chỉ tiêu" { unit percent require >= 90 } }
+}
+level dat_chuan "Đạt chuẩn" { for xa meets co_ban }
+level kieu_mau "Kiểu mẫu" { for xa after dat_chuan meets cu }
+level hien_dai "Hiện đại" { for xa after kieu_mau meets moi }
+)";
+
+// The name of the highest level met by a commune with value `value` in `year`, or "".
+std::string highest(const support::CompiledRules& r, int year, double value) {
+    Dataset data;
+    Entity e;
+    e.code = "20380";
+    e.name = "Xã 20380";
+    e.type = "Xã";
+    e.kind = EntityKind::xa;
+    e.region = Region::DHNTB;
+    support::add_entity(data, r.program.schema, std::move(e), year, {{"1", value}});
+    const Evaluation ev = evaluate(r.program, data, {year, 1, kNone});
+    const EntityResult& er = ev.entities.at(support::result_of(data, ev, "20380"));
+    if (er.level < 0) return {};
+    return r.program.levels[r.program.level_order[kind_index(EntityKind::xa)][static_cast<std::size_t>(er.level)]].name;
+}
+
+}  // namespace
+
+TEST_CASE("engine: a level not in force is passed over, and the next builds on the one below") {
+    const support::CompiledRules r = support::compile_rules_text(kChain);
+    CHECK(highest(r, 2024, 95) == "kieu_mau");  // hien_dai has no set before 2026
+    CHECK(highest(r, 2024, 60) == "dat_chuan");
+    CHECK(highest(r, 2026, 95) == "hien_dai");  // kieu_mau has none from 2026: hien_dai builds on dat_chuan
+    CHECK(highest(r, 2026, 60) == "dat_chuan");
+    CHECK(highest(r, 2020, 95) == "");          // before every set: no level exists
+
+    // The explanation names the level actually required: đạt chuẩn, not kiểu mẫu.
+    Dataset data;
+    Entity e;
+    e.code = "20380";
+    e.name = "Xã 20380";
+    e.type = "Xã";
+    e.kind = EntityKind::xa;
+    e.region = Region::DHNTB;
+    support::add_entity(data, r.program.schema, std::move(e), 2026, {{"1", 80}});
+    const Evaluation ev = evaluate(r.program, data, {2026, 1, kNone});
+    const EntityExplanation x = explain(r.program, data, ev, support::result_of(data, ev, "20380"));
+    REQUIRE(x.levels.size() == 3);
+    CHECK(x.levels[1].status == Status::not_applicable);
+    CHECK(x.levels[2].after == "Đạt chuẩn");
+    CHECK(x.levels[2].prerequisite == Status::met);
+    CHECK(x.levels[2].status == Status::not_met);  // 80 < 90
 }
