@@ -97,6 +97,7 @@ LevelDecl AstBuilder::level(const ParseNode& n) {
             std::size_t k = 1;
             if (is<g::string_lit>(*c.children[k])) gt.title = text(*c.children[k++]);
             gt.condition = expr(*c.children[k]);
+            marks(gt.unconfirmed, c, k + 1);
             l.gates.push_back(std::move(gt));
         }
     }
