@@ -21,16 +21,18 @@ std::string cell(std::string_view s) {
 std::string subject(const dsl::MarkInfo& m, const Words& w) {
     const std::string title = m.title.empty() ? "" : " " + m.title;
     switch (m.on) {
-        case dsl::MarkOn::set: return w.unconfirmed_on[0];
+        case dsl::MarkOn::set: return {};
         case dsl::MarkOn::criterion: return fmt::format("{} {}{}", w.criterion, m.code, title);
         case dsl::MarkOn::gate: return fmt::format("{}{}", m.code, title);
         default: return fmt::format("{}{}", m.code, title);
     }
 }
 
-std::string figure(const dsl::MarkInfo& m, const Words& w) {
-    if (!m.figure.empty()) return m.figure;
-    return w.unconfirmed_on[static_cast<int>(m.on)];
+// The figure(s) concerned, as rule text (in backticks in Markdown); the words "the whole
+// indicator" and the like for a mark on an item.
+std::string figure(const dsl::MarkInfo& m, const Words& w, bool markdown) {
+    if (m.figure.empty()) return w.unconfirmed_on[static_cast<int>(m.on)];
+    return markdown ? fmt::format("`{}`", m.figure) : m.figure;
 }
 
 }  // namespace
@@ -62,10 +64,12 @@ std::string render_unconfirmed(const std::vector<dsl::MarkInfo>& marks, const ds
             const std::string place = fmt::format("{}:{}", sources.file(m.at.file).path,
                                                   sources.locate(m.at.file, m.at.begin).line);
             if (markdown) {
-                out += fmt::format("| `{}` | {} | `{}` | {} |\n", place, cell(subject(m, w)), cell(figure(m, w)),
+                out += fmt::format("| `{}` | {} | {} | {} |\n", place, m.on == dsl::MarkOn::set ? "—" : cell(subject(m, w)),
+                                   cell(figure(m, w, true)),
                                    cell(m.reason));
             } else {
-                out += fmt::format("  {}: {}: {} — {}\n", place, subject(m, w), figure(m, w), m.reason);
+                const std::string on = m.on == dsl::MarkOn::set ? std::string() : subject(m, w) + ": ";
+                out += fmt::format("  {}: {}{} — {}\n", place, on, figure(m, w, false), m.reason);
             }
         }
     }
