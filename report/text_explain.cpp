@@ -51,6 +51,11 @@ std::string standing(const EntityExplanation& x) {
     return out;
 }
 
+// " (ngưỡng chưa xác nhận: REASON)" after a verdict resting on an unconfirmed figure.
+std::string unconfirmed_text(const std::string& reason) {
+    return reason.empty() ? std::string() : fmt::format(fmt::runtime(words(kLang).unconfirmed_mark), reason);
+}
+
 // The next level and what blocks it, or that the entity is at the top.
 std::string next_level(const EntityExplanation& x) {
     const TextWords& t = text_words();
@@ -61,17 +66,15 @@ std::string next_level(const EntityExplanation& x) {
     std::string out = fmt::format("\n{}: {}", words(kLang).next_level, x.next_level_title);
     if (x.blockers.empty()) return out + "\n";
     out.append(t.blocked_by).append("\n");
-    for (const Blocker& b : x.blockers) out += fmt::format("  {} {}\n", status_mark(b.status), blocker_line(kLang, b));
+    for (const Blocker& b : x.blockers) {
+        const std::string& mark = b.kind == Blocker::Kind::gate ? b.gate.unconfirmed : b.indicator.unconfirmed;
+        out += fmt::format("  {} {}{}\n", status_mark(b.status), blocker_line(kLang, b), unconfirmed_text(mark));
+    }
     return out;
 }
 
 // "        căn cứ: … — quy định: …": the notes under an indicator or a gate.
 std::string note(const char* label, const std::string& text) { return fmt::format("{}: {}", label, text); }
-
-// " (ngưỡng chưa xác nhận: REASON)" after a verdict resting on an unconfirmed figure.
-std::string unconfirmed_text(const std::string& reason) {
-    return reason.empty() ? std::string() : fmt::format(fmt::runtime(words(kLang).unconfirmed_mark), reason);
-}
 
 // One indicator: status, value, requirement and gap; then why that threshold, the rule,
 // the citation, and the body in charge when it is not the criterion's.
