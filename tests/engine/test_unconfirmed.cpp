@@ -144,3 +144,34 @@ TEST_CASE("unconfirmed: criteria and levels rest on a mark only where it decides
     CHECK(level(3).status == Status::not_met);
     CHECK(reason(w.program, level(3).unconfirmed).empty());        // criterion 2 fails on a confirmed figure
 }
+
+TEST_CASE("unconfirmed: a set extending another keeps the base's marks and adds its own") {
+    const std::string rules = std::string(kRules) + R"(
+set t "Bộ của tỉnh" {
+  extends s
+  locality "49"
+  override indicator 2.3 {
+    require >= 60 unconfirmed "mức của tỉnh"
+  }
+  override indicator 2.1 {
+    require >= 90
+  }
+}
+)";
+    support::CompiledRules compiled = support::compile_rules_text(rules);
+    const Program& p = compiled.program;
+    const std::uint32_t t = p.set_index("t");
+    REQUIRE(t != kNone);
+    auto def = [&](const std::string& code) -> const IndicatorDef& {
+        const SetDef& s = p.sets[t];
+        for (std::uint32_t i = 0; i < s.indicator_count; ++i) {
+            if (p.indicators[s.first_indicator + i].code == code) return p.indicators[s.first_indicator + i];
+        }
+        FAIL("no indicator " << code);
+        return p.indicators[0];
+    };
+    auto line_mark = [&](const IndicatorDef& d) { return reason(p, p.requirements[d.first_requirement].unconfirmed); };
+    CHECK(line_mark(def("2.3")) == "mức của tỉnh");  // the override's requirement carries its mark
+    CHECK(line_mark(def("2.1")).empty());            // the base's mark went with the base's requirement
+    CHECK(reason(p, def("13.5").unconfirmed) == "tiêu chí 13");  // the base's criterion mark stays
+}
