@@ -68,6 +68,13 @@ struct Date {
     Span span;
 };
 
+// `unconfirmed "reason"`: what it stands on (a set, criterion, indicator, requirement, cell of
+// a threshold or gate) is not confirmed against the official text.
+struct Unconfirmed {
+    Text reason;
+    Span span;  // from the keyword to the closing quote
+};
+
 struct Comment {
     std::string text;  // without the leading '#', trailing spaces removed
     Span span;         // covers the '#' to the end of the line
@@ -121,11 +128,13 @@ using ThresholdPtr = std::unique_ptr<Threshold>;
 struct RegionEntry {
     Name region;
     ThresholdPtr value;
+    std::optional<Unconfirmed> unconfirmed;  // `DBSH: 100 unconfirmed "…"`
 };
 
 struct YearEntry {
     YearRange years;
     ThresholdPtr value;
+    std::optional<Unconfirmed> unconfirmed;
 };
 
 struct TableRow {
@@ -164,6 +173,7 @@ struct Requirement {
     Cmp cmp = Cmp::ge;
     ThresholdPtr low;   // the threshold; for in_range the lower bound
     ThresholdPtr high;  // in_range only
+    std::optional<Unconfirmed> unconfirmed;  // `require >= 53.3 unconfirmed "…"`: every figure
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -178,6 +188,7 @@ struct Indicator {
     std::optional<Name> unit;
     ExprPtr value;    // null: the input column named by the code
     ExprPtr applies;  // `applies when C`: null means always applies
+    std::optional<Unconfirmed> unconfirmed;  // the indicator itself (name, existence)
     std::vector<Requirement> requirements;
 };
 
@@ -197,6 +208,7 @@ struct Criterion {
     std::optional<Text> source;
     std::optional<Combine> combine;  // absent: all
     int group = -1;                  // index into CriteriaSet::groups, or -1
+    std::optional<Unconfirmed> unconfirmed;  // the criterion itself
     std::vector<Indicator> indicators;
 };
 
@@ -231,6 +243,7 @@ struct CriteriaSet {
     std::optional<YearRange> valid;
     std::optional<Name> extends;
     std::optional<Text> locality;  // `locality "49"`: only for entities of that locality
+    std::optional<Unconfirmed> unconfirmed;  // the whole set
     std::vector<RegionOverride> region_overrides;
     std::vector<Group> groups;
     std::vector<Criterion> criteria;
@@ -310,6 +323,7 @@ struct Gate {
     Name name;
     std::optional<Text> title;
     ExprPtr condition;
+    std::optional<Unconfirmed> unconfirmed;  // `gate g: C unconfirmed "…"`
 };
 
 struct LevelDecl {

@@ -118,8 +118,6 @@ void AstBuilder::duplicate(Span second, Span first, const char* what) {
     diags_.error("E0007", second, fmt::format("'{}' is given twice in this block", what))
         .notes.push_back({first, "first given here"});
 }
-
-
 // ---------------------------------------------------------------------------------------------
 // Expressions
 
@@ -225,12 +223,18 @@ ThresholdPtr AstBuilder::threshold(const ParseNode& n) {
     } else if (is<g::by_region>(n)) {
         t->kind = ThresholdKind::by_region;
         for (const auto& entry : n.children) {
-            t->regions.push_back({name(*entry->children[0]), threshold(*entry->children[1])});
+            RegionEntry& e = t->regions.emplace_back();
+            e.region = name(*entry->children[0]);
+            e.value = threshold(*entry->children[1]);
+            marks(e.unconfirmed, *entry, 2);
         }
     } else if (is<g::by_year>(n)) {
         t->kind = ThresholdKind::by_year;
         for (const auto& entry : n.children) {
-            t->years.push_back({years(*entry->children[0]), threshold(*entry->children[1])});
+            YearEntry& e = t->years.emplace_back();
+            e.years = years(*entry->children[0]);
+            e.value = threshold(*entry->children[1]);
+            marks(e.unconfirmed, *entry, 2);
         }
     } else if (is<g::table>(n)) {
         t->kind = ThresholdKind::table;
@@ -274,6 +278,9 @@ Requirement AstBuilder::requirement(const ParseNode& prop) {
         req.op_span = span(*r.children[0]);
         req.low = threshold(*r.children[1]);
     }
+    marks(req.unconfirmed, prop, 1);
+    marked_within(req.low.get(), req.unconfirmed);
+    marked_within(req.high.get(), req.unconfirmed);
     return req;
 }
 
@@ -302,6 +309,8 @@ Indicator AstBuilder::indicator(const ParseNode& n, bool is_override) {
             else { applies_at = span(*c.children[0]); ind.applies = expr(*c.children[0]); }
         } else if (is<g::require_prop>(c)) {
             ind.requirements.push_back(requirement(c));
+        } else if (is<g::unconfirmed>(c)) {
+            mark(ind.unconfirmed, c);
         }
     }
     return ind;
@@ -330,6 +339,8 @@ Criterion AstBuilder::criterion(const ParseNode& n, bool is_override, int group)
             once(crit.combine, comb, "combine");
         } else if (is<g::indicator>(c)) {
             crit.indicators.push_back(indicator(c, false));
+        } else if (is<g::unconfirmed>(c)) {
+            mark(crit.unconfirmed, c);
         }
     }
     return crit;
@@ -371,6 +382,8 @@ CriteriaSet AstBuilder::set(const ParseNode& n) {
         } else if (is<g::remove_criterion>(c) || is<g::remove_indicator>(c)) {
             const auto target = is<g::remove_criterion>(c) ? OverrideTarget::criterion : OverrideTarget::indicator;
             s.removals.push_back({ids_.next(), span(c), target, code(*c.children[0])});
+        } else if (is<g::unconfirmed>(c)) {
+            mark(s.unconfirmed, c);
         }
     }
     return s;

@@ -58,6 +58,13 @@ private:
         }
         slot = std::move(value);
     }
+    // Sets `slot` from an `unconfirmed "reason"` node: E0801 for an empty reason, E0802 when
+    // the same thing is marked already.
+    void mark(std::optional<Unconfirmed>& slot, const ParseNode& n);
+    // Marks in children[from ..) of `n` (after a figure or a gate's condition).
+    void marks(std::optional<Unconfirmed>& slot, const ParseNode& n, std::size_t from);
+    // E0802 for each mark inside threshold `t` (a cell) when `outer` marks the whole of it.
+    void marked_within(const Threshold* t, const std::optional<Unconfirmed>& outer);
     // E0007 at the second value, with a note at the first.
     void duplicate(Span second, Span first, const char* what);
 

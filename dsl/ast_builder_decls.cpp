@@ -97,6 +97,7 @@ LevelDecl AstBuilder::level(const ParseNode& n) {
             std::size_t k = 1;
             if (is<g::string_lit>(*c.children[k])) gt.title = text(*c.children[k++]);
             gt.condition = expr(*c.children[k]);
+            marks(gt.unconfirmed, c, k + 1);
             l.gates.push_back(std::move(gt));
         }
     }
@@ -222,6 +223,45 @@ Decl AstBuilder::declaration(const ParseNode& n) {
     }
     const auto kind = is<g::body_decl>(n) ? ResponsibleKind::body : ResponsibleKind::member;
     return ResponsibleDecl{ids_.next(), span(n), kind, name(*n.children[0]), text(*n.children[1])};
+}
+
+// ---------------------------------------------------------------------------------------------
+// `unconfirmed "reason"` marks
+
+void AstBuilder::mark(std::optional<Unconfirmed>& slot, const ParseNode& n) {
+    Unconfirmed u{text(*n.children[0]), span(n)};
+    const bool blank = u.reason.value.find_first_not_of(" \t") == std::string::npos;
+    if (blank) {
+        diags_.error("E0801", u.reason.span, "'unconfirmed' needs a reason")
+            .help = "say why the figure is not confirmed, e.g. unconfirmed \"❓ theo QĐ 1980 tương tự\"";
+    }
+    if (slot) {
+        diags_.error("E0802", u.span, "marked 'unconfirmed' twice")
+            .notes.push_back({slot->span, "first marked here"});
+        return;
+    }
+    slot = std::move(u);
+}
+
+void AstBuilder::marked_within(const Threshold* t, const std::optional<Unconfirmed>& outer) {
+    if (t == nullptr) return;
+    auto cell = [&](const std::optional<Unconfirmed>& inner, const ThresholdPtr& value) {
+        if (inner && outer) {
+            diags_.error("E0802", inner->span, "marked 'unconfirmed' twice: the whole threshold is marked")
+                .notes.push_back({outer->span, "marked here"});
+        }
+        marked_within(value.get(), inner ? inner : outer);
+    };
+    for (const RegionEntry& e : t->regions) cell(e.unconfirmed, e.value);
+    for (const YearEntry& e : t->years) cell(e.unconfirmed, e.value);
+    for (const Case& c : t->cases) marked_within(c.value.get(), outer);
+    marked_within(t->otherwise.get(), outer);
+}
+
+void AstBuilder::marks(std::optional<Unconfirmed>& slot, const ParseNode& n, std::size_t from) {
+    for (std::size_t i = from; i < n.children.size(); ++i) {
+        if (is<g::unconfirmed>(*n.children[i])) mark(slot, *n.children[i]);
+    }
 }
 
 }  // namespace ntm::dsl

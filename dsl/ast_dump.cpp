@@ -92,6 +92,9 @@ class Dumper {
     void opt(const char* key, const std::optional<Name>& n) {
         if (n) line(fmt::format("{} {}", key, n->text));
     }
+    void opt(const char* key, const std::optional<Unconfirmed>& u) {
+        if (u) line(fmt::format("{} {}", key, quote(u->reason.value)));
+    }
 
     void print(const UnitDecl& u) {
         line(fmt::format("unit {} {}", u.name.text, quote(u.symbol.value)));
@@ -120,6 +123,7 @@ class Dumper {
         line("set " + s.name.text + title(s.title));
         nested([&] {
             opt("source", s.source);
+            opt("unconfirmed", s.unconfirmed);
             opt("for", s.kind);
             if (s.valid) line(fmt::format("valid {}", years(*s.valid)));
             opt("extends", s.extends);
@@ -141,6 +145,7 @@ class Dumper {
         line(fmt::format("{} {}{} group={}", word, c.code.text, title(c.title), c.group));
         nested([&] {
             opt("source", c.source);
+            opt("unconfirmed", c.unconfirmed);
             if (c.combine) {
                 const char* kind = c.combine->kind == CombineKind::all   ? "all"
                                    : c.combine->kind == CombineKind::any ? "any"
@@ -154,6 +159,7 @@ class Dumper {
         line(fmt::format("{} {}{}", word, i.code.text, title(i.title)));
         nested([&] {
             opt("source", i.source);
+            opt("unconfirmed", i.unconfirmed);
             opt("unit", i.unit);
             if (i.value) line(fmt::format("value {}", expr(i.value)));
             if (i.applies) line(fmt::format("applies when {}", expr(i.applies)));
@@ -162,6 +168,7 @@ class Dumper {
                 nested([&] {
                     if (r.low) threshold(*r.low);
                     if (r.high) threshold(*r.high);
+                    opt("unconfirmed", r.unconfirmed);
                 });
             }
         });
@@ -174,13 +181,13 @@ class Dumper {
             case ThresholdKind::by_region:
                 line("by region");
                 nested([&] {
-                    for (const RegionEntry& e : t.regions) entry(e.region.text, e.value);
+                    for (const RegionEntry& e : t.regions) entry(e.region.text, e.value, e.unconfirmed);
                 });
                 return;
             case ThresholdKind::by_year:
                 line("by year");
                 nested([&] {
-                    for (const YearEntry& e : t.years) entry(years(e.years), e.value);
+                    for (const YearEntry& e : t.years) entry(years(e.years), e.value, e.unconfirmed);
                 });
                 return;
             case ThresholdKind::table: {
@@ -205,10 +212,12 @@ class Dumper {
                 return;
         }
     }
-    void entry(const std::string& key, const ThresholdPtr& value) {
+    void entry(const std::string& key, const ThresholdPtr& value,
+               const std::optional<Unconfirmed>& mark = std::nullopt) {
         line(key + ":");
         nested([&] {
             if (value) threshold(*value);
+            opt("unconfirmed", mark);
         });
     }
     void print(const LevelDecl& l) {
@@ -218,8 +227,10 @@ class Dumper {
             opt("source", l.source);
             opt("after", l.after);
             for (const Name& m : l.meets) line("meets " + m.text);
-            for (const Gate& g : l.gates)
+            for (const Gate& g : l.gates) {
                 line(fmt::format("gate {}{}: {}", g.name.text, title(g.title), expr(g.condition)));
+                nested([&] { opt("unconfirmed", g.unconfirmed); });
+            }
         });
     }
     void print(const ClassDecl& c) {

@@ -288,6 +288,7 @@ class Flattener {
         if (o.title) ec.title = from(o.title, i);
         if (o.source) ec.source = from(o.source, i);
         if (o.combine) ec.combine = from(o.combine, i);
+        if (o.unconfirmed) ec.unconfirmed = from(o.unconfirmed, i);
         for (const Indicator& ind : o.indicators) add_indicator(s, i, *c, ind);
     }
 
@@ -304,6 +305,7 @@ class Flattener {
         ei.overrides.push_back({&o, i});
         if (o.title) ei.title = from(o.title, i);
         if (o.source) ei.source = from(o.source, i);
+        if (o.unconfirmed) ei.unconfirmed = from(o.unconfirmed, i);
         if (o.unit) {
             ei.unit = from(o.unit, i);
             ei.unit_name = resolve_unit(*o.unit);
@@ -350,6 +352,7 @@ class Flattener {
         ec.title = from(c.title, i);
         ec.source = from(c.source, i);
         ec.combine = from(c.combine, i);
+        ec.unconfirmed = from(c.unconfirmed, i);
         s.criteria.push_back(std::move(ec));
         const std::size_t index = s.criteria.size() - 1;
         for (const Indicator& ind : c.indicators) add_indicator(s, i, index, ind);
@@ -379,6 +382,7 @@ class Flattener {
         ei.value = {ind.value.get(), i};
         ei.applies = {ind.applies.get(), i};
         ei.requirements = {&ind.requirements, i};
+        ei.unconfirmed = from(ind.unconfirmed, i);
         if (ind.unit) {
             ei.unit_name = resolve_unit(*ind.unit);
         } else {

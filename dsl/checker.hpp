@@ -180,6 +180,7 @@ struct EffectiveIndicator {
     From<Expr> value;    // null: the input column named by the code
     From<Expr> applies;  // null: always applies
     From<std::vector<Requirement>> requirements;
+    From<Unconfirmed> unconfirmed;  // the indicator's own mark, innermost layer that gives one
     std::string unit_name;    // resolved unit ("percent", "yesno", ...), empty if unknown
     bool satisfiable = true;  // false: its requirements can never all hold (E0306/E0307)
 };
@@ -191,6 +192,7 @@ struct EffectiveCriterion {
     From<Text> title;
     From<Text> source;
     From<Combine> combine;  // null: all
+    From<Unconfirmed> unconfirmed;  // the criterion's own mark, innermost layer that gives one
     std::vector<EffectiveIndicator> indicators;
 };
 

@@ -80,6 +80,14 @@ class Printer {
     void source(int indent, const std::optional<Text>& s) {
         if (s) prop(indent, s->span.begin, fmt::format("source {}", quote(s->value)));
     }
+    // `unconfirmed "…"` on a line of its own: the first item of a set, criterion or indicator.
+    void mark_line(int indent, const std::optional<Unconfirmed>& u) {
+        if (u) prop(indent, u->span.begin, fmt::format("unconfirmed {}", quote(u->reason.value)));
+    }
+    // ` unconfirmed "…"` after a figure or a gate's condition, on the same line.
+    void mark_after(const std::optional<Unconfirmed>& u) {
+        if (u) out_.put(fmt::format(" unconfirmed {}", quote(u->reason.value)));
+    }
     void kind(int indent, const std::optional<Name>& k) {
         if (k) prop(indent, k->span.begin, "for " + k->text);
     }
@@ -146,6 +154,7 @@ class Printer {
 
     void print(const CriteriaSet& s) {
         decl_open(s.span, "set " + s.name.text + title_suffix(s.title));
+        mark_line(kIndent, s.unconfirmed);
         source(kIndent, s.source);
         kind(kIndent, s.kind);
         if (s.valid) prop(kIndent, s.valid->span.begin, fmt::format("valid {}", years_text(*s.valid)));
@@ -176,6 +185,7 @@ class Printer {
         for (const Gate& g : l.gates) {
             prop(kIndent, g.span.begin,
                  fmt::format("gate {}{}: {}", g.name.text, title_suffix(g.title), expr_text(g.condition)));
+            mark_after(g.unconfirmed);
         }
         close(0, l.span);
     }
@@ -303,6 +313,7 @@ class Printer {
              (is_override ? "override criterion " : "criterion ") + c.code.text +
                  title_suffix(c.title));
         const int inner = indent + kIndent;
+        mark_line(inner, c.unconfirmed);
         source(inner, c.source);
         if (c.combine) {
             std::string how = c.combine->kind == CombineKind::all ? "all"
@@ -320,6 +331,7 @@ class Printer {
              (is_override ? "override indicator " : "indicator ") + i.code.text +
                  title_suffix(i.title));
         const int inner = indent + kIndent;
+        mark_line(inner, i.unconfirmed);
         source(inner, i.source);
         if (i.unit) prop(inner, i.unit->span.begin, "unit " + i.unit->text);
         if (i.value) prop(inner, i.value->span.begin, fmt::format("value {}", format_expr(*i.value)));
@@ -334,13 +346,15 @@ class Printer {
     void requirement(const Requirement& r, int indent) {
         prop(indent, r.span.begin, "require ");
         out_.put(spelling(r.cmp));
-        if (r.cmp == Cmp::yes || r.cmp == Cmp::no) return;
-        out_.put(" ");
-        threshold(r.low.get(), indent);
-        if (r.cmp == Cmp::in_range) {
-            out_.put(" .. ");
-            threshold(r.high.get(), indent);
+        if (r.cmp != Cmp::yes && r.cmp != Cmp::no) {
+            out_.put(" ");
+            threshold(r.low.get(), indent);
+            if (r.cmp == Cmp::in_range) {
+                out_.put(" .. ");
+                threshold(r.high.get(), indent);
+            }
         }
+        mark_after(r.unconfirmed);
     }
 
     // Appends `t` to the current line.  Lines inside its blocks are indented from `base`, the
@@ -356,6 +370,7 @@ class Printer {
                 for (const RegionEntry& e : t->regions) {
                     prop(base + kIndent, e.region.span.begin, e.region.text + ": ");
                     threshold(e.value.get(), base + kIndent);
+                    mark_after(e.unconfirmed);
                 }
                 close(base, t->span);
                 return;
@@ -364,6 +379,7 @@ class Printer {
                 for (const YearEntry& e : t->years) {
                     prop(base + kIndent, e.years.span.begin, years_text(e.years) + ": ");
                     threshold(e.value.get(), base + kIndent);
+                    mark_after(e.unconfirmed);
                 }
                 close(base, t->span);
                 return;

@@ -152,6 +152,7 @@ NTM_KW(weighted, "weighted");
 NTM_KW(min, "min");
 NTM_KW(max, "max");
 NTM_KW(resurvey, "resurvey");
+NTM_KW(unconfirmed, "unconfirmed");
 #undef NTM_KW
 
 struct reserved : sor<kw_and, kw_or, kw_not, kw_yes, kw_no, kw_where, kw_when, kw_else> {};
@@ -181,6 +182,14 @@ struct string_lit : seq<one<'"'>, star<string_char>, must<string_end>> {};
 struct open_brace : one<'{'> {};
 struct comma : one<','> {};
 struct colon : one<':'> {};
+
+// A figure, item or set not confirmed against the official text: `unconfirmed "reason"`.
+// It stands as an item of a set, criterion or indicator, after a `require` line's threshold,
+// after a cell of `by region` / `by year`, and after a gate's condition.
+struct unconfirmed_reason : seq<string_lit> {};
+struct unconfirmed : seq<kw_unconfirmed, ws, must<unconfirmed_reason>> {};
+// Marks after a figure: on the same thing twice is an error the builder reports (E0802).
+struct unconfirmed_marks : plus<ws, unconfirmed> {};
 
 // ---------------------------------------------------------------------------------------------
 // Expressions (precedence from loose to tight: or, and, not, comparison, + -, * /, unary -)
@@ -223,10 +232,10 @@ struct expr : nested<or_expr> {};
 struct threshold;
 struct threshold_value : nested<threshold> {};  // a threshold required here
 
-struct region_entry : seq<name, ws, must<colon>, ws, must<threshold_value>> {};
+struct region_entry : seq<name, ws, must<colon>, ws, must<threshold_value>, opt<unconfirmed_marks>> {};
 struct by_region_end : one<'}'> {};
 struct by_region : seq<kw_region, ws, must<open_brace>, ws, star<region_entry, ws>, must<by_region_end>> {};
-struct year_entry : seq<years, ws, must<colon>, ws, must<threshold_value>> {};
+struct year_entry : seq<years, ws, must<colon>, ws, must<threshold_value>, opt<unconfirmed_marks>> {};
 struct by_year_end : one<'}'> {};
 struct by_year : seq<kw_year, ws, must<open_brace>, ws, star<year_entry, ws>, must<by_year_end>> {};
 struct by_what : sor<by_region, by_year> {};
@@ -257,7 +266,8 @@ struct requirement : sor<req_yes, req_no, in_range, compare> {};
 // Words that start a property or item: a name at the end of a statement is never one of
 // them, so that `field a: ` followed by a line `field b: km` reports the missing unit on the
 // first line instead of reading `field` as the unit.
-struct item_keyword : sor<kw_field, kw_derive, kw_source, kw_unit, kw_value, kw_applies, kw_require,
+struct item_keyword : sor<kw_unconfirmed,
+                          kw_field, kw_derive, kw_source, kw_unit, kw_value, kw_applies, kw_require,
                           kw_indicator, kw_criterion, kw_combine, kw_group, kw_gate, kw_for, kw_after,
                           kw_meets, kw_valid, kw_extends, kw_region, kw_override, kw_remove,
                           kw_locality, kw_sets, kw_year> {};
@@ -276,8 +286,8 @@ struct unit_prop : seq<kw_unit, ws, must<field_unit>> {};
 struct value_prop : seq<kw_value, ws, must<operand>> {};
 struct applies_when : seq<kw_when> {};
 struct applies_prop : seq<kw_applies, ws, must<applies_when>, ws, must<operand>> {};
-struct require_prop : seq<kw_require, ws, must<requirement>> {};
-struct indicator_item : sor<source_prop, unit_prop, value_prop, applies_prop, require_prop> {};
+struct require_prop : seq<kw_require, ws, must<requirement>, opt<unconfirmed_marks>> {};
+struct indicator_item : sor<source_prop, unit_prop, value_prop, applies_prop, require_prop, unconfirmed> {};
 struct indicator_end : one<'}'> {};
 struct indicator_body : seq<must<open_brace>, ws, star<indicator_item, ws>, must<indicator_end>> {};
 struct indicator : seq<kw_indicator, ws, must<code>, ws, opt<title, ws>, indicator_body> {};
@@ -288,7 +298,7 @@ struct combine_any : kw_any {};
 struct combine_at_least : seq<kw_at_least, ws, must<combine_count>> {};
 struct combine_how : sor<combine_all, combine_any, combine_at_least> {};
 struct combine_prop : seq<kw_combine, ws, must<combine_how>> {};
-struct criterion_item : sor<source_prop, combine_prop, indicator> {};
+struct criterion_item : sor<source_prop, combine_prop, indicator, unconfirmed> {};
 struct criterion_end : one<'}'> {};
 struct criterion_body : seq<must<open_brace>, ws, star<criterion_item, ws>, must<criterion_end>> {};
 struct criterion : seq<kw_criterion, ws, must<code>, ws, opt<title, ws>, criterion_body> {};
@@ -311,7 +321,7 @@ struct remove_prop : seq<kw_remove, ws, must<remove_what>> {};
 // `locality "49"`: the set applies only to entities of that locality (a provincial set).
 struct locality_prop : seq<kw_locality, ws, must<string_lit>> {};
 struct set_item : sor<source_prop, for_prop, valid_prop, extends_prop, locality_prop, region_prop, group,
-                      criterion, override_prop, remove_prop> {};
+                      criterion, override_prop, remove_prop, unconfirmed> {};
 struct set_end : one<'}'> {};
 struct set_decl : seq<kw_set, ws, must<decl_name>, ws, opt<title, ws>, must<open_brace>, ws,
                       star<set_item, ws>, must<set_end>> {};
@@ -353,7 +363,8 @@ struct data_decl : seq<kw_data, ws, must<kind_name>, ws, must<open_brace>, ws,
 
 struct after_prop : seq<kw_after, ws, must<decl_name>> {};
 struct meets_prop : seq<kw_meets, ws, must<decl_name>, star<ws, comma, ws, must<decl_name>>> {};
-struct gate : seq<kw_gate, ws, must<name>, ws, opt<title, ws>, must<colon>, ws, must<operand>> {};
+struct gate : seq<kw_gate, ws, must<name>, ws, opt<title, ws>, must<colon>, ws, must<operand>,
+                 opt<unconfirmed_marks>> {};
 struct level_end : one<'}'> {};
 struct level_decl : seq<kw_level, ws, must<decl_name>, ws, opt<title, ws>, must<open_brace>, ws,
                         star<sor<for_prop, source_prop, after_prop, meets_prop, gate>, ws>,

@@ -60,9 +60,9 @@ NTM_ERR(requirement,
 NTM_ERR(applies_when, "expected 'when' after 'applies'");
 NTM_ERR(region_when, "expected 'when' and a condition after the region");
 NTM_ERR(indicator_end,
-        "expected an indicator property ('source', 'unit', 'value', 'applies', 'require') or "
-        "'}'");
-NTM_ERR(criterion_end, "expected 'source', 'combine', 'indicator' or '}' in the criterion");
+        "expected an indicator property ('source', 'unit', 'value', 'applies', 'require', "
+        "'unconfirmed') or '}'");
+NTM_ERR(criterion_end, "expected 'source', 'combine', 'indicator', 'unconfirmed' or '}' in the criterion");
 NTM_ERR(combine_how, "expected 'all', 'any' or 'at_least K' after 'combine'");
 NTM_ERR(combine_count, "expected a whole number after 'at_least'");
 NTM_ERR(group_end, "expected 'criterion' or '}' to close the group");
@@ -70,7 +70,7 @@ NTM_ERR(override_what, "expected 'criterion N { … }' or 'indicator C { … }' 
 NTM_ERR(remove_what, "expected 'criterion N' or 'indicator C' after 'remove'");
 NTM_ERR(set_end,
         "expected a set item ('source', 'for', 'valid', 'extends', 'locality', 'region', "
-        "'group', 'criterion', 'override', 'remove') or '}'");
+        "'group', 'criterion', 'override', 'remove', 'unconfirmed') or '}'");
 NTM_ERR(derive_eq, "expected '=' and the expression that computes the derived value");
 NTM_ERR(data_end, "expected 'field', 'derive', 'combine' or '}' in the data block");
 NTM_ERR(combine_way,
@@ -88,6 +88,7 @@ NTM_ERR(assignments_end,
         "expected 'source', 'sets', 'valid', 'criterion', 'indicator', 'locality' or '}' in "
         "the assignments");
 NTM_ERR(target_count, "expected a number (or '+' and a number) after the level name");
+NTM_ERR(unconfirmed_reason, "expected the reason in double quotes after 'unconfirmed'");
 NTM_ERR(target_end, "expected 'source', 'locality', 'year', a target line or '}' in the target");
 
 #undef NTM_ERR

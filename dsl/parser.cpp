@@ -35,7 +35,7 @@ using selector = pt::selector<
         g::sets_prop, g::assign_criterion, g::assign_indicator, g::assign_locality, g::target_decl,
         g::locality_prop, g::locality_scope, g::year_prop, g::target_line, g::plus_sign, g::input_combine,
         g::combine_sum, g::combine_weighted, g::combine_every, g::combine_some, g::combine_min, g::combine_max,
-        g::combine_resurvey>,
+        g::combine_resurvey, g::unconfirmed>,
     pt::fold_one::on<g::or_expr, g::and_expr, g::not_expr, g::comparison, g::sum, g::product, g::unary>>;
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }

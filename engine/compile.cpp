@@ -143,6 +143,9 @@ void Compiler::sets() {
             cd.set = s;
             cd.span = c.declared.node->code.span;
             bodies_for(s, c.code, true, cd.bodies);
+            criterion_mark_ = reason(c.unconfirmed.node);
+            if (criterion_mark_ == kNone) criterion_mark_ = reason(checked_.sets[c.declared.set].decl->unconfirmed);
+            if (criterion_mark_ == kNone) criterion_mark_ = reason(info.decl->unconfirmed);
             const auto ci = static_cast<std::uint32_t>(out_.criteria.size());
             cd.first_indicator = static_cast<std::uint32_t>(out_.indicators.size());
             cd.indicator_count = static_cast<std::uint32_t>(c.indicators.size());
@@ -175,6 +178,7 @@ void Compiler::indicator(const dsl::EffectiveIndicator& ind, std::uint32_t set, 
         d.source = ind.source ? ind.source.node->value : out_.criteria[criterion].source;
     }
     d.unit = ind.unit_name;
+    d.percent = ind.unit_name == "percent";
     if (const dsl::UnitInfo* u = unit_info(checked_, ind.unit_name)) {
         d.unit_symbol = u->symbol;
         d.boolean = u->boolean;
@@ -187,6 +191,10 @@ void Compiler::indicator(const dsl::EffectiveIndicator& ind, std::uint32_t set, 
     if (ind.applies) d.applies = expr(*ind.applies.node, scope);
     d.criterion = criterion;
     d.set = set;
+    // Its own mark, else its criterion's, else that of the set that declared the criterion or
+    // of this set.
+    d.unconfirmed = reason(ind.unconfirmed.node);
+    if (d.unconfirmed == kNone) d.unconfirmed = criterion_mark_;
     d.span = (ind.overrides.empty() ? ind.declared : ind.overrides.back()).node->code.span;
     bodies_for(set, ind.code, false, d.bodies);
     d.first_requirement = static_cast<std::uint32_t>(out_.requirements.size());
@@ -195,6 +203,7 @@ void Compiler::indicator(const dsl::EffectiveIndicator& ind, std::uint32_t set, 
             Requirement req;
             req.cmp = r.cmp;
             req.span = r.span;
+            req.unconfirmed = reason(r.unconfirmed);
             if (r.low) req.low = threshold(*r.low, scope);
             if (r.high) req.high = threshold(*r.high, scope);
             out_.requirements.push_back(req);
@@ -272,6 +281,7 @@ void Compiler::levels() {
             gd.name = g.name.text;
             gd.title = g.title ? g.title->value : g.name.text;
             gd.span = g.condition->span;
+            gd.unconfirmed = reason(g.unconfirmed);
             if (def.scope_sets.empty()) gd.condition.push_back(expr(*g.condition, {def.kind, kNone}));
             for (std::uint32_t s : def.scope_sets) gd.condition.push_back(expr(*g.condition, {def.kind, s}));
             def.gates.push_back(std::move(gd));

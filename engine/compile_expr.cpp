@@ -267,6 +267,16 @@ std::uint32_t Compiler::year_node(const std::vector<dsl::YearRange>& years, cons
     return static_cast<std::uint32_t>(out_.threshold_nodes.size() - 1);
 }
 
+std::uint32_t Compiler::reason(const std::optional<dsl::Unconfirmed>& u) { return reason(u ? &*u : nullptr); }
+
+std::uint32_t Compiler::reason(const dsl::Unconfirmed* u) {
+    if (u == nullptr) return kNone;
+    const auto at = std::find(out_.reasons.begin(), out_.reasons.end(), u->reason.value);
+    if (at != out_.reasons.end()) return static_cast<std::uint32_t>(at - out_.reasons.begin());
+    out_.reasons.push_back(u->reason.value);
+    return static_cast<std::uint32_t>(out_.reasons.size() - 1);
+}
+
 std::uint32_t Compiler::threshold(const dsl::Threshold& t, const ExprScope& scope) {
     auto add = [&](ThresholdNode n) {
         out_.threshold_nodes.push_back(n);
@@ -279,7 +289,11 @@ std::uint32_t Compiler::threshold(const dsl::Threshold& t, const ExprScope& scop
             std::array<std::uint32_t, kRegionCount> children;
             children.fill(kNone);
             for (const dsl::RegionEntry& r : t.regions) {
-                if (auto reg = dsl::region(r.region.text)) children[region_index(*reg)] = threshold(*r.value, scope);
+                if (auto reg = dsl::region(r.region.text)) {
+                    const std::uint32_t node = threshold(*r.value, scope);
+                    if (r.unconfirmed) out_.threshold_nodes[node].unconfirmed = reason(r.unconfirmed);
+                    children[region_index(*reg)] = node;
+                }
             }
             const auto first = static_cast<std::uint32_t>(out_.region_children.size());
             out_.region_children.insert(out_.region_children.end(), children.begin(), children.end());
@@ -287,7 +301,11 @@ std::uint32_t Compiler::threshold(const dsl::Threshold& t, const ExprScope& scop
         }
         case dsl::ThresholdKind::by_year: {
             std::vector<YearEntry> entries;
-            for (const dsl::YearEntry& y : t.years) entries.push_back({y.years.from, y.years.to, threshold(*y.value, scope)});
+            for (const dsl::YearEntry& y : t.years) {
+                const std::uint32_t node = threshold(*y.value, scope);
+                if (y.unconfirmed) out_.threshold_nodes[node].unconfirmed = reason(y.unconfirmed);
+                entries.push_back({y.years.from, y.years.to, node});
+            }
             const auto first = static_cast<std::uint32_t>(out_.year_entries.size());
             out_.year_entries.insert(out_.year_entries.end(), entries.begin(), entries.end());
             return add({ThresholdKind::by_year, kUnknown, first, static_cast<std::uint32_t>(entries.size()), t.span});

@@ -45,6 +45,9 @@ private:
                             dsl::Span span);
     std::uint32_t slot_of(EntityKind kind, const std::string& name) const;
     std::uint32_t add_string(const std::string& s);
+    // The index in Program::reasons of mark `u` (kNone when absent).
+    std::uint32_t reason(const std::optional<dsl::Unconfirmed>& u);
+    std::uint32_t reason(const dsl::Unconfirmed* u);
 
     const dsl::Rules& rules_;
     const dsl::Checked& checked_;
@@ -52,6 +55,7 @@ private:
     std::map<const dsl::SetInfo*, std::uint32_t> set_ids_;
     std::vector<Instr>* code_ = nullptr;  // where emit() writes: the expression being compiled
     std::map<std::string, std::uint32_t> body_ids_;
+    std::uint32_t criterion_mark_ = kNone;  // the mark indicators of the criterion compiled inherit
 };
 
 }  // namespace ntm::engine::detail

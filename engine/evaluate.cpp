@@ -273,6 +273,7 @@ private:
     void levels(std::uint32_t r) {
         EntityResult& er = ev_.entities[r];
         Status previous = Status::met;
+        std::uint32_t previous_mark = kNone;  // the unconfirmed figure the level below rests on
         const LevelResult* last_with_set = nullptr;  // whose results gates of later levels read
         for (std::uint32_t l = 0; l < er.level_count; ++l) {
             LevelResult& lr = ev_.levels[er.first_level + l];
@@ -299,11 +300,17 @@ private:
                 ctx.criteria = ev_.criteria.data() + last_with_set->first_criterion;
             }
             const std::uint32_t scope_set = lr.set != kNone ? lr.set : last_with_set != nullptr ? last_with_set->set : kNone;
+            UnconfirmedAnd marks;
+            marks.add(previous, previous_mark);
             if (lr.set != kNone) {
                 last_with_set = &lr;
                 judge_set(lr, ctx);
+                const CriterionResult* crit = ev_.criteria.data() + lr.first_criterion;
+                for (std::uint32_t c = 0; c < p_.sets[lr.set].criterion_count; ++c) marks.add(crit[c].status, crit[c].unconfirmed);
             }
-            lr.status = gates(lr, scope_set, ctx, status_and(previous, lr.criteria));
+            lr.status = gates(lr, scope_set, ctx, status_and(previous, lr.criteria), marks);
+            lr.unconfirmed = marks.result(lr.status);
+            previous_mark = lr.unconfirmed;
             if (lr.status == Status::met) er.level = def.ordinal;
             if (lr.status != Status::not_met) er.level_max = def.ordinal;
             previous = lr.status;
@@ -361,7 +368,8 @@ private:
 
     // The level's gates, each compiled for the set `scope_set` whose results it reads, combined
     // with `status` (the level below and the criteria).
-    Status gates(const LevelResult& lr, std::uint32_t scope_set, const ExprContext& ctx, Status status) {
+    Status gates(const LevelResult& lr, std::uint32_t scope_set, const ExprContext& ctx, Status status,
+                 UnconfirmedAnd& marks) {
         const LevelDef& def = p_.levels[lr.level];
         const auto found = std::find(def.scope_sets.begin(), def.scope_sets.end(), scope_set);
         const std::size_t which = static_cast<std::size_t>(found - def.scope_sets.begin());
@@ -377,6 +385,7 @@ private:
             }
             const Status gs = truth(run(p_, cond, ctx));
             ev_.gates[lr.first_gate + g] = gs;
+            if (gs != Status::unknown) marks.add(gs, gd.unconfirmed);
             status = status_and(status, gs);
         }
         return status;

@@ -32,6 +32,7 @@ struct LevelResult {
     std::uint32_t first_indicator = 0;  // into Evaluation::indicators (set's indicator_count)
     std::uint32_t first_gate = 0;       // into Evaluation::gates (level's gate count)
     std::uint16_t criteria_met = 0;
+    std::uint32_t unconfirmed = kNone;  // rests on an unconfirmed figure: Program::reasons index
 };
 
 struct EntityResult {

@@ -52,6 +52,7 @@ public:
             }
         }
         for (const LevelExplanation& l : x.levels) {
+            x.unconfirmed = x.unconfirmed || !l.unconfirmed.empty();
             for (const CriterionExplanation& c : l.criteria) {
                 for (const IndicatorExplanation& i : c.indicators) x.estimated += i.estimated;
             }
@@ -166,6 +167,7 @@ private:
         x.name = def.name;
         x.title = def.title;
         x.status = lr.status;
+        x.unconfirmed = reason(lr.unconfirmed);
         x.prerequisite = lr.prerequisite;
         if (def.after != kNone) x.after = p_.levels[required_below(def.after)].title;
         x.rule = p_.where(def.span);
@@ -184,11 +186,14 @@ private:
         }
         for (std::size_t g = 0; g < def.gates.size(); ++g) {
             const GateDef& gd = def.gates[g];
-            x.gates.push_back({gd.name, gd.title, ev_.gates[lr.first_gate + g], rule_text(gd.span), p_.where(gd.span),
-                               gate_reads(gd, rec)});
+            const Status gs = ev_.gates[lr.first_gate + g];
+            x.gates.push_back({gd.name, gd.title, gs, rule_text(gd.span), p_.where(gd.span), gate_reads(gd, rec),
+                               gs == Status::met || gs == Status::not_met ? reason(gd.unconfirmed) : std::string()});
         }
         return x;
     }
+
+    std::string reason(std::uint32_t mark) const { return mark == kNone ? std::string() : p_.reasons[mark]; }
 
     std::string rule_text(dsl::Span span) const {
         return p_.sources != nullptr ? std::string(p_.sources->text(span)) : std::string();
@@ -201,6 +206,7 @@ private:
         x.code = def.code;
         x.title = def.title;
         x.status = cr.status;
+        x.unconfirmed = reason(cr.unconfirmed);
         x.combine = def.combine;
         x.at_least = def.at_least;
         x.rule = p_.where(def.span);
@@ -219,6 +225,7 @@ private:
         x.code = def.code;
         x.title = def.title;
         x.status = r.status;
+        x.unconfirmed = reason(r.unconfirmed);
         x.unit = def.unit;
         x.unit_symbol = def.unit_symbol;
         x.boolean = def.boolean;

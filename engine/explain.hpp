@@ -49,6 +49,7 @@ struct IndicatorExplanation {
     std::string responsible;  // the body in charge, or empty
     std::string input;        // the column read, or "" when computed
     bool estimated = false;   // a value it reads is an estimate (Dataset::estimated)
+    std::string unconfirmed;  // the verdict rests on an unconfirmed figure: its reason
 };
 
 struct CriterionExplanation {
@@ -61,6 +62,7 @@ struct CriterionExplanation {
     std::string source;
     std::string responsible;
     std::vector<IndicatorExplanation> indicators;
+    std::string unconfirmed;  // the verdict rests on an unconfirmed figure: its reason
 };
 
 // One input value a gate's condition reads, as the data gave it (derived values aside: the
@@ -81,6 +83,7 @@ struct GateExplanation {
     std::string condition;  // the rule text
     std::string rule;
     std::vector<GateReading> reads;  // in the order the condition first reads them
+    std::string unconfirmed;  // the verdict rests on an unconfirmed figure: its reason
 };
 
 struct LevelExplanation {
@@ -96,6 +99,7 @@ struct LevelExplanation {
     std::vector<CriterionExplanation> criteria;
     std::vector<GateExplanation> gates;
     std::string rule;
+    std::string unconfirmed;  // the verdict rests on an unconfirmed figure: its reason
 };
 
 // One thing that stands between the entity and the next level: the level it requires, an
@@ -133,6 +137,7 @@ struct EntityExplanation {
     std::string member;  // steering-committee member in charge, if assigned
     std::string merged_from;  // made by a merger of communes: its parts (Entity::merged_from)
     int estimated = 0;        // indicators and gate readings that rest on an estimate
+    bool unconfirmed = false; // a level verdict rests on an unconfirmed figure
     text::Place origin;
 };
 

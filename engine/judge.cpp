@@ -11,12 +11,15 @@ namespace {
 void judge_requirements(const Program& p, const IndicatorDef& def, const ExprContext& ctx, IndicatorResult& out) {
     out.value = def.slot != kNone ? ctx.slots[def.slot] : run(p, def.value, ctx);
     out.status = Status::met;
+    std::uint32_t met_mark = kNone;  // a marked requirement passed that another figure could fail
     for (std::uint32_t i = 0; i < def.requirement_count; ++i) {
         const std::uint32_t ri = def.first_requirement + i;
         const Requirement& req = p.requirements[ri];
         std::uint32_t taken = kNone;
-        const double lo = threshold_value(p, req.low, ctx, &taken);
-        const double hi = threshold_value(p, req.high, ctx, &taken);
+        std::uint32_t mark = kNone;
+        const double lo = threshold_value(p, req.low, ctx, &taken, &mark);
+        const double hi = threshold_value(p, req.high, ctx, &taken, &mark);
+        if (mark == kNone) mark = req.unconfirmed != kNone ? req.unconfirmed : def.unconfirmed;
         const bool needs_lo = req.cmp != dsl::Cmp::yes && req.cmp != dsl::Cmp::no;
         // The threshold shown is that of the first requirement, until one fails.
         if (out.requirement == kNone || out.status == Status::met) {
@@ -36,9 +39,12 @@ void judge_requirements(const Program& p, const IndicatorDef& def, const ExprCon
             out.low = lo;
             out.high = hi;
             out.gap = gap_of(req.cmp, out.value, lo, hi);
+            if (mark != kNone && could_change(req.cmp, out.value, def.percent, false)) out.unconfirmed = mark;
             return;
         }
+        if (met_mark == kNone && mark != kNone && could_change(req.cmp, out.value, def.percent, true)) met_mark = mark;
     }
+    if (out.status == Status::met) out.unconfirmed = met_mark;
 }
 
 }  // namespace
@@ -57,6 +63,7 @@ void judge_indicator(const Program& p, const IndicatorDef& def, const ExprContex
         if (out.status != Status::met) {
             out.status = Status::unknown;
             out.gap = kUnknown;
+            out.unconfirmed = kNone;
         }
     }
 }
@@ -69,6 +76,18 @@ CriterionResult judge_criterion(const CriterionDef& def, const IndicatorResult* 
             case Status::not_met: ++c.not_met; break;
             case Status::unknown: ++c.unknown; break;
             case Status::not_applicable: ++c.not_applicable; break;
+        }
+    }
+    int marked_met = 0, marked_not_met = 0;
+    std::uint32_t met_mark = kNone, not_met_mark = kNone;
+    for (std::uint32_t i = 0; i < def.indicator_count; ++i) {
+        if (results[i].unconfirmed == kNone) continue;
+        if (results[i].status == Status::met) {
+            ++marked_met;
+            if (met_mark == kNone) met_mark = results[i].unconfirmed;
+        } else if (results[i].status == Status::not_met) {
+            ++marked_not_met;
+            if (not_met_mark == kNone) not_met_mark = results[i].unconfirmed;
         }
     }
     const int applicable = c.met + c.not_met + c.unknown;
@@ -84,7 +103,43 @@ CriterionResult judge_criterion(const CriterionDef& def, const IndicatorResult* 
     } else {
         c.status = Status::not_met;
     }
+    // Rests on an unconfirmed figure when the marked verdicts turned the other way would
+    // change the criterion's.
+    if (c.status == Status::met && c.met - marked_met < need) c.unconfirmed = met_mark;
+    if (c.status == Status::not_met && c.met + marked_not_met + c.unknown >= need) c.unconfirmed = not_met_mark;
+    if (c.status == Status::unknown) {
+        if (c.met + marked_not_met >= need) c.unconfirmed = not_met_mark;            // could be met
+        else if (c.met - marked_met + c.unknown < need) c.unconfirmed = met_mark;   // could be not met
+    }
     return c;
+}
+
+bool could_change(dsl::Cmp cmp, double v, bool percent, bool met) {
+    switch (cmp) {
+        case dsl::Cmp::ge:
+        case dsl::Cmp::gt: return met ? !(percent && v >= 100) : v > 0;
+        case dsl::Cmp::le:
+        case dsl::Cmp::lt: return met ? v > 0 : !(percent && v >= 100);
+        default: return true;
+    }
+}
+
+void UnconfirmedAnd::add(Status s, std::uint32_t mark) {
+    if (s == Status::met && mark != kNone && met_mark == kNone) met_mark = mark;
+    if (s == Status::not_met) {
+        if (mark == kNone) unmarked_not_met = true;
+        else if (not_met_mark == kNone) not_met_mark = mark;
+    }
+}
+
+std::uint32_t UnconfirmedAnd::result(Status verdict) const {
+    switch (verdict) {
+        case Status::met:
+        case Status::unknown: return met_mark;
+        case Status::not_met: return unmarked_not_met ? kNone : not_met_mark;
+        case Status::not_applicable: break;
+    }
+    return kNone;
 }
 
 Status status_and(Status a, Status b) {
@@ -105,9 +160,11 @@ Region region_for(const Program& p, std::uint32_t set, const ExprContext& ctx) {
     return ctx.region;
 }
 
-double threshold_value(const Program& p, std::uint32_t node, const ExprContext& ctx, std::uint32_t* taken) {
+double threshold_value(const Program& p, std::uint32_t node, const ExprContext& ctx, std::uint32_t* taken,
+                       std::uint32_t* mark) {
     while (node != kNone) {
         const ThresholdNode& n = p.threshold_nodes[node];
+        if (mark != nullptr && n.unconfirmed != kNone) *mark = n.unconfirmed;
         switch (n.kind) {
             case ThresholdKind::constant: return n.value;
             case ThresholdKind::by_region: node = p.region_children[n.first + region_index(ctx.region)]; break;

@@ -28,10 +28,14 @@ struct IndicatorResult {
     std::uint32_t requirement = kNone;  // the requirement that decided (the first failing one)
     std::uint32_t threshold_case = kNone;  // the `when` case that chose the threshold, if any
                                            // (index in Program::case_entries)
+    // The verdict rests on an unconfirmed figure (Program::reasons index): a marked threshold
+    // (or indicator, criterion, set) decided it, and another figure could have changed it.
+    std::uint32_t unconfirmed = kNone;
 };
 
 struct CriterionResult {
     Status status = Status::unknown;
+    std::uint32_t unconfirmed = kNone;  // rests on an unconfirmed figure: Program::reasons index
     std::uint16_t met = 0, not_met = 0, unknown = 0, not_applicable = 0;  // over its indicators
 };
 
@@ -52,6 +56,23 @@ void judge_indicator(const Program& program, const IndicatorDef& def, const Expr
 // the difference; else not met.
 CriterionResult judge_criterion(const CriterionDef& def, const IndicatorResult* results);
 
+// Whether a verdict of `cmp` for value `v` could differ under another figure: not for a value
+// at the end of the scale (0 against a floor, 0 against a ceiling met, 100 % against a floor
+// met or a ceiling failed); always for yes/no, `=`, `!=` and `in`.
+bool could_change(dsl::Cmp cmp, double v, bool percent, bool met);
+
+// Which unconfirmed figure a Kleene `and` of verdicts rests on (levels, the criteria of a set,
+// gates): a verdict met rests on every marked part; not met only when every part not met is
+// marked (else it stands whatever the figures); unknown on a marked part that is met.
+// Add the parts, then ask with the verdict.  No allocation.
+struct UnconfirmedAnd {
+    std::uint32_t met_mark = kNone;
+    std::uint32_t not_met_mark = kNone;
+    bool unmarked_not_met = false;
+    void add(Status s, std::uint32_t mark);
+    std::uint32_t result(Status verdict) const;
+};
+
 // Kleene `and` of two verdicts, "not applicable" counting as met.  Levels, the criteria of a
 // set and gates combine this way.
 Status status_and(Status a, Status b);
@@ -69,9 +90,10 @@ Region region_for(const Program& program, std::uint32_t set, const ExprContext& 
 // The value of threshold tree `node` (Program::threshold_nodes) for the entity of `ctx`: by
 // its region (ctx.region), the year (ctx.year) and the first `when` case that holds; unknown
 // when no entry applies, a case's condition is unknown, or `node` is kNone.  `taken`, if
-// given, gets the `when` case used (index in Program::case_entries).
+// given, gets the `when` case used (index in Program::case_entries); `mark`, if given, the
+// mark of the innermost marked cell on the way (Program::reasons index), or stays as it was.
 double threshold_value(const Program& program, std::uint32_t node, const ExprContext& ctx,
-                       std::uint32_t* taken = nullptr);
+                       std::uint32_t* taken = nullptr, std::uint32_t* mark = nullptr);
 
 // A bound of requirement `requirement` (Program::requirements): its threshold (the lower bound
 // of `in`), or with `high` the upper bound of `in`; unknown where the requirement has none.

@@ -146,6 +146,7 @@ struct ThresholdNode {
     // by_year: year_entries[first .. first + count); cases: case_entries[first .. + count).
     std::uint32_t first = 0, count = 0;
     dsl::Span span;
+    std::uint32_t unconfirmed = kNone;  // the cell leading here is marked: Program::reasons index
 };
 
 struct YearEntry {
@@ -164,6 +165,7 @@ struct Requirement {
     std::uint32_t low = kNone;   // root ThresholdNode (none for yes/no)
     std::uint32_t high = kNone;  // in_range only
     dsl::Span span;              // the `require` line
+    std::uint32_t unconfirmed = kNone;  // `require … unconfirmed "…"`: Program::reasons index
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -186,6 +188,7 @@ struct IndicatorDef {
     std::string unit;         // unit name
     std::string unit_symbol;  // as users read it
     bool boolean = false;
+    bool percent = false;        // in percent: 0 and 100 are the ends of its scale
     std::uint32_t slot = kNone;  // reads this input slot, or
     ExprRef value;               // computes this expression
     ExprRef applies;             // empty: always applies
@@ -193,6 +196,8 @@ struct IndicatorDef {
     std::uint32_t criterion = 0;  // index in Program::criteria
     std::uint32_t set = 0;        // index in Program::sets
     dsl::Span span;               // where the indicator is written (the innermost override)
+    // The indicator, its criterion or its set is marked `unconfirmed`: Program::reasons index.
+    std::uint32_t unconfirmed = kNone;
     // Who is responsible: every assignment naming the indicator, in order of precedence (the
     // indicator's set, then the sets it extends; blocks in rule order).  For an entity and a
     // year, the first valid that year for the nearest locality the entity lies in wins, then
@@ -238,6 +243,7 @@ struct GateDef {
     std::string title;
     std::vector<ExprRef> condition;  // one per set of LevelDef::scope_sets (or one, if none)
     dsl::Span span;
+    std::uint32_t unconfirmed = kNone;  // `gate g: C unconfirmed "…"`: Program::reasons index
 };
 
 struct LevelDef {
@@ -313,6 +319,7 @@ struct Program {
     std::vector<Responsible> bodies;
     std::vector<LocalityRule> localities;
     std::vector<TargetDef> targets;
+    std::vector<std::string> reasons;  // of `unconfirmed` marks, indexed from the defs above
     // Derived values per kind, in an order where each comes after those it reads.
     std::array<std::vector<std::pair<std::uint32_t, ExprRef>>, kKindCount> derived;
 

@@ -98,6 +98,9 @@ private:
     void overview() {
         heading(2, w_.overview, "tong-quan");
         for (const KindOverview& k : r_.overview.kinds) kind_levels(k);
+        std::size_t unconfirmed = 0;  // communes whose level verdicts rest on an unconfirmed figure
+        for (const CommuneSheet& s : r_.communes) unconfirmed += s.x.unconfirmed ? 1 : 0;
+        if (unconfirmed > 0) paragraph(fmt::format(fmt::runtime(w_.unconfirmed_note), unconfirmed));
         urban_units();
         district_progress();
         own_levels();
@@ -260,7 +263,9 @@ private:
     std::vector<DocCell> indicator_cells(const IndicatorExplanation& i) const {
         std::string value = value_text(lang_, i);
         if (i.estimated && known(i.value)) value += w_.estimate_mark;
-        return {cell(status_text(lang_, i.status)), cell(std::move(value)), cell(requirement_text(lang_, i)),
+        std::string status = status_text(lang_, i.status);
+        if (!i.unconfirmed.empty()) status += fmt::format(fmt::runtime(w_.unconfirmed_mark), i.unconfirmed);
+        return {cell(std::move(status)), cell(std::move(value)), cell(requirement_text(lang_, i)),
                 cell(gap_text(lang_, i))};
     }
 
@@ -308,6 +313,11 @@ private:
         if (x.estimated > 0) facts.push_back(fmt::format(fmt::runtime(w_.estimates_note), x.estimated));
         std::string level = level_or_none(x.level_title);
         if (x.level_uncertain) level += w_.level_may_be_higher;
+        for (const LevelExplanation& l : x.levels) {
+            if (l.name == x.level_name && !l.unconfirmed.empty()) {
+                level += fmt::format(fmt::runtime(w_.unconfirmed_mark), l.unconfirmed);
+            }
+        }
         facts.push_back(fmt::format("{}: {}", w_.level, level));
         if (x.criteria_total > 0) {
             std::string met = fmt::format("{}: {}/{}", w_.criteria_met, x.criteria_met, x.criteria_total);

@@ -62,6 +62,7 @@ Json indicator_json(const IndicatorExplanation& i) {
     j["source"] = text_or_null(i.source);
     j["responsible"] = text_or_null(i.responsible);
     if (i.estimated) j["estimated"] = true;  // only when it is: most data has no estimates
+    if (!i.unconfirmed.empty()) j["unconfirmed"] = i.unconfirmed;  // only when it rests on one
     return j;
 }
 

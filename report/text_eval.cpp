@@ -300,6 +300,21 @@ std::string maps_line(const Dataset& data, const Evaluation& evaluation) {
     return out;
 }
 
+// How many entities have a level verdict resting on an unconfirmed figure; nothing when none.
+std::string unconfirmed_line(const Evaluation& ev) {
+    std::size_t count = 0;
+    for (const EntityResult& er : ev.entities) {
+        for (std::uint32_t l = 0; l < er.level_count; ++l) {
+            if (ev.levels[er.first_level + l].unconfirmed != kNone) {
+                ++count;
+                break;
+            }
+        }
+    }
+    if (count == 0) return {};
+    return fmt::format(fmt::runtime(words(Lang::vi).unconfirmed_note), count) + "\n";
+}
+
 }  // namespace
 
 std::string render_eval_text(const Program& program, const Dataset& data, const Evaluation& evaluation) {
@@ -310,6 +325,7 @@ std::string render_eval_text(const Program& program, const Dataset& data, const 
     out += sets_in_force(v, kinds);
     out += fmt::format(fmt::runtime(t.evaluated), evaluation.entities.size()) + "\n";
     out += maps_line(data, evaluation);
+    out += unconfirmed_line(evaluation);
     for (const KindSummary& k : kinds) {
         out.append("\n").append(levels_by_kind(v, k));
         out += classes(v, k.kind);

@@ -51,6 +51,11 @@ std::string standing(const EntityExplanation& x) {
     return out;
 }
 
+// " (ngưỡng chưa xác nhận: REASON)" after a verdict resting on an unconfirmed figure.
+std::string unconfirmed_text(const std::string& reason) {
+    return reason.empty() ? std::string() : fmt::format(fmt::runtime(words(kLang).unconfirmed_mark), reason);
+}
+
 // The next level and what blocks it, or that the entity is at the top.
 std::string next_level(const EntityExplanation& x) {
     const TextWords& t = text_words();
@@ -61,7 +66,10 @@ std::string next_level(const EntityExplanation& x) {
     std::string out = fmt::format("\n{}: {}", words(kLang).next_level, x.next_level_title);
     if (x.blockers.empty()) return out + "\n";
     out.append(t.blocked_by).append("\n");
-    for (const Blocker& b : x.blockers) out += fmt::format("  {} {}\n", status_mark(b.status), blocker_line(kLang, b));
+    for (const Blocker& b : x.blockers) {
+        const std::string& mark = b.kind == Blocker::Kind::gate ? b.gate.unconfirmed : b.indicator.unconfirmed;
+        out += fmt::format("  {} {}{}\n", status_mark(b.status), blocker_line(kLang, b), unconfirmed_text(mark));
+    }
     return out;
 }
 
@@ -82,7 +90,7 @@ std::string indicator_text(const IndicatorExplanation& i, const std::string& cri
         if (const std::string req = requirement_text(kLang, i); !req.empty()) out += fmt::format(fmt::runtime(t.required), req);
         if (const std::string gap = gap_text(kLang, i); !gap.empty()) out.append(", ").append(gap);
     }
-    out += "\n";
+    out += unconfirmed_text(i.unconfirmed) + "\n";
     std::vector<std::string> basis;
     if (const std::string why = why_text(i); applies && !why.empty()) basis.push_back(note(t.basis, why));
     if (!i.rule.empty()) basis.push_back(note(t.rule, i.rule));
@@ -100,7 +108,7 @@ std::string criterion_text(const CriterionExplanation& c) {
                       fmt::format(fmt::runtime(t.criterion_line), c.code, c.title, status_text(kLang, c.status));
     if (c.combine != dsl::CombineKind::all) out += fmt::format(fmt::runtime(t.needs), combine_text(c));
     if (!c.responsible.empty()) out += fmt::format(" — {}", c.responsible);
-    out += "\n";
+    out += unconfirmed_text(c.unconfirmed) + "\n";
     for (const IndicatorExplanation& i : c.indicators) out += indicator_text(i, c.responsible);
     return out;
 }
@@ -121,8 +129,8 @@ std::string gates_text(const LevelExplanation& l) {
     const TextWords& t = text_words();
     std::string out = fmt::format("  {}:\n", words(kLang).gate);
     for (const GateExplanation& g : l.gates) {
-        out += fmt::format("    {} {}: {}\n", status_mark(g.status), g.title.empty() ? g.name : g.title,
-                           status_text(kLang, g.status));
+        out += fmt::format("    {} {}: {}{}\n", status_mark(g.status), g.title.empty() ? g.name : g.title,
+                           status_text(kLang, g.status), unconfirmed_text(g.unconfirmed));
         if (!g.condition.empty()) out += fmt::format("        {}\n", note(t.condition, g.condition));
         if (const std::string readings = readings_text(g); !readings.empty()) {
             out += fmt::format("        {}\n", note(t.readings, readings));
@@ -134,7 +142,8 @@ std::string gates_text(const LevelExplanation& l) {
 
 std::string level_text(const LevelExplanation& l) {
     const TextWords& t = text_words();
-    std::string out = fmt::format("\n{} {}: {}", status_mark(l.status), l.title, status_text(kLang, l.status));
+    std::string out = fmt::format("\n{} {}: {}{}", status_mark(l.status), l.title, status_text(kLang, l.status),
+                                  unconfirmed_text(l.unconfirmed));
     if (!l.rule.empty()) out += fmt::format("  [{}]", l.rule);
     out += "\n";
     if (!l.after.empty()) {

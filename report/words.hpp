@@ -109,6 +109,19 @@ struct Words {
     const char* merged_from;       // "Sáp nhập từ"
     const char* estimate_mark;     // " (ước tính)", after a value estimated when communes merged
     const char* estimates_note;    // "Kết quả dựa trên số liệu ước tính …: {n} chỉ tiêu, điều kiện"
+    // Unconfirmed figures (`unconfirmed "reason"` in the rules)
+    const char* unconfirmed_mark;  // " (ngưỡng chưa xác nhận: {})", after a verdict resting on one
+    const char* unconfirmed_note;  // "Kết quả dựa trên mức chưa xác nhận: {} đơn vị"
+    const char* unconfirmed_head;  // "Các mức chưa xác nhận"
+    const char* unconfirmed_total; // "Tổng số: {} mức chưa xác nhận"
+    const char* unconfirmed_group; // "{} mức chưa xác nhận"
+    const char* unconfirmed_on[6]; // by dsl::MarkOn: "cả bộ", "tiêu chí", "chỉ tiêu", "mức", "ô", "điều kiện"
+    const char* place;             // "Chỗ"
+    const char* figure;            // "Mức dùng"
+    const char* reason;            // "Lý do"
+    const char* set_word;          // "bộ tiêu chí"
+    const char* level_word;        // "mức công nhận"
+    const char* unconfirmed_intro; // the fixed header of the Markdown list (docs/rules-status.md)
 };
 
 const Words& words(Lang lang);

@@ -105,6 +105,25 @@ constexpr Words kVi = {
     .estimate_mark = " (ước tính)",
     .estimates_note = "Kết quả dựa trên số liệu ước tính khi sáp nhập xã (có phần nhập một phần hoặc thiếu trọng "
                       "số): {} chỉ tiêu, điều kiện",
+    .unconfirmed_mark = " (ngưỡng chưa xác nhận: {})",
+    .unconfirmed_note = "Kết quả dựa trên mức chưa xác nhận với văn bản gốc: {} đơn vị",
+    .unconfirmed_head = "Các mức chưa xác nhận",
+    .unconfirmed_total = "Tổng số: {} mức chưa xác nhận",
+    .unconfirmed_group = "{} mức chưa xác nhận",
+    .unconfirmed_on = {"cả bộ tiêu chí", "cả tiêu chí", "cả chỉ tiêu", "yêu cầu", "một ô", "điều kiện"},
+    .place = "Chỗ",
+    .figure = "Mức dùng",
+    .reason = "Lý do",
+    .set_word = "bộ tiêu chí",
+    .level_word = "mức công nhận",
+    .unconfirmed_intro =
+        "Trang này liệt kê mọi mức trong `rules/` **chưa được xác nhận** với văn bản gốc: mỗi dòng là một dấu "
+        "`unconfirmed \"lý do\"` trong tệp quy tắc (docs/language.md, \"Unconfirmed figures\"). Trang do lệnh "
+        "`ntm check --unconfirmed --format md rules/` tạo ra và một bài kiểm thử so sánh hai bên: khi có văn bản "
+        "gốc, sửa mức trong tệp quy tắc, xóa dấu `unconfirmed`, rồi chạy lại lệnh. Nguồn, hiệu lực và cách ghi "
+        "của từng bộ: docs/rules-sources.md.\n\nDấu đánh giá (criteria.md §0): ✅ src đã xác nhận; ◐ căn cứ gián "
+        "tiếp; ⚠ GK-med theo hiểu biết chung, tin cậy trung bình; ⚠ GK-low theo hiểu biết chung, tin cậy thấp; "
+        "❓ không tìm thấy, mức giả định của bộ quy tắc.",
 };
 
 constexpr Words kEn = {
@@ -207,6 +226,22 @@ constexpr Words kEn = {
     .estimate_mark = " (estimate)",
     .estimates_note = "Results resting on values estimated when communes merged (a part merged in part, or a "
                       "weight missing): {} indicators and conditions",
+    .unconfirmed_mark = " (unconfirmed threshold: {})",
+    .unconfirmed_note = "Results resting on figures not confirmed against the official text: {} units",
+    .unconfirmed_head = "Unconfirmed figures",
+    .unconfirmed_total = "Unconfirmed figures in all: {}",
+    .unconfirmed_group = "Unconfirmed figures: {}",
+    .unconfirmed_on = {"the whole set", "the whole criterion", "the whole indicator", "requirement", "one cell",
+                       "gate"},
+    .place = "Where",
+    .figure = "Figure used",
+    .reason = "Reason",
+    .set_word = "criteria set",
+    .level_word = "level",
+    .unconfirmed_intro =
+        "Every figure in `rules/` **not confirmed** against the official text: each line is an "
+        "`unconfirmed \"reason\"` mark in a rule file (docs/language.md, \"Unconfirmed figures\"). Made by "
+        "`ntm check --unconfirmed --format md rules/`.",
 };
 
 constexpr TextWords kTextVi = {
