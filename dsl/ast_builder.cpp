@@ -227,6 +227,13 @@ ThresholdPtr AstBuilder::threshold(const ParseNode& n) {
         for (const auto& entry : n.children) {
             t->regions.push_back({name(*entry->children[0]), threshold(*entry->children[1])});
         }
+    } else if (is<g::by_category>(n)) {
+        t->kind = ThresholdKind::by_category;
+        t->dimension = name(*n.children[0]);
+        for (std::size_t i = 1; i < n.children.size(); ++i) {
+            const ParseNode& entry = *n.children[i];
+            t->regions.push_back({name(*entry.children[0]), threshold(*entry.children[1])});
+        }
     } else if (is<g::by_year>(n)) {
         t->kind = ThresholdKind::by_year;
         for (const auto& entry : n.children) {

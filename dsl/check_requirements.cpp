@@ -150,6 +150,11 @@ class Requirements {
                     }
                 }
                 break;
+            case ThresholdKind::by_category:  // each category an alternative, as `when` cases
+                for (const auto& r : t.regions) {
+                    if (r.value) values(*r.value, cell, join_label(label, t.dimension.text + " " + r.region.text), out);
+                }
+                break;
             case ThresholdKind::by_year:
                 for (const auto& y : t.years) {
                     if (y.value && (!cell.year || covers(y.years, *cell.year))) {

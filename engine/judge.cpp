@@ -105,12 +105,90 @@ Region region_for(const Program& p, std::uint32_t set, const ExprContext& ctx) {
     return ctx.region;
 }
 
+std::uint32_t category_candidates(const Program& p, std::uint32_t category, const ExprContext& ctx,
+                                  std::vector<std::uint32_t>* out) {
+    const CategoryDef& c = p.categories[category];
+    std::uint32_t chosen = kNone;
+    bool doubt = false;
+    for (std::uint32_t m = 0; m < c.members.size(); ++m) {
+        const double when = c.members[m].when.valid() ? run(p, c.members[m].when, ctx) : 1.0;
+        if (when == 0) continue;
+        if (out != nullptr) out->push_back(m);
+        if (!known(when)) {
+            doubt = true;
+            continue;
+        }
+        chosen = m;
+        break;
+    }
+    return doubt ? kNone : chosen;
+}
+
+namespace {
+
+// Judges under each combination of the candidates of the undecided categories from `k` on.
+void judge_each(const Program& p, const IndicatorDef& def, const std::vector<std::uint32_t>& undecided,
+                std::size_t k, std::vector<std::uint32_t>& chosen, ExprContext& ctx, IndicatorResult& out,
+                bool& first) {
+    if (k == undecided.size()) {
+        ctx.categories = chosen.data();
+        IndicatorResult alt;
+        judge_indicator(p, def, ctx, alt);
+        if (first) {
+            out = alt;
+            first = false;
+            return;
+        }
+        if (alt.status != out.status) out.status = Status::unknown;
+        if (!approx_equal(alt.low, out.low)) out.low = kUnknown;
+        if (!approx_equal(alt.high, out.high)) out.high = kUnknown;
+        if (!approx_equal(alt.gap, out.gap)) out.gap = kUnknown;
+        if (alt.requirement != out.requirement) out.requirement = kNone;
+        return;
+    }
+    std::vector<std::uint32_t> members;
+    category_candidates(p, undecided[k], ctx, &members);
+    for (std::uint32_t m : members) {
+        chosen[undecided[k]] = m;
+        judge_each(p, def, undecided, k + 1, chosen, ctx, out, first);
+    }
+}
+
+}  // namespace
+
+void category_doubt(const Program& p, std::uint32_t indicator, const ExprContext& ctx, IndicatorResult& out) {
+    const IndicatorDef& def = p.indicators[indicator];
+    if (ctx.categories == nullptr) return;
+    std::vector<std::uint32_t> undecided;
+    for (std::uint32_t c : def.categories) {
+        if (ctx.categories[c] == kNone && p.categories[c].kind == p.sets[def.set].kind) undecided.push_back(c);
+    }
+    if (undecided.empty()) return;
+    std::vector<std::uint32_t> chosen(ctx.categories, ctx.categories + p.categories.size());
+    ExprContext actx = ctx;
+    IndicatorResult combined;
+    bool first = true;
+    judge_each(p, def, undecided, 0, chosen, actx, combined, first);
+    if (first) return;
+    if (combined.status == Status::unknown) combined.gap = kUnknown;
+    combined.category_unknown = true;
+    combined.region_unknown = out.region_unknown;
+    if (out.region_unknown) combined.status = Status::unknown;
+    out = combined;
+}
+
 double threshold_value(const Program& p, std::uint32_t node, const ExprContext& ctx, std::uint32_t* taken) {
     while (node != kNone) {
         const ThresholdNode& n = p.threshold_nodes[node];
         switch (n.kind) {
             case ThresholdKind::constant: return n.value;
             case ThresholdKind::by_region: node = p.region_children[n.first + region_index(ctx.region)]; break;
+            case ThresholdKind::by_category: {
+                const std::uint32_t m = ctx.categories != nullptr ? ctx.categories[n.category] : kNone;
+                if (m == kNone) return kUnknown;  // the entity's category is not known
+                node = p.category_children[n.first + m];
+                break;
+            }
             case ThresholdKind::by_year: {
                 std::uint32_t next = kNone;
                 for (std::uint32_t i = 0; i < n.count; ++i) {

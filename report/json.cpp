@@ -171,6 +171,9 @@ Json entity_json(const Program& program, const Dataset& data, const Evaluation& 
         if (evaluation.classes[er.first_class + c] == Status::met) classes.push_back(program.classes[c].name);
     }
     j["classes"] = std::move(classes);
+    Json categories = Json::object();
+    for (const CategoryExplanation& c : x.categories) categories[c.name] = c.decided ? Json(c.member) : Json(nullptr);
+    j["categories"] = std::move(categories);
     if (er.lost_level == kNone) {
         j["lost_level"] = nullptr;
     } else {

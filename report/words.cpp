@@ -152,8 +152,20 @@ std::string why_text(const IndicatorExplanation& i) {
         if (i.status == Status::met) out += "; đạt trong cả hai trường hợp";
         return out;
     }
+    if (i.category_unknown) {
+        std::vector<std::string> undecided;
+        for (const auto& [dimension, member] : i.categories) {
+            if (member.empty()) undecided.push_back(lower_first(dimension));
+        }
+        std::string out = fmt::format("chưa xác định được {} (thiếu dữ liệu của điều kiện phân loại)",
+                                      fmt::join(undecided, ", "));
+        if (i.status == Status::met) out += "; đạt theo mọi trường hợp";
+        if (i.status == Status::not_met) out += "; chưa đạt theo mọi trường hợp";
+        return out;
+    }
     if (i.cmp == dsl::Cmp::yes || i.cmp == dsl::Cmp::no) return {};
     std::string out = fmt::format("vùng {}, năm {}", region_title(i.region), i.year);
+    for (const auto& [dimension, member] : i.categories) out += fmt::format(", {} {}", lower_first(dimension), member);
     if (!i.case_condition.empty()) out += fmt::format(", khi {}", i.case_condition);
     return out;
 }
@@ -167,9 +179,19 @@ std::string combine_text(const CriterionExplanation& c) {
     return "tất cả chỉ tiêu";
 }
 
-std::string readings_text(const GateExplanation& g) {
+std::string readings_text(const GateExplanation& g) { return readings_text(g.reads); }
+
+std::string category_text(const CategoryExplanation& c) {
+    const TextWords& t = text_words();
+    std::string out = c.decided ? c.member_title : std::string(t.category_undecided);
+    if (!c.condition.empty()) out += fmt::format(" — {}: {}", t.condition, c.condition);
+    if (const std::string r = readings_text(c.reads); !r.empty()) out += fmt::format(" — {}: {}", t.readings, r);
+    return out;
+}
+
+std::string readings_text(const std::vector<GateReading>& reads) {
     std::vector<std::string> parts;
-    for (const GateReading& r : g.reads) {
+    for (const GateReading& r : reads) {
         const std::string shown = !known(r.value) ? std::string("thiếu dữ liệu")
                                   : r.boolean     ? std::string(r.value != 0 ? "có" : "không")
                                                   : with_unit(Lang::vi, r.value, r.unit_symbol);

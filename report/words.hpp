@@ -160,6 +160,8 @@ struct TextWords {
     const char* prerequisite;        // "Điều kiện trước: {level} — {status}"
     const char* thresholds_of;       // "Ngưỡng áp dụng theo vùng"
     const char* own_region_rule;     // " (theo quy định riêng của bộ tiêu chí)"
+    const char* thresholds_by;       // "Ngưỡng áp dụng theo {dimension}"
+    const char* category_undecided;  // "chưa xác định được (thiếu dữ liệu)"
     const char* criterion_line;      // "Tiêu chí {code} {title}: {status}"
     const char* needs;               // " (cần {combine})"
     const char* required;            // " — yêu cầu {requirement}"
@@ -219,6 +221,11 @@ std::string why_text(const IndicatorExplanation& i);
 std::string combine_text(const CriterionExplanation& c);
 // The data a gate reads (Vietnamese): "Tỷ lệ hài lòng: 85 %; Nợ đọng: không"; empty when none.
 std::string readings_text(const GateExplanation& g);
+std::string readings_text(const std::vector<GateReading>& reads);
+// The category an entity is in and why (Vietnamese): "Nhóm 1: xã có xu hướng đô thị hóa —
+// điều kiện: ty_trong < 10% — số liệu: ty_trong: 8 %", or that it could not be decided and
+// which condition lacked data.
+std::string category_text(const CategoryExplanation& c);
 // What a blocker is: "tiêu chí 2 Giao thông — chỉ tiêu 2.2: 75 % (yêu cầu ≥ 80 %)",
 // "chưa Xã đạt chuẩn nông thôn mới", "điều kiện: Hài lòng (Tỷ lệ hài lòng: 85 %)";
 // "criterion 2 Giao thông — indicator 2.2: 75 % (required ≥ 80 %)", ...

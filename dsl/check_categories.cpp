@@ -1,0 +1,66 @@
+// Pass: categories (threshold dimensions).  Each member is named once; exactly one member is
+// `otherwise`, and it comes last, so that every entity whose data decide it falls in one
+// category; the conditions are yes/no and read the entity's own data (fields and derived
+// values: categories are decided before any criteria set is judged).
+#include <fmt/format.h>
+
+#include <map>
+
+#include "dsl/check_pass.hpp"
+
+namespace ntm::dsl {
+
+std::optional<std::size_t> CategoryInfo::member(std::string_view name) const {
+    for (std::size_t i = 0; i < decl->members.size(); ++i) {
+        if (decl->members[i].name.text == name) return i;
+    }
+    return std::nullopt;
+}
+
+namespace check_detail {
+
+void check_categories(Context& cx) {
+    for (const CategoryInfo& info : cx.out.categories) {
+        const CategoryDecl& c = *info.decl;
+        std::map<std::string, Span, std::less<>> names;
+        const CategoryMember* otherwise = nullptr;
+        for (const CategoryMember& m : c.members) {
+            auto [it, fresh] = names.try_emplace(m.name.text, m.name.span);
+            if (!fresh) {
+                Diagnostic& d = cx.diags.error(
+                    "E0804", m.name.span,
+                    fmt::format("category '{}' is declared twice in '{}'", m.name.text, c.name.text));
+                d.notes.push_back({it->second, "first declared here"});
+            }
+            if (m.when) {
+                const Scope scope{info.kind, {}, nullptr};
+                expect_condition(cx, *m.when, scope, fmt::format("the condition of category '{}'", m.name.text));
+                if (otherwise != nullptr) {
+                    Diagnostic& d = cx.diags.error(
+                        "E0803", m.rule_span,
+                        fmt::format("category '{}' comes after 'otherwise' and can never be chosen",
+                                    m.name.text));
+                    d.notes.push_back({otherwise->rule_span, "'otherwise' here takes every entity left"});
+                }
+                continue;
+            }
+            if (otherwise != nullptr) {
+                Diagnostic& d = cx.diags.error("E0803", m.rule_span,
+                                               fmt::format("'{}' has a second 'otherwise'", c.name.text));
+                d.notes.push_back({otherwise->rule_span, "first 'otherwise' here"});
+                continue;
+            }
+            otherwise = &m;
+        }
+        if (otherwise == nullptr) {
+            Diagnostic& d = cx.diags.error(
+                "E0802", c.name.span,
+                fmt::format("category '{}' has no 'otherwise': some entities would be in no category",
+                            c.name.text));
+            d.help = "end with a category 'NAME \"title\" otherwise' for the entities left";
+        }
+    }
+}
+
+}  // namespace check_detail
+}  // namespace ntm::dsl
