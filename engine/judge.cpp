@@ -154,6 +154,45 @@ void judge_each(const Program& p, const IndicatorDef& def, const std::vector<std
     }
 }
 
+// Whether choosing threshold `node` for `ctx` stops at a category the entity's data do not
+// decide (a table by year whose year's entry is by category, say; not that of another year).
+bool waits_on_category(const Program& p, std::uint32_t node, const ExprContext& ctx) {
+    while (node != kNone) {
+        const ThresholdNode& n = p.threshold_nodes[node];
+        switch (n.kind) {
+            case ThresholdKind::constant: return false;
+            case ThresholdKind::by_region: node = p.region_children[n.first + region_index(ctx.region)]; break;
+            case ThresholdKind::by_category: {
+                const std::uint32_t m = ctx.categories[n.category];
+                if (m == kNone) return true;
+                node = p.category_children[n.first + m];
+                break;
+            }
+            case ThresholdKind::by_year: {
+                std::uint32_t next = kNone;
+                for (std::uint32_t i = 0; i < n.count; ++i) {
+                    const YearEntry& y = p.year_entries[n.first + i];
+                    if (y.from <= ctx.year && ctx.year <= y.to) next = y.node;
+                }
+                node = next;
+                break;
+            }
+            case ThresholdKind::cases: {
+                std::uint32_t next = kNone;
+                for (std::uint32_t i = 0; i < n.count && next == kNone; ++i) {
+                    const CaseEntry& c = p.case_entries[n.first + i];
+                    const double when = c.when.valid() ? run(p, c.when, ctx) : 1.0;
+                    if (!known(when)) return false;
+                    if (when == 1) next = c.node;
+                }
+                node = next;
+                break;
+            }
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
 void category_doubt(const Program& p, std::uint32_t indicator, const ExprContext& ctx, IndicatorResult& out) {
@@ -164,6 +203,12 @@ void category_doubt(const Program& p, std::uint32_t indicator, const ExprContext
         if (ctx.categories[c] == kNone && p.categories[c].kind == p.sets[def.set].kind) undecided.push_back(c);
     }
     if (undecided.empty()) return;
+    bool waits = false;
+    for (std::uint32_t r = def.first_requirement; r < def.first_requirement + def.requirement_count; ++r) {
+        waits = waits || waits_on_category(p, p.requirements[r].low, ctx) ||
+                waits_on_category(p, p.requirements[r].high, ctx);
+    }
+    if (!waits) return;
     std::vector<std::uint32_t> chosen(ctx.categories, ctx.categories + p.categories.size());
     ExprContext actx = ctx;
     IndicatorResult combined;
