@@ -249,6 +249,8 @@ private:
         x.region_unknown = r.region_unknown;
         x.applies_unknown = r.applies_unknown;
         x.category_unknown = r.category_unknown;
+        x.low_min = r.low_min;
+        x.low_max = r.low_max;
         const EntityResult& er = ev_.entities[result_];
         for (std::uint32_t c : def.categories) {
             const std::uint32_t m = ev_.categories[er.first_category + c];

@@ -34,6 +34,9 @@ struct IndicatorExplanation {
     dsl::Cmp cmp = dsl::Cmp::ge;
     double low = kUnknown, high = kUnknown;  // high: the upper bound of `in`
     double gap = kUnknown;                   // not met: how much the value must change
+    // A category not decided and thresholds that differ by category: the least and the
+    // greatest of them (low is then unknown).
+    double low_min = kUnknown, low_max = kUnknown;
 
     // Why that threshold: the region whose thresholds apply (the level's, after the set's
     // region rules) and the year; the `when` case that chose it, if any.

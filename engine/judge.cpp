@@ -134,8 +134,15 @@ void judge_each(const Program& p, const IndicatorDef& def, const std::vector<std
         ctx.categories = chosen.data();
         IndicatorResult alt;
         judge_indicator(p, def, ctx, alt);
+        if (known(alt.low)) {
+            out.low_min = known(out.low_min) ? std::min(out.low_min, alt.low) : alt.low;
+            out.low_max = known(out.low_max) ? std::max(out.low_max, alt.low) : alt.low;
+        }
         if (first) {
+            const double lo = out.low_min, hi = out.low_max;
             out = alt;
+            out.low_min = lo;
+            out.low_max = hi;
             first = false;
             return;
         }
@@ -216,6 +223,7 @@ void category_doubt(const Program& p, std::uint32_t indicator, const ExprContext
     judge_each(p, def, undecided, 0, chosen, actx, combined, first);
     if (first) return;
     if (combined.status == Status::unknown) combined.gap = kUnknown;
+    if (known(combined.low)) combined.low_min = combined.low_max = kUnknown;  // one threshold after all
     combined.category_unknown = true;
     combined.region_unknown = out.region_unknown;
     if (out.region_unknown) combined.status = Status::unknown;

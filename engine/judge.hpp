@@ -25,6 +25,9 @@ struct IndicatorResult {
     // A category its thresholds are tabled by is not decided (IndicatorDef::categories): the
     // status is the one it has under every category the entity may be in, else unknown.
     bool category_unknown = false;
+    // category_unknown: the least and the greatest threshold (`low`) under the categories the
+    // entity may be in, when `low` differs between them (and is then unknown).
+    double low_min = kUnknown, low_max = kUnknown;
     double value = kUnknown;  // the value seen
     double low = kUnknown;    // the threshold in force (the lower bound for `in`)
     double high = kUnknown;   // the upper bound for `in`

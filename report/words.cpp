@@ -122,8 +122,12 @@ std::string requirement_text(Lang lang, const IndicatorExplanation& i) {
         case dsl::Cmp::in_range:
             return fmt::format(fmt::runtime(en ? "between {} and {}" : "trong khoảng {} – {}"), num(lang, i.low),
                                with_unit(lang, i.high, i.unit_symbol));
-        default: return fmt::format("{} {}", cmp_sign(i.cmp), with_unit(lang, i.low, i.unit_symbol));
+        default: break;
     }
+    if (!known(i.low) && known(i.low_min) && known(i.low_max)) {  // by a category not decided
+        return fmt::format("{} {} – {}", cmp_sign(i.cmp), num(lang, i.low_min), with_unit(lang, i.low_max, i.unit_symbol));
+    }
+    return fmt::format("{} {}", cmp_sign(i.cmp), with_unit(lang, i.low, i.unit_symbol));
 }
 
 std::string gap_text(Lang lang, const IndicatorExplanation& i) {

@@ -207,7 +207,8 @@ std::string upper_first(std::string_view text);
 // `no` requirement; "yes" / "no" in English); "—" when unknown.
 std::string value_text(Lang lang, const IndicatorExplanation& i);
 // The requirement in force, from the comparator and the threshold: "≥ 70 %", "đạt",
-// "trong khoảng 14 – 200 m²/người"; "≥ 70 %", "yes", "between 14 and 200 m²/người".  Empty
+// "trong khoảng 14 – 200 m²/người"; "≥ 70 %", "yes", "between 14 and 200 m²/người"; "≥ 90 –
+// 100 %" when the threshold depends on a category not decided.  Empty
 // when no requirement decided.
 std::string requirement_text(Lang lang, const IndicatorExplanation& i);
 // The gap when not met: "còn thiếu 0,5 %", "vượt 3 %"; "short by 0.5 %"; empty otherwise.

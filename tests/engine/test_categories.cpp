@@ -140,6 +140,8 @@ TEST_CASE("categories: a group the data do not decide", "[categories]") {
         CHECK(j.indicator(0).status == Status::unknown);
         CHECK(j.indicator(0).category_unknown);
         CHECK_FALSE(known(j.indicator(0).low));  // 100 or 90
+        CHECK(j.indicator(0).low_min == 90);
+        CHECK(j.indicator(0).low_max == 100);
         CHECK_FALSE(known(j.indicator(0).gap));
     }
     SECTION("met when it passes under every group it may be in") {
@@ -160,6 +162,8 @@ TEST_CASE("categories: a group the data do not decide", "[categories]") {
         CHECK(j.indicator(0).status == Status::unknown);
         const Judged k = judge({{"giap_do_thi", 0}, {"khu_vuc", 3}, {"duong", 65}});
         CHECK(k.indicator(0).status == Status::not_met);
+        CHECK(k.indicator(0).low_min == 70);  // groups 1 and 3 only
+        CHECK(k.indicator(0).low_max == 100);
     }
     SECTION("everything missing: any group; 100 passes every threshold") {
         const Judged j = judge({{"duong", 100}});
