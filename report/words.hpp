@@ -81,6 +81,7 @@ struct Words {
     const char* criteria_count;   // "Số tiêu chí"
     const char* classes;          // "Phân loại"
     const char* class_member;     // "Thuộc nhóm"
+    const char* category_undecided;  // "chưa xác định được (thiếu dữ liệu)": a category not decided
     const char* next_level;       // "Mức tiếp theo"
     const char* blocked_by;       // "Còn vướng"
     const char* top_level;        // "Đã đạt mức cao nhất"
