@@ -126,52 +126,17 @@ std::uint32_t category_candidates(const Program& p, std::uint32_t category, cons
 
 namespace {
 
-// Judges under each combination of the candidates of the undecided categories from `k` on.
-void judge_each(const Program& p, const IndicatorDef& def, const std::vector<std::uint32_t>& undecided,
-                std::size_t k, std::vector<std::uint32_t>& chosen, ExprContext& ctx, IndicatorResult& out,
-                bool& first) {
-    if (k == undecided.size()) {
-        ctx.categories = chosen.data();
-        IndicatorResult alt;
-        judge_indicator(p, def, ctx, alt);
-        if (known(alt.low)) {
-            out.low_min = known(out.low_min) ? std::min(out.low_min, alt.low) : alt.low;
-            out.low_max = known(out.low_max) ? std::max(out.low_max, alt.low) : alt.low;
-        }
-        if (first) {
-            const double lo = out.low_min, hi = out.low_max;
-            out = alt;
-            out.low_min = lo;
-            out.low_max = hi;
-            first = false;
-            return;
-        }
-        if (alt.status != out.status) out.status = Status::unknown;
-        if (!approx_equal(alt.low, out.low)) out.low = kUnknown;
-        if (!approx_equal(alt.high, out.high)) out.high = kUnknown;
-        if (!approx_equal(alt.gap, out.gap)) out.gap = kUnknown;
-        if (alt.requirement != out.requirement) out.requirement = kNone;
-        return;
-    }
-    std::vector<std::uint32_t> members;
-    category_candidates(p, undecided[k], ctx, &members);
-    for (std::uint32_t m : members) {
-        chosen[undecided[k]] = m;
-        judge_each(p, def, undecided, k + 1, chosen, ctx, out, first);
-    }
-}
-
-// Whether choosing threshold `node` for `ctx` stops at a category the entity's data do not
-// decide (a table by year whose year's entry is by category, say; not that of another year).
-bool waits_on_category(const Program& p, std::uint32_t node, const ExprContext& ctx) {
+// The first category the choice of threshold `node` for `ctx` stops at for want of data (a
+// table by year whose year's entry is by category, say; not that of another year), or kNone.
+std::uint32_t waiting_category(const Program& p, std::uint32_t node, const ExprContext& ctx) {
     while (node != kNone) {
         const ThresholdNode& n = p.threshold_nodes[node];
         switch (n.kind) {
-            case ThresholdKind::constant: return false;
+            case ThresholdKind::constant: return kNone;
             case ThresholdKind::by_region: node = p.region_children[n.first + region_index(ctx.region)]; break;
             case ThresholdKind::by_category: {
                 const std::uint32_t m = ctx.categories[n.category];
-                if (m == kNone) return true;
+                if (m == kNone) return n.category;
                 node = p.category_children[n.first + m];
                 break;
             }
@@ -189,7 +154,7 @@ bool waits_on_category(const Program& p, std::uint32_t node, const ExprContext& 
                 for (std::uint32_t i = 0; i < n.count && next == kNone; ++i) {
                     const CaseEntry& c = p.case_entries[n.first + i];
                     const double when = c.when.valid() ? run(p, c.when, ctx) : 1.0;
-                    if (!known(when)) return false;
+                    if (!known(when)) return kNone;
                     if (when == 1) next = c.node;
                 }
                 node = next;
@@ -197,31 +162,79 @@ bool waits_on_category(const Program& p, std::uint32_t node, const ExprContext& 
             }
         }
     }
-    return false;
+    return kNone;
 }
+
+std::uint32_t waiting_category(const Program& p, const IndicatorDef& def, const ExprContext& ctx) {
+    for (std::uint32_t r = def.first_requirement; r < def.first_requirement + def.requirement_count; ++r) {
+        for (std::uint32_t node : {p.requirements[r].low, p.requirements[r].high}) {
+            if (const std::uint32_t c = waiting_category(p, node, ctx); c != kNone) return c;
+        }
+    }
+    return kNone;
+}
+
+// Judges an indicator under each member the entity may be in of each undecided category the
+// threshold in force reaches, one category at a time, folding the verdicts into `out`.
+struct Doubt {
+    const Program& p;
+    const IndicatorDef& def;
+    std::vector<std::uint32_t> chosen;  // per Program::categories
+    IndicatorResult out;
+    bool first = true;
+    double budget = kMaxCategoryCombinations;
+
+    // False when more verdicts than the budget were needed.
+    bool judge(ExprContext& ctx) {
+        ctx.categories = chosen.data();
+        const std::uint32_t c = waiting_category(p, def, ctx);
+        if (c == kNone) return fold(ctx);
+        std::vector<std::uint32_t> members;
+        category_candidates(p, c, ctx, &members);
+        for (std::uint32_t m : members) {
+            chosen[c] = m;
+            if (!judge(ctx)) return false;
+        }
+        chosen[c] = kNone;
+        return true;
+    }
+
+    bool fold(const ExprContext& ctx) {
+        if (--budget < 0) return false;
+        IndicatorResult alt;
+        judge_indicator(p, def, ctx, alt);
+        if (known(alt.low)) {
+            out.low_min = known(out.low_min) ? std::min(out.low_min, alt.low) : alt.low;
+            out.low_max = known(out.low_max) ? std::max(out.low_max, alt.low) : alt.low;
+        }
+        if (first) {
+            const double lo = out.low_min, hi = out.low_max;
+            out = alt;
+            out.low_min = lo;
+            out.low_max = hi;
+            first = false;
+            return true;
+        }
+        if (alt.status != out.status) out.status = Status::unknown;
+        if (!approx_equal(alt.low, out.low)) out.low = kUnknown;
+        if (!approx_equal(alt.high, out.high)) out.high = kUnknown;
+        if (!approx_equal(alt.gap, out.gap)) out.gap = kUnknown;
+        if (alt.requirement != out.requirement) out.requirement = kNone;
+        return true;
+    }
+};
 
 }  // namespace
 
 void category_doubt(const Program& p, std::uint32_t indicator, const ExprContext& ctx, IndicatorResult& out) {
     const IndicatorDef& def = p.indicators[indicator];
-    if (ctx.categories == nullptr) return;
-    std::vector<std::uint32_t> undecided;
-    for (std::uint32_t c : def.categories) {
-        if (ctx.categories[c] == kNone && p.categories[c].kind == p.sets[def.set].kind) undecided.push_back(c);
-    }
-    if (undecided.empty()) return;
-    bool waits = false;
-    for (std::uint32_t r = def.first_requirement; r < def.first_requirement + def.requirement_count; ++r) {
-        waits = waits || waits_on_category(p, p.requirements[r].low, ctx) ||
-                waits_on_category(p, p.requirements[r].high, ctx);
-    }
-    if (!waits) return;
-    std::vector<std::uint32_t> chosen(ctx.categories, ctx.categories + p.categories.size());
+    if (ctx.categories == nullptr || def.categories.empty()) return;
+    if (waiting_category(p, def, ctx) == kNone) return;
+    out.category_unknown = true;
+    Doubt doubt{p, def, std::vector<std::uint32_t>(ctx.categories, ctx.categories + p.categories.size()), {}};
     ExprContext actx = ctx;
-    IndicatorResult combined;
-    bool first = true;
-    judge_each(p, def, undecided, 0, chosen, actx, combined, first);
-    if (first) return;
+    if (!doubt.judge(actx) || doubt.first) return;  // too many to judge: left as judged
+    IndicatorResult& combined = doubt.out;
     if (combined.status == Status::unknown) combined.gap = kUnknown;
     if (known(combined.low)) combined.low_min = combined.low_max = kUnknown;  // one threshold after all
     combined.category_unknown = true;

@@ -57,7 +57,10 @@ void judge_indicator(const Program& program, const IndicatorDef& def, const Expr
 // entity of `ctx`: judges it under every member the entity may be in (every combination, if
 // several categories are undecided) and keeps `out` only where all agree — met under every
 // one is met, not met under every one is not met, else unknown; a threshold or gap that
-// differs becomes unknown.  Sets `out.category_unknown`.  Does nothing when all are decided.
+// differs becomes unknown.  Sets `out.category_unknown`.  Does nothing when all are decided
+// or the threshold in force does not depend on the undecided ones; past
+// kMaxCategoryCombinations combinations, leaves `out` as judged (unknown thresholds).
+inline constexpr double kMaxCategoryCombinations = 4096;
 void category_doubt(const Program& program, std::uint32_t indicator, const ExprContext& ctx, IndicatorResult& out);
 
 // Combines the results of criterion `def`'s indicators (`results[0 .. def.indicator_count)`,

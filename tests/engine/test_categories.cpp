@@ -2,6 +2,8 @@
 // on a boundary, undecided for want of data — and then met or not met only when the value
 // passes or fails under every group it may be in — with the explanation of why.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
+
 #include <string>
 
 #include "engine/evaluate.hpp"
@@ -215,4 +217,38 @@ TEST_CASE("categories: the explanation says which group applied and why", "[cate
         CHECK(i.category_unknown);
         CHECK(i.categories[0].second.empty());
     }
+}
+
+TEST_CASE("categories: many undecided dimensions in one indicator stay unknown, quickly", "[categories]") {
+    // 13 requirements, each by its own undecided dimension of two categories: 8192
+    // combinations, more than kMaxCategoryCombinations; the verdict is left as judged.
+    std::string rules = "data xa {\n  field v: percent\n";
+    for (int k = 0; k < 13; ++k) rules += fmt::format("  field f{}: yesno\n", k);
+    rules += "}\n";
+    for (int k = 0; k < 13; ++k)
+        rules += fmt::format("category d{} \"D\" {{\n  for xa\n  a \"A\" when f{}\n  b \"B\" otherwise\n}}\n", k, k);
+    rules += "set s \"S\" {\n  for xa\n  valid 2026..2030\n  criterion 1 \"C\" {\n    indicator 1.1 \"I\" {\n"
+             "      unit percent\n      value v\n";
+    for (int k = 0; k < 13; ++k) rules += fmt::format("      require >= by d{} {{ a: 1  b: 2 }}\n", k);
+    rules += "    }\n  }\n}\n";
+    const support::CompiledRules r = support::compile_rules_text(rules);  // no level: judged directly
+    ExprContext ctx;
+    std::vector<double> slots(r.program.schema.slots(EntityKind::xa), kUnknown);
+    slots.at(r.program.schema.find(EntityKind::xa, "v")->slot) = 100;
+    std::vector<std::uint32_t> cats(r.program.categories.size(), kNone);
+    ctx.slots = slots.data();
+    ctx.year = 2026;
+    ctx.categories = cats.data();
+    IndicatorResult out;
+    judge_indicator(r.program, r.program.indicators.at(0), ctx, out);
+    category_doubt(r.program, 0, ctx, out);
+    CHECK(out.status == Status::unknown);
+    CHECK(out.category_unknown);
+    // With 12 of them decided, the one left is judged both ways: met under each.
+    std::fill(cats.begin(), cats.end(), 0u);
+    cats[0] = kNone;
+    judge_indicator(r.program, r.program.indicators.at(0), ctx, out);
+    category_doubt(r.program, 0, ctx, out);
+    CHECK(out.status == Status::met);
+    CHECK(out.category_unknown);
 }
