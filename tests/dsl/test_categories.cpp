@@ -115,6 +115,20 @@ TEST_CASE("categories: every check of a table by category", "[categories]") {
     }
 }
 
+TEST_CASE("categories: requirements contradict each other category by category", "[categories]") {
+    const std::string both = kGroups + "set s26 \"S\" {\n  for xa\n  valid 2026..2030\n  criterion 2 \"G\" {\n"
+                             "    indicator 2.1 \"Đường\" {\n      unit percent\n";
+    // Every category on its own is satisfiable: no error, though 90 (group 1) > 60 (group 2).
+    CHECK(found(both + "      require >= by nhom { nhom_1: 90  nhom_2: 50  nhom_3: 50 }\n"
+                       "      require <= by nhom { nhom_1: 95  nhom_2: 60  nhom_3: 60 }\n    }\n  }\n}\n") == Lines{});
+    CHECK(found(both + "      require >= by nhom { nhom_1: 90  nhom_2: 50  nhom_3: 50 }\n"
+                       "      require <= by nhom { nhom_1: 85  nhom_2: 60  nhom_3: 60 }\n    }\n  }\n}\n") ==
+          Lines{"E0306 requirements of indicator 2.1 contradict each other: >= 90 and <= 85 for nhom_1"});
+    CHECK(found(both + "      require >= by nhom { nhom_1: 90  nhom_2: 50  nhom_3: 50 }\n"
+                       "      require <= 40\n    }\n  }\n}\n") ==
+          Lines{"E0306 requirements of indicator 2.1 contradict each other: e.g. >= 90 and <= 40 for nhom_1"});
+}
+
 TEST_CASE("categories: every check of a declaration", "[categories]") {
     SECTION("no for") {
         CHECK(found("category c \"C\" {\n  a \"A\" otherwise\n}\n") == Lines{"E0801 category 'c' has no 'for'"});
