@@ -1,10 +1,10 @@
 // Pass: requirements against their indicator's unit, the numbers of thresholds against
 // the unit's domain, and requirements that can never all hold.
 //
-// Thresholds may vary by region, by year, by category and by case, so requirements are compared cell by
-// cell (each region × each year of the set's validity); a contradiction is reported once,
-// naming the regions and years where it occurs.  A requirement that is only contradictory
-// under one `when` case is reported with that case.
+// Thresholds may vary by region, by year, by category and by case, so requirements are
+// compared cell by cell (each category × each region × each year of the set's validity); a
+// contradiction is reported once, naming the categories, regions and years where it occurs.
+// A requirement that is only contradictory under one `when` case is reported with that case.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -377,7 +377,8 @@ class Requirements {
         for (const Requirement& r : reqs_) {
             const Threshold* t = first_dimension(r.low.get());
             if (t == nullptr) t = first_dimension(r.high.get());
-            const auto it = t == nullptr ? cx_.out.category_index.end() : cx_.out.category_index.find(t->dimension.text);
+            const auto it = t == nullptr ? cx_.out.category_index.end()
+                                         : cx_.out.category_index.find(t->dimension.text);
             if (it == cx_.out.category_index.end()) continue;
             categories.clear();
             const auto& members = cx_.out.categories[it->second].decl->members;
@@ -417,7 +418,8 @@ class Requirements {
             if (!ys.empty()) part += (part.empty() ? "in " : " in ") + years_text(ys);
             parts.push_back(part);
         }
-        const bool regional = !years.empty() && (years.begin()->first.second.has_value() || !where.front().cell.member.empty());
+        const bool regional = !years.empty() && (years.begin()->first.second.has_value() ||
+                                                 !where.front().cell.member.empty());
         return (regional ? " for " : " ") + plain_list(parts);
     }
 

@@ -254,7 +254,8 @@ private:
         const EntityResult& er = ev_.entities[result_];
         for (std::uint32_t c : def.categories) {
             const std::uint32_t m = ev_.categories[er.first_category + c];
-            x.categories.emplace_back(p_.categories[c].title, m == kNone ? std::string() : p_.categories[c].members[m].title);
+            const CategoryDef& cd = p_.categories[c];
+            x.categories.emplace_back(cd.title, m == kNone ? std::string() : cd.members[m].title);
         }
         x.rule = p_.where(def.span);
         x.source = def.source;

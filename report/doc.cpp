@@ -317,7 +317,8 @@ private:
         }
         if (!x.classes.empty()) facts.push_back(fmt::format("{}: {}", w_.classes, fmt::join(x.classes, "; ")));
         for (const CategoryExplanation& c : x.categories) {  // whose thresholds apply: "Nhóm xã: Nhóm 1: …"
-            facts.push_back(fmt::format("{}: {}", c.title, c.decided ? c.member_title : std::string(w_.category_undecided)));
+            const std::string which = c.decided ? c.member_title : std::string(w_.category_undecided);
+            facts.push_back(fmt::format("{}: {}", c.title, which));
         }
         if (!x.member.empty()) facts.push_back(fmt::format("{}: {}", w_.member, x.member));
         if (!x.lost_level_title.empty()) {

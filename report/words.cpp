@@ -125,7 +125,8 @@ std::string requirement_text(Lang lang, const IndicatorExplanation& i) {
         default: break;
     }
     if (!known(i.low) && known(i.low_min) && known(i.low_max)) {  // by a category not decided
-        return fmt::format("{} {} – {}", cmp_sign(i.cmp), num(lang, i.low_min), with_unit(lang, i.low_max, i.unit_symbol));
+        return fmt::format("{} {} – {}", cmp_sign(i.cmp), num(lang, i.low_min),
+                           with_unit(lang, i.low_max, i.unit_symbol));
     }
     return fmt::format("{} {}", cmp_sign(i.cmp), with_unit(lang, i.low, i.unit_symbol));
 }
