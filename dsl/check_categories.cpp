@@ -1,7 +1,8 @@
 // Pass: categories (threshold dimensions).  Each member is named once; exactly one member is
 // `otherwise`, and it comes last, so that every entity whose data decide it falls in one
 // category; the conditions are yes/no and read the entity's own data (fields and derived
-// values: categories are decided before any criteria set is judged).
+// values: categories are decided before any criteria set is judged, so they cannot read
+// criteria met, levels, classes, met(), value() or threshold()).
 #include <fmt/format.h>
 
 #include <map>
@@ -18,6 +19,43 @@ std::optional<std::size_t> CategoryInfo::member(std::string_view name) const {
 }
 
 namespace check_detail {
+namespace {
+
+// The first part of `e` that reads what judging the criteria gives (criteria met, the level,
+// a class, met(), value(), threshold()), or null.  Aggregates are left alone: they read the
+// entities below, judged before.
+const Expr* reads_results(const Context& cx, const Expr& e) {
+    if (const ExprInfo* info = cx.out.expr(e)) {
+        switch (info->ref) {
+            case RefKind::level:
+            case RefKind::klass: return &e;
+            case RefKind::builtin:
+                if (info->builtin == Builtin::criteria_met || info->builtin == Builtin::level) return &e;
+                break;
+            case RefKind::function:
+                switch (info->function) {
+                    case Function::met:
+                    case Function::value:
+                    case Function::threshold: return &e;
+                    case Function::count:
+                    case Function::share:
+                    case Function::sum:
+                    case Function::min:
+                    case Function::max:
+                    case Function::mean: return nullptr;
+                    default: break;
+                }
+                break;
+            default: break;
+        }
+    }
+    for (const ExprPtr& a : e.args) {
+        if (const Expr* r = a ? reads_results(cx, *a) : nullptr) return r;
+    }
+    return nullptr;
+}
+
+}  // namespace
 
 void check_categories(Context& cx) {
     for (const CategoryInfo& info : cx.out.categories) {
@@ -35,6 +73,12 @@ void check_categories(Context& cx) {
             if (m.when) {
                 const Scope scope{info.kind, {}, nullptr};
                 expect_condition(cx, *m.when, scope, fmt::format("the condition of category '{}'", m.name.text));
+                if (const Expr* r = reads_results(cx, *m.when)) {
+                    cx.diags.error("E0810", r->span,
+                                   fmt::format("category '{}' cannot read '{}': categories are decided before "
+                                               "the criteria are judged",
+                                               m.name.text, cx.sources.text(r->span)));
+                }
                 if (otherwise != nullptr) {
                     Diagnostic& d = cx.diags.error(
                         "E0803", m.rule_span,

@@ -157,6 +157,15 @@ TEST_CASE("categories: every check of a declaration", "[categories]") {
         const Diagnostic d = only("category c \"C\" {\n  for xa\n  a \"A\" when dtt\n  b \"B\" otherwise\n}\n");
         CHECK(d.help == "did you mean 'dtts'?");
     }
+    SECTION("a condition reading results of the criteria") {
+        CHECK(found("category c \"C\" {\n  for xa\n  a \"A\" when criteria_met >= 15 or level >= dat_chuan\n"
+                    "  b \"B\" when met(1.1)\n  d \"D\" when count(thon where dat_chuan_thon) >= 2\n"
+                    "  e \"E\" otherwise\n}\n") ==
+              Lines{"E0810 category 'a' cannot read 'criteria_met': categories are decided before the criteria "
+                    "are judged",
+                    "E0810 category 'b' cannot read 'met(1.1)': categories are decided before the criteria are "
+                    "judged"});
+    }
     SECTION("a category declared twice") {
         CHECK(found(kGroups + kGroups) == Lines{"E0110 duplicate category 'nhom'"});
     }
