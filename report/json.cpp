@@ -54,6 +54,8 @@ Json indicator_json(const IndicatorExplanation& i) {
     j["unit"] = i.unit;
     if (i.has_requirement) {
         j["threshold"] = {{"cmp", dsl::spelling(i.cmp)}, {"low", num(i.low)}, {"high", num(i.high)}};
+        // Only when it is: the threshold depends on a category not decided.
+        if (known(i.low_min) && known(i.low_max)) j["threshold"]["range"] = Json::array({num(i.low_min), num(i.low_max)});
     } else {
         j["threshold"] = nullptr;
     }
@@ -62,6 +64,7 @@ Json indicator_json(const IndicatorExplanation& i) {
     j["source"] = text_or_null(i.source);
     j["responsible"] = text_or_null(i.responsible);
     if (i.estimated) j["estimated"] = true;  // only when it is: most data has no estimates
+    if (i.category_unknown) j["category_unknown"] = true;  // likewise
     return j;
 }
 
