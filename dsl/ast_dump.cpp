@@ -178,7 +178,7 @@ class Dumper {
                 });
                 return;
             case ThresholdKind::by_category:
-                line("by " + t.dimension.text);
+                line(fmt::format("by {}", t.dimension.text));
                 nested([&] {
                     for (const RegionEntry& e : t.regions) entry(e.region.text, e.value);
                 });
@@ -237,13 +237,13 @@ class Dumper {
         });
     }
     void print(const CategoryDecl& c) {
-        line("category " + c.name.text + title(c.title));
+        line(fmt::format("category {}{}", c.name.text, title(c.title)));
         nested([&] {
             opt("for", c.kind);
             opt("source", c.source);
             for (const CategoryMember& m : c.members) {
                 line(fmt::format("{} \"{}\" {}", m.name.text, m.title.value,
-                                 m.when ? "when " + expr(m.when) : std::string("otherwise")));
+                                 m.when ? fmt::format("when {}", expr(m.when)) : std::string("otherwise")));
             }
         });
     }

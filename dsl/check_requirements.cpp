@@ -160,7 +160,7 @@ class Requirements {
                     if (cell.dimension == t.dimension.text) {
                         if (r.region.text == cell.member) values(*r.value, cell, label, out);
                     } else {  // each category an alternative, as `when` cases
-                        values(*r.value, cell, join_label(label, t.dimension.text + " " + r.region.text), out);
+                        values(*r.value, cell, join_label(label, fmt::format("{} {}", t.dimension.text, r.region.text)), out);
                     }
                 }
                 break;

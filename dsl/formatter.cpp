@@ -190,13 +190,13 @@ class Printer {
 
     // One member a line, in the order they are tried (the order decides: never sorted).
     void print(const CategoryDecl& c) {
-        decl_open(c.span, "category " + c.name.text + title_suffix(c.title));
+        decl_open(c.span, fmt::format("category {}{}", c.name.text, title_suffix(c.title)));
         kind(kIndent, c.kind);
         source(kIndent, c.source);
         for (const CategoryMember& m : c.members) {
             prop(kIndent, m.span.begin,
                  fmt::format("{} {} {}", m.name.text, quote(m.title.value),
-                             m.when ? "when " + format_expr(*m.when) : std::string("otherwise")));
+                             m.when ? fmt::format("when {}", format_expr(*m.when)) : std::string("otherwise")));
         }
         close(0, c.span);
     }
@@ -373,7 +373,7 @@ class Printer {
                 close(base, t->span);
                 return;
             case ThresholdKind::by_category:
-                block_open("by " + t->dimension.text);
+                block_open(fmt::format("by {}", t->dimension.text));
                 for (const RegionEntry& e : t->regions) {
                     prop(base + kIndent, e.region.span.begin, e.region.text + ": ");
                     threshold(e.value.get(), base + kIndent);
