@@ -3,8 +3,9 @@
 // drift apart.  The rules it applies are those of docs/architecture.md, "Results".
 //
 // The judge reads the entity only through an ExprContext: its slots, year and region (after
-// the set's region rules), and the results of the set so far (`value(C)`, `met(C)`).  It
-// allocates nothing and keeps no state: one call per indicator, per criterion.
+// the set's region rules), its categories, and the results of the set so far (`value(C)`,
+// `met(C)`).  It keeps no state: one call per indicator, per criterion.  Only category_doubt
+// allocates (the categories tried), and only for an entity whose category is not decided.
 #pragma once
 
 #include <cstdint>
