@@ -414,7 +414,10 @@ class Requirements {
         for (const auto& [key, ys] : years) {
             const auto& [m, r] = key;
             std::string part = members[m];
-            if (r) part += (part.empty() ? "" : " ") + std::string(name_of(*r));
+            if (r) {
+                if (!part.empty()) part += ' ';
+                part += name_of(*r);
+            }
             if (!ys.empty()) part += (part.empty() ? "in " : " in ") + years_text(ys);
             parts.push_back(part);
         }
