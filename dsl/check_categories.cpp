@@ -66,7 +66,7 @@ void check_categories(Context& cx) {
             auto [it, fresh] = names.try_emplace(m.name.text, m.name.span);
             if (!fresh) {
                 Diagnostic& d = cx.diags.error(
-                    "E0804", m.name.span,
+                    "E0904", m.name.span,
                     fmt::format("category '{}' is declared twice in '{}'", m.name.text, c.name.text));
                 d.notes.push_back({it->second, "first declared here"});
             }
@@ -74,14 +74,14 @@ void check_categories(Context& cx) {
                 const Scope scope{info.kind, {}, nullptr};
                 expect_condition(cx, *m.when, scope, fmt::format("the condition of category '{}'", m.name.text));
                 if (const Expr* r = reads_results(cx, *m.when)) {
-                    cx.diags.error("E0810", r->span,
+                    cx.diags.error("E0910", r->span,
                                    fmt::format("category '{}' cannot read '{}': categories are decided before "
                                                "the criteria are judged",
                                                m.name.text, cx.sources.text(r->span)));
                 }
                 if (otherwise != nullptr) {
                     Diagnostic& d = cx.diags.error(
-                        "E0803", m.rule_span,
+                        "E0903", m.rule_span,
                         fmt::format("category '{}' comes after 'otherwise' and can never be chosen",
                                     m.name.text));
                     d.notes.push_back({otherwise->rule_span, "'otherwise' here takes every entity left"});
@@ -89,7 +89,7 @@ void check_categories(Context& cx) {
                 continue;
             }
             if (otherwise != nullptr) {
-                Diagnostic& d = cx.diags.error("E0803", m.rule_span,
+                Diagnostic& d = cx.diags.error("E0903", m.rule_span,
                                                fmt::format("'{}' has a second 'otherwise'", c.name.text));
                 d.notes.push_back({otherwise->rule_span, "first 'otherwise' here"});
                 continue;
@@ -98,7 +98,7 @@ void check_categories(Context& cx) {
         }
         if (otherwise == nullptr) {
             Diagnostic& d = cx.diags.error(
-                "E0802", c.name.span,
+                "E0902", c.name.span,
                 fmt::format("category '{}' has no 'otherwise': some entities would be in no category",
                             c.name.text));
             d.help = "end with a category 'NAME \"title\" otherwise' for the entities left";

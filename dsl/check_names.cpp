@@ -154,7 +154,7 @@ struct Declarer {
         if (c.kind) {
             info.kind = resolve_kind(cx, *c.kind);
         } else {
-            cx.diags.error("E0801", c.name.span, fmt::format("category '{}' has no 'for'", c.name.text));
+            cx.diags.error("E0901", c.name.span, fmt::format("category '{}' has no 'for'", c.name.text));
         }
         auto [it, fresh] = cx.out.category_index.try_emplace(c.name.text, cx.out.categories.size());
         if (!fresh) {

@@ -147,7 +147,7 @@ class Shapes {
             std::vector<std::string> names = keys_of(cx_.out.category_index);
             names.emplace_back("region");
             names.emplace_back("year");
-            Diagnostic& d = cx_.diags.error("E0805", t.dimension.span,
+            Diagnostic& d = cx_.diags.error("E0905", t.dimension.span,
                                             fmt::format("unknown category '{}' after 'by'", t.dimension.text));
             if (auto m = text::closest_match(t.dimension.text, names)) d.help = fmt::format("did you mean '{}'?", *m);
             return;
@@ -155,7 +155,7 @@ class Shapes {
         const CategoryInfo& info = cx_.out.categories[it->second];
         if (info.kind && sc.kind && *info.kind != *sc.kind) {
             Diagnostic& d = cx_.diags.error(
-                "E0806", t.dimension.span,
+                "E0906", t.dimension.span,
                 fmt::format("category '{}' is for {}, but the threshold is in a set for {}", t.dimension.text,
                             name_of(*info.kind), name_of(*sc.kind)));
             d.notes.push_back({info.decl->name.span, "declared here"});
@@ -170,7 +170,7 @@ class Shapes {
             }
             auto [g, fresh] = given.try_emplace(*m, r.region.span);
             if (!fresh) {
-                Diagnostic& d = cx_.diags.error("E0809", r.region.span,
+                Diagnostic& d = cx_.diags.error("E0909", r.region.span,
                                                 fmt::format("category {} appears twice", r.region.text));
                 d.notes.push_back({g->second, "first given here"});
             }
@@ -182,14 +182,14 @@ class Shapes {
         }
         for (const Name* n : unknown) {
             Diagnostic& d = cx_.diags.error(
-                "E0808", n->span, fmt::format("'{}' is not a category of '{}'", n->text, t.dimension.text));
+                "E0908", n->span, fmt::format("'{}' is not a category of '{}'", n->text, t.dimension.text));
             std::optional<std::string> m = text::closest_match(n->text, missing);
             if (!m && missing.size() == 1) m = missing[0];
             if (!m) m = text::closest_match(n->text, all);
             if (m) d.help = fmt::format("did you mean '{}'?", *m);
         }
         if (missing.empty() || !unknown.empty()) return;
-        cx_.diags.error("E0807", head(cx_.sources, t.span),
+        cx_.diags.error("E0907", head(cx_.sources, t.span),
                         fmt::format("threshold by {} misses categor{} {}", t.dimension.text,
                                     missing.size() == 1 ? "y" : "ies", plain_list(missing)));
     }

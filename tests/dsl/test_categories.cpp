@@ -91,27 +91,27 @@ TEST_CASE("categories: a clean declaration and table give no diagnostics", "[cat
 TEST_CASE("categories: every check of a table by category", "[categories]") {
     SECTION("a category missing") {
         CHECK(found(kGroups + set_by("by nhom { nhom_1: 100  nhom_2: 90 }")) ==
-              Lines{"E0807 threshold by nhom misses category nhom_3"});
+              Lines{"E0907 threshold by nhom misses category nhom_3"});
     }
     SECTION("an unknown category, with the missing one suggested") {
         const Diagnostic d = only(kGroups + set_by("by nhom { nhom_1: 100  nhom_2: 90  nhom3: 70 }"));
-        CHECK(d.code == "E0808");
+        CHECK(d.code == "E0908");
         CHECK(d.message == "'nhom3' is not a category of 'nhom'");
         CHECK(d.help == "did you mean 'nhom_3'?");
     }
     SECTION("a category twice") {
         CHECK(found(kGroups + set_by("by nhom { nhom_1: 100  nhom_2: 90  nhom_3: 70  nhom_1: 95 }")) ==
-              Lines{"E0809 category nhom_1 appears twice"});
+              Lines{"E0909 category nhom_1 appears twice"});
     }
     SECTION("an unknown dimension") {
         const Diagnostic d = only(kGroups + set_by("by nhon { nhom_1: 100  nhom_2: 90  nhom_3: 70 }"));
-        CHECK(d.code == "E0805");
+        CHECK(d.code == "E0905");
         CHECK(d.message == "unknown category 'nhon' after 'by'");
         CHECK(d.help == "did you mean 'nhom'?");
     }
     SECTION("a dimension of another kind") {
         CHECK(found(kGroups + set_by("by nhom { nhom_1: 100  nhom_2: 90  nhom_3: 70 }", "huyen")) ==
-              Lines{"E0806 category 'nhom' is for xa, but the threshold is in a set for huyen"});
+              Lines{"E0906 category 'nhom' is for xa, but the threshold is in a set for huyen"});
     }
 }
 
@@ -131,23 +131,23 @@ TEST_CASE("categories: requirements contradict each other category by category",
 
 TEST_CASE("categories: every check of a declaration", "[categories]") {
     SECTION("no for") {
-        CHECK(found("category c \"C\" {\n  a \"A\" otherwise\n}\n") == Lines{"E0801 category 'c' has no 'for'"});
+        CHECK(found("category c \"C\" {\n  a \"A\" otherwise\n}\n") == Lines{"E0901 category 'c' has no 'for'"});
     }
     SECTION("no otherwise") {
         CHECK(found("category c \"C\" {\n  for xa\n  a \"A\" when dtts\n}\n") ==
-              Lines{"E0802 category 'c' has no 'otherwise': some entities would be in no category"});
+              Lines{"E0902 category 'c' has no 'otherwise': some entities would be in no category"});
     }
     SECTION("otherwise not last") {
         CHECK(found("category c \"C\" {\n  for xa\n  b \"B\" otherwise\n  a \"A\" when dtts\n}\n") ==
-              Lines{"E0803 category 'a' comes after 'otherwise' and can never be chosen"});
+              Lines{"E0903 category 'a' comes after 'otherwise' and can never be chosen"});
     }
     SECTION("otherwise twice") {
         CHECK(found("category c \"C\" {\n  for xa\n  a \"A\" otherwise\n  b \"B\" otherwise\n}\n") ==
-              Lines{"E0803 'c' has a second 'otherwise'"});
+              Lines{"E0903 'c' has a second 'otherwise'"});
     }
     SECTION("a member twice") {
         CHECK(found("category c \"C\" {\n  for xa\n  a \"A\" when dtts\n  a \"A2\" otherwise\n}\n") ==
-              Lines{"E0804 category 'a' is declared twice in 'c'"});
+              Lines{"E0904 category 'a' is declared twice in 'c'"});
     }
     SECTION("a condition that is not yes/no") {
         CHECK(found("category c \"C\" {\n  for xa\n  a \"A\" when so_htx\n  b \"B\" otherwise\n}\n") ==
@@ -161,9 +161,9 @@ TEST_CASE("categories: every check of a declaration", "[categories]") {
         CHECK(found("category c \"C\" {\n  for xa\n  a \"A\" when criteria_met >= 15 or level >= dat_chuan\n"
                     "  b \"B\" when met(1.1)\n  d \"D\" when count(thon where dat_chuan_thon) >= 2\n"
                     "  e \"E\" otherwise\n}\n") ==
-              Lines{"E0810 category 'a' cannot read 'criteria_met': categories are decided before the criteria "
+              Lines{"E0910 category 'a' cannot read 'criteria_met': categories are decided before the criteria "
                     "are judged",
-                    "E0810 category 'b' cannot read 'met(1.1)': categories are decided before the criteria are "
+                    "E0910 category 'b' cannot read 'met(1.1)': categories are decided before the criteria are "
                     "judged"});
     }
     SECTION("a category declared twice") {
