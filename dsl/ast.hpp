@@ -120,7 +120,7 @@ struct Expr {
 // ---------------------------------------------------------------------------------------------
 // Thresholds and requirements
 
-enum class ThresholdKind { constant, by_region, by_year, table, cases };
+enum class ThresholdKind { constant, by_region, by_category, by_year, table, cases };
 
 struct Threshold;
 using ThresholdPtr = std::unique_ptr<Threshold>;
@@ -153,7 +153,8 @@ struct Threshold {
     NodeId id = kNoNode;
     Span span;
     Number constant;                    // constant
-    std::vector<RegionEntry> regions;   // by_region
+    Name dimension;                     // by_category: the `category` named after `by`
+    std::vector<RegionEntry> regions;   // by_region; by_category: one entry per category
     std::vector<YearEntry> years;       // by_year
     std::vector<YearRange> table_years; // table: the header row
     std::vector<TableRow> table_rows;   // table: one row per region
@@ -348,6 +349,28 @@ struct ClassDecl {
     ExprPtr when;
 };
 
+// One category of a `category` declaration: `nhom_1 "Nhóm 1: …" when C` or `… otherwise`.
+struct CategoryMember {
+    NodeId id = kNoNode;
+    Span span;
+    Name name;
+    Text title;
+    ExprPtr when;    // null: `otherwise`
+    Span rule_span;  // the `when` condition, or the word `otherwise`
+};
+
+// `category NAME "title" { for KIND  source "…"  members }`: a threshold dimension.  An
+// entity is in the first member whose condition holds; `otherwise` takes the rest.
+struct CategoryDecl {
+    NodeId id = kNoNode;
+    Span span;
+    Name name;
+    std::optional<Text> title;
+    std::optional<Name> kind;
+    std::optional<Text> source;
+    std::vector<CategoryMember> members;  // in source order: the order they are tried in
+};
+
 enum class AssignTarget { criterion, indicator, locality };
 
 struct Assignment {
@@ -393,7 +416,7 @@ struct TargetDecl {
 };
 
 using Decl = std::variant<UnitDecl, ResponsibleDecl, DataDecl, CriteriaSet, LevelDecl, ClassDecl,
-                          AssignmentsDecl, TargetDecl>;
+                          CategoryDecl, AssignmentsDecl, TargetDecl>;
 
 // One parsed rule file: its declarations in file order and its comments.
 struct RuleFile {

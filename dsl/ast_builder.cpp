@@ -228,6 +228,16 @@ ThresholdPtr AstBuilder::threshold(const ParseNode& n) {
             e.value = threshold(*entry->children[1]);
             marks(e.unconfirmed, *entry, 2);
         }
+    } else if (is<g::by_category>(n)) {
+        t->kind = ThresholdKind::by_category;
+        t->dimension = name(*n.children[0]);
+        for (std::size_t i = 1; i < n.children.size(); ++i) {
+            const ParseNode& entry = *n.children[i];
+            RegionEntry& e = t->regions.emplace_back();
+            e.region = name(*entry.children[0]);
+            e.value = threshold(*entry.children[1]);
+            marks(e.unconfirmed, entry, 2);
+        }
     } else if (is<g::by_year>(n)) {
         t->kind = ThresholdKind::by_year;
         for (const auto& entry : n.children) {

@@ -45,6 +45,7 @@ private:
     InputCombine input_combine(const ParseNode& n);
     LevelDecl level(const ParseNode& n);
     ClassDecl class_decl(const ParseNode& n);
+    CategoryDecl category(const ParseNode& n);
     AssignmentsDecl assignments(const ParseNode& n);
     Assignment assignment(const ParseNode& n);
     TargetDecl target(const ParseNode& n);

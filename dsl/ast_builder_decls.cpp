@@ -211,10 +211,43 @@ TargetDecl AstBuilder::target(const ParseNode& n) {
     return t;
 }
 
+CategoryDecl AstBuilder::category(const ParseNode& n) {
+    CategoryDecl cat;
+    cat.id = ids_.next();
+    cat.span = span(n);
+    cat.name = name(*n.children[0]);
+    for (std::size_t i = 1; i < n.children.size(); ++i) {
+        const ParseNode& c = *n.children[i];
+        if (is<g::string_lit>(c) && i == 1) {
+            cat.title = text(c);
+        } else if (is<g::for_prop>(c)) {
+            once(cat.kind, name(*c.children[0]), "for");
+        } else if (is<g::source_prop>(c)) {
+            once(cat.source, text(*c.children[0]), "source");
+        } else if (is<g::category_member>(c)) {
+            CategoryMember m;
+            m.id = ids_.next();
+            m.span = span(c);
+            m.name = name(*c.children[0]);
+            m.title = text(*c.children[1]);
+            const ParseNode& rule = *c.children[2];
+            if (is<g::category_when>(rule)) {
+                m.when = expr(*rule.children[0]);
+                m.rule_span = m.when->span;
+            } else {
+                m.rule_span = span(rule);
+            }
+            cat.members.push_back(std::move(m));
+        }
+    }
+    return cat;
+}
+
 Decl AstBuilder::declaration(const ParseNode& n) {
     if (is<g::set_decl>(n)) return set(n);
     if (is<g::level_decl>(n)) return level(n);
     if (is<g::class_decl>(n)) return class_decl(n);
+    if (is<g::category_decl>(n)) return category(n);
     if (is<g::data_decl>(n)) return data(n);
     if (is<g::assignments_decl>(n)) return assignments(n);
     if (is<g::target_decl>(n)) return target(n);

@@ -184,6 +184,12 @@ class Dumper {
                     for (const RegionEntry& e : t.regions) entry(e.region.text, e.value, e.unconfirmed);
                 });
                 return;
+            case ThresholdKind::by_category:
+                line(fmt::format("by {}", t.dimension.text));
+                nested([&] {
+                    for (const RegionEntry& e : t.regions) entry(e.region.text, e.value);
+                });
+                return;
             case ThresholdKind::by_year:
                 line("by year");
                 nested([&] {
@@ -239,6 +245,17 @@ class Dumper {
             opt("for", c.kind);
             opt("source", c.source);
             if (c.when) line(fmt::format("when {}", expr(c.when)));
+        });
+    }
+    void print(const CategoryDecl& c) {
+        line(fmt::format("category {}{}", c.name.text, title(c.title)));
+        nested([&] {
+            opt("for", c.kind);
+            opt("source", c.source);
+            for (const CategoryMember& m : c.members) {
+                line(fmt::format("{} \"{}\" {}", m.name.text, m.title.value,
+                                 m.when ? fmt::format("when {}", expr(m.when)) : std::string("otherwise")));
+            }
         });
     }
     void print(const AssignmentsDecl& a) {

@@ -3,7 +3,7 @@
 //
 // Namespaces: units; bodies and members (one namespace: an assignment names either); the
 // fields of each entity kind; sets; levels and classes (one namespace: both are names in
-// expressions); assignments; targets.
+// expressions); categories; assignments; targets.
 #include <fmt/format.h>
 
 #include <set>
@@ -146,6 +146,21 @@ struct Declarer {
         }
         enter_level_or_class(c.name, "class", cx.out.classes.size(), false);
         cx.out.classes.push_back(info);
+    }
+
+    // Categories have their own namespace: they are named only after `by`.
+    void operator()(const CategoryDecl& c) {
+        CategoryInfo info{&c, {}};
+        if (c.kind) {
+            info.kind = resolve_kind(cx, *c.kind);
+        } else {
+            cx.diags.error("E0901", c.name.span, fmt::format("category '{}' has no 'for'", c.name.text));
+        }
+        auto [it, fresh] = cx.out.category_index.try_emplace(c.name.text, cx.out.categories.size());
+        if (!fresh) {
+            duplicate(cx, c.name.span, "category", c.name.text, cx.out.categories[it->second].decl->name.span);
+        }
+        cx.out.categories.push_back(info);
     }
 
     void operator()(const AssignmentsDecl& a) {

@@ -34,6 +34,7 @@ void check_thresholds(Context& cx);       // check_thresholds.cpp: shape of thre
 void check_requirements(Context& cx);     // check_requirements.cpp: types, contradictions
 void check_levels(Context& cx);           // check_levels.cpp: order, meets, gates, reach
 void check_classes(Context& cx);          // check_levels.cpp
+void check_categories(Context& cx);       // check_categories.cpp: members and conditions
 void check_assignments(Context& cx);      // check_assign.cpp
 void check_targets(Context& cx);          // check_assign.cpp
 

@@ -1,10 +1,10 @@
 // Pass: requirements against their indicator's unit, the numbers of thresholds against
 // the unit's domain, and requirements that can never all hold.
 //
-// Thresholds may vary by region, by year and by case, so requirements are compared cell by
-// cell (each region × each year of the set's validity); a contradiction is reported once,
-// naming the regions and years where it occurs.  A requirement that is only contradictory
-// under one `when` case is reported with that case.
+// Thresholds may vary by region, by year, by category and by case, so requirements are
+// compared cell by cell (each category × each region × each year of the set's validity); a
+// contradiction is reported once, naming the categories, regions and years where it occurs.
+// A requirement that is only contradictory under one `when` case is reported with that case.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -34,6 +34,10 @@ struct Alt {
 struct Cell {
     std::optional<Region> region;
     std::optional<int> year;
+    // A threshold by category: the cell of one category of the first dimension the
+    // requirements are tabled by (others count as alternatives, as `when` cases).
+    std::string dimension, member;
+    std::size_t member_index = 0;
 };
 
 bool covers(const YearRange& y, int year) {
@@ -147,6 +151,16 @@ class Requirements {
                 for (const auto& r : t.regions) {
                     if (r.value && (!cell.region || region(r.region.text) == cell.region)) {
                         values(*r.value, cell, label, out);
+                    }
+                }
+                break;
+            case ThresholdKind::by_category:
+                for (const auto& r : t.regions) {
+                    if (!r.value) continue;
+                    if (cell.dimension == t.dimension.text) {
+                        if (r.region.text == cell.member) values(*r.value, cell, label, out);
+                    } else {  // each category an alternative, as `when` cases
+                        values(*r.value, cell, join_label(label, fmt::format("{} {}", t.dimension.text, r.region.text)), out);
                     }
                 }
                 break;
@@ -316,6 +330,22 @@ class Requirements {
         mentioned_years(t->otherwise.get(), out);
     }
 
+    // The first threshold by category in `t`, or null.
+    static const Threshold* first_dimension(const Threshold* t) {
+        if (!t) return nullptr;
+        if (t->kind == ThresholdKind::by_category) return t;
+        for (const auto& r : t->regions) {
+            if (const Threshold* d = first_dimension(r.value.get())) return d;
+        }
+        for (const auto& y : t->years) {
+            if (const Threshold* d = first_dimension(y.value.get())) return d;
+        }
+        for (const auto& c : t->cases) {
+            if (const Threshold* d = first_dimension(c.value.get())) return d;
+        }
+        return first_dimension(t->otherwise.get());
+    }
+
     void contradictions() {
         bool by_region = false, by_year = false;
         std::set<int> years;
@@ -343,11 +373,26 @@ class Requirements {
             cell_years.clear();
             for (int y : years) cell_years.emplace_back(y);
         }
+        std::vector<Cell> categories{Cell{}};
+        for (const Requirement& r : reqs_) {
+            const Threshold* t = first_dimension(r.low.get());
+            if (t == nullptr) t = first_dimension(r.high.get());
+            const auto it = t == nullptr ? cx_.out.category_index.end()
+                                         : cx_.out.category_index.find(t->dimension.text);
+            if (it == cx_.out.category_index.end()) continue;
+            categories.clear();
+            const auto& members = cx_.out.categories[it->second].decl->members;
+            for (std::size_t m = 0; m < members.size(); ++m)
+                categories.push_back({{}, {}, t->dimension.text, members[m].name.text, m});
+            break;
+        }
         std::size_t cells = 0, failed = 0;
-        for (const auto& r : regions) {
-            for (const auto& y : cell_years) {
-                ++cells;
-                failed += cell_ok({r, y}) ? 0 : 1;
+        for (const Cell& c : categories) {
+            for (const auto& r : regions) {
+                for (const auto& y : cell_years) {
+                    ++cells;
+                    failed += cell_ok({r, y, c.dimension, c.member, c.member_index}) ? 0 : 1;
+                }
             }
         }
         if (cells > 0 && failed == cells) ind_.satisfiable = false;
@@ -357,18 +402,27 @@ class Requirements {
     // " for TDMNPB in 2023..2024, BTB in 2023" (regions in order, years grouped per region),
     // or " in 2023..2024" where thresholds vary by year only.
     static std::string places(const std::vector<Occurrence>& where) {
-        std::map<std::optional<Region>, std::vector<int>> years;
+        // Keyed by category (in declaration order), then region.
+        std::map<std::pair<std::size_t, std::optional<Region>>, std::vector<int>> years;
+        std::map<std::size_t, std::string> members;
         for (const Occurrence& o : where) {
-            auto& ys = years[o.cell.region];
+            auto& ys = years[{o.cell.member_index, o.cell.region}];
+            members[o.cell.member_index] = o.cell.member;
             if (o.cell.year) ys.push_back(*o.cell.year);
         }
         std::vector<std::string> parts;
-        for (const auto& [r, ys] : years) {
-            std::string part = r ? std::string(name_of(*r)) : "";
+        for (const auto& [key, ys] : years) {
+            const auto& [m, r] = key;
+            std::string part = members[m];
+            if (r) {
+                if (!part.empty()) part += ' ';
+                part += name_of(*r);
+            }
             if (!ys.empty()) part += (part.empty() ? "in " : " in ") + years_text(ys);
             parts.push_back(part);
         }
-        const bool regional = !years.empty() && years.begin()->first.has_value();
+        const bool regional = !years.empty() && (years.begin()->first.second.has_value() ||
+                                                 !where.front().cell.member.empty());
         return (regional ? " for " : " ") + plain_list(parts);
     }
 

@@ -1,6 +1,7 @@
 // Pass: the shape of thresholds.  `by region` and `table` name each of the seven regions
 // once; year keys do not overlap and cover the validity of every set where the threshold is
 // in force (an extending set may be valid longer than its base); table rows are full.
+// `by NAME` names a category of the set's kind and gives each of its members once.
 #include <fmt/format.h>
 
 #include <set>
@@ -37,6 +38,10 @@ class Shapes {
                 for (const RegionEntry& r : t.regions) nested(r.value, sc);
                 break;
             }
+            case ThresholdKind::by_category:
+                category(t, sc);
+                for (const RegionEntry& r : t.regions) nested(r.value, sc);
+                break;
             case ThresholdKind::by_year: {
                 std::vector<const YearRange*> keys;
                 for (const YearEntry& y : t.years) keys.push_back(&y.years);
@@ -64,6 +69,7 @@ class Shapes {
             case ThresholdKind::constant:
                 break;
             case ThresholdKind::by_region:
+            case ThresholdKind::by_category:
                 for (const RegionEntry& r : t.regions) {
                     if (r.value) coverage(*r.value, set, own, window);
                 }
@@ -131,6 +137,61 @@ class Shapes {
         cx_.diags.error("E0301", head(cx_.sources, whole),
                         fmt::format("{} misses region{} {}", what, missing.size() == 1 ? "" : "s",
                                     plain_list(missing)));
+    }
+
+    // `by NAME {…}`: NAME is a category of the set's kind, and the table gives each of its
+    // members once (as regions(), an unknown name suggests a missing member first).
+    void category(const Threshold& t, const Scope& sc) {
+        const auto it = cx_.out.category_index.find(t.dimension.text);
+        if (it == cx_.out.category_index.end()) {
+            std::vector<std::string> names = keys_of(cx_.out.category_index);
+            names.emplace_back("region");
+            names.emplace_back("year");
+            Diagnostic& d = cx_.diags.error("E0905", t.dimension.span,
+                                            fmt::format("unknown category '{}' after 'by'", t.dimension.text));
+            if (auto m = text::closest_match(t.dimension.text, names)) d.help = fmt::format("did you mean '{}'?", *m);
+            return;
+        }
+        const CategoryInfo& info = cx_.out.categories[it->second];
+        if (info.kind && sc.kind && *info.kind != *sc.kind) {
+            Diagnostic& d = cx_.diags.error(
+                "E0906", t.dimension.span,
+                fmt::format("category '{}' is for {}, but the threshold is in a set for {}", t.dimension.text,
+                            name_of(*info.kind), name_of(*sc.kind)));
+            d.notes.push_back({info.decl->name.span, "declared here"});
+        }
+        std::map<std::size_t, Span> given;
+        std::vector<const Name*> unknown;
+        for (const RegionEntry& r : t.regions) {
+            const auto m = info.member(r.region.text);
+            if (!m) {
+                unknown.push_back(&r.region);
+                continue;
+            }
+            auto [g, fresh] = given.try_emplace(*m, r.region.span);
+            if (!fresh) {
+                Diagnostic& d = cx_.diags.error("E0909", r.region.span,
+                                                fmt::format("category {} appears twice", r.region.text));
+                d.notes.push_back({g->second, "first given here"});
+            }
+        }
+        std::vector<std::string> missing, all;
+        for (std::size_t m = 0; m < info.decl->members.size(); ++m) {
+            all.push_back(info.decl->members[m].name.text);
+            if (!given.count(m)) missing.push_back(info.decl->members[m].name.text);
+        }
+        for (const Name* n : unknown) {
+            Diagnostic& d = cx_.diags.error(
+                "E0908", n->span, fmt::format("'{}' is not a category of '{}'", n->text, t.dimension.text));
+            std::optional<std::string> m = text::closest_match(n->text, missing);
+            if (!m && missing.size() == 1) m = missing[0];
+            if (!m) m = text::closest_match(n->text, all);
+            if (m) d.help = fmt::format("did you mean '{}'?", *m);
+        }
+        if (missing.empty() || !unknown.empty()) return;
+        cx_.diags.error("E0907", head(cx_.sources, t.span),
+                        fmt::format("threshold by {} misses categor{} {}", t.dimension.text,
+                                    missing.size() == 1 ? "y" : "ies", plain_list(missing)));
     }
 
     void years(const std::vector<const YearRange*>& keys) {

@@ -222,6 +222,14 @@ struct ClassInfo {
     std::optional<EntityKind> kind;
 };
 
+// A threshold dimension (`category NAME { for KIND … }`).
+struct CategoryInfo {
+    const CategoryDecl* decl = nullptr;
+    std::optional<EntityKind> kind;
+    // The index in `decl->members` of the category a member name names, or null.
+    std::optional<std::size_t> member(std::string_view name) const;
+};
+
 struct AssignmentsInfo {
     const AssignmentsDecl* decl = nullptr;
     std::vector<std::size_t> sets;   // indices into Checked::sets
@@ -250,6 +258,9 @@ struct Checked {
 
     std::vector<ClassInfo> classes;
     std::map<std::string, std::size_t> class_index;
+
+    std::vector<CategoryInfo> categories;  // threshold dimensions, in declaration order
+    std::map<std::string, std::size_t, std::less<>> category_index;
 
     std::vector<AssignmentsInfo> assignments;
     std::vector<TargetInfo> targets;

@@ -198,6 +198,19 @@ class Printer {
         close(0, c.span);
     }
 
+    // One member a line, in the order they are tried (the order decides: never sorted).
+    void print(const CategoryDecl& c) {
+        decl_open(c.span, fmt::format("category {}{}", c.name.text, title_suffix(c.title)));
+        kind(kIndent, c.kind);
+        source(kIndent, c.source);
+        for (const CategoryMember& m : c.members) {
+            prop(kIndent, m.span.begin,
+                 fmt::format("{} {} {}", m.name.text, quote(m.title.value),
+                             m.when ? fmt::format("when {}", format_expr(*m.when)) : std::string("otherwise")));
+        }
+        close(0, c.span);
+    }
+
     void print(const AssignmentsDecl& a) {
         decl_open(a.span, "assignments " + a.name.text + title_suffix(a.title));
         source(kIndent, a.source);
@@ -371,6 +384,14 @@ class Printer {
                     prop(base + kIndent, e.region.span.begin, e.region.text + ": ");
                     threshold(e.value.get(), base + kIndent);
                     mark_after(e.unconfirmed);
+                }
+                close(base, t->span);
+                return;
+            case ThresholdKind::by_category:
+                block_open(fmt::format("by {}", t->dimension.text));
+                for (const RegionEntry& e : t->regions) {
+                    prop(base + kIndent, e.region.span.begin, e.region.text + ": ");
+                    threshold(e.value.get(), base + kIndent);
                 }
                 close(base, t->span);
                 return;

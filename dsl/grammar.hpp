@@ -153,6 +153,8 @@ NTM_KW(min, "min");
 NTM_KW(max, "max");
 NTM_KW(resurvey, "resurvey");
 NTM_KW(unconfirmed, "unconfirmed");
+NTM_KW(category, "category");
+NTM_KW(otherwise, "otherwise");
 #undef NTM_KW
 
 struct reserved : sor<kw_and, kw_or, kw_not, kw_yes, kw_no, kw_where, kw_when, kw_else> {};
@@ -238,7 +240,10 @@ struct by_region : seq<kw_region, ws, must<open_brace>, ws, star<region_entry, w
 struct year_entry : seq<years, ws, must<colon>, ws, must<threshold_value>, opt<unconfirmed_marks>> {};
 struct by_year_end : one<'}'> {};
 struct by_year : seq<kw_year, ws, must<open_brace>, ws, star<year_entry, ws>, must<by_year_end>> {};
-struct by_what : sor<by_region, by_year> {};
+// by_category = name "{" { name ":" threshold } "}" ;   (a dimension declared by `category`)
+struct by_category_end : one<'}'> {};
+struct by_category : seq<name, ws, must<open_brace>, ws, star<region_entry, ws>, must<by_category_end>> {};
+struct by_what : sor<by_region, by_year, by_category> {};
 struct by_threshold : seq<kw_by, ws, must<by_what>> {};
 
 struct table_header : plus<years, ws> {};
@@ -375,6 +380,17 @@ struct class_end : one<'}'> {};
 struct class_decl : seq<kw_class, ws, must<decl_name>, ws, opt<title, ws>, must<open_brace>, ws,
                         star<sor<for_prop, source_prop, when_prop>, ws>, must<class_end>> {};
 
+// category = "category" name [ title ] "{" { for | source | member } "}" ;
+// member   = name title ( "when" expr | "otherwise" ) ;
+// The members are tried in order; `otherwise` (last, once: the checker says so) takes the rest.
+struct category_when : seq<kw_when, ws, must<operand>> {};
+struct category_otherwise : kw_otherwise {};
+struct category_rule : sor<category_when, category_otherwise> {};
+struct category_member : seq<name, ws, must<title>, ws, must<category_rule>> {};
+struct category_end : one<'}'> {};
+struct category_decl : seq<kw_category, ws, must<decl_name>, ws, opt<title, ws>, must<open_brace>, ws,
+                           star<sor<for_prop, source_prop, category_member>, ws>, must<category_end>> {};
+
 struct arrow : string<'-', '>'> {};
 struct responsible : seq<not_at<item_keyword>, name> {};
 struct due : seq<kw_due, ws, must<date>> {};
@@ -406,7 +422,7 @@ struct target_decl : seq<kw_target, ws, must<decl_name>, ws, opt<title, ws>, mus
                          must<target_end>> {};
 
 struct declaration : sor<unit_decl, body_decl, member_decl, data_decl, set_decl, level_decl, class_decl,
-                         assignments_decl, target_decl> {};
+                         category_decl, assignments_decl, target_decl> {};
 struct any_declaration : must<declaration> {};
 
 // file = { declaration } ;   (the parser drives this one declaration at a time, to recover)

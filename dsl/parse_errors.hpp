@@ -16,8 +16,8 @@ inline constexpr const char* error_message = nullptr;
     inline constexpr const char* error_message<rule> = text
 
 NTM_ERR(declaration,
-        "expected a declaration: 'set', 'level', 'class', 'data', 'unit', 'body', 'member', "
-        "'assignments' or 'target'");
+        "expected a declaration: 'set', 'level', 'class', 'category', 'data', 'unit', 'body', "
+        "'member', 'assignments' or 'target'");
 NTM_ERR(decl_name, "expected a name for the declaration");
 NTM_ERR(name, "expected a name");
 NTM_ERR(kind_name, "expected an entity kind (thon, xa, huyen or tinh)");
@@ -46,7 +46,8 @@ NTM_ERR(close_paren, "expected ')'");
 NTM_ERR(threshold_value,
         "expected a threshold: a number, 'by region { … }', 'by year { … }', 'table { … }' or "
         "'when … else …'");
-NTM_ERR(by_what, "expected 'region' or 'year' after 'by'");
+NTM_ERR(by_what, "expected 'region', 'year' or a category name and '{' after 'by'");
+NTM_ERR(by_category_end, "expected a category entry 'NAME: value' or '}' to close the table by category");
 NTM_ERR(by_region_end, "expected a region entry 'REGION: value' or '}' to close 'by region'");
 NTM_ERR(by_year_end, "expected a year entry 'YEAR: value' or '}' to close 'by year'");
 NTM_ERR(table_header, "expected the header row of years of the table");
@@ -82,6 +83,9 @@ NTM_ERR(combine_inputs, "expected one or more inputs: field names or indicator c
 NTM_ERR(combine_input, "expected a field name or an indicator code after ','");
 NTM_ERR(level_end, "expected 'for', 'source', 'after', 'meets', 'gate' or '}' in the level");
 NTM_ERR(class_end, "expected 'for', 'source', 'when' or '}' in the class");
+NTM_ERR(category_rule, "expected 'when' and a condition, or 'otherwise', after the category's title");
+NTM_ERR(category_end,
+        "expected 'for', 'source', a category 'NAME \"title\" when …' or '}' in the category");
 NTM_ERR(arrow, "expected '->' and the body or member in charge");
 NTM_ERR(locality_which, "expected locality codes in quotes or 'where' and a condition");
 NTM_ERR(assignments_end,

@@ -107,7 +107,8 @@ std::string threshold_line(const Threshold& t) {
     switch (t.kind) {
         case ThresholdKind::constant: return number_text(t.constant);
         case ThresholdKind::by_region:
-            out = "by region {";
+        case ThresholdKind::by_category:
+            out = fmt::format("by {} {{", t.kind == ThresholdKind::by_region ? std::string("region") : t.dimension.text);
             for (std::size_t i = 0; i < t.regions.size(); ++i) {
                 const RegionEntry& e = t.regions[i];
                 out += fmt::format("{} {}: {}", i == 0 ? "" : ",", e.region.text,

@@ -22,6 +22,7 @@ std::string text_of(const dsl::From<dsl::Text>& t) { return t ? t.node->value : 
 void Compiler::run() {
     out_.sources = &rules_.sources;
     schema();
+    categories();
     sets();
     levels();
     classes_and_assignments();
@@ -210,6 +211,10 @@ void Compiler::indicator(const dsl::EffectiveIndicator& ind, std::uint32_t set, 
         }
     }
     d.requirement_count = static_cast<std::uint32_t>(out_.requirements.size()) - d.first_requirement;
+    for (std::uint32_t r = d.first_requirement; r < d.first_requirement + d.requirement_count; ++r) {
+        categories_of(out_.requirements[r].low, d.categories);
+        categories_of(out_.requirements[r].high, d.categories);
+    }
     out_.indicators.push_back(std::move(d));
 }
 
@@ -314,6 +319,21 @@ void Compiler::classes_and_assignments() {
             if (as.due) rule.due = fmt::format("{:04}-{:02}-{:02}", as.due->year, as.due->month, as.due->day);
             out_.localities.push_back(std::move(rule));
         }
+    }
+}
+
+void Compiler::categories() {
+    for (const dsl::CategoryInfo& c : checked_.categories) {
+        CategoryDef d;
+        d.name = c.decl->name.text;
+        d.title = c.decl->title ? c.decl->title->value : d.name;
+        d.source = c.decl->source ? c.decl->source->value : std::string();
+        d.kind = c.kind.value_or(EntityKind::xa);
+        for (const dsl::CategoryMember& m : c.decl->members) {
+            d.members.push_back({m.name.text, m.title.value, m.when ? expr(*m.when, {d.kind, kNone}) : ExprRef{},
+                                 m.rule_span});
+        }
+        out_.categories.push_back(std::move(d));
     }
 }
 

@@ -277,6 +277,27 @@ std::uint32_t Compiler::reason(const dsl::Unconfirmed* u) {
     return static_cast<std::uint32_t>(out_.reasons.size() - 1);
 }
 
+void Compiler::categories_of(std::uint32_t node, std::vector<std::uint32_t>& out) const {
+    if (node == kNone) return;
+    const ThresholdNode& n = out_.threshold_nodes[node];
+    switch (n.kind) {
+        case ThresholdKind::constant: return;
+        case ThresholdKind::by_region:
+            for (std::uint32_t i = 0; i < n.count; ++i) categories_of(out_.region_children[n.first + i], out);
+            return;
+        case ThresholdKind::by_category:
+            if (std::find(out.begin(), out.end(), n.category) == out.end()) out.push_back(n.category);
+            for (std::uint32_t i = 0; i < n.count; ++i) categories_of(out_.category_children[n.first + i], out);
+            return;
+        case ThresholdKind::by_year:
+            for (std::uint32_t i = 0; i < n.count; ++i) categories_of(out_.year_entries[n.first + i].node, out);
+            return;
+        case ThresholdKind::cases:
+            for (std::uint32_t i = 0; i < n.count; ++i) categories_of(out_.case_entries[n.first + i].node, out);
+            return;
+    }
+}
+
 std::uint32_t Compiler::threshold(const dsl::Threshold& t, const ExprScope& scope) {
     auto add = [&](ThresholdNode n) {
         out_.threshold_nodes.push_back(n);
@@ -298,6 +319,24 @@ std::uint32_t Compiler::threshold(const dsl::Threshold& t, const ExprScope& scop
             const auto first = static_cast<std::uint32_t>(out_.region_children.size());
             out_.region_children.insert(out_.region_children.end(), children.begin(), children.end());
             return add({ThresholdKind::by_region, kUnknown, first, kRegionCount, t.span});
+        }
+        case dsl::ThresholdKind::by_category: {
+            const auto it = checked_.category_index.find(t.dimension.text);
+            if (it == checked_.category_index.end()) return kNone;
+            const dsl::CategoryInfo& info = checked_.categories[it->second];
+            std::vector<std::uint32_t> children(info.decl->members.size(), kNone);
+            for (const dsl::RegionEntry& r : t.regions) {
+                if (auto m = info.member(r.region.text)) {
+                    const std::uint32_t node = threshold(*r.value, scope);
+                    if (r.unconfirmed) out_.threshold_nodes[node].unconfirmed = reason(r.unconfirmed);
+                    children[*m] = node;
+                }
+            }
+            const auto first = static_cast<std::uint32_t>(out_.category_children.size());
+            out_.category_children.insert(out_.category_children.end(), children.begin(), children.end());
+            ThresholdNode n{ThresholdKind::by_category, kUnknown, first, static_cast<std::uint32_t>(children.size()), t.span};
+            n.category = static_cast<std::uint32_t>(it->second);
+            return add(n);
         }
         case dsl::ThresholdKind::by_year: {
             std::vector<YearEntry> entries;

@@ -84,6 +84,9 @@ private:
             }
             er.first_class = static_cast<std::uint32_t>(ev_.classes.size());
             ev_.classes.resize(ev_.classes.size() + p_.classes.size(), Status::not_applicable);
+            er.first_category = static_cast<std::uint32_t>(ev_.categories.size());
+            ev_.categories.resize(ev_.categories.size() + p_.categories.size(), kNone);
+            ev_.category_doubts.resize(ev_.categories.size(), kNone);
             value_offset_.push_back(values_.size());
             const std::uint32_t n = p_.schema.slots(e.kind);
             const Record& rec = d_.records[er.record];
@@ -166,6 +169,7 @@ private:
         ctx.criteria_met = er.criteria_met;
         ctx.criteria_unknown = er.criteria_unknown;
         ctx.classes = ev_.classes.data() + er.first_class;
+        ctx.categories = ev_.categories.data() + er.first_category;
         ctx.code = &e.code;
         ctx.parent = &e.parent_code;
         ctx.type = &e.type;
@@ -244,6 +248,7 @@ private:
         EntityResult& er = ev_.entities[r];
         er.region = entity(r).region.value_or(Region::TDMNPB);
         derive(r);
+        categories(r);
         if (!er.judged) {
             not_judged(er);
             return;
@@ -252,6 +257,19 @@ private:
         standard_counts(er);
         classes(r);
         maintenance(r);
+    }
+
+    // The categories of its kind the entity is in (read by thresholds `by NAME`).
+    void categories(std::uint32_t r) {
+        const ExprContext ctx = context(r);
+        std::uint32_t* out = ev_.categories.data() + ev_.entities[r].first_category;
+        for (std::uint32_t c = 0; c < p_.categories.size(); ++c) {
+            if (p_.categories[c].kind != entity(r).kind) continue;
+            std::vector<std::uint32_t> candidates;
+            out[c] = category_candidates(p_, c, ctx, &candidates);
+            if (out[c] == kNone && !candidates.empty())
+                ev_.category_doubts[ev_.entities[r].first_category + c] = candidates.front();
+        }
     }
 
     void derive(std::uint32_t r) {
@@ -329,6 +347,7 @@ private:
         ctx.criteria = crit;
         for (std::uint32_t i = 0; i < s.indicator_count; ++i) judge_indicator(p_, p_.indicators[s.first_indicator + i], ctx, ind[i]);
         if (const auto other = other_region(lr.set, ctx, lr.region)) region_doubt(s, ctx, *other, ind);
+        for (std::uint32_t i = 0; i < s.indicator_count; ++i) category_doubt(p_, s.first_indicator + i, ctx, ind[i]);
         lr.criteria = Status::met;
         for (std::uint32_t c = 0; c < s.criterion_count; ++c) {
             const CriterionDef& cd = p_.criteria[s.first_criterion + c];

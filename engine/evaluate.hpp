@@ -46,6 +46,7 @@ struct EntityResult {
     std::uint16_t criteria_total = 0;
     std::uint32_t first_level = 0, level_count = 0;  // into Evaluation::levels
     std::uint32_t first_class = 0;  // into Evaluation::classes, Program::classes.size() of them
+    std::uint32_t first_category = 0;  // into Evaluation::categories, Program::categories.size()
     // Recognised at a level in an earlier year that it no longer reaches ("duy trì chuẩn").
     std::uint32_t lost_level = kNone;
     int lost_year = 0;
@@ -60,6 +61,11 @@ struct Evaluation {
     std::vector<Status> gates;
     std::vector<Status> classes;  // per entity, one per Program::classes (not applicable for
                                   // classes of other kinds)
+    // Per entity, one per Program::categories: the member it is in, kNone when its data do
+    // not decide it or the category is of another kind.
+    std::vector<std::uint32_t> categories;
+    // Alongside `categories`: when not decided, the member whose condition first lacked data.
+    std::vector<std::uint32_t> category_doubts;
     std::vector<text::Problem> problems;  // found while evaluating (e.g. a region not determined)
     std::vector<TargetResult> targets;  // the year's targets compared with these results
 };

@@ -35,6 +35,9 @@ public:
         x.criteria_total = er.criteria_total;
         x.level_uncertain = er.level_max > er.level;
         x.judged = er.judged;
+        for (std::uint32_t c = 0; c < p_.categories.size(); ++c) {
+            if (p_.categories[c].kind == e.kind) x.categories.push_back(category(c, er, rec));
+        }
         if (!er.judged) return x;
         for (std::uint32_t l = 0; l < er.level_count; ++l) {
             const LevelResult& lr = ev_.levels[er.first_level + l];
@@ -144,11 +147,17 @@ private:
 
     // The input data a gate's condition reads, each column once.
     std::vector<GateReading> gate_reads(const GateDef& gate, const Record& rec) const {
-        if (gate.condition.empty() || !gate.condition[0].valid()) return {};
+        if (gate.condition.empty()) return {};
+        return reads_of(gate.condition[0], rec);
+    }
+
+    // The input data an expression reads, each column once.
+    std::vector<GateReading> reads_of(ExprRef e, const Record& rec) const {
+        if (!e.valid()) return {};
         const auto& columns = p_.schema.columns[kind_index(d_.entities[rec.entity].kind)];
         std::vector<std::uint32_t> seen;
         std::vector<GateReading> out;
-        for (std::uint32_t i = gate.condition[0].begin; i < gate.condition[0].end; ++i) {
+        for (std::uint32_t i = e.begin; i < e.end; ++i) {
             const Instr& in = p_.code[i];
             if (in.op != OpCode::push_slot || in.a >= columns.size()) continue;
             if (std::find(seen.begin(), seen.end(), in.a) != seen.end()) continue;
@@ -159,6 +168,30 @@ private:
                            d_.is_estimate(rec, in.a)});
         }
         return out;
+    }
+
+    // Why the entity is in its category: the condition that holds; or, not decided, the first
+    // condition whose data are missing.
+    CategoryExplanation category(std::uint32_t c, const EntityResult& er, const Record& rec) const {
+        const CategoryDef& def = p_.categories[c];
+        CategoryExplanation x;
+        x.name = def.name;
+        x.title = def.title;
+        const std::uint32_t m = ev_.categories[er.first_category + c];
+        x.decided = m != kNone;
+        const CategoryMemberDef* why = nullptr;
+        if (x.decided) {
+            why = &def.members[m];
+            x.member = why->name;
+            x.member_title = why->title;
+        } else if (const std::uint32_t d = ev_.category_doubts[er.first_category + c]; d != kNone) {
+            why = &def.members[d];
+        }
+        if (why != nullptr && why->when.valid()) {
+            x.condition = rule_text(why->span);
+            x.reads = reads_of(why->when, rec);
+        }
+        return x;
     }
 
     LevelExplanation level(const LevelResult& lr, const Record& rec) const {
@@ -237,6 +270,15 @@ private:
         x.year = ev_.year;
         x.region_unknown = r.region_unknown;
         x.applies_unknown = r.applies_unknown;
+        x.category_unknown = r.category_unknown;
+        x.low_min = r.low_min;
+        x.low_max = r.low_max;
+        const EntityResult& er = ev_.entities[result_];
+        for (std::uint32_t c : def.categories) {
+            const std::uint32_t m = ev_.categories[er.first_category + c];
+            const CategoryDef& cd = p_.categories[c];
+            x.categories.emplace_back(cd.title, m == kNone ? std::string() : cd.members[m].title);
+        }
         x.rule = p_.where(def.span);
         x.source = def.source;
         std::uint32_t body = body_in_force(def.bodies);

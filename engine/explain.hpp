@@ -34,6 +34,9 @@ struct IndicatorExplanation {
     dsl::Cmp cmp = dsl::Cmp::ge;
     double low = kUnknown, high = kUnknown;  // high: the upper bound of `in`
     double gap = kUnknown;                   // not met: how much the value must change
+    // A category not decided and thresholds that differ by category: the least and the
+    // greatest of them (low is then unknown).
+    double low_min = kUnknown, low_max = kUnknown;
 
     // Why that threshold: the region whose thresholds apply (the level's, after the set's
     // region rules) and the year; the `when` case that chose it, if any.
@@ -43,6 +46,10 @@ struct IndicatorExplanation {
     std::string case_condition;  // the rule text of that case's condition; empty for `else`
     bool region_unknown = false;   // the region rules lack data and the regions disagree
     bool applies_unknown = false;  // whether it applies is unknown (`applies when` lacks data)
+    // The categories its thresholds are tabled by: the dimension's title and the title of the
+    // category the entity is in (empty: not decided, see category_unknown).
+    std::vector<std::pair<std::string, std::string>> categories;
+    bool category_unknown = false;  // a category is not decided: the status holds under every one
 
     std::string rule;         // "rules/national/2021-2025/xa-ntm.ntm:57"
     std::string source;       // the legal citation
@@ -74,6 +81,17 @@ struct GateReading {
     bool boolean = false;
     std::string unit_symbol;
     bool estimated = false;  // an estimate (Dataset::estimated)
+};
+
+// The category of one dimension (`category NAME`) the entity is in, and why.
+struct CategoryExplanation {
+    std::string name, title;  // the dimension: "nhom_xa", "Nhóm xã"
+    bool decided = false;
+    std::string member, member_title;  // decided: the category it is in
+    // Decided: the rule text of the condition that holds (empty: `otherwise`); not decided: of
+    // the first condition that lacks data.
+    std::string condition;
+    std::vector<GateReading> reads;  // the input data that condition reads
 };
 
 struct GateExplanation {
@@ -132,6 +150,7 @@ struct EntityExplanation {
     std::vector<Blocker> blockers;                   // of the next level, closest to passing first
     std::vector<LevelExplanation> levels;
     std::vector<std::string> classes;  // titles of the classes it is in
+    std::vector<CategoryExplanation> categories;  // those of its kind, in declaration order
     std::string lost_level_title;      // duy trì chuẩn: recognised, no longer reached
     int lost_year = 0;
     std::string member;  // steering-committee member in charge, if assigned

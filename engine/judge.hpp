@@ -3,11 +3,13 @@
 // drift apart.  The rules it applies are those of docs/architecture.md, "Results".
 //
 // The judge reads the entity only through an ExprContext: its slots, year and region (after
-// the set's region rules), and the results of the set so far (`value(C)`, `met(C)`).  It
-// allocates nothing and keeps no state: one call per indicator, per criterion.
+// the set's region rules), its categories, and the results of the set so far (`value(C)`,
+// `met(C)`).  It keeps no state: one call per indicator, per criterion.  Only category_doubt
+// allocates (the categories tried), and only for an entity whose category is not decided.
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #include "engine/program.hpp"
 #include "engine/vm.hpp"
@@ -21,6 +23,12 @@ struct IndicatorResult {
     Status status = Status::unknown;
     bool applies_unknown = false;  // unknown whether it applies (`applies when` lacks data)
     bool region_unknown = false;   // the set's region rules lack data, and the regions disagree
+    // A category its thresholds are tabled by is not decided (IndicatorDef::categories): the
+    // status is the one it has under every category the entity may be in, else unknown.
+    bool category_unknown = false;
+    // category_unknown: the least and the greatest threshold (`low`) under the categories the
+    // entity may be in, when `low` differs between them (and is then unknown).
+    double low_min = kUnknown, low_max = kUnknown;
     double value = kUnknown;  // the value seen
     double low = kUnknown;    // the threshold in force (the lower bound for `in`)
     double high = kUnknown;   // the upper bound for `in`
@@ -49,6 +57,16 @@ struct CriterionResult {
 // passes (not applicable would count as met too) and unknown otherwise, and
 // `out.applies_unknown` is set.
 void judge_indicator(const Program& program, const IndicatorDef& def, const ExprContext& ctx, IndicatorResult& out);
+
+// When a category indicator `indicator`'s thresholds are tabled by is not decided for the
+// entity of `ctx`: judges it under every member the entity may be in (every combination, if
+// several categories are undecided) and keeps `out` only where all agree — met under every
+// one is met, not met under every one is not met, else unknown; a threshold or gap that
+// differs becomes unknown.  Sets `out.category_unknown`.  Does nothing when all are decided
+// or the threshold in force does not depend on the undecided ones; past
+// kMaxCategoryCombinations combinations, leaves `out` as judged (unknown thresholds).
+inline constexpr double kMaxCategoryCombinations = 4096;
+void category_doubt(const Program& program, std::uint32_t indicator, const ExprContext& ctx, IndicatorResult& out);
 
 // Combines the results of criterion `def`'s indicators (`results[0 .. def.indicator_count)`,
 // in its order) by its `combine all | any | at_least K`: not applicable when none applies;
@@ -86,6 +104,13 @@ Status truth(double v);
 // The region whose thresholds apply for `set`: that of its first region rule that holds for
 // the entity of `ctx` (`region TDMNPB when xa_dbkk`), else ctx.region.
 Region region_for(const Program& program, std::uint32_t set, const ExprContext& ctx);
+
+// The member of category `category` (Program::categories) the entity of `ctx` is in: the
+// first whose condition holds, or kNone when a condition before it is unknown.  `out`, if
+// given, gets every member the entity may be in: those whose conditions are not known to be
+// false, up to the first that holds (one when the category is decided).
+std::uint32_t category_candidates(const Program& program, std::uint32_t category, const ExprContext& ctx,
+                                  std::vector<std::uint32_t>* out = nullptr);
 
 // The value of threshold tree `node` (Program::threshold_nodes) for the entity of `ctx`: by
 // its region (ctx.region), the year (ctx.year) and the first `when` case that holds; unknown

@@ -137,16 +137,18 @@ struct Aggregate {
 // an array index by region, a scan of a few year ranges, the `when` conditions in order.
 // A `table` compiles to `by region` of `by year`.
 
-enum class ThresholdKind : std::uint8_t { constant, by_region, by_year, cases };
+enum class ThresholdKind : std::uint8_t { constant, by_region, by_category, by_year, cases };
 
 struct ThresholdNode {
     ThresholdKind kind = ThresholdKind::constant;
     double value = kUnknown;  // constant
     // by_region: region_children[first .. first + 7) (kNone where a region has no entry);
     // by_year: year_entries[first .. first + count); cases: case_entries[first .. + count).
+    // by_category: category_children[first .. first + count), one per member of `category`.
     std::uint32_t first = 0, count = 0;
     dsl::Span span;
     std::uint32_t unconfirmed = kNone;  // the cell leading here is marked: Program::reasons index
+    std::uint32_t category = kNone;  // by_category: index in Program::categories
 };
 
 struct YearEntry {
@@ -203,6 +205,8 @@ struct IndicatorDef {
     // year, the first valid that year for the nearest locality the entity lies in wins, then
     // the first valid that year without a locality.
     std::vector<BodyInCharge> bodies;
+    // The categories its thresholds are tabled by (Program::categories), each once.
+    std::vector<std::uint32_t> categories;
 };
 
 struct CriterionDef {
@@ -270,6 +274,23 @@ struct ClassDef {
     ExprRef when;
 };
 
+// A threshold dimension (`category NAME`): an entity is in the first member whose condition
+// holds; `otherwise` (an empty condition, last) takes the rest.
+struct CategoryMemberDef {
+    std::string name;
+    std::string title;
+    ExprRef when;  // empty: `otherwise`
+    dsl::Span span;  // the condition (or the word `otherwise`)
+};
+
+struct CategoryDef {
+    std::string name;
+    std::string title;
+    std::string source;
+    EntityKind kind = EntityKind::xa;
+    std::vector<CategoryMemberDef> members;
+};
+
 struct Responsible {
     std::string name;
     std::string title;
@@ -307,6 +328,7 @@ struct Program {
     std::vector<std::string> strings;  // text constants of text_eq
     std::vector<ThresholdNode> threshold_nodes;
     std::vector<std::uint32_t> region_children;
+    std::vector<std::uint32_t> category_children;
     std::vector<YearEntry> year_entries;
     std::vector<CaseEntry> case_entries;
     std::vector<Requirement> requirements;
@@ -316,6 +338,7 @@ struct Program {
     std::vector<LevelDef> levels;
     std::array<std::vector<std::uint32_t>, kKindCount> level_order;  // per kind, lowest first
     std::vector<ClassDef> classes;
+    std::vector<CategoryDef> categories;  // in the order of dsl::Checked::categories
     std::vector<Responsible> bodies;
     std::vector<LocalityRule> localities;
     std::vector<TargetDef> targets;

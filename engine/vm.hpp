@@ -25,6 +25,9 @@ struct ExprContext {
     int level = -1, level_max = -1;               // reached for sure / possibly reached
     int criteria_met = 0, criteria_unknown = 0;   // of the standard set
     const Status* classes = nullptr;              // one per Program::classes
+    // One per Program::categories: the member the entity is in, or kNone when its data do not
+    // decide it (or the category is of another kind).
+    const std::uint32_t* categories = nullptr;
     const IndicatorResult* indicators = nullptr;  // results of the current set (met, value)
     const CriterionResult* criteria = nullptr;
     const std::string* code = nullptr;

@@ -175,7 +175,7 @@ public:
         return st.empty() ? Deps{} : std::move(st.back().deps);
     }
 
-    // The `when` conditions of a threshold tree.
+    // The `when` conditions of a threshold tree, and the conditions of its categories.
     void cases(std::uint32_t node, std::vector<ExprRef>& out) const {
         if (node == kNone) return;
         const ThresholdNode& n = p_.threshold_nodes[node];
@@ -183,6 +183,12 @@ public:
             case ThresholdKind::constant: return;
             case ThresholdKind::by_region:
                 for (std::size_t r = 0; r < kRegionCount; ++r) cases(p_.region_children[n.first + r], out);
+                return;
+            case ThresholdKind::by_category:  // the categories' conditions choose, as `when` does
+                for (const engine::CategoryMemberDef& m : p_.categories[n.category].members) {
+                    if (m.when.valid()) out.push_back(m.when);
+                }
+                for (std::uint32_t i = 0; i < n.count; ++i) cases(p_.category_children[n.first + i], out);
                 return;
             case ThresholdKind::by_year:
                 for (std::uint32_t i = 0; i < n.count; ++i) cases(p_.year_entries[n.first + i].node, out);

@@ -98,7 +98,7 @@ public:
     explicit Probe(const Program& p) : p_(p) {}
 
     void start(const Entity& entity, int year, double* slots, const std::vector<Stage>& stages);
-    void derive();  // the derived values, from the inputs
+    void derive();  // the derived values, from the inputs, then the categories
     // The region whose thresholds apply for `set` (its region rules), from the entity's own.
     Region region_for(std::uint32_t set, Region own);
 
@@ -126,6 +126,7 @@ private:
     const std::vector<Stage>* stages_ = nullptr;
     std::vector<std::vector<IndicatorResult>> results_;
     std::vector<std::vector<CriterionResult>> criteria_;
+    std::vector<std::uint32_t> categories_;  // per Program::categories, as the evaluator's
 
     ExprContext context(std::size_t s);
     static double threshold_callback(const void* self, std::uint32_t entity, std::uint32_t indicator);

@@ -33,6 +33,7 @@ ExprContext Probe::context(std::size_t s) {
     ctx.evaluator = this;
     ctx.entity = static_cast<std::uint32_t>(s);
     ctx.threshold = &Probe::threshold_callback;
+    ctx.categories = categories_.empty() ? nullptr : categories_.data();
     if (s < stages_->size()) {
         const Stage& st = (*stages_)[s];
         ctx.year = st.year;
@@ -48,6 +49,11 @@ ExprContext Probe::context(std::size_t s) {
 void Probe::derive() {
     const ExprContext ctx = context(kNone);
     for (const auto& [slot, expr] : p_.derived[kind_index(entity_->kind)]) slots_[slot] = run(p_, expr, ctx);
+    categories_.assign(p_.categories.size(), kNone);
+    const ExprContext derived = context(kNone);
+    for (std::uint32_t c = 0; c < p_.categories.size(); ++c) {
+        if (p_.categories[c].kind == entity_->kind) categories_[c] = engine::category_candidates(p_, c, derived);
+    }
 }
 
 Region Probe::region_for(std::uint32_t set, Region own) {
@@ -82,7 +88,9 @@ double Probe::threshold_callback(const void* self, std::uint32_t entity, std::ui
 
 const IndicatorResult& Probe::indicator(std::size_t s, std::uint32_t i) {
     const IndicatorDef& def = p_.indicators[p_.sets[(*stages_)[s].set].first_indicator + i];
-    engine::judge_indicator(p_, def, context(s), results_[s][i]);
+    const ExprContext ctx = context(s);
+    engine::judge_indicator(p_, def, ctx, results_[s][i]);
+    engine::category_doubt(p_, p_.sets[(*stages_)[s].set].first_indicator + i, ctx, results_[s][i]);
     return results_[s][i];
 }
 

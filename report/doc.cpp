@@ -304,7 +304,8 @@ private:
         }
     }
 
-    // A commune's district, level, criteria met, classes, member in charge, maintenance and next level.
+    // A commune's district, level, criteria met, classes, categories, member in charge,
+    // maintenance and next level.
     std::vector<std::string> sheet_facts(const CommuneSheet& s) const {
         const EntityExplanation& x = s.x;
         std::vector<std::string> facts;
@@ -325,6 +326,10 @@ private:
             facts.push_back(met);
         }
         if (!x.classes.empty()) facts.push_back(fmt::format("{}: {}", w_.classes, fmt::join(x.classes, "; ")));
+        for (const CategoryExplanation& c : x.categories) {  // whose thresholds apply: "Nhóm xã: Nhóm 1: …"
+            const std::string which = c.decided ? c.member_title : std::string(w_.category_undecided);
+            facts.push_back(fmt::format("{}: {}", c.title, which));
+        }
         if (!x.member.empty()) facts.push_back(fmt::format("{}: {}", w_.member, x.member));
         if (!x.lost_level_title.empty()) {
             facts.push_back(fmt::format(fmt::runtime(w_.lost_warning), x.lost_level_title, x.lost_year, x.year));

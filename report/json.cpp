@@ -54,6 +54,8 @@ Json indicator_json(const IndicatorExplanation& i) {
     j["unit"] = i.unit;
     if (i.has_requirement) {
         j["threshold"] = {{"cmp", dsl::spelling(i.cmp)}, {"low", num(i.low)}, {"high", num(i.high)}};
+        // Only when it is: the threshold depends on a category not decided.
+        if (known(i.low_min) && known(i.low_max)) j["threshold"]["range"] = Json::array({num(i.low_min), num(i.low_max)});
     } else {
         j["threshold"] = nullptr;
     }
@@ -63,6 +65,7 @@ Json indicator_json(const IndicatorExplanation& i) {
     j["responsible"] = text_or_null(i.responsible);
     if (i.estimated) j["estimated"] = true;  // only when it is: most data has no estimates
     if (!i.unconfirmed.empty()) j["unconfirmed"] = i.unconfirmed;  // only when it rests on one
+    if (i.category_unknown) j["category_unknown"] = true;  // likewise
     return j;
 }
 
@@ -172,6 +175,9 @@ Json entity_json(const Program& program, const Dataset& data, const Evaluation& 
         if (evaluation.classes[er.first_class + c] == Status::met) classes.push_back(program.classes[c].name);
     }
     j["classes"] = std::move(classes);
+    Json categories = Json::object();
+    for (const CategoryExplanation& c : x.categories) categories[c.name] = c.decided ? Json(c.member) : Json(nullptr);
+    j["categories"] = std::move(categories);
     if (er.lost_level == kNone) {
         j["lost_level"] = nullptr;
     } else {

@@ -10,6 +10,7 @@
 namespace ntm::report {
 
 using engine::Blocker;
+using engine::CategoryExplanation;
 using engine::ClassDef;
 using engine::Column;
 using engine::CriterionExplanation;

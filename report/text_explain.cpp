@@ -161,6 +161,10 @@ std::string render_explanation_text(const EntityExplanation& x, const Dataset& d
     std::string out = heading(x, data);
     out += fmt::format(fmt::runtime(text_words().region_year), region_title(x.region), x.year,
                        words(kLang).map_titles[static_cast<std::size_t>(x.map)]) + "\n";
+    for (const CategoryExplanation& c : x.categories) {
+        out += fmt::format("{}: {}\n", fmt::format(fmt::runtime(text_words().thresholds_by), lower_first(c.title)),
+                           category_text(c));
+    }
     if (!x.merged_from.empty()) out += fmt::format(fmt::runtime(text_words().merged_from), x.merged_from) + "\n";
     if (x.estimated > 0) out += fmt::format(fmt::runtime(text_words().estimates_note), x.estimated) + "\n";
     out += standing(x);

@@ -122,8 +122,13 @@ std::string requirement_text(Lang lang, const IndicatorExplanation& i) {
         case dsl::Cmp::in_range:
             return fmt::format(fmt::runtime(en ? "between {} and {}" : "trong khoảng {} – {}"), num(lang, i.low),
                                with_unit(lang, i.high, i.unit_symbol));
-        default: return fmt::format("{} {}", cmp_sign(i.cmp), with_unit(lang, i.low, i.unit_symbol));
+        default: break;
     }
+    if (!known(i.low) && known(i.low_min) && known(i.low_max)) {  // by a category not decided
+        return fmt::format("{} {} – {}", cmp_sign(i.cmp), num(lang, i.low_min),
+                           with_unit(lang, i.low_max, i.unit_symbol));
+    }
+    return fmt::format("{} {}", cmp_sign(i.cmp), with_unit(lang, i.low, i.unit_symbol));
 }
 
 std::string gap_text(Lang lang, const IndicatorExplanation& i) {
@@ -152,8 +157,20 @@ std::string why_text(const IndicatorExplanation& i) {
         if (i.status == Status::met) out += "; đạt trong cả hai trường hợp";
         return out;
     }
+    if (i.category_unknown) {
+        std::vector<std::string> undecided;
+        for (const auto& [dimension, member] : i.categories) {
+            if (member.empty()) undecided.push_back(lower_first(dimension));
+        }
+        std::string out = fmt::format("chưa xác định được {} (thiếu dữ liệu của điều kiện phân loại)",
+                                      fmt::join(undecided, ", "));
+        if (i.status == Status::met) out += "; đạt theo mọi trường hợp";
+        if (i.status == Status::not_met) out += "; chưa đạt theo mọi trường hợp";
+        return out;
+    }
     if (i.cmp == dsl::Cmp::yes || i.cmp == dsl::Cmp::no) return {};
     std::string out = fmt::format("vùng {}, năm {}", region_title(i.region), i.year);
+    for (const auto& [dimension, member] : i.categories) out += fmt::format(", {} {}", lower_first(dimension), member);
     if (!i.case_condition.empty()) out += fmt::format(", khi {}", i.case_condition);
     return out;
 }
@@ -167,9 +184,19 @@ std::string combine_text(const CriterionExplanation& c) {
     return "tất cả chỉ tiêu";
 }
 
-std::string readings_text(const GateExplanation& g) {
+std::string readings_text(const GateExplanation& g) { return readings_text(g.reads); }
+
+std::string category_text(const CategoryExplanation& c) {
+    const TextWords& t = text_words();
+    std::string out = c.decided ? c.member_title : std::string(t.category_undecided);
+    if (!c.condition.empty()) out += fmt::format(" — {}: {}", t.condition, c.condition);
+    if (const std::string r = readings_text(c.reads); !r.empty()) out += fmt::format(" — {}: {}", t.readings, r);
+    return out;
+}
+
+std::string readings_text(const std::vector<GateReading>& reads) {
     std::vector<std::string> parts;
-    for (const GateReading& r : g.reads) {
+    for (const GateReading& r : reads) {
         const std::string shown = !known(r.value) ? std::string("thiếu dữ liệu")
                                   : r.boolean     ? std::string(r.value != 0 ? "có" : "không")
                                                   : with_unit(Lang::vi, r.value, r.unit_symbol);

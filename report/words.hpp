@@ -81,6 +81,7 @@ struct Words {
     const char* criteria_count;   // "Số tiêu chí"
     const char* classes;          // "Phân loại"
     const char* class_member;     // "Thuộc nhóm"
+    const char* category_undecided;  // "chưa xác định được (thiếu dữ liệu)": a category not decided
     const char* next_level;       // "Mức tiếp theo"
     const char* blocked_by;       // "Còn vướng"
     const char* top_level;        // "Đã đạt mức cao nhất"
@@ -173,6 +174,8 @@ struct TextWords {
     const char* prerequisite;        // "Điều kiện trước: {level} — {status}"
     const char* thresholds_of;       // "Ngưỡng áp dụng theo vùng"
     const char* own_region_rule;     // " (theo quy định riêng của bộ tiêu chí)"
+    const char* thresholds_by;       // "Ngưỡng áp dụng theo {dimension}"
+    const char* category_undecided;  // "chưa xác định được (thiếu dữ liệu)"
     const char* criterion_line;      // "Tiêu chí {code} {title}: {status}"
     const char* needs;               // " (cần {combine})"
     const char* required;            // " — yêu cầu {requirement}"
@@ -218,7 +221,8 @@ std::string upper_first(std::string_view text);
 // `no` requirement; "yes" / "no" in English); "—" when unknown.
 std::string value_text(Lang lang, const IndicatorExplanation& i);
 // The requirement in force, from the comparator and the threshold: "≥ 70 %", "đạt",
-// "trong khoảng 14 – 200 m²/người"; "≥ 70 %", "yes", "between 14 and 200 m²/người".  Empty
+// "trong khoảng 14 – 200 m²/người"; "≥ 70 %", "yes", "between 14 and 200 m²/người"; "≥ 90 –
+// 100 %" when the threshold depends on a category not decided.  Empty
 // when no requirement decided.
 std::string requirement_text(Lang lang, const IndicatorExplanation& i);
 // The gap when not met: "còn thiếu 0,5 %", "vượt 3 %"; "short by 0.5 %"; empty otherwise.
@@ -232,6 +236,11 @@ std::string why_text(const IndicatorExplanation& i);
 std::string combine_text(const CriterionExplanation& c);
 // The data a gate reads (Vietnamese): "Tỷ lệ hài lòng: 85 %; Nợ đọng: không"; empty when none.
 std::string readings_text(const GateExplanation& g);
+std::string readings_text(const std::vector<GateReading>& reads);
+// The category an entity is in and why (Vietnamese): "Nhóm 1: xã có xu hướng đô thị hóa —
+// điều kiện: ty_trong < 10% — số liệu: ty_trong: 8 %", or that it could not be decided and
+// which condition lacked data.
+std::string category_text(const CategoryExplanation& c);
 // What a blocker is: "tiêu chí 2 Giao thông — chỉ tiêu 2.2: 75 % (yêu cầu ≥ 80 %)",
 // "chưa Xã đạt chuẩn nông thôn mới", "điều kiện: Hài lòng (Tỷ lệ hài lòng: 85 %)";
 // "criterion 2 Giao thông — indicator 2.2: 75 % (required ≥ 80 %)", ...

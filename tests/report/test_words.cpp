@@ -219,3 +219,43 @@ TEST_CASE("words: blockers of every kind") {
     gate.gate.name = "no_dong";
     CHECK(blocker_text(Lang::en, gate) == "condition: no_dong (missing data)");
 }
+
+TEST_CASE("words: thresholds by category — the category, why, and a range when it is not decided") {
+    IndicatorExplanation i = judged(dsl::Cmp::ge, 95, 100, kUnknown, "%", Status::not_met, 5);
+    i.categories = {{"Nhóm xã", "Nhóm 1: xã có xu hướng đô thị hóa"}};
+    CHECK(why_text(i) == "vùng Duyên hải Nam Trung Bộ, năm 2024, nhóm xã Nhóm 1: xã có xu hướng đô thị hóa");
+    CHECK(requirement_text(Lang::vi, i) == "≥ 100 %");
+
+    IndicatorExplanation u = judged(dsl::Cmp::ge, 95, kUnknown, kUnknown, "%", Status::unknown);
+    u.categories = {{"Nhóm xã", ""}};
+    u.category_unknown = true;
+    u.low_min = 90;
+    u.low_max = 100;
+    CHECK(requirement_text(Lang::vi, u) == "≥ 90 – 100 %");
+    CHECK(requirement_text(Lang::en, u) == "≥ 90 – 100 %");
+    CHECK(why_text(u) == "chưa xác định được nhóm xã (thiếu dữ liệu của điều kiện phân loại)");
+    u.status = Status::met;
+    CHECK(why_text(u) == "chưa xác định được nhóm xã (thiếu dữ liệu của điều kiện phân loại); đạt theo mọi trường hợp");
+    u.status = Status::not_met;
+    CHECK(why_text(u) ==
+          "chưa xác định được nhóm xã (thiếu dữ liệu của điều kiện phân loại); chưa đạt theo mọi trường hợp");
+
+    CategoryExplanation c;
+    c.title = "Nhóm xã";
+    c.decided = true;
+    c.member_title = "Nhóm 1: xã có xu hướng đô thị hóa";
+    c.condition = "ty_trong < 10% or giap_do_thi";
+    c.reads = {{"ty_trong", "Tỷ trọng nông nghiệp", 8, false, "%", false},
+               {"giap_do_thi", "Giáp đô thị", 0, true, "đạt/không đạt", false}};
+    CHECK(category_text(c) == "Nhóm 1: xã có xu hướng đô thị hóa — điều kiện: ty_trong < 10% or giap_do_thi — "
+                              "số liệu: Tỷ trọng nông nghiệp: 8 %; Giáp đô thị: không");
+    c.decided = false;
+    c.reads[0].value = kUnknown;
+    CHECK(category_text(c) == "chưa xác định được (thiếu dữ liệu) — điều kiện: ty_trong < 10% or giap_do_thi — "
+                              "số liệu: Tỷ trọng nông nghiệp: thiếu dữ liệu; Giáp đô thị: không");
+    c.condition.clear();  // otherwise: nothing read
+    c.reads.clear();
+    c.decided = true;
+    c.member_title = "Nhóm 2: các xã còn lại";
+    CHECK(category_text(c) == "Nhóm 2: các xã còn lại");
+}
