@@ -36,7 +36,7 @@ public:
         x.level_uncertain = er.level_max > er.level;
         x.judged = er.judged;
         for (std::uint32_t c = 0; c < p_.categories.size(); ++c) {
-            if (p_.categories[c].kind == e.kind) x.categories.push_back(category(c, er, rec));
+            if (p_.categories[c].kind == e.kind && used_in_year(c, er)) x.categories.push_back(category(c, er, rec));
         }
         if (!er.judged) return x;
         for (std::uint32_t l = 0; l < er.level_count; ++l) {
@@ -48,7 +48,9 @@ public:
                 x.level_name = def.name;
                 x.level_title = def.title;
             }
-            if (def.ordinal == er.level + 1 && lr.status != Status::not_applicable) {
+            // The next level is the first above the one reached that exists this year (kiểu mẫu
+            // does not from 2026: hiện đại comes next).
+            if (def.ordinal > er.level && lr.status != Status::not_applicable && x.next_level_name.empty()) {
                 x.next_level_name = def.name;
                 x.next_level_title = def.title;
                 x.blockers = blockers(x.levels.back());
@@ -168,6 +170,21 @@ private:
                            d_.is_estimate(rec, in.a)});
         }
         return out;
+    }
+
+    // Whether a set that applies to the entity's levels this year tables a threshold by category
+    // `c` (groups mean nothing in a year judged by regions).
+    bool used_in_year(std::uint32_t c, const EntityResult& er) const {
+        for (std::uint32_t l = 0; l < er.level_count; ++l) {
+            const LevelResult& lr = ev_.levels[er.first_level + l];
+            if (lr.set == kNone) continue;
+            const SetDef& s = p_.sets[lr.set];
+            for (std::uint32_t i = 0; i < s.indicator_count; ++i) {
+                const auto& used = p_.indicators[s.first_indicator + i].categories;
+                if (std::find(used.begin(), used.end(), c) != used.end()) return true;
+            }
+        }
+        return false;
     }
 
     // Why the entity is in its category: the condition that holds; or, not decided, the first
