@@ -2,7 +2,8 @@
 # Sets up, builds, and runs the main job on the bundled rules and fixtures: checks the rules,
 # evaluates the province of Quảng Nam for 2024, explains one commune, and writes the HTML
 # report of the province; then the present: carries Quảng Nam 2024 into the communes of today's
-# Thành phố Đà Nẵng (two tiers since 01/7/2025) and explains one of them.
+# Thành phố Đà Nẵng (two tiers since 01/7/2025), explains one of them, and judges Đà Nẵng 2026
+# by the 2026-2030 rules (QĐ 51/2025/QĐ-TTg, commune groups).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,3 +47,10 @@ echo "(each new unit, its parts and what decided: $merge_text)"
 echo
 echo "== ntm explain --rules rules/ --data $merged --year 2024 'Tây Hồ'"
 $ntm explain --rules rules/ --data "$merged" --year 2024 "Tây Hồ"
+echo
+data2026=fixtures/da-nang/da-nang-2026.csv
+echo "== ntm eval --rules rules/ --data $data2026 --year 2026"
+$ntm eval --rules rules/ --data "$data2026" --year 2026
+echo
+echo "== ntm explain --rules rules/ --data $data2026 --year 2026 'Tây Hồ'"
+$ntm explain --rules rules/ --data "$data2026" --year 2026 "Tây Hồ"
