@@ -336,6 +336,16 @@ private:
                 double v;
                 if (role == Role::presence) {
                     v = shape.yesno ? (rng.chance(0.08 + 0.2 * unit_hash(c.name)) ? 1 : 0) : by_quality(shape, rng.uniform(), 0);
+                } else if (en.kind == EntityKind::xa && c.name == "khu_vuc_dtts") {
+                    // The area of an ethnic-minority and mountainous commune (1, 2, 3; 0: none):
+                    // area II or III where the place is poorer, as the mountain inputs below.
+                    const double place = info_[e].geo + 0.3 * rng.normal();
+                    v = rng.chance(logistic(2.5 * (3.8 - place))) ? (rng.chance(0.5) ? 3 : 2) : (rng.chance(0.1) ? 1 : 0);
+                } else if (en.kind == EntityKind::xa && c.name == "ty_trong_nong_nghiep") {
+                    // The share of agriculture in the economy: lower where the place is richer
+                    // (under 10 % in about one commune in twelve of a lowland region).
+                    const double share = 68 - 9 * info_[e].geo + 8 * rng.normal();
+                    v = round_into(std::clamp(share, 2.0, 85.0), shape.domain, shape);
                 } else if (shape.yesno) {
                     // Mountain, minority, especially difficult: more often so where the place is poorer.
                     const double place = info_[e].geo + 0.3 * rng.normal();

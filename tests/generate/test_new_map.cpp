@@ -2,6 +2,8 @@
 // each commune with the region it came from; years with no criteria set in force; and the sizes
 // that weigh a commune (households, people, area, roads), drawn without disturbing the rest.
 #include <catch2/catch.hpp>
+
+#include <array>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -157,4 +159,29 @@ TEST_CASE("generate: sizes of a commune are plausible and adding them changes no
         CHECK(villages >= (e.type == "Xã" ? 3 : std::floor(ho / 400)));
         CHECK(villages <= (e.type == "Xã" ? 8 : std::ceil(ho / 150)));
     }
+}
+
+TEST_CASE("generate: the inputs of the commune groups of 2026-2030 spread over the three groups", "[generate]") {
+    const support::CompiledRules rules = support::compile_rules(std::string(NTM_SOURCE_DIR) + "/rules");
+    GenerateOptions options;
+    options.provinces = {"38"};
+    options.from = options.to = 2026;
+    options.seed = 1;
+    const Generated g = run_with(rules, official_units(AdminMap::two_tier), options);
+    std::array<int, 3> groups{};
+    for (const Record& rec : g.data.records) {
+        const Entity& e = g.data.entities[rec.entity];
+        if (e.kind != EntityKind::xa || !e.judged) continue;
+        const double area = value_of(rules.program, g.data, rec, "khu_vuc_dtts");
+        const double farming = value_of(rules.program, g.data, rec, "ty_trong_nong_nghiep");
+        CHECK((area >= 0 && area <= 3));  // area I, II, III, or 0
+        CHECK((farming >= 2 && farming <= 85));
+        const bool one = value_of(rules.program, g.data, rec, "giap_do_thi") == 1 || farming < 10 ||
+                         value_of(rules.program, g.data, rec, "khu_do_thi_moi") == 1;
+        ++groups[one ? 0 : area >= 2 ? 2 : 1];
+    }
+    INFO(groups[0] << " " << groups[1] << " " << groups[2]);
+    CHECK(groups[0] > 0);
+    CHECK(groups[1] > groups[0]);  // most communes are of group 2
+    CHECK(groups[2] > 0);          // Thanh Hóa's mountain communes
 }
