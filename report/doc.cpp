@@ -115,6 +115,7 @@ private:
         heading(3, fmt::format("{} {}", w_.levels_of, w_.kind_names[kind_index(k.kind)]));
         std::vector<std::vector<DocCell>> rows;
         for (const LevelCount& l : k.levels) {
+            if (!l.in_force && l.count == 0) continue;  // a level that does not exist this year
             rows.push_back({cell(level_or_none(l.title)), count(l.count), {percent(lang_, l.count, k.total), {}, true},
                             l.uncertain == 0 ? cell("–") : count(l.uncertain)});
         }

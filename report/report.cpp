@@ -76,7 +76,11 @@ KindOverview kind_overview(const Program& p, const Scope& s, const Evaluation& e
     k.kind = kind;
     const auto& order = p.level_order[kind_index(kind)];
     k.levels.resize(order.size() + 1);
-    for (std::size_t o = 0; o < order.size(); ++o) k.levels[o + 1].title = p.levels[order[o]].title;
+    for (std::size_t o = 0; o < order.size(); ++o) {
+        const LevelDef& def = p.levels[order[o]];
+        k.levels[o + 1].title = def.title;
+        k.levels[o + 1].in_force = def.meets.empty() || p.set_for(def, ev.year) != kNone;
+    }
     std::size_t met_sum = 0;
     for (std::uint32_t r : s.results()) {
         if (s.entity(r).kind != kind) continue;

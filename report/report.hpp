@@ -36,6 +36,7 @@ struct LevelCount {
     std::string title;  // empty: no level reached
     std::size_t count = 0;
     std::size_t uncertain = 0;  // of those, how many may be higher once data is given
+    bool in_force = true;       // false: a level none of whose sets is valid in the year
 };
 
 struct KindOverview {

@@ -149,6 +149,8 @@ std::string levels_by_kind(const YearView& v, const KindSummary& k) {
     table.row({w.highest_level, fmt::format(fmt::runtime(t.count_of_kind), noun), w.share, w.uncertain});
     for (std::size_t i = 0; i < k.at_level.size(); ++i) {
         const LevelDef* def = v.level_def(k.kind, static_cast<int>(i) - 1);
+        // A level that does not exist this year (no set in force): no row, unless someone holds it.
+        if (def != nullptr && !def->meets.empty() && v.p.set_for(*def, v.ev.year) == kNone && k.at_level[i] == 0) continue;
         table.row({def == nullptr ? std::string(w.none_level) : def->title, std::to_string(k.at_level[i]),
                    percent(kLang, k.at_level[i], k.total),
                    k.uncertain[i] == 0 ? std::string("–") : std::to_string(k.uncertain[i])});
