@@ -172,6 +172,44 @@ private:
         return out;
     }
 
+    // Whether a threshold of node `node` or below it is by region.
+    bool by_region(std::uint32_t node) const {
+        if (node == kNone) return false;
+        const ThresholdNode& n = p_.threshold_nodes[node];
+        switch (n.kind) {
+            case ThresholdKind::constant: return false;
+            case ThresholdKind::by_region: return true;
+            case ThresholdKind::by_category:
+                for (std::uint32_t i = 0; i < n.count; ++i) {
+                    if (by_region(p_.category_children[n.first + i])) return true;
+                }
+                return false;
+            case ThresholdKind::by_year:
+                for (std::uint32_t i = 0; i < n.count; ++i) {
+                    if (by_region(p_.year_entries[n.first + i].node)) return true;
+                }
+                return false;
+            case ThresholdKind::cases:
+                for (std::uint32_t i = 0; i < n.count; ++i) {
+                    if (by_region(p_.case_entries[n.first + i].node)) return true;
+                }
+                return false;
+        }
+        return false;
+    }
+
+    // Whether some threshold of set `s` is by region: else the region decides nothing (the
+    // 2026-2030 sets, by commune group).
+    bool regional(const SetDef& s) const {
+        for (std::uint32_t i = s.first_indicator; i < s.first_indicator + s.indicator_count; ++i) {
+            const IndicatorDef& def = p_.indicators[i];
+            for (std::uint32_t r = def.first_requirement; r < def.first_requirement + def.requirement_count; ++r) {
+                if (by_region(p_.requirements[r].low) || by_region(p_.requirements[r].high)) return true;
+            }
+        }
+        return false;
+    }
+
     // Whether a set that applies to the entity's levels this year tables a threshold by category
     // `c` (groups mean nothing in a year judged by regions).
     bool used_in_year(std::uint32_t c, const EntityResult& er) const {
@@ -229,6 +267,7 @@ private:
             x.set_title = s.title;
             x.set_source = s.source;
             x.criteria_total = static_cast<int>(s.criterion_count);
+            x.regional = regional(s);
             for (std::uint32_t c = 0; c < s.criterion_count; ++c) {
                 x.criteria.push_back(criterion(s.first_criterion + c, ev_.criteria[lr.first_criterion + c],
                                                ev_.indicators.data() + lr.first_indicator, s, lr.region));

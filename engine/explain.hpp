@@ -113,6 +113,7 @@ struct LevelExplanation {
     std::string set_name, set_title, set_source;  // empty when no set applies in the year
     Region region = Region::TDMNPB;
     bool region_overridden = false;  // a region rule of the set applied
+    bool regional = true;            // some threshold of the set is by region (else region is moot)
     int criteria_met = 0, criteria_total = 0;
     std::vector<CriterionExplanation> criteria;
     std::vector<GateExplanation> gates;

@@ -119,7 +119,10 @@ std::string set_text(const LevelExplanation& l) {
     const TextWords& t = text_words();
     std::string out = fmt::format("  {}: {}", w.standard_set, l.set_title.empty() ? l.set_name : l.set_title);
     if (!l.set_source.empty()) out.append(" — ").append(l.set_source);
-    out += fmt::format("\n  {}: {}{}\n", t.thresholds_of, region_title(l.region), l.region_overridden ? t.own_region_rule : "");
+    out += "\n";
+    if (l.regional) {
+        out += fmt::format("  {}: {}{}\n", t.thresholds_of, region_title(l.region), l.region_overridden ? t.own_region_rule : "");
+    }
     out += fmt::format("  {}: {}/{}\n", w.criteria_met, l.criteria_met, l.criteria_total);
     for (const CriterionExplanation& c : l.criteria) out += criterion_text(c);
     return out;

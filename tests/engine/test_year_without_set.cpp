@@ -114,4 +114,5 @@ TEST_CASE("engine: a level not in force is passed over, and the next builds on t
     CHECK(x.levels[2].prerequisite == Status::met);
     CHECK(x.levels[2].status == Status::not_met);  // 80 < 90
     CHECK(x.next_level_name == "hien_dai");        // the next level that exists, past kiểu mẫu
+    CHECK_FALSE(x.levels[0].regional);             // no threshold by region: the region is moot
 }
