@@ -25,7 +25,8 @@ class duoi_1 "Xã dưới 1 tiêu chí" { for xa when criteria_met < 1 }
 class chua_dat "Xã chưa đạt chuẩn" { for xa when level < dat_chuan }
 )";
 
-Status class_status(const support::CompiledRules& r, int year, double value) {
+// A dataset of one commune, 20380, with indicator 1 at `value` in `year`.
+Dataset one_commune(const support::CompiledRules& r, int year, double value) {
     Dataset data;
     Entity e;
     e.code = "20380";
@@ -34,6 +35,11 @@ Status class_status(const support::CompiledRules& r, int year, double value) {
     e.kind = EntityKind::xa;
     e.region = Region::DHNTB;
     support::add_entity(data, r.program.schema, std::move(e), year, {{"1", value}});
+    return data;
+}
+
+Status class_status(const support::CompiledRules& r, int year, double value) {
+    const Dataset data = one_commune(r, year, value);
     const Evaluation ev = evaluate(r.program, data, {year, 1, kNone});
     const EntityResult& er = ev.entities.at(support::result_of(data, ev, "20380"));
     return ev.classes.at(er.first_class);  // duoi_1
@@ -73,14 +79,7 @@ level hien_dai "Hiện đại" { for xa after kieu_mau meets moi }
 
 // The name of the highest level met by a commune with value `value` in `year`, or "".
 std::string highest(const support::CompiledRules& r, int year, double value) {
-    Dataset data;
-    Entity e;
-    e.code = "20380";
-    e.name = "Xã 20380";
-    e.type = "Xã";
-    e.kind = EntityKind::xa;
-    e.region = Region::DHNTB;
-    support::add_entity(data, r.program.schema, std::move(e), year, {{"1", value}});
+    const Dataset data = one_commune(r, year, value);
     const Evaluation ev = evaluate(r.program, data, {year, 1, kNone});
     const EntityResult& er = ev.entities.at(support::result_of(data, ev, "20380"));
     if (er.level < 0) return {};
@@ -98,14 +97,7 @@ TEST_CASE("engine: a level not in force is passed over, and the next builds on t
     CHECK(highest(r, 2020, 95) == "");          // before every set: no level exists
 
     // The explanation names the level actually required: đạt chuẩn, not kiểu mẫu.
-    Dataset data;
-    Entity e;
-    e.code = "20380";
-    e.name = "Xã 20380";
-    e.type = "Xã";
-    e.kind = EntityKind::xa;
-    e.region = Region::DHNTB;
-    support::add_entity(data, r.program.schema, std::move(e), 2026, {{"1", 80}});
+    const Dataset data = one_commune(r, 2026, 80);
     const Evaluation ev = evaluate(r.program, data, {2026, 1, kNone});
     const EntityExplanation x = explain(r.program, data, ev, support::result_of(data, ev, "20380"));
     REQUIRE(x.levels.size() == 3);
