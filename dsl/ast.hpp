@@ -371,6 +371,32 @@ struct CategoryDecl {
     std::vector<CategoryMember> members;  // in source order: the order they are tried in
 };
 
+// `branch a "title": C`: one case in which a recognition is revoked.
+struct RevocationBranch {
+    NodeId id = kNoNode;
+    Span span;
+    Name name;
+    std::optional<Text> title;
+    ExprPtr condition;
+    std::optional<Unconfirmed> unconfirmed;
+};
+
+// `revocation NAME "title" { for KIND  level L  set S  branch … }`: when a recognition at level
+// L is revoked, judged on the criteria of set S (or a set extending it) that judges L.
+struct RevocationDecl {
+    NodeId id = kNoNode;
+    Span span;
+    Name name;
+    std::optional<Text> title;
+    std::optional<Name> kind;
+    std::optional<Text> source;
+    std::optional<Name> level;
+    std::optional<Name> set;
+    std::optional<YearRange> valid;
+    std::optional<Unconfirmed> unconfirmed;  // the whole rule
+    std::vector<RevocationBranch> branches;
+};
+
 enum class AssignTarget { criterion, indicator, locality };
 
 struct Assignment {
@@ -416,7 +442,7 @@ struct TargetDecl {
 };
 
 using Decl = std::variant<UnitDecl, ResponsibleDecl, DataDecl, CriteriaSet, LevelDecl, ClassDecl,
-                          CategoryDecl, AssignmentsDecl, TargetDecl>;
+                          CategoryDecl, RevocationDecl, AssignmentsDecl, TargetDecl>;
 
 // One parsed rule file: its declarations in file order and its comments.
 struct RuleFile {

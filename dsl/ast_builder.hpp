@@ -46,6 +46,7 @@ private:
     LevelDecl level(const ParseNode& n);
     ClassDecl class_decl(const ParseNode& n);
     CategoryDecl category(const ParseNode& n);
+    RevocationDecl revocation(const ParseNode& n);
     AssignmentsDecl assignments(const ParseNode& n);
     Assignment assignment(const ParseNode& n);
     TargetDecl target(const ParseNode& n);

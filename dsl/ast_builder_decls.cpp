@@ -243,11 +243,48 @@ CategoryDecl AstBuilder::category(const ParseNode& n) {
     return cat;
 }
 
+RevocationDecl AstBuilder::revocation(const ParseNode& n) {
+    RevocationDecl r;
+    r.id = ids_.next();
+    r.span = span(n);
+    r.name = name(*n.children[0]);
+    for (std::size_t i = 1; i < n.children.size(); ++i) {
+        const ParseNode& c = *n.children[i];
+        if (is<g::string_lit>(c) && i == 1) {
+            r.title = text(c);
+        } else if (is<g::for_prop>(c)) {
+            once(r.kind, name(*c.children[0]), "for");
+        } else if (is<g::source_prop>(c)) {
+            once(r.source, text(*c.children[0]), "source");
+        } else if (is<g::revocation_level>(c)) {
+            once(r.level, name(*c.children[0]), "level");
+        } else if (is<g::revocation_set>(c)) {
+            once(r.set, name(*c.children[0]), "set");
+        } else if (is<g::valid_prop>(c)) {
+            once(r.valid, years(*c.children[0]), "valid");
+        } else if (is<g::unconfirmed>(c)) {
+            mark(r.unconfirmed, c);
+        } else if (is<g::branch>(c)) {
+            RevocationBranch b;
+            b.id = ids_.next();
+            b.span = span(c);
+            b.name = name(*c.children[0]);
+            std::size_t k = 1;
+            if (is<g::string_lit>(*c.children[k])) b.title = text(*c.children[k++]);
+            b.condition = expr(*c.children[k]);
+            marks(b.unconfirmed, c, k + 1);
+            r.branches.push_back(std::move(b));
+        }
+    }
+    return r;
+}
+
 Decl AstBuilder::declaration(const ParseNode& n) {
     if (is<g::set_decl>(n)) return set(n);
     if (is<g::level_decl>(n)) return level(n);
     if (is<g::class_decl>(n)) return class_decl(n);
     if (is<g::category_decl>(n)) return category(n);
+    if (is<g::revocation_decl>(n)) return revocation(n);
     if (is<g::data_decl>(n)) return data(n);
     if (is<g::assignments_decl>(n)) return assignments(n);
     if (is<g::target_decl>(n)) return target(n);

@@ -258,6 +258,21 @@ class Dumper {
             }
         });
     }
+    void print(const RevocationDecl& r) {
+        line("revocation " + r.name.text + title(r.title));
+        nested([&] {
+            opt("unconfirmed", r.unconfirmed);
+            opt("for", r.kind);
+            opt("source", r.source);
+            opt("level", r.level);
+            opt("set", r.set);
+            if (r.valid) line(fmt::format("valid {}", years(*r.valid)));
+            for (const RevocationBranch& b : r.branches) {
+                line(fmt::format("branch {}{}: {}", b.name.text, title(b.title), expr(b.condition)));
+                nested([&] { opt("unconfirmed", b.unconfirmed); });
+            }
+        });
+    }
     void print(const AssignmentsDecl& a) {
         line("assignments " + a.name.text + title(a.title));
         nested([&] {

@@ -17,7 +17,8 @@ const std::map<std::string, Function, std::less<>> kFunctions = {
     {"sum", Function::sum},          {"min", Function::min},
     {"max", Function::max},          {"mean", Function::mean},
     {"any", Function::any},          {"all", Function::all},
-    {"at_least", Function::at_least}};
+    {"at_least", Function::at_least}, {"unmet", Function::unmet},
+    {"recognised", Function::recognised}, {"recognised_year", Function::recognised_year}};
 
 constexpr std::size_t kMany = std::numeric_limits<std::size_t>::max();
 
@@ -73,6 +74,13 @@ Type Typer::call(const Expr& e, const Scope& sc) {
         case Function::at_least:
             if (arity(e, 2, kMany)) conditions(e, sc, 1);
             info.type = Type::boolean();
+            break;
+        case Function::unmet:
+            info.type = unmet(e, sc, info);
+            break;
+        case Function::recognised:
+        case Function::recognised_year:
+            info.type = recognised(e, sc, info);
             break;
     }
     return record(e, info);
@@ -233,6 +241,58 @@ Type Typer::aggregate(const Expr& e, const Scope& sc) {
     return v;
 }
 
+// unmet(C, …): codes of criteria of the revocation's set.
+Type Typer::unmet(const Expr& e, const Scope& sc, ExprInfo& info) {
+    if (!sc.revocation) outside_revocation(e);
+    if (!arity(e, 1, kMany)) return Type::boolean();
+    for (std::size_t i = 0; i < e.args.size(); ++i) {
+        const Expr& arg = *e.args[i];
+        if (arg.kind != ExprKind::number && arg.kind != ExprKind::string) {
+            argument(e, i, "must be a criterion code");
+            continue;
+        }
+        ExprInfo code_info;
+        code_info.type = {ValueType::text, {}};
+        record(arg, code_info);
+        info.codes.push_back(arg.text);
+        for (std::size_t s : sc.sets) {
+            const SetInfo& set = cx_.out.sets[s];
+            if (set.criterion(arg.text)) continue;
+            std::vector<std::string> codes;
+            for (const auto& c : set.criteria) codes.push_back(c.code);
+            Diagnostic& d = cx_.diags.error(
+                "E0208", arg.span, fmt::format("no criterion {} in set '{}'", arg.text, set_name(cx_, s)));
+            d.help = code_help(arg.text, codes);
+            if (set.indicator(arg.text)) d.help = fmt::format("{} is an indicator: name its criterion", arg.text);
+            break;
+        }
+    }
+    return Type::boolean();
+}
+
+// recognised(L) and recognised_year(L): L is a level of the entity's kind.
+Type Typer::recognised(const Expr& e, const Scope& sc, ExprInfo& info) {
+    const Type result = info.function == Function::recognised ? Type::boolean() : Type::number("year");
+    if (!arity(e, 1, 1)) return result;
+    const Expr& arg = *e.args[0];
+    if (arg.kind != ExprKind::name) {
+        argument(e, 0, "must be the name of a level");
+        return result;
+    }
+    auto it = cx_.out.level_index.find(arg.text);
+    if (it == cx_.out.level_index.end()) {
+        std::vector<std::string> levels;
+        for (const LevelInfo& l : cx_.out.levels) {
+            if (!sc.kind || l.kind == sc.kind) levels.push_back(l.decl->name.text);
+        }
+        unknown_name(cx_, "E0106", Name{arg.text, arg.span}, "level", levels);
+        return result;
+    }
+    info.index = it->second;
+    level_name(arg, it->second, sc);
+    return result;
+}
+
 std::optional<Scope> Typer::child_scope(const Expr& kind_arg, const Scope& sc) {
     if (kind_arg.kind != ExprKind::name) {
         cx_.diags.error("E0207", kind_arg.span, "expected an entity kind before 'where'");
@@ -250,7 +310,9 @@ std::optional<Scope> Typer::child_scope(const Expr& kind_arg, const Scope& sc) {
             "E0218", kind_arg.span,
             fmt::format("{} has no child entities of kind {}", name_of(*sc.kind), name_of(*k)));
     }
-    return Scope{k, sets_of_kind(cx_, k), nullptr};
+    Scope child{k, sets_of_kind(cx_, k), nullptr};
+    child.child = true;
+    return child;
 }
 
 void Typer::conditions(const Expr& e, const Scope& sc, std::size_t first) {

@@ -291,7 +291,8 @@ void check_levels(Context& cx) {
 void check_classes(Context& cx) {
     for (const ClassInfo& c : cx.out.classes) {
         if (!c.decl->when) continue;
-        const Scope scope{c.kind, sets_of_kind(cx, c.kind), nullptr};
+        Scope scope{c.kind, sets_of_kind(cx, c.kind), nullptr};
+        scope.own_revoked = true;  // classes are decided after the revocation rules
         expect_condition(cx, *c.decl->when, scope,
                          fmt::format("'when' of class '{}'", c.decl->name.text));
     }

@@ -163,6 +163,18 @@ struct Declarer {
         cx.out.categories.push_back(info);
     }
 
+    // Revocation rules have their own namespace: nothing refers to one by name.
+    void operator()(const RevocationDecl& r) {
+        RevocationInfo info{&r, {}, {}, {}};
+        if (r.kind) info.kind = resolve_kind(cx, *r.kind);
+        auto [it, fresh] = cx.out.revocation_index.try_emplace(r.name.text, cx.out.revocations.size());
+        if (!fresh) {
+            duplicate(cx, r.name.span, "revocation", r.name.text, cx.out.revocations[it->second].decl->name.span);
+        }
+        if (r.valid) check_year_range(cx, *r.valid);
+        cx.out.revocations.push_back(info);
+    }
+
     void operator()(const AssignmentsDecl& a) {
         auto [it, fresh] = assignment_names.try_emplace(a.name.text, a.name.span);
         if (!fresh) duplicate(cx, a.name.span, "assignments", a.name.text, it->second);

@@ -35,6 +35,7 @@ void check_requirements(Context& cx);     // check_requirements.cpp: types, cont
 void check_levels(Context& cx);           // check_levels.cpp: order, meets, gates, reach
 void check_classes(Context& cx);          // check_levels.cpp
 void check_categories(Context& cx);       // check_categories.cpp: members and conditions
+void check_revocations(Context& cx);      // check_revocations.cpp: level, set, branches
 void check_assignments(Context& cx);      // check_assign.cpp
 void check_targets(Context& cx);          // check_assign.cpp
 
@@ -47,6 +48,12 @@ struct Scope {
     std::optional<EntityKind> kind;
     std::vector<std::size_t> sets;
     std::vector<Name>* derived_uses = nullptr;  // collects the derived values read, where
+    // What may be read besides the entity's data: `unmet_share` and `unmet()` in a revocation
+    // branch; the entity's own `revoked` in a class (decided after revocation) or of the
+    // entities below in an aggregate (judged before it).
+    bool revocation = false;
+    bool own_revoked = false;
+    bool child = false;  // the operand of an aggregate, over the entities below
 };
 
 // Types `e` and its subexpressions, records them in cx.out.exprs and reports problems.
@@ -72,6 +79,7 @@ class Typer {
     void comparison(const Expr& e, const Type& l, const Type& r);
     void check_literal(const Expr& literal, const std::string& unit);
     void unknown_in_scope(const Expr& e, const Scope& sc);
+    void outside_revocation(const Expr& e);  // E1005
     void same_kind(const Expr& e, const char* what, std::optional<EntityKind> k, const Scope& sc);
     void arith_operand(const Expr& op, const Expr& operand, const Type& got);
     void logic_operand(const Expr& op, const Expr& operand, const Type& got);
@@ -87,6 +95,8 @@ class Typer {
     Type aggregate(const Expr& e, const Scope& sc);
     std::optional<Scope> child_scope(const Expr& kind_arg, const Scope& sc);
     void conditions(const Expr& e, const Scope& sc, std::size_t first);
+    Type unmet(const Expr& e, const Scope& sc, ExprInfo& info);
+    Type recognised(const Expr& e, const Scope& sc, ExprInfo& info);
 
     Context& cx_;
     bool expect_level_ = false;  // typing the operand beside `level` in a comparison

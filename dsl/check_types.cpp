@@ -78,11 +78,19 @@ Type Typer::name(const Expr& e, const Scope& sc) {
         {"type", {Builtin::type, {ValueType::text, {}}}},
         {"year", {Builtin::year, Type::number("year")}},
         {"region", {Builtin::region, {ValueType::region, {}}}},
+        {"unmet_share", {Builtin::unmet_share, Type::number("percent")}},
+        {"revoked", {Builtin::revoked, Type::boolean()}},
     };
     if (auto b = builtins.find(e.text); b != builtins.end()) {
         info.ref = RefKind::builtin;
         info.builtin = b->second.first;
         info.type = b->second.second;
+        if (info.builtin == Builtin::unmet_share && !sc.revocation) outside_revocation(e);
+        if (info.builtin == Builtin::revoked && !sc.own_revoked && !sc.child) {
+            cx_.diags.error("E1006", e.span,
+                            "'revoked' is known only once the entity's revocation rules are judged: read it "
+                            "in a class, or of the entities below in count(), share() and the like");
+        }
         return record(e, info);
     }
     if (expect_level_) {
@@ -153,13 +161,20 @@ void Typer::unknown_in_scope(const Expr& e, const Scope& sc) {
     std::vector<std::string> candidates = keys_of(cx_.out.data_of(*sc.kind).fields);
     for (const auto& [n, i] : cx_.out.level_index) candidates.push_back(n);
     for (const auto& [n, i] : cx_.out.class_index) candidates.push_back(n);
-    for (const char* b : {"criteria_met", "level", "code", "parent", "type", "year", "region"}) {
+    for (const char* b : {"criteria_met", "level", "code", "parent", "type", "year", "region", "unmet_share", "revoked"}) {
         candidates.push_back(b);
     }
     Diagnostic& d =
         cx_.diags.error("E0104", e.span,
                         fmt::format("unknown name '{}' in data for {}", text::printable(e.text), name_of(*sc.kind)));
     if (auto m = text::closest_match(e.text, candidates)) d.help = fmt::format("did you mean '{}'?", *m);
+}
+
+void Typer::outside_revocation(const Expr& e) {
+    cx_.diags.error("E1005", e.span,
+                    fmt::format("'{}' counts the criteria of a revocation rule's set: it can be read only in a "
+                                "'branch' of a revocation",
+                                e.text));
 }
 
 void Typer::same_kind(const Expr& e, const char* what, std::optional<EntityKind> k,

@@ -23,6 +23,7 @@ Checked check(const Module& module, const SourceManager& sources, Diagnostics& d
     check_detail::check_classes(cx);          // class conditions
     check_detail::check_categories(cx);       // category members and their conditions
     check_detail::check_levels(cx);           // after, meets, gates, reachability
+    check_detail::check_revocations(cx);      // level, set, branches
     check_detail::check_assignments(cx);      // sets, codes and people named
     check_detail::check_targets(cx);          // levels, years, localities
 

@@ -91,12 +91,13 @@ enum class RefKind {
     klass,     // a class name (the entity is in the class): ExprInfo::index into Checked::classes
     region,    // a region name: ExprInfo::region
     kind,      // an entity kind name: ExprInfo::kind
-    builtin,   // criteria_met, level, code, parent, type, year, region: ExprInfo::builtin
+    builtin,   // criteria_met, level, code, parent, type, year, region, unmet_share, revoked:
+               // ExprInfo::builtin
     function,  // a call: ExprInfo::function
     filter,    // `K where C`: ExprInfo::kind
 };
 
-enum class Builtin { criteria_met, level, code, parent, type, year, region };
+enum class Builtin { criteria_met, level, code, parent, type, year, region, unmet_share, revoked };
 enum class Function {
     ratio,
     met,
@@ -110,7 +111,10 @@ enum class Function {
     mean,
     any,
     all,
-    at_least
+    at_least,
+    unmet,            // unmet(C, …): one of the named criteria is not met (revocation branches)
+    recognised,       // recognised(L): recognised at level L (or above) in an earlier year
+    recognised_year,  // recognised_year(L): the year of that recognition
 };
 
 struct ExprInfo {
@@ -121,10 +125,11 @@ struct ExprInfo {
     Region region = Region::TDMNPB;
     Builtin builtin = Builtin::criteria_met;
     Function function = Function::ratio;
-    std::size_t index = 0;  // level, klass
+    std::size_t index = 0;  // level, klass; recognised(L): the level
     // met / value / threshold: the code named, and for threshold the set (index into sets).
     std::string code;
     std::optional<std::size_t> set;
+    std::vector<std::string> codes;  // unmet(C, …): the criteria named
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -222,6 +227,14 @@ struct ClassInfo {
     std::optional<EntityKind> kind;
 };
 
+// A revocation rule (`revocation NAME { level L  set S  branch … }`).
+struct RevocationInfo {
+    const RevocationDecl* decl = nullptr;
+    std::optional<EntityKind> kind;   // of the level (and `for`, when given)
+    std::optional<std::size_t> level;  // index into Checked::levels
+    std::optional<std::size_t> set;    // index into Checked::sets
+};
+
 // A threshold dimension (`category NAME { for KIND … }`).
 struct CategoryInfo {
     const CategoryDecl* decl = nullptr;
@@ -258,6 +271,9 @@ struct Checked {
 
     std::vector<ClassInfo> classes;
     std::map<std::string, std::size_t> class_index;
+
+    std::vector<RevocationInfo> revocations;  // in declaration order
+    std::map<std::string, std::size_t, std::less<>> revocation_index;
 
     std::vector<CategoryInfo> categories;  // threshold dimensions, in declaration order
     std::map<std::string, std::size_t, std::less<>> category_index;

@@ -211,6 +211,22 @@ class Printer {
         close(0, c.span);
     }
 
+    void print(const RevocationDecl& r) {
+        decl_open(r.span, "revocation " + r.name.text + title_suffix(r.title));
+        mark_line(kIndent, r.unconfirmed);
+        kind(kIndent, r.kind);
+        source(kIndent, r.source);
+        if (r.level) prop(kIndent, r.level->span.begin, "level " + r.level->text);
+        if (r.set) prop(kIndent, r.set->span.begin, "set " + r.set->text);
+        if (r.valid) prop(kIndent, r.valid->span.begin, fmt::format("valid {}", years_text(*r.valid)));
+        for (const RevocationBranch& b : r.branches) {
+            prop(kIndent, b.span.begin,
+                 fmt::format("branch {}{}: {}", b.name.text, title_suffix(b.title), expr_text(b.condition)));
+            mark_after(b.unconfirmed);
+        }
+        close(0, r.span);
+    }
+
     void print(const AssignmentsDecl& a) {
         decl_open(a.span, "assignments " + a.name.text + title_suffix(a.title));
         source(kIndent, a.source);

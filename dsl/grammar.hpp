@@ -155,6 +155,8 @@ NTM_KW(resurvey, "resurvey");
 NTM_KW(unconfirmed, "unconfirmed");
 NTM_KW(category, "category");
 NTM_KW(otherwise, "otherwise");
+NTM_KW(revocation, "revocation");
+NTM_KW(branch, "branch");
 #undef NTM_KW
 
 struct reserved : sor<kw_and, kw_or, kw_not, kw_yes, kw_no, kw_where, kw_when, kw_else> {};
@@ -275,7 +277,7 @@ struct item_keyword : sor<kw_unconfirmed,
                           kw_field, kw_derive, kw_source, kw_unit, kw_value, kw_applies, kw_require,
                           kw_indicator, kw_criterion, kw_combine, kw_group, kw_gate, kw_for, kw_after,
                           kw_meets, kw_valid, kw_extends, kw_region, kw_override, kw_remove,
-                          kw_locality, kw_sets, kw_year> {};
+                          kw_locality, kw_sets, kw_year, kw_branch> {};
 
 struct source_prop : seq<kw_source, ws, must<string_lit>> {};
 struct kind_name : seq<not_at<item_keyword>, name> {};
@@ -391,6 +393,22 @@ struct category_end : one<'}'> {};
 struct category_decl : seq<kw_category, ws, must<decl_name>, ws, opt<title, ws>, must<open_brace>, ws,
                            star<sor<for_prop, source_prop, category_member>, ws>, must<category_end>> {};
 
+// revocation = "revocation" name [ title ] "{" { for | source | level | set | valid
+//              | unconfirmed | branch } "}" ;
+// level  = "level" name ;   (the recognition it revokes)
+// set    = "set" name ;     (whose criteria it counts, or a set extending it)
+// branch = "branch" name [ title ] ":" expr { "unconfirmed" string } ;
+struct revocation_level : seq<kw_level, ws, must<decl_name>> {};
+struct revocation_set : seq<kw_set, ws, must<decl_name>> {};
+struct branch : seq<kw_branch, ws, must<name>, ws, opt<title, ws>, must<colon>, ws, must<operand>,
+                    opt<unconfirmed_marks>> {};
+struct revocation_end : one<'}'> {};
+struct revocation_decl
+    : seq<kw_revocation, ws, must<decl_name>, ws, opt<title, ws>, must<open_brace>, ws,
+          star<sor<for_prop, source_prop, revocation_level, revocation_set, valid_prop, unconfirmed, branch>,
+               ws>,
+          must<revocation_end>> {};
+
 struct arrow : string<'-', '>'> {};
 struct responsible : seq<not_at<item_keyword>, name> {};
 struct due : seq<kw_due, ws, must<date>> {};
@@ -422,7 +440,7 @@ struct target_decl : seq<kw_target, ws, must<decl_name>, ws, opt<title, ws>, mus
                          must<target_end>> {};
 
 struct declaration : sor<unit_decl, body_decl, member_decl, data_decl, set_decl, level_decl, class_decl,
-                         category_decl, assignments_decl, target_decl> {};
+                         category_decl, revocation_decl, assignments_decl, target_decl> {};
 struct any_declaration : must<declaration> {};
 
 // file = { declaration } ;   (the parser drives this one declaration at a time, to recover)

@@ -16,8 +16,8 @@ inline constexpr const char* error_message = nullptr;
     inline constexpr const char* error_message<rule> = text
 
 NTM_ERR(declaration,
-        "expected a declaration: 'set', 'level', 'class', 'category', 'data', 'unit', 'body', "
-        "'member', 'assignments' or 'target'");
+        "expected a declaration: 'set', 'level', 'class', 'category', 'revocation', 'data', "
+        "'unit', 'body', 'member', 'assignments' or 'target'");
 NTM_ERR(decl_name, "expected a name for the declaration");
 NTM_ERR(name, "expected a name");
 NTM_ERR(kind_name, "expected an entity kind (thon, xa, huyen or tinh)");
@@ -86,6 +86,9 @@ NTM_ERR(class_end, "expected 'for', 'source', 'when' or '}' in the class");
 NTM_ERR(category_rule, "expected 'when' and a condition, or 'otherwise', after the category's title");
 NTM_ERR(category_end,
         "expected 'for', 'source', a category 'NAME \"title\" when …' or '}' in the category");
+NTM_ERR(revocation_end,
+        "expected 'for', 'source', 'level', 'set', 'valid', 'unconfirmed', 'branch' or '}' in the "
+        "revocation");
 NTM_ERR(arrow, "expected '->' and the body or member in charge");
 NTM_ERR(locality_which, "expected locality codes in quotes or 'where' and a condition");
 NTM_ERR(assignments_end,

@@ -89,7 +89,7 @@ std::optional<std::string> vietnamese_hint(std::string_view word) {
 
 // Rules that expect the next item of a block (or '}') rather than the rest of a statement.
 bool expects_new_item(std::string_view message) {
-    static const std::array<const char*, 16> kItemMessages = {
+    static const std::array<const char*, 17> kItemMessages = {
         g::error_message<g::set_end>,       g::error_message<g::criterion_end>,
         g::error_message<g::indicator_end>, g::error_message<g::group_end>,
         g::error_message<g::data_end>,      g::error_message<g::level_end>,
@@ -98,6 +98,7 @@ bool expects_new_item(std::string_view message) {
         g::error_message<g::by_year_end>,   g::error_message<g::table_end>,
         g::error_message<g::declaration>,   g::error_message<g::case_else>,
         g::error_message<g::category_end>,  g::error_message<g::by_category_end>,
+        g::error_message<g::revocation_end>,
     };
     return std::any_of(kItemMessages.begin(), kItemMessages.end(),
                        [&](const char* m) { return message == m; });

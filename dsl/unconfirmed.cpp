@@ -29,7 +29,7 @@ class Collector {
     void set(const CriteriaSet& s) {
         owner_ = s.name.text;
         owner_title_ = s.title ? s.title->value : std::string();
-        level_ = false;
+        owner_kind_ = MarkOwner::set;
         add(s.unconfirmed, MarkOn::set, "", "", "");
         for (const Criterion& c : s.criteria) criterion(c);
         for (const Criterion& c : s.criterion_overrides) criterion(c);
@@ -39,10 +39,21 @@ class Collector {
     void level(const LevelDecl& l) {
         owner_ = l.name.text;
         owner_title_ = l.title ? l.title->value : std::string();
-        level_ = true;
+        owner_kind_ = MarkOwner::level;
         for (const Gate& g : l.gates) {
             add(g.unconfirmed, MarkOn::gate, g.name.text, g.title ? g.title->value : "",
                 g.condition ? format_expr(*g.condition) : "");
+        }
+    }
+
+    void revocation(const RevocationDecl& r) {
+        owner_ = r.name.text;
+        owner_title_ = r.title ? r.title->value : std::string();
+        owner_kind_ = MarkOwner::revocation;
+        add(r.unconfirmed, MarkOn::revocation, "", "", "");
+        for (const RevocationBranch& b : r.branches) {
+            add(b.unconfirmed, MarkOn::branch, b.name.text, b.title ? b.title->value : "",
+                b.condition ? format_expr(*b.condition) : "");
         }
     }
 
@@ -87,7 +98,7 @@ class Collector {
         m.on = on;
         m.owner = owner_;
         m.owner_title = owner_title_;
-        m.level = level_;
+        m.owner_kind = owner_kind_;
         m.code = std::move(code);
         m.title = std::move(title);
         m.figure = std::move(figure);
@@ -97,7 +108,7 @@ class Collector {
 
     std::vector<MarkInfo>& out_;
     std::string owner_, owner_title_;
-    bool level_ = false;
+    MarkOwner owner_kind_ = MarkOwner::set;
 };
 
 }  // namespace
@@ -149,6 +160,7 @@ std::vector<MarkInfo> unconfirmed_marks(const Module& module) {
         for (const Decl& d : file.decls) {
             if (const auto* s = std::get_if<CriteriaSet>(&d)) collect.set(*s);
             if (const auto* l = std::get_if<LevelDecl>(&d)) collect.level(*l);
+            if (const auto* r = std::get_if<RevocationDecl>(&d)) collect.revocation(*r);
         }
         std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
                          [](const MarkInfo& a, const MarkInfo& b) { return a.at.begin < b.at.begin; });

@@ -10,18 +10,22 @@
 
 namespace ntm::dsl {
 
-enum class MarkOn : std::uint8_t { set, criterion, indicator, requirement, cell, gate };
+enum class MarkOn : std::uint8_t { set, criterion, indicator, requirement, cell, gate, revocation, branch };
+
+// What holds the marks: a criteria set, a level (its gates) or a revocation rule.
+enum class MarkOwner : std::uint8_t { set, level, revocation };
 
 struct MarkInfo {
     Span at;             // the mark itself
     MarkOn on = MarkOn::requirement;
-    std::string owner;   // the set (or level, for a gate) that holds it
+    std::string owner;   // the set, level (for a gate) or revocation rule that holds it
     std::string owner_title;
-    bool level = false;  // the owner is a level
-    std::string code;    // criterion or indicator code; a gate's name
+    MarkOwner owner_kind = MarkOwner::set;
+    std::string code;    // criterion or indicator code; a gate's or branch's name
     std::string title;   // its title
     // The figure(s) concerned, in rule syntax: ">= 100", ">= by region { TDMNPB: 50, … }",
-    // "DBSH: 100" for a cell, the condition of a gate; empty for a set, criterion or indicator.
+    // "DBSH: 100" for a cell, the condition of a gate or branch; empty for a set, criterion,
+    // indicator or whole revocation rule.
     std::string figure;
     std::string reason;
 };

@@ -26,6 +26,7 @@ void Compiler::run() {
     sets();
     levels();
     classes_and_assignments();
+    revocations();
     targets();
 }
 

@@ -55,7 +55,7 @@ ExprRef Compiler::expr(const dsl::Expr& e, const ExprScope& scope) {
     return ref;
 }
 
-// `level OP L` and `criteria_met OP k` compare a range (what is known for sure, and what may
+// `level OP L`, `criteria_met OP k` and `unmet_share OP k` compare a range (what is known for sure, and what may
 // be) with a constant; see OpCode::range_cmp.
 bool Compiler::emit_range_compare(const dsl::Expr& e, const ExprScope& scope) {
     (void)scope;
@@ -67,7 +67,8 @@ bool Compiler::emit_range_compare(const dsl::Expr& e, const ExprScope& scope) {
         const dsl::ExprInfo* oi = checked_.expr(other);
         const bool is_level = is_builtin(vi, dsl::Builtin::level);
         const bool is_count = is_builtin(vi, dsl::Builtin::criteria_met);
-        if (!is_level && !is_count) continue;
+        const bool is_unmet = is_builtin(vi, dsl::Builtin::unmet_share);
+        if (!is_level && !is_count && !is_unmet) continue;
         double k = 0;
         if (is_level && oi != nullptr && oi->ref == dsl::RefKind::level) {
             k = out_.levels[oi->index].ordinal;
@@ -77,7 +78,7 @@ bool Compiler::emit_range_compare(const dsl::Expr& e, const ExprScope& scope) {
             continue;
         }
         const dsl::Op op = side == 0 ? e.op : dsl::mirrored(e.op);
-        code_->push_back({OpCode::range_cmp, is_level ? 0u : 1u, static_cast<std::uint32_t>(op), k});
+        code_->push_back({OpCode::range_cmp, is_level ? 0u : is_count ? 1u : 2u, static_cast<std::uint32_t>(op), k});
         return true;
     }
     return false;
@@ -138,6 +139,8 @@ void Compiler::emit(const dsl::Expr& e, const ExprScope& scope) {
                         case dsl::Builtin::criteria_met: push(OpCode::push_criteria_met); return;
                         case dsl::Builtin::year: push(OpCode::push_year); return;
                         case dsl::Builtin::region: push(OpCode::push_region); return;
+                        case dsl::Builtin::unmet_share: push(OpCode::push_unmet_share); return;
+                        case dsl::Builtin::revoked: push(OpCode::push_revoked); return;
                         default: push(OpCode::push_const, 0, 0, kUnknown); return;
                     }
                 default: push(OpCode::push_const, 0, 0, kUnknown); return;
@@ -239,6 +242,33 @@ void Compiler::emit_call(const dsl::Expr& e, const dsl::ExprInfo& info, const Ex
             out_.aggregates.push_back(agg);
             return;
         }
+        case dsl::Function::unmet: {
+            // One of the criteria named is not met: any(not met(C1), not met(C2), …).
+            const dsl::SetInfo* set = scope.set == kNone ? nullptr : &checked_.sets[scope.set];
+            for (const std::string& code : info.codes) {
+                std::uint32_t crit = 0;
+                bool found = false;
+                for (; set != nullptr && crit < set->criteria.size(); ++crit) {
+                    if (set->criteria[crit].code == code) {
+                        found = true;
+                        break;
+                    }
+                }
+                if (found) {
+                    push(OpCode::push_met, crit, 1);
+                    push(OpCode::not_);
+                } else {
+                    push(OpCode::push_const, 0, 0, kUnknown);
+                }
+            }
+            push(OpCode::any, static_cast<std::uint32_t>(info.codes.size()));
+            return;
+        }
+        case dsl::Function::recognised:
+        case dsl::Function::recognised_year:
+            push(OpCode::push_recognised, static_cast<std::uint32_t>(info.index),
+                 info.function == dsl::Function::recognised ? 0u : 1u);
+            return;
         case dsl::Function::any:
         case dsl::Function::all:
         case dsl::Function::at_least:

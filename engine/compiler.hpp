@@ -42,6 +42,7 @@ private:
     bool emit_aggregate_compare(const dsl::Expr& e, const ExprScope& scope);
     std::uint32_t threshold(const dsl::Threshold& t, const ExprScope& scope);
     void categories();
+    void revocations();
     // Adds to `out` the categories that threshold tree `node` is tabled by, each once.
     void categories_of(std::uint32_t node, std::vector<std::uint32_t>& out) const;
     std::uint32_t year_node(const std::vector<dsl::YearRange>& years, const std::vector<dsl::Number>& values,

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "engine/judge.hpp"
+#include "engine/revoke.hpp"
 #include "engine/vm.hpp"
 
 namespace ntm::engine {
@@ -84,6 +85,8 @@ private:
             }
             er.first_class = static_cast<std::uint32_t>(ev_.classes.size());
             ev_.classes.resize(ev_.classes.size() + p_.classes.size(), Status::not_applicable);
+            er.first_revocation = static_cast<std::uint32_t>(ev_.revocations.size());
+            ev_.revocations.resize(ev_.revocations.size() + p_.revocations.size());
             er.first_category = static_cast<std::uint32_t>(ev_.categories.size());
             ev_.categories.resize(ev_.categories.size() + p_.categories.size(), kNone);
             ev_.category_doubts.resize(ev_.categories.size(), kNone);
@@ -170,6 +173,8 @@ private:
         ctx.criteria_unknown = er.criteria_unknown;
         ctx.classes = ev_.classes.data() + er.first_class;
         ctx.categories = ev_.categories.data() + er.first_category;
+        ctx.revoked = er.revoked == Status::met ? 1.0 : er.revoked == Status::unknown ? kUnknown : 0.0;
+        ctx.recognitions = &e.recognised;
         ctx.code = &e.code;
         ctx.parent = &e.parent_code;
         ctx.type = &e.type;
@@ -255,6 +260,7 @@ private:
         }
         levels(r);
         standard_counts(er);
+        revocations(r);
         classes(r);
         maintenance(r);
     }
@@ -445,6 +451,38 @@ private:
                 continue;
             }
             ev_.classes[er.first_class + c] = truth(run(p_, p_.classes[c].when, context(r)));
+        }
+    }
+
+    // The revocation rules of the entity's kind in force this year, each for the level it
+    // revokes as the year's set judged it; `revoked` is their Kleene `or`.
+    void revocations(std::uint32_t r) {
+        EntityResult& er = ev_.entities[r];
+        const Entity& e = entity(r);
+        for (std::uint32_t q = 0; q < p_.revocations.size(); ++q) {
+            const RevocationDef& def = p_.revocations[q];
+            RevocationResult& out = ev_.revocations[er.first_revocation + q];
+            if (def.kind != e.kind || !def.valid_in(opt_.year)) continue;
+            std::uint32_t at = kNone;
+            for (std::uint32_t l = 0; l < er.level_count; ++l) {
+                if (ev_.levels[er.first_level + l].level == def.level) at = er.first_level + l;
+            }
+            if (at == kNone || ev_.levels[at].set == kNone) continue;
+            const LevelResult& lr = ev_.levels[at];
+            const auto found = std::find(def.scope_sets.begin(), def.scope_sets.end(), lr.set);
+            if (found == def.scope_sets.end()) continue;
+            const int year = recognised_before(p_, e.recognised, def.level, opt_.year);
+            if (year == 0) continue;
+            ExprContext ctx = context(r);
+            ctx.region = lr.region;
+            ctx.indicators = ev_.indicators.data() + lr.first_indicator;
+            judge_revocation(p_, def, static_cast<std::uint32_t>(found - def.scope_sets.begin()),
+                             ev_.criteria.data() + lr.first_criterion, ctx, out);
+            out.level_result = at;
+            out.recognised_year = year;
+            if (er.revoked == Status::not_applicable || out.status == Status::met ||
+                (out.status == Status::unknown && er.revoked == Status::not_met))
+                er.revoked = out.status;
         }
     }
 

@@ -35,6 +35,20 @@ struct LevelResult {
     std::uint32_t unconfirmed = kNone;  // rests on an unconfirmed figure: Program::reasons index
 };
 
+// One revocation rule for one entity (Program::revocations): not applicable when the rule
+// is not in force, the set judging its level is not the rule's, or the entity holds no
+// recognition at the level from an earlier year; met: to be revoked (đề nghị thu hồi);
+// unknown: missing data could make it so (có thể bị thu hồi — thiếu dữ liệu); not met: not.
+struct RevocationResult {
+    Status status = Status::not_applicable;
+    std::uint32_t branch = kNone;  // met: the branch that holds under any missing data (kNone
+                                   // when which one depends on it); unknown: the first that may
+    std::uint32_t level_result = kNone;  // into Evaluation::levels: the level it revokes
+    std::uint32_t unconfirmed = kNone;   // rests on an unconfirmed figure: Program::reasons index
+    int recognised_year = 0;             // the recognition it revokes
+    std::uint16_t unmet = 0, unknown = 0, total = 0;  // criteria of the set judging the level
+};
+
 struct EntityResult {
     std::uint32_t record = 0;  // into Dataset::records
     bool judged = true;        // false: an urban unit (Entity::judged); its levels are not applicable
@@ -47,6 +61,8 @@ struct EntityResult {
     std::uint32_t first_level = 0, level_count = 0;  // into Evaluation::levels
     std::uint32_t first_class = 0;  // into Evaluation::classes, Program::classes.size() of them
     std::uint32_t first_category = 0;  // into Evaluation::categories, Program::categories.size()
+    std::uint32_t first_revocation = 0;  // into Evaluation::revocations, Program::revocations.size()
+    Status revoked = Status::not_applicable;  // any revocation rule: met / unknown / not met
     // Recognised at a level in an earlier year that it no longer reaches ("duy trì chuẩn").
     std::uint32_t lost_level = kNone;
     int lost_year = 0;
@@ -59,6 +75,7 @@ struct Evaluation {
     std::vector<CriterionResult> criteria;
     std::vector<IndicatorResult> indicators;
     std::vector<Status> gates;
+    std::vector<RevocationResult> revocations;  // per entity, one per Program::revocations
     std::vector<Status> classes;  // per entity, one per Program::classes (not applicable for
                                   // classes of other kinds)
     // Per entity, one per Program::categories: the member it is in, kNone when its data do

@@ -72,6 +72,7 @@ public:
             x.lost_level_title = p_.levels[er.lost_level].title;
             x.lost_year = er.lost_year;
         }
+        x.revocations = explain_revocations(p_, ev_, r);
         for (const LocalityRule& rule : p_.localities) {
             if (!rule.valid_in(year_in_charge())) continue;
             if (std::find(rule.codes.begin(), rule.codes.end(), e.code) != rule.codes.end()) {

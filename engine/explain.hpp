@@ -137,6 +137,31 @@ struct Blocker {
     GateExplanation gate;                         // gate
 };
 
+// A criterion a revocation verdict counts: not met, or lacking data.
+struct RevocationCriterion {
+    std::string code, title;
+    bool named = false;  // named by the branch that fired (unmet(C) or met(C)): a key criterion
+};
+
+// One revocation rule that applies to the entity in the year (its recognition at the level is
+// one the rule may revoke): whether it is to be revoked, by which branch, and on what counts.
+struct RevocationExplanation {
+    std::string name, title, source;
+    std::string rule;  // "rules/national/thu-hoi.ntm:24"
+    Status status = Status::not_met;  // met: đề nghị thu hồi; unknown: có thể — thiếu dữ liệu
+    std::string level_name, level_title;  // the recognition it revokes
+    int recognised_year = 0;
+    std::string branch_name, branch_title, branch_rule, branch_condition;  // empty: none fired
+    int unmet = 0, unknown = 0, total = 0;  // criteria of the set that judged the level
+    std::string set_name, set_title;
+    std::vector<RevocationCriterion> unmet_criteria, unknown_criteria;
+    std::string unconfirmed;  // the verdict rests on an unconfirmed figure: its reason
+};
+
+// The revocation rules that apply to result `result` (those not "không áp dụng"), in rule order.
+std::vector<RevocationExplanation> explain_revocations(const Program& program, const Evaluation& evaluation,
+                                                       std::uint32_t result);
+
 struct EntityExplanation {
     std::string code, name, type, parent_code;
     EntityKind kind = EntityKind::xa;
@@ -154,6 +179,7 @@ struct EntityExplanation {
     std::vector<CategoryExplanation> categories;  // those of its kind, in declaration order
     std::string lost_level_title;      // duy trì chuẩn: recognised, no longer reached
     int lost_year = 0;
+    std::vector<RevocationExplanation> revocations;  // thu hồi: the rules that apply
     std::string member;  // steering-committee member in charge, if assigned
     std::string merged_from;  // made by a merger of communes: its parts (Entity::merged_from)
     int estimated = 0;        // indicators and gate readings that rest on an estimate

@@ -98,7 +98,7 @@ enum class OpCode : std::uint8_t {
     push_region,  // the entity's region index (for the set in force)
     push_level,   // the entity's level ordinal among its kind's levels (-1 none), if exact
     push_criteria_met,  // criteria met of the standard set, if exact
-    range_cmp,    // a: 0 level / 1 criteria_met, b: Op of the comparison, k: the constant;
+    range_cmp,    // a: 0 level / 1 criteria_met / 2 unmet_share, b: Op of the comparison, k: the constant;
                   // compares the known range of the value (e.g. 14–16 criteria when data
                   // is missing) so that the answer is unknown only when the range straddles k
     push_class,      // a: class index → 1/0/unknown
@@ -113,6 +113,10 @@ enum class OpCode : std::uint8_t {
     aggregate_cmp,      // a: Aggregate index, b: Op, k: constant — compares the aggregate's
                         // range, as range_cmp does (a district with 5 communes failing is not
                         // "100 %" even if a sixth lacks data)
+    push_unmet_share,   // the percentage of the current set's criteria not met, if exact
+    push_revoked,       // the entity's recognition is to be revoked this year → 1/0/unknown
+    push_recognised,    // a: level index; b: 0 recognised at it (or above) before the year
+                        // → 1/0, 1 the year of that recognition (unknown when none)
 };
 
 struct Instr {
@@ -274,6 +278,34 @@ struct ClassDef {
     ExprRef when;
 };
 
+// One case of a revocation rule (`branch a "title": C`).
+struct RevocationBranchDef {
+    std::string name;
+    std::string title;
+    std::vector<ExprRef> condition;  // one per set of RevocationDef::scope_sets
+    // Per set of scope_sets: the criteria (indices within the set) the condition names.
+    std::vector<std::vector<std::uint32_t>> criteria;
+    dsl::Span span;
+    std::uint32_t unconfirmed = kNone;  // Program::reasons index
+};
+
+// `revocation NAME`: when a recognition at `level` is revoked, judged on the criteria of `set`
+// (or a set extending it) as that set judged the level in the year.
+struct RevocationDef {
+    std::string name;
+    std::string title;
+    std::string source;
+    EntityKind kind = EntityKind::xa;
+    std::uint32_t level = 0;  // index in Program::levels
+    std::uint32_t set = 0;    // index in Program::sets
+    std::vector<std::uint32_t> scope_sets;  // `set`, then every set extending it
+    int valid_from = 0, valid_to = 0;       // `valid`, or the years of `set`
+    std::vector<RevocationBranchDef> branches;
+    std::uint32_t unconfirmed = kNone;  // the whole rule: Program::reasons index
+    dsl::Span span;
+    bool valid_in(int year) const { return valid_from <= year && year <= valid_to; }
+};
+
 // A threshold dimension (`category NAME`): an entity is in the first member whose condition
 // holds; `otherwise` (an empty condition, last) takes the rest.
 struct CategoryMemberDef {
@@ -339,6 +371,7 @@ struct Program {
     std::array<std::vector<std::uint32_t>, kKindCount> level_order;  // per kind, lowest first
     std::vector<ClassDef> classes;
     std::vector<CategoryDef> categories;  // in the order of dsl::Checked::categories
+    std::vector<RevocationDef> revocations;
     std::vector<Responsible> bodies;
     std::vector<LocalityRule> localities;
     std::vector<TargetDef> targets;

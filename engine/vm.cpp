@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 
+#include "engine/dataset.hpp"
 #include "engine/judge.hpp"
 
 namespace ntm::engine {
@@ -65,7 +66,30 @@ double status_value(Status s) {
     }
 }
 
+// The criteria of the current set not met, and those unknown.
+void unmet_counts(const ExprContext& ctx, int& unmet, int& unknown) {
+    unmet = unknown = 0;
+    if (ctx.criteria == nullptr) return;
+    for (std::uint32_t c = 0; c < ctx.criterion_count; ++c) {
+        unmet += ctx.criteria[c].status == Status::not_met;
+        unknown += ctx.criteria[c].status == Status::unknown;
+    }
+}
+
 }  // namespace
+
+int recognised_before(const Program& program, const std::vector<Recognition>& recognitions, std::uint32_t level,
+                      int year) {
+    const LevelDef& wanted = program.levels[level];
+    int first = 0;
+    for (const Recognition& r : recognitions) {
+        if (r.year >= year) continue;
+        const std::uint32_t li = program.level_index(r.level);
+        if (li == kNone || program.levels[li].kind != wanted.kind || program.levels[li].ordinal < wanted.ordinal) continue;
+        if (first == 0 || r.year < first) first = r.year;
+    }
+    return first;
+}
 
 double run(const Program& program, ExprRef expr, const ExprContext& ctx) {
     if (!expr.valid()) return kUnknown;
@@ -86,9 +110,29 @@ double run(const Program& program, ExprRef expr, const ExprContext& ctx) {
                 break;
             case OpCode::range_cmp: {
                 const auto op = static_cast<dsl::Op>(in.b);
+                if (in.a == 2) {
+                    int unmet = 0, unknown = 0;
+                    unmet_counts(ctx, unmet, unknown);
+                    const double n = ctx.criterion_count;
+                    stack[sp++] = n == 0 ? kUnknown
+                                         : range_compare(op, 100.0 * unmet / n, 100.0 * (unmet + unknown) / n, in.k);
+                    break;
+                }
                 stack[sp++] = in.a == 0 ? range_compare(op, ctx.level, ctx.level_max, in.k)
                                         : range_compare(op, ctx.criteria_met,
                                                         ctx.criteria_met + ctx.criteria_unknown, in.k);
+                break;
+            }
+            case OpCode::push_unmet_share: {
+                int unmet = 0, unknown = 0;
+                unmet_counts(ctx, unmet, unknown);
+                stack[sp++] = ctx.criterion_count == 0 || unknown > 0 ? kUnknown : 100.0 * unmet / ctx.criterion_count;
+                break;
+            }
+            case OpCode::push_revoked: stack[sp++] = ctx.revoked; break;
+            case OpCode::push_recognised: {
+                const int y = ctx.recognitions == nullptr ? 0 : recognised_before(program, *ctx.recognitions, in.a, ctx.year);
+                stack[sp++] = in.b == 0 ? boolean(y != 0) : y != 0 ? y : kUnknown;
                 break;
             }
             case OpCode::push_class:

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "engine/program.hpp"
 
@@ -15,6 +16,7 @@ namespace ntm::engine {
 // (engine/judge.hpp), which runs this VM; declared here so that this header need not include it.
 struct IndicatorResult;
 struct CriterionResult;
+struct Recognition;
 enum class Status : std::uint8_t;
 
 // What an expression can see of the entity it runs for.
@@ -30,6 +32,9 @@ struct ExprContext {
     const std::uint32_t* categories = nullptr;
     const IndicatorResult* indicators = nullptr;  // results of the current set (met, value)
     const CriterionResult* criteria = nullptr;
+    std::uint32_t criterion_count = 0;            // of the current set (what unmet_share counts)
+    double revoked = 0;                           // `revoked`: 1 / 0 / kUnknown
+    const std::vector<Recognition>* recognitions = nullptr;  // the entity's, for recognised(L)
     const std::string* code = nullptr;
     const std::string* parent = nullptr;
     const std::string* type = nullptr;  // as the decisions write it: "Xã", "Thị xã", ...
@@ -46,6 +51,12 @@ struct ExprContext {
 };
 
 double run(const Program& program, ExprRef expr, const ExprContext& ctx);
+
+// The year of the earliest of `recognitions` at `level` or a level above it of the same kind,
+// before `year`, or 0: what recognised(L) and recognised_year(L) read, and whose recognition a
+// revocation rule revokes.
+int recognised_before(const Program& program, const std::vector<Recognition>& recognitions, std::uint32_t level,
+                      int year);
 
 // Numbers compare with a tolerance of 1e-9 relative, so that a ratio computed as
 // 69.99999999999999 meets "≥ 70".  The VM's comparisons (`hai_long >= 90`) and the judge's

@@ -153,6 +153,25 @@ Json problem_json(const text::Problem& problem) {
     return j;
 }
 
+// A revocation rule that applies: "revoke" (đề nghị thu hồi), "may_revoke" (data missing could
+// make it so) or "keep"; the case that fired, and the criteria it counted.
+Json revocation_json(const RevocationExplanation& r) {
+    Json j;
+    j["rule"] = r.name;
+    j["level"] = r.level_name;
+    j["recognised"] = r.recognised_year;
+    j["verdict"] = r.status == Status::met ? "revoke" : r.status == Status::unknown ? "may_revoke" : "keep";
+    j["case"] = text_or_null(r.branch_name);
+    Json unmet = Json::array(), unknown = Json::array();
+    for (const RevocationCriterion& c : r.unmet_criteria) unmet.push_back(c.code);
+    for (const RevocationCriterion& c : r.unknown_criteria) unknown.push_back(c.code);
+    j["criteria_unmet"] = std::move(unmet);
+    j["criteria_unknown"] = std::move(unknown);
+    j["criteria_total"] = r.total;
+    if (!r.unconfirmed.empty()) j["unconfirmed"] = r.unconfirmed;  // only when it rests on one
+    return j;
+}
+
 Json entity_json(const Program& program, const Dataset& data, const Evaluation& evaluation, std::uint32_t result) {
     const EntityExplanation x = explain(program, data, evaluation, result);
     const EntityResult& er = evaluation.entities[result];
@@ -183,6 +202,8 @@ Json entity_json(const Program& program, const Dataset& data, const Evaluation& 
     } else {
         j["lost_level"] = {{"level", program.levels[er.lost_level].name}, {"recognised", er.lost_year}};
     }
+    j["revocations"] = Json::array();
+    for (const RevocationExplanation& r : x.revocations) j["revocations"].push_back(revocation_json(r));
     j["levels"] = Json::array();
     for (const LevelExplanation& l : x.levels) j["levels"].push_back(level_json(l));
     return j;

@@ -214,6 +214,40 @@ std::string lost_levels(const YearView& v, EntityKind kind) {
     return fmt::format("\n{}:\n", words(kLang).lost) + t.render("  ");
 }
 
+// The units of a kind whose recognition is to be revoked, then those that may be (data
+// missing): the level, the counts and the case, with what is missing.
+std::string revoked(const YearView& v, EntityKind kind) {
+    const Words& w = words(kLang);
+    Table yes({Table::left, Table::left, Table::left, Table::left}), maybe({Table::left, Table::left, Table::left});
+    std::vector<std::string> yes_notes;
+    for (std::uint32_t r : v.by_code) {
+        const Entity& e = v.entity(r);
+        if (e.kind != kind || v.ev.entities[r].revoked == Status::not_applicable) continue;
+        for (const RevocationExplanation& x : engine::explain_revocations(v.p, v.ev, r)) {
+            if (x.status == Status::not_met) continue;
+            std::string counts = fmt::format(fmt::runtime(w.revoke_counts), x.unmet, x.total,
+                                             percent(kLang, static_cast<std::size_t>(x.unmet), static_cast<std::size_t>(x.total)));
+            if (x.unknown > 0) counts += fmt::format(fmt::runtime(w.revoke_lacking), x.unknown);
+            std::string which = revocation_case(kLang, x);
+            if (!x.unconfirmed.empty()) which += fmt::format(fmt::runtime(w.unconfirmed_mark), x.unconfirmed);
+            const std::string level = fmt::format(fmt::runtime(text_words().recognised_in), x.level_title, x.recognised_year);
+            if (x.status == Status::met) {
+                yes.row({e.code, display_name(e), level, counts + " — " + which});
+            } else {
+                std::vector<std::string> missing;
+                for (const RevocationCriterion& c : x.unknown_criteria) missing.push_back(c.code);
+                std::string why = fmt::format("{} — {}", level, which);
+                if (!missing.empty()) why += fmt::format(" — {}: {}", w.revoke_missing, fmt::join(missing, ", "));
+                maybe.row({e.code, display_name(e), why});
+            }
+        }
+    }
+    std::string out;
+    if (!yes.empty()) out += fmt::format("\n{}:\n", w.revoke_head) + yes.render("  ");
+    if (!maybe.empty()) out += fmt::format("\n{}:\n", w.revoke_maybe_head) + maybe.render("  ");
+    return out;
+}
+
 // Each district (huyện) with the communes under it: "Huyện Phú Ninh: 7/9 xã đạt chuẩn ...".
 std::string district_progress(const YearView& v) {
     const auto& xa_levels = v.p.level_order[kind_index(EntityKind::xa)];
@@ -302,6 +336,18 @@ std::string maps_line(const Dataset& data, const Evaluation& evaluation) {
     return out;
 }
 
+// How many entities are to be revoked and may be; nothing when no revocation rule applied.
+std::string revocation_line(const Evaluation& ev) {
+    std::size_t yes = 0, maybe = 0, applied = 0;
+    for (const EntityResult& er : ev.entities) {
+        yes += er.revoked == Status::met;
+        maybe += er.revoked == Status::unknown;
+        applied += er.revoked != Status::not_applicable;
+    }
+    if (applied == 0) return {};
+    return fmt::format(fmt::runtime(words(Lang::vi).revoke_overview), yes, maybe) + "\n";
+}
+
 // How many entities have a level verdict resting on an unconfirmed figure; nothing when none.
 std::string unconfirmed_line(const Evaluation& ev) {
     std::size_t count = 0;
@@ -328,10 +374,12 @@ std::string render_eval_text(const Program& program, const Dataset& data, const 
     out += fmt::format(fmt::runtime(t.evaluated), evaluation.entities.size()) + "\n";
     out += maps_line(data, evaluation);
     out += unconfirmed_line(evaluation);
+    out += revocation_line(evaluation);
     for (const KindSummary& k : kinds) {
         out.append("\n").append(levels_by_kind(v, k));
         out += classes(v, k.kind);
         out += lost_levels(v, k.kind);
+        out += revoked(v, k.kind);
         if (k.kind == EntityKind::huyen || k.kind == EntityKind::tinh) out += own_levels(v, k.kind);
     }
     out += district_progress(v);

@@ -51,9 +51,29 @@ std::string standing(const EntityExplanation& x) {
     return out;
 }
 
+// "        căn cứ: … — quy định: …": the notes under an indicator or a gate.
+std::string note(const char* label, const std::string& text) { return fmt::format("{}: {}", label, text); }
+
 // " (ngưỡng chưa xác nhận: REASON)" after a verdict resting on an unconfirmed figure.
 std::string unconfirmed_text(const std::string& reason) {
     return reason.empty() ? std::string() : fmt::format(fmt::runtime(words(kLang).unconfirmed_mark), reason);
+}
+
+// Each revocation rule that applies: to be revoked or may be, with the case, the rule and the
+// criteria counted; not to be revoked only when some criterion is not met or lacks data.
+std::string revocations(const EntityExplanation& x) {
+    const TextWords& t = text_words();
+    std::string out;
+    for (const RevocationExplanation& r : x.revocations) {
+        if (r.status == Status::not_met && r.unmet == 0 && r.unknown == 0) continue;
+        out += fmt::format("{}{}\n", r.status == Status::not_met ? "" : "⚠ ", revocation_line(kLang, r));
+        const std::string at = r.branch_rule.empty() ? r.rule : r.branch_rule;
+        std::string basis = fmt::format("{} — {}", note(t.rule, at), note(t.basis, r.source));
+        const std::string which = revocation_case(kLang, r);
+        out += fmt::format("    {}{}{}\n", which.empty() ? "" : which + " — ", basis, unconfirmed_text(r.unconfirmed));
+        for (const std::string& line : revocation_criteria(kLang, r)) out += fmt::format("    {}\n", line);
+    }
+    return out;
 }
 
 // The next level and what blocks it, or that the entity is at the top.
@@ -73,8 +93,6 @@ std::string next_level(const EntityExplanation& x) {
     return out;
 }
 
-// "        căn cứ: … — quy định: …": the notes under an indicator or a gate.
-std::string note(const char* label, const std::string& text) { return fmt::format("{}: {}", label, text); }
 
 // One indicator: status, value, requirement and gap; then why that threshold, the rule,
 // the citation, and the body in charge when it is not the criterion's.
@@ -171,6 +189,7 @@ std::string render_explanation_text(const EntityExplanation& x, const Dataset& d
     if (!x.merged_from.empty()) out += fmt::format(fmt::runtime(text_words().merged_from), x.merged_from) + "\n";
     if (x.estimated > 0) out += fmt::format(fmt::runtime(text_words().estimates_note), x.estimated) + "\n";
     out += standing(x);
+    out += revocations(x);
     out += next_level(x);
     for (const LevelExplanation& l : x.levels) out += level_text(l);
     return text::printable_lines(out);  // a control character in a name never reaches the terminal

@@ -23,10 +23,15 @@ std::string subject(const dsl::MarkInfo& m, const Words& w) {
     switch (m.on) {
         case dsl::MarkOn::set: return {};
         case dsl::MarkOn::criterion: return fmt::format("{} {}{}", w.criterion, m.code, title);
-        case dsl::MarkOn::gate: return fmt::format("{}{}", m.code, title);
+        case dsl::MarkOn::gate:
+        case dsl::MarkOn::branch: return fmt::format("{}{}", m.code, title);
+        case dsl::MarkOn::revocation: return {};
         default: return fmt::format("{}{}", m.code, title);
     }
 }
+
+// A mark on the whole set or revocation rule.
+bool whole(const dsl::MarkInfo& m) { return m.on == dsl::MarkOn::set || m.on == dsl::MarkOn::revocation; }
 
 // The figure(s) concerned, as rule text (in backticks in Markdown); the words "the whole
 // indicator" and the like for a mark on an item.
@@ -47,14 +52,20 @@ std::string render_unconfirmed(const std::vector<dsl::MarkInfo>& marks, const ds
     }
     for (std::size_t i = 0; i < marks.size();) {
         std::size_t end = i;
-        while (end < marks.size() && marks[end].owner == marks[i].owner && marks[end].level == marks[i].level) ++end;
+        while (end < marks.size() && marks[end].owner == marks[i].owner && marks[end].owner_kind == marks[i].owner_kind)
+            ++end;
         const dsl::MarkInfo& first = marks[i];
         const std::string count = fmt::format(fmt::runtime(w.unconfirmed_group), end - i);
-        const char* what = first.level ? w.level_word : w.set_word;
+        const char* what = first.owner_kind == dsl::MarkOwner::level        ? w.level_word
+                           : first.owner_kind == dsl::MarkOwner::revocation ? w.revocation_word
+                                                                            : w.set_word;
+        const char* item = first.owner_kind == dsl::MarkOwner::level        ? w.gate
+                           : first.owner_kind == dsl::MarkOwner::revocation ? w.branch
+                                                                            : w.indicator;
         if (markdown) {
             out += fmt::format("\n## {} `{}`{}\n\n{}\n\n| {} | {} | {} | {} |\n|---|---|---|---|\n", what, first.owner,
                                first.owner_title.empty() ? "" : " — " + first.owner_title, count, w.place,
-                               first.level ? w.gate : w.indicator, w.figure, w.reason);
+                               item, w.figure, w.reason);
         } else {
             out += fmt::format("{} {}{}: {}\n", what, first.owner,
                                first.owner_title.empty() ? "" : " (" + first.owner_title + ")", count);
@@ -64,11 +75,11 @@ std::string render_unconfirmed(const std::vector<dsl::MarkInfo>& marks, const ds
             const std::string place = fmt::format("{}:{}", sources.file(m.at.file).path,
                                                   sources.locate(m.at.file, m.at.begin).line);
             if (markdown) {
-                out += fmt::format("| `{}` | {} | {} | {} |\n", place, m.on == dsl::MarkOn::set ? "—" : cell(subject(m, w)),
+                out += fmt::format("| `{}` | {} | {} | {} |\n", place, whole(m) ? "—" : cell(subject(m, w)),
                                    cell(figure(m, w, true)),
                                    cell(m.reason));
             } else {
-                const std::string on = m.on == dsl::MarkOn::set ? std::string() : subject(m, w) + ": ";
+                const std::string on = whole(m) ? std::string() : subject(m, w) + ": ";
                 out += fmt::format("  {}: {}{} — {}\n", place, on, figure(m, w, false), m.reason);
             }
         }

@@ -116,13 +116,31 @@ struct Words {
     const char* unconfirmed_head;  // "Các mức chưa xác nhận"
     const char* unconfirmed_total; // "Tổng số: {} mức chưa xác nhận"
     const char* unconfirmed_group; // "{} mức chưa xác nhận"
-    const char* unconfirmed_on[6]; // by dsl::MarkOn: "cả bộ", "tiêu chí", "chỉ tiêu", "mức", "ô", "điều kiện"
+    const char* unconfirmed_on[8]; // by dsl::MarkOn: "cả bộ", "tiêu chí", "chỉ tiêu", "mức", "ô", "điều kiện",
+                                   // "cả quy định thu hồi", "trường hợp"
     const char* place;             // "Chỗ"
     const char* figure;            // "Mức dùng"
     const char* reason;            // "Lý do"
     const char* set_word;          // "bộ tiêu chí"
     const char* level_word;        // "mức công nhận"
+    const char* revocation_word;   // "quy định thu hồi"
+    const char* branch;            // "Trường hợp" (of a revocation rule)
     const char* unconfirmed_intro; // the fixed header of the Markdown list (docs/rules-status.md)
+    // Revocation of recognition (`revocation` rules, QĐ 18/2022)
+    const char* revoke_yes;        // "Đề nghị thu hồi quyết định công nhận “{level}” (công nhận năm {year})"
+    const char* revoke_maybe;      // "Có thể bị thu hồi — thiếu dữ liệu: … “{level}” (công nhận năm {year})"
+    const char* revoke_no;         // "Chưa đến mức thu hồi quyết định công nhận “{level}” (công nhận năm {year})"
+    const char* revoke_counts;     // "{unmet}/{total} tiêu chí không đạt ({share})"
+    const char* revoke_lacking;    // ", {n} tiêu chí thiếu dữ liệu"
+    const char* revoke_case;       // "trường hợp {name}: {title}"
+    const char* revoke_case_open;  // "trường hợp thu hồi tùy số liệu còn thiếu"
+    const char* revoke_unmet;      // "Tiêu chí không đạt"
+    const char* revoke_named;      // "trong đó nêu tại trường hợp thu hồi"
+    const char* revoke_missing;    // "Tiêu chí thiếu dữ liệu"
+    const char* revoke_head;       // "Đề nghị thu hồi quyết định công nhận"
+    const char* revoke_maybe_head; // "Có thể bị thu hồi — thiếu dữ liệu"
+    const char* revoke_overview;   // "Đề nghị thu hồi …: {n} đơn vị; có thể bị thu hồi (thiếu dữ liệu): {m} đơn vị"
+    const char* revocation;        // "Thu hồi công nhận": a column head
 };
 
 const Words& words(Lang lang);
@@ -248,6 +266,16 @@ std::string blocker_text(Lang lang, const Blocker& b);
 // blocker_text, then the body in charge: " — phụ trách: Sở Giao thông vận tải".
 std::string blocker_line(Lang lang, const Blocker& b);
 std::vector<std::string> blocker_lines(Lang lang, const std::vector<Blocker>& blockers);
+
+// A revocation verdict and its counts: "Đề nghị thu hồi quyết định công nhận “Xã đạt chuẩn
+// nông thôn mới” (công nhận năm 2019): 8/19 tiêu chí không đạt (42,1 %)".
+std::string revocation_line(Lang lang, const RevocationExplanation& r);
+// The case that fired, or that it depends on the missing data: "trường hợp a: Từ 30% …"; empty
+// when not to be revoked.
+std::string revocation_case(Lang lang, const RevocationExplanation& r);
+// The criteria it counted: "Tiêu chí không đạt: 2 Giao thông; 10 Thu nhập — trong đó nêu tại
+// trường hợp thu hồi: 10 Thu nhập", then those lacking data; one string per line.
+std::vector<std::string> revocation_criteria(Lang lang, const RevocationExplanation& r);
 
 // ---------------------------------------------------------------------------------------------
 // Phrases of the report

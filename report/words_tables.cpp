@@ -111,12 +111,15 @@ constexpr Words kVi = {
     .unconfirmed_head = "Các mức chưa xác nhận",
     .unconfirmed_total = "Tổng số: {} mức chưa xác nhận",
     .unconfirmed_group = "{} mức chưa xác nhận",
-    .unconfirmed_on = {"cả bộ tiêu chí", "cả tiêu chí", "cả chỉ tiêu", "yêu cầu", "một ô", "điều kiện"},
+    .unconfirmed_on = {"cả bộ tiêu chí", "cả tiêu chí", "cả chỉ tiêu", "yêu cầu", "một ô", "điều kiện",
+                       "cả quy định thu hồi", "trường hợp thu hồi"},
     .place = "Chỗ",
     .figure = "Mức dùng",
     .reason = "Lý do",
     .set_word = "bộ tiêu chí",
     .level_word = "mức công nhận",
+    .revocation_word = "quy định thu hồi",
+    .branch = "Trường hợp thu hồi",
     .unconfirmed_intro =
         "Trang này liệt kê mọi mức trong `rules/` **chưa được xác nhận** với văn bản gốc: mỗi dòng là một dấu "
         "`unconfirmed \"lý do\"` trong tệp quy tắc (docs/language.md, \"Unconfirmed figures\"). Trang do lệnh "
@@ -125,6 +128,20 @@ constexpr Words kVi = {
         "của từng bộ: docs/rules-sources.md.\n\nDấu đánh giá (criteria.md §0): ✅ src đã xác nhận; ◐ căn cứ gián "
         "tiếp; ⚠ GK-med theo hiểu biết chung, tin cậy trung bình; ⚠ GK-low theo hiểu biết chung, tin cậy thấp; "
         "❓ không tìm thấy, mức giả định của bộ quy tắc.",
+    .revoke_yes = "Đề nghị thu hồi quyết định công nhận “{}” (công nhận năm {})",
+    .revoke_maybe = "Có thể bị thu hồi — thiếu dữ liệu: quyết định công nhận “{}” (công nhận năm {})",
+    .revoke_no = "Chưa đến mức thu hồi quyết định công nhận “{}” (công nhận năm {})",
+    .revoke_counts = "{}/{} tiêu chí không đạt ({})",
+    .revoke_lacking = ", {} tiêu chí thiếu dữ liệu",
+    .revoke_case = "trường hợp {}: {}",
+    .revoke_case_open = "trường hợp thu hồi tùy số liệu còn thiếu",
+    .revoke_unmet = "Tiêu chí không đạt",
+    .revoke_named = "trong đó nêu tại trường hợp thu hồi",
+    .revoke_missing = "Tiêu chí thiếu dữ liệu",
+    .revoke_head = "Đề nghị thu hồi quyết định công nhận",
+    .revoke_maybe_head = "Có thể bị thu hồi — thiếu dữ liệu",
+    .revoke_overview = "Đề nghị thu hồi quyết định công nhận: {} đơn vị; có thể bị thu hồi (thiếu dữ liệu): {} đơn vị",
+    .revocation = "Thu hồi công nhận",
 };
 
 constexpr Words kEn = {
@@ -234,16 +251,32 @@ constexpr Words kEn = {
     .unconfirmed_total = "Unconfirmed figures in all: {}",
     .unconfirmed_group = "Unconfirmed figures: {}",
     .unconfirmed_on = {"the whole set", "the whole criterion", "the whole indicator", "requirement", "one cell",
-                       "gate"},
+                       "gate", "the whole revocation rule", "revocation case"},
     .place = "Where",
     .figure = "Figure used",
     .reason = "Reason",
     .set_word = "criteria set",
     .level_word = "level",
+    .revocation_word = "revocation rule",
+    .branch = "Revocation case",
     .unconfirmed_intro =
         "Every figure in `rules/` **not confirmed** against the official text: each line is an "
         "`unconfirmed \"reason\"` mark in a rule file (docs/language.md, \"Unconfirmed figures\"). Made by "
         "`ntm check --unconfirmed --format md rules/`.",
+    .revoke_yes = "Recognition as “{}” ({}) to be revoked",
+    .revoke_maybe = "May be revoked — data missing: recognition as “{}” ({})",
+    .revoke_no = "Recognition as “{}” ({}) not to be revoked",
+    .revoke_counts = "{}/{} criteria not met ({})",
+    .revoke_lacking = ", {} criteria lacking data",
+    .revoke_case = "case {}: {}",
+    .revoke_case_open = "which case applies depends on the missing data",
+    .revoke_unmet = "Criteria not met",
+    .revoke_named = "of which named by the case",
+    .revoke_missing = "Criteria lacking data",
+    .revoke_head = "Recognition to be revoked",
+    .revoke_maybe_head = "May be revoked — data missing",
+    .revoke_overview = "Recognitions to be revoked: {} units; may be revoked (data missing): {} units",
+    .revocation = "Revocation",
 };
 
 constexpr TextWords kTextVi = {

@@ -1,0 +1,125 @@
+// Pass: revocation rules.  A rule names the level whose recognition it revokes and the set
+// whose criteria it counts — a set that level meets, or one extending it (a provincial set
+// judged in its place) — and gives one or more branches, each a yes/no condition that may
+// read `unmet_share` and `unmet(C, …)` of that set besides the entity's data.
+#include <fmt/format.h>
+
+#include <map>
+
+#include "dsl/check_pass.hpp"
+
+namespace ntm::dsl::check_detail {
+namespace {
+
+// Whether set `s` is `base` or extends it.
+bool extends(const Context& cx, std::size_t s, std::size_t base) {
+    for (std::optional<std::size_t> at = s; at; at = cx.out.sets[*at].base) {
+        if (*at == base) return true;
+    }
+    return false;
+}
+
+class Revocations {
+  public:
+    explicit Revocations(Context& cx) : cx_(cx) {}
+
+    void run(RevocationInfo& r) {
+        const RevocationDecl& d = *r.decl;
+        resolve_level(r);
+        resolve_set(r);
+        if (d.branches.empty()) {
+            Diagnostic& g = cx_.diags.error("E1003", d.name.span,
+                                            fmt::format("revocation '{}' has no 'branch': it can never revoke",
+                                                        d.name.text));
+            g.help = "add a case: branch a \"title\": unmet_share >= 50%";
+        }
+        Scope scope{r.kind, {}, nullptr};
+        if (r.set) scope.sets.push_back(*r.set);
+        scope.revocation = true;
+        std::map<std::string, Span> seen;
+        for (const RevocationBranch& b : d.branches) {
+            auto [it, fresh] = seen.try_emplace(b.name.text, b.name.span);
+            if (!fresh) {
+                Diagnostic& g = cx_.diags.error(
+                    "E0110", b.name.span,
+                    fmt::format("duplicate branch '{}' in revocation '{}'", b.name.text, d.name.text));
+                g.notes.push_back({it->second, "first defined here"});
+            }
+            if (b.condition) expect_condition(cx_, *b.condition, scope, fmt::format("branch '{}'", b.name.text));
+        }
+    }
+
+  private:
+    void resolve_level(RevocationInfo& r) {
+        const RevocationDecl& d = *r.decl;
+        if (!d.level) {
+            Diagnostic& g = cx_.diags.error(
+                "E1001", d.name.span,
+                fmt::format("revocation '{}' has no 'level': say which recognition it revokes", d.name.text));
+            g.help = "add 'level dat_chuan'";
+            return;
+        }
+        auto it = cx_.out.level_index.find(d.level->text);
+        if (it == cx_.out.level_index.end()) {
+            unknown_name(cx_, "E0106", *d.level, "level", keys_of(cx_.out.level_index));
+            return;
+        }
+        const LevelInfo& level = cx_.out.levels[it->second];
+        if (r.kind && level.kind && *r.kind != *level.kind) {
+            Diagnostic& g = cx_.diags.error(
+                "E1004", d.level->span,
+                fmt::format("revocation '{}' is for {} but level '{}' is for {}", d.name.text, name_of(*r.kind),
+                            d.level->text, name_of(*level.kind)));
+            g.notes.push_back({level.decl->name.span, "level declared here"});
+            return;
+        }
+        r.level = it->second;
+        if (!r.kind) r.kind = level.kind;
+    }
+
+    void resolve_set(RevocationInfo& r) {
+        const RevocationDecl& d = *r.decl;
+        if (!d.set) {
+            Diagnostic& g = cx_.diags.error(
+                "E1002", d.name.span,
+                fmt::format("revocation '{}' has no 'set': say whose criteria it counts", d.name.text));
+            g.help = "add 'set xa_ntm_2021'";
+            return;
+        }
+        auto it = cx_.out.set_index.find(d.set->text);
+        if (it == cx_.out.set_index.end()) {
+            unknown_name(cx_, "E0105", *d.set, "set", keys_of(cx_.out.set_index));
+            return;
+        }
+        r.set = it->second;
+        if (!r.level) return;
+        const LevelInfo& level = cx_.out.levels[*r.level];
+        bool judges = false;
+        for (std::size_t m : level.meets) judges = judges || extends(cx_, it->second, m);
+        if (!judges) {
+            Diagnostic& g = cx_.diags.error(
+                "E1004", d.set->span,
+                fmt::format("set '{}' never judges level '{}': the level meets {}", d.set->text, d.level->text,
+                            level.meets.empty() ? std::string("no set") : meets_list(level)));
+            g.notes.push_back({level.decl->name.span, "level declared here"});
+            r.set.reset();
+        }
+    }
+
+    std::string meets_list(const LevelInfo& level) const {
+        std::vector<std::string> names;
+        for (std::size_t m : level.meets) names.push_back(set_name(cx_, m));
+        return quoted_list(names);
+    }
+
+    Context& cx_;
+};
+
+}  // namespace
+
+void check_revocations(Context& cx) {
+    Revocations check(cx);
+    for (RevocationInfo& r : cx.out.revocations) check.run(r);
+}
+
+}  // namespace ntm::dsl::check_detail

@@ -1,0 +1,89 @@
+#include "engine/revoke.hpp"
+
+#include <algorithm>
+
+#include "engine/judge.hpp"
+
+namespace ntm::engine {
+
+namespace {
+
+// Past this many unknown criteria named by the branches, the cases are not enumerated: the
+// branches are judged once, three-valued (unknown where the missing data could matter).
+constexpr std::size_t kMaxNamedUnknown = 12;
+
+Status kleene_or(Status a, Status b) {
+    if (a == Status::met || b == Status::met) return Status::met;
+    if (a == Status::unknown || b == Status::unknown) return Status::unknown;
+    return Status::not_met;
+}
+
+}  // namespace
+
+void judge_revocation(const Program& program, const RevocationDef& def, std::uint32_t which,
+                      const CriterionResult* criteria, ExprContext ctx, RevocationResult& out) {
+    const std::uint32_t n = program.sets[def.scope_sets[which]].criterion_count;
+    std::vector<CriterionResult> world(criteria, criteria + n);
+    std::vector<std::uint32_t> named, free;  // the unknown criteria, named by a branch or not
+    out.unmet = out.unknown = 0;
+    out.total = static_cast<std::uint16_t>(n);
+    for (std::uint32_t c = 0; c < n; ++c) {
+        out.unmet += criteria[c].status == Status::not_met;
+        if (criteria[c].status != Status::unknown) continue;
+        ++out.unknown;
+        bool is_named = false;
+        for (const RevocationBranchDef& b : def.branches) {
+            const auto& crit = b.criteria[which];
+            is_named = is_named || std::find(crit.begin(), crit.end(), c) != crit.end();
+        }
+        (is_named ? named : free).push_back(c);
+    }
+    ctx.criteria = world.data();
+    ctx.criterion_count = n;
+    const bool enumerate = named.size() <= kMaxNamedUnknown;
+    const std::size_t cases = enumerate ? std::size_t{1} << named.size() : 1;
+    const std::size_t counts = enumerate ? free.size() + 1 : 1;
+
+    const std::size_t branches = def.branches.size();
+    std::vector<bool> always(branches, true), maybe(branches, false);
+    bool any_yes = false, any_no = false, any_unknown = false;
+    for (std::size_t mask = 0; mask < cases; ++mask) {
+        for (std::size_t k = 0; k < counts; ++k) {
+            if (enumerate) {
+                for (std::size_t i = 0; i < named.size(); ++i)
+                    world[named[i]].status = (mask >> i) & 1 ? Status::not_met : Status::met;
+                for (std::size_t i = 0; i < free.size(); ++i)
+                    world[free[i]].status = i < k ? Status::not_met : Status::met;
+            }
+            Status verdict = Status::not_met;
+            for (std::size_t b = 0; b < branches; ++b) {
+                const Status s = truth(run(program, def.branches[b].condition[which], ctx));
+                if (s != Status::met) always[b] = false;
+                if (s != Status::not_met) maybe[b] = true;
+                verdict = kleene_or(verdict, s);
+            }
+            any_yes = any_yes || verdict == Status::met;
+            any_no = any_no || verdict == Status::not_met;
+            any_unknown = any_unknown || verdict == Status::unknown;
+        }
+    }
+    out.status = any_yes && !any_no && !any_unknown ? Status::met
+                 : any_no && !any_yes && !any_unknown ? Status::not_met
+                                                      : Status::unknown;
+    out.branch = kNone;
+    for (std::size_t b = 0; b < branches && out.branch == kNone; ++b) {
+        if (out.status == Status::met ? always[b] : out.status == Status::unknown && maybe[b])
+            out.branch = static_cast<std::uint32_t>(b);
+    }
+    out.unconfirmed = kNone;
+    if (out.status == Status::not_met) return;
+    // What the verdict rests on: the rule as a whole, the branch, else a criterion not met
+    // whose verdict rests on an unconfirmed figure.
+    out.unconfirmed = def.unconfirmed;
+    if (out.unconfirmed == kNone && out.branch != kNone) out.unconfirmed = def.branches[out.branch].unconfirmed;
+    for (std::uint32_t c = 0; c < n && out.unconfirmed == kNone; ++c) {
+        if (criteria[c].status == Status::not_met) out.unconfirmed = criteria[c].unconfirmed;
+    }
+}
+
+}  // namespace ntm::engine
