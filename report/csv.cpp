@@ -220,7 +220,7 @@ Csv sheets(const Report& r, Lang lang) {
     const Words& w = words(lang);
     Csv csv(lang);
     csv.row({w.code, w.name, w.district, w.level, w.may_be_higher_head, w.criteria_met, w.criteria_count, w.uncertain,
-             w.classes, w.lost_level, w.recognised, w.next_level, w.blocked_by});
+             w.classes, w.lost_level, w.recognised, w.revocation, w.next_level, w.blocked_by});
     for (const CommuneSheet& s : r.communes) {
         const EntityExplanation& x = s.x;
         csv.field(s.unit.code).field(s.unit.name).field(s.district.name).field(or_none(w, x.level_title));
@@ -228,6 +228,13 @@ Csv sheets(const Report& r, Lang lang) {
         csv.count(static_cast<std::size_t>(x.criteria_met)).count(static_cast<std::size_t>(x.criteria_total));
         csv.count(static_cast<std::size_t>(x.criteria_unknown)).field(fmt::format("{}", fmt::join(x.classes, "; ")));
         csv.field(x.lost_level_title).field(x.lost_year == 0 ? "" : std::to_string(x.lost_year));
+        std::vector<std::string> revocations;
+        for (const RevocationExplanation& rv : x.revocations) {
+            if (rv.status != Status::not_met) {
+                revocations.push_back(fmt::format("{} — {}", revocation_line(lang, rv), revocation_case(lang, rv)));
+            }
+        }
+        csv.field(fmt::format("{}", fmt::join(revocations, "; ")));
         csv.field(x.next_level_title).field(fmt::format("{}", fmt::join(blocker_lines(lang, x.blockers), "; "))).end();
     }
     return csv;

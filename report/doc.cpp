@@ -106,6 +106,7 @@ private:
         own_levels();
         for (const ClassGroup& g : r_.overview.classes) class_group(g);
         lost_levels();
+        revocations();
         targets();
         commune_list();
     }
@@ -207,6 +208,36 @@ private:
             rows.push_back({cell(l.unit.code), unit(l.unit), cell(l.level_title), count(static_cast<std::size_t>(l.recognised))});
         }
         table({cell(w_.code), cell(w_.name), cell(w_.level), cell(w_.recognised)}, std::move(rows));
+    }
+
+    // Recognitions to be revoked, then those that may be: the counts, the case, the rule.
+    void revocations() {
+        const Overview& o = r_.overview;
+        if (!o.revocation_applied) return;
+        paragraph(fmt::format(fmt::runtime(w_.revoke_overview), o.revoked.size(), o.may_revoke.size()));
+        revocation_table(w_.revoke_head, o.revoked);
+        revocation_table(w_.revoke_maybe_head, o.may_revoke);
+    }
+
+    void revocation_table(const char* title, const std::vector<RevocationRow>& list) {
+        if (list.empty()) return;
+        heading(3, title);
+        std::vector<std::vector<DocCell>> rows;
+        for (const RevocationRow& row : list) {
+            const RevocationExplanation& x = row.x;
+            std::string which = revocation_case(lang_, x);
+            if (!x.unconfirmed.empty()) which += fmt::format(fmt::runtime(w_.unconfirmed_mark), x.unconfirmed);
+            std::string counts = fmt::format(fmt::runtime(w_.revoke_counts), x.unmet, x.total,
+                                             percent(lang_, static_cast<std::size_t>(x.unmet), static_cast<std::size_t>(x.total)));
+            if (x.unknown > 0) counts += fmt::format(fmt::runtime(w_.revoke_lacking), x.unknown);
+            rows.push_back({cell(row.unit.code), unit(row.unit), cell(x.level_title),
+                            count(static_cast<std::size_t>(x.recognised_year)), cell(counts), cell(which),
+                            cell(fmt::format("{}", fmt::join(revocation_criteria(lang_, x), ". "))),
+                            cell(x.branch_rule.empty() ? x.rule : x.branch_rule)});
+        }
+        table({cell(w_.code), cell(w_.name), cell(w_.level), cell(w_.recognised), cell(w_.criteria_count), cell(w_.branch),
+               cell(w_.criterion), cell(w_.rule)},
+              std::move(rows));
     }
 
     void targets() {
@@ -334,6 +365,12 @@ private:
         if (!x.member.empty()) facts.push_back(fmt::format("{}: {}", w_.member, x.member));
         if (!x.lost_level_title.empty()) {
             facts.push_back(fmt::format(fmt::runtime(w_.lost_warning), x.lost_level_title, x.lost_year, x.year));
+        }
+        for (const RevocationExplanation& r : x.revocations) {
+            if (r.status == Status::not_met) continue;
+            std::string fact = fmt::format("⚠ {} — {}", revocation_line(lang_, r), revocation_case(lang_, r));
+            if (!r.unconfirmed.empty()) fact += fmt::format(fmt::runtime(w_.unconfirmed_mark), r.unconfirmed);
+            facts.push_back(std::move(fact));
         }
         if (!x.next_level_name.empty()) {
             facts.push_back(fmt::format("{}: {}", w_.next_level, x.next_level_title));

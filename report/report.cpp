@@ -138,7 +138,8 @@ std::vector<ClassGroup> class_groups(const Program& p, const Scope& s, const Eva
     return out;
 }
 
-// Units not judged by type, levels no longer reached, and districts' and provinces' own levels.
+// Units not judged by type, levels no longer reached, recognitions to be revoked, and districts'
+// and provinces' own levels.
 void unit_facts(const Program& p, const Scope& s, const Evaluation& ev, Overview& o) {
     std::map<std::string, std::size_t> urban;
     for (std::uint32_t r : s.results()) {
@@ -147,6 +148,14 @@ void unit_facts(const Program& p, const Scope& s, const Evaluation& ev, Overview
         if (!er.judged) ++urban[e.type];
         if (er.lost_level != kNone) {
             o.lost.push_back({s.unit(s.entity_index(r)), p.levels[er.lost_level].title, er.lost_year});
+        }
+        o.revocation_applied = o.revocation_applied || er.revoked != Status::not_applicable;
+        if (er.revoked == Status::met || er.revoked == Status::unknown) {
+            for (RevocationExplanation& x : engine::explain_revocations(p, ev, r)) {
+                if (x.status == Status::not_met) continue;
+                auto& list = x.status == Status::met ? o.revoked : o.may_revoke;
+                list.push_back({s.unit(s.entity_index(r)), std::move(x)});
+            }
         }
         if ((e.kind == EntityKind::huyen || e.kind == EntityKind::tinh) && !p.level_order[kind_index(e.kind)].empty()) {
             OwnLevel own{s.unit(s.entity_index(r)), e.kind, er.judged, {}, {}};

@@ -86,6 +86,12 @@ struct LostLevel {
     int recognised = 0;
 };
 
+// A unit whose recognition is to be revoked, or may be (data missing).
+struct RevocationRow {
+    UnitRef unit;
+    RevocationExplanation x;
+};
+
 struct TargetLine {
     std::string level_title;
     EntityKind kind = EntityKind::xa;
@@ -112,6 +118,9 @@ struct Overview {
     std::vector<KindOverview> kinds;          // smallest kind first
     std::vector<ClassGroup> classes;          // in the rules' order
     std::vector<LostLevel> lost;              // duy trì chuẩn, by code
+    std::vector<RevocationRow> revoked;       // đề nghị thu hồi, by code
+    std::vector<RevocationRow> may_revoke;    // có thể bị thu hồi — thiếu dữ liệu, by code
+    bool revocation_applied = false;          // some revocation rule applied to some unit
     std::vector<OwnLevel> own_levels;         // districts then provinces, by code
     std::vector<DistrictProgress> districts;  // by code
     std::vector<TargetRow> targets;
