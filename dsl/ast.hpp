@@ -325,6 +325,7 @@ struct Gate {
     std::optional<Text> title;
     ExprPtr condition;
     std::optional<Unconfirmed> unconfirmed;  // `gate g: C unconfirmed "…"`
+    std::optional<YearRange> valid;          // `gate g "…" valid 2022..2025: C`; absent: every year
 };
 
 struct LevelDecl {

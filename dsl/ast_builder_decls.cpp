@@ -96,6 +96,7 @@ LevelDecl AstBuilder::level(const ParseNode& n) {
             gt.name = name(*c.children[0]);
             std::size_t k = 1;
             if (is<g::string_lit>(*c.children[k])) gt.title = text(*c.children[k++]);
+            if (is<g::valid_prop>(*c.children[k])) gt.valid = years(*c.children[k++]->children[0]);
             gt.condition = expr(*c.children[k]);
             marks(gt.unconfirmed, c, k + 1);
             l.gates.push_back(std::move(gt));

@@ -234,7 +234,8 @@ class Dumper {
             opt("after", l.after);
             for (const Name& m : l.meets) line("meets " + m.text);
             for (const Gate& g : l.gates) {
-                line(fmt::format("gate {}{}: {}", g.name.text, title(g.title), expr(g.condition)));
+                const std::string valid = g.valid ? fmt::format(" valid {}", years(*g.valid)) : std::string();
+                line(fmt::format("gate {}{}{}: {}", g.name.text, title(g.title), valid, expr(g.condition)));
                 nested([&] { opt("unconfirmed", g.unconfirmed); });
             }
         });

@@ -205,6 +205,7 @@ class Levels {
             if (g.condition) {
                 expect_condition(cx_, *g.condition, scope, fmt::format("gate '{}'", g.name.text));
             }
+            if (g.valid) check_year_range(cx_, *g.valid);
         }
     }
 

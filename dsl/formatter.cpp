@@ -183,8 +183,9 @@ class Printer {
                  fmt::format("meets {}", join(l.meets, [](const Name& n) { return n.text; })));
         }
         for (const Gate& g : l.gates) {
+            const std::string valid = g.valid ? fmt::format(" valid {}", years_text(*g.valid)) : std::string();
             prop(kIndent, g.span.begin,
-                 fmt::format("gate {}{}: {}", g.name.text, title_suffix(g.title), expr_text(g.condition)));
+                 fmt::format("gate {}{}{}: {}", g.name.text, title_suffix(g.title), valid, expr_text(g.condition)));
             mark_after(g.unconfirmed);
         }
         close(0, l.span);

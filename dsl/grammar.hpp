@@ -370,7 +370,8 @@ struct data_decl : seq<kw_data, ws, must<kind_name>, ws, must<open_brace>, ws,
 
 struct after_prop : seq<kw_after, ws, must<decl_name>> {};
 struct meets_prop : seq<kw_meets, ws, must<decl_name>, star<ws, comma, ws, must<decl_name>>> {};
-struct gate : seq<kw_gate, ws, must<name>, ws, opt<title, ws>, must<colon>, ws, must<operand>,
+// gate = "gate" name [ title ] [ "valid" years ] ":" expr { mark } ;
+struct gate : seq<kw_gate, ws, must<name>, ws, opt<title, ws>, opt<valid_prop, ws>, must<colon>, ws, must<operand>,
                  opt<unconfirmed_marks>> {};
 struct level_end : one<'}'> {};
 struct level_decl : seq<kw_level, ws, must<decl_name>, ws, opt<title, ws>, must<open_brace>, ws,

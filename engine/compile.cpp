@@ -288,6 +288,10 @@ void Compiler::levels() {
             gd.title = g.title ? g.title->value : g.name.text;
             gd.span = g.condition->span;
             gd.unconfirmed = reason(g.unconfirmed);
+            if (g.valid) {
+                gd.valid_from = g.valid->from;
+                gd.valid_to = g.valid->to;
+            }
             if (def.scope_sets.empty()) gd.condition.push_back(expr(*g.condition, {def.kind, kNone}));
             for (std::uint32_t s : def.scope_sets) gd.condition.push_back(expr(*g.condition, {def.kind, s}));
             def.gates.push_back(std::move(gd));

@@ -307,7 +307,7 @@ private:
             // one that exists (kiểu mẫu ends with 2025, and from 2026 the pilot hiện đại builds
             // on nâng cao).  Below every level that exists, nothing above exists either (nâng
             // cao judged in 2015, before any set of đạt chuẩn).
-            const bool absent = !def.meets.empty() && lr.set == kNone;
+            const bool absent = (!def.meets.empty() && lr.set == kNone) || !p_.level_in_force(def, opt_.year);
             if (absent || previous == Status::not_applicable) {
                 lr.prerequisite = previous;
                 lr.status = lr.criteria = Status::not_applicable;
@@ -403,6 +403,10 @@ private:
             const ExprRef cond = which < gd.condition.size() ? gd.condition[which]
                                  : gd.condition.size() == 1 && def.scope_sets.empty() ? gd.condition[0]
                                                                                       : ExprRef{};
+            if (!gd.valid_in(opt_.year)) {  // not in force this year
+                ev_.gates[lr.first_gate + g] = Status::not_applicable;
+                continue;
+            }
             if (entity(ctx.entity).map == AdminMap::two_tier && counts_districts(cond)) {
                 // There are no districts on the two-tier map: a condition on them does not apply.
                 ev_.gates[lr.first_gate + g] = Status::not_applicable;

@@ -276,6 +276,7 @@ private:
         }
         for (std::size_t g = 0; g < def.gates.size(); ++g) {
             const GateDef& gd = def.gates[g];
+            if (!gd.valid_in(ev_.year)) continue;  // not in force this year: not part of the level
             const Status gs = ev_.gates[lr.first_gate + g];
             x.gates.push_back({gd.name, gd.title, gs, rule_text(gd.span), p_.where(gd.span), gate_reads(gd, rec),
                                gs == Status::met || gs == Status::not_met ? reason(gd.unconfirmed) : std::string()});

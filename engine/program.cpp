@@ -1,5 +1,7 @@
 #include "engine/program.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace ntm::engine {
@@ -9,6 +11,12 @@ const Column* Schema::find(EntityKind kind, std::string_view name) const {
         if (c.name == name) return &c;
     }
     return nullptr;
+}
+
+bool Program::level_in_force(const LevelDef& level, int year) const {
+    if (!level.meets.empty()) return set_for(level, year) != kNone;
+    return level.gates.empty() ||
+           std::any_of(level.gates.begin(), level.gates.end(), [&](const GateDef& g) { return g.valid_in(year); });
 }
 
 std::uint32_t Program::set_for(const LevelDef& level, int year, std::uint32_t chosen) const {

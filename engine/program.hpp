@@ -252,6 +252,10 @@ struct GateDef {
     std::vector<ExprRef> condition;  // one per set of LevelDef::scope_sets (or one, if none)
     dsl::Span span;
     std::uint32_t unconfirmed = kNone;  // `gate g: C unconfirmed "…"`: Program::reasons index
+    // `valid`: the years it is in force (not applicable in the others); every year when absent.
+    int valid_from = std::numeric_limits<int>::min();
+    int valid_to = std::numeric_limits<int>::max();
+    bool valid_in(int year) const { return valid_from <= year && year <= valid_to; }
 };
 
 struct LevelDef {
@@ -386,6 +390,9 @@ struct Program {
     // each level that meets it, a set it extends, or a set extending the same base (a
     // provincial set judged in place of the national one).
     std::uint32_t set_for(const LevelDef& level, int year, std::uint32_t chosen = kNone) const;
+    // Whether `level` exists in `year`: one of its sets is valid then, or — for a level judged
+    // by gates only — one of its gates is in force (province completion has none before 2021).
+    bool level_in_force(const LevelDef& level, int year) const;
     // Whether set `s` is `base` or extends it, directly or not.
     bool extends(std::uint32_t s, std::uint32_t base) const;
     // Index of the set named `name`, or kNone.

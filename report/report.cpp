@@ -79,7 +79,7 @@ KindOverview kind_overview(const Program& p, const Scope& s, const Evaluation& e
     for (std::size_t o = 0; o < order.size(); ++o) {
         const LevelDef& def = p.levels[order[o]];
         k.levels[o + 1].title = def.title;
-        k.levels[o + 1].in_force = def.meets.empty() || p.set_for(def, ev.year) != kNone;
+        k.levels[o + 1].in_force = p.level_in_force(def, ev.year);
     }
     std::size_t met_sum = 0;
     for (std::uint32_t r : s.results()) {

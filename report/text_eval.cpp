@@ -98,7 +98,7 @@ std::string set_text(const SetDef& set) {
 std::string set_in_force(const YearView& v, const LevelDef& level, std::uint32_t set) {
     const TextWords& t = text_words();
     if (set != kNone) return set_text(v.p.sets[set]);
-    if (level.meets.empty()) return t.gates_only;
+    if (level.meets.empty() && v.p.level_in_force(level, v.ev.year)) return t.gates_only;
     return fmt::format(fmt::runtime(t.no_set_in_year), v.ev.year);
 }
 
@@ -150,7 +150,7 @@ std::string levels_by_kind(const YearView& v, const KindSummary& k) {
     for (std::size_t i = 0; i < k.at_level.size(); ++i) {
         const LevelDef* def = v.level_def(k.kind, static_cast<int>(i) - 1);
         // A level that does not exist this year (no set in force): no row, unless someone holds it.
-        if (def != nullptr && !def->meets.empty() && v.p.set_for(*def, v.ev.year) == kNone && k.at_level[i] == 0) continue;
+        if (def != nullptr && !v.p.level_in_force(*def, v.ev.year) && k.at_level[i] == 0) continue;
         table.row({def == nullptr ? std::string(w.none_level) : def->title, std::to_string(k.at_level[i]),
                    percent(kLang, k.at_level[i], k.total),
                    k.uncertain[i] == 0 ? std::string("–") : std::to_string(k.uncertain[i])});
