@@ -258,7 +258,8 @@ void Compiler::emit_call(const dsl::Expr& e, const dsl::ExprInfo& info, const Ex
                     push(OpCode::push_met, crit, 1);
                     push(OpCode::not_);
                 } else {
-                    push(OpCode::push_const, 0, 0, kUnknown);
+                    // A set extending the rule's set that removed the criterion: it cannot be unmet.
+                    push(OpCode::push_const, 0, 0, 0);
                 }
             }
             push(OpCode::any, static_cast<std::uint32_t>(info.codes.size()));
