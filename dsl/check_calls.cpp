@@ -18,7 +18,8 @@ const std::map<std::string, Function, std::less<>> kFunctions = {
     {"max", Function::max},          {"mean", Function::mean},
     {"any", Function::any},          {"all", Function::all},
     {"at_least", Function::at_least}, {"unmet", Function::unmet},
-    {"recognised", Function::recognised}, {"recognised_year", Function::recognised_year}};
+    {"recognised", Function::recognised}, {"recognised_year", Function::recognised_year},
+    {"revoked", Function::revoked}};
 
 constexpr std::size_t kMany = std::numeric_limits<std::size_t>::max();
 
@@ -80,7 +81,9 @@ Type Typer::call(const Expr& e, const Scope& sc) {
             break;
         case Function::recognised:
         case Function::recognised_year:
+        case Function::revoked:
             info.type = recognised(e, sc, info);
+            if (f->second == Function::revoked) revoked_here(e, sc);
             break;
     }
     return record(e, info);
@@ -270,9 +273,9 @@ Type Typer::unmet(const Expr& e, const Scope& sc, ExprInfo& info) {
     return Type::boolean();
 }
 
-// recognised(L) and recognised_year(L): L is a level of the entity's kind.
+// recognised(L), recognised_year(L) and revoked(L): L is a level of the entity's kind.
 Type Typer::recognised(const Expr& e, const Scope& sc, ExprInfo& info) {
-    const Type result = info.function == Function::recognised ? Type::boolean() : Type::number("year");
+    const Type result = info.function == Function::recognised_year ? Type::number("year") : Type::boolean();
     if (!arity(e, 1, 1)) return result;
     const Expr& arg = *e.args[0];
     if (arg.kind != ExprKind::name) {

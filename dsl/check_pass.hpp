@@ -80,6 +80,7 @@ class Typer {
     void check_literal(const Expr& literal, const std::string& unit);
     void unknown_in_scope(const Expr& e, const Scope& sc);
     void outside_revocation(const Expr& e);  // E1005
+    void revoked_here(const Expr& e, const Scope& sc);  // E1006 where `revoked` cannot be read
     void same_kind(const Expr& e, const char* what, std::optional<EntityKind> k, const Scope& sc);
     void arith_operand(const Expr& op, const Expr& operand, const Type& got);
     void logic_operand(const Expr& op, const Expr& operand, const Type& got);

@@ -86,11 +86,7 @@ Type Typer::name(const Expr& e, const Scope& sc) {
         info.builtin = b->second.first;
         info.type = b->second.second;
         if (info.builtin == Builtin::unmet_share && !sc.revocation) outside_revocation(e);
-        if (info.builtin == Builtin::revoked && !sc.own_revoked && !sc.child) {
-            cx_.diags.error("E1006", e.span,
-                            "'revoked' is known only once the entity's revocation rules are judged: read it "
-                            "in a class, or of the entities below in count(), share() and the like");
-        }
+        if (info.builtin == Builtin::revoked) revoked_here(e, sc);
         return record(e, info);
     }
     if (expect_level_) {
@@ -168,6 +164,13 @@ void Typer::unknown_in_scope(const Expr& e, const Scope& sc) {
         cx_.diags.error("E0104", e.span,
                         fmt::format("unknown name '{}' in data for {}", text::printable(e.text), name_of(*sc.kind)));
     if (auto m = text::closest_match(e.text, candidates)) d.help = fmt::format("did you mean '{}'?", *m);
+}
+
+void Typer::revoked_here(const Expr& e, const Scope& sc) {
+    if (sc.own_revoked || sc.child) return;
+    cx_.diags.error("E1006", e.span,
+                    "'revoked' is known only once the entity's revocation rules are judged: read it "
+                    "in a class, or of the entities below in count(), share() and the like");
 }
 
 void Typer::outside_revocation(const Expr& e) {

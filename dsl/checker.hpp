@@ -115,6 +115,7 @@ enum class Function {
     unmet,            // unmet(C, …): one of the named criteria is not met (revocation branches)
     recognised,       // recognised(L): recognised at level L (or above) in an earlier year
     recognised_year,  // recognised_year(L): the year of that recognition
+    revoked,          // revoked(L): the recognition at level L is to be revoked this year
 };
 
 struct ExprInfo {

@@ -270,6 +270,7 @@ void Compiler::emit_call(const dsl::Expr& e, const dsl::ExprInfo& info, const Ex
             push(OpCode::push_recognised, static_cast<std::uint32_t>(info.index),
                  info.function == dsl::Function::recognised ? 0u : 1u);
             return;
+        case dsl::Function::revoked: push(OpCode::push_revoked, static_cast<std::uint32_t>(info.index), 1); return;
         case dsl::Function::any:
         case dsl::Function::all:
         case dsl::Function::at_least:

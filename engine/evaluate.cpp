@@ -182,6 +182,7 @@ private:
         ctx.entity = r;
         ctx.aggregate = &Evaluator::aggregate_of;
         ctx.threshold = &Evaluator::threshold_of;
+        ctx.revoked_at = &Evaluator::revoked_at;
         return ctx;
     }
 
@@ -194,6 +195,20 @@ private:
             if (!known(when)) return rule.region != chosen ? std::optional<Region>(rule.region) : std::nullopt;
         }
         return std::nullopt;
+    }
+
+    // revoked(L): the Kleene `or` of the entity's rules revoking level L; no when none applies.
+    static double revoked_at(const void* self, std::uint32_t r, std::uint32_t level) {
+        const auto* ev = static_cast<const Evaluator*>(self);
+        const EntityResult& er = ev->ev_.entities[r];
+        double out = 0;
+        for (std::uint32_t q = 0; q < ev->p_.revocations.size(); ++q) {
+            if (ev->p_.revocations[q].level != level) continue;
+            const Status s = ev->ev_.revocations[er.first_revocation + q].status;
+            if (s == Status::met) return 1;
+            if (s == Status::unknown) out = kUnknown;
+        }
+        return out;
     }
 
     static double threshold_of(const void* self, std::uint32_t r, std::uint32_t indicator) {

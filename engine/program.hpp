@@ -114,7 +114,8 @@ enum class OpCode : std::uint8_t {
                         // range, as range_cmp does (a district with 5 communes failing is not
                         // "100 %" even if a sixth lacks data)
     push_unmet_share,   // the percentage of the current set's criteria not met, if exact
-    push_revoked,       // the entity's recognition is to be revoked this year → 1/0/unknown
+    push_revoked,       // b = 0: the entity's recognition is to be revoked this year (any rule);
+                        // b = 1: its recognition at level a → 1/0/unknown
     push_recognised,    // a: level index; b: 0 recognised at it (or above) before the year
                         // → 1/0, 1 the year of that recognition (unknown when none)
 };

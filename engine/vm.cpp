@@ -129,7 +129,11 @@ double run(const Program& program, ExprRef expr, const ExprContext& ctx) {
                 stack[sp++] = ctx.criterion_count == 0 || unknown > 0 ? kUnknown : 100.0 * unmet / ctx.criterion_count;
                 break;
             }
-            case OpCode::push_revoked: stack[sp++] = ctx.revoked; break;
+            case OpCode::push_revoked:
+                stack[sp++] = in.b == 0                    ? ctx.revoked
+                              : ctx.revoked_at == nullptr ? kUnknown
+                                                          : ctx.revoked_at(ctx.evaluator, ctx.entity, in.a);
+                break;
             case OpCode::push_recognised: {
                 const int y = ctx.recognitions == nullptr ? 0 : recognised_before(program, *ctx.recognitions, in.a, ctx.year);
                 stack[sp++] = in.b == 0 ? boolean(y != 0) : y != 0 ? y : kUnknown;

@@ -46,6 +46,8 @@ struct ExprContext {
     std::uint32_t entity = 0;
     void (*aggregate)(const void* evaluator, std::uint32_t entity, const Aggregate& agg, double& lo,
                       double& hi) = nullptr;
+    // revoked(L): whether the entity's recognition at level `level` is to be revoked (1/0/unknown).
+    double (*revoked_at)(const void* evaluator, std::uint32_t entity, std::uint32_t level) = nullptr;
     // threshold(SET, C): the threshold of indicator `indicator` for this entity.
     double (*threshold)(const void* evaluator, std::uint32_t entity, std::uint32_t indicator) = nullptr;
 };

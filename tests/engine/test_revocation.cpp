@@ -696,3 +696,78 @@ TEST_CASE("revocation: unmet() of a criterion the provincial set removed is neve
     CHECK(w.rule(ev, "base_1_unmet", "mot_hai").status == Status::met);
     CHECK(w.rule(ev, "tinh_2_met", "mot_hai").status == Status::not_met);
 }
+
+TEST_CASE("revocation: revoked(L) counts only the revocations of level L", "[revocation]") {
+    // Two levels, each judged by a set of two criteria and revoked when half of them fail; the
+    // district counts the communes whose đạt chuẩn recognition is revoked, not those losing only
+    // nâng cao.
+    const support::CompiledRules r = support::compile_rules_text(R"(set a "A" {
+  for xa
+  valid 2020..2030
+  criterion 1 "Một" { indicator 1 "Đạt" { unit yesno require yes } }
+  criterion 2 "Hai" { indicator 2 "Đạt" { unit yesno require yes } }
+}
+set b "B" {
+  for xa
+  valid 2020..2030
+  criterion 3 "Ba" { indicator 3 "Đạt" { unit yesno require yes } }
+  criterion 4 "Bốn" { indicator 4 "Đạt" { unit yesno require yes } }
+}
+set h "H" {
+  for huyen
+  valid 2020..2030
+  criterion 1 "Một" { indicator 1 "Đạt" { unit yesno require yes } }
+}
+level dat_chuan "Đạt chuẩn" { for xa  meets a }
+level nang_cao "Nâng cao" { for xa  after dat_chuan  meets b }
+level huyen_dat_chuan "Huyện đạt chuẩn" { for huyen  meets h }
+revocation thu_hoi_a "A" { level dat_chuan  set a  branch x "Nửa": unmet_share >= 50% }
+revocation thu_hoi_b "B" { level nang_cao  set b  branch x "Nửa": unmet_share >= 50% }
+revocation thu_hoi_h "H" { level huyen_dat_chuan  set h  branch x "Nửa số xã": share(xa where revoked(dat_chuan)) >= 50% }
+class mat_nang_cao "Bị thu hồi nâng cao" { for xa  when revoked(nang_cao) }
+)");
+    const Program& p = r.program;
+    Dataset data;
+    auto huyen = [&](const std::string& code) {
+        Entity e;
+        e.code = code;
+        e.name = code;
+        e.type = "Huyện";
+        e.kind = EntityKind::huyen;
+        e.recognised = {{"huyen_dat_chuan", 2020}};
+        support::add_entity(data, p.schema, std::move(e), 2024, {{"1", 1}});
+    };
+    auto xa = [&](const std::string& code, const std::string& parent, double c1, double c3) {
+        Entity e;
+        e.code = code;
+        e.name = code;
+        e.type = "Xã";
+        e.kind = EntityKind::xa;
+        e.parent_code = parent;
+        e.recognised = {{"nang_cao", 2021}};
+        support::add_entity(data, p.schema, std::move(e), 2024, {{"1", c1}, {"2", 1}, {"3", c3}, {"4", 1}});
+    };
+    // H1: one commune loses đạt chuẩn (criterion 1), one keeps everything: 50 % → revoked.
+    huyen("H1");
+    xa("H1a", "H1", 0, 1);
+    xa("H1b", "H1", 1, 1);
+    // H2: one commune loses only nâng cao (criterion 3), one keeps everything: 0 % → kept.
+    huyen("H2");
+    xa("H2a", "H2", 1, 0);
+    xa("H2b", "H2", 1, 1);
+    const Evaluation ev = evaluate(p, data, {2024, 1, kNone});
+    auto rule_of = [&](std::string_view code, std::uint32_t q) {
+        return ev.revocations.at(ev.entities.at(support::result_of(data, ev, code)).first_revocation + q).status;
+    };
+    auto klass = [&](std::string_view code) {
+        return ev.classes.at(ev.entities.at(support::result_of(data, ev, code)).first_class);
+    };
+    CHECK(rule_of("H1a", 0) == Status::met);
+    CHECK(rule_of("H2a", 0) == Status::not_met);
+    CHECK(rule_of("H2a", 1) == Status::met);
+    CHECK(ev.entities.at(support::result_of(data, ev, "H2a")).revoked == Status::met);  // any rule
+    CHECK(klass("H2a") == Status::met);
+    CHECK(klass("H1a") == Status::not_met);
+    CHECK(rule_of("H1", 2) == Status::met);
+    CHECK(rule_of("H2", 2) == Status::not_met);
+}
