@@ -56,7 +56,8 @@ class Revocations {
             Diagnostic& g = cx_.diags.error(
                 "E1001", d.name.span,
                 fmt::format("revocation '{}' has no 'level': say which recognition it revokes", d.name.text));
-            g.help = "add 'level dat_chuan'";
+            g.help = first_level(r) ? fmt::format("add 'level {}'", *first_level(r))
+                                    : std::string("add 'level NAME' naming the level whose recognition it revokes");
             return;
         }
         auto it = cx_.out.level_index.find(d.level->text);
@@ -83,7 +84,11 @@ class Revocations {
             Diagnostic& g = cx_.diags.error(
                 "E1002", d.name.span,
                 fmt::format("revocation '{}' has no 'set': say whose criteria it counts", d.name.text));
-            g.help = "add 'set xa_ntm_2021'";
+            const LevelInfo* level = r.level ? &cx_.out.levels[*r.level] : nullptr;
+            g.help = level != nullptr && !level->meets.empty()
+                         ? fmt::format("add 'set {}', the set level '{}' meets", set_name(cx_, level->meets.front()),
+                                       d.level->text)
+                         : std::string("add 'set NAME' naming the criteria set it counts");
             return;
         }
         auto it = cx_.out.set_index.find(d.set->text);
@@ -104,6 +109,14 @@ class Revocations {
             g.notes.push_back({level.decl->name.span, "level declared here"});
             r.set.reset();
         }
+    }
+
+    // The first level of the rule's kind (`for`), to suggest when `level` is missing.
+    std::optional<std::string> first_level(const RevocationInfo& r) const {
+        if (!r.kind) return std::nullopt;
+        const auto& order = cx_.out.level_order[static_cast<std::size_t>(*r.kind)];
+        if (order.empty()) return std::nullopt;
+        return cx_.out.levels[order.front()].decl->name.text;
     }
 
     std::string meets_list(const LevelInfo& level) const {
