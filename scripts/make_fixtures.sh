@@ -32,7 +32,7 @@ ts=fixtures/thanh-hoa/trieu-son
 generate $ts/trieu-son.csv $ts/trieu-son.scenario --district 397 --years 2020-2024
 
 mkdir -p fixtures/da-nang
-generate fixtures/da-nang/da-nang-2026.csv "" --province 48 --years 2026
+generate fixtures/da-nang/da-nang-2026.csv fixtures/da-nang/da-nang-2026.scenario --province 48 --years 2026
 generate fixtures/thanh-hoa/thanh-hoa-2026.csv "" --province 38 --years 2026
 
 # The merge's report goes beside the data it wrote.

@@ -771,3 +771,42 @@ class mat_nang_cao "Bị thu hồi nâng cao" { for xa  when revoked(nang_cao) }
     CHECK(rule_of("H1", 2) == Status::met);
     CHECK(rule_of("H2", 2) == Status::not_met);
 }
+
+TEST_CASE("revocation: a verdict rests on an unconfirmed figure only when it would not stand without it", "[revocation]") {
+    const support::CompiledRules r = support::compile_rules_text(R"(set a "A" {
+  for xa
+  valid 2020..2030
+  criterion 1 "Một" { indicator 1 "Đạt" { unit yesno require yes unconfirmed "mức chưa tra được" } }
+  criterion 2 "Hai" { indicator 2 "Đạt" { unit yesno require yes } }
+  criterion 3 "Ba" { indicator 3 "Đạt" { unit yesno require yes } }
+  criterion 4 "Bốn" { indicator 4 "Đạt" { unit yesno require yes } }
+}
+level dat_chuan "Đạt chuẩn" { for xa  meets a }
+revocation thu_hoi "A" { level dat_chuan  set a  branch x "Nửa": unmet_share >= 50% }
+)");
+    const Program& p = r.program;
+    Dataset data;
+    auto xa = [&](const std::string& code, double c1, double c2, double c3) {
+        Entity e;
+        e.code = code;
+        e.name = code;
+        e.type = "Xã";
+        e.kind = EntityKind::xa;
+        e.recognised = {{"dat_chuan", 2020}};
+        support::add_entity(data, p.schema, std::move(e), 2024, {{"1", c1}, {"2", c2}, {"3", c3}, {"4", 1}});
+    };
+    xa("X75", 0, 0, 0);  // 1 (marked), 2, 3 not met: 75 %, and 50 % were 1 met: stands
+    xa("X50", 0, 0, 1);  // 1 (marked), 2 not met: 50 %, and 25 % were 1 met: rests on the mark
+    xa("X50u", 1, 0, 0);  // 2, 3 not met, neither marked: stands
+    const Evaluation ev = evaluate(p, data, {2024, 1, kNone});
+    auto result = [&](std::string_view code) {
+        return ev.revocations.at(ev.entities.at(support::result_of(data, ev, code)).first_revocation);
+    };
+    REQUIRE(result("X75").status == Status::met);
+    CHECK(result("X75").unconfirmed == kNone);
+    REQUIRE(result("X50").status == Status::met);
+    REQUIRE(result("X50").unconfirmed != kNone);
+    CHECK(p.reasons.at(result("X50").unconfirmed) == "mức chưa tra được");
+    REQUIRE(result("X50u").status == Status::met);
+    CHECK(result("X50u").unconfirmed == kNone);
+}
