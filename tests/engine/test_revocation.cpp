@@ -170,38 +170,21 @@ struct Town {
             if (unknown.count(c) == 0) values[std::to_string(c)] = unmet.count(c) != 0 ? 0 : 1;
         }
         for (const auto& [k, v] : extra) values[k] = v;
-        Entity e;
-        e.code = code;
-        e.name = (judged ? "Xã " : "Phường ") + code;
-        e.type = judged ? "Xã" : "Phường";
-        e.kind = EntityKind::xa;
+        Entity e = support::unit(code, EntityKind::xa, parent, std::move(recognised));
+        if (!judged) e.type = "Phường";
         e.judged = judged;
-        e.parent_code = parent;
-        e.region = Region::DHNTB;
-        e.recognised = std::move(recognised);
         support::add_entity(data, program().schema, std::move(e), year, values);
     }
 
     // A district meeting both criteria of huyen_thu, recognised in 2020.
     void huyen(const std::string& code) {
-        Entity e;
-        e.code = code;
-        e.name = "Huyện " + code;
-        e.type = "Huyện";
-        e.kind = EntityKind::huyen;
-        e.region = Region::DHNTB;
-        e.recognised = recognised_at("huyen_dat_chuan", 2020);
-        support::add_entity(data, program().schema, std::move(e), year, {{"1", 1}, {"2", 1}});
+        support::add_entity(data, program().schema,
+                            support::unit(code, EntityKind::huyen, "", recognised_at("huyen_dat_chuan", 2020)), year,
+                            {{"1", 1}, {"2", 1}});
     }
 
     void tinh(const std::string& code) {
-        Entity e;
-        e.code = code;
-        e.name = "Tỉnh " + code;
-        e.type = "Tỉnh";
-        e.kind = EntityKind::tinh;
-        e.region = Region::DHNTB;
-        support::add_entity(data, program().schema, std::move(e), year, {});
+        support::add_entity(data, program().schema, support::unit(code, EntityKind::tinh), year, {});
     }
 
     Evaluation run() const { return evaluate(program(), data, {year, 1, kNone}); }
@@ -729,23 +712,12 @@ class mat_nang_cao "Bị thu hồi nâng cao" { for xa  when revoked(nang_cao) }
     const Program& p = r.program;
     Dataset data;
     auto huyen = [&](const std::string& code) {
-        Entity e;
-        e.code = code;
-        e.name = code;
-        e.type = "Huyện";
-        e.kind = EntityKind::huyen;
-        e.recognised = {{"huyen_dat_chuan", 2020}};
-        support::add_entity(data, p.schema, std::move(e), 2024, {{"1", 1}});
+        support::add_entity(data, p.schema, support::unit(code, EntityKind::huyen, "", {{"huyen_dat_chuan", 2020}}),
+                            2024, {{"1", 1}});
     };
     auto xa = [&](const std::string& code, const std::string& parent, double c1, double c3) {
-        Entity e;
-        e.code = code;
-        e.name = code;
-        e.type = "Xã";
-        e.kind = EntityKind::xa;
-        e.parent_code = parent;
-        e.recognised = {{"nang_cao", 2021}};
-        support::add_entity(data, p.schema, std::move(e), 2024, {{"1", c1}, {"2", 1}, {"3", c3}, {"4", 1}});
+        support::add_entity(data, p.schema, support::unit(code, EntityKind::xa, parent, {{"nang_cao", 2021}}), 2024,
+                            {{"1", c1}, {"2", 1}, {"3", c3}, {"4", 1}});
     };
     // H1: one commune loses đạt chuẩn (criterion 1), one keeps everything: 50 % → revoked.
     huyen("H1");
@@ -787,13 +759,8 @@ revocation thu_hoi "A" { level dat_chuan  set a  branch x "Nửa": unmet_share >
     const Program& p = r.program;
     Dataset data;
     auto xa = [&](const std::string& code, double c1, double c2, double c3) {
-        Entity e;
-        e.code = code;
-        e.name = code;
-        e.type = "Xã";
-        e.kind = EntityKind::xa;
-        e.recognised = {{"dat_chuan", 2020}};
-        support::add_entity(data, p.schema, std::move(e), 2024, {{"1", c1}, {"2", c2}, {"3", c3}, {"4", 1}});
+        support::add_entity(data, p.schema, support::unit(code, EntityKind::xa, "", {{"dat_chuan", 2020}}), 2024,
+                            {{"1", c1}, {"2", c2}, {"3", c3}, {"4", 1}});
     };
     xa("X75", 0, 0, 0);  // 1 (marked), 2, 3 not met: 75 %, and 50 % were 1 met: stands
     xa("X50", 0, 0, 1);  // 1 (marked), 2 not met: 50 %, and 25 % were 1 met: rests on the mark

@@ -112,6 +112,19 @@ CompiledRules compile_rules_text(const std::string& text) {
 // ---------------------------------------------------------------------------------------------
 // Datasets built by hand
 
+Entity unit(std::string code, EntityKind kind, std::string parent_code, std::vector<Recognition> recognised) {
+    static constexpr const char* kTypes[] = {"Thôn", "Xã", "Huyện", "Tỉnh"};
+    Entity e;
+    e.name = code;
+    e.code = std::move(code);
+    e.kind = kind;
+    e.type = kTypes[kind_index(kind)];
+    e.parent_code = std::move(parent_code);
+    e.region = Region::DHNTB;
+    e.recognised = std::move(recognised);
+    return e;
+}
+
 std::uint32_t add_entity(Dataset& data, const Schema& schema, Entity entity, int year,
                          const std::map<std::string, double>& values) {
     entity.parent = entity.parent_code.empty() ? kNone : data.find(entity.parent_code);

@@ -75,6 +75,11 @@ CompiledRules compile_rules_text(const std::string& text);
 // ---------------------------------------------------------------------------------------------
 // Datasets built by hand
 
+// A unit of `kind` named after its code, of the usual type ("Xã", "Huyện", "Tỉnh", "Thôn"), in
+// region DHNTB, with its parent's code and recognitions.
+ntm::engine::Entity unit(std::string code, ntm::dsl::EntityKind kind, std::string parent_code = {},
+                         std::vector<ntm::engine::Recognition> recognised = {});
+
 // Adds `entity`, its parent looked up by parent_code, with one record for `year` whose values
 // are given by column name (a name the schema lacks fails the test).  Returns its index.
 std::uint32_t add_entity(ntm::engine::Dataset& data, const ntm::engine::Schema& schema,
