@@ -1,5 +1,6 @@
 // The formatter's output as lines, and the placing of comments among them.  Internal to the
-// formatter (formatter.cpp prints the tree into a Layout, which renders the final text).
+// formatter (the Printer of formatter_printer.hpp prints the tree into a Layout, which renders
+// the final text).
 //
 // Every printed line stands for a place in the source (its anchor), so that comments can be
 // put back by position even when the canonical order differs from the source's order.
