@@ -222,7 +222,8 @@ std::string revoked(const YearView& v, EntityKind kind) {
     std::vector<std::string> yes_notes;
     for (std::uint32_t r : v.by_code) {
         const Entity& e = v.entity(r);
-        if (e.kind != kind || v.ev.entities[r].revoked == Status::not_applicable) continue;
+        const Status any = v.ev.entities[r].revoked;  // none is met or unknown: nothing to list
+        if (e.kind != kind || (any != Status::met && any != Status::unknown)) continue;
         for (const RevocationExplanation& x : engine::explain_revocations(v.p, v.ev, r)) {
             if (x.status == Status::not_met) continue;
             std::string counts = fmt::format(fmt::runtime(w.revoke_counts), x.unmet, x.total,
