@@ -181,41 +181,62 @@ std::uint32_t category_candidates(const Program& p, std::uint32_t category, cons
 
 namespace {
 
+// One step down threshold tree node `n` for the entity of `ctx`: the child its region, category,
+// year or first `when` case that holds chooses — or why the walk stops.
+struct ThresholdStep {
+    std::uint32_t next = kNone;      // the child chosen; kNone: no entry applies
+    std::uint32_t waiting = kNone;   // stopped: the category (Program::categories) not decided
+    bool case_unknown = false;       // stopped: a `when` condition before the chosen one lacks data
+    std::uint32_t taken = kNone;     // the `when` case that chose the child (Program::case_entries)
+};
+
+ThresholdStep step(const Program& p, const ThresholdNode& n, const ExprContext& ctx) {
+    ThresholdStep s;
+    switch (n.kind) {
+        case ThresholdKind::constant: break;
+        case ThresholdKind::by_region: s.next = p.region_children[n.first + region_index(ctx.region)]; break;
+        case ThresholdKind::by_category: {
+            const std::uint32_t m = ctx.categories != nullptr ? ctx.categories[n.category] : kNone;
+            if (m == kNone) {
+                s.waiting = n.category;
+            } else {
+                s.next = p.category_children[n.first + m];
+            }
+            break;
+        }
+        case ThresholdKind::by_year:
+            for (std::uint32_t i = 0; i < n.count; ++i) {
+                const YearEntry& y = p.year_entries[n.first + i];
+                if (y.from <= ctx.year && ctx.year <= y.to) s.next = y.node;
+            }
+            break;
+        case ThresholdKind::cases:
+            for (std::uint32_t i = 0; i < n.count && s.next == kNone; ++i) {
+                const CaseEntry& c = p.case_entries[n.first + i];
+                const double when = c.when.valid() ? run(p, c.when, ctx) : 1.0;
+                if (!known(when)) {
+                    s.case_unknown = true;
+                    return s;
+                }
+                if (when == 1) {
+                    s.next = c.node;
+                    s.taken = n.first + i;
+                }
+            }
+            break;
+    }
+    return s;
+}
+
 // The first category the choice of threshold `node` for `ctx` stops at for want of data (a
 // table by year whose year's entry is by category, say; not that of another year), or kNone.
 std::uint32_t waiting_category(const Program& p, std::uint32_t node, const ExprContext& ctx) {
     while (node != kNone) {
         const ThresholdNode& n = p.threshold_nodes[node];
-        switch (n.kind) {
-            case ThresholdKind::constant: return kNone;
-            case ThresholdKind::by_region: node = p.region_children[n.first + region_index(ctx.region)]; break;
-            case ThresholdKind::by_category: {
-                const std::uint32_t m = ctx.categories[n.category];
-                if (m == kNone) return n.category;
-                node = p.category_children[n.first + m];
-                break;
-            }
-            case ThresholdKind::by_year: {
-                std::uint32_t next = kNone;
-                for (std::uint32_t i = 0; i < n.count; ++i) {
-                    const YearEntry& y = p.year_entries[n.first + i];
-                    if (y.from <= ctx.year && ctx.year <= y.to) next = y.node;
-                }
-                node = next;
-                break;
-            }
-            case ThresholdKind::cases: {
-                std::uint32_t next = kNone;
-                for (std::uint32_t i = 0; i < n.count && next == kNone; ++i) {
-                    const CaseEntry& c = p.case_entries[n.first + i];
-                    const double when = c.when.valid() ? run(p, c.when, ctx) : 1.0;
-                    if (!known(when)) return kNone;
-                    if (when == 1) next = c.node;
-                }
-                node = next;
-                break;
-            }
-        }
+        if (n.kind == ThresholdKind::constant) return kNone;
+        const ThresholdStep s = step(p, n, ctx);
+        if (s.waiting != kNone || s.case_unknown) return s.waiting;
+        node = s.next;
     }
     return kNone;
 }
@@ -303,39 +324,12 @@ double threshold_value(const Program& p, std::uint32_t node, const ExprContext& 
     while (node != kNone) {
         const ThresholdNode& n = p.threshold_nodes[node];
         if (mark != nullptr && n.unconfirmed != kNone) *mark = n.unconfirmed;
-        switch (n.kind) {
-            case ThresholdKind::constant: return n.value;
-            case ThresholdKind::by_region: node = p.region_children[n.first + region_index(ctx.region)]; break;
-            case ThresholdKind::by_category: {
-                const std::uint32_t m = ctx.categories != nullptr ? ctx.categories[n.category] : kNone;
-                if (m == kNone) return kUnknown;  // the entity's category is not known
-                node = p.category_children[n.first + m];
-                break;
-            }
-            case ThresholdKind::by_year: {
-                std::uint32_t next = kNone;
-                for (std::uint32_t i = 0; i < n.count; ++i) {
-                    const YearEntry& y = p.year_entries[n.first + i];
-                    if (y.from <= ctx.year && ctx.year <= y.to) next = y.node;
-                }
-                node = next;
-                break;
-            }
-            case ThresholdKind::cases: {
-                std::uint32_t next = kNone;
-                for (std::uint32_t i = 0; i < n.count && next == kNone; ++i) {
-                    const CaseEntry& c = p.case_entries[n.first + i];
-                    const double when = c.when.valid() ? run(p, c.when, ctx) : 1.0;
-                    if (!known(when)) return kUnknown;  // cannot tell which threshold applies
-                    if (when == 1) {
-                        next = c.node;
-                        if (taken != nullptr) *taken = n.first + i;
-                    }
-                }
-                node = next;
-                break;
-            }
-        }
+        if (n.kind == ThresholdKind::constant) return n.value;
+        const ThresholdStep s = step(p, n, ctx);
+        // The entity's category is not known, or which case applies cannot be told.
+        if (s.waiting != kNone || s.case_unknown) return kUnknown;
+        if (s.taken != kNone && taken != nullptr) *taken = s.taken;
+        node = s.next;
     }
     return kUnknown;
 }
