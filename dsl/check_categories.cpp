@@ -60,16 +60,12 @@ const Expr* reads_results(const Context& cx, const Expr& e) {
 void check_categories(Context& cx) {
     for (const CategoryInfo& info : cx.out.categories) {
         const CategoryDecl& c = *info.decl;
-        std::map<std::string, Span, std::less<>> names;
+        NamesInBlock names;
         const CategoryMember* otherwise = nullptr;
         for (const CategoryMember& m : c.members) {
-            auto [it, fresh] = names.try_emplace(m.name.text, m.name.span);
-            if (!fresh) {
-                Diagnostic& d = cx.diags.error(
-                    "E0904", m.name.span,
-                    fmt::format("category '{}' is declared twice in '{}'", m.name.text, c.name.text));
-                d.notes.push_back({it->second, "first declared here"});
-            }
+            first_in_block(cx, names, m.name, "E0904",
+                           fmt::format("category '{}' is declared twice in '{}'", m.name.text, c.name.text),
+                           "first declared here");
             if (m.when) {
                 const Scope scope{info.kind, {}, nullptr};
                 expect_condition(cx, *m.when, scope, fmt::format("the condition of category '{}'", m.name.text));

@@ -122,6 +122,13 @@ std::string type_phrase(const Type& t) {
     return "unknown";
 }
 
+bool first_in_block(Context& cx, NamesInBlock& seen, const Name& name, const char* code, const std::string& message,
+                    const char* note) {
+    const auto [it, fresh] = seen.try_emplace(name.text, name.span);
+    if (!fresh) cx.diags.error(code, name.span, message).notes.push_back({it->second, note});
+    return fresh;
+}
+
 Diagnostic& unknown_name(Context& cx, std::string code, const Name& name, std::string_view what,
                          const std::vector<std::string>& candidates) {
     Diagnostic& d =

@@ -193,15 +193,9 @@ class Levels {
         const LevelInfo& l = levels_[i];
         // Without `meets`, met(C) and value(C) may name a criterion of any set of the kind.
         const Scope scope{l.kind, l.meets.empty() ? sets_of_kind(cx_, l.kind) : l.meets, nullptr};
-        std::map<std::string, Span> seen;
+        NamesInBlock seen;
         for (const Gate& g : l.decl->gates) {
-            auto [it, fresh] = seen.try_emplace(g.name.text, g.name.span);
-            if (!fresh) {
-                Diagnostic& d = cx_.diags.error(
-                    "E0110", g.name.span,
-                    fmt::format("duplicate gate '{}' in level '{}'", g.name.text, name(i)));
-                d.notes.push_back({it->second, "first defined here"});
-            }
+            first_in_block(cx_, seen, g.name, "E0110", fmt::format("duplicate gate '{}' in level '{}'", g.name.text, name(i)));
             if (g.condition) {
                 expect_condition(cx_, *g.condition, scope, fmt::format("gate '{}'", g.name.text));
             }

@@ -147,6 +147,14 @@ std::string number_text(const Number& n);                        // 90 or 90%
 std::string unit_phrase(std::string_view unit);                  // "yes/no", "percent"
 std::string type_phrase(const Type& t);                          // "yes/no", "km", "text"
 
+// Names given once within a block (gates of a level, branches of a revocation, members of a
+// category): where each was first given.
+using NamesInBlock = std::map<std::string, Span, std::less<>>;
+// Records `name` in `seen`; given a second time, reports `code` with `message` at it and a note
+// `note` at the first.  Returns whether it was the first time.
+bool first_in_block(Context& cx, NamesInBlock& seen, const Name& name, const char* code, const std::string& message,
+                    const char* note = "first defined here");
+
 // Reports an unknown name with a "did you mean" help when a candidate is close.
 Diagnostic& unknown_name(Context& cx, std::string code, const Name& name, std::string_view what,
                          const std::vector<std::string>& candidates);

@@ -36,15 +36,10 @@ class Revocations {
         Scope scope{r.kind, {}, nullptr};
         if (r.set) scope.sets.push_back(*r.set);
         scope.revocation = true;
-        std::map<std::string, Span> seen;
+        NamesInBlock seen;
         for (const RevocationBranch& b : d.branches) {
-            auto [it, fresh] = seen.try_emplace(b.name.text, b.name.span);
-            if (!fresh) {
-                Diagnostic& g = cx_.diags.error(
-                    "E0110", b.name.span,
-                    fmt::format("duplicate branch '{}' in revocation '{}'", b.name.text, d.name.text));
-                g.notes.push_back({it->second, "first defined here"});
-            }
+            first_in_block(cx_, seen, b.name, "E0110",
+                           fmt::format("duplicate branch '{}' in revocation '{}'", b.name.text, d.name.text));
             if (b.condition) expect_condition(cx_, *b.condition, scope, fmt::format("branch '{}'", b.name.text));
         }
     }
