@@ -136,6 +136,38 @@ struct Truth {
 Truth possible(const Context& cx, const Expr& e);
 
 // ---------------------------------------------------------------------------------------------
+// Requirements (check_requirements.cpp; check_contradictions.cpp).
+
+// One cell of the thresholds of an indicator's requirements: requirements are compared cell
+// by cell, each category × each region × each year of the set's validity.
+struct ThresholdCell {
+    std::optional<Region> region;
+    std::optional<int> year;
+    // A threshold by category: the cell of one category of the first dimension the
+    // requirements are tabled by (others count as alternatives, as `when` cases).
+    std::string dimension, member;
+    std::size_t member_index = 0;
+};
+
+// One interval a requirement allows in a cell.
+struct Allowed {
+    Interval allowed;
+    std::string text;
+    std::string label;
+    bool numbers_in_domain = true;
+};
+
+// The intervals requirement `r` allows in `cell`: one for each value its thresholds take there
+// (`when` cases, and categories of other dimensions, are alternatives).  `domain` is the
+// indicator unit's, to tell whether the numbers lie in it.
+std::vector<Allowed> alternatives(const Context& cx, const Requirement& r,
+                                  const ThresholdCell& cell, const Interval& domain);
+
+// Reports requirements of indicator `ind` of set `set` that can never all hold; run by
+// check_requirements once every requirement fits the indicator's unit.
+void check_contradictions(Context& cx, std::size_t set, EffectiveIndicator& ind);
+
+// ---------------------------------------------------------------------------------------------
 // Shared helpers (check_common.cpp).
 
 Span join(Span a, Span b);
