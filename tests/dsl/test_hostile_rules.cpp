@@ -23,20 +23,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Parsed {
-    SourceManager sources;
-    Diagnostics diags;
-    RuleFile file;
-};
-
-std::unique_ptr<Parsed> parse(const std::string& text) {
-    auto p = std::make_unique<Parsed>();
-    NodeIds ids;
-    const FileId f = p->sources.add("t.ntm", text);
-    p->file = parse_file(f, p->sources, p->diags, ids);
-    p->diags.sort();
-    return p;
-}
+std::unique_ptr<support::ParsedText> parse(const std::string& text) { return support::parse_text(text); }
 
 // "CODE line:column message" for each diagnostic.
 std::vector<std::string> found(const std::string& text) {

@@ -8,27 +8,15 @@
 #include "dsl/parser.hpp"
 #include "dsl/unconfirmed.hpp"
 #include "report/unconfirmed_list.hpp"
+#include "tests/support/support.hpp"
 
 using namespace ntm::dsl;
 
 namespace {
 
-struct Parsed {
-    SourceManager sources;
-    Diagnostics diags;
-    RuleFile file;
-};
+std::unique_ptr<support::ParsedText> parse(const std::string& text) { return support::parse_text(text); }
 
-std::unique_ptr<Parsed> parse(const std::string& text) {
-    auto p = std::make_unique<Parsed>();
-    NodeIds ids;
-    const FileId f = p->sources.add("t.ntm", text);
-    p->file = parse_file(f, p->sources, p->diags, ids);
-    p->diags.sort();
-    return p;
-}
-
-std::string codes(const Parsed& p) {
+std::string codes(const support::ParsedText& p) {
     std::string out;
     for (const Diagnostic& d : p.diags.items()) out += d.code + " ";
     return out;

@@ -55,23 +55,8 @@ level dat_chuan "Xã đạt chuẩn nông thôn mới" {
 )";
 
 // The rules of kRules, and communes of DHNTB with one record of 2024 each.
-struct World {
-    support::CompiledRules rules = support::compile_rules_text(kRules);
-    const Program& program = rules.program;
-    Dataset data;
-
-    // Values by column name, the rest missing.
-    void add(const std::string& code, const std::map<std::string, double>& values) {
-        Entity e;
-        e.code = code;
-        e.name = "Xã " + code;
-        e.type = "Xã";
-        e.kind = EntityKind::xa;
-        e.region = Region::DHNTB;
-        support::add_entity(data, program.schema, e, 2024, values);
-    }
-
-    Evaluation run() const { return evaluate(program, data, {2024, 1, kNone}); }
+struct World : support::CommuneWorld {
+    World() : CommuneWorld(kRules) {}
 
     // The index of an indicator within the set of the first level.
     std::uint32_t index(const std::string& indicator) const {

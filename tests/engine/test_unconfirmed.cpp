@@ -65,21 +65,8 @@ level dat_chuan "Xã đạt chuẩn" {
 }
 )";
 
-struct World {
-    support::CompiledRules rules = support::compile_rules_text(kRules);
-    const Program& program = rules.program;
-    Dataset data;
-
-    void add(const std::string& code, const std::map<std::string, double>& values) {
-        Entity e;
-        e.code = code;
-        e.name = "Xã " + code;
-        e.type = "Xã";
-        e.kind = EntityKind::xa;
-        e.region = Region::DHNTB;
-        support::add_entity(data, program.schema, e, 2024, values);
-    }
-    Evaluation run() const { return evaluate(program, data, {2024, 1, kNone}); }
+struct World : support::CommuneWorld {
+    World() : CommuneWorld(kRules) {}
 };
 
 // The reason a verdict rests on, or "" when none.

@@ -112,6 +112,23 @@ CompiledRules compile_rules_text(const std::string& text) {
 // ---------------------------------------------------------------------------------------------
 // Datasets built by hand
 
+std::unique_ptr<ParsedText> parse_text(const std::string& text) {
+    auto p = std::make_unique<ParsedText>();
+    ntm::dsl::NodeIds ids;
+    const ntm::dsl::FileId f = p->sources.add("t.ntm", text);
+    p->file = ntm::dsl::parse_file(f, p->sources, p->diags, ids);
+    p->diags.sort();
+    return p;
+}
+
+void CommuneWorld::add(const std::string& code, const std::map<std::string, double>& values) {
+    Entity e = unit(code, EntityKind::xa);
+    e.name = "Xã " + code;
+    add_entity(data, program.schema, std::move(e), year, values);
+}
+
+Evaluation CommuneWorld::run() const { return evaluate(program, data, {year, 1, kNone}); }
+
 Entity unit(std::string code, EntityKind kind, std::string parent_code, std::vector<Recognition> recognised) {
     static constexpr const char* kTypes[] = {"Thôn", "Xã", "Huyện", "Tỉnh"};
     Entity e;

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "data/load.hpp"
+#include "dsl/parser.hpp"
 #include "dsl/pipeline.hpp"
 #include "engine/dataset.hpp"
 #include "engine/evaluate.hpp"
@@ -72,6 +73,14 @@ CompiledRules compile_rules(const std::string& path);
 // `text`, written as rules.ntm in temp_dir().
 CompiledRules compile_rules_text(const std::string& text);
 
+// One rule text parsed (not checked), named t.ntm, with its diagnostics sorted.
+struct ParsedText {
+    ntm::dsl::SourceManager sources;
+    ntm::dsl::Diagnostics diags;
+    ntm::dsl::RuleFile file;
+};
+std::unique_ptr<ParsedText> parse_text(const std::string& text);
+
 // ---------------------------------------------------------------------------------------------
 // Datasets built by hand
 
@@ -85,6 +94,21 @@ ntm::engine::Entity unit(std::string code, ntm::dsl::EntityKind kind, std::strin
 std::uint32_t add_entity(ntm::engine::Dataset& data, const ntm::engine::Schema& schema,
                          ntm::engine::Entity entity, int year,
                          const std::map<std::string, double>& values);
+
+// Rules compiled from a text and communes of DHNTB named "Xã CODE", each with one record of
+// `year`, added by hand and evaluated in one thread.
+struct CommuneWorld {
+    explicit CommuneWorld(const std::string& rules_text, int judged_year = 2024)
+        : rules(compile_rules_text(rules_text)), program(rules.program), year(judged_year) {}
+    CompiledRules rules;
+    const ntm::engine::Program& program;
+    ntm::engine::Dataset data;
+    int year;
+
+    // Values by column name, the rest missing.
+    void add(const std::string& code, const std::map<std::string, double>& values);
+    ntm::engine::Evaluation run() const;
+};
 
 // The index into ev.entities of the result for the entity with this code; none fails the test.
 std::uint32_t result_of(const ntm::engine::Dataset& data, const ntm::engine::Evaluation& ev,
