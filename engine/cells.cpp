@@ -23,20 +23,20 @@ struct Walker {
         switch (n.kind) {
             case ThresholdKind::constant: out.push_back({path, node, n.value, mark}); return;
             case ThresholdKind::by_region:
-                for (std::uint32_t i = 0; i < n.count; ++i) descend({n.kind, i}, p.region_children[n.first + i], mark);
+                for (std::uint32_t i = 0; i < n.count; ++i) descend({n.kind, i, kNone, 0, 0, node}, p.region_children[n.first + i], mark);
                 return;
             case ThresholdKind::by_category:
-                for (std::uint32_t i = 0; i < n.count; ++i) descend({n.kind, i}, p.category_children[n.first + i], mark);
+                for (std::uint32_t i = 0; i < n.count; ++i) descend({n.kind, i, kNone, 0, 0, node}, p.category_children[n.first + i], mark);
                 return;
             case ThresholdKind::by_year:
                 for (std::uint32_t i = 0; i < n.count; ++i) {
                     const YearEntry& y = p.year_entries[n.first + i];
-                    descend({n.kind, i, n.first + i, y.from, y.to}, y.node, mark);
+                    descend({n.kind, i, n.first + i, y.from, y.to, node}, y.node, mark);
                 }
                 return;
             case ThresholdKind::cases:
                 for (std::uint32_t i = 0; i < n.count; ++i) {
-                    descend({n.kind, i, n.first + i}, p.case_entries[n.first + i].node, mark);
+                    descend({n.kind, i, n.first + i, 0, 0, node}, p.case_entries[n.first + i].node, mark);
                 }
                 return;
         }

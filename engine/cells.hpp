@@ -20,6 +20,7 @@ struct CellChoice {
     std::uint32_t index = 0;
     std::uint32_t entry = kNone;  // by_year: Program::year_entries index; cases: Program::case_entries index
     int from = 0, to = 0;         // by_year
+    std::uint32_t node = kNone;   // the node the choice is made at (Program::threshold_nodes)
     bool operator==(const CellChoice& o) const { return kind == o.kind && index == o.index; }
 };
 

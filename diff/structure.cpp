@@ -1,0 +1,503 @@
+// The rules compared: sets, criteria and indicators, levels and gates, revocation rules,
+// categories and targets (diff.hpp).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <iterator>
+#include <limits>
+#include <map>
+
+#include "diff/diff.hpp"
+#include "diff/thresholds.hpp"
+
+namespace ntm::diff {
+
+namespace {
+
+using engine::CriterionDef;
+using engine::IndicatorDef;
+using engine::Program;
+using engine::SetDef;
+
+// Words of a title, for matching items whose code changed: ASCII letters lowered, every byte of a
+// Vietnamese letter kept, punctuation and spaces between words.
+std::vector<std::string> words_of(const std::string& title) {
+    std::vector<std::string> out;
+    std::string w;
+    for (const char ch : title) {
+        const auto u = static_cast<unsigned char>(ch);
+        if (u >= 0x80 || std::isalnum(u) != 0) {
+            w += static_cast<char>(std::tolower(u));
+        } else if (!w.empty()) {
+            out.push_back(std::move(w));
+            w.clear();
+        }
+    }
+    if (!w.empty()) out.push_back(std::move(w));
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+// How alike two titles are: the share of their distinct words they have in common (0 to 1);
+// with `within`, the share of the shorter title's words the other has ("Thủy lợi" is within
+// "Thủy lợi và phòng, chống thiên tai").
+double likeness(const std::string& a, const std::string& b, bool within = false) {
+    const std::vector<std::string> wa = words_of(a), wb = words_of(b);
+    if (wa.empty() || wb.empty()) return wa.empty() && wb.empty() ? 1 : 0;
+    std::vector<std::string> common;
+    std::set_intersection(wa.begin(), wa.end(), wb.begin(), wb.end(), std::back_inserter(common));
+    const std::size_t whole = within ? std::min(wa.size(), wb.size()) : wa.size() + wb.size() - common.size();
+    return static_cast<double>(common.size()) / static_cast<double>(whole);
+}
+
+// Items of two lists paired: first by the same title, then by the same code when the titles are
+// alike, then by alike titles whatever the code; the rest are added or removed.  Pairs in the
+// new list's order.
+struct Pairing {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // (old, new)
+    std::vector<std::uint32_t> added, removed;
+};
+
+inline constexpr double kSameCodeLikeness = 0.5;  // a code kept, the title reworded (words within)
+inline constexpr double kMovedLikeness = 0.6;     // a title kept (or nearly), the code changed
+
+template <class Def>
+Pairing pair_items(const std::vector<Def>& olds, std::uint32_t old_first, std::uint32_t old_count,
+                   const std::vector<Def>& news, std::uint32_t new_first, std::uint32_t new_count) {
+    std::vector<std::uint32_t> match(new_count, kNone);
+    std::vector<bool> used(old_count, false);
+    auto pass = [&](auto&& fits) {
+        for (std::uint32_t j = 0; j < new_count; ++j) {
+            if (match[j] != kNone) continue;
+            double best = -1;
+            std::uint32_t at = kNone;
+            for (std::uint32_t i = 0; i < old_count; ++i) {
+                if (used[i]) continue;
+                const double score = fits(olds[old_first + i], news[new_first + j]);
+                if (score > best) {
+                    best = score;
+                    at = i;
+                }
+            }
+            if (at != kNone && best >= 0) {
+                match[j] = at;
+                used[at] = true;
+            }
+        }
+    };
+    pass([](const Def& o, const Def& n) { return o.title == n.title && o.code == n.code ? 1.0 : -1.0; });
+    pass([](const Def& o, const Def& n) { return o.title == n.title ? 1.0 : -1.0; });
+    pass([](const Def& o, const Def& n) {
+        return o.code == n.code && likeness(o.title, n.title, true) >= kSameCodeLikeness ? 1.0 : -1.0;
+    });
+    pass([](const Def& o, const Def& n) {
+        const double l = likeness(o.title, n.title);
+        return l >= kMovedLikeness ? l : -1.0;
+    });
+    Pairing out;
+    for (std::uint32_t j = 0; j < new_count; ++j) {
+        if (match[j] == kNone) {
+            out.added.push_back(new_first + j);
+        } else {
+            out.pairs.emplace_back(old_first + match[j], new_first + j);
+        }
+    }
+    for (std::uint32_t i = 0; i < old_count; ++i) {
+        if (!used[i]) out.removed.push_back(old_first + i);
+    }
+    return out;
+}
+
+std::string text_at(const Program& p, dsl::Span span) {
+    return p.sources != nullptr ? std::string(p.sources->text(span)) : std::string();
+}
+
+std::string where(const Program& p, dsl::Span span) { return p.sources != nullptr ? p.where(span) : std::string(); }
+
+std::string years(int from, int to) {
+    if (from == std::numeric_limits<int>::min() && to == std::numeric_limits<int>::max()) return {};
+    if (from == to) return fmt::format("{}", from);
+    return fmt::format("{}-{}", from, to);
+}
+
+std::string reason(const Program& p, std::uint32_t mark) { return mark == kNone ? std::string() : p.reasons[mark]; }
+
+// Who is in charge of an item, as one line: "Sở Giao thông vận tải (49; 2021-2024); Sở Xây dựng
+// (49, 48, 38; 2025-2030)" — the localities of one body in the same years together.
+std::string bodies_text(const Program& p, const std::vector<engine::BodyInCharge>& bodies) {
+    struct Group {
+        std::string title, years, localities;
+    };
+    std::vector<Group> groups;
+    for (const engine::BodyInCharge& b : bodies) {
+        if (b.body >= p.bodies.size()) continue;
+        const std::string y = years(b.valid_from, b.valid_to);
+        auto g = std::find_if(groups.begin(), groups.end(),
+                              [&](const Group& x) { return x.title == p.bodies[b.body].title && x.years == y; });
+        if (g == groups.end()) {
+            groups.push_back({p.bodies[b.body].title, y, {}});
+            g = groups.end() - 1;
+        }
+        if (!b.locality.empty() && g->localities.find(b.locality) == std::string::npos) {
+            g->localities += g->localities.empty() ? b.locality : fmt::format(", {}", b.locality);
+        }
+    }
+    std::string out;
+    for (const Group& g : groups) {
+        std::string scope = g.localities;
+        if (!g.years.empty()) scope = scope.empty() ? g.years : fmt::format("{}; {}", scope, g.years);
+        const std::string one = scope.empty() ? g.title : fmt::format("{} ({})", g.title, scope);
+        out += out.empty() ? one : fmt::format("; {}", one);
+    }
+    return out;
+}
+
+Change make(What what, How how, std::string scope, std::string code, std::string old_title, std::string new_title) {
+    Change c;
+    c.what = what;
+    c.how = how;
+    c.scope = std::move(scope);
+    c.code = std::move(code);
+    c.old_title = std::move(old_title);
+    c.new_title = std::move(new_title);
+    return c;
+}
+
+struct Comparer {
+    const Program& a;
+    const Program& b;
+    std::vector<Change>& out;
+
+    void field(Change& c, const char* name, const std::string& o, const std::string& n) {
+        if (o != n) c.fields.push_back({name, o, n});
+    }
+
+    void push_if_changed(Change&& c) {
+        if (!c.fields.empty() || !c.thresholds.empty() || c.how != How::changed) out.push_back(std::move(c));
+    }
+
+    // --- Sets ---------------------------------------------------------------------------------
+
+    std::string set_name(const Program& p, std::uint32_t s) const { return s == kNone ? std::string() : p.sets[s].name; }
+
+    void sets(const SetDef& o, const SetDef& n) {
+        Change c = make(What::set, How::changed, n.title, n.name, o.title, n.title);
+        field(c, "tên", o.title, n.title);
+        field(c, "căn cứ", o.source, n.source);
+        field(c, "hiệu lực", years(o.valid_from, o.valid_to), years(n.valid_from, n.valid_to));
+        field(c, "địa bàn", o.locality, n.locality);
+        field(c, "mở rộng bộ", set_name(a, o.base), set_name(b, n.base));
+        c.old_rule = where(a, o.span);
+        c.new_rule = where(b, n.span);
+        push_if_changed(std::move(c));
+        criteria(o, n);
+        indicators(o, n);
+    }
+
+    void criteria(const SetDef& os, const SetDef& ns) {
+        const Pairing pr = pair_items(a.criteria, os.first_criterion, os.criterion_count, b.criteria, ns.first_criterion,
+                                      ns.criterion_count);
+        for (const auto& [oi, ni] : pr.pairs) {
+            const CriterionDef& o = a.criteria[oi];
+            const CriterionDef& n = b.criteria[ni];
+            Change c = make(What::criterion, o.title == n.title ? How::changed : How::renamed, ns.title, n.code, o.title, n.title);
+            if (o.code != n.code) {
+                c.how = How::recoded;
+                c.old_code = o.code;
+            }
+            field(c, "cách kết hợp", combine_text(o), combine_text(n));
+            field(c, "cơ quan phụ trách", bodies_text(a, o.bodies), bodies_text(b, n.bodies));
+            c.old_rule = where(a, o.span);
+            c.new_rule = where(b, n.span);
+            push_if_changed(std::move(c));
+        }
+        for (std::uint32_t i : pr.added) {
+            const CriterionDef& n = b.criteria[i];
+            Change c = make(What::criterion, How::added, ns.title, n.code, {}, n.title);
+            c.new_rule = where(b, n.span);
+            out.push_back(std::move(c));
+        }
+        for (std::uint32_t i : pr.removed) {
+            const CriterionDef& o = a.criteria[i];
+            Change c = make(What::criterion, How::removed, ns.title, o.code, o.title, {});
+            c.old_rule = where(a, o.span);
+            out.push_back(std::move(c));
+        }
+    }
+
+    static std::string combine_text(const CriterionDef& c) {
+        switch (c.combine) {
+            case dsl::CombineKind::all: return "đạt tất cả chỉ tiêu";
+            case dsl::CombineKind::any: return "đạt một chỉ tiêu";
+            case dsl::CombineKind::at_least: return fmt::format("đạt ít nhất {} chỉ tiêu", c.at_least);
+        }
+        return {};
+    }
+
+    void indicators(const SetDef& os, const SetDef& ns) {
+        const Pairing pr = pair_items(a.indicators, os.first_indicator, os.indicator_count, b.indicators, ns.first_indicator,
+                                      ns.indicator_count);
+        for (const auto& [oi, ni] : pr.pairs) push_if_changed(indicator_change(os, ns, a.indicators[oi], b.indicators[ni]));
+        for (std::uint32_t i : pr.added) {
+            const IndicatorDef& n = b.indicators[i];
+            Change c = make(What::indicator, How::added, ns.title, n.code, {}, n.title);
+            c.unit = n.unit_symbol;
+            c.new_owner = b.criteria[n.criterion].code;
+            for (std::uint32_t r = 0; r < n.requirement_count; ++r) c.thresholds.push_back(one_side(b, ns, n, r, false));
+            c.new_rule = where(b, n.span);
+            out.push_back(std::move(c));
+        }
+        for (std::uint32_t i : pr.removed) {
+            const IndicatorDef& o = a.indicators[i];
+            Change c = make(What::indicator, How::removed, ns.title, o.code, o.title, {});
+            c.unit = o.unit_symbol;
+            c.old_owner = a.criteria[o.criterion].code;
+            for (std::uint32_t r = 0; r < o.requirement_count; ++r) c.thresholds.push_back(one_side(a, os, o, r, true));
+            c.old_rule = where(a, o.span);
+            out.push_back(std::move(c));
+        }
+    }
+
+    // A requirement only one side has, as printed.
+    static ThresholdDiff one_side(const Program& p, const SetDef& s, const IndicatorDef& d, std::uint32_t r, bool old) {
+        const engine::Requirement& req = p.requirements[d.first_requirement + r];
+        ThresholdDiff t;
+        t.requirement = r;
+        t.old_cmp = t.new_cmp = req.cmp;
+        const std::string text = requirement_text(p, s, d, req);
+        (old ? t.old_text : t.new_text) = text;
+        return t;
+    }
+
+    static std::string requirement_text(const Program& p, const SetDef& s, const IndicatorDef& d, const engine::Requirement& req) {
+        if (d.boolean) return req.cmp == dsl::Cmp::ne ? "không" : "có";
+        const YearSpan valid{s.valid_from, s.valid_to};
+        if (req.cmp == dsl::Cmp::in_range) {
+            return fmt::format("trong khoảng [{}; {}]", threshold_text(p, req.low, dsl::Cmp::ge, d.unit_symbol, valid),
+                               threshold_text(p, req.high, dsl::Cmp::le, d.unit_symbol, valid));
+        }
+        return threshold_text(p, req.low, req.cmp, d.unit_symbol, valid);
+    }
+
+    Change indicator_change(const SetDef& os, const SetDef& ns, const IndicatorDef& o, const IndicatorDef& n) {
+        Change c = make(What::indicator, o.title == n.title ? How::changed : How::renamed, ns.title, n.code, o.title, n.title);
+        c.unit = n.unit_symbol;
+        c.old_owner = a.criteria[o.criterion].code;
+        c.new_owner = b.criteria[n.criterion].code;
+        if (o.code != n.code) {
+            c.how = How::recoded;
+            c.old_code = o.code;
+        } else if (c.old_owner != c.new_owner && c.how == How::changed) {
+            c.how = How::moved;
+        }
+        field(c, "đơn vị", o.unit_symbol, n.unit_symbol);
+        field(c, "chưa xác nhận", reason(a, o.unconfirmed), reason(b, n.unconfirmed));
+        field(c, "cơ quan phụ trách", bodies_text(a, o.bodies), bodies_text(b, n.bodies));
+        const std::uint32_t both = std::min(o.requirement_count, n.requirement_count);
+        for (std::uint32_t r = 0; r < std::max(o.requirement_count, n.requirement_count); ++r) {
+            if (r >= both) {
+                c.thresholds.push_back(r < o.requirement_count ? one_side(a, os, o, r, true) : one_side(b, ns, n, r, false));
+                continue;
+            }
+            const engine::Requirement& ro = a.requirements[o.first_requirement + r];
+            const engine::Requirement& rn = b.requirements[n.first_requirement + r];
+            ThresholdDiff t;
+            if (o.boolean || n.boolean) {
+                if (o.boolean != n.boolean || ro.cmp != rn.cmp) {
+                    t.reshaped = true;
+                }
+            } else if (ro.cmp == dsl::Cmp::in_range || rn.cmp == dsl::Cmp::in_range) {
+                if (requirement_text(a, os, o, ro) != requirement_text(b, ns, n, rn)) t.reshaped = true;
+            } else {
+                t = compare_threshold(a, ro.low, {os.valid_from, os.valid_to}, b, rn.low, {ns.valid_from, ns.valid_to});
+            }
+            t.requirement = r;
+            t.old_cmp = ro.cmp;
+            t.new_cmp = rn.cmp;
+            if (ro.cmp != rn.cmp && !t.reshaped) t.reshaped = true;
+            if (t.reshaped) {
+                t.cells.clear();
+                t.old_text = requirement_text(a, os, o, ro);
+                t.new_text = requirement_text(b, ns, n, rn);
+                if (t.old_text == t.new_text) continue;
+            } else if (t.cells.empty()) {
+                continue;
+            }
+            c.thresholds.push_back(std::move(t));
+        }
+        c.old_rule = where(a, o.span);
+        c.new_rule = where(b, n.span);
+        return c;
+    }
+
+    // --- Levels, revocation rules, categories, targets ----------------------------------------
+
+    static std::string set_names(const Program& p, const std::vector<std::uint32_t>& sets) {
+        std::string out;
+        for (std::uint32_t s : sets) out += out.empty() ? p.sets[s].name : ", " + p.sets[s].name;
+        return out;
+    }
+
+    template <class T, class F>
+    void by_name(const std::vector<T>& olds, const std::vector<T>& news, What what, const std::string& scope, F&& both) {
+        for (const T& n : news) {
+            const auto it = std::find_if(olds.begin(), olds.end(), [&](const T& o) { return o.name == n.name; });
+            if (it == olds.end()) {
+                Change c = make(what, How::added, scope, n.name, {}, n.title);
+                c.new_rule = where(b, n.span);
+                out.push_back(std::move(c));
+                continue;
+            }
+            both(*it, n);
+        }
+        for (const T& o : olds) {
+            if (std::none_of(news.begin(), news.end(), [&](const T& n) { return n.name == o.name; })) {
+                Change c = make(what, How::removed, scope, o.name, o.title, {});
+                c.old_rule = where(a, o.span);
+                out.push_back(std::move(c));
+            }
+        }
+    }
+
+    void levels() {
+        by_name(a.levels, b.levels, What::level, {}, [&](const engine::LevelDef& o, const engine::LevelDef& n) {
+            Change c = make(What::level, o.title == n.title ? How::changed : How::renamed, {}, n.name, o.title, n.title);
+            field(c, "mức trước", o.after == kNone ? "" : a.levels[o.after].name, n.after == kNone ? "" : b.levels[n.after].name);
+            field(c, "bộ tiêu chí", set_names(a, o.meets), set_names(b, n.meets));
+            c.old_rule = where(a, o.span);
+            c.new_rule = where(b, n.span);
+            push_if_changed(std::move(c));
+            by_name(o.gates, n.gates, What::gate, n.title, [&](const engine::GateDef& og, const engine::GateDef& ng) {
+                Change g = make(What::gate, og.title == ng.title ? How::changed : How::renamed, n.title, ng.name, og.title, ng.title);
+                field(g, "điều kiện", text_at(a, og.span), text_at(b, ng.span));
+                field(g, "hiệu lực", years(og.valid_from, og.valid_to), years(ng.valid_from, ng.valid_to));
+                field(g, "chưa xác nhận", reason(a, og.unconfirmed), reason(b, ng.unconfirmed));
+                g.old_rule = where(a, og.span);
+                g.new_rule = where(b, ng.span);
+                push_if_changed(std::move(g));
+            });
+        });
+    }
+
+    void revocations() {
+        by_name(a.revocations, b.revocations, What::revocation, {},
+                [&](const engine::RevocationDef& o, const engine::RevocationDef& n) {
+            Change c = make(What::revocation, o.title == n.title ? How::changed : How::renamed, {}, n.name, o.title, n.title);
+            field(c, "mức công nhận", a.levels[o.level].name, b.levels[n.level].name);
+            field(c, "bộ tiêu chí", a.sets[o.set].name, b.sets[n.set].name);
+            field(c, "hiệu lực", years(o.valid_from, o.valid_to), years(n.valid_from, n.valid_to));
+            field(c, "chưa xác nhận", reason(a, o.unconfirmed), reason(b, n.unconfirmed));
+            c.old_rule = where(a, o.span);
+            c.new_rule = where(b, n.span);
+            push_if_changed(std::move(c));
+            by_name(o.branches, n.branches, What::branch, n.title,
+                    [&](const engine::RevocationBranchDef& ob, const engine::RevocationBranchDef& nb) {
+                Change g = make(What::branch, ob.title == nb.title ? How::changed : How::renamed, n.title, nb.name, ob.title, nb.title);
+                field(g, "điều kiện", text_at(a, ob.span), text_at(b, nb.span));
+                field(g, "chưa xác nhận", reason(a, ob.unconfirmed), reason(b, nb.unconfirmed));
+                g.old_rule = where(a, ob.span);
+                g.new_rule = where(b, nb.span);
+                push_if_changed(std::move(g));
+            });
+        });
+    }
+
+    void categories() {
+        for (const engine::CategoryDef& n : b.categories) {
+            const auto it = std::find_if(a.categories.begin(), a.categories.end(),
+                                         [&](const engine::CategoryDef& o) { return o.name == n.name; });
+            if (it == a.categories.end()) {
+                out.push_back(make(What::category, How::added, {}, n.name, {}, n.title));
+                continue;
+            }
+            Change c = make(What::category, it->title == n.title ? How::changed : How::renamed, {}, n.name, it->title, n.title);
+            push_if_changed(std::move(c));
+            by_name(it->members, n.members, What::member, n.title,
+                    [&](const engine::CategoryMemberDef& om, const engine::CategoryMemberDef& nm) {
+                Change m = make(What::member, om.title == nm.title ? How::changed : How::renamed, n.title, nm.name, om.title, nm.title);
+                field(m, "điều kiện", text_at(a, om.span), text_at(b, nm.span));
+                m.old_rule = where(a, om.span);
+                m.new_rule = where(b, nm.span);
+                push_if_changed(std::move(m));
+            });
+        }
+        for (const engine::CategoryDef& o : a.categories) {
+            if (std::none_of(b.categories.begin(), b.categories.end(), [&](const engine::CategoryDef& n) { return n.name == o.name; })) {
+                out.push_back(make(What::category, How::removed, {}, o.name, o.title, {}));
+            }
+        }
+    }
+
+    static std::string target_lines(const Program& p, const engine::TargetDef& t) {
+        std::string out;
+        for (const engine::TargetDef::Line& l : t.lines) {
+            const std::string one = fmt::format("{} {}{}", p.levels[l.level].name, l.increment ? "+" : "", l.count);
+            out += out.empty() ? one : ", " + one;
+        }
+        return out;
+    }
+
+    void targets() {
+        for (const engine::TargetDef& n : b.targets) {
+            const auto it = std::find_if(a.targets.begin(), a.targets.end(), [&](const engine::TargetDef& o) { return o.name == n.name; });
+            if (it == a.targets.end()) {
+                out.push_back(make(What::target, How::added, {}, n.name, {}, n.title));
+                continue;
+            }
+            Change c = make(What::target, it->title == n.title ? How::changed : How::renamed, {}, n.name, it->title, n.title);
+            field(c, "địa bàn", it->locality, n.locality);
+            field(c, "năm", years(it->year, it->year_to), years(n.year, n.year_to));
+            field(c, "chỉ tiêu", target_lines(a, *it), target_lines(b, n));
+            push_if_changed(std::move(c));
+        }
+        for (const engine::TargetDef& o : a.targets) {
+            if (std::none_of(b.targets.begin(), b.targets.end(), [&](const engine::TargetDef& n) { return n.name == o.name; })) {
+                out.push_back(make(What::target, How::removed, {}, o.name, o.title, {}));
+            }
+        }
+    }
+};
+
+}  // namespace
+
+StructureDiff compare_rules(const RulesSide& old_side, const RulesSide& new_side) {
+    StructureDiff d;
+    d.old_label = old_side.label;
+    d.new_label = new_side.label;
+    const Program& a = *old_side.program;
+    const Program& b = *new_side.program;
+    Comparer cmp{a, b, d.changes};
+    if (old_side.set != kNone || new_side.set != kNone) {
+        // Two sets, chosen: their criteria and indicators only.
+        const std::uint32_t os = old_side.set != kNone ? old_side.set : a.set_index(b.sets[new_side.set].name);
+        const std::uint32_t ns = new_side.set != kNone ? new_side.set : b.set_index(a.sets[old_side.set].name);
+        if (os != kNone && ns != kNone) cmp.sets(a.sets[os], b.sets[ns]);
+        return d;
+    }
+    for (const SetDef& n : b.sets) {
+        const std::uint32_t o = a.set_index(n.name);
+        if (o == kNone) {
+            Change c = make(What::set, How::added, n.title, n.name, {}, n.title);
+            c.new_rule = where(b, n.span);
+            d.changes.push_back(std::move(c));
+            continue;
+        }
+        cmp.sets(a.sets[o], n);
+    }
+    for (const SetDef& o : a.sets) {
+        if (b.set_index(o.name) == kNone) {
+            Change c = make(What::set, How::removed, o.title, o.name, o.title, {});
+            c.old_rule = where(a, o.span);
+            d.changes.push_back(std::move(c));
+        }
+    }
+    cmp.levels();
+    cmp.revocations();
+    cmp.categories();
+    cmp.targets();
+    return d;
+}
+
+}  // namespace ntm::diff
