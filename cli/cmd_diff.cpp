@@ -13,7 +13,8 @@ namespace ntm::cli {
 namespace {
 
 struct DiffArgs {
-    std::string old_spec, new_spec;  // as given: paths joined by commas
+    std::string old_spec;                // as given: paths joined by commas
+    std::vector<std::string> new_specs;  // likewise, one or more
     std::string old_set, new_set;
     std::string data;
     std::optional<int> year, old_year;
@@ -61,45 +62,35 @@ bool load_side(const DiffArgs& args, const std::vector<std::string>& paths, Side
     return code == kExitOk;
 }
 
-// The year a side judges the data of `year` in: `year`, or — for a chosen set not in force that
-// year — the nearest year it is; then `shifted` gets the records of `year` as of that year.
-int judged_year(const engine::Program& program, std::uint32_t set, int year, const engine::Dataset& data,
-                engine::Dataset& shifted, std::vector<std::string>& notes) {
-    if (set == engine::kNone) return year;
+// A set chosen outside its years is judged as of its nearest year (engine::EvaluateOptions::set):
+// the output says so.
+void note_years(const engine::Program& program, std::uint32_t set, int year, std::vector<std::string>& notes) {
+    if (set == engine::kNone) return;
     const engine::SetDef& def = program.sets[set];
     const int judged = std::clamp(year, def.valid_from, def.valid_to);
-    if (judged == year) return year;
-    shifted = data;
-    std::vector<engine::Record> kept;
-    for (engine::Record r : shifted.records) {
-        if (r.year != year) continue;
-        r.year = judged;
-        kept.push_back(r);
-    }
-    shifted.records = std::move(kept);
-    notes.push_back(fmt::format("Bộ {} có hiệu lực {}-{}: số liệu năm {} được đánh giá theo bộ này như năm {}.", def.name,
-                                def.valid_from, def.valid_to, year, judged));
-    return judged;
+    if (judged == year) return;
+    notes.push_back(fmt::format("Bộ {} có hiệu lực {}-{}: số liệu năm {} được đánh giá theo các mức của bộ năm {}.",
+                                def.name, def.valid_from, def.valid_to, year, judged));
 }
 
 }  // namespace
 
 int run_diff(const DiffArgs& args) {
     const std::vector<std::string> old_paths = split_paths(args.old_spec);
-    const std::vector<std::string> new_paths = args.new_spec.empty() ? old_paths : split_paths(args.new_spec);
+    std::vector<std::string> new_paths;
+    for (const std::string& spec : args.new_specs) {
+        for (std::string& p : split_paths(spec)) new_paths.push_back(std::move(p));
+    }
+    if (args.new_specs.empty()) new_paths = old_paths;
     if (old_paths.empty() || new_paths.empty()) {
         fmt::print(stderr, "error: no rule path given\n");
         return kExitUsage;
     }
     const bool same_rules = new_paths == old_paths;
-    const bool trend = same_rules && args.old_set.empty() && args.new_set.empty();
-    if (trend && args.data.empty()) {
+    const bool sets_chosen = !args.old_set.empty() || !args.new_set.empty();
+    if (same_rules && !sets_chosen && (args.data.empty() || !args.old_year)) {
         fmt::print(stderr, "error: nothing to compare: give two rule trees (OLD NEW), two sets (--old-set, --new-set), "
                            "or two years of data (--data FILE --old-year Y0 --year Y)\n");
-        return kExitUsage;
-    }
-    if (trend && !args.old_year) {
-        fmt::print(stderr, "error: the same rules on both sides: give the year to compare with (--old-year)\n");
         return kExitUsage;
     }
     if (args.format == "xlsx" && (args.out.empty() || args.out == "-")) {
@@ -119,15 +110,14 @@ int run_diff(const DiffArgs& args) {
     if (!chosen_set(args.new_set, new_side->loaded.program, new_set)) return kExitUsage;
 
     diff::DiffRun run;
-    run.rules_compared = !trend;
     run.limit = args.list;
     run.data_file = args.data;
     const std::string old_label = args.old_set.empty() ? label(old_paths) : args.old_set;
     const std::string new_label = args.new_set.empty() ? label(new_paths) : args.new_set;
-    if (!trend) {
-        run.structure = diff::compare_rules({&old_side.loaded.program, old_side.set, old_label},
-                                            {&new_side->loaded.program, new_set, new_label});
-    }
+    run.structure = diff::compare_rules({&old_side.loaded.program, old_side.set, old_label},
+                                        {&new_side->loaded.program, new_set, new_label});
+    // The same rules (or rules without a change) over two years: the trend view, without the rules.
+    run.rules_compared = !(run.structure.changes.empty() && args.old_year && !sets_chosen);
     bool errors = false;
     if (!args.data.empty()) {
         const std::vector<int> years = old_side.loaded.data.years();
@@ -145,34 +135,18 @@ int run_diff(const DiffArgs& args) {
             }
         }
         errors = any_error(old_side.loaded.data.problems) || any_error(new_side->loaded.data.problems);
-        // A set chosen outside its years judges the data as of its nearest year (its thresholds by
-        // year have no value in the others), and the output says so.
-        const engine::Dataset* old_data = &old_side.loaded.data;
-        const engine::Dataset* new_data = &new_side->loaded.data;
-        engine::Dataset old_shifted, new_shifted;
-        const int old_judged = judged_year(old_side.loaded.program, old_side.set, old_year, *old_data, old_shifted, run.notes);
-        if (old_judged != old_year) old_data = &old_shifted;
-        const int new_judged = judged_year(new_side->loaded.program, new_set, year, *new_data, new_shifted, run.notes);
-        if (new_judged != year) new_data = &new_shifted;
-        const engine::Evaluation old_eval = engine::evaluate(old_side.loaded.program, *old_data,
-                                                             {old_judged, args.threads, old_side.set});
-        const engine::Evaluation new_eval = engine::evaluate(new_side->loaded.program, *new_data,
-                                                             {new_judged, args.threads, new_set});
+        note_years(old_side.loaded.program, old_side.set, old_year, run.notes);
+        note_years(new_side->loaded.program, new_set, year, run.notes);
+        const engine::Evaluation old_eval = engine::evaluate(old_side.loaded.program, old_side.loaded.data,
+                                                             {old_year, args.threads, old_side.set});
+        const engine::Evaluation new_eval = engine::evaluate(new_side->loaded.program, new_side->loaded.data,
+                                                             {year, args.threads, new_set});
         for (const engine::Evaluation* e : {&old_eval, &new_eval}) {
             fmt::print(stderr, "{}", text::render(e->problems));
             errors = errors || any_error(e->problems);
         }
-        // Judged as of another year, the entities of other kinds than the set's would be judged by
-        // that year's sets too: only the set's kind is compared then.
-        std::size_t only = engine::kKindCount;
-        if (old_judged != old_year || new_judged != year) {
-            const std::uint32_t s = new_set != engine::kNone ? new_set : old_side.set;
-            const engine::Program& p = new_set != engine::kNone ? new_side->loaded.program : old_side.loaded.program;
-            only = engine::kind_index(p.sets[s].kind);
-            run.notes.push_back("Vì vậy chỉ so sánh các đơn vị cùng cấp với bộ tiêu chí được chọn.");
-        }
-        run.impact = diff::compare_results({&old_side.loaded.program, old_data, &old_eval},
-                                           {&new_side->loaded.program, new_data, &new_eval}, only);
+        run.impact = diff::compare_results({&old_side.loaded.program, &old_side.loaded.data, &old_eval},
+                                           {&new_side->loaded.program, &new_side->loaded.data, &new_eval});
         run.impact->old_year = old_year;
         run.impact->new_year = year;
     }
@@ -208,8 +182,8 @@ void add_diff(CLI::App& app, Run& run) {
     CLI::App* cmd = app.add_subcommand(
         "diff", "Compare two versions of the rules (or two sets, or two years of data): what changed, and whom it affects");
     cmd->add_option("old", args->old_spec, "The old rules: a file or directory, or several joined by commas")->required();
-    cmd->add_option("new", args->new_spec,
-                    "The new rules, likewise (default: the old ones, to compare two sets or two years)");
+    cmd->add_option("new", args->new_specs,
+                    "The new rules, likewise, one or more (default: the old ones, to compare two sets or two years)");
     cmd->add_option("--old-set", args->old_set, "Compare this set of the old rules (and judge by it)");
     cmd->add_option("--new-set", args->new_set, "…with this set of the new rules");
     cmd->add_option("--data", args->data, "Judge this data file (.csv, .xlsx or .json) by both sides");

@@ -56,9 +56,10 @@ struct Change {
     std::string old_code;             // recoded: the code on the old side
     std::string old_owner, new_owner; // moved: the criterion (code) on each side
     std::string unit;                 // indicator: the unit as users read it
-    // Other properties that differ, each "field: old → new" as data (field name, old, new).
+    // Other properties that differ, each "field: old → new" as data: a stable key ("source"),
+    // its name for readers ("căn cứ"), the values.
     struct Field {
-        std::string name, old_value, new_value;
+        std::string key, name, old_value, new_value;
     };
     std::vector<Field> fields;
     std::vector<ThresholdDiff> thresholds;
@@ -102,12 +103,13 @@ struct Cause {
     std::string rule;         // file:line of the side that decided
 };
 
+// In the order the output lists them: losses first.
 enum class Direction : std::uint8_t {
-    gained,      // reaches a higher level
     lost,        // reaches a lower level
+    gained,      // reaches a higher level
     uncertain,   // one side's level is not decided (thiếu dữ liệu) and the two may differ
-    closer,      // same level, more criteria met
     further,     // same level, fewer criteria met
+    closer,      // same level, more criteria met
     revocation,  // the revocation verdict changed
     maintenance  // recognised and no longer reached (duy trì chuẩn) on one side only
 };
@@ -116,6 +118,7 @@ struct LevelSide {
     std::string name, title;  // empty: none reached
     int ordinal = -1;
     bool uncertain = false;   // a higher level may be reached: data missing
+    std::string max_title;    // uncertain: the highest level that may be reached
     int criteria_met = 0, criteria_unknown = 0, criteria_total = 0;
     Status revoked = Status::not_applicable;
     std::string lost_title;   // duy trì chuẩn: the level recognised, no longer reached
@@ -135,7 +138,7 @@ struct EntityChange {
 // How many entities went from one level to another (titles; empty: none reached).
 struct Transition {
     std::string old_level, new_level;
-    bool old_uncertain = false, new_uncertain = false;  // a higher level may be reached: data missing
+    std::string old_max, new_max;  // the highest level that may be reached (data missing); empty: decided
     std::size_t count = 0;
 };
 

@@ -34,6 +34,7 @@ LevelSide side_of(const DataSide& s, const EntityResult& r, engine::EntityKind k
         out.title = l->title;
     }
     out.uncertain = r.level_max > r.level;
+    if (const engine::LevelDef* m = out.uncertain ? level_at(*s.program, kind, r.level_max) : nullptr) out.max_title = m->title;
     out.criteria_met = r.criteria_met;
     out.criteria_unknown = r.criteria_unknown;
     out.criteria_total = r.criteria_total;
@@ -257,10 +258,10 @@ ImpactDiff compare_results(const DataSide& old_side, const DataSide& new_side, s
     // Tallies.
     for (const EntityChange& c : d.entities) {
         if (c.direction == Direction::gained || c.direction == Direction::lost || c.direction == Direction::uncertain) {
-            const Transition key{c.old_side.title, c.new_side.title, c.old_side.uncertain, c.new_side.uncertain, 0};
+            const Transition key{c.old_side.title, c.new_side.title, c.old_side.max_title, c.new_side.max_title, 0};
             auto t = std::find_if(d.transitions.begin(), d.transitions.end(), [&](const Transition& x) {
-                return x.old_level == key.old_level && x.new_level == key.new_level &&
-                       x.old_uncertain == key.old_uncertain && x.new_uncertain == key.new_uncertain;
+                return x.old_level == key.old_level && x.new_level == key.new_level && x.old_max == key.old_max &&
+                       x.new_max == key.new_max;
             });
             if (t == d.transitions.end()) {
                 d.transitions.push_back(key);

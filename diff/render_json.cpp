@@ -24,7 +24,7 @@ const char* how_key(How h) {
 }
 
 const char* direction_key(Direction d) {
-    static const char* const keys[] = {"gained", "lost", "uncertain", "closer", "further", "revocation", "maintenance"};
+    static const char* const keys[] = {"lost", "gained", "uncertain", "further", "closer", "revocation", "maintenance"};
     return keys[static_cast<int>(d)];
 }
 
@@ -73,7 +73,7 @@ ordered_json change_json(const Change& c) {
     }
     j["thresholds"] = thresholds;
     ordered_json fields = ordered_json::array();
-    for (const Change::Field& f : c.fields) fields.push_back({{"field", f.name}, {"old", f.old_value}, {"new", f.new_value}});
+    for (const Change::Field& f : c.fields) fields.push_back({{"field", f.key}, {"old", f.old_value}, {"new", f.new_value}, {"text", f.name}});
     j["fields"] = fields;
     j["old_rule"] = c.old_rule;
     j["new_rule"] = c.new_rule;
@@ -84,7 +84,7 @@ ordered_json change_json(const Change& c) {
 ordered_json side_json(const LevelSide& s) {
     return {{"level", s.name.empty() ? ordered_json(nullptr) : ordered_json(s.name)},
             {"level_title", s.title},
-            {"may_be_higher", s.uncertain},
+            {"may_reach", s.max_title},
             {"criteria_met", s.criteria_met},
             {"criteria_unknown", s.criteria_unknown},
             {"criteria_total", s.criteria_total},
@@ -137,7 +137,7 @@ std::string render_diff_json(const DiffRun& run) {
         impact["notes"] = run.notes;
         ordered_json transitions = ordered_json::array();
         for (const Transition& t : d.transitions) {
-            transitions.push_back({{"old_level", t.old_level}, {"new_level", t.new_level}, {"old_may_be_higher", t.old_uncertain}, {"new_may_be_higher", t.new_uncertain}, {"count", t.count}});
+            transitions.push_back({{"old_level", t.old_level}, {"new_level", t.new_level}, {"old_may_reach", t.old_max}, {"new_may_reach", t.new_max}, {"count", t.count}});
         }
         impact["transitions"] = transitions;
         ordered_json crit = ordered_json::array();

@@ -23,8 +23,9 @@ void structure_text(const DiffRun& run, std::string& out) {
             scope = c.scope;
             if (!scope.empty()) out += fmt::format("  {}\n", scope);
         }
-        out += fmt::format("    {}\n", change_headline(c));
-        for (const std::string& d : change_details(c)) out += fmt::format("      {}\n", d);
+        const std::string indent(c.scope.empty() ? 2 : 4, ' ');
+        out += fmt::format("{}{}\n", indent, change_headline(c));
+        for (const std::string& d : change_details(c)) out += fmt::format("{}  {}\n", indent, d);
     }
 }
 

@@ -3,12 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
-#include <iterator>
 #include <limits>
 #include <map>
 
 #include "diff/diff.hpp"
+#include "diff/match.hpp"
 #include "diff/thresholds.hpp"
 
 namespace ntm::diff {
@@ -19,96 +18,6 @@ using engine::CriterionDef;
 using engine::IndicatorDef;
 using engine::Program;
 using engine::SetDef;
-
-// Words of a title, for matching items whose code changed: ASCII letters lowered, every byte of a
-// Vietnamese letter kept, punctuation and spaces between words.
-std::vector<std::string> words_of(const std::string& title) {
-    std::vector<std::string> out;
-    std::string w;
-    for (const char ch : title) {
-        const auto u = static_cast<unsigned char>(ch);
-        if (u >= 0x80 || std::isalnum(u) != 0) {
-            w += static_cast<char>(std::tolower(u));
-        } else if (!w.empty()) {
-            out.push_back(std::move(w));
-            w.clear();
-        }
-    }
-    if (!w.empty()) out.push_back(std::move(w));
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
-}
-
-// How alike two titles are: the share of their distinct words they have in common (0 to 1);
-// with `within`, the share of the shorter title's words the other has ("Thủy lợi" is within
-// "Thủy lợi và phòng, chống thiên tai").
-double likeness(const std::string& a, const std::string& b, bool within = false) {
-    const std::vector<std::string> wa = words_of(a), wb = words_of(b);
-    if (wa.empty() || wb.empty()) return wa.empty() && wb.empty() ? 1 : 0;
-    std::vector<std::string> common;
-    std::set_intersection(wa.begin(), wa.end(), wb.begin(), wb.end(), std::back_inserter(common));
-    const std::size_t whole = within ? std::min(wa.size(), wb.size()) : wa.size() + wb.size() - common.size();
-    return static_cast<double>(common.size()) / static_cast<double>(whole);
-}
-
-// Items of two lists paired: first by the same title, then by the same code when the titles are
-// alike, then by alike titles whatever the code; the rest are added or removed.  Pairs in the
-// new list's order.
-struct Pairing {
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // (old, new)
-    std::vector<std::uint32_t> added, removed;
-};
-
-inline constexpr double kSameCodeLikeness = 0.5;  // a code kept, the title reworded (words within)
-inline constexpr double kMovedLikeness = 0.6;     // a title kept (or nearly), the code changed
-
-template <class Def>
-Pairing pair_items(const std::vector<Def>& olds, std::uint32_t old_first, std::uint32_t old_count,
-                   const std::vector<Def>& news, std::uint32_t new_first, std::uint32_t new_count) {
-    std::vector<std::uint32_t> match(new_count, kNone);
-    std::vector<bool> used(old_count, false);
-    auto pass = [&](auto&& fits) {
-        for (std::uint32_t j = 0; j < new_count; ++j) {
-            if (match[j] != kNone) continue;
-            double best = -1;
-            std::uint32_t at = kNone;
-            for (std::uint32_t i = 0; i < old_count; ++i) {
-                if (used[i]) continue;
-                const double score = fits(olds[old_first + i], news[new_first + j]);
-                if (score > best) {
-                    best = score;
-                    at = i;
-                }
-            }
-            if (at != kNone && best >= 0) {
-                match[j] = at;
-                used[at] = true;
-            }
-        }
-    };
-    pass([](const Def& o, const Def& n) { return o.title == n.title && o.code == n.code ? 1.0 : -1.0; });
-    pass([](const Def& o, const Def& n) { return o.title == n.title ? 1.0 : -1.0; });
-    pass([](const Def& o, const Def& n) {
-        return o.code == n.code && likeness(o.title, n.title, true) >= kSameCodeLikeness ? 1.0 : -1.0;
-    });
-    pass([](const Def& o, const Def& n) {
-        const double l = likeness(o.title, n.title);
-        return l >= kMovedLikeness ? l : -1.0;
-    });
-    Pairing out;
-    for (std::uint32_t j = 0; j < new_count; ++j) {
-        if (match[j] == kNone) {
-            out.added.push_back(new_first + j);
-        } else {
-            out.pairs.emplace_back(old_first + match[j], new_first + j);
-        }
-    }
-    for (std::uint32_t i = 0; i < old_count; ++i) {
-        if (!used[i]) out.removed.push_back(old_first + i);
-    }
-    return out;
-}
 
 std::string text_at(const Program& p, dsl::Span span) {
     return p.sources != nullptr ? std::string(p.sources->text(span)) : std::string();
@@ -170,8 +79,8 @@ struct Comparer {
     const Program& b;
     std::vector<Change>& out;
 
-    void field(Change& c, const char* name, const std::string& o, const std::string& n) {
-        if (o != n) c.fields.push_back({name, o, n});
+    void field(Change& c, const char* key, const char* name, const std::string& o, const std::string& n) {
+        if (o != n) c.fields.push_back({key, name, o, n});
     }
 
     void push_if_changed(Change&& c) {
@@ -183,12 +92,12 @@ struct Comparer {
     std::string set_name(const Program& p, std::uint32_t s) const { return s == kNone ? std::string() : p.sets[s].name; }
 
     void sets(const SetDef& o, const SetDef& n) {
-        Change c = make(What::set, How::changed, n.title, n.name, o.title, n.title);
-        field(c, "tên", o.title, n.title);
-        field(c, "căn cứ", o.source, n.source);
-        field(c, "hiệu lực", years(o.valid_from, o.valid_to), years(n.valid_from, n.valid_to));
-        field(c, "địa bàn", o.locality, n.locality);
-        field(c, "mở rộng bộ", set_name(a, o.base), set_name(b, n.base));
+        Change c = make(What::set, How::changed, {}, n.name, o.title, n.title);
+        field(c, "title", "tên", o.title, n.title);
+        field(c, "source", "căn cứ", o.source, n.source);
+        field(c, "valid", "hiệu lực", years(o.valid_from, o.valid_to), years(n.valid_from, n.valid_to));
+        field(c, "locality", "địa bàn", o.locality, n.locality);
+        field(c, "extends", "mở rộng bộ", set_name(a, o.base), set_name(b, n.base));
         c.old_rule = where(a, o.span);
         c.new_rule = where(b, n.span);
         push_if_changed(std::move(c));
@@ -207,8 +116,8 @@ struct Comparer {
                 c.how = How::recoded;
                 c.old_code = o.code;
             }
-            field(c, "cách kết hợp", combine_text(o), combine_text(n));
-            field(c, "cơ quan phụ trách", bodies_text(a, o.bodies), bodies_text(b, n.bodies));
+            field(c, "combine", "cách kết hợp", combine_text(o), combine_text(n));
+            field(c, "responsible", "cơ quan phụ trách", bodies_text(a, o.bodies), bodies_text(b, n.bodies));
             c.old_rule = where(a, o.span);
             c.new_rule = where(b, n.span);
             push_if_changed(std::move(c));
@@ -292,9 +201,9 @@ struct Comparer {
         } else if (c.old_owner != c.new_owner && c.how == How::changed) {
             c.how = How::moved;
         }
-        field(c, "đơn vị", o.unit_symbol, n.unit_symbol);
-        field(c, "chưa xác nhận", reason(a, o.unconfirmed), reason(b, n.unconfirmed));
-        field(c, "cơ quan phụ trách", bodies_text(a, o.bodies), bodies_text(b, n.bodies));
+        field(c, "unit", "đơn vị", o.unit_symbol, n.unit_symbol);
+        field(c, "unconfirmed", "chưa xác nhận", reason(a, o.unconfirmed), reason(b, n.unconfirmed));
+        field(c, "responsible", "cơ quan phụ trách", bodies_text(a, o.bodies), bodies_text(b, n.bodies));
         const std::uint32_t both = std::min(o.requirement_count, n.requirement_count);
         for (std::uint32_t r = 0; r < std::max(o.requirement_count, n.requirement_count); ++r) {
             if (r >= both) {
@@ -364,16 +273,16 @@ struct Comparer {
     void levels() {
         by_name(a.levels, b.levels, What::level, {}, [&](const engine::LevelDef& o, const engine::LevelDef& n) {
             Change c = make(What::level, o.title == n.title ? How::changed : How::renamed, {}, n.name, o.title, n.title);
-            field(c, "mức trước", o.after == kNone ? "" : a.levels[o.after].name, n.after == kNone ? "" : b.levels[n.after].name);
-            field(c, "bộ tiêu chí", set_names(a, o.meets), set_names(b, n.meets));
+            field(c, "after", "mức trước", o.after == kNone ? "" : a.levels[o.after].name, n.after == kNone ? "" : b.levels[n.after].name);
+            field(c, "sets", "bộ tiêu chí", set_names(a, o.meets), set_names(b, n.meets));
             c.old_rule = where(a, o.span);
             c.new_rule = where(b, n.span);
             push_if_changed(std::move(c));
             by_name(o.gates, n.gates, What::gate, n.title, [&](const engine::GateDef& og, const engine::GateDef& ng) {
                 Change g = make(What::gate, og.title == ng.title ? How::changed : How::renamed, n.title, ng.name, og.title, ng.title);
-                field(g, "điều kiện", text_at(a, og.span), text_at(b, ng.span));
-                field(g, "hiệu lực", years(og.valid_from, og.valid_to), years(ng.valid_from, ng.valid_to));
-                field(g, "chưa xác nhận", reason(a, og.unconfirmed), reason(b, ng.unconfirmed));
+                field(g, "condition", "điều kiện", text_at(a, og.span), text_at(b, ng.span));
+                field(g, "valid", "hiệu lực", years(og.valid_from, og.valid_to), years(ng.valid_from, ng.valid_to));
+                field(g, "unconfirmed", "chưa xác nhận", reason(a, og.unconfirmed), reason(b, ng.unconfirmed));
                 g.old_rule = where(a, og.span);
                 g.new_rule = where(b, ng.span);
                 push_if_changed(std::move(g));
@@ -385,18 +294,18 @@ struct Comparer {
         by_name(a.revocations, b.revocations, What::revocation, {},
                 [&](const engine::RevocationDef& o, const engine::RevocationDef& n) {
             Change c = make(What::revocation, o.title == n.title ? How::changed : How::renamed, {}, n.name, o.title, n.title);
-            field(c, "mức công nhận", a.levels[o.level].name, b.levels[n.level].name);
-            field(c, "bộ tiêu chí", a.sets[o.set].name, b.sets[n.set].name);
-            field(c, "hiệu lực", years(o.valid_from, o.valid_to), years(n.valid_from, n.valid_to));
-            field(c, "chưa xác nhận", reason(a, o.unconfirmed), reason(b, n.unconfirmed));
+            field(c, "level", "mức công nhận", a.levels[o.level].name, b.levels[n.level].name);
+            field(c, "sets", "bộ tiêu chí", a.sets[o.set].name, b.sets[n.set].name);
+            field(c, "valid", "hiệu lực", years(o.valid_from, o.valid_to), years(n.valid_from, n.valid_to));
+            field(c, "unconfirmed", "chưa xác nhận", reason(a, o.unconfirmed), reason(b, n.unconfirmed));
             c.old_rule = where(a, o.span);
             c.new_rule = where(b, n.span);
             push_if_changed(std::move(c));
             by_name(o.branches, n.branches, What::branch, n.title,
                     [&](const engine::RevocationBranchDef& ob, const engine::RevocationBranchDef& nb) {
                 Change g = make(What::branch, ob.title == nb.title ? How::changed : How::renamed, n.title, nb.name, ob.title, nb.title);
-                field(g, "điều kiện", text_at(a, ob.span), text_at(b, nb.span));
-                field(g, "chưa xác nhận", reason(a, ob.unconfirmed), reason(b, nb.unconfirmed));
+                field(g, "condition", "điều kiện", text_at(a, ob.span), text_at(b, nb.span));
+                field(g, "unconfirmed", "chưa xác nhận", reason(a, ob.unconfirmed), reason(b, nb.unconfirmed));
                 g.old_rule = where(a, ob.span);
                 g.new_rule = where(b, nb.span);
                 push_if_changed(std::move(g));
@@ -417,7 +326,7 @@ struct Comparer {
             by_name(it->members, n.members, What::member, n.title,
                     [&](const engine::CategoryMemberDef& om, const engine::CategoryMemberDef& nm) {
                 Change m = make(What::member, om.title == nm.title ? How::changed : How::renamed, n.title, nm.name, om.title, nm.title);
-                field(m, "điều kiện", text_at(a, om.span), text_at(b, nm.span));
+                field(m, "condition", "điều kiện", text_at(a, om.span), text_at(b, nm.span));
                 m.old_rule = where(a, om.span);
                 m.new_rule = where(b, nm.span);
                 push_if_changed(std::move(m));
@@ -447,9 +356,9 @@ struct Comparer {
                 continue;
             }
             Change c = make(What::target, it->title == n.title ? How::changed : How::renamed, {}, n.name, it->title, n.title);
-            field(c, "địa bàn", it->locality, n.locality);
-            field(c, "năm", years(it->year, it->year_to), years(n.year, n.year_to));
-            field(c, "chỉ tiêu", target_lines(a, *it), target_lines(b, n));
+            field(c, "locality", "địa bàn", it->locality, n.locality);
+            field(c, "years", "năm", years(it->year, it->year_to), years(n.year, n.year_to));
+            field(c, "lines", "chỉ tiêu", target_lines(a, *it), target_lines(b, n));
             push_if_changed(std::move(c));
         }
         for (const engine::TargetDef& o : a.targets) {
@@ -479,7 +388,7 @@ StructureDiff compare_rules(const RulesSide& old_side, const RulesSide& new_side
     for (const SetDef& n : b.sets) {
         const std::uint32_t o = a.set_index(n.name);
         if (o == kNone) {
-            Change c = make(What::set, How::added, n.title, n.name, {}, n.title);
+            Change c = make(What::set, How::added, {}, n.name, {}, n.title);
             c.new_rule = where(b, n.span);
             d.changes.push_back(std::move(c));
             continue;
@@ -488,7 +397,7 @@ StructureDiff compare_rules(const RulesSide& old_side, const RulesSide& new_side
     }
     for (const SetDef& o : a.sets) {
         if (b.set_index(o.name) == kNone) {
-            Change c = make(What::set, How::removed, o.title, o.name, o.title, {});
+            Change c = make(What::set, How::removed, {}, o.name, o.title, {});
             c.old_rule = where(a, o.span);
             d.changes.push_back(std::move(c));
         }

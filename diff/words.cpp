@@ -144,7 +144,10 @@ std::vector<std::string> change_details(const Change& c) {
 
 std::string level_text(const LevelSide& s) {
     std::string out = s.title.empty() ? std::string("chưa đạt mức nào") : s.title;
-    if (s.uncertain) out += " (có thể cao hơn: thiếu dữ liệu)";
+    if (s.uncertain) {
+        out += s.max_title.empty() ? std::string(" (có thể cao hơn: thiếu dữ liệu)")
+                                   : fmt::format(" (có thể đến {}: thiếu dữ liệu)", report::lower_first(s.max_title));
+    }
     return out;
 }
 
@@ -155,7 +158,7 @@ std::string entity_text(const EntityChange& e) {
 
 std::string move_text(const EntityChange& e) {
     std::string out;
-    if (e.old_side.title != e.new_side.title || e.old_side.uncertain != e.new_side.uncertain) {
+    if (e.old_side.title != e.new_side.title || e.old_side.max_title != e.new_side.max_title) {
         out = fmt::format("{} → {}", level_text(e.old_side), level_text(e.new_side));
     } else {
         out = level_text(e.new_side);
@@ -224,9 +227,11 @@ std::string cause_text(const Cause& c) {
 std::string transition_text(const Transition& t) {
     LevelSide o, n;
     o.title = t.old_level;
-    o.uncertain = t.old_uncertain;
+    o.max_title = t.old_max;
+    o.uncertain = !t.old_max.empty();
     n.title = t.new_level;
-    n.uncertain = t.new_uncertain;
+    n.max_title = t.new_max;
+    n.uncertain = !t.new_max.empty();
     return fmt::format("{} → {}", level_text(o), level_text(n));
 }
 

@@ -308,9 +308,14 @@ void Evaluator::judge_set(LevelResult& lr, ExprContext& ctx) {
     CriterionResult* crit = ev_.criteria.data() + lr.first_criterion;
     ctx.indicators = ind;
     ctx.criteria = crit;
+    // A set named in the options, judged outside its years, reads its thresholds (and `year`) as
+    // of its nearest year: its tables by year have no value in the others.
+    const int year = ctx.year;
+    if (opt_.set != kNone) ctx.year = std::clamp(year, s.valid_from, s.valid_to);
     for (std::uint32_t i = 0; i < s.indicator_count; ++i) judge_indicator(p_, p_.indicators[s.first_indicator + i], ctx, ind[i]);
     if (const auto other = other_region(lr.set, ctx, lr.region)) region_doubt(s, ctx, *other, ind);
     for (std::uint32_t i = 0; i < s.indicator_count; ++i) category_doubt(p_, s.first_indicator + i, ctx, ind[i]);
+    ctx.year = year;
     lr.criteria = Status::met;
     for (std::uint32_t c = 0; c < s.criterion_count; ++c) {
         const CriterionDef& cd = p_.criteria[s.first_criterion + c];

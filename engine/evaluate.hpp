@@ -90,7 +90,9 @@ struct Evaluation {
 struct EvaluateOptions {
     int year = 0;      // evaluate the records of this year
     unsigned threads = 0;  // 0: as many as the machine has; the output does not depend on it
-    std::uint32_t set = kNone;  // judge by this set instead of the one valid in the year
+    // Judge by this set instead of the one valid in the year.  Outside its own years, its
+    // indicators are judged as of its nearest year (thresholds by year, `year` in conditions).
+    std::uint32_t set = kNone;
 };
 
 Evaluation evaluate(const Program& program, const Dataset& data, const EvaluateOptions& options);
