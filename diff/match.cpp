@@ -4,12 +4,14 @@
 #include <cctype>
 #include <iterator>
 
+#include "text/utf8.hpp"
+
 namespace ntm::diff {
 
 std::vector<std::string> words_of(const std::string& title) {
     std::vector<std::string> out;
     std::string w;
-    for (const char ch : title) {
+    for (const char ch : text::fold(title)) {
         const auto u = static_cast<unsigned char>(ch);
         if (u >= 0x80 || std::isalnum(u) != 0) {
             w += static_cast<char>(std::tolower(u));

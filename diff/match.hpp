@@ -3,6 +3,7 @@
 // another added (diff/structure.cpp).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -14,8 +15,8 @@ namespace ntm::diff {
 
 using engine::kNone;
 
-// The distinct words of a title, sorted: ASCII letters lowered, the bytes of a Vietnamese letter
-// kept, punctuation and spaces between words.
+// The distinct words of a title, sorted, case-folded (text::fold): punctuation and spaces are
+// between words.
 std::vector<std::string> words_of(const std::string& title);
 
 // How alike two titles are: the share of their distinct words they have in common (0 to 1);
@@ -28,12 +29,12 @@ struct Pairing {
     std::vector<std::uint32_t> added, removed;
 };
 
-inline constexpr double kSameCodeLikeness = 0.5;  // a code kept, the title reworded (words within)
+inline constexpr double kSameCodeLikeness = 0.4;  // a code kept, the title reworded (words within)
 inline constexpr double kMovedLikeness = 0.6;     // a title kept (or nearly), the code changed
 
 // Items old[old_first ..+ old_count) and new[new_first ..+ new_count) paired: the same code and
-// title; then the same title; then the same code with a title reworded; then titles alike
-// whatever the code (the most alike first).  The rest are added or removed.
+// title; then the same title; then titles alike whatever the code (the most alike first); then
+// the same code with a title reworded.  The rest are added or removed.
 template <class Def>
 Pairing pair_items(const std::vector<Def>& olds, std::uint32_t old_first, std::uint32_t old_count,
                    const std::vector<Def>& news, std::uint32_t new_first, std::uint32_t new_count) {
@@ -60,12 +61,30 @@ Pairing pair_items(const std::vector<Def>& olds, std::uint32_t old_first, std::u
     };
     pass([](const Def& o, const Def& n) { return o.title == n.title && o.code == n.code ? 1.0 : -1.0; });
     pass([](const Def& o, const Def& n) { return o.title == n.title ? 1.0 : -1.0; });
+    // Titles alike, whatever the code: the most alike pairs first, the same code first on a tie.
+    struct Candidate {
+        double score;
+        std::uint32_t i, j;
+    };
+    std::vector<Candidate> alike;
+    for (std::uint32_t j = 0; j < new_count; ++j) {
+        if (match[j] != kNone) continue;
+        for (std::uint32_t i = 0; i < old_count; ++i) {
+            if (used[i]) continue;
+            const Def& o = olds[old_first + i];
+            const Def& n = news[new_first + j];
+            const double l = likeness(o.title, n.title);
+            if (l >= kMovedLikeness) alike.push_back({l + (o.code == n.code ? 0.01 : 0.0), i, j});
+        }
+    }
+    std::stable_sort(alike.begin(), alike.end(), [](const Candidate& x, const Candidate& y) { return x.score > y.score; });
+    for (const Candidate& c : alike) {
+        if (used[c.i] || match[c.j] != kNone) continue;
+        match[c.j] = c.i;
+        used[c.i] = true;
+    }
     pass([](const Def& o, const Def& n) {
         return o.code == n.code && likeness(o.title, n.title, true) >= kSameCodeLikeness ? 1.0 : -1.0;
-    });
-    pass([](const Def& o, const Def& n) {
-        const double l = likeness(o.title, n.title);
-        return l >= kMovedLikeness ? l : -1.0;
     });
     Pairing out;
     for (std::uint32_t j = 0; j < new_count; ++j) {

@@ -264,7 +264,8 @@ void Evaluator::levels(std::uint32_t r) {
         // one that exists (kiểu mẫu ends with 2025, and from 2026 the pilot hiện đại builds
         // on nâng cao).  Below every level that exists, nothing above exists either (nâng
         // cao judged in 2015, before any set of đạt chuẩn).
-        const bool absent = (!def.meets.empty() && lr.set == kNone) || !p_.level_in_force(def, opt_.year);
+        // (A set chosen in the options makes its levels exist in any year.)
+        const bool absent = def.meets.empty() ? !p_.level_in_force(def, opt_.year) : lr.set == kNone;
         if (absent || previous == Status::not_applicable) {
             lr.prerequisite = previous;
             lr.status = lr.criteria = Status::not_applicable;

@@ -5,6 +5,7 @@
 
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
+#include "tests/support/engine_world.hpp"
 #include "tests/support/support.hpp"
 
 using namespace ntm;
@@ -107,4 +108,30 @@ TEST_CASE("engine: a level not in force is passed over, and the next builds on t
     CHECK(x.levels[2].status == Status::not_met);  // 80 < 90
     CHECK(x.next_level_name == "hien_dai");        // the next level that exists, past kiểu mẫu
     CHECK_FALSE(x.levels[0].regional);             // no threshold by region: the region is moot
+}
+
+TEST_CASE("engine: a set chosen outside its years is judged as of its nearest year") {
+    engine_test::World w;
+    // Income 47 in DHNTB: ≥ 48 in 2024, the set's last year.  Judged in 2026 by the set chosen,
+    // the 2024 threshold applies (before, no cell of the table held 2026 and income was unknown).
+    auto values = engine_test::good();
+    values["10"] = 47;
+    w.add("A", EntityKind::xa, "", Region::DHNTB, values, 2026);
+    const Evaluation ev = evaluate(w.program, w.data, {2026, 1, w.program.set_index("s")});
+    REQUIRE(ev.entities.size() == 1);
+    const LevelResult& lr = ev.levels[ev.entities[0].first_level];
+    REQUIRE(lr.set == w.program.set_index("s"));
+    const SetDef& s = w.program.sets[lr.set];
+    std::uint32_t income = kNone;
+    for (std::uint32_t i = 0; i < s.indicator_count; ++i) {
+        if (w.program.indicators[s.first_indicator + i].code == "10") income = i;
+    }
+    REQUIRE(income != kNone);
+    const IndicatorResult& r = ev.indicators[lr.first_indicator + income];
+    CHECK(r.status == Status::not_met);
+    CHECK(r.low == 48);
+    CHECK(r.gap == Approx(1));
+    // Without a set chosen, no set is in force in 2026: nothing is judged.
+    const Evaluation plain = evaluate(w.program, w.data, {2026, 1, kNone});
+    CHECK(plain.levels[plain.entities[0].first_level].set == kNone);
 }
