@@ -1,23 +1,14 @@
-// The rules compared: sets, criteria and indicators, levels and gates, revocation rules,
-// categories and targets (diff.hpp).
+// Two rule trees compared: sets, criteria and indicators (diff.hpp); compare.hpp for the rest.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <limits>
-#include <map>
 
-#include "diff/diff.hpp"
+#include "diff/compare.hpp"
 #include "diff/match.hpp"
 #include "diff/thresholds.hpp"
 
 namespace ntm::diff {
-
-namespace {
-
-using engine::CriterionDef;
-using engine::IndicatorDef;
-using engine::Program;
-using engine::SetDef;
 
 std::string text_at(const Program& p, dsl::Span span) {
     return p.sources != nullptr ? std::string(p.sources->text(span)) : std::string();
@@ -33,8 +24,6 @@ std::string years(int from, int to) {
 
 std::string reason(const Program& p, std::uint32_t mark) { return mark == kNone ? std::string() : p.reasons[mark]; }
 
-// Who is in charge of an item, as one line: "Sở Giao thông vận tải (49; 2021-2024); Sở Xây dựng
-// (49, 48, 38; 2025-2030)" — the localities of one body in the same years together.
 std::string bodies_text(const Program& p, const std::vector<engine::BodyInCharge>& bodies) {
     struct Group {
         std::string title, years, localities;
@@ -74,302 +63,162 @@ Change make(What what, How how, std::string scope, std::string code, std::string
     return c;
 }
 
-struct Comparer {
-    const Program& a;
-    const Program& b;
-    std::vector<Change>& out;
+void Comparer::field(Change& c, const char* key, const char* name, const std::string& o, const std::string& n) {
+    if (o != n) c.fields.push_back({key, name, o, n});
+}
 
-    void field(Change& c, const char* key, const char* name, const std::string& o, const std::string& n) {
-        if (o != n) c.fields.push_back({key, name, o, n});
-    }
+void Comparer::push_if_changed(Change&& c) {
+    if (!c.fields.empty() || !c.thresholds.empty() || c.how != How::changed) out.push_back(std::move(c));
+}
 
-    void push_if_changed(Change&& c) {
-        if (!c.fields.empty() || !c.thresholds.empty() || c.how != How::changed) out.push_back(std::move(c));
-    }
+void Comparer::sets(const SetDef& o, const SetDef& n) {
+    Change c = make(What::set, How::changed, {}, n.name, o.title, n.title);
+    field(c, "title", "tên", o.title, n.title);
+    field(c, "source", "căn cứ", o.source, n.source);
+    field(c, "valid", "hiệu lực", years(o.valid_from, o.valid_to), years(n.valid_from, n.valid_to));
+    field(c, "locality", "địa bàn", o.locality, n.locality);
+    field(c, "extends", "mở rộng bộ", set_name(a, o.base), set_name(b, n.base));
+    c.old_rule = where(a, o.span);
+    c.new_rule = where(b, n.span);
+    push_if_changed(std::move(c));
+    criteria(o, n);
+    indicators(o, n);
+}
 
-    // --- Sets ---------------------------------------------------------------------------------
-
-    std::string set_name(const Program& p, std::uint32_t s) const { return s == kNone ? std::string() : p.sets[s].name; }
-
-    void sets(const SetDef& o, const SetDef& n) {
-        Change c = make(What::set, How::changed, {}, n.name, o.title, n.title);
-        field(c, "title", "tên", o.title, n.title);
-        field(c, "source", "căn cứ", o.source, n.source);
-        field(c, "valid", "hiệu lực", years(o.valid_from, o.valid_to), years(n.valid_from, n.valid_to));
-        field(c, "locality", "địa bàn", o.locality, n.locality);
-        field(c, "extends", "mở rộng bộ", set_name(a, o.base), set_name(b, n.base));
-        c.old_rule = where(a, o.span);
-        c.new_rule = where(b, n.span);
-        push_if_changed(std::move(c));
-        criteria(o, n);
-        indicators(o, n);
-    }
-
-    void criteria(const SetDef& os, const SetDef& ns) {
-        const Pairing pr = pair_items(a.criteria, os.first_criterion, os.criterion_count, b.criteria, ns.first_criterion,
-                                      ns.criterion_count);
-        for (const auto& [oi, ni] : pr.pairs) {
-            const CriterionDef& o = a.criteria[oi];
-            const CriterionDef& n = b.criteria[ni];
-            Change c = make(What::criterion, o.title == n.title ? How::changed : How::renamed, ns.title, n.code, o.title, n.title);
-            if (o.code != n.code) {
-                c.how = How::recoded;
-                c.old_code = o.code;
-            }
-            field(c, "combine", "cách kết hợp", combine_text(o), combine_text(n));
-            field(c, "responsible", "cơ quan phụ trách", bodies_text(a, o.bodies), bodies_text(b, n.bodies));
-            c.old_rule = where(a, o.span);
-            c.new_rule = where(b, n.span);
-            push_if_changed(std::move(c));
-        }
-        for (std::uint32_t i : pr.added) {
-            const CriterionDef& n = b.criteria[i];
-            Change c = make(What::criterion, How::added, ns.title, n.code, {}, n.title);
-            c.new_rule = where(b, n.span);
-            out.push_back(std::move(c));
-        }
-        for (std::uint32_t i : pr.removed) {
-            const CriterionDef& o = a.criteria[i];
-            Change c = make(What::criterion, How::removed, ns.title, o.code, o.title, {});
-            c.old_rule = where(a, o.span);
-            out.push_back(std::move(c));
-        }
-    }
-
-    static std::string combine_text(const CriterionDef& c) {
-        switch (c.combine) {
-            case dsl::CombineKind::all: return "đạt tất cả chỉ tiêu";
-            case dsl::CombineKind::any: return "đạt một chỉ tiêu";
-            case dsl::CombineKind::at_least: return fmt::format("đạt ít nhất {} chỉ tiêu", c.at_least);
-        }
-        return {};
-    }
-
-    void indicators(const SetDef& os, const SetDef& ns) {
-        const Pairing pr = pair_items(a.indicators, os.first_indicator, os.indicator_count, b.indicators, ns.first_indicator,
-                                      ns.indicator_count);
-        for (const auto& [oi, ni] : pr.pairs) push_if_changed(indicator_change(os, ns, a.indicators[oi], b.indicators[ni]));
-        for (std::uint32_t i : pr.added) {
-            const IndicatorDef& n = b.indicators[i];
-            Change c = make(What::indicator, How::added, ns.title, n.code, {}, n.title);
-            c.unit = n.unit_symbol;
-            c.new_owner = b.criteria[n.criterion].code;
-            for (std::uint32_t r = 0; r < n.requirement_count; ++r) c.thresholds.push_back(one_side(b, ns, n, r, false));
-            c.new_rule = where(b, n.span);
-            out.push_back(std::move(c));
-        }
-        for (std::uint32_t i : pr.removed) {
-            const IndicatorDef& o = a.indicators[i];
-            Change c = make(What::indicator, How::removed, ns.title, o.code, o.title, {});
-            c.unit = o.unit_symbol;
-            c.old_owner = a.criteria[o.criterion].code;
-            for (std::uint32_t r = 0; r < o.requirement_count; ++r) c.thresholds.push_back(one_side(a, os, o, r, true));
-            c.old_rule = where(a, o.span);
-            out.push_back(std::move(c));
-        }
-    }
-
-    // A requirement only one side has, as printed.
-    static ThresholdDiff one_side(const Program& p, const SetDef& s, const IndicatorDef& d, std::uint32_t r, bool old) {
-        const engine::Requirement& req = p.requirements[d.first_requirement + r];
-        ThresholdDiff t;
-        t.requirement = r;
-        t.old_cmp = t.new_cmp = req.cmp;
-        const std::string text = requirement_text(p, s, d, req);
-        (old ? t.old_text : t.new_text) = text;
-        return t;
-    }
-
-    static std::string requirement_text(const Program& p, const SetDef& s, const IndicatorDef& d, const engine::Requirement& req) {
-        if (d.boolean) return req.cmp == dsl::Cmp::ne ? "không" : "có";
-        const YearSpan valid{s.valid_from, s.valid_to};
-        if (req.cmp == dsl::Cmp::in_range) {
-            return fmt::format("trong khoảng [{}; {}]", threshold_text(p, req.low, dsl::Cmp::ge, d.unit_symbol, valid),
-                               threshold_text(p, req.high, dsl::Cmp::le, d.unit_symbol, valid));
-        }
-        return threshold_text(p, req.low, req.cmp, d.unit_symbol, valid);
-    }
-
-    Change indicator_change(const SetDef& os, const SetDef& ns, const IndicatorDef& o, const IndicatorDef& n) {
-        Change c = make(What::indicator, o.title == n.title ? How::changed : How::renamed, ns.title, n.code, o.title, n.title);
-        c.unit = n.unit_symbol;
-        c.old_owner = a.criteria[o.criterion].code;
-        c.new_owner = b.criteria[n.criterion].code;
+void Comparer::criteria(const SetDef& os, const SetDef& ns) {
+    const Pairing pr = pair_items(a.criteria, os.first_criterion, os.criterion_count, b.criteria, ns.first_criterion,
+                                  ns.criterion_count);
+    for (const auto& [oi, ni] : pr.pairs) {
+        const CriterionDef& o = a.criteria[oi];
+        const CriterionDef& n = b.criteria[ni];
+        Change c = make(What::criterion, o.title == n.title ? How::changed : How::renamed, ns.title, n.code, o.title, n.title);
         if (o.code != n.code) {
             c.how = How::recoded;
             c.old_code = o.code;
-        } else if (c.old_owner != c.new_owner && c.how == How::changed) {
-            c.how = How::moved;
         }
-        field(c, "unit", "đơn vị", o.unit_symbol, n.unit_symbol);
-        field(c, "unconfirmed", "chưa xác nhận", reason(a, o.unconfirmed), reason(b, n.unconfirmed));
+        field(c, "combine", "cách kết hợp", combine_text(o), combine_text(n));
         field(c, "responsible", "cơ quan phụ trách", bodies_text(a, o.bodies), bodies_text(b, n.bodies));
-        const std::uint32_t both = std::min(o.requirement_count, n.requirement_count);
-        for (std::uint32_t r = 0; r < std::max(o.requirement_count, n.requirement_count); ++r) {
-            if (r >= both) {
-                c.thresholds.push_back(r < o.requirement_count ? one_side(a, os, o, r, true) : one_side(b, ns, n, r, false));
-                continue;
-            }
-            const engine::Requirement& ro = a.requirements[o.first_requirement + r];
-            const engine::Requirement& rn = b.requirements[n.first_requirement + r];
-            ThresholdDiff t;
-            if (o.boolean || n.boolean) {
-                if (o.boolean != n.boolean || ro.cmp != rn.cmp) {
-                    t.reshaped = true;
-                }
-            } else if (ro.cmp == dsl::Cmp::in_range || rn.cmp == dsl::Cmp::in_range) {
-                if (requirement_text(a, os, o, ro) != requirement_text(b, ns, n, rn)) t.reshaped = true;
-            } else {
-                t = compare_threshold(a, ro.low, {os.valid_from, os.valid_to}, b, rn.low, {ns.valid_from, ns.valid_to});
-            }
-            t.requirement = r;
-            t.old_cmp = ro.cmp;
-            t.new_cmp = rn.cmp;
-            if (ro.cmp != rn.cmp && !t.reshaped) t.reshaped = true;
-            if (t.reshaped) {
-                t.cells.clear();
-                t.old_text = requirement_text(a, os, o, ro);
-                t.new_text = requirement_text(b, ns, n, rn);
-                if (t.old_text == t.new_text) continue;
-            } else if (t.cells.empty()) {
-                continue;
-            }
-            c.thresholds.push_back(std::move(t));
-        }
         c.old_rule = where(a, o.span);
         c.new_rule = where(b, n.span);
-        return c;
+        push_if_changed(std::move(c));
     }
-
-    // --- Levels, revocation rules, categories, targets ----------------------------------------
-
-    static std::string set_names(const Program& p, const std::vector<std::uint32_t>& sets) {
-        std::string out;
-        for (std::uint32_t s : sets) out += out.empty() ? p.sets[s].name : ", " + p.sets[s].name;
-        return out;
+    for (std::uint32_t i : pr.added) {
+        const CriterionDef& n = b.criteria[i];
+        Change c = make(What::criterion, How::added, ns.title, n.code, {}, n.title);
+        c.new_rule = where(b, n.span);
+        out.push_back(std::move(c));
     }
+    for (std::uint32_t i : pr.removed) {
+        const CriterionDef& o = a.criteria[i];
+        Change c = make(What::criterion, How::removed, ns.title, o.code, o.title, {});
+        c.old_rule = where(a, o.span);
+        out.push_back(std::move(c));
+    }
+}
 
-    template <class T, class F>
-    void by_name(const std::vector<T>& olds, const std::vector<T>& news, What what, const std::string& scope, F&& both) {
-        for (const T& n : news) {
-            const auto it = std::find_if(olds.begin(), olds.end(), [&](const T& o) { return o.name == n.name; });
-            if (it == olds.end()) {
-                Change c = make(what, How::added, scope, n.name, {}, n.title);
-                c.new_rule = where(b, n.span);
-                out.push_back(std::move(c));
-                continue;
+std::string Comparer::combine_text(const CriterionDef& c) {
+    switch (c.combine) {
+        case dsl::CombineKind::all: return "đạt tất cả chỉ tiêu";
+        case dsl::CombineKind::any: return "đạt một chỉ tiêu";
+        case dsl::CombineKind::at_least: return fmt::format("đạt ít nhất {} chỉ tiêu", c.at_least);
+    }
+    return {};
+}
+
+void Comparer::indicators(const SetDef& os, const SetDef& ns) {
+    const Pairing pr = pair_items(a.indicators, os.first_indicator, os.indicator_count, b.indicators, ns.first_indicator,
+                                  ns.indicator_count);
+    for (const auto& [oi, ni] : pr.pairs) push_if_changed(indicator_change(os, ns, a.indicators[oi], b.indicators[ni]));
+    for (std::uint32_t i : pr.added) {
+        const IndicatorDef& n = b.indicators[i];
+        Change c = make(What::indicator, How::added, ns.title, n.code, {}, n.title);
+        c.unit = n.unit_symbol;
+        c.new_owner = b.criteria[n.criterion].code;
+        for (std::uint32_t r = 0; r < n.requirement_count; ++r) c.thresholds.push_back(one_side(b, ns, n, r, false));
+        c.new_rule = where(b, n.span);
+        out.push_back(std::move(c));
+    }
+    for (std::uint32_t i : pr.removed) {
+        const IndicatorDef& o = a.indicators[i];
+        Change c = make(What::indicator, How::removed, ns.title, o.code, o.title, {});
+        c.unit = o.unit_symbol;
+        c.old_owner = a.criteria[o.criterion].code;
+        for (std::uint32_t r = 0; r < o.requirement_count; ++r) c.thresholds.push_back(one_side(a, os, o, r, true));
+        c.old_rule = where(a, o.span);
+        out.push_back(std::move(c));
+    }
+}
+
+ThresholdDiff Comparer::one_side(const Program& p, const SetDef& s, const IndicatorDef& d, std::uint32_t r, bool old) {
+    const engine::Requirement& req = p.requirements[d.first_requirement + r];
+    ThresholdDiff t;
+    t.requirement = r;
+    t.old_cmp = t.new_cmp = req.cmp;
+    const std::string text = requirement_text(p, s, d, req);
+    (old ? t.old_text : t.new_text) = text;
+    return t;
+}
+
+std::string Comparer::requirement_text(const Program& p, const SetDef& s, const IndicatorDef& d, const engine::Requirement& req) {
+    if (d.boolean) return req.cmp == dsl::Cmp::ne ? "không" : "có";
+    const YearSpan valid{s.valid_from, s.valid_to};
+    if (req.cmp == dsl::Cmp::in_range) {
+        return fmt::format("trong khoảng [{}; {}]", threshold_text(p, req.low, dsl::Cmp::ge, d.unit_symbol, valid),
+                           threshold_text(p, req.high, dsl::Cmp::le, d.unit_symbol, valid));
+    }
+    return threshold_text(p, req.low, req.cmp, d.unit_symbol, valid);
+}
+
+Change Comparer::indicator_change(const SetDef& os, const SetDef& ns, const IndicatorDef& o, const IndicatorDef& n) {
+    Change c = make(What::indicator, o.title == n.title ? How::changed : How::renamed, ns.title, n.code, o.title, n.title);
+    c.unit = n.unit_symbol;
+    c.old_owner = a.criteria[o.criterion].code;
+    c.new_owner = b.criteria[n.criterion].code;
+    if (o.code != n.code) {
+        c.how = How::recoded;
+        c.old_code = o.code;
+    } else if (c.old_owner != c.new_owner && c.how == How::changed) {
+        c.how = How::moved;
+    }
+    field(c, "unit", "đơn vị", o.unit_symbol, n.unit_symbol);
+    field(c, "unconfirmed", "chưa xác nhận", reason(a, o.unconfirmed), reason(b, n.unconfirmed));
+    field(c, "responsible", "cơ quan phụ trách", bodies_text(a, o.bodies), bodies_text(b, n.bodies));
+    const std::uint32_t both = std::min(o.requirement_count, n.requirement_count);
+    for (std::uint32_t r = 0; r < std::max(o.requirement_count, n.requirement_count); ++r) {
+        if (r >= both) {
+            c.thresholds.push_back(r < o.requirement_count ? one_side(a, os, o, r, true) : one_side(b, ns, n, r, false));
+            continue;
+        }
+        const engine::Requirement& ro = a.requirements[o.first_requirement + r];
+        const engine::Requirement& rn = b.requirements[n.first_requirement + r];
+        ThresholdDiff t;
+        if (o.boolean || n.boolean) {
+            if (o.boolean != n.boolean || ro.cmp != rn.cmp) {
+                t.reshaped = true;
             }
-            both(*it, n);
+        } else if (ro.cmp == dsl::Cmp::in_range || rn.cmp == dsl::Cmp::in_range) {
+            if (requirement_text(a, os, o, ro) != requirement_text(b, ns, n, rn)) t.reshaped = true;
+        } else {
+            t = compare_threshold(a, ro.low, {os.valid_from, os.valid_to}, b, rn.low, {ns.valid_from, ns.valid_to});
         }
-        for (const T& o : olds) {
-            if (std::none_of(news.begin(), news.end(), [&](const T& n) { return n.name == o.name; })) {
-                Change c = make(what, How::removed, scope, o.name, o.title, {});
-                c.old_rule = where(a, o.span);
-                out.push_back(std::move(c));
-            }
+        t.requirement = r;
+        t.old_cmp = ro.cmp;
+        t.new_cmp = rn.cmp;
+        if (ro.cmp != rn.cmp && !t.reshaped) t.reshaped = true;
+        if (t.reshaped) {
+            t.cells.clear();
+            t.old_text = requirement_text(a, os, o, ro);
+            t.new_text = requirement_text(b, ns, n, rn);
+            if (t.old_text == t.new_text) continue;
+        } else if (t.cells.empty()) {
+            continue;
         }
+        c.thresholds.push_back(std::move(t));
     }
-
-    void levels() {
-        by_name(a.levels, b.levels, What::level, {}, [&](const engine::LevelDef& o, const engine::LevelDef& n) {
-            Change c = make(What::level, o.title == n.title ? How::changed : How::renamed, {}, n.name, o.title, n.title);
-            field(c, "after", "mức trước", o.after == kNone ? "" : a.levels[o.after].name, n.after == kNone ? "" : b.levels[n.after].name);
-            field(c, "sets", "bộ tiêu chí", set_names(a, o.meets), set_names(b, n.meets));
-            c.old_rule = where(a, o.span);
-            c.new_rule = where(b, n.span);
-            push_if_changed(std::move(c));
-            by_name(o.gates, n.gates, What::gate, n.title, [&](const engine::GateDef& og, const engine::GateDef& ng) {
-                Change g = make(What::gate, og.title == ng.title ? How::changed : How::renamed, n.title, ng.name, og.title, ng.title);
-                field(g, "condition", "điều kiện", text_at(a, og.span), text_at(b, ng.span));
-                field(g, "valid", "hiệu lực", years(og.valid_from, og.valid_to), years(ng.valid_from, ng.valid_to));
-                field(g, "unconfirmed", "chưa xác nhận", reason(a, og.unconfirmed), reason(b, ng.unconfirmed));
-                g.old_rule = where(a, og.span);
-                g.new_rule = where(b, ng.span);
-                push_if_changed(std::move(g));
-            });
-        });
-    }
-
-    void revocations() {
-        by_name(a.revocations, b.revocations, What::revocation, {},
-                [&](const engine::RevocationDef& o, const engine::RevocationDef& n) {
-            Change c = make(What::revocation, o.title == n.title ? How::changed : How::renamed, {}, n.name, o.title, n.title);
-            field(c, "level", "mức công nhận", a.levels[o.level].name, b.levels[n.level].name);
-            field(c, "sets", "bộ tiêu chí", a.sets[o.set].name, b.sets[n.set].name);
-            field(c, "valid", "hiệu lực", years(o.valid_from, o.valid_to), years(n.valid_from, n.valid_to));
-            field(c, "unconfirmed", "chưa xác nhận", reason(a, o.unconfirmed), reason(b, n.unconfirmed));
-            c.old_rule = where(a, o.span);
-            c.new_rule = where(b, n.span);
-            push_if_changed(std::move(c));
-            by_name(o.branches, n.branches, What::branch, n.title,
-                    [&](const engine::RevocationBranchDef& ob, const engine::RevocationBranchDef& nb) {
-                Change g = make(What::branch, ob.title == nb.title ? How::changed : How::renamed, n.title, nb.name, ob.title, nb.title);
-                field(g, "condition", "điều kiện", text_at(a, ob.span), text_at(b, nb.span));
-                field(g, "unconfirmed", "chưa xác nhận", reason(a, ob.unconfirmed), reason(b, nb.unconfirmed));
-                g.old_rule = where(a, ob.span);
-                g.new_rule = where(b, nb.span);
-                push_if_changed(std::move(g));
-            });
-        });
-    }
-
-    void categories() {
-        for (const engine::CategoryDef& n : b.categories) {
-            const auto it = std::find_if(a.categories.begin(), a.categories.end(),
-                                         [&](const engine::CategoryDef& o) { return o.name == n.name; });
-            if (it == a.categories.end()) {
-                out.push_back(make(What::category, How::added, {}, n.name, {}, n.title));
-                continue;
-            }
-            Change c = make(What::category, it->title == n.title ? How::changed : How::renamed, {}, n.name, it->title, n.title);
-            push_if_changed(std::move(c));
-            by_name(it->members, n.members, What::member, n.title,
-                    [&](const engine::CategoryMemberDef& om, const engine::CategoryMemberDef& nm) {
-                Change m = make(What::member, om.title == nm.title ? How::changed : How::renamed, n.title, nm.name, om.title, nm.title);
-                field(m, "condition", "điều kiện", text_at(a, om.span), text_at(b, nm.span));
-                m.old_rule = where(a, om.span);
-                m.new_rule = where(b, nm.span);
-                push_if_changed(std::move(m));
-            });
-        }
-        for (const engine::CategoryDef& o : a.categories) {
-            if (std::none_of(b.categories.begin(), b.categories.end(), [&](const engine::CategoryDef& n) { return n.name == o.name; })) {
-                out.push_back(make(What::category, How::removed, {}, o.name, o.title, {}));
-            }
-        }
-    }
-
-    static std::string target_lines(const Program& p, const engine::TargetDef& t) {
-        std::string out;
-        for (const engine::TargetDef::Line& l : t.lines) {
-            const std::string one = fmt::format("{} {}{}", p.levels[l.level].name, l.increment ? "+" : "", l.count);
-            out += out.empty() ? one : ", " + one;
-        }
-        return out;
-    }
-
-    void targets() {
-        for (const engine::TargetDef& n : b.targets) {
-            const auto it = std::find_if(a.targets.begin(), a.targets.end(), [&](const engine::TargetDef& o) { return o.name == n.name; });
-            if (it == a.targets.end()) {
-                out.push_back(make(What::target, How::added, {}, n.name, {}, n.title));
-                continue;
-            }
-            Change c = make(What::target, it->title == n.title ? How::changed : How::renamed, {}, n.name, it->title, n.title);
-            field(c, "locality", "địa bàn", it->locality, n.locality);
-            field(c, "years", "năm", years(it->year, it->year_to), years(n.year, n.year_to));
-            field(c, "lines", "chỉ tiêu", target_lines(a, *it), target_lines(b, n));
-            push_if_changed(std::move(c));
-        }
-        for (const engine::TargetDef& o : a.targets) {
-            if (std::none_of(b.targets.begin(), b.targets.end(), [&](const engine::TargetDef& n) { return n.name == o.name; })) {
-                out.push_back(make(What::target, How::removed, {}, o.name, o.title, {}));
-            }
-        }
-    }
-};
-
-}  // namespace
+    c.old_rule = where(a, o.span);
+    c.new_rule = where(b, n.span);
+    return c;
+}
 
 StructureDiff compare_rules(const RulesSide& old_side, const RulesSide& new_side) {
     StructureDiff d;
@@ -405,6 +254,7 @@ StructureDiff compare_rules(const RulesSide& old_side, const RulesSide& new_side
     cmp.levels();
     cmp.revocations();
     cmp.categories();
+    cmp.assignments();
     cmp.targets();
     return d;
 }

@@ -16,6 +16,7 @@ namespace {
 const char* const kOld = R"(unit trieu_dong "triệu đồng/người/năm"
 body so_gtvt "Sở Giao thông vận tải"
 body so_xd "Sở Xây dựng"
+member pbt "Phó Bí thư Thường trực Huyện ủy"
 data xa {
   field hai_long "Tỷ lệ hài lòng": percent
 }
@@ -60,13 +61,14 @@ set s "Bộ tiêu chí thử" {
 assignments giao {
   sets s
   criterion 2 -> so_gtvt
+  locality "X1" -> pbt
 }
 level dat_chuan "Xã đạt chuẩn" { for xa meets s gate hai_long "Hài lòng": hai_long >= 90% }
 )";
 
 // The same rules, with: the DHNTB income raised in 2024-2025, road 2.1 lowered to 90, a new
 // indicator 17.4 pushing the old 17.4 and 17.5 to 17.5 and 17.6, criterion 2 handed to so_xd,
-// and the satisfaction gate raised to 95 %.
+// the member in charge given a second locality, and the satisfaction gate raised to 95 %.
 std::string new_rules() {
     std::string t = kOld;
     auto swap = [&](const std::string& from, const std::string& to) {
@@ -82,6 +84,7 @@ std::string new_rules() {
     indicator 17.5 "Mai táng, hỏa táng phù hợp với quy định và theo quy hoạch" { unit yesno require yes }
     indicator 17.6 "Chất thải rắn)");
     swap("criterion 2 -> so_gtvt", "criterion 2 -> so_xd");
+    swap(R"(locality "X1" -> pbt)", R"(locality "X1", "X2" -> pbt)");
     swap("hai_long >= 90%", "hai_long >= 95%");
     return t;
 }
@@ -161,6 +164,12 @@ TEST_CASE("diff: the body in charge and a gate's condition that changed", "[diff
     CHECK(roads->fields[0].key == "responsible");
     CHECK(roads->fields[0].old_value == "Sở Giao thông vận tải");
     CHECK(roads->fields[0].new_value == "Sở Xây dựng");
+
+    const Change* member = find(d, What::assignment, "Phó Bí thư Thường trực Huyện ủy");
+    REQUIRE(member != nullptr);
+    REQUIRE(member->fields.size() == 1);
+    CHECK(member->fields[0].old_value == "X1");
+    CHECK(member->fields[0].new_value == "X1, X2");
 
     const Change* gate = find(d, What::gate, "hai_long");
     REQUIRE(gate != nullptr);
