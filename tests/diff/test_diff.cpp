@@ -5,8 +5,10 @@
 
 #include "diff/diff.hpp"
 #include "diff/match.hpp"
+#include "diff/render.hpp"
 #include "diff/words.hpp"
 #include "tests/support/support.hpp"
+#include "tests/support/zip.hpp"
 
 using namespace ntm;
 using namespace ntm::diff;
@@ -244,4 +246,30 @@ TEST_CASE("diff: a verdict that becomes unknown stays a third value", "[diff]") 
     CHECK(d.entities[0].direction == Direction::uncertain);
     CHECK(d.entities[0].new_side.uncertain);
     CHECK(move_text(d.entities[0]).find("thiếu dữ liệu") != std::string::npos);
+}
+
+TEST_CASE("diff: the workbook holds the totals, one row per cause, and the changes", "[diff]") {
+    support::CommuneWorld before(kOld, 2024), after(new_rules(), 2024);
+    const std::map<std::string, double> values{{"2.1", 100}, {"2.2", 80}, {"10", 49}, {"17.4", 1}, {"17.5", 1}, {"hai_long", 96}};
+    before.add("A", values);
+    std::map<std::string, double> v2 = values;
+    v2["17.6"] = 1;
+    after.add("A", v2);
+    const engine::Evaluation eb = before.run(), ea = after.run();
+    DiffRun run;
+    run.structure = compare_rules({&before.program, engine::kNone, "a"}, {&after.program, engine::kNone, "b"});
+    run.impact = compare_results({&before.program, &before.data, &eb}, {&after.program, &after.data, &ea});
+    run.data_file = "du-lieu.csv";
+    const std::string path = support::temp_dir() + "/diff.xlsx";
+    write_diff_xlsx(run, path);
+    const std::string workbook = unzip(path, "xl/workbook.xml");
+    CHECK(workbook.find("Tổng hợp") != std::string::npos);
+    CHECK(workbook.find("Đơn vị thay đổi") != std::string::npos);
+    CHECK(workbook.find("Thay đổi luật") != std::string::npos);
+    const std::string strings = unzip(path, "xl/sharedStrings.xml");
+    CHECK(strings.find("Thu nhập bình quân đầu người") != std::string::npos);  // the cause of A's loss
+    CHECK(strings.find("xuống mức") != std::string::npos);
+    // The text and JSON say the same.
+    CHECK(render_diff_text(run).find("Xã A (A): Xã đạt chuẩn → chưa đạt mức nào") != std::string::npos);
+    CHECK(render_diff_json(run).find("\"direction\": \"lost\"") != std::string::npos);
 }
