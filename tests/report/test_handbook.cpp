@@ -326,3 +326,17 @@ TEST_CASE("doc renderers: rule text between backticks is code in HTML only in bl
     CHECK(html.find("<p>tên có dấu `x`</p>") != std::string::npos);
     CHECK(render_doc_md(doc) == "khi `x < 1` hoặc `y`; dấu ` lẻ\n\ntên có dấu `x`\n");
 }
+
+TEST_CASE("handbook: the examples of docs/handbook.md are what ntm doc prints", "[handbook]") {
+    const auto rules = support::compile_rules(std::string(NTM_SOURCE_DIR) + "/rules");
+    HandbookOptions options;
+    options.set = rules.program.set_index("xa_ntm_2021");
+    REQUIRE(options.set != kNone);
+    const std::string md = render_handbook_md(rules.program, Lang::vi, options);
+    const auto blocks = support::code_blocks(std::string(NTM_SOURCE_DIR) + "/docs/handbook.md", {"markdown"});
+    REQUIRE(blocks.size() == 2);
+    for (const support::CodeBlock& b : blocks) {
+        INFO(b.text);
+        CHECK(md.find(b.text) != std::string::npos);
+    }
+}
