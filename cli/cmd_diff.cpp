@@ -166,6 +166,10 @@ int run_diff(const DiffArgs& args) {
     std::string bytes;
     if (args.format == "json") {
         bytes = diff::render_diff_json(run);
+    } else if (args.format == "md") {
+        bytes = diff::render_diff_md(run);
+    } else if (args.format == "html") {
+        bytes = diff::render_diff_html(run);
     } else {
         bytes = diff::render_diff_text(run);
     }
@@ -192,8 +196,8 @@ void add_diff(CLI::App& app, Run& run) {
         ->check(CLI::IsMember({"official", "none"}));
     cmd->add_option("--year", args->year, "The year judged (default: the last in the data)");
     cmd->add_option("--old-year", args->old_year, "Judge the old side in this year (the trend between two years)");
-    cmd->add_option("--format", args->format, "Output format: text, json or xlsx (default: text)")
-        ->check(CLI::IsMember({"text", "json", "xlsx"}));
+    cmd->add_option("--format", args->format, "Output format: text, json, md, html or xlsx (default: text)")
+        ->check(CLI::IsMember({"text", "json", "md", "html", "xlsx"}));
     cmd->add_option("--out", args->out, "Write to this file instead of standard output (required for xlsx)");
     cmd->add_option("--list", args->list, "In text, list at most this many entities one by one (default: all)");
     add_threads_option(*cmd, args->threads);

@@ -75,6 +75,7 @@ int main(int argc, char** argv) {
     add_report(app, run);
     add_merge(app, run);
     add_diff(app, run);
+    add_doc(app, run);
 
     try {
         app.parse(argc, argv);

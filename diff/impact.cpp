@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "diff/diff.hpp"
+#include "diff/words.hpp"
 #include "engine/explain.hpp"
 
 namespace ntm::diff {
@@ -64,17 +65,6 @@ bool direction_of(const EntityResult& o, const EntityResult& n, const LevelSide&
         return false;
     }
     return true;
-}
-
-// The level whose verdicts explain the move: the first one not reached on the side that has
-// less; the standard level when the level did not change.
-int compared_ordinal(Direction d, const EntityResult& o, const EntityResult& n) {
-    switch (d) {
-        case Direction::lost: return n.level + 1;
-        case Direction::gained: return o.level + 1;
-        case Direction::uncertain: return std::min(o.level, n.level) + 1;
-        default: return 0;
-    }
 }
 
 const LevelExplanation* find_level(const EntityExplanation& x, const std::string& name) {
@@ -187,7 +177,7 @@ void add_gate_causes(const LevelExplanation* o, const LevelExplanation* n, std::
 std::string parent_name(const engine::Dataset& data, const engine::Entity& e) {
     if (e.parent == kNone) return {};
     const engine::Entity& p = data.entities[e.parent];
-    return p.type.empty() ? p.name : fmt::format("{} {}", p.type, p.name);
+    return full_name(p.type, p.name);
 }
 
 }  // namespace
@@ -227,16 +217,26 @@ ImpactDiff compare_results(const DataSide& old_side, const DataSide& new_side, s
         c.type = e.type;
         c.kind = e.kind;
         c.parent = parent_name(od, e);
-        const int ordinal = compared_ordinal(c.direction, ro, rn);
-        const engine::LevelDef* lo = level_at(*old_side.program, e.kind, ordinal);
-        const engine::LevelDef* ln = level_at(*new_side.program, e.kind, ordinal);
-        if (lo != nullptr || ln != nullptr) {
-            const std::string name = ln != nullptr ? ln->name : lo->name;
-            c.level_compared = ln != nullptr ? ln->title : lo->title;
-            const EntityExplanation xo = engine::explain(*old_side.program, od, *old_side.evaluation, i);
-            const EntityExplanation xn = engine::explain(*new_side.program, nd, *new_side.evaluation, it->second);
-            const LevelExplanation* llo = find_level(xo, name);
-            const LevelExplanation* lln = find_level(xn, name);
+        // The verdicts compared are those of the lowest level judged differently on the two
+        // sides (the standard level when only the criteria count moved).
+        const EntityExplanation xo = engine::explain(*old_side.program, od, *old_side.evaluation, i);
+        const EntityExplanation xn = engine::explain(*new_side.program, nd, *new_side.evaluation, it->second);
+        const LevelExplanation* llo = nullptr;
+        const LevelExplanation* lln = nullptr;
+        for (const LevelExplanation& l : xn.levels) {
+            const LevelExplanation* other = find_level(xo, l.name);
+            if (other != nullptr && other->status != l.status) {
+                llo = other;
+                lln = &l;
+                break;
+            }
+        }
+        if (lln == nullptr && !xn.levels.empty()) {
+            lln = &xn.levels.front();
+            llo = find_level(xo, lln->name);
+        }
+        if (lln != nullptr) {
+            c.level_compared = lln->title;
             add_indicator_causes(llo, lln, c.causes);
             add_gate_causes(llo, lln, c.causes);
         }

@@ -21,6 +21,8 @@ struct DiffRun {
 
 std::string render_diff_text(const DiffRun& run);
 std::string render_diff_json(const DiffRun& run);
+std::string render_diff_md(const DiffRun& run);
+std::string render_diff_html(const DiffRun& run);
 // Throws text::FileError when `path` cannot be written.
 void write_diff_xlsx(const DiffRun& run, const std::string& path);
 

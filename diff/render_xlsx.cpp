@@ -37,7 +37,7 @@ Sheet entities_sheet(const ImpactDiff& d) {
                 {}};
     for (const EntityChange& e : d.entities) {
         std::vector<XlsxCell> head{XlsxCell::of(e.code),
-                                   XlsxCell::of(e.type.empty() ? e.name : e.type + " " + e.name),
+                                   XlsxCell::of(full_name(e.type, e.name)),
                                    XlsxCell::of(e.parent),
                                    XlsxCell::of(direction_text(e.direction), e.direction == Direction::lost),
                                    XlsxCell::of(level_text(e.old_side)),

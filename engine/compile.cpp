@@ -127,7 +127,9 @@ void Compiler::sets() {
         }
         const ExprScope scope{def.kind, kNone};
         for (const auto& r : info.region_overrides) {
-            if (auto reg = dsl::region(r.node->region.text)) def.region_rules.push_back({*reg, expr(*r.node->when, scope)});
+            if (auto reg = dsl::region(r.node->region.text)) {
+                def.region_rules.push_back({*reg, expr(*r.node->when, scope), r.node->when->span});
+            }
         }
         def.first_criterion = static_cast<std::uint32_t>(out_.criteria.size());
         def.first_indicator = static_cast<std::uint32_t>(out_.indicators.size());
@@ -144,6 +146,10 @@ void Compiler::sets() {
             }
             cd.set = s;
             cd.span = c.declared.node->code.span;
+            // The group of the set that declared the criterion ("I. QUY HOẠCH").
+            const auto& groups = checked_.sets[c.declared.set].decl->groups;
+            const int g = c.declared.node->group;
+            if (g >= 0 && static_cast<std::size_t>(g) < groups.size()) cd.group = groups[static_cast<std::size_t>(g)].title.value;
             bodies_for(s, c.code, true, cd.bodies);
             criterion_mark_ = reason(c.unconfirmed.node);
             if (criterion_mark_ == kNone) criterion_mark_ = reason(checked_.sets[c.declared.set].decl->unconfirmed);
@@ -187,10 +193,14 @@ void Compiler::indicator(const dsl::EffectiveIndicator& ind, std::uint32_t set, 
     }
     if (ind.value) {
         d.value = expr(*ind.value.node, scope);
+        d.value_span = ind.value.node->span;
     } else {
         d.slot = slot_of(scope.kind, ind.code);
     }
-    if (ind.applies) d.applies = expr(*ind.applies.node, scope);
+    if (ind.applies) {
+        d.applies = expr(*ind.applies.node, scope);
+        d.applies_span = ind.applies.node->span;
+    }
     d.criterion = criterion;
     d.set = set;
     // Its own mark, else its criterion's, else that of the set that declared the criterion or

@@ -198,7 +198,9 @@ struct IndicatorDef {
     bool percent = false;        // in percent: 0 and 100 are the ends of its scale
     std::uint32_t slot = kNone;  // reads this input slot, or
     ExprRef value;               // computes this expression
+    dsl::Span value_span;        // the `value` expression, as written
     ExprRef applies;             // empty: always applies
+    dsl::Span applies_span;      // the `applies when` condition, as written
     std::uint32_t first_requirement = 0, requirement_count = 0;
     std::uint32_t criterion = 0;  // index in Program::criteria
     std::uint32_t set = 0;        // index in Program::sets
@@ -218,6 +220,7 @@ struct CriterionDef {
     std::string code;
     std::string title;
     std::string source;
+    std::string group;  // the title of its `group` ("I. QUY HOẠCH"), or empty
     dsl::CombineKind combine = dsl::CombineKind::all;
     int at_least = 0;
     std::uint32_t first_indicator = 0, indicator_count = 0;  // in Program::indicators
@@ -229,6 +232,7 @@ struct CriterionDef {
 struct RegionRule {
     Region region = Region::TDMNPB;
     ExprRef when;
+    dsl::Span span;  // the condition, as written
 };
 
 struct SetDef {

@@ -332,7 +332,7 @@ private:
                 bullets(std::move(lines));
             }
             open_indicators(s);
-            marker(DocBlock::section_close);
+            marker(DocBlock::section_close, "danh-sach-xa");
         }
     }
 

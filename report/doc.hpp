@@ -1,8 +1,10 @@
-// The report as a document: headings, paragraphs, lists and tables, in reading order, in the
-// language asked for.  The Markdown and HTML renderers both write this one document, so the
-// two always say the same thing; HTML adds its charts where the document places them.
+// A document: headings, paragraphs, lists and tables, in reading order, in the language asked
+// for — the report (report_document) and the criteria handbook (handbook.hpp).  The Markdown and
+// HTML renderers both write one document, so the two always say the same thing; HTML adds the
+// report's charts where the document places them.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,7 +25,7 @@ struct DocBlock {
         bullets,        // items
         table,          // header, rows
         section_open,   // anchor, css: a commune sheet starts (HTML: its own page in print)
-        section_close,
+        section_close,  // anchor: where its "back" link leads
         chart_levels,   // HTML only: commune levels by district
         chart_criteria  // HTML only: pass rate per criterion
     };
@@ -33,6 +35,9 @@ struct DocBlock {
     std::vector<std::string> items;
     std::vector<DocCell> header;
     std::vector<std::vector<DocCell>> rows;
+    // The text, items and cells hold rule text between backticks (`hai_long >= 90%`): Markdown
+    // keeps the backticks (code), HTML writes it as <code>.  Otherwise a backtick is a letter.
+    bool code_spans = false;
 };
 
 struct Doc {
@@ -41,5 +46,22 @@ struct Doc {
 };
 
 Doc report_document(const Report& report, Lang lang);
+
+// One Markdown document.  Headings with an anchor carry it as `<a id="…"></a>`, which Markdown
+// viewers and pandoc keep, so that links to it work.
+std::string render_doc_md(const Doc& doc);
+
+// How a page differs from the report's: CSS added after the shared style (screen and A4
+// print), whether tables sort when a heading is clicked, and what draws the chart blocks
+// (none: they are left out).
+struct HtmlPage {
+    std::string style;
+    bool sortable = true;
+    std::function<std::string(DocBlock::Kind)> chart;
+};
+
+// One self-contained HTML page: inline CSS (and script), no external resource; a navigation
+// bar of the level-2 headings, hidden in print.
+std::string render_doc_html(const Doc& doc, Lang lang, const HtmlPage& page = {});
 
 }  // namespace ntm::report

@@ -1,6 +1,6 @@
-// The report as one self-contained HTML page: the document of doc.cpp, with inline CSS
-// (screen and A4 print), two inline SVG bar charts and a small inline script that sorts a
-// table when its heading is clicked.  Nothing is fetched: no URL but in-page anchors.
+// A document (doc.hpp) as one self-contained HTML page, with inline CSS (screen and A4 print)
+// and a small inline script that sorts a table when its heading is clicked; for the report, two
+// inline SVG bar charts.  Nothing is fetched: no URL but in-page anchors.
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
@@ -31,6 +31,22 @@ std::string esc(const std::string& raw) {
         }
     }
     return out;
+}
+
+// The text of a block: escaped and, when it holds code spans, each `…` written as <code>.
+std::string inline_html(const std::string& text, bool code_spans) {
+    if (!code_spans) return esc(text);
+    std::string out;
+    std::size_t from = 0;
+    while (from < text.size()) {
+        const std::size_t open = text.find('`', from);
+        const std::size_t close = open == std::string::npos ? open : text.find('`', open + 1);
+        if (close == std::string::npos) break;
+        out += esc(text.substr(from, open - from));
+        out += fmt::format("<code>{}</code>", esc(text.substr(open + 1, close - open - 1)));
+        from = close + 1;
+    }
+    return out + esc(text.substr(std::min(from, text.size())));
 }
 
 constexpr const char* kStyle = R"(
@@ -110,7 +126,7 @@ std::string table(const DocBlock& b, Lang lang) {
     for (std::size_t c = 0; c < b.header.size(); ++c) {
         bool n = false;
         for (const auto& r : b.rows) n = n || (c < r.size() && r[c].number);
-        out += fmt::format("<th{}>{}</th>", n ? " class=\"n\"" : "", esc(b.header[c].text));
+        out += fmt::format("<th{}>{}</th>", n ? " class=\"n\"" : "", inline_html(b.header[c].text, b.code_spans));
     }
     out += "</tr></thead>\n<tbody>\n";
     for (const auto& row : b.rows) {
@@ -119,7 +135,8 @@ std::string table(const DocBlock& b, Lang lang) {
             const std::string v = c.number ? sort_value(c.text, lang) : std::string();
             out += c.number ? (v.empty() ? "<td class=\"n\">" : fmt::format("<td class=\"n\" data-v=\"{}\">", v))
                             : c.text == "–" ? "<td class=\"n\">" : "<td>";
-            out += c.link.empty() ? esc(c.text) : fmt::format("<a href=\"{}\">{}</a>", esc(c.link), esc(c.text));
+            out += c.link.empty() ? inline_html(c.text, b.code_spans)
+                                  : fmt::format("<a href=\"{}\">{}</a>", esc(c.link), inline_html(c.text, b.code_spans));
             out += "</td>";
         }
         out += "</tr>\n";
@@ -213,17 +230,16 @@ std::string chart_criteria(const Report& r, Lang lang) {
 
 }  // namespace
 
-std::string render_report_html(const Report& report, Lang lang) {
-    const Doc doc = report_document(report, lang);
+std::string render_doc_html(const Doc& doc, Lang lang, const HtmlPage& page) {
     const Words& w = words(lang);
     std::string out = fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
                                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                                  "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
-                                  lang == Lang::en ? "en" : "vi", esc(doc.title), kStyle);
+                                  "<title>{}</title>\n<style>{}{}</style>\n</head>\n<body>\n",
+                                  lang == Lang::en ? "en" : "vi", esc(doc.title), kStyle, page.style);
     out += "<nav><ul>";
     for (const DocBlock& b : doc.blocks) {
         if (b.kind == DocBlock::heading && b.level == 2) {
-            out += fmt::format("<li><a href=\"#{}\">{}</a></li>", esc(b.anchor), esc(b.text));
+            out += fmt::format("<li><a href=\"#{}\">{}</a></li>", esc(b.anchor), inline_html(b.text, b.code_spans));
         }
     }
     out += "</ul></nav>\n<main>\n";
@@ -233,16 +249,18 @@ std::string render_report_html(const Report& report, Lang lang) {
             case DocBlock::heading: {
                 const bool own = !b.anchor.empty() && b.anchor != section;
                 out += fmt::format("<h{}{}>{}</h{}>\n", b.level, own ? fmt::format(" id=\"{}\"", esc(b.anchor)) : "",
-                                   esc(b.text), b.level);
+                                   inline_html(b.text, b.code_spans), b.level);
                 break;
             }
             case DocBlock::paragraph:
-                out += fmt::format("<p{}>{}</p>\n", b.text.rfind("⚠", 0) == 0 ? " class=\"warn\"" : "", esc(b.text));
+                out += fmt::format("<p{}>{}</p>\n", b.text.rfind("⚠", 0) == 0 ? " class=\"warn\"" : "",
+                                   inline_html(b.text, b.code_spans));
                 break;
             case DocBlock::bullets:
                 out += "<ul>\n";
                 for (const std::string& item : b.items) {
-                    out += fmt::format("<li{}>{}</li>\n", item.rfind("⚠", 0) == 0 ? " class=\"warn\"" : "", esc(item));
+                    out += fmt::format("<li{}>{}</li>\n", item.rfind("⚠", 0) == 0 ? " class=\"warn\"" : "",
+                                       inline_html(item, b.code_spans));
                 }
                 out += "</ul>\n";
                 break;
@@ -252,15 +270,26 @@ std::string render_report_html(const Report& report, Lang lang) {
                 out += fmt::format("<section class=\"sheet\" id=\"{}\">\n", esc(b.anchor));
                 break;
             case DocBlock::section_close:
-                out += fmt::format("<p class=\"back\"><a href=\"#danh-sach-xa\">↑ {}</a></p>\n</section>\n", esc(w.back));
+                out += fmt::format("<p class=\"back\"><a href=\"#{}\">↑ {}</a></p>\n</section>\n", esc(b.anchor), esc(w.back));
                 section.clear();
                 break;
-            case DocBlock::chart_levels: out += chart_levels(report, lang); break;
-            case DocBlock::chart_criteria: out += chart_criteria(report, lang); break;
+            case DocBlock::chart_levels:
+            case DocBlock::chart_criteria:
+                if (page.chart) out += page.chart(b.kind);
+                break;
         }
     }
-    out += fmt::format("</main>\n<script>{}</script>\n</body>\n</html>\n", kScript);
+    out += page.sortable ? fmt::format("</main>\n<script>{}</script>\n</body>\n</html>\n", kScript)
+                         : std::string("</main>\n</body>\n</html>\n");
     return out;
+}
+
+std::string render_report_html(const Report& report, Lang lang) {
+    HtmlPage page;
+    page.chart = [&](DocBlock::Kind kind) {
+        return kind == DocBlock::chart_levels ? chart_levels(report, lang) : chart_criteria(report, lang);
+    };
+    return render_doc_html(report_document(report, lang), lang, page);
 }
 
 }  // namespace ntm::report

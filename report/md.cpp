@@ -46,11 +46,7 @@ std::string md_table(const DocBlock& b) {
 
 }  // namespace
 
-// One Markdown document for pasting into documents.  Commune sheets are sections whose
-// headings carry an HTML anchor (`<a id="xa-20365"></a>`), which Markdown viewers and pandoc
-// keep, so the overview's links reach them.
-std::string render_report_md(const Report& report, Lang lang) {
-    const Doc doc = report_document(report, lang);
+std::string render_doc_md(const Doc& doc) {
     std::string out;
     for (const DocBlock& b : doc.blocks) {
         switch (b.kind) {
@@ -74,5 +70,9 @@ std::string render_report_md(const Report& report, Lang lang) {
     while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
     return out;
 }
+
+// One Markdown document for pasting into documents.  Commune sheets are sections whose
+// headings carry an HTML anchor (`<a id="xa-20365"></a>`), so the overview's links reach them.
+std::string render_report_md(const Report& report, Lang lang) { return render_doc_md(report_document(report, lang)); }
 
 }  // namespace ntm::report

@@ -69,7 +69,7 @@ case $case in
 full-disk)
     for cmd in "eval $data $rules" "eval --format json $data $rules" "explain $data $rules 20365" \
                "validate $data $rules" "report --format md --out - $data $rules" \
-               "report --format csv --out - $data $rules"; do
+               "report --format csv --out - $data $rules" "doc rules" "doc --format html rules"; do
         # shellcheck disable=SC2086
         "$ntm" $cmd >/dev/full 2>err.txt
         check 2 "error: cannot write the output: no space left on device" "$cmd > /dev/full" $?
@@ -126,6 +126,10 @@ out-is-input)
         report --format md --out rules/./quy-dinh.ntm $data $rules
     run 2 "rules/quy-dinh.ntm: error: --out would overwrite the rule file 'rules/quy-dinh.ntm'; write the output elsewhere" \
         template --out rules/quy-dinh.ntm $rules
+    ln -s quy-dinh.ntm rules/so-tay.md
+    run 2 "rules/so-tay.md: error: --out would overwrite the rule file 'rules/quy-dinh.ntm'; write the output elsewhere" \
+        doc --out rules/so-tay.md rules
+    rm rules/so-tay.md
     same rules/quy-dinh.ntm rules.orig
     # A workbook over the workbook it reads.
     cp -r "$src/tests/golden/data/rules" xlsx-rules
@@ -164,7 +168,9 @@ no-leftovers)
     run 1 "wrote out/bao-cao.xlsx" report --format xlsx --out out/bao-cao.xlsx $data $rules
     run 1 "wrote 9 tables in out/bang" report --format csv --out out/bang $data $rules
     "$ntm" template --out out/mau.xlsx $rules >out.txt 2>err.txt || fail "template: exit $?"
-    only out bao-cao.html bao-cao.md bao-cao.xlsx bang mau.xlsx
+    run 0 "wrote out/so-tay.html" doc --format html --out out/so-tay.html rules
+    run 0 "wrote out/so-tay.md" doc --out out/so-tay.md rules
+    only out bao-cao.html bao-cao.md bao-cao.xlsx bang mau.xlsx so-tay.html so-tay.md
     only out/bang loi-du-lieu.csv muc-tieu.csv phan-loai.csv phieu-xa-chi-tieu.csv phieu-xa.csv \
         tien-do-huyen.csv tieu-chi.csv tong-quan.csv viec-cua-so.csv
     # The same run again gives the same bytes, the workbooks included.
@@ -188,8 +194,9 @@ no-leftovers)
         report --format html --out data.csv/bao-cao.html $data $rules
     run 2 "data.csv/bao-cao.xlsx: error: no such directory: data.csv" \
         report --format xlsx --out data.csv/bao-cao.xlsx $data $rules
+    run 2 "data.csv/so-tay.md: error: cannot write the file: not a directory" doc --out data.csv/so-tay.md rules
     same data.csv data.orig
-    only out bao-cao.html bao-cao.md bao-cao.xlsx bang mau.xlsx
+    only out bao-cao.html bao-cao.md bao-cao.xlsx bang mau.xlsx so-tay.html so-tay.md
     ;;
 *)
     echo "unknown case '$case'"

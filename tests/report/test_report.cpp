@@ -4,7 +4,6 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <regex>
-#include <set>
 
 #include "data/load.hpp"
 #include "engine/evaluate.hpp"
@@ -37,29 +36,6 @@ struct Fixture : support::CompiledRules {
     }
 };
 
-// The elements of an HTML page nest properly: every opened element is closed in order (void
-// elements aside).  Returns the first problem, or an empty string.
-std::string nesting_problem(const std::string& html) {
-    static const std::set<std::string> kVoid = {"meta", "br", "hr", "img", "input", "link", "!DOCTYPE"};
-    std::vector<std::string> open;
-    const std::regex tag(R"(<(/?)([A-Za-z!][A-Za-z0-9]*)([^>]*?)(/?)>)");
-    // Script and style bodies hold '<' that are not tags: skip them.
-    std::string text = std::regex_replace(html, std::regex(R"(<script>[\s\S]*?</script>)"), "<script></script>");
-    text = std::regex_replace(text, std::regex(R"(<style>[\s\S]*?</style>)"), "<style></style>");
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), tag); it != std::sregex_iterator(); ++it) {
-        const std::string name = (*it)[2];
-        if ((*it)[4] == "/" || kVoid.count(name) > 0) continue;
-        if ((*it)[1] == "") {
-            open.push_back(name);
-        } else if (open.empty() || open.back() != name) {
-            return "</" + name + "> closes <" + (open.empty() ? std::string("nothing") : open.back()) + ">";
-        } else {
-            open.pop_back();
-        }
-    }
-    return open.empty() ? std::string() : "<" + open.back() + "> is never closed";
-}
-
 }  // namespace
 
 TEST_CASE("report: the model reads the evaluation", "[report]") {
@@ -91,8 +67,8 @@ TEST_CASE("report: HTML is one well-formed page with no external resource", "[re
     const Fixture f;
     for (const Lang lang : {Lang::vi, Lang::en}) {
         const std::string html = render_report_html(f.report, lang);
-        INFO(nesting_problem(html));
-        CHECK(nesting_problem(html).empty());
+        INFO(support::html_nesting_problem(html));
+        CHECK(support::html_nesting_problem(html).empty());
         CHECK(html.find("http") == std::string::npos);  // no URL at all: nothing to fetch
         const std::regex attr(R"re((src|href)\s*=\s*"([^"]*)")re");
         for (auto it = std::sregex_iterator(html.begin(), html.end(), attr); it != std::sregex_iterator(); ++it) {
@@ -122,7 +98,7 @@ TEST_CASE("report: HTML escapes text from the data and the rules", "[report]") {
     const std::string html = render_report_html(f.report, Lang::vi);
     CHECK(html.find("<b>") == std::string::npos);
     CHECK(html.find("Xã &lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;") != std::string::npos);
-    CHECK(nesting_problem(html).empty());
+    CHECK(support::html_nesting_problem(html).empty());
 }
 
 TEST_CASE("report: the same inputs give the same bytes", "[report]") {

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <regex>
+#include <set>
 #include <system_error>
 #include <utility>
 
@@ -91,6 +93,27 @@ std::vector<std::string> ntm_blocks(const std::string& markdown_path) {
     std::vector<std::string> out;
     for (CodeBlock& b : code_blocks(markdown_path, {"ntm"})) out.push_back(std::move(b.text));
     return out;
+}
+
+std::string html_nesting_problem(const std::string& html) {
+    static const std::set<std::string> kVoid = {"meta", "br", "hr", "img", "input", "link", "!DOCTYPE"};
+    std::vector<std::string> open;
+    const std::regex tag(R"(<(/?)([A-Za-z!][A-Za-z0-9]*)([^>]*?)(/?)>)");
+    // Script and style bodies hold '<' that are not tags: skip them.
+    std::string text = std::regex_replace(html, std::regex(R"(<script>[\s\S]*?</script>)"), "<script></script>");
+    text = std::regex_replace(text, std::regex(R"(<style>[\s\S]*?</style>)"), "<style></style>");
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), tag); it != std::sregex_iterator(); ++it) {
+        const std::string name = (*it)[2];
+        if ((*it)[4] == "/" || kVoid.count(name) > 0) continue;
+        if ((*it)[1] == "") {
+            open.push_back(name);
+        } else if (open.empty() || open.back() != name) {
+            return "</" + name + "> closes <" + (open.empty() ? std::string("nothing") : open.back()) + ">";
+        } else {
+            open.pop_back();
+        }
+    }
+    return open.empty() ? std::string() : "<" + open.back() + "> is never closed";
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // Helpers the unit tests of several stages share, each in one place: temporary files, rules
 // checked and compiled from text or a path, entities built by hand, the small schema the data
-// readers are tested against, and the code blocks of the documentation.
+// readers are tested against, the code blocks of the documentation, and how an HTML page's
+// elements nest.
 //
 // Beside it, what the test files of one stage share: check_fixture.hpp (dsl/ checker),
 // engine_world.hpp (engine/), load_fixture.hpp (data/ readers), generate_world.hpp
@@ -58,6 +59,10 @@ std::vector<CodeBlock> code_blocks(const std::string& markdown_path,
 
 // The ```ntm blocks of a Markdown file: the rule-language examples of the documentation.
 std::vector<std::string> ntm_blocks(const std::string& markdown_path);
+
+// The elements of an HTML page nest properly: every opened element is closed in order (void
+// elements aside).  Returns the first problem, or an empty string.
+std::string html_nesting_problem(const std::string& html);
 
 // ---------------------------------------------------------------------------------------------
 // Rules: loaded, checked with no error (else the test fails, showing the diagnostics), compiled
