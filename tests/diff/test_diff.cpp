@@ -272,4 +272,10 @@ TEST_CASE("diff: the workbook holds the totals, one row per cause, and the chang
     // The text and JSON say the same.
     CHECK(render_diff_text(run).find("Xã A (A): Xã đạt chuẩn → chưa đạt mức nào") != std::string::npos);
     CHECK(render_diff_json(run).find("\"direction\": \"lost\"") != std::string::npos);
+    const std::string md = render_diff_md(run);
+    CHECK(md.find("| Xã A (A) | xuống mức |") != std::string::npos);
+    const std::string html = render_diff_html(run);
+    CHECK(support::html_nesting_problem(html).empty());
+    CHECK(html.find("Xã A (A)") != std::string::npos);
+    CHECK(html.find("http") == std::string::npos);  // self-contained: nothing fetched
 }
