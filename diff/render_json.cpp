@@ -4,6 +4,7 @@
 
 #include "diff/render.hpp"
 #include "diff/words.hpp"
+#include "report/json.hpp"
 #include "report/words.hpp"
 
 namespace ntm::diff {
@@ -28,17 +29,9 @@ const char* direction_key(Direction d) {
     return keys[static_cast<int>(d)];
 }
 
-const char* status_key(Status s) {
-    switch (s) {
-        case Status::met: return "met";
-        case Status::not_met: return "not_met";
-        case Status::unknown: return "unknown";
-        case Status::not_applicable: return "not_applicable";
-    }
-    return "";
-}
 
-ordered_json number(double v) { return engine::known(v) ? ordered_json(v) : ordered_json(nullptr); }
+ordered_json number(double v) { return report::json_number(v); }
+using report::status_key;
 
 ordered_json change_json(const Change& c) {
     ordered_json j;

@@ -8,20 +8,13 @@
 
 namespace ntm::report {
 
-namespace {
-
-// A number as JSON: null when unknown; an integer when whole; otherwise rounded to 9 decimals
-// so that 41 - 38.7 prints as 2.3, not 2.299999999999997.
-Json num(double v) {
+Json json_number(double v) {
     if (!known(v) || !std::isfinite(v)) return nullptr;
     const double r = std::round(v * 1e9) / 1e9;
     if (std::fabs(r) < 9e15 && r == std::trunc(r)) return static_cast<std::int64_t>(r);
     return r;
 }
 
-Json text_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
-
-// The stable key of a status.
 const char* status_key(Status s) {
     switch (s) {
         case Status::met: return "met";
@@ -31,6 +24,12 @@ const char* status_key(Status s) {
     }
     return "";
 }
+
+namespace {
+
+Json num(double v) { return json_number(v); }
+
+Json text_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
 const char* problem_kind_key(text::ProblemKind k) {
     switch (k) {

@@ -21,6 +21,13 @@ using Json = nlohmann::ordered_json;
 
 inline constexpr int kEvalFormatVersion = 1;
 
+// A number as JSON: null when unknown; an integer when whole; otherwise rounded to 9 decimals
+// so that 41 - 38.7 prints as 2.3, not 2.299999999999997.
+Json json_number(double v);
+
+// The stable key of a status: "met", "not_met", "unknown", "not_applicable".
+const char* status_key(Status s);
+
 // {"code", "kind", "file", "line", "field", "message"}
 Json problem_json(const text::Problem& problem);
 
