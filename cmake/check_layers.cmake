@@ -5,8 +5,8 @@
 # other folder of the project fails this check, naming the file and line.  The order is the
 # pipeline's, and docs/architecture.md draws it:
 #
-#   text ← dsl ← engine ← data ← merge ← report
-#                            ↖ generate
+#   text ← dsl ← engine ← data ← merge ← report ← ruletest
+#                            ↖ generate ←──────────┘
 #   cli uses them all; engine/example shows embedding programs: one reads a file (data/) and
 #   words its results (report/), the other links the engine alone.
 cmake_minimum_required(VERSION 3.25)
@@ -17,9 +17,10 @@ set(allowed_data     text dsl engine data)
 set(allowed_merge    text dsl engine data merge)
 set(allowed_report   text dsl engine data merge report)
 set(allowed_generate text dsl engine data generate)
-set(allowed_cli      text dsl engine data merge report generate cli)
+set(allowed_ruletest text dsl engine data merge report generate ruletest)
+set(allowed_cli      text dsl engine data merge report generate ruletest cli)
 set(allowed_example  text dsl engine data report)
-set(folders text dsl engine data merge report generate cli)
+set(folders text dsl engine data merge report generate ruletest cli)
 
 set(failures "")
 set(checked 0)
