@@ -74,6 +74,7 @@ int main(int argc, char** argv) {
     add_generate(app, run);
     add_report(app, run);
     add_merge(app, run);
+    add_test(app, run);
 
     try {
         app.parse(argc, argv);
