@@ -65,7 +65,7 @@ inline constexpr const char* kBranchItem = "thu hồi theo {}, trường hợp {
 inline constexpr const char* kOnlyRevoked = "{} — chưa có kết quả không thu hồi";
 inline constexpr const char* kOnlyKept = "{} — chưa có kết quả thu hồi theo trường hợp này";
 inline constexpr const char* kWhen = "khi {}";
-inline constexpr const char* kOtherwise = "còn lại";
+inline constexpr const char* kOtherwise = "trường hợp còn lại";
 inline constexpr const char* kBelowMinimum =
     "độ phủ ô ngưỡng của bộ tiêu chí {} là {}, thấp hơn mức yêu cầu {}";  // set, share, minimum
 inline constexpr const char* kNoSuchSet = "không có bộ tiêu chí nào tên '{}'";

@@ -25,7 +25,7 @@ TEST_CASE("the rule loader leaves test files alone, and the test finder rule fil
     CHECK(find_test_files({dir + "/b/c.ntmtest", dir + "/a.ntm"}, problems) == std::vector<std::string>{dir + "/b/c.ntmtest"});
     CHECK(find_test_files({dir + "/none"}, problems).empty());
     REQUIRE(problems.size() == 1);
-    CHECK_THAT(ntm::text::render(problems), Catch::Contains("none: error: no such file or directory"));
+    CHECK_THAT(ntm::text::render(problems), Catch::Contains("none: error: không có tệp hay thư mục này"));
 }
 
 TEST_CASE("a test file is read in NFC: a letter typed with a combining accent is the same letter", "[ruletest][suite]") {
