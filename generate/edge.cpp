@@ -10,7 +10,7 @@ namespace ntm::gen {
 
 namespace {
 
-// Tried at most, per category, when looking for the attributes that place an entity in it.
+// Combinations tried at most, per category, when choosing the attributes that place an entity.
 constexpr std::size_t kMaxPlacements = 4096;
 
 // The values an attribute is tried with, smallest first: no, yes; or the lowest value of its
@@ -57,8 +57,10 @@ struct EdgeValues::Impl {
         }
     }
 
-    // The member of category `c` the entity is in with these values (kNone: not decided).
-    std::uint32_t member(std::uint32_t c, const Entity& en, int year, std::vector<double>& slots) const {
+    // The member of category `c` the entity is in with these values (kNone: not decided), and
+    // how true each member's condition is, in order: 0 false, 1 unknown, 2 true.
+    std::uint32_t member(std::uint32_t c, const Entity& en, int year, std::vector<double>& slots,
+                         std::vector<int>& truth) const {
         ExprContext ctx;
         ctx.slots = slots.data();
         ctx.year = year;
@@ -67,27 +69,40 @@ struct EdgeValues::Impl {
         ctx.parent = &en.parent_code;
         ctx.type = &en.type;
         for (const auto& [slot, expr] : program.derived[kind_index(en.kind)]) slots[slot] = run(program, expr, ctx);
+        truth.clear();
+        for (const engine::CategoryMemberDef& m : program.categories[c].members) {
+            if (!m.when.valid()) continue;
+            const double v = run(program, m.when, ctx);
+            truth.push_back(!known(v) ? 1 : v != 0 ? 2 : 0);
+        }
         return engine::category_candidates(program, c, ctx);
     }
 
-    // Tries the attributes `free` over their candidates, smallest first, until the entity is in
-    // member `target` of category `c`; on failure the values are left as they were.
+    // Tries the attributes `free` over every combination of their candidates, and keeps the one
+    // whose members' conditions, in the order written, are false where possible, then unknown,
+    // then true (the first such, smallest values first) — among those in member `target`, when
+    // one is asked.  So attributes not given make no condition hold that the values given do
+    // not.  False, with the values left as they were, when no combination is in `target`.
     bool place(std::uint32_t c, std::uint32_t target, const Entity& en, int year, double* values,
                const std::vector<std::uint32_t>& free, const std::vector<std::vector<double>>& cand) const {
         const std::uint32_t n = program.schema.slots(en.kind);
-        std::vector<double> slots(values, values + n);
+        std::vector<double> slots(values, values + n), best_slots;
+        std::vector<int> truth, best;
         std::vector<std::size_t> at(free.size(), 0);
         for (std::size_t tried = 0; tried < kMaxPlacements; ++tried) {
             for (std::size_t f = 0; f < free.size(); ++f) slots[free[f]] = cand[f][at[f]];
-            if (member(c, en, year, slots) == target) {
-                for (const std::uint32_t s : free) values[s] = slots[s];
-                return true;
+            const std::uint32_t m = member(c, en, year, slots, truth);
+            if ((target == kNone || m == target) && (best_slots.empty() || truth < best)) {
+                best = truth;
+                best_slots = slots;
             }
             std::size_t f = free.size();  // the odometer: the last attribute turns fastest
             while (f > 0 && ++at[f - 1] == cand[f - 1].size()) at[--f] = 0;
-            if (f == 0) return false;
+            if (f == 0) break;
         }
-        return false;
+        if (best_slots.empty()) return false;
+        for (const std::uint32_t s : free) values[s] = best_slots[s];
+        return true;
     }
 
     // Places the entity in each category of its kind; the category whose member asked cannot
@@ -109,18 +124,7 @@ struct EdgeValues::Impl {
                 cand.push_back(candidates(shapes[k][s], model.kinds[k].points[s]));
             }
             const std::uint32_t asked = c < req.categories.size() ? req.categories[c] : kNone;
-            if (asked != kNone) {
-                if (!place(c, asked, en, year, values, free, cand)) return c;
-                continue;
-            }
-            std::vector<std::uint32_t> order;  // the `otherwise` member first, then in order
-            for (std::uint32_t m = 0; m < cat.members.size(); ++m) {
-                if (!cat.members[m].when.valid()) order.insert(order.begin(), m);
-                else order.push_back(m);
-            }
-            for (const std::uint32_t m : order) {
-                if (place(c, m, en, year, values, free, cand)) break;
-            }
+            if (!place(c, asked, en, year, values, free, cand)) return c;
         }
         return kNone;
     }

@@ -11,10 +11,12 @@
 // are drawn and checked with the probe, deterministically.
 //
 // Attributes — inputs that only choose the region, a category, a `when` case or whether an
-// indicator applies — are `no`, or the smallest value their comparisons allow; then, for each
-// category of the entity's kind, the first values (smallest first) that place it in the member
-// asked, or by default in the `otherwise` member (else the first member the values given
-// allow).
+// indicator applies — are `no`, or the smallest value of their domain.  Those a category's
+// conditions read are then chosen (among no / yes, or the smallest value and a step below, at
+// and above each constant they are compared with) so that the conditions of its members, in
+// the order written, are false where the values given allow, then unknown, then true: the
+// entity is in the `otherwise` member unless the values given place it elsewhere (or leave it
+// undecided); asked for a member, among the values that place it there.
 #pragma once
 
 #include <cstdint>
