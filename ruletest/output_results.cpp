@@ -76,7 +76,7 @@ std::string expected_text(const Program& p, const ResolvedExpect& x) {
         case ExpectKind::revocation:
             return x.branch == kNone ? verdict_text(x.verdict)
                                      : fmt::format(words::kBranch, verdict_text(x.verdict), p.revocations[x.revocation].branches[x.branch].name);
-        case ExpectKind::category: return p.categories[x.category].members[x.member].name;
+        case ExpectKind::category: return x.member == kNone ? words::kUndecided : p.categories[x.category].members[x.member].name;
     }
     return {};
 }

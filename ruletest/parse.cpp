@@ -12,7 +12,7 @@
 //   expectation = ( "indicator" | "criterion" ) code [ "in" name ] status
 //               | "threshold" code [ "in" name ] [ "-" ] number | "criteria_met" number
 //               | "level" name [ status ] | "gate" name name status
-//               | "revocation" name verdict [ "branch" name ] | "category" name name ;
+//               | "revocation" name verdict [ "branch" name ] | "category" name name ;   (or none)
 //   status      = "met" | "not_met" | "unknown" | "not_applicable" ;
 //   verdict     = "revoke" | "may_revoke" | "keep" | "not_applicable" ;
 //

@@ -131,7 +131,8 @@ void resolve_expectation(const Names& n, const Expectation& e, const TestCase& t
                 for (const engine::CategoryDef& c : n.p.categories) names.push_back(c.name);
                 return n.suggest(n.fail("T0109", e.subject.span, fmt::format("không có cách phân loại (category) '{}' cho {}", shown(e.subject), n.kind_name())), e.subject, names);
             }
-            if ((r.member = n.member(r.category, e.second)) == kNone) return;
+            // `none`: the data do not decide the category.
+            if (e.second.text != "none" && (r.member = n.member(r.category, e.second)) == kNone) return;
             break;
         }
     }

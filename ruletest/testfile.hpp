@@ -58,7 +58,7 @@ enum class ExpectKind : std::uint8_t {
     level_status,  // expect level LEVEL STATUS      (that level's verdict)
     gate,          // expect gate LEVEL GATE STATUS
     revocation,    // expect revocation RULE VERDICT [branch NAME]
-    category,      // expect category NAME MEMBER
+    category,      // expect category NAME MEMBER | none  (none: not decided)
 };
 
 struct Expectation {

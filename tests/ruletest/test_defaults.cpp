@@ -111,18 +111,27 @@ TEST_CASE("categories: the `otherwise` member by default, the member asked, or a
     World w;
     const Filled plain(w.program, 2026, std::nullopt, Edge::pass);
     CHECK(plain["giap_do_thi"] == 0);
+    CHECK(plain["ty_trong"] == 10);  // the smallest value that keeps `ty_trong < 10%` false
     CHECK(plain["khu_vuc"] < 2);
     CHECK(plain["thu_nhap"] == 60);  // nhom_2's threshold
     const Filled third(w.program, 2026, std::nullopt, Edge::pass, {}, -1, {1});
     CHECK(third["khu_vuc"] == 2);
     CHECK(third["thu_nhap"] == 50);
-    // Given values decide the member: the default follows them.
+    // Given values decide the member: the default follows them, and the attributes not given
+    // make no condition hold (khu_vuc 2 is nhom_3, not nhom_1 through giap_do_thi).
     const Filled first(w.program, 2026, std::nullopt, Edge::pass, {{"giap_do_thi", 1}});
     CHECK(first.unplaced == kNone);
     CHECK(first["thu_nhap"] == 70);
+    const Filled area(w.program, 2026, std::nullopt, Edge::pass, {{"khu_vuc", 3}});
+    CHECK(area["giap_do_thi"] == 0);
+    CHECK(area["ty_trong"] >= 10);
+    CHECK(area["thu_nhap"] == 50);
     // ... and a member they rule out cannot be asked for.
     const Filled ruled_out(w.program, 2026, std::nullopt, Edge::pass, {{"giap_do_thi", 1}}, -1, {1});
     CHECK(ruled_out.unplaced == 0);
+    // A condition the values given leave unknown stays so: the category is not decided.
+    const Filled undecided(w.program, 2026, std::nullopt, Edge::pass, {{"ty_trong", ntm::engine::kUnknown}});
+    CHECK(undecided["giap_do_thi"] == 0);
 }
 
 TEST_CASE("the bundled rules: QĐ 318 thresholds of the region", "[ruletest][defaults]") {

@@ -28,13 +28,14 @@ data xa {
   field no_dong "Còn nợ đọng xây dựng cơ bản": yesno
   field nc "Đạt các tiêu chí nâng cao": yesno
   field giap_do_thi "Xã giáp ranh đô thị": yesno
+  field ty_trong "Tỷ trọng nông nghiệp": percent
   field khu_vuc "Khu vực vùng dân tộc thiểu số (0 đến 3)": count
   field thu_nhap "Thu nhập bình quân": trieu_dong
 }
 
 category nhom "Nhóm xã" {
   for xa
-  nhom_1 "Nhóm 1: xã giáp ranh đô thị" when giap_do_thi
+  nhom_1 "Nhóm 1: xã giáp ranh đô thị hoặc ít nông nghiệp" when giap_do_thi or ty_trong < 10%
   nhom_3 "Nhóm 3: xã khu vực II, III" when khu_vuc >= 2
   nhom_2 "Nhóm 2: các xã còn lại" otherwise
 }
