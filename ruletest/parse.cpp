@@ -264,7 +264,8 @@ private:
         g.percent_sign = percent;
         // `57,4`: the comma starts the next input, and a digit cannot name one.
         if (peek().kind == Tok::comma && peek(1).kind == Tok::number && peek(2).kind != Tok::equals) {
-            error(peek().span, "số thập phân viết bằng dấu chấm (57.4), không phải dấu phẩy");
+            error(peek().span, fmt::format("số thập phân viết bằng dấu chấm ({}.{}), không phải dấu phẩy", t_[i_ - 1].text,
+                                           peek(1).text));
             throw Stop{};
         }
         return g;
