@@ -78,7 +78,7 @@ public:
         if (diags_.error_count() != errors || tc.year_from == 0) return std::nullopt;
         kind_ = names_.kind = out.kind;
         runs(tc, out);
-        for (const Given& g : tc.given) given(g, out);
+        for (const Given& g : tc.given) given(g, tc, out);
         out.edge = tc.others == Others::pass ? gen::Edge::pass : tc.others == Others::fail ? gen::Edge::fail : gen::Edge::none;
         if (!tc.others_level.empty()) {
             const std::uint32_t l = level(tc.others_level);
@@ -200,20 +200,47 @@ private:
         }
     }
 
-    void given(const Given& g, ResolvedTest& out) {
-        const engine::Column* col = p_.schema.find(kind_, g.column.text);
-        if (col == nullptr) {
-            for (std::uint32_t i = 0; i < p_.indicators.size() && col == nullptr; ++i) {
-                const engine::IndicatorDef& d = p_.indicators[i];
-                if (d.code != g.column.text || p_.sets[d.set].kind != kind_) continue;
-                const std::uint32_t slot = edge_.column_of(i);
-                if (slot == kNone) {
-                    fail("T0204", g.column.span, fmt::format("chỉ tiêu {} được tính từ các số liệu khác ({}): hãy cho các số liệu đó", d.code, p_.where(d.span)));
-                    return;
+    // The column `given CODE` means: the one the standard set's indicator of that code reads in
+    // the test's years (`3.1` of QĐ 51/2025 reads thu_nhap), else the column of that name, else
+    // that of an indicator of the code in any set of the kind.  An indicator computed from other
+    // figures, or reading another column in another year, is an error (T0204).
+    bool by_code(const Given& g, const TestCase& tc, const engine::Column*& col) {
+        const auto& order = p_.level_order[engine::kind_index(kind_)];
+        std::vector<std::uint32_t> found;
+        for (int y = tc.year_from; y <= tc.year_to && !order.empty(); ++y) {
+            for (const std::uint32_t s : sets_of_level(p_, order.front(), y)) {
+                const engine::SetDef& sd = p_.sets[s];
+                for (std::uint32_t i = sd.first_indicator; i < sd.first_indicator + sd.indicator_count; ++i) {
+                    if (p_.indicators[i].code == g.column.text) found.push_back(i);
                 }
-                col = &p_.schema.columns[engine::kind_index(kind_)][slot];
             }
         }
+        if (found.empty() && col != nullptr) return true;
+        for (std::uint32_t i = 0; found.empty() && i < p_.indicators.size(); ++i) {
+            if (p_.indicators[i].code == g.column.text && p_.sets[p_.indicators[i].set].kind == kind_) found.push_back(i);
+        }
+        col = nullptr;
+        for (const std::uint32_t i : found) {
+            const engine::IndicatorDef& d = p_.indicators[i];
+            const std::uint32_t slot = edge_.column_of(i);
+            if (slot == kNone) {
+                fail("T0204", g.column.span, fmt::format("chỉ tiêu {} của bộ tiêu chí {} được tính từ các số liệu khác ({}): hãy cho các số liệu đó",
+                                                         d.code, p_.sets[d.set].name, p_.where(d.span)));
+                return false;
+            }
+            const engine::Column* read = &p_.schema.columns[engine::kind_index(kind_)][slot];
+            if (col != nullptr && col != read) {
+                fail("T0204", g.column.span, fmt::format("chỉ tiêu {} đọc cột '{}' hay '{}' tùy năm: hãy cho cột đó", d.code, col->name, read->name));
+                return false;
+            }
+            col = read;
+        }
+        return true;
+    }
+
+    void given(const Given& g, const TestCase& tc, ResolvedTest& out) {
+        const engine::Column* col = p_.schema.find(kind_, g.column.text);
+        if (!by_code(g, tc, col)) return;
         if (col == nullptr) {
             std::vector<std::string> names;
             for (const engine::Column& c : p_.schema.columns[engine::kind_index(kind_)]) names.push_back(c.name);

@@ -44,7 +44,32 @@ TEST_CASE("values must suit their column", "[ruletest][resolve]") {
     INFO(w.errors());
     CHECK_THAT(w.errors(), Catch::Contains("cột 'hai_long' (%) nhận một số, không nhận yes hay no"));
     CHECK_THAT(w.errors(), Catch::Contains("tỷ lệ phần trăm phải từ 0 đến 100, gặp 120"));
-    CHECK_THAT(w.errors(), Catch::Contains("chỉ tiêu 2.2 được tính từ các số liệu khác"));
+    CHECK_THAT(w.errors(), Catch::Contains("chỉ tiêu 2.2 của bộ tiêu chí s được tính từ các số liệu khác (") && Catch::Contains("rules.ntm:49): hãy cho các số liệu đó"));
+}
+
+TEST_CASE("an indicator's code names the column the standard set reads in the test's years", "[ruletest][resolve]") {
+    World w;
+    w.load(R"(test "3.1 là thu nhập" {
+  year 2026
+  category nhom nhom_3
+  given 3.1 = 49
+  expect indicator 3.1 not_met
+}
+test "1 là kết quả nâng cao" {
+  year 2024
+  region DBSH
+  given 1 = no
+  expect criterion 1 in nang_cao not_met
+  expect criterion 1 met
+}
+)");
+    w.run();
+    INFO(w.errors());
+    REQUIRE_FALSE(w.suite.diags.has_errors());
+    REQUIRE(w.suite.resolved[0].size() == 2);
+    CHECK(w.program.schema.columns[1][w.suite.resolved[0][0].given[0].slot].name == "thu_nhap");
+    CHECK(w.program.schema.columns[1][w.suite.resolved[0][1].given[0].slot].name == "nc");
+    CHECK(w.suite.failed() == 0);
 }
 
 TEST_CASE("a given column named twice, a threshold of a yes/no indicator, a bad criteria count", "[ruletest][resolve]") {

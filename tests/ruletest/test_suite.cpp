@@ -40,3 +40,22 @@ TEST_CASE("a test file is read in NFC: a letter typed with a combining accent is
     CHECK(missing.files.empty());
     CHECK(missing.io_errors.size() == 1);
 }
+
+TEST_CASE("the examples of docs/rule-tests.md pass against the bundled rules", "[ruletest][suite][docs]") {
+    const support::CompiledRules r = support::compile_rules(NTM_SOURCE_DIR "/rules");
+    const std::vector<support::CodeBlock> blocks = support::code_blocks(NTM_SOURCE_DIR "/docs/rule-tests.md", {"ntmtest"});
+    REQUIRE(blocks.size() >= 2);
+    Suite suite;
+    for (const support::CodeBlock& b : blocks) {
+        const ntm::dsl::FileId id = suite.sources.add("rule-tests.md", b.text);
+        suite.files.push_back(parse_test_file(id, suite.sources, suite.diags));
+    }
+    run_suite(suite, r.program, false, {});
+    INFO(ntm::dsl::render_all(suite.diags, suite.sources));
+    REQUIRE_FALSE(suite.diags.has_errors());
+    INFO(render_results(r.program, suite.sources, suite.outcomes, Format::text));
+    CHECK(suite.failed() == 0);
+    std::size_t tests = 0;
+    for (const FileOutcome& f : suite.outcomes) tests += f.tests.size();
+    CHECK(tests == 5);
+}
