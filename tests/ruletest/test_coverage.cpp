@@ -169,7 +169,7 @@ test "Không đạt" {
                Catch::Contains("ô ngưỡng của chỉ tiêu 3.1, nhom nhom_3: ≥ 50 triệu đồng/người/năm — chưa có kết quả không đạt"));
 }
 
-TEST_CASE("--min-coverage: a set below the minimum, and shares never rounded up to 100 %", "[ruletest][coverage]") {
+TEST_CASE("the minimum coverage: a set below it, and shares never rounded up to 100 %", "[ruletest][coverage]") {
     World w;
     w.load("test \"Đạt\" {\n  year 2024\n  region DBSH\n}\n");
     w.run(true, {"s"});
