@@ -31,6 +31,12 @@ bool name_char(utf8proc_int32_t cp, bool first) {
 
 bool digit(char c) { return c >= '0' && c <= '9'; }
 
+// A control character has no place in a test file, strings and comments included: it cannot be
+// seen in an editor and would reach the terminal (C0 but tab and line ends, DEL, C1).
+bool control(utf8proc_int32_t cp) {
+    return (cp >= 0 && cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7f || (cp >= 0x80 && cp < 0xa0);
+}
+
 class Lexer {
 public:
     Lexer(dsl::FileId file, std::string_view text, dsl::Diagnostics& diags) : file_(file), text_(text), diags_(diags) {}
@@ -70,7 +76,11 @@ private:
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
                 ++at_;
             } else if (c == '#') {
-                while (at_ < text_.size() && text_[at_] != '\n') ++at_;
+                while (at_ < text_.size() && text_[at_] != '\n') {
+                    const auto [cp, len] = code_point(at_);
+                    if (control(cp)) control_error(at_, len, cp);
+                    at_ += len;
+                }
             } else {
                 return;
             }
@@ -140,10 +150,19 @@ private:
         return t;
     }
 
+    void control_error(std::size_t at, std::size_t len, utf8proc_int32_t cp) {
+        diags_.error("T0002", span(at, at + len), fmt::format("ký tự điều khiển U+{:04X} không dùng được trong tệp kiểm tra", cp));
+    }
+
     std::optional<Token> string_token() {
         const std::size_t begin = at_++;
         std::string value;
         while (at_ < text_.size() && text_[at_] != '"' && text_[at_] != '\n' && text_[at_] != '\r') {
+            if (const auto [cp, len] = code_point(at_); control(cp)) {
+                control_error(at_, len, cp);
+                at_ += len;
+                continue;
+            }
             if (text_[at_] == '\\' && at_ + 1 < text_.size()) {
                 const char e = text_[at_ + 1];
                 if (e == '"' || e == '\\') value += e;

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "report/words.hpp"
+#include "text/utf8.hpp"
 #include "ruletest/output.hpp"
 #include "ruletest/words.hpp"
 
@@ -176,7 +177,8 @@ std::string render_results(const Program& p, const dsl::SourceManager& sources, 
         for (const TestOutcome& t : f.tests) {
             runs += t.test->runs.size();
             const std::string count = t.test->runs.size() > 1 ? fmt::format(words::kRuns, t.test->runs.size()) : "";
-            out += fmt::format("{}{} {}{}\n", md ? "- " : "  ", t.passed() ? "✓" : "✗", t.test->source->name, count);
+            out += fmt::format("{}{} {}{}\n", md ? "- " : "  ", t.passed() ? "✓" : "✗",
+                               text::printable(t.test->source->name, std::string::npos), count);
             if (!t.passed()) failed_test(p, sources, t, md, out);
         }
         if (md) out += "\n";

@@ -25,6 +25,7 @@
 #include <optional>
 
 #include "ruletest/lexer.hpp"
+#include "text/utf8.hpp"
 
 namespace ntm::ruletest {
 
@@ -230,7 +231,7 @@ private:
             }
         }
         if (peek().kind != Tok::rbrace) {
-            error(peek().span, fmt::format("cần '}}' để đóng bài kiểm tra \"{}\", gặp {}", tc.name, describe(peek())));
+            error(peek().span, fmt::format("cần '}}' để đóng bài kiểm tra \"{}\", gặp {}", text::printable(tc.name, 40), describe(peek())));
         } else {
             ++i_;
         }
@@ -240,7 +241,7 @@ private:
         }
         for (const TestCase& other : out.tests) {
             if (other.name != tc.name || tc.name.empty()) continue;
-            diags_.error("T0005", tc.name_span, fmt::format("tên bài kiểm tra \"{}\" đã dùng trong tệp này", tc.name))
+            diags_.error("T0005", tc.name_span, fmt::format("tên bài kiểm tra \"{}\" đã dùng trong tệp này", text::printable(tc.name, 40)))
                 .notes.push_back({other.name_span, "bài kiểm tra cùng tên ở đây"});
             break;
         }

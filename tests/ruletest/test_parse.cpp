@@ -120,6 +120,14 @@ TEST_CASE("characters and strings that do not belong are reported and skipped", 
     CHECK(w.suite.files[0].tests[1].name == "C");
 }
 
+TEST_CASE("control characters are errors, in strings and comments too", "[ruletest][parse]") {
+    World w;
+    w.load("# chú thích \x1b[31m\ntest \"Tên \x07\" {\n  year 2024 \x01\n}\n");
+    CHECK(w.codes() == std::vector<std::string>{"T0002 1:13", "T0002 2:11", "T0002 3:13"});
+    CHECK_THAT(w.errors(), Catch::Contains("ký tự điều khiển U+001B không dùng được trong tệp kiểm tra"));
+    CHECK_THAT(w.errors(), Catch::Contains("ký tự 'U+0001' không dùng được ở đây"));
+}
+
 TEST_CASE("any text parses without a crash", "[ruletest][parse]") {
     // Every prefix of a file with every kind of line, and bytes that are no test at all.
     const std::string full = R"(test "Đủ" { for xa year 2023..2024 region all locality "49" category nhom all
