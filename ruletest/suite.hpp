@@ -32,7 +32,8 @@ struct Suite {
 };
 
 // The test files under `paths`: a directory is searched for *.ntmtest (sorted, links to
-// directories not followed), a file is taken as it is.  Problems go to `io_errors`.
+// directories not followed); a file named *.ntmtest is taken, another (a rule file) left to the
+// rules.  A path that does not exist goes to `io_errors`.
 std::vector<std::string> find_test_files(const std::vector<std::string>& paths, std::vector<text::Problem>& io_errors);
 
 // Reads (UTF-8, normalised to NFC) and parses each file.
