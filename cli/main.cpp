@@ -76,6 +76,7 @@ int main(int argc, char** argv) {
     add_merge(app, run);
     add_diff(app, run);
     add_doc(app, run);
+    add_test(app, run);
 
     try {
         app.parse(argc, argv);

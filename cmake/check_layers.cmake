@@ -6,7 +6,7 @@
 # pipeline's, and docs/architecture.md draws it:
 #
 #   text ← dsl ← engine ← data ← merge ← report ← diff
-#                            ↖ generate
+#                            ↖ generate ←──────────┴── ruletest
 #   cli uses them all; engine/example shows embedding programs: one reads a file (data/) and
 #   words its results (report/), the other links the engine alone.
 cmake_minimum_required(VERSION 3.25)
@@ -18,9 +18,10 @@ set(allowed_merge    text dsl engine data merge)
 set(allowed_report   text dsl engine data merge report)
 set(allowed_generate text dsl engine data generate)
 set(allowed_diff     text dsl engine data merge report diff)
-set(allowed_cli      text dsl engine data merge report generate diff cli)
+set(allowed_ruletest text dsl engine data merge report generate ruletest)
+set(allowed_cli      text dsl engine data merge report generate diff ruletest cli)
 set(allowed_example  text dsl engine data report)
-set(folders text dsl engine data merge report generate diff cli)
+set(folders text dsl engine data merge report generate diff ruletest cli)
 
 set(failures "")
 set(checked 0)

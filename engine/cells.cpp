@@ -50,6 +50,34 @@ struct Walker {
     }
 };
 
+// Whether the tree under `node` holds `when` case `entry` (Program::case_entries).
+bool holds_case(const Program& p, std::uint32_t node, std::uint32_t entry) {
+    if (node == kNone || entry == kNone) return false;
+    const ThresholdNode& n = p.threshold_nodes[node];
+    auto any_child = [&](const std::vector<std::uint32_t>& children) {
+        for (std::uint32_t i = 0; i < n.count; ++i) {
+            if (holds_case(p, children[n.first + i], entry)) return true;
+        }
+        return false;
+    };
+    switch (n.kind) {
+        case ThresholdKind::constant: return false;
+        case ThresholdKind::by_region: return any_child(p.region_children);
+        case ThresholdKind::by_category: return any_child(p.category_children);
+        case ThresholdKind::by_year:
+            for (std::uint32_t i = 0; i < n.count; ++i) {
+                if (holds_case(p, p.year_entries[n.first + i].node, entry)) return true;
+            }
+            return false;
+        case ThresholdKind::cases:
+            for (std::uint32_t i = 0; i < n.count; ++i) {
+                if (n.first + i == entry || holds_case(p, p.case_entries[n.first + i].node, entry)) return true;
+            }
+            return false;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::vector<ThresholdCell> threshold_cells(const Program& program, std::uint32_t root) {
@@ -93,11 +121,19 @@ std::uint32_t cell_reached(const Program& program, std::uint32_t root, const std
                     }
                 }
                 break;
-            case ThresholdKind::cases:
-                if (q.taken_case < n.first || q.taken_case >= n.first + n.count) return kNone;
-                path.push_back({n.kind, q.taken_case - n.first});
-                next = program.case_entries[q.taken_case].node;
+            case ThresholdKind::cases: {
+                // The case taken is the innermost one the walk chose: a case of this node, or one
+                // within the subtree of the case of this node that was taken.
+                std::uint32_t i = kNone;
+                for (std::uint32_t k = 0; k < n.count && i == kNone; ++k) {
+                    if (n.first + k == q.taken_case || holds_case(program, program.case_entries[n.first + k].node, q.taken_case))
+                        i = k;
+                }
+                if (i == kNone) return kNone;
+                path.push_back({n.kind, i});
+                next = program.case_entries[n.first + i].node;
                 break;
+            }
         }
         node = next;
     }

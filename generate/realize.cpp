@@ -56,13 +56,23 @@ void Realizer::run(const Job& job) {
     const std::size_t k = kind_index(job.entity->kind);
     km_ = &m_.kinds[k];
     shape_ = &shapes_[k];
+    if (job.edge != Edge::none) {
+        // At the edge, a threshold written with two decimals (56,65) is the value itself, not
+        // rounded to the tenth people usually write.
+        edge_shapes_ = shapes_[k];
+        for (Shape& s : edge_shapes_) {
+            if (!s.yesno && !s.count && s.step < 1) s.step = 0.01;
+        }
+        shape_ = &edge_shapes_;
+    }
     const auto& cols = p_.schema.columns[k];
     const std::size_t n = cols.size();
     assigned_.assign(n, false);
     plan_range_.assign(n, Range{});
     for (std::size_t s = 0; s < n; ++s) {
         const Role r = km_->role[s];
-        if (!cols[s].derived && r != Role::attribute && r != Role::presence) job.slots[s] = kUnknown;
+        if (!cols[s].derived && r != Role::attribute && r != Role::presence && !job.kept(s)) job.slots[s] = kUnknown;
+        assigned_[s] = job.kept(s);
     }
     probe_.start(*job.entity, job.year, job.slots, stages());
     probe_.derive();
@@ -83,6 +93,10 @@ void Realizer::run(const Job& job) {
 // The plan
 
 void Realizer::plan() {
+    if (job_->edge != Edge::none) {
+        plan_edge();
+        return;
+    }
     const Job& job = *job_;
     const auto& st = stages();
     want_.assign(st.size(), {});
@@ -137,6 +151,26 @@ void Realizer::plan() {
         }
         if (!gate_want_[s].empty()) gate_want_[s][rng.below(static_cast<std::uint32_t>(gate_want_[s].size()))] = 0;
         return;
+    }
+}
+
+// A rule test's plan: every indicator and gate of every stage passes (Edge::pass; of the stages
+// up to Job::pass_up_to), or each fails where it can (Edge::fail, and the stages above), so that
+// every input sits at the edge of what the rules ask.
+void Realizer::plan_edge() {
+    const auto& st = stages();
+    want_.assign(st.size(), {});
+    gate_want_.assign(st.size(), {});
+    for (std::size_t s = 0; s < st.size(); ++s) {
+        const int ordinal = p_.levels[st[s].level].ordinal;
+        const std::int8_t want = job_->edge == Edge::pass && (job_->pass_up_to < 0 || ordinal <= job_->pass_up_to) ? 1 : 0;
+        gate_want_[s].assign(p_.levels[st[s].level].gates.size(), want);
+        if (st[s].set == kNone) continue;
+        want_[s].assign(p_.sets[st[s].set].indicator_count, 1);
+        if (want == 1) continue;
+        for (std::uint32_t i = 0; i < want_[s].size(); ++i) {
+            if (probe_.applies(s, i) != 0 && can_fail(s, i)) want_[s][i] = 0;
+        }
     }
 }
 
@@ -241,7 +275,7 @@ void Realizer::columns(bool deferred_only, std::vector<std::uint32_t>& deferred)
         return;
     }
     for (std::uint32_t slot = 0; slot < km_->role.size(); ++slot) {
-        if (km_->role[slot] == Role::direct && !column(slot)) deferred.push_back(slot);
+        if (km_->role[slot] == Role::direct && !job_->kept(slot) && !column(slot)) deferred.push_back(slot);
     }
 }
 
@@ -275,7 +309,8 @@ bool Realizer::column(std::uint32_t slot) {
         if (t == kNone || s < t) r = intersect(r, accepted_at(s, i, known_thresholds));
     }
     const int dir = first_direction(p_, indicator(readers.front().first, readers.front().second));
-    const double u = stable_u("value ", p_.schema.columns[kind_index(job_->entity->kind)][slot].name);
+    // At the edge (rule tests): the threshold itself, or the smallest realistic step past it.
+    const double u = job_->edge != Edge::none ? 0.0 : stable_u("value ", p_.schema.columns[kind_index(job_->entity->kind)][slot].name);
     double v = kUnknown;
     Range plan = r;
     if (t != kNone) {
@@ -313,7 +348,7 @@ bool Realizer::column(std::uint32_t slot) {
 void Realizer::fallback_column(std::uint32_t slot) {
     const Shape& shape = (*shape_)[slot];
     const std::string& name = p_.schema.columns[kind_index(job_->entity->kind)][slot].name;
-    const double u = stable_u("value ", name);
+    const double u = job_->edge != Edge::none ? 0.0 : stable_u("value ", name);
     const std::uint32_t gi = km_->reader[slot];
     double v = kUnknown;
     if (gi != kNone) {
@@ -334,8 +369,9 @@ void Realizer::fallback_column(std::uint32_t slot) {
             r = intersect(r, accepted(req.cmp, lo, hi));
         }
         const std::string& crit = p_.criteria[ind.criterion].code;
-        const bool pass = stream(job_->seed, job_->entity->code, "criterion " + crit).uniform() <
-                          logistic(job_->score - difficulty(crit));
+        const bool pass = job_->edge != Edge::none ? job_->edge == Edge::pass
+                          : stream(job_->seed, job_->entity->code, "criterion " + crit).uniform() <
+                                logistic(job_->score - difficulty(crit));
         if (known_thresholds) {
             v = pass ? pick_pass(r, first_direction(p_, ind), shape, u) : pick_fail(shape.domain, r, r.lo > -kInf, shape, u);
             if (!known(v)) v = pick_pass(r, first_direction(p_, ind), shape, u);

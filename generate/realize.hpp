@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "generate/edge.hpp"
 #include "generate/values.hpp"
 
 namespace ntm::gen {
@@ -29,6 +30,13 @@ struct Job {
     const Directive* directive = nullptr;       // level or fail
     std::vector<const Directive*> sets;         // set directives
     double missing = 0;                         // chance that the record lacks some values
+    // Rule tests (generate/edge.hpp): every measured input at the edge of passing (or of
+    // failing) instead of drawn by the plan, and the slots a test gave (1) kept as they are.
+    Edge edge = Edge::none;
+    int pass_up_to = -1;  // Edge::pass: the highest level ordinal that passes (-1: all)
+    const std::vector<std::uint8_t>* fixed = nullptr;
+
+    bool kept(std::size_t slot) const { return fixed != nullptr && slot < fixed->size() && (*fixed)[slot] != 0; }
 };
 
 // Difficulty offsets of the plan: a criterion passes at level ordinal L with probability
@@ -51,6 +59,7 @@ private:
     const Job* job_ = nullptr;
     const KindModel* km_ = nullptr;
     const std::vector<Shape>* shape_ = nullptr;
+    std::vector<Shape> edge_shapes_;  // Job::edge: the shapes, with finer steps
     std::vector<std::vector<std::int8_t>> want_;       // per stage, per indicator: 1 pass, 0 fail
     std::vector<std::vector<std::int8_t>> gate_want_;  // per stage, per gate: 1, 0, -1 no matter
     std::vector<bool> assigned_;                        // per slot: drawn by this job
@@ -62,6 +71,7 @@ private:
     }
 
     void plan();
+    void plan_edge();
     bool culprits(std::size_t s, std::uint32_t criterion, Rng& rng);
     bool can_fail(std::size_t s, std::uint32_t i);
     Range accepted_at(std::size_t s, std::uint32_t i, bool& known_threshold);

@@ -52,10 +52,10 @@ double Realizer::sample(std::uint32_t slot, bool good, int sign, double ext, Rng
                 if (l.op == dsl::Op::ge || l.op == dsl::Op::gt) dir = 1;
                 if (l.op == dsl::Op::le || l.op == dsl::Op::lt) dir = -1;
             }
-            v = pick_pass(r, dir, shape, std::max(ext, rng.uniform()));
+            v = pick_pass(r, dir, shape, job_->edge != Edge::none ? ext : std::max(ext, rng.uniform()));
         } else {
             const Range req = leaf_range(mine[rng.below(static_cast<std::uint32_t>(mine.size()))]);
-            v = pick_fail(shape.domain, req, req.lo > -kInf, shape, rng.uniform());
+            v = pick_fail(shape.domain, req, req.lo > -kInf, shape, job_->edge != Edge::none ? 0.0 : rng.uniform());
             if (!known(v)) v = pick_fail(shape.domain, req, !(req.lo > -kInf), shape, rng.uniform());
         }
         if (known(v)) return v;
@@ -143,7 +143,7 @@ void Realizer::search_gates() {
                     const bool good = free.size() + c != culprit;
                     const double v = pick_pass(plan_range_[slot], good ? dir : -dir, (*shape_)[slot],
                                                good ? std::max(ext, rng.uniform()) : rng.uniform());
-                    if (known(v)) job.slots[slot] = v;
+                    if (known(v) && !job.kept(slot)) job.slots[slot] = v;
                 }
                 probe_.derive();
                 if (!t.planned.empty()) {
@@ -166,7 +166,7 @@ void Realizer::finish() {
         const Role r = km_->role[s];
         if (cols[s].derived || r == Role::attribute || r == Role::presence) continue;
         measured.push_back(s);
-        if (!known(job.slots[s])) job.slots[s] = sample(s, true, 1, 0, rng, {});
+        if (!known(job.slots[s]) && !job.kept(s)) job.slots[s] = sample(s, true, 1, 0, rng, {});
     }
     if (job.directive == nullptr && job.missing > 0 && !measured.empty()) {
         Rng miss = stream(job.seed, job.entity->code, "missing", job.year);

@@ -82,3 +82,51 @@ TEST_CASE("a constant has one cell with no choice", "[cells]") {
     CHECK(cell_reached(w.program, root, cells, CellQuery{}) == 0);
     CHECK(threshold_cells(w.program, kNone).empty());
 }
+
+TEST_CASE("a case within a case is reached through the outer case taken", "[cells]") {
+    const support::CompiledRules r = support::compile_rules_text(R"(data xa {
+  field so_truong "Số trường": count
+  field ty_le "Tỷ lệ trường": percent
+}
+set s "Bộ thử" {
+  for xa
+  valid 2024..2024
+  criterion 5 "Trường học" {
+    indicator 5 "Tỷ lệ trường đạt chuẩn" {
+      unit percent
+      value ty_le
+      require >= when so_truong = 0: 100
+                 else by region {
+                   TDMNPB: when so_truong > 3: 70
+                           else 50
+                   DBSH: 100
+                   BTB: 80
+                   DHNTB: 80
+                   TN: 70
+                   DNB: 100
+                   DBSCL: 70
+                 }
+    }
+  }
+}
+)");
+    const Program& p = r.program;
+    const std::uint32_t root = low_of(p, indicator(p, "s", "5"));
+    const auto cells = threshold_cells(p, root);
+    REQUIRE(cells.size() == 9);  // the first case, TDMNPB's two cases, six regions
+    CHECK(cells[1].value == 70);
+    CHECK(cells[2].value == 50);
+    const CellChoice* inner = cells[2].choice(ThresholdKind::cases);
+    REQUIRE(inner != nullptr);
+    CHECK(inner->index == 1);  // the outer `else`, first on the path
+    CellQuery q;
+    q.region = Region::TDMNPB;
+    q.year = 2024;
+    q.taken_case = cells[2].path.back().entry;  // the inner `else`: what the judge records
+    CHECK(cell_reached(p, root, cells, q) == 2);
+    q.taken_case = cells[0].path.back().entry;  // the outer first case
+    CHECK(cell_reached(p, root, cells, q) == 0);
+    q.region = Region::BTB;  // the outer `else`, and no inner case
+    q.taken_case = cells[4].path.front().entry;
+    CHECK(cell_reached(p, root, cells, q) == 4);
+}

@@ -1,0 +1,101 @@
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "cli/commands.hpp"
+#include "ruletest/suite.hpp"
+#include "text/utf8.hpp"
+
+namespace ntm::cli {
+
+namespace {
+
+struct TestArgs {
+    std::vector<std::string> paths;  // rule trees or files, with their *.ntmtest
+    std::vector<std::string> rules;  // --rules: the rules, when not those of `paths`
+    bool coverage = false;
+    std::optional<double> min_coverage;
+    std::vector<std::string> sets;  // --set: the sets coverage is about
+    std::string format = "text";
+    text::Limits limits;
+};
+
+// The rules of `ntm test PATH`: the rule files under PATH (a test file is no rule file).
+std::vector<std::string> rule_paths(const TestArgs& args) {
+    if (!args.rules.empty()) return args.rules;
+    std::vector<std::string> out;
+    for (const std::string& p : args.paths) {
+        if (std::filesystem::path(p).extension() != ruletest::kTestExtension) out.push_back(p);
+    }
+    return out;
+}
+
+}  // namespace
+
+int run_test(const TestArgs& args) {
+    const std::vector<std::string> rules_at = rule_paths(args);
+    if (rules_at.empty()) {
+        fmt::print(stderr, "error: chưa có quy định để kiểm tra: hãy nêu một thư mục quy định, hoặc --rules PATH\n");
+        return kExitUsage;
+    }
+    int code = kExitOk;
+    const auto rules = load_checked_rules(rules_at, code, args.limits);
+    if (code != kExitOk) return code;
+    const engine::Program program = engine::compile(*rules);
+    std::vector<std::uint32_t> sets;
+    for (const std::string& name : args.sets) {
+        std::uint32_t s = engine::kNone;
+        if (!chosen_set(name, program, s)) return kExitUsage;
+        sets.push_back(s);
+    }
+
+    ruletest::Suite suite;
+    const std::vector<std::string> files = ruletest::find_test_files(args.paths, suite.io_errors);
+    ruletest::load_tests(suite, files, args.limits);
+    fmt::print(stderr, "{}", text::render(suite.io_errors));
+    if (!suite.io_errors.empty()) return kExitUsage;
+    if (suite.files.empty()) {
+        fmt::print(stderr, "error: không có tệp kiểm tra nào (*{}) trong {}\n", ruletest::kTestExtension,
+                   text::printable(fmt::format("{}", fmt::join(args.paths, ", "))));
+        return kExitUsage;
+    }
+    if (!suite.diags.has_errors()) ruletest::run_suite(suite, program, args.coverage || args.min_coverage.has_value(), sets);
+    fmt::print(stderr, "{}", dsl::render_all(suite.diags, suite.sources, color_stderr()));
+    if (suite.diags.has_errors()) {
+        fmt::print(stderr, "{} tệp kiểm tra, {} lỗi: chưa chạy bài kiểm tra nào\n", suite.files.size(),
+                   suite.diags.error_count());
+        return kExitRules;
+    }
+    const auto format = args.format == "md" ? ruletest::Format::markdown : ruletest::Format::text;
+    fmt::print("{}", ruletest::render_results(program, suite.sources, suite.outcomes, format));
+    if (args.coverage) fmt::print("{}", ruletest::render_coverage(program, suite.coverage, format));
+    bool below = false;
+    if (args.min_coverage) {
+        for (const std::string& line : ruletest::below_minimum(program, suite.coverage, *args.min_coverage)) {
+            fmt::print(stderr, "error: {}\n", line);
+            below = true;
+        }
+    }
+    return suite.failed() > 0 || below ? kExitRules : kExitOk;
+}
+
+void add_test(CLI::App& app, Run& run) {
+    auto args = std::make_shared<TestArgs>();
+    CLI::App* cmd = app.add_subcommand("test", "Run the rule tests (*.ntmtest) against the rules, with coverage");
+    cmd->add_option("paths", args->paths, "Rule folders or files with their tests (*.ntmtest)")->required();
+    cmd->add_option("--rules", args->rules, "Rule files or directories, when not those of the paths (repeat for several)")
+        ->allow_extra_args(false);
+    cmd->add_flag("--coverage", args->coverage,
+                  "Then, per criteria set, what the tests exercised on both sides of each boundary");
+    cmd->add_option("--min-coverage", args->min_coverage,
+                    "Exit 1 when the threshold cells of a set covered on both sides fall below PCT percent")
+        ->check(CLI::Range(0.0, 100.0))
+        ->type_name("PCT");
+    cmd->add_option("--set", args->sets, "Coverage of this criteria set (repeat for several; default: every set tested)")
+        ->allow_extra_args(false);
+    cmd->add_option("--format", args->format, "Output: text or md (default: text)")->check(CLI::IsMember({"text", "md"}));
+    add_limit_option(*cmd, args->limits);
+    on_chosen(*cmd, run, args, &run_test);
+}
+
+}  // namespace ntm::cli
