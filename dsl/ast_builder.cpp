@@ -155,6 +155,13 @@ ExprPtr AstBuilder::chain(const ParseNode& n, ExprKind kind) {
 }
 
 ExprPtr AstBuilder::expr(const ParseNode& n) {
+    // `( E )`: E, its span widened to the parentheses, so that the rule text of an expression
+    // that ends (or starts) with one holds it whole: `a or (b and c)`.
+    if (is<g::paren>(n)) {
+        ExprPtr inner = n.children.empty() ? nullptr : expr(*n.children[0]);
+        if (inner) inner->span = span(n);
+        return inner;
+    }
     if (is<g::or_expr>(n) || is<g::and_expr>(n)) return chain(n, ExprKind::boolean);
     if (is<g::comparison>(n) || is<g::sum>(n) || is<g::product>(n)) return chain(n, ExprKind::binary);
 

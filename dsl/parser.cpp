@@ -23,7 +23,7 @@ using selector = pt::selector<
     Rule,
     pt::store_content::on<
         g::name, g::number, g::code, g::years, g::date, g::string_lit, g::cmp_op, g::add_op, g::mul_op,
-        g::neg_op, g::not_op, g::bool_yes, g::bool_no, g::call, g::arg, g::where_clause, g::unit_decl,
+        g::neg_op, g::not_op, g::bool_yes, g::bool_no, g::call, g::paren, g::arg, g::where_clause, g::unit_decl,
         g::body_decl, g::member_decl, g::data_decl, g::field, g::derive, g::set_decl, g::source_prop,
         g::for_prop, g::valid_prop, g::extends_prop, g::region_prop, g::group, g::criterion,
         g::override_criterion, g::override_indicator, g::remove_criterion, g::remove_indicator,

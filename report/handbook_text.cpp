@@ -70,44 +70,9 @@ std::string one_line(std::string_view raw) {
     return out;
 }
 
-// The text of an expression's span with the parentheses it opens or closes: the span of
-// `a or (b or c)` ends with its last operand, `b or c`, before the closing parenthesis.
-std::string_view balanced(std::string_view file, dsl::Span span) {
-    int depth = 0, lowest = 0;
-    bool in_string = false;
-    for (std::uint32_t i = span.begin; i < span.end && i < file.size(); ++i) {
-        const char c = file[i];
-        if (in_string) {
-            if (c == '\\') ++i;
-            in_string = c != '"';
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '(') {
-            ++depth;
-        } else if (c == ')') {
-            lowest = std::min(lowest, --depth);
-        }
-    }
-    std::size_t begin = span.begin, end = std::min<std::size_t>(span.end, file.size());
-    for (int open = -lowest; open > 0; --open) {
-        std::size_t j = begin;
-        while (j > 0 && blank(file[j - 1])) --j;
-        if (j == 0 || file[j - 1] != '(') break;
-        begin = j - 1;
-        ++depth;
-    }
-    for (; depth > 0; --depth) {
-        std::size_t j = end;
-        while (j < file.size() && blank(file[j])) ++j;
-        if (j == file.size() || file[j] != ')') break;
-        end = j + 1;
-    }
-    return file.substr(begin, end - begin);
-}
-
 std::string span_text(const Program& program, dsl::Span span) {
     if (program.sources == nullptr || span.file >= program.sources->size()) return {};
-    return one_line(balanced(program.sources->file(span.file).text, span));
+    return one_line(program.sources->text(span));
 }
 
 bool name_start(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80; }

@@ -429,3 +429,18 @@ TEST_CASE("combine lines: what is expected where") {
     CHECK(error("data xa { combine sum: }").rfind("expected one or more inputs", 0) == 0);
     CHECK(error("assignments a { valid 2021..2024 valid 2025 }") == "'valid' is given twice in this block");
 }
+
+TEST_CASE("an expression that ends or starts with parentheses spans them") {
+    // The rule text of a condition is quoted in explanations, the handbook and diffs: before,
+    // the span of `p or (q and r)` stopped before the closing parenthesis.
+    const Parsed p = parse("class c \"C\" { for xa when p or (q and r) }\n"
+                           "class d \"D\" { for xa when (p or q) and r }\n");
+    REQUIRE_FALSE(p.diags.has_errors());
+    const auto& c = std::get<ClassDecl>(p.file.decls.at(0));
+    REQUIRE(c.when);
+    CHECK(p.sources.text(c.when->span) == "p or (q and r)");
+    CHECK(p.sources.text(c.when->args.at(1)->span) == "(q and r)");
+    const auto& d = std::get<ClassDecl>(p.file.decls.at(1));
+    REQUIRE(d.when);
+    CHECK(p.sources.text(d.when->span) == "(p or q) and r");
+}
