@@ -44,6 +44,10 @@ LevelSide side_of(const DataSide& s, const EntityResult& r, engine::EntityKind k
     return out;
 }
 
+// A revocation verdict that matters: to be revoked, may be; "not revoked" and "no rule applies"
+// are one for the comparison.
+Status revoking(Status s) { return s == Status::met || s == Status::unknown ? s : Status::not_met; }
+
 // Which way an entity moved, by its level range on each side (level .. level_max), then its
 // criteria, revocation and maintenance; false when nothing changed.
 bool direction_of(const EntityResult& o, const EntityResult& n, const LevelSide& os, const LevelSide& ns, Direction& d) {
@@ -57,7 +61,7 @@ bool direction_of(const EntityResult& o, const EntityResult& n, const LevelSide&
         d = Direction::closer;
     } else if (n.criteria_met < o.criteria_met && o.criteria_total > 0 && n.criteria_total > 0) {
         d = Direction::further;
-    } else if (n.revoked != o.revoked) {
+    } else if (revoking(n.revoked) != revoking(o.revoked)) {
         d = Direction::revocation;
     } else if (os.lost_title != ns.lost_title) {
         d = Direction::maintenance;

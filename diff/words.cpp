@@ -173,7 +173,9 @@ std::string move_text(const EntityChange& e) {
                            e.new_side.criteria_met, e.new_side.criteria_total);
         if (e.new_side.criteria_unknown > 0) out += fmt::format(" ({} thiếu dữ liệu)", e.new_side.criteria_unknown);
     }
-    if (e.old_side.revoked != e.new_side.revoked) {
+    const auto revoking = [](Status s) { return s == Status::met || s == Status::unknown; };
+    if (revoking(e.old_side.revoked) != revoking(e.new_side.revoked) ||
+        (revoking(e.old_side.revoked) && e.old_side.revoked != e.new_side.revoked)) {
         auto rv = [](Status s) {
             switch (s) {
                 case Status::met: return "đề nghị thu hồi";

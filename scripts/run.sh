@@ -3,7 +3,8 @@
 # evaluates the province of Quảng Nam for 2024, explains one commune, and writes the HTML
 # report of the province; then the present: carries Quảng Nam 2024 into the communes of today's
 # Thành phố Đà Nẵng (two tiers since 01/7/2025), explains one of them, and judges Đà Nẵng 2026
-# by the 2026-2030 rules (QĐ 51/2025/QĐ-TTg, commune groups).
+# by the 2026-2030 rules (QĐ 51/2025/QĐ-TTg, commune groups); last, what changes with them: the
+# rule tests, the impact of QĐ 51/2025 on Đà Nẵng's communes, the handbook of the new set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -54,3 +55,16 @@ $ntm eval --rules rules/ --data "$data2026" --year 2026
 echo
 echo "== ntm explain --rules rules/ --data $data2026 --year 2026 'Tây Hồ'"
 $ntm explain --rules rules/ --data "$data2026" --year 2026 "Tây Hồ"
+echo
+echo "== when the criteria change: the rule tests beside rules/ (ntm test rules/)"
+$ntm test rules/ | grep -v '^  ✓'
+echo
+diff_html=build/report/so-sanh-qd318-qd51-da-nang.html
+echo "== ntm diff rules/ --old-set xa_ntm_2021 --new-set xa_ntm_2026 --data $data2026 --list 3"
+# The impact on Đà Nẵng's communes (the changes to the rules, and every commune, are in $diff_html).
+$ntm diff rules/ --old-set xa_ntm_2021 --new-set xa_ntm_2026 --data "$data2026" --list 3 | sed -n '/^Tác động/,$p'
+$ntm diff rules/ --old-set xa_ntm_2021 --new-set xa_ntm_2026 --data "$data2026" --format html --out "$diff_html"
+echo "What QĐ 51/2025 changes, and for which communes of Đà Nẵng: $diff_html"
+handbook=build/report/so-tay-bo-tieu-chi-xa-2026-2030.html
+$ntm doc rules/ --set xa_ntm_2026 --format html --out "$handbook"
+echo "The handbook of the 2026-2030 commune set, to print: $handbook"
