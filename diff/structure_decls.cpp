@@ -120,16 +120,19 @@ void Comparer::categories() {
 }
 
 
-
 void Comparer::assignments() {
     const auto olds = members(a), news = members(b);
-    for (const auto& [title, what] : news) {
+    for (const auto& member : news) {
+        const std::string& title = member.first;
+        const std::string& what = member.second;
         const auto it = std::find_if(olds.begin(), olds.end(), [&](const auto& m) { return m.first == title; });
         Change c = make(What::assignment, it == olds.end() ? How::added : How::changed, {}, title, {}, title);
         field(c, "localities", "địa bàn phụ trách", it == olds.end() ? std::string() : it->second, what);
         if (c.how == How::added || !c.fields.empty()) out.push_back(std::move(c));
     }
-    for (const auto& [title, what] : olds) {
+    for (const auto& member : olds) {
+        const std::string& title = member.first;
+        const std::string& what = member.second;
         if (std::none_of(news.begin(), news.end(), [&](const auto& m) { return m.first == title; })) {
             Change c = make(What::assignment, How::removed, {}, title, title, {});
             field(c, "localities", "địa bàn phụ trách", what, {});

@@ -249,7 +249,8 @@ private:
         b.code_spans = true;
         if (row_kind == ThresholdKind::constant) {  // by year only
             b.header = {{w_.year_column, {}, false}, {w_.threshold_column, {}, false}};
-            for (const auto& [from, to] : years) {
+            for (const auto& y : years) {  // (a lambda may not capture a structured binding in clang 14)
+                const int from = y.first, to = y.second;
                 b.rows.push_back({{year_range(from, to), {}, false},
                                   cell([&](const ThresholdCell& c) { return covers(c, from, to); })});
             }
@@ -264,7 +265,8 @@ private:
                                                  : p_.categories[row_category].members[row].title,
                                        {}, false}};
             if (years.empty()) line.push_back(cell([&](const ThresholdCell& c) { return in_row(c, row); }));
-            for (const auto& [from, to] : years) {
+            for (const auto& y : years) {
+                const int from = y.first, to = y.second;
                 line.push_back(cell([&](const ThresholdCell& c) { return in_row(c, row) && covers(c, from, to); }));
             }
             b.rows.push_back(std::move(line));
