@@ -28,13 +28,21 @@ struct ExplainArgs {
 
 namespace {
 
-// The entities whose code, name or full name ("Xã Tam An") is `wanted` (NFC), by code.
+// The entities whose code, name or full name ("Xã Tam An") is `wanted` (NFC), by code: as
+// written; else whatever the case ("tam an"); else whatever the case and the diacritics ("tam
+// phuoc" finds Tam Phước), the first of these that finds any.
 std::vector<std::uint32_t> find_entities(const engine::Dataset& data, const std::string& wanted) {
     std::vector<std::uint32_t> found;
     if (const std::uint32_t e = data.find(wanted); e != engine::kNone) return {e};
-    for (std::uint32_t e = 0; e < data.entities.size(); ++e) {
-        const engine::Entity& entity = data.entities[e];
-        if (entity.name == wanted || report::display_name(entity) == wanted) found.push_back(e);
+    using Fold = std::string (*)(std::string_view);
+    const Fold as_written = [](std::string_view t) { return std::string(t); };
+    for (const Fold fold : {as_written, &text::fold, &text::fold_unaccented}) {
+        const std::string key = fold(wanted);
+        for (std::uint32_t e = 0; e < data.entities.size(); ++e) {
+            const engine::Entity& entity = data.entities[e];
+            if (fold(entity.name) == key || fold(report::display_name(entity)) == key) found.push_back(e);
+        }
+        if (!found.empty()) break;
     }
     std::sort(found.begin(), found.end(),
               [&](std::uint32_t a, std::uint32_t b) { return report::code_order(data.entities[a].code, data.entities[b].code); });

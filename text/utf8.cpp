@@ -174,4 +174,24 @@ std::string fold(std::string_view s) {
     return r;
 }
 
+std::string fold_unaccented(std::string_view s) {
+    const std::string folded = fold(s);
+    std::string bare;
+    if (!map(folded, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK), bare)) {
+        return folded;
+    }
+    // đ is a letter of its own, not d with a mark: written "d" without diacritics.
+    std::string r;
+    r.reserve(bare.size());
+    for (std::size_t i = 0; i < bare.size(); ++i) {
+        if (bare.compare(i, 2, "\xC4\x91") == 0) {  // U+0111 đ (case-folded from Đ)
+            r += 'd';
+            ++i;
+        } else {
+            r += bare[i];
+        }
+    }
+    return r;
+}
+
 }  // namespace ntm::text

@@ -41,6 +41,9 @@ bool is_ascii(std::string_view text);
 // NFC, case-folded, trimmed, inner blanks collapsed to one space: for comparing headers and
 // words ("Mã  cấp trên" and "mã cấp trên" fold alike).  Allocates: call once per distinct text.
 std::string fold(std::string_view text);
+// fold() without diacritics, đ written d: how a name typed without Vietnamese letters is
+// matched ("tam phuoc" finds Tam Phước, "dai loc" Đại Lộc).  Allocates.
+std::string fold_unaccented(std::string_view text);
 
 // `text` as a message may quote it, so that what people read is what they typed: control
 // characters, and characters that show as nothing or as a space though they are not one (NBSP,

@@ -43,6 +43,14 @@ TEST_CASE("text: widths, trimming and folding") {
     CHECK(text::invalid_utf8_at("Phước") == std::string_view::npos);
 }
 
+TEST_CASE("text: names folded without diacritics") {
+    CHECK(text::fold_unaccented("Tam Phước") == "tam phuoc");
+    CHECK(text::fold_unaccented("  ĐẠI   Lộc ") == "dai loc");  // đ is written d
+    CHECK(text::fold_unaccented("Xã A Rooi") == "xa a rooi");
+    CHECK(text::fold_unaccented("Phu\xcc\x9b" "o\xcc\x9b\xcc\x81" "c") == "phuoc");  // written decomposed
+    CHECK(text::fold_unaccented("Tam Phước") != text::fold_unaccented("Tam Phú"));
+}
+
 TEST_CASE("text: did you mean, over letters") {
     CHECK(text::edit_distance("ratoi", "ratio") == 1);
     CHECK(text::edit_distance("Phước", "Phuoc") == 2);
