@@ -10,6 +10,7 @@
 #include "diff/diff.hpp"
 #include "diff/words.hpp"
 #include "engine/explain.hpp"
+#include "report/text.hpp"
 
 namespace ntm::diff {
 
@@ -181,7 +182,7 @@ void add_gate_causes(const LevelExplanation* o, const LevelExplanation* n, std::
 std::string parent_name(const engine::Dataset& data, const engine::Entity& e) {
     if (e.parent == kNone) return {};
     const engine::Entity& p = data.entities[e.parent];
-    return full_name(p.type, p.name);
+    return report::display_name(p);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // (one row per cause, so that a department can filter its own), and the totals.
 #include "diff/render.hpp"
 #include "diff/words.hpp"
+#include "report/text.hpp"
 #include "report/xlsx.hpp"
 
 namespace ntm::diff {
@@ -37,7 +38,7 @@ Sheet entities_sheet(const ImpactDiff& d) {
                 {}};
     for (const EntityChange& e : d.entities) {
         std::vector<XlsxCell> head{XlsxCell::of(e.code),
-                                   XlsxCell::of(full_name(e.type, e.name)),
+                                   XlsxCell::of(report::display_name(e.type, e.name)),
                                    XlsxCell::of(e.parent),
                                    XlsxCell::of(direction_text(e.direction), e.direction == Direction::lost),
                                    XlsxCell::of(level_text(e.old_side)),

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "diff/compare.hpp"
 #include "engine/cells.hpp"
 #include "report/words.hpp"
 
@@ -16,8 +17,6 @@ using engine::CellChoice;
 using engine::Program;
 using engine::ThresholdCell;
 using engine::ThresholdKind;
-
-std::string years_text(int from, int to) { return from == to ? fmt::format("{}", from) : fmt::format("{}-{}", from, to); }
 
 // One cell with its place without years, and its years (the set's when not tabled by year).
 struct Flat {
@@ -125,7 +124,7 @@ std::string threshold_text(const Program& p, std::uint32_t root, dsl::Cmp cmp, c
         for (const Flat& f : cells) {
             if (f.key != key) continue;
             std::string one = report::num(report::Lang::vi, f.value);
-            if (f.by_year) one += fmt::format(" ({})", years_text(f.from, f.to));
+            if (f.by_year) one += fmt::format(" ({})", years(f.from, f.to));
             values += values.empty() ? one : fmt::format(", {}", one);
         }
         const std::string group = fmt::format("{} {}", sign, values);
@@ -181,8 +180,8 @@ ThresholdDiff compare_threshold(const Program& a, std::uint32_t a_root, const Ye
                 if (!same(po, pn)) {
                     std::string where = key;
                     if (by_year) {
-                        const std::string years = years_text(run_from, y - 1);
-                        where = where.empty() ? years : fmt::format("{}, {}", where, years);
+                        const std::string span = years(run_from, y - 1);
+                        where = where.empty() ? span : fmt::format("{}, {}", where, span);
                     }
                     d.cells.push_back({where, po, pn});
                 }

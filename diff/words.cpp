@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "report/text.hpp"
 #include "report/words.hpp"
 
 namespace ntm::diff {
@@ -151,13 +152,8 @@ std::string level_text(const LevelSide& s) {
     return out;
 }
 
-std::string full_name(const std::string& type, const std::string& name) {
-    if (type.empty() || name.rfind(type + " ", 0) == 0) return name;
-    return fmt::format("{} {}", type, name);
-}
-
 std::string entity_text(const EntityChange& e) {
-    const std::string name = full_name(e.type, e.name);
+    const std::string name = report::display_name(e.type, e.name);
     return e.parent.empty() ? fmt::format("{} ({})", name, e.code) : fmt::format("{} ({}, {})", name, e.code, e.parent);
 }
 

@@ -23,8 +23,6 @@ std::string cell_text(const CellChange& cell, dsl::Cmp old_cmp, dsl::Cmp new_cmp
 
 // "Xã đạt chuẩn nông thôn mới" or "chưa đạt mức nào", with "(có thể cao hơn: thiếu dữ liệu)".
 std::string level_text(const LevelSide& s);
-// "Huyện Phú Ninh" from the type and the name, whether or not the name already holds the type.
-std::string full_name(const std::string& type, const std::string& name);
 // "Xã Tam An (20368, Huyện Phú Ninh)".
 std::string entity_text(const EntityChange& e);
 // "Xã đạt chuẩn … → chưa đạt mức nào; 19/19 → 17/19 tiêu chí".
