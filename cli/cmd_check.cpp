@@ -14,7 +14,6 @@ struct CheckArgs {
     bool werror = false;
     bool unconfirmed = false;    // --unconfirmed: list every unconfirmed figure on stdout
     std::string format = "text"; // text | md
-    std::string lang = "vi";
     text::Limits limits;  // --limit: what an input may hold
 };
 
@@ -22,16 +21,16 @@ struct CheckArgs {
 
 int run_check(const CheckArgs& args) {
     const auto rules = dsl::load_and_check(args.paths, args.werror, args.limits);
-    fmt::print(stderr, "{}", text::render(rules->io_errors));
-    fmt::print(stderr, "{}", dsl::render_all(rules->diags, rules->sources, color_stderr()));
+    fmt::print(stderr, "{}", text::render(rules->io_errors, lang()));
+    fmt::print(stderr, "{}", dsl::render_all(rules->diags, rules->sources, color_stderr(), lang()));
     if (!rules->io_errors.empty()) return kExitUsage;
     if (args.unconfirmed) {
         fmt::print("{}", report::render_unconfirmed(dsl::unconfirmed_marks(rules->module), rules->sources,
-                                                    args.lang == "en" ? report::Lang::en : report::Lang::vi,
+                                                    lang(),
                                                     args.format == "md"));
     }
     fmt::print(stderr, "{} {} checked: {}\n", rules->sources.size(),
-               rules->sources.size() == 1 ? "file" : "files", dsl::summary(rules->diags));
+               rules->sources.size() == 1 ? "file" : "files", in_lang(dsl::summary(rules->diags)));
     return rules->diags.has_errors() ? kExitRules : kExitOk;
 }
 
@@ -44,8 +43,6 @@ void add_check(CLI::App& app, Run& run) {
                   "After the diagnostics, list every figure marked 'unconfirmed', by set, on stdout");
     cmd->add_option("--format", args->format, "Format of the --unconfirmed list: text or md (default: text)")
         ->check(CLI::IsMember({"text", "md"}));
-    cmd->add_option("--lang", args->lang, "Language of the --unconfirmed list: vi or en (default: vi)")
-        ->check(CLI::IsMember({"vi", "en"}));
     add_limit_option(*cmd, args->limits);
     on_chosen(*cmd, run, args, &run_check);
 }

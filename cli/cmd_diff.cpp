@@ -142,7 +142,7 @@ int run_diff(const DiffArgs& args) {
         const engine::Evaluation new_eval = engine::evaluate(new_side->loaded.program, new_side->loaded.data,
                                                              {year, args.threads, new_set});
         for (const engine::Evaluation* e : {&old_eval, &new_eval}) {
-            fmt::print(stderr, "{}", text::render(e->problems));
+            fmt::print(stderr, "{}", text::render(e->problems, lang()));
             errors = errors || any_error(e->problems);
         }
         run.impact = diff::compare_results({&old_side.loaded.program, &old_side.loaded.data, &old_eval},
@@ -158,7 +158,7 @@ int run_diff(const DiffArgs& args) {
         try {
             diff::write_diff_xlsx(run, args.out);
         } catch (const text::FileError& e) {
-            fmt::print(stderr, "{}", text::render(e.problem));
+            fmt::print(stderr, "{}", text::render(e.problem, lang()));
             return kExitUsage;
         }
         return errors ? kExitRules : kExitOk;

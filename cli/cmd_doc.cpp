@@ -15,7 +15,6 @@ struct DocArgs {
     std::string format = "md";  // md | html
     std::string set;            // one set (and what uses it); empty: every set
     std::string out;            // FILE; empty: standard output
-    std::string lang = "vi";    // vi | en: the language of the labels
     text::Limits limits;        // --limit: what an input may hold
 };
 
@@ -28,7 +27,7 @@ int run_doc(const DocArgs& args) {
     const engine::Program program = engine::compile(*rules);
     report::HandbookOptions options;
     if (!chosen_set(args.set, program, options.set)) return kExitUsage;
-    const report::Lang lang = args.lang == "en" ? report::Lang::en : report::Lang::vi;
+    const report::Lang lang = cli::lang();
     const std::string page = args.format == "html" ? report::render_handbook_html(program, lang, options)
                                                    : report::render_handbook_md(program, lang, options);
     if (args.out.empty()) {
@@ -48,7 +47,6 @@ void add_doc(CLI::App& app, Run& run) {
     cmd->add_option("--format", args->format, "Output format: md or html (default: md)")->check(CLI::IsMember({"md", "html"}));
     cmd->add_option("--set", args->set, "Only this criteria set, with the levels and revocation rules that use it");
     cmd->add_option("--out", args->out, "File to write (default: standard output)");
-    cmd->add_option("--lang", args->lang, "Language of the labels: vi or en (default: vi)")->check(CLI::IsMember({"vi", "en"}));
     add_limit_option(*cmd, args->limits);
     on_chosen(*cmd, run, args, &run_doc);
 }

@@ -39,7 +39,7 @@ int run_eval(const EvalArgs& args) {
     run.data_file = args.data;
     for (const int year : data.years()) {
         run.years.push_back(engine::evaluate(loaded.program, data, {year, args.threads, set}));
-        fmt::print(stderr, "{}", text::render(run.years.back().problems));
+        fmt::print(stderr, "{}", text::render(run.years.back().problems, lang()));
         errors = errors || any_error(run.years.back().problems);
     }
     if (args.format == "json") {

@@ -49,9 +49,9 @@ int run_fmt(const FmtArgs& args) {
         }
     }
     diags.sort();
-    fmt::print(stderr, "{}", text::render(io_errors));
-    fmt::print(stderr, "{}", dsl::render_all(diags, sources, color_stderr()));
-    if (diags.has_errors()) fmt::print(stderr, "{}; files with errors were left unchanged\n", dsl::summary(diags));
+    fmt::print(stderr, "{}", text::render(io_errors, lang()));
+    fmt::print(stderr, "{}", dsl::render_all(diags, sources, color_stderr(), lang()));
+    if (diags.has_errors()) fmt::print(stderr, "{}; files with errors were left unchanged\n", in_lang(dsl::summary(diags)));
     for (const auto& path : changed) fmt::print("{}{}\n", path, args.check ? "" : ": formatted");
     if (!io_errors.empty()) return kExitUsage;
     if (diags.has_errors() || (args.check && !changed.empty())) return kExitRules;

@@ -51,7 +51,7 @@ bool parse_years(const std::string& text, int& from, int& to) {
     return year(all.substr(dash + 1), to) && from <= to;
 }
 
-void print(const std::vector<text::Problem>& problems) { fmt::print(stderr, "{}", text::render(problems)); }
+void print(const std::vector<text::Problem>& problems) { fmt::print(stderr, "{}", text::render(problems, lang())); }
 
 }  // namespace
 

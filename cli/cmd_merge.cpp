@@ -27,7 +27,7 @@ struct MergeArgs {
     text::Limits limits;
 };
 
-void print(const std::vector<text::Problem>& problems) { fmt::print(stderr, "{}", text::render(problems)); }
+void print(const std::vector<text::Problem>& problems) { fmt::print(stderr, "{}", text::render(problems, lang())); }
 
 }  // namespace
 

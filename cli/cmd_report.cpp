@@ -22,7 +22,6 @@ struct ReportArgs {
     std::optional<int> year;  // default: the latest year of the data
     std::string format;       // html | md | csv
     std::string out;          // FILE (html, md), DIR (csv), or "-" for standard output
-    std::string lang = "vi";  // vi | en: the language of the labels
     std::string locality;     // a province or district code; empty: the whole data
     unsigned threads = 0;
     text::Limits limits;  // --limit: what an input may hold
@@ -100,7 +99,7 @@ int write_report(const ReportArgs& args, const report::Report& report, report::L
         try {
             report::write_report_xlsx(report, lang, file.string());
         } catch (const text::FileError& e) {
-            fmt::print(stderr, "{}", text::render(e.problem));
+            fmt::print(stderr, "{}", text::render(e.problem, cli::lang()));
             return kExitUsage;
         }
         fmt::print(stderr, "wrote {}\n", text::printable(file.string()));
@@ -139,9 +138,9 @@ int run_report(const ReportArgs& args) {
     report_options.rule_files = args.rules;  // as given: "rules/", not every file in it
     report_options.data_file = args.data;
     const engine::Evaluation evaluation = engine::evaluate(loaded.program, data, {years.back(), args.threads, engine::kNone});
-    fmt::print(stderr, "{}", text::render(evaluation.problems));
+    fmt::print(stderr, "{}", text::render(evaluation.problems, lang()));
     const report::Report report = report::build_report(loaded.program, data, evaluation, report_options);
-    const int written = write_report(args, report, args.lang == "en" ? report::Lang::en : report::Lang::vi, loaded.inputs);
+    const int written = write_report(args, report, lang(), loaded.inputs);
     if (written != kExitOk) return written;
     return any_error(data.problems) || any_error(evaluation.problems) ? kExitRules : kExitOk;
 }
@@ -155,7 +154,6 @@ void add_report(CLI::App& app, Run& run) {
     add_year_option(*cmd, args->year, "Year (default: the latest year in the data)");
     cmd->add_option("--format", args->format, "Output format")->required()->check(CLI::IsMember({"html", "md", "csv", "xlsx"}));
     cmd->add_option("--out", args->out, "File to write (html, md), directory (csv), or - for standard output")->required();
-    cmd->add_option("--lang", args->lang, "Language of the labels (default: vi)")->check(CLI::IsMember({"vi", "en"}));
     cmd->add_option("--locality", args->locality, "Report on this province or district only (code)");
     add_threads_option(*cmd, args->threads);
     add_limit_option(*cmd, args->limits);

@@ -40,7 +40,7 @@ int run_template(const TemplateArgs& args) {
     try {
         report::write_template(args.out, program.schema, kind);
     } catch (const text::FileError& e) {
-        fmt::print(stderr, "{}", text::render(e.problem));
+        fmt::print(stderr, "{}", text::render(e.problem, lang()));
         return kExitUsage;
     }
     fmt::print("wrote {}: 7 reserved columns and {} input {} of {}\n", text::printable(args.out), given,

@@ -52,7 +52,7 @@ int run_test(const TestArgs& args) {
     ruletest::Suite suite;
     const std::vector<std::string> files = ruletest::find_test_files(args.paths, suite.io_errors);
     ruletest::load_tests(suite, files, args.limits);
-    fmt::print(stderr, "{}", text::render(suite.io_errors));
+    fmt::print(stderr, "{}", text::render(suite.io_errors, lang()));
     if (!suite.io_errors.empty()) return kExitUsage;
     if (suite.files.empty()) {
         fmt::print(stderr, "error: không có tệp kiểm tra nào (*{}) trong {}\n", ruletest::kTestExtension,
@@ -60,7 +60,7 @@ int run_test(const TestArgs& args) {
         return kExitUsage;
     }
     if (!suite.diags.has_errors()) ruletest::run_suite(suite, program, args.coverage || args.min_coverage.has_value(), sets);
-    fmt::print(stderr, "{}", dsl::render_all(suite.diags, suite.sources, color_stderr()));
+    fmt::print(stderr, "{}", dsl::render_all(suite.diags, suite.sources, color_stderr(), lang()));
     if (suite.diags.has_errors()) {
         fmt::print(stderr, "{} tệp kiểm tra, {} lỗi: chưa chạy bài kiểm tra nào\n", suite.files.size(),
                    suite.diags.error_count());

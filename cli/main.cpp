@@ -58,6 +58,7 @@ int run_to_the_end(const Run& run) {
 
 int main(int argc, char** argv) {
     hold_standard_streams();
+    choose_lang(argc, argv);
     CLI::App app{
         "ntm — bộ máy luật cho Chương trình mục tiêu quốc gia xây dựng nông thôn mới.\n"
         "Checks and formats NTM rule files; evaluates communes against them."};
@@ -77,6 +78,9 @@ int main(int argc, char** argv) {
     add_diff(app, run);
     add_doc(app, run);
     add_test(app, run);
+    std::string lang_given;  // read by choose_lang() before parsing; the option is here to be listed and checked
+    add_lang_option(app, lang_given);
+    for (CLI::App* sub : app.get_subcommands({})) add_lang_option(*sub, lang_given);
 
     try {
         app.parse(argc, argv);

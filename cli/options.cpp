@@ -4,6 +4,33 @@
 
 namespace ntm::cli {
 
+namespace {
+
+text::Lang run_lang = text::Lang::vi;
+
+}  // namespace
+
+text::Lang lang() { return run_lang; }
+
+void choose_lang(int argc, const char* const* argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view a = argv[i];
+        if (a == "--") break;
+        std::string_view value;
+        if (a == "--lang" && i + 1 < argc) {
+            value = argv[i + 1];
+        } else if (a.starts_with("--lang=")) {
+            value = a.substr(7);
+        }
+        if (value == "en") run_lang = text::Lang::en;
+        if (value == "vi") run_lang = text::Lang::vi;
+    }
+}
+
+void add_lang_option(CLI::App& cmd, std::string& lang) {
+    cmd.add_option("--lang", lang, in_lang(text::say("cli.lang")))->check(CLI::IsMember({"vi", "en"}));
+}
+
 void add_rules_option(CLI::App& cmd, std::vector<std::string>& rules) {
     cmd.add_option("--rules", rules, "Rule files or directories (searched for *.ntm)")->required();
 }

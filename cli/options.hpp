@@ -11,11 +11,21 @@
 #include <vector>
 
 #include "text/limits.hpp"
+#include "text/message.hpp"
 
 namespace ntm::cli {
 
 // What runs once the command line is parsed: set by the subcommand that was chosen.
 using Run = std::function<int()>;
+
+// The language of every message and label of this run: Vietnamese unless `--lang en` is on the
+// command line (read before the options are, so that help texts are in it too).
+text::Lang lang();
+void choose_lang(int argc, const char* const* argv);
+// A message in the language of the run.
+inline const std::string& in_lang(const text::Message& m) { return m.in(lang()); }
+// --lang vi|en, on every subcommand.
+void add_lang_option(CLI::App& cmd, std::string& lang);
 
 // --rules PATH... (required): rule files or directories.
 void add_rules_option(CLI::App& cmd, std::vector<std::string>& rules);

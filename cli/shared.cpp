@@ -20,14 +20,14 @@ bool color_stderr() { return std::getenv("NO_COLOR") == nullptr && isatty(fileno
 std::unique_ptr<dsl::Rules> load_checked_rules(const std::vector<std::string>& paths, int& exit_code,
                                                const text::Limits& limits) {
     std::unique_ptr<dsl::Rules> rules = dsl::load_and_check(paths, false, limits);
-    fmt::print(stderr, "{}", text::render(rules->io_errors));
-    fmt::print(stderr, "{}", dsl::render_all(rules->diags, rules->sources, color_stderr()));
+    fmt::print(stderr, "{}", text::render(rules->io_errors, lang()));
+    fmt::print(stderr, "{}", dsl::render_all(rules->diags, rules->sources, color_stderr(), lang()));
     exit_code = kExitOk;
     if (!rules->io_errors.empty()) {
         exit_code = kExitUsage;
     } else if (!rules->ok()) {
         fmt::print(stderr, "{} {} checked: {}\n", rules->sources.size(), rules->sources.size() == 1 ? "file" : "files",
-                   dsl::summary(rules->diags));
+                   in_lang(dsl::summary(rules->diags)));
         exit_code = kExitRules;
     }
     return rules;
@@ -47,9 +47,9 @@ Loaded load_rules_and_data(const std::vector<std::string>& rule_paths, const std
     out.program = engine::compile(rules);
     try {
         out.data = data::load_data(data_path, out.program.schema, options);
-        fmt::print(stderr, "{}", text::render(out.data.problems));
+        fmt::print(stderr, "{}", text::render(out.data.problems, lang()));
     } catch (const text::FileError& e) {
-        fmt::print(stderr, "{}", text::render(e.problem));
+        fmt::print(stderr, "{}", text::render(e.problem, lang()));
         out.exit_code = kExitUsage;
     }
     return out;

@@ -54,7 +54,7 @@ bool Builder::wanted(int year) {
 }
 
 void Builder::problem(const char* code, ProblemKind kind, std::uint32_t line,
-                      std::string_view field, std::string message) {
+                      std::string_view field, text::Message message) {
     ds_.problems.push_back({code, kind, {path_, line, std::string(field)}, std::move(message)});
 }
 
@@ -321,13 +321,13 @@ void Builder::estimated(std::uint32_t r, std::string_view names, std::uint32_t l
 }
 
 void Builder::reject_record(const char* code, std::uint32_t line, std::string_view field,
-                            std::string message, std::size_t records) {
+                            text::Message message, std::size_t records) {
     problem(code, ProblemKind::record, line, field, std::move(message));
     ds_.read += records;
     ds_.rejected += records;
 }
 
-void Builder::reject_row(std::string_view code, std::uint32_t line, std::string message) {
+void Builder::reject_row(std::string_view code, std::uint32_t line, text::Message message) {
     reject_record("D0112", line, {}, std::move(message));
     // The row could not be split: its map is unknown, so its code is rejected on both.
     const std::string key = to_nfc(code);

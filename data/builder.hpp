@@ -144,10 +144,10 @@ public:
     // Records rejected before they had an entity (bad year, not an object, ...): one problem,
     // `records` records read and rejected.
     void reject_record(const char* code, std::uint32_t line, std::string_view field,
-                       std::string message, std::size_t records = 1);
+                       text::Message message, std::size_t records = 1);
     // A row the reader could not split into the header's cells (D0112): one record read and
     // rejected, its code known as rejected to the rows that name it as their parent.
-    void reject_row(std::string_view code, std::uint32_t line, std::string message);
+    void reject_row(std::string_view code, std::uint32_t line, text::Message message);
     // Counts one more record of the file, whatever its year: the rows of a table, the entities
     // of a JSON file and their years after the first.  Past the limit of rows, throws D0903
     // naming `place` ("line 12", "sheet 'Xã', row 12"); `place` is built only then.
@@ -162,7 +162,7 @@ public:
     void value(std::uint32_t record, std::uint32_t column, const Cell& cell, std::uint32_t line);
 
     void problem(const char* code, ProblemKind kind, std::uint32_t line, std::string_view field,
-                 std::string message);
+                 text::Message message);
     // User text as messages quote it: text::printable, cut at the limit of name letters.
     std::string shown(std::string_view text) const {
         return text::printable(text, options_.limits.name_letters);
@@ -193,7 +193,7 @@ private:
     struct HeadProblem {
         const char* code;
         Field field;
-        std::string message;
+        text::Message message;
     };
     struct Resolved {
         EntityKind kind = EntityKind::xa;

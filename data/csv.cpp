@@ -171,7 +171,7 @@ public:
     bool next() {
         if (in_.next()) return true;
         if (const auto& e = in_.error()) {
-            throw FileError{path_, fmt::format("line {}: {}: {}", e->line, e->message, e->detail)};
+            throw FileError{path_, fmt::format("line {}: {}: {}", e->line, e->message.en(), e->detail)};
         }
         return false;
     }

@@ -39,12 +39,14 @@
 #include <string_view>
 #include <vector>
 
+#include "text/message.hpp"
+
 namespace ntm::data {
 
 // Why the reading stopped early, and where.
 struct CsvError {
     std::uint32_t line = 0;
-    std::string message;  // "quoted cell not closed before the end of the file"
+    text::Message message;  // "quoted cell not closed before the end of the file"
     std::string detail;   // what more a data file's message says: "the '"' before 'Tam An,…' …"
 };
 

@@ -156,7 +156,7 @@ JsonCtx EntityReader::value(JsonCtx ctx, const Cell& v, std::uint32_t line) {
 }
 
 JsonCtx EntityReader::entity_value(Key k, const Cell& v, std::uint32_t line) {
-    const auto malformed = [&](std::string_view key, std::string message) {
+    const auto malformed = [&](std::string_view key, text::Message message) {
         if (!malformed_) {
             malformed_ = text::Problem{
                 "D0111", ProblemKind::record, {path_, line, std::string(key)}, std::move(message)};

@@ -13,6 +13,7 @@
 #include <optional>
 #include <vector>
 
+#include "text/message.hpp"
 #include "text/utf8.hpp"
 
 namespace ntm::data {
@@ -65,7 +66,7 @@ struct Open {
 // Thrown inside the scanner: the message found, located at `offset`.
 struct Found {
     std::size_t offset;
-    std::string message;
+    text::Message message;
 };
 
 class Scanner {
@@ -85,7 +86,7 @@ public:
 private:
     std::string quoted(std::string_view s) const { return fmt::format("'{}'", text::printable(s, max_)); }
 
-    [[noreturn]] void fail(std::size_t offset, std::string message) const {
+    [[noreturn]] void fail(std::size_t offset, text::Message message) const {
         throw Found{offset, std::move(message)};
     }
 
@@ -422,7 +423,7 @@ TextPosition position_of(std::string_view text, std::size_t offset) {
 std::string json_syntax_error(std::string_view text, std::size_t fallback,
                               std::size_t max_letters) {
     if (const auto e = Scanner(text, max_letters).first_error()) {
-        return located(text, e->offset, e->message);
+        return located(text, e->offset, e->message.en());
     }
     return located(text, fallback, "this is not JSON");
 }

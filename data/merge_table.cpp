@@ -149,7 +149,7 @@ private:
     std::map<std::string, std::uint32_t, std::less<>> pairs_;  // "new old district" → line
     std::string previous_;  // the new commune code of the row before
 
-    void problem(std::uint32_t line, std::string_view field, std::string message) {
+    void problem(std::uint32_t line, std::string_view field, text::Message message) {
         problems_.push_back(list_problem(out_.path, line, field, std::move(message)));
     }
 
@@ -315,7 +315,7 @@ const MergeTable& official_merge_table() {
                                          official_text(OfficialFile::merge_2025), problems);
         if (!problems.empty()) {
             // Tested to hold no problem: one here means a broken build.
-            fmt::print(stderr, "internal error: the bundled conversion table is damaged\n{}", text::render(problems));
+            fmt::print(stderr, "internal error: the bundled conversion table is damaged\n{}", text::render(problems, text::Lang::en));
             std::abort();
         }
         return t;

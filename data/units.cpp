@@ -133,7 +133,7 @@ private:
     std::array<std::size_t, kColumns> index_{};
     std::size_t width_ = 0;
 
-    void problem(std::uint32_t line, std::string_view field, std::string message) {
+    void problem(std::uint32_t line, std::string_view field, text::Message message) {
         problems_.push_back(list_problem(out_.path, line, field, std::move(message)));
     }
 
@@ -376,7 +376,7 @@ void find_list_columns(const ListRow& header, std::span<const std::string_view> 
     }
 }
 
-text::Problem list_problem(const std::string& path, std::uint32_t line, std::string_view field, std::string message) {
+text::Problem list_problem(const std::string& path, std::uint32_t line, std::string_view field, text::Message message) {
     text::Problem p = text::file_problem(path, std::move(message));
     p.where.line = line;
     p.where.field = field;
@@ -423,7 +423,7 @@ AdminUnits parse_official(OfficialFile file) {
     std::vector<text::Problem> problems;
     AdminUnits units = parse_units(std::string(official_path(file)), official_text(file), problems);
     if (!problems.empty()) {
-        fmt::print(stderr, "internal error: the bundled list is damaged\n{}", text::render(problems));
+        fmt::print(stderr, "internal error: the bundled list is damaged\n{}", text::render(problems, text::Lang::en));
         std::abort();
     }
     return units;

@@ -74,6 +74,6 @@ std::optional<std::vector<ListRow>> read_list_rows(const std::string& path, std:
 // cell of a name wins), engine::kNone where none does.
 void find_list_columns(const ListRow& header, std::span<const std::string_view> names, std::span<std::size_t> index);
 // A problem of the list at `path`, located at `line` and `field`.
-text::Problem list_problem(const std::string& path, std::uint32_t line, std::string_view field, std::string message);
+text::Problem list_problem(const std::string& path, std::uint32_t line, std::string_view field, text::Message message);
 
 }  // namespace ntm::data

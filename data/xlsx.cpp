@@ -168,7 +168,7 @@ private:
     }
 
     // An error at the current cell with a code of its own: a limit reached.
-    [[noreturn]] void over_limit(const char* code, std::string message) const {
+    [[noreturn]] void over_limit(const char* code, text::Message message) const {
         text::Problem p = text::file_problem(path_, std::move(message));
         p.code = code;
         p.where.sheet = wb_.sheet;

@@ -9,12 +9,12 @@
 
 namespace ntm::dsl {
 
-Diagnostic& Diagnostics::error(std::string code, Span span, std::string message) {
+Diagnostic& Diagnostics::error(std::string code, Span span, Message message) {
     items_.push_back({Severity::error, std::move(code), span, std::move(message), {}, {}, {}});
     return items_.back();
 }
 
-Diagnostic& Diagnostics::warning(std::string code, Span span, std::string message) {
+Diagnostic& Diagnostics::warning(std::string code, Span span, Message message) {
     items_.push_back({Severity::warning, std::move(code), span, std::move(message), {}, {}, {}});
     return items_.back();
 }
@@ -32,7 +32,7 @@ std::size_t Diagnostics::warning_count() const {
 
 void Diagnostics::sort() {
     auto key = [](const Diagnostic& d) {
-        return std::tie(d.span.file, d.span.begin, d.code, d.message, d.span.end);
+        return std::tie(d.span.file, d.span.begin, d.code, d.message.en(), d.span.end);
     };
     std::stable_sort(items_.begin(), items_.end(),
                      [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
@@ -55,13 +55,13 @@ void Diagnostics::append(const Diagnostics& other) {
 
 namespace {
 
-const char* severity_word(Severity s) {
+Message severity_word(Severity s) {
     switch (s) {
-        case Severity::error: return "error";
-        case Severity::warning: return "warning";
-        case Severity::note: return "note";
+        case Severity::error: return say("diag.error");
+        case Severity::warning: return say("diag.warning");
+        case Severity::note: return say("diag.note");
     }
-    return "error";
+    return say("diag.error");
 }
 
 // A line longer than this many columns is shown only around the caret.
@@ -156,27 +156,30 @@ std::string location(Span span, const SourceManager& sources) {
 
 }  // namespace
 
-std::string render(const Diagnostic& d, const SourceManager& sources, bool color) {
+std::string render(const Diagnostic& d, const SourceManager& sources, bool color, Lang lang) {
     std::string out;
     const char* bold = color ? "\033[1m" : "";
     const char* reset = color ? "\033[0m" : "";
     const char* tint = !color ? "" : d.severity == Severity::error ? "\033[1;31m" : "\033[1;35m";
     const std::string code = d.code.empty() ? "" : fmt::format("[{}]", d.code);
     fmt::format_to(std::back_inserter(out), "{}{}: {}{}{}{}{}: {}{}\n", bold,
-                   location(d.span, sources), tint, severity_word(d.severity), code, reset, bold,
-                   d.message, reset);
+                   location(d.span, sources), tint, severity_word(d.severity).in(lang), code, reset, bold,
+                   d.message.in(lang), reset);
     render_snippet(out, d.span, d.related, sources);
-    if (d.help) fmt::format_to(std::back_inserter(out), "      = help: {}\n", *d.help);
+    if (d.help) {
+        fmt::format_to(std::back_inserter(out), "      = {}: {}\n", say("diag.help").in(lang), d.help->in(lang));
+    }
     for (const Note& n : d.notes) {
-        fmt::format_to(std::back_inserter(out), "{}: note: {}\n", location(n.span, sources), n.message);
+        fmt::format_to(std::back_inserter(out), "{}: {}: {}\n", location(n.span, sources),
+                       say("diag.note").in(lang), n.message.in(lang));
         render_snippet(out, n.span, {}, sources);
     }
     return out;
 }
 
-std::string render_all(const Diagnostics& ds, const SourceManager& sources, bool color) {
+std::string render_all(const Diagnostics& ds, const SourceManager& sources, bool color, Lang lang) {
     std::string out;
-    for (const Diagnostic& d : ds.items()) out += render(d, sources, color);
+    for (const Diagnostic& d : ds.items()) out += render(d, sources, color, lang);
     return out;
 }
 
@@ -187,12 +190,13 @@ bool has_error_within(const Diagnostics& ds, Span span) {
     });
 }
 
-std::string summary(const Diagnostics& ds) {
+Message summary(const Diagnostics& ds) {
     const std::size_t e = ds.error_count(), w = ds.warning_count();
-    return fmt::format("{} {}, {} {}", e, e == 1 ? "error" : "errors", w, w == 1 ? "warning" : "warnings");
+    return say(e == 1 ? "diag.summary.errors.1" : "diag.summary.errors", e) + Message::same(", ") +
+           say(w == 1 ? "diag.summary.warnings.1" : "diag.summary.warnings", w);
 }
 
-std::optional<std::string> code_help(const std::string& code, const std::vector<std::string>& candidates) {
+std::optional<Message> code_help(const std::string& code, const std::vector<std::string>& candidates) {
     const auto shape = [](const std::string& c) { return std::count(c.begin(), c.end(), '.'); };
         std::vector<std::string> near;
     for (const auto& c : candidates) {
@@ -202,7 +206,7 @@ std::optional<std::string> code_help(const std::string& code, const std::vector<
     }
     std::sort(near.begin(), near.end());
     near.erase(std::unique(near.begin(), near.end()), near.end());
-    if (near.size() == 1) return fmt::format("did you mean '{}'?", near.front());
+    if (near.size() == 1) return say("help.did_you_mean", near.front());
     const std::size_t dot = code.find('.');
     if (dot == std::string::npos) return std::nullopt;
     const std::string criterion = code.substr(0, dot);
@@ -217,7 +221,7 @@ std::optional<std::string> code_help(const std::string& code, const std::vector<
     same.erase(std::unique(same.begin(), same.end()), same.end());
     std::string list;
     for (const auto& c : same) list += (list.empty() ? "" : ", ") + c;
-    return fmt::format("criterion {} has {}", criterion, list);
+    return say("help.criterion_has", criterion, list);
 }
 
 }  // namespace ntm::dsl

@@ -20,30 +20,35 @@
 
 #include "dsl/ast.hpp"
 #include "dsl/source.hpp"
+#include "text/message.hpp"
 
 namespace ntm::dsl {
 
 enum class Severity { error, warning, note };
 
+using text::Lang;
+using text::Message;
+using text::say;
+
 struct Note {
     Span span;
-    std::string message;
+    Message message;
 };
 
 struct Diagnostic {
     Severity severity = Severity::error;
     std::string code;  // "E0301"; empty for plain notes
     Span span;         // the caret goes under this span
-    std::string message;
+    Message message;
     std::vector<Span> related;  // further ranges on the same line, underlined with '~'
     std::vector<Note> notes;    // each with its own location
-    std::optional<std::string> help;
+    std::optional<Message> help;
 };
 
 class Diagnostics {
 public:
-    Diagnostic& error(std::string code, Span span, std::string message);
-    Diagnostic& warning(std::string code, Span span, std::string message);
+    Diagnostic& error(std::string code, Span span, Message message);
+    Diagnostic& warning(std::string code, Span span, Message message);
 
     const std::vector<Diagnostic>& items() const { return items_; }
     std::size_t error_count() const;
@@ -60,12 +65,12 @@ private:
     std::vector<Diagnostic> items_;
 };
 
-// Renders one diagnostic with its source line, caret and notes; ends with a newline.
-std::string render(const Diagnostic& d, const SourceManager& sources, bool color = false);
+// Renders one diagnostic with its source line, caret and notes, in `lang`; ends with a newline.
+std::string render(const Diagnostic& d, const SourceManager& sources, bool color, Lang lang);
 // Renders all, in their order.
-std::string render_all(const Diagnostics& ds, const SourceManager& sources, bool color = false);
-// "2 errors, 1 warning".
-std::string summary(const Diagnostics& ds);
+std::string render_all(const Diagnostics& ds, const SourceManager& sources, bool color, Lang lang);
+// "2 lỗi, 1 cảnh báo" / "2 errors, 1 warning".
+Message summary(const Diagnostics& ds);
 
 // Whether an error has already been reported inside `span`: checks that follow from it are
 // skipped, so that one mistake gives one message.
@@ -74,6 +79,6 @@ bool has_error_within(const Diagnostics& ds, Span span);
 // Help for an official code that names nothing: "did you mean '17.1'?" when exactly one code
 // is one edit away and has the same shape, otherwise the codes of the same criterion
 // ("criterion 13 has 13.1, 13.2, 13.4"), otherwise nothing.
-std::optional<std::string> code_help(const std::string& code, const std::vector<std::string>& candidates);
+std::optional<Message> code_help(const std::string& code, const std::vector<std::string>& candidates);
 
 }  // namespace ntm::dsl

@@ -102,7 +102,7 @@ std::optional<std::string> round_trip_problem(const RuleFile& file, const Source
         if (d.severity != Severity::error) continue;
         const LineCol at = again_sources.locate(d.span.file, d.span.begin);
         return fmt::format("the formatted text does not parse ({} at line {}, column {}: {})", d.code, at.line,
-                           at.column, d.message);
+                           at.column, d.message.en());
     }
     if (dump(again) != dump(file)) return std::string("the formatted text has other rules than the file");
     const auto texts = [](const RuleFile& f) {

@@ -62,8 +62,8 @@ private:
 inline Engine Engine::load(const std::vector<std::string>& rule_paths) {
     std::shared_ptr<dsl::Rules> rules = dsl::load_and_check(rule_paths);
     if (!rules->ok()) {
-        std::string message = text::render(rules->io_errors);
-        message += dsl::render_all(rules->diags, rules->sources);
+        std::string message = text::render(rules->io_errors, text::Lang::vi);
+        message += dsl::render_all(rules->diags, rules->sources, false, text::Lang::vi);
         throw RulesError(message);
     }
     Engine engine;

@@ -100,7 +100,10 @@ private:
     std::map<std::string, std::uint32_t> seen_;  // "code year what" → line
 
     void problem(std::uint32_t line, std::string_view field, std::string message) {
-        problems_.push_back({{}, text::ProblemKind::error, {out_.path, line, std::string(field)}, std::move(message)});
+        text::Problem p;
+        p.where = {out_.path, line, std::string(field)};
+        p.message = std::move(message);
+        problems_.push_back(std::move(p));
     }
 
     void usage(std::uint32_t line) {

@@ -262,7 +262,7 @@ Csv problems(const Report& r, Lang lang) {
     csv.row({w.file, w.line, w.field, w.code, w.severity, w.message});
     for (const text::Problem& p : r.problems) {
         csv.field(p.where.file).field(p.where.line == 0 ? "" : std::to_string(p.where.line)).field(p.where.field);
-        csv.field(p.code).field(severity_text(lang, p)).field(p.message).end();
+        csv.field(p.code).field(severity_text(lang, p)).field(p.message.in(lang)).end();
     }
     return csv;
 }

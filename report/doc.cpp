@@ -408,7 +408,7 @@ private:
         std::vector<std::vector<DocCell>> rows;
         for (const text::Problem& p : r_.problems) {
             rows.push_back({cell(p.where.file), p.where.line == 0 ? cell("") : count(p.where.line), cell(p.where.field),
-                            cell(p.code), cell(severity_text(lang_, p)), cell(p.message)});
+                            cell(p.code), cell(severity_text(lang_, p)), cell(p.message.in(lang_))});
         }
         table({cell(w_.file), cell(w_.line), cell(w_.field), cell(w_.code), cell(w_.severity), cell(w_.message)},
               std::move(rows));

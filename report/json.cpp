@@ -148,7 +148,8 @@ Json problem_json(const text::Problem& problem) {
     j["file"] = problem.where.file;
     j["line"] = problem.where.line == 0 ? Json(nullptr) : Json(problem.where.line);
     j["field"] = text_or_null(problem.where.field);
-    j["message"] = problem.message;
+    j["message"] = problem.message.vi();
+    j["message_en"] = problem.message.en();
     return j;
 }
 

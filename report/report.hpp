@@ -20,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include "text/message.hpp"
 #include "report/names.hpp"
 
 namespace ntm::report {
@@ -196,7 +197,7 @@ Report build_report(const Program& program, const Dataset& data, const Evaluatio
 
 // --- Renderers -------------------------------------------------------------------------------
 
-enum class Lang : std::uint8_t { vi, en };
+using Lang = text::Lang;  // text/message.hpp
 
 // One Markdown document.
 std::string render_report_md(const Report& report, Lang lang);

@@ -8,7 +8,7 @@
 
 namespace ntm::text {
 
-Problem file_problem(std::string file, std::string message) {
+Problem file_problem(std::string file, Message message) {
     return {{}, ProblemKind::error, {std::move(file)}, std::move(message)};
 }
 
@@ -43,7 +43,7 @@ std::string sheet_reference(const std::string& sheet) {
 // Excel names a row) when the problem is about the whole row.  Whatever the input held, the line holds no control
 // character: the file, sheet and field names and the message are shown through printable()
 // (a field name cut as every quoted name is), so a message cannot recolour a terminal.
-std::string render(const Problem& problem) {
+std::string render(const Problem& problem, Lang lang) {
     const Place& at = problem.where;
     std::string out = printable(at.file, std::string::npos);
     if (!at.sheet.empty()) {
@@ -58,18 +58,19 @@ std::string render(const Problem& problem) {
     } else if (at.line != 0) {
         out += fmt::format(":{}", at.line);
     }
-    out += problem.kind == ProblemKind::warning ? ": warning" : ": error";
+    out += ": ";
+    out += say(problem.kind == ProblemKind::warning ? "diag.warning" : "diag.error").in(lang);
     if (!problem.code.empty()) out += fmt::format("[{}]", problem.code);
     out += ": ";
-    if (!at.field.empty()) out += fmt::format("field '{}': ", printable(at.field));
-    out += printable(problem.message, std::string::npos);
+    if (!at.field.empty()) out += say("problem.field", printable(at.field)).in(lang);
+    out += printable(problem.message.in(lang), std::string::npos);
     out += '\n';
     return out;
 }
 
-std::string render(const std::vector<Problem>& problems) {
+std::string render(const std::vector<Problem>& problems, Lang lang) {
     std::string out;
-    for (const Problem& p : problems) out += render(p);
+    for (const Problem& p : problems) out += render(p, lang);
     return out;
 }
 

@@ -16,6 +16,8 @@
 #include <utility>
 #include <vector>
 
+#include "text/message.hpp"
+
 namespace ntm::text {
 
 // A place in an input file.  `line` is 1-based (0: the file as a whole); in a workbook it is
@@ -40,17 +42,17 @@ struct Problem {
     std::string code;  // "D0101" (docs/data-format.md); empty for input/output errors
     ProblemKind kind = ProblemKind::error;
     Place where;
-    std::string message;  // lowercase, names the values involved
+    Message message;  // lowercase, names the values involved; both languages (text/message.hpp)
 };
 
 // A problem with a file as a whole: "rules/: error: no such file or directory".
-Problem file_problem(std::string file, std::string message);
+Problem file_problem(std::string file, Message message);
 
 // Thrown where a file cannot be read or written at all (missing, not UTF-8, a damaged workbook,
 // a directory that does not exist): the one problem to report.
 struct FileError {
     Problem problem;
-    FileError(std::string file, std::string message) : problem(file_problem(std::move(file), std::move(message))) {}
+    FileError(std::string file, Message message) : problem(file_problem(std::move(file), std::move(message))) {}
     explicit FileError(Problem p) : problem(std::move(p)) {}
 };
 
@@ -59,7 +61,7 @@ std::string column_letters(std::uint32_t column);
 
 // One problem, one line (with its newline).  A `warning` is a warning, every other kind an
 // error; the line, the field and the code are left out when there are none.
-std::string render(const Problem& problem);
-std::string render(const std::vector<Problem>& problems);
+std::string render(const Problem& problem, Lang lang);
+std::string render(const std::vector<Problem>& problems, Lang lang);
 
 }  // namespace ntm::text

@@ -30,7 +30,7 @@ int main(int argc, char** argv) {
         std::fputs(e.what(), stderr);
         return 1;
     } catch (const ntm::text::FileError& e) {
-        std::fputs(ntm::text::render(e.problem).c_str(), stderr);
+        std::fputs(ntm::text::render(e.problem, ntm::text::Lang::vi).c_str(), stderr);
         return 2;
     }
     return 0;

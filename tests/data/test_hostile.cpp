@@ -51,7 +51,7 @@ std::string load_failure(const std::string& name, const std::string& text,
         load_data(path, support::schema(), options);
     } catch (const ntm::text::FileError& e) {
         CHECK(e.problem.where.file == path);
-        return e.problem.code.empty() ? e.problem.message : e.problem.code + " " + e.problem.message;
+        return e.problem.code.empty() ? e.problem.message.en() : e.problem.code + " " + e.problem.message.en();
     }
     return "(no error)";
 }

@@ -92,7 +92,7 @@ TEST_CASE("merge table: types written in lower case, no old commune for a whole 
                   "56,22330,Phường Nha Trang,22331,Thị Trấn Yên,568,Thành phố Nha Trang,56,Tỉnh Khánh Hòa,part,x\n"
                   "31,11950,Đặc khu Bạch Long Vĩ,00000,,311,Huyện Bạch Long Vĩ,31,Thành phố Hải Phòng,whole,y\n",
         problems);
-    INFO(text::render(problems));
+    INFO(text::render(problems, ntm::text::Lang::en));
     REQUIRE(problems.empty());
     REQUIRE(t.parts.size() == 3);
     CHECK(t.parts[0].old_type == "Phường");
@@ -120,7 +120,7 @@ TEST_CASE("merge table: every bad row is a problem with its line and column", "[
                                 "49,20384,Xã Hà Lam,20374,Xã B,518,Huyện Phú Ninh,49,Tỉnh Quảng Nam,whole,\n",
                       problems);
     std::vector<std::string> lines;
-    for (const text::Problem& p : problems) lines.push_back(text::render(p));
+    for (const text::Problem& p : problems) lines.push_back(text::render(p, ntm::text::Lang::en));
     CHECK(lines == std::vector<std::string>{
                        "bad.csv:3: error: field 'old_commune_code': old commune '20365' is given twice for commune "
                        "'20380'; first on line 2\n",

@@ -45,8 +45,8 @@ TEST_CASE("table: a row's ignored cells cost the cells it holds, not its last co
     const ntm::engine::Dataset ds = b.finish();
     REQUIRE(ds.problems.size() == 2);
     CHECK(ds.problems[0].code == "D0004");
-    CHECK(ds.problems[0].message == "row has 16384 cells but the header has 5; the cells after column E are ignored");
+    CHECK(ds.problems[0].message.en() == "row has 16384 cells but the header has 5; the cells after column E are ignored");
     CHECK(ds.problems[1].code == "D0001");
-    CHECK(ds.problems[1].message == "column C has no header; its values are ignored");
+    CHECK(ds.problems[1].message.en() == "column C has no header; its values are ignored");
     CHECK(warned[0]);
 }

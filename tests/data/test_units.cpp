@@ -32,7 +32,7 @@ std::string write_units(const std::string& name, const std::string& text) {
 AdminUnits read_ok(const std::string& name, const std::string& text) {
     std::vector<text::Problem> problems;
     AdminUnits units = read_units(write_units(name, text), problems);
-    INFO(text::render(problems));
+    INFO(text::render(problems, ntm::text::Lang::en));
     REQUIRE(problems.empty());
     return units;
 }
@@ -134,7 +134,7 @@ TEST_CASE("units: an unclosed quote is reported at the line it opens on", "[unit
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].where.file == path);
     CHECK(problems[0].where.line == 3);
-    CHECK(text::render(problems) ==
+    CHECK(text::render(problems, ntm::text::Lang::en) ==
           path + ":3: error: quoted cell not closed before the end of the file\n");
 }
 
@@ -253,19 +253,19 @@ TEST_CASE("units: the 2025 layout is told by its header; its mistakes are locate
                        "48,Thành phố Đà Nẵng,20381,Xã Tây Hồ,Xã,\n",
                 problems);
     REQUIRE(problems.size() == 5);
-    CHECK(text::render(problems[0]) ==
+    CHECK(text::render(problems[0], ntm::text::Lang::en) ==
           "bad.csv:2: error: field 'commune_type': unknown type 'Huyện' (Xã, Phường, Đặc khu)\n");
     CHECK(problems[1].where.line == 3);
     CHECK(problems[1].where.field == "commune_code");
     CHECK(problems[2].where.field == "old_regions");
-    CHECK(problems[2].message.find("DHNT") != std::string::npos);
-    CHECK(text::render(problems[3]) == "bad.csv:5: error: field 'commune_code': commune '20380' is given twice; first on line 4\n");
-    CHECK(text::render(problems[4]) == "bad.csv:6: error: field 'old_regions': empty\n");
+    CHECK(problems[2].message.en().find("DHNT") != std::string::npos);
+    CHECK(text::render(problems[3], ntm::text::Lang::en) == "bad.csv:5: error: field 'commune_code': commune '20380' is given twice; first on line 4\n");
+    CHECK(text::render(problems[4], ntm::text::Lang::en) == "bad.csv:6: error: field 'old_regions': empty\n");
 
     problems.clear();
     parse_units("half.csv", "province_code,province,commune_code,commune,old_regions\n", problems);
     REQUIRE(problems.size() == 1);
-    CHECK(problems[0].message ==
+    CHECK(problems[0].message.en() ==
           "the header has no 'commune_type' column (expected: province_code, province, commune_code, commune, "
           "commune_type, old_regions)");
 }

@@ -181,7 +181,7 @@ std::string sheet_xml(const std::string& rows) {
 std::vector<std::string> rendered(const Dataset& ds) {
     std::vector<std::string> out;
     for (const ntm::text::Problem& p : ds.problems) {
-        std::string line = ntm::text::render(p);
+        std::string line = ntm::text::render(p, ntm::text::Lang::en);
         line.erase(0, line.find(':'));  // without the temporary folder
         line.pop_back();
         out.push_back(line);
@@ -437,7 +437,7 @@ TEST_CASE("xlsx: a sheet beyond the limits of rows and cells is an error D0903, 
     options.limits.rows = 4;
     ntm::text::Problem p = load_problem(path, options);
     CHECK(p.code == "D0903");
-    CHECK(ntm::text::render(p) == path + ":Sheet1!A6: error[D0903]: more records than the limit of 4; raise it "
+    CHECK(ntm::text::render(p, ntm::text::Lang::en) == path + ":Sheet1!A6: error[D0903]: more records than the limit of 4; raise it "
                               "with --limit rows=N\n");
 
     options = {};
@@ -446,7 +446,7 @@ TEST_CASE("xlsx: a sheet beyond the limits of rows and cells is an error D0903, 
     options.limits.cells = 23;
     p = load_problem(path, options);
     CHECK(p.code == "D0904");
-    CHECK(ntm::text::render(p) == path + ":Sheet1!D6: error[D0904]: more cells holding a value than the limit "
+    CHECK(ntm::text::render(p, ntm::text::Lang::en) == path + ":Sheet1!D6: error[D0904]: more cells holding a value than the limit "
                               "of 23; raise it with --limit cells=N\n");
 }
 
@@ -462,7 +462,7 @@ TEST_CASE("xlsx: a part larger unpacked than the limit is an error D0905, even w
     options.limits.string_bytes = 1000;
     ntm::text::Problem p = load_problem(write_sheet("declared.xlsx", rows, true), options);
     CHECK(p.code == "D0905");
-    CHECK(p.message == fmt::format("sheet 'Sheet1' (xl/worksheets/sheet1.xml): {} bytes unpacked, "
+    CHECK(p.message.en() == fmt::format("sheet 'Sheet1' (xl/worksheets/sheet1.xml): {} bytes unpacked, "
                                    "more than the limit of 1000 bytes; raise it with --limit "
                                    "string-size=N",
                                    size));
@@ -472,7 +472,7 @@ TEST_CASE("xlsx: a part larger unpacked than the limit is an error D0905, even w
     declare_size(lying, "xl/worksheets/sheet1.xml", 100);
     p = load_problem(lying, options);
     CHECK(p.code == "D0905");
-    CHECK(p.message == "sheet 'Sheet1' (xl/worksheets/sheet1.xml): more than the limit of 1000 bytes "
+    CHECK(p.message.en() == "sheet 'Sheet1' (xl/worksheets/sheet1.xml): more than the limit of 1000 bytes "
                        "unpacked (the archive declares 100); raise it with --limit string-size=N");
 
     // The shared strings: one long text.
@@ -481,7 +481,7 @@ TEST_CASE("xlsx: a part larger unpacked than the limit is an error D0905, even w
                                 std::string(5000, 'a') + "</t></si></sst>";
     p = load_problem(write_sheet("strings.xlsx", commune_rows(1), true, strings), options);
     CHECK(p.code == "D0905");
-    CHECK(p.message == fmt::format("the shared strings (xl/sharedStrings.xml): {} bytes unpacked, "
+    CHECK(p.message.en() == fmt::format("the shared strings (xl/sharedStrings.xml): {} bytes unpacked, "
                                    "more than the limit of 1000 bytes; raise it with --limit "
                                    "string-size=N",
                                    strings.size()));

@@ -36,8 +36,8 @@ TEST_CASE("checker: extends, override and remove", "[checker]") {
     SECTION("override and remove name something of the base set") {
         const Diagnostic d = only(ext + "  override indicator 2.3 { require >= 90 }\n}\n");
         CHECK(d.code == "E0406");
-        CHECK(d.message == "override indicator 2.3: no such indicator in base set 'xa_2021'");
-        CHECK(d.help == "did you mean '2.2'?");
+        CHECK(d.message.en() == "override indicator 2.3: no such indicator in base set 'xa_2021'");
+        CHECK(check_test::help_en(d.help) == "did you mean '2.2'?");
         CHECK(found(ext + "  override criterion 4 { }\n}\n") ==
               Lines{"E0406 override criterion 4: no such criterion in base set 'xa_2021'"});
         CHECK(found(ext + "  remove indicator 13.4\n}\n") ==
@@ -47,8 +47,8 @@ TEST_CASE("checker: extends, override and remove", "[checker]") {
         const Diagnostic d =
             only(ext + "  criterion 2 \"Lại\" { indicator 2.5 { unit yesno } }\n}\n");
         CHECK(d.code == "E0405");
-        CHECK(d.message == "criterion 2 is already in base set 'xa_2021'");
-        CHECK(d.help == "write 'override criterion 2' to change it");
+        CHECK(d.message.en() == "criterion 2 is already in base set 'xa_2021'");
+        CHECK(check_test::help_en(d.help) == "write 'override criterion 2' to change it");
         CHECK(found(ext + "  override criterion 13 { indicator 13.1 { unit yesno } }\n}\n") ==
               Lines{"E0405 indicator 13.1 is already in base set 'xa_2021'"});
     }
@@ -61,8 +61,8 @@ TEST_CASE("checker: extends, override and remove", "[checker]") {
               Lines{"E0409 sets extend each other: a → b → a"});
         const Diagnostic d = only("set h \"H\" { extends xa_2021 for huyen }\n");
         CHECK(d.code == "E0410");
-        CHECK(d.message == "set 'h' is for huyen but its base set 'xa_2021' is for xa");
-        CHECK(d.notes.at(0).message == "base set declared here");
+        CHECK(d.message.en() == "set 'h' is for huyen but its base set 'xa_2021' is for xa");
+        CHECK(d.notes.at(0).message.en() == "base set declared here");
     }
     SECTION("a code both overridden and removed; a criterion left empty") {
         CHECK(found(ext +
@@ -82,7 +82,7 @@ TEST_CASE("checker: extends, override and remove", "[checker]") {
                      "yes } }\n"
                      "  remove indicator 13.2\n"
                      "  criterion 20 \"Mới\" { indicator 20.1 { unit yesno require yes } }\n}\n");
-        CHECK(render_all(c->diags, c->sources) == "");
+        CHECK(render_all(c->diags, c->sources, false, ntm::text::Lang::en) == "");
         const SetInfo* qn = c->checked.set("qn");
         REQUIRE(qn);
         const std::size_t base = c->checked.set_index.at("xa_2021");
@@ -116,12 +116,12 @@ TEST_CASE("checker: levels", "[checker]") {
               Lines{"E0502 levels come after each other: a → b → a"});
         const Diagnostic d = only("level h { for huyen after dat_chuan }\n");
         CHECK(d.code == "E0505");
-        CHECK(d.message == "level 'h' is for huyen but comes after 'dat_chuan', a level of xa");
+        CHECK(d.message.en() == "level 'h' is for huyen but comes after 'dat_chuan', a level of xa");
     }
     SECTION("one order per kind") {
         const Diagnostic d = only("level khac { for xa }\n");
         CHECK(d.code == "E0503");
-        CHECK(d.message == "levels 'dat_chuan' and 'khac' of xa both come first");
+        CHECK(d.message.en() == "levels 'dat_chuan' and 'khac' of xa both come first");
         CHECK(found("level a { for xa after dat_chuan }\nlevel b { for xa after dat_chuan }\n") ==
               Lines{"E0504 levels 'a' and 'b' both come after 'dat_chuan'"});
         auto c = run(kPrelude + "level c { for xa after b }\nlevel b { for xa after dat_chuan }\n");
@@ -158,7 +158,7 @@ TEST_CASE("checker: levels", "[checker]") {
             run(kPrelude + set_with("indicator 9.1 { unit percent require >= 90 require <= 80 }") +
                 "level l { for xa after dat_chuan meets s9 }\n");
         std::vector<std::string> got;
-        for (const auto& d : c->diags.items()) got.push_back(d.code + " " + d.message);
+        for (const auto& d : c->diags.items()) got.push_back(d.code + " " + d.message.en());
         // The level is unreachable because of the contradiction, which is the one message.
         CHECK(got == Lines{"E0306 requirements of indicator 9.1 contradict each other: >= 90 and "
                            "<= 80"});
@@ -181,7 +181,7 @@ TEST_CASE("checker: assignments", "[checker]") {
     SECTION("criteria and indicators of the listed sets") {
         const Diagnostic d = only(head + "  criterion 3 -> so_xd\n}\n");
         CHECK(d.code == "E0601");
-        CHECK(d.message == "no criterion 3 in set 'xa_2021'");
+        CHECK(d.message.en() == "no criterion 3 in set 'xa_2021'");
         CHECK_FALSE(d.help);  // 1 and 9 are equally near: no guess
         CHECK(found(head + "  indicator 13.3 -> so_xd\n}\n") ==
               Lines{"E0602 no indicator 13.3 in set 'xa_2021'"});
@@ -191,8 +191,8 @@ TEST_CASE("checker: assignments", "[checker]") {
     SECTION("the same criterion, indicator or locality twice in one block") {
         const Diagnostic d = only(head + "  criterion 1, 2 -> so_xd\n  criterion 2 -> so_xd\n}\n");
         CHECK(d.code == "E0603");
-        CHECK(d.message == "criterion 2 is assigned twice");
-        CHECK(d.notes.at(0).message == "first assigned here");
+        CHECK(d.message.en() == "criterion 2 is assigned twice");
+        CHECK(d.notes.at(0).message.en() == "first assigned here");
         CHECK(found(head + "  locality \"15667\", \"15667\" -> pho_bi_thu\n}\n") ==
               Lines{"E0603 locality \"15667\" is assigned twice"});
     }
@@ -200,7 +200,7 @@ TEST_CASE("checker: assignments", "[checker]") {
         const Diagnostic d = only(head + "  criterion 1 -> pho_bi_thu\n}\n");
         CHECK(d.severity == Severity::warning);
         CHECK(d.code == "W0601");
-        CHECK(d.message == "criterion assigned to member 'pho_bi_thu', not to a body");
+        CHECK(d.message.en() == "criterion assigned to member 'pho_bi_thu', not to a body");
         CHECK(found(head + "  locality where level < dat_chuan -> so_xd\n}\n") ==
               Lines{"W0602 locality assigned to body 'so_xd', not to a member"});
     }
@@ -260,15 +260,15 @@ TEST_CASE("checker: how inputs combine when units merge", "[checker]") {
     SECTION("an unknown input, with a suggestion") {
         const Diagnostic d = only("data xa {\n" + all + "  combine sum: so_htxx\n}\n");
         CHECK(d.code == "E0701");
-        CHECK(d.message == "unknown input 'so_htxx' of xa");
-        CHECK(d.help == "did you mean 'so_htx'?");
+        CHECK(d.message.en() == "unknown input 'so_htxx' of xa");
+        CHECK(check_test::help_en(d.help) == "did you mean 'so_htx'?");
         CHECK(with("  combine max: 2.2\n") == Lines{"E0701 unknown input '2.2' of xa"});
     }
     SECTION("an input given twice") {
         const Diagnostic d = only("data xa {\n" + all + "  combine max: so_htx\n}\n");
         CHECK(d.code == "E0702");
-        CHECK(d.message == "input 'so_htx' of xa is given a 'combine' twice");
-        CHECK(d.notes.at(0).message == "first given here");
+        CHECK(d.message.en() == "input 'so_htx' of xa is given a 'combine' twice");
+        CHECK(d.notes.at(0).message.en() == "first given here");
     }
     SECTION("weights: a number or count input, never the input itself") {
         const std::string f = "data xa {\n  field ty_le_ho: percent\n" + all;

@@ -11,7 +11,7 @@ TEST_CASE("checker: types", "[checker]") {
     SECTION("yes/no compared with a number or a percentage") {
         const Diagnostic d = only(gate("no_dong >= 1"));
         CHECK(d.code == "E0201");
-        CHECK(d.message == "cannot compare yes/no with a number");
+        CHECK(d.message.en() == "cannot compare yes/no with a number");
         CHECK(found(gate("no_dong = hai_long")) ==
               Lines{"E0201 cannot compare yes/no with percent"});
     }
@@ -80,8 +80,8 @@ TEST_CASE("checker: types", "[checker]") {
     SECTION("met and value name a criterion or indicator of the sets in scope") {
         const Diagnostic d = only(gate("met(2.3)"));
         CHECK(d.code == "E0208");
-        CHECK(d.message == "no criterion or indicator 2.3 in set 'xa_2021'");
-        CHECK(d.help == "did you mean '2.2'?");
+        CHECK(d.message.en() == "no criterion or indicator 2.3 in set 'xa_2021'");
+        CHECK(check_test::help_en(d.help) == "did you mean '2.2'?");
         CHECK(found(gate("value(2) > 5")) == Lines{"E0208 no indicator 2 in set 'xa_2021'"});
         CHECK(found(gate("threshold(xa_2021, 2.5) > 5")) ==
               Lines{"E0208 no indicator 2.5 in set 'xa_2021'"});
@@ -118,7 +118,7 @@ TEST_CASE("checker: units", "[checker]") {
     SECTION("adding and comparing values of different units") {
         const Diagnostic d = only(gate("duong_km + hai_long > 1"));
         CHECK(d.code == "E0202");
-        CHECK(d.message == "cannot add km and percent");
+        CHECK(d.message.en() == "cannot add km and percent");
         CHECK(found(gate("hai_long - duong_km > 1")) ==
               Lines{"E0202 cannot subtract percent and km"});
         CHECK(found(gate("duong_km >= 5%")) == Lines{"E0202 cannot compare km with percent"});
@@ -138,8 +138,8 @@ TEST_CASE("checker: units", "[checker]") {
     SECTION("the value of an indicator has the indicator's unit") {
         const Diagnostic d = only(set_with("indicator 9.1 { unit percent value duong_km }"));
         CHECK(d.code == "E0211");
-        CHECK(d.message == "value of indicator 9.1 is km but the indicator's unit is percent");
-        CHECK(d.notes.at(0).message == "unit given here");
+        CHECK(d.message.en() == "value of indicator 9.1 is km but the indicator's unit is percent");
+        CHECK(d.notes.at(0).message.en() == "unit given here");
         CHECK(found(set_with("indicator 9.1 { unit yesno value hai_long }")) ==
               Lines{"E0211 value of indicator 9.1 is percent but the indicator's unit is yes/no"});
     }
@@ -173,19 +173,19 @@ TEST_CASE("checker: threshold tables", "[checker]") {
                                          "  TDMNPB: 70\n  DBSH: 100\n  BTB: 80\n  DBSH: 90\n"
                                          "  DHNTB: 80\n  TN: 70\n} }"));
         std::vector<std::string> got;
-        for (const auto& d : c->diags.items()) got.push_back(d.code + " " + d.message);
+        for (const auto& d : c->diags.items()) got.push_back(d.code + " " + d.message.en());
         CHECK(got == Lines{"E0301 threshold by region misses regions DNB, DBSCL",
                            "E0302 region DBSH appears twice"});
         CHECK(c->sources.text(c->diags.items()[0].span).substr(0, 9) == "by region");
-        CHECK(c->diags.items()[1].notes.at(0).message == "first given here");
+        CHECK(c->diags.items()[1].notes.at(0).message.en() == "first given here");
     }
     SECTION("an unknown region name suggests the region that is missing") {
         const Diagnostic d = only(set_with(
             "indicator 9.1 { unit percent require >= by region { TDMNPB: 70 DBHS: 100 BTB: 80 "
             "DHNTB: 80 TN: 70 DNB: 100 DBSCL: 70 } }"));
         CHECK(d.code == "E0103");
-        CHECK(d.message == "unknown region 'DBHS'");
-        CHECK(d.help == "did you mean 'DBSH'?");
+        CHECK(d.message.en() == "unknown region 'DBHS'");
+        CHECK(check_test::help_en(d.help) == "did you mean 'DBSH'?");
     }
     SECTION("table rows: every region, one value per year column") {
         CHECK(found(set_with("indicator 9.1 { unit trieu_dong require >= table {\n"
@@ -212,7 +212,7 @@ TEST_CASE("checker: threshold tables", "[checker]") {
             "indicator 9.1 { unit percent require >= by year { 2020..2022: 50 2023..2026: 55 } }"));
         CHECK(d.severity == Severity::warning);
         CHECK(d.code == "W0301");
-        CHECK(d.message ==
+        CHECK(d.message.en() ==
               "threshold by year gives 2020, 2026, outside set 's9' (valid 2021..2025)");
     }
     SECTION("an inherited threshold must cover the extending set's longer validity") {
@@ -220,8 +220,8 @@ TEST_CASE("checker: threshold tables", "[checker]") {
             only(set_with("indicator 9.1 { unit percent require >= by year { 2021..2025: 50 } }") +
                  "set s10 \"S\" { extends s9 valid 2021..2026 }\n");
         CHECK(d.code == "E0304");
-        CHECK(d.message == "threshold by year does not cover 2026 of set 's10' (valid 2021..2026)");
-        CHECK(d.notes.at(0).message == "set 's10' inherits this threshold");
+        CHECK(d.message.en() == "threshold by year does not cover 2026 of set 's10' (valid 2021..2026)");
+        CHECK(d.notes.at(0).message.en() == "set 's10' inherits this threshold");
     }
     SECTION("years outside the checked range") {
         CHECK(found("set y \"Y\" { for xa valid 2021..2205 }\n") ==
@@ -236,9 +236,9 @@ TEST_CASE("checker: requirements that can never hold", "[checker]") {
         REQUIRE(c->diags.items().size() == 1);
         const Diagnostic& d = c->diags.items()[0];
         CHECK(d.code == "E0306");
-        CHECK(d.message == "requirements of indicator 9.1 contradict each other: >= 90 and <= 80");
+        CHECK(d.message.en() == "requirements of indicator 9.1 contradict each other: >= 90 and <= 80");
         CHECK(c->sources.text(d.span) == "<=");
-        CHECK(d.notes.at(0).message == "conflicts with this requirement");
+        CHECK(d.notes.at(0).message.en() == "conflicts with this requirement");
         CHECK(c->sources.text(d.notes.at(0).span) == ">=");
         CHECK(c->checked.set("s9")->indicator("9.1")->satisfiable == false);
     }

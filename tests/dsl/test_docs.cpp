@@ -18,11 +18,11 @@ TEST_CASE("every example of docs/language.md is valid") {
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const FileId f = sources.add("language.md example " + std::to_string(i + 1), blocks[i]);
         module.files.push_back(parse_file(f, sources, diags, ids));
-        INFO(render_all(diags, sources));
+        INFO(render_all(diags, sources, false, ntm::text::Lang::en));
         REQUIRE(diags.items().empty());
     }
     check(module, sources, diags);
     diags.sort();
-    INFO(render_all(diags, sources));
+    INFO(render_all(diags, sources, false, ntm::text::Lang::en));
     CHECK(diags.items().empty());
 }

@@ -24,7 +24,7 @@ Parsed parse_text(SourceManager& sources, NodeIds& ids, const std::string& path,
     Diagnostics diags;
     const FileId id = sources.add(path, text);
     Parsed p{parse_file(id, sources, diags, ids), ""};
-    if (diags.has_errors()) p.errors = render_all(diags, sources);
+    if (diags.has_errors()) p.errors = render_all(diags, sources, false, ntm::text::Lang::en);
     return p;
 }
 

@@ -31,7 +31,7 @@ std::vector<std::string> found(const std::string& text) {
     std::vector<std::string> out;
     for (const Diagnostic& d : p->diags.items()) {
         const LineCol at = p->sources.locate(d.span.file, d.span.begin);
-        out.push_back(fmt::format("{} {}:{} {}", d.code, at.line, at.column, d.message));
+        out.push_back(fmt::format("{} {}:{} {}", d.code, at.line, at.column, d.message.en()));
     }
     return out;
 }
@@ -92,7 +92,7 @@ TEST_CASE("hostile rules: an unknown name of 200 000 letters is quoted cut, and 
     const std::string path = support::write_temp("long_name.ntm", "class c {\n  for xa\n  when " + name + " > 1\n}\n");
     const auto start = std::chrono::steady_clock::now();
     const auto rules = load_and_check({path});
-    const std::string shown = render_all(rules->diags, rules->sources);
+    const std::string shown = render_all(rules->diags, rules->sources, false, ntm::text::Lang::en);
     CHECK(seconds_since(start) < 2);
     CHECK(shown.size() < 2000);
     CHECK(shown.find("unknown name 'qqqq") != std::string::npos);
@@ -117,7 +117,7 @@ TEST_CASE("hostile rules: a directory with a symlink loop and a FIFO named *.ntm
     const std::vector<std::string> files = find_rule_files({dir}, io);
     CHECK(files == std::vector<std::string>{dir + "/a.ntm"});
     std::vector<std::string> said;
-    for (const auto& p : io) said.push_back(ntm::text::render(p));
+    for (const auto& p : io) said.push_back(ntm::text::render(p, ntm::text::Lang::en));
     CHECK(said == std::vector<std::string>{dir + "/fifo.ntm: error: is not a regular file\n",
                                            dir + "/self.ntm: error: cannot open file: too many levels of symbolic links\n"});
 }
@@ -130,7 +130,7 @@ TEST_CASE("hostile rules: a rule file over the size limit is refused before it i
     limits.rule_file_bytes = 100;
     const auto rules = load_and_check({path}, false, limits);
     REQUIRE(rules->io_errors.size() == 1);
-    CHECK(ntm::text::render(rules->io_errors[0]) ==
+    CHECK(ntm::text::render(rules->io_errors[0], ntm::text::Lang::en) ==
           path + ": error[E0004]: file is 216 bytes, more than the limit of 100 bytes; raise it with --limit rule-file-size=N\n");
     CHECK(load_and_check({path})->ok());
 }

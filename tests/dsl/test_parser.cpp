@@ -30,7 +30,7 @@ Parsed parse(const std::string& text) {
 
 std::string errors(const std::string& text) {
     Parsed p = parse(text);
-    return render_all(p.diags, p.sources);
+    return render_all(p.diags, p.sources, false, ntm::text::Lang::en);
 }
 
 template <typename Rule>
@@ -161,7 +161,7 @@ TEST_CASE("a set becomes a tree that keeps codes, titles and tables as written")
   override indicator 2.2 { require in 10 .. 20 }
   remove criterion 19
 })");
-    REQUIRE(render_all(p.diags, p.sources).empty());
+    REQUIRE(render_all(p.diags, p.sources, false, ntm::text::Lang::en).empty());
     const CriteriaSet& s = first_set(p);
     CHECK(s.name.text == "s");
     CHECK(s.title->value == "Bộ tiêu chí");
@@ -204,7 +204,7 @@ TEST_CASE("thresholds by region, by year and by case") {
                  when xa_dbkk: by region { TDMNPB: 30 DBSH: 35 }
                  else by year { 2021..2022: 50 2023: 55 }
     } } })");
-    REQUIRE(render_all(p.diags, p.sources).empty());
+    REQUIRE(render_all(p.diags, p.sources, false, ntm::text::Lang::en).empty());
     const Threshold& t = *first_set(p).criteria[0].indicators[0].requirements[0].low;
     REQUIRE(t.kind == ThresholdKind::cases);
     REQUIRE(t.cases.size() == 2);
@@ -229,7 +229,7 @@ assignments p { sets s1 criterion 1, 9 -> so_xd indicator 17.1 -> so_nn
   locality "15667", "15670" -> pbt due 2020-11-30
   locality where parent = "397" -> pbt }
 target t "Mục tiêu" { locality "49" year 2021 dat_chuan +8 kieu_mau 2 })");
-    REQUIRE(render_all(p.diags, p.sources).empty());
+    REQUIRE(render_all(p.diags, p.sources, false, ntm::text::Lang::en).empty());
     REQUIRE(p.file.decls.size() == 7);
     CHECK(std::get<UnitDecl>(p.file.decls[0]).symbol.value == "km");
     CHECK(std::get<ResponsibleDecl>(p.file.decls[1]).kind == ResponsibleKind::body);
@@ -307,7 +307,7 @@ TEST_CASE("properties given twice are reported with the first place") {
     Parsed p = parse("set s { for xa for huyen }");
     REQUIRE(p.diags.items().size() == 1);
     CHECK(p.diags.items()[0].code == "E0007");
-    CHECK(p.diags.items()[0].message == "'for' is given twice in this block");
+    CHECK(p.diags.items()[0].message.en() == "'for' is given twice in this block");
     REQUIRE(p.diags.items()[0].notes.size() == 1);
 }
 
@@ -393,7 +393,7 @@ TEST_CASE("combine lines in data, and valid in assignments") {
                                                 "  combine resurvey:\n    10\n}\n"
                                                 "assignments a { sets s valid 2025..2030 }\n");
     const RuleFile file = parse_file(f, sources, diags, ids);
-    INFO(render_all(diags, sources));
+    INFO(render_all(diags, sources, false, ntm::text::Lang::en));
     REQUIRE_FALSE(diags.has_errors());
     const auto& d = std::get<DataDecl>(file.decls.at(0));
     REQUIRE(d.combines.size() == 2);
@@ -419,7 +419,7 @@ TEST_CASE("combine lines: what is expected where") {
         Diagnostics diags;
         NodeIds ids;
         parse_file(sources.add("x.ntm", text), sources, diags, ids);
-        return diags.items().empty() ? std::string() : diags.items()[0].message;
+        return diags.items().empty() ? std::string() : diags.items()[0].message.en();
     };
     CHECK(error("data xa { combine average: a }") ==
           "expected how the input combines when units merge: 'sum', 'weighted by NAME', 'all', 'any', "

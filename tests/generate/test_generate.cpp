@@ -153,7 +153,7 @@ TEST_CASE("generate: a directive that cannot hold is a warning naming its line",
     REQUIRE(problems.empty());
     const Generated g = w.run(sc);
     REQUIRE(g.warnings.size() == 1);
-    CHECK(ntm::text::render(g.warnings[0]) ==
+    CHECK(ntm::text::render(g.warnings[0], ntm::text::Lang::en) ==
           sc.path + ":2: warning: field 'fail': 20365 in 2024: the criteria not met are none instead of 10 (after 17 attempts)\n");
     CHECK(g.directives_met == 0);
 }
@@ -217,7 +217,7 @@ TEST_CASE("generate: the files written load back with no problem and judge alike
         const std::string text = std::string(name).ends_with(".csv") ? write_csv(w.program, g.data) : write_json(w.program, g.data);
         const Dataset back = ntm::data::load_data(support::write_temp(name, text), w.program.schema);
         std::string shown;
-        for (const auto& p : back.problems) shown += p.message + "\n";
+        for (const auto& p : back.problems) shown += p.message.en() + "\n";
         INFO(name << "\n" << shown);
         CHECK(back.problems.empty());
         REQUIRE(back.records.size() == g.data.records.size());

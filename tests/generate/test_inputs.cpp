@@ -99,6 +99,6 @@ TEST_CASE("generate: an unknown province or district code is an error", "[genera
     generate(w.program, w.units, {}, w.options, problems);
     REQUIRE(problems.size() == 2);
     CHECK(problems[0].where.field == "--province");
-    CHECK(problems[0].message.find("no province has code '4'") == 0);
-    CHECK(problems[1].message.find("no district has code '5188'; did you mean '518'?") == 0);
+    CHECK(problems[0].message.en().find("no province has code '4'") == 0);
+    CHECK(problems[1].message.en().find("no district has code '5188'; did you mean '518'?") == 0);
 }

@@ -24,7 +24,7 @@ namespace {
 Generated run_with(const support::CompiledRules& rules, const AdminUnits& units, const GenerateOptions& options) {
     std::vector<text::Problem> problems;
     Generated g = generate(rules.program, units, {}, options, problems);
-    INFO(text::render(problems));
+    INFO(text::render(problems, ntm::text::Lang::en));
     REQUIRE(problems.empty());
     return g;
 }
@@ -83,7 +83,7 @@ TEST_CASE("generate: the map of two tiers has provinces and communes, each with 
     std::vector<text::Problem> problems;
     generate(w.program, now, {}, w.options, problems);
     REQUIRE(problems.size() == 1);
-    CHECK(text::render(problems[0]) ==
+    CHECK(text::render(problems[0], ntm::text::Lang::en) ==
           "units/vn-admin-units-2025.csv: error: field '--district': no district has code '518': the map of this "
           "list has no districts (two tiers, since 01/7/2025)\n");
 }

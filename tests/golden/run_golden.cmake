@@ -22,7 +22,7 @@ foreach(summary IN ITEMS "read ([0-9]+), accepted ([0-9]+), rejected ([0-9]+)"
         endif()
     endforeach()
 endforeach()
-if(rc EQUAL 0 AND actual MATCHES "(^|\n)[^\n]*error(\\[[A-Z][0-9]+\\])?: ")
+if(rc EQUAL 0 AND actual MATCHES "(^|\n)[^\n]*(error|lỗi)(\\[[A-Z][0-9]+\\])?: ")
     message(FATAL_ERROR "an error was reported, yet the exit code is 0:\n${actual}")
 endif()
 if(DEFINED ENV{NTM_UPDATE_GOLDEN})

@@ -37,7 +37,7 @@ run() {
     want_rc=$1
     want_err=$2
     shift 2
-    "$ntm" "$@" >out.txt 2>err.txt
+    "$ntm" --lang en "$@" >out.txt 2>err.txt
     check "$want_rc" "$want_err" "$*" $?
 }
 
@@ -71,13 +71,13 @@ full-disk)
                "validate $data $rules" "report --format md --out - $data $rules" \
                "report --format csv --out - $data $rules" "doc rules" "doc --format html rules"; do
         # shellcheck disable=SC2086
-        "$ntm" $cmd >/dev/full 2>err.txt
+        "$ntm" --lang en $cmd >/dev/full 2>err.txt
         check 2 "error: cannot write the output: no space left on device" "$cmd > /dev/full" $?
     done
     ;;
 closed-stdout)
     # shellcheck disable=SC2086
-    "$ntm" eval $data $rules >&- 2>err.txt
+    "$ntm" --lang en eval $data $rules >&- 2>err.txt
     check 2 "error: cannot write the output: bad file descriptor" "eval >&-" $?
     ;;
 out-of-memory)
@@ -88,7 +88,7 @@ out-of-memory)
     (
         ulimit -v 300000
         # shellcheck disable=SC2086
-        "$ntm" eval --data big.csv $rules >out.txt 2>err.txt
+        "$ntm" --lang en eval --data big.csv $rules >out.txt 2>err.txt
         check 2 "error: not enough memory: try a smaller file, --year to read one year, or a machine with more memory" \
             "eval (2 million records, ulimit -v 300000)" $?
         [ $failed -eq 0 ]
@@ -167,7 +167,7 @@ no-leftovers)
     run 1 "wrote out/bao-cao.md" report --format md --out out/bao-cao.md $data $rules
     run 1 "wrote out/bao-cao.xlsx" report --format xlsx --out out/bao-cao.xlsx $data $rules
     run 1 "wrote 9 tables in out/bang" report --format csv --out out/bang $data $rules
-    "$ntm" template --out out/mau.xlsx $rules >out.txt 2>err.txt || fail "template: exit $?"
+    "$ntm" --lang en template --out out/mau.xlsx $rules >out.txt 2>err.txt || fail "template: exit $?"
     run 0 "wrote out/so-tay.html" doc --format html --out out/so-tay.html rules
     run 0 "wrote out/so-tay.md" doc --out out/so-tay.md rules
     only out bao-cao.html bao-cao.md bao-cao.xlsx bang mau.xlsx so-tay.html so-tay.md
@@ -176,7 +176,7 @@ no-leftovers)
     # The same run again gives the same bytes, the workbooks included.
     for f in bao-cao.html bao-cao.md bao-cao.xlsx mau.xlsx; do cp "out/$f" "$f.first"; done
     run 1 "wrote out/bao-cao.xlsx" report --format xlsx --out out/bao-cao.xlsx $data $rules
-    "$ntm" template --out out/mau.xlsx $rules >out.txt 2>err.txt || fail "template: exit $?"
+    "$ntm" --lang en template --out out/mau.xlsx $rules >out.txt 2>err.txt || fail "template: exit $?"
     same out/bao-cao.xlsx bao-cao.xlsx.first
     same out/mau.xlsx mau.xlsx.first
     # Failure: a table that cannot be replaced (a folder has its name) stops the run before any

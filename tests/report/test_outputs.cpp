@@ -141,7 +141,7 @@ TEST_CASE("outputs: a workbook that cannot be written leaves the old file and no
         write_workbook(path, {sheet});
         FAIL("no error");
     } catch (const text::FileError& e) {
-        CHECK(text::render(e.problem) == path + ": error: cannot write row 2 of sheet 'x': string exceeds Excel's "
+        CHECK(text::render(e.problem, ntm::text::Lang::en) == path + ": error: cannot write row 2 of sheet 'x': string exceeds Excel's "
                                                 "limit of 32,767 characters\n");
     }
     CHECK(support::read_file(path) == "the report of last year");

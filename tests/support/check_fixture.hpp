@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,9 @@
 #include "dsl/parser.hpp"
 
 namespace check_test {
+
+// The English text of a diagnostic's help ("" when there is none): the tests are written against it.
+inline std::string help_en(const std::optional<ntm::text::Message>& help) { return help ? help->en() : std::string(); }
 
 using namespace ntm::dsl;
 
@@ -61,7 +65,7 @@ inline std::unique_ptr<Checking> run(const std::string& text) {
     auto c = std::make_unique<Checking>();
     const FileId f = c->sources.add("rules.ntm", text);
     c->module.files.push_back(parse_file(f, c->sources, c->diags, c->ids));
-    INFO(render_all(c->diags, c->sources));
+    INFO(render_all(c->diags, c->sources, false, ntm::text::Lang::en));
     REQUIRE_FALSE(c->diags.has_errors());
     c->checked = check(c->module, c->sources, c->diags);
     return c;
@@ -71,7 +75,7 @@ inline std::unique_ptr<Checking> run(const std::string& text) {
 inline std::vector<std::string> found(const std::string& text) {
     auto c = run(kPrelude + text);
     std::vector<std::string> out;
-    for (const Diagnostic& d : c->diags.items()) out.push_back(d.code + " " + d.message);
+    for (const Diagnostic& d : c->diags.items()) out.push_back(d.code + " " + d.message.en());
     return out;
 }
 
@@ -80,7 +84,7 @@ using Lines = std::vector<std::string>;
 // The only diagnostic of the prelude followed by `text`.
 inline Diagnostic only(const std::string& text) {
     auto c = run(kPrelude + text);
-    INFO(render_all(c->diags, c->sources));
+    INFO(render_all(c->diags, c->sources, false, ntm::text::Lang::en));
     REQUIRE(c->diags.items().size() == 1);
     return c->diags.items()[0];
 }

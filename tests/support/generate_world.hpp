@@ -197,7 +197,7 @@ struct World : support::CompiledRules {
     Generated run(const Scenario& sc = {}) const {
         std::vector<ntm::text::Problem> problems;
         Generated g = generate(program, units, sc, options, problems);
-        for (const auto& p : problems) INFO(ntm::text::render(p));
+        for (const auto& p : problems) INFO(ntm::text::render(p, ntm::text::Lang::en));
         REQUIRE(problems.empty());
         return g;
     }
@@ -206,7 +206,7 @@ struct World : support::CompiledRules {
 // The problems rendered, one line each.
 inline std::string problems_text(const std::vector<ntm::text::Problem>& problems) {
     std::string out;
-    for (const auto& p : problems) out += ntm::text::render(p);
+    for (const auto& p : problems) out += ntm::text::render(p, ntm::text::Lang::en);
     return out;
 }
 

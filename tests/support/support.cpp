@@ -122,7 +122,7 @@ std::string html_nesting_problem(const std::string& html) {
 CompiledRules compile_rules(const std::string& path) {
     CompiledRules out;
     out.rules = ntm::dsl::load_and_check({path});
-    INFO(ntm::dsl::render_all(out.rules->diags, out.rules->sources));
+    INFO(ntm::dsl::render_all(out.rules->diags, out.rules->sources, false, ntm::text::Lang::en));
     REQUIRE(out.rules->ok());
     out.program = compile(*out.rules);
     return out;
@@ -250,7 +250,7 @@ std::string load_error(const std::string& path, const ntm::data::LoadOptions& op
         ntm::data::load_data(path, schema(), options);
     } catch (const ntm::text::FileError& e) {
         CHECK(e.problem.where.file == path);
-        return e.problem.message;
+        return e.problem.message.en();
     }
     return "(no error)";
 }
@@ -281,7 +281,7 @@ std::vector<std::string> problem_lines(const Dataset& ds) {
                            : p.kind == ntm::text::ProblemKind::value ? "value"
                                                                      : "record";
         out.push_back(std::to_string(p.where.line) + " " + p.code + " " + kind + " " +
-                      p.where.field + ": " + p.message);
+                      p.where.field + ": " + p.message.en());
     }
     return out;
 }

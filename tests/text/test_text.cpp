@@ -59,15 +59,15 @@ TEST_CASE("text: did you mean, over letters") {
 }
 
 TEST_CASE("text: problems render as one line, located as precisely as known") {
-    CHECK(text::render(text::file_problem("rules/", "no such file or directory")) ==
+    CHECK(text::render(text::file_problem("rules/", "no such file or directory"), ntm::text::Lang::en) ==
           "rules/: error: no such file or directory\n");
-    CHECK(text::render(text::Problem{"", text::ProblemKind::warning, {"units.csv", 4, "region"}, "unknown region"}) ==
+    CHECK(text::render(text::Problem{"", text::ProblemKind::warning, {"units.csv", 4, "region"}, "unknown region"}, ntm::text::Lang::en) ==
           "units.csv:4: warning: field 'region': unknown region\n");
-    CHECK(text::render(text::Problem{"D0201", text::ProblemKind::value, {"d.xlsx", 14, "2.1", "Dữ liệu 2024", 4}, "x"}) ==
+    CHECK(text::render(text::Problem{"D0201", text::ProblemKind::value, {"d.xlsx", 14, "2.1", "Dữ liệu 2024", 4}, "x"}, ntm::text::Lang::en) ==
           "d.xlsx:'Dữ liệu 2024'!D14: error[D0201]: field '2.1': x\n");
-    CHECK(text::render(text::Problem{"D0201", text::ProblemKind::value, {"d.xlsx", 3, "", "Bà Rịa's", 0}, "x"}) ==
+    CHECK(text::render(text::Problem{"D0201", text::ProblemKind::value, {"d.xlsx", 3, "", "Bà Rịa's", 0}, "x"}, ntm::text::Lang::en) ==
           "d.xlsx:'Bà Rịa''s'!3:3: error[D0201]: x\n");
-    CHECK(text::render(text::Problem{"D0201", text::ProblemKind::value, {"d.xlsx", 3, "", "Sheet1", 2}, "x"}) ==
+    CHECK(text::render(text::Problem{"D0201", text::ProblemKind::value, {"d.xlsx", 3, "", "Sheet1", 2}, "x"}, ntm::text::Lang::en) ==
           "d.xlsx:Sheet1!B3: error[D0201]: x\n");
     CHECK(text::column_letters(28) == "AB");
 }
@@ -98,7 +98,7 @@ TEST_CASE("text: reading names the line of the first byte that is not UTF-8") {
     std::vector<text::Problem> problems;
     CHECK_FALSE(text::read_text_file(path, problems));
     REQUIRE(problems.size() == 1);
-    CHECK(text::render(problems[0]) == path + ": error: line 2: not valid UTF-8 (byte 0xE2); save the file as UTF-8\n");
+    CHECK(text::render(problems[0], ntm::text::Lang::en) == path + ": error: line 2: not valid UTF-8 (byte 0xE2); save the file as UTF-8\n");
     std::ofstream(path, std::ios::binary) << "\xEF\xBB\xBFmã\n";
     problems.clear();
     CHECK(text::read_text_file(path, problems) == std::optional<std::string>("mã\n"));
@@ -148,7 +148,7 @@ TEST_CASE("text: a path is checked before a byte is read") {
         problems.clear();
         const auto text = text::read_text_file(path, problems);
         CHECK_FALSE(text);
-        return problems.size() == 1 ? text::render(problems[0]) : fmt::format("({} problems)", problems.size());
+        return problems.size() == 1 ? text::render(problems[0], ntm::text::Lang::en) : fmt::format("({} problems)", problems.size());
     };
     std::filesystem::create_directory(dir + "/x.csv");
     CHECK(said(dir + "/x.csv") == dir + "/x.csv: error: is a directory\n");
@@ -163,7 +163,7 @@ TEST_CASE("text: a FIFO is not read (it would wait for a writer forever)") {
     std::vector<text::Problem> problems;
     CHECK_FALSE(text::read_text_file(path, problems));
     REQUIRE(problems.size() == 1);
-    CHECK(text::render(problems[0]) == path + ": error: is not a regular file\n");
+    CHECK(text::render(problems[0], ntm::text::Lang::en) == path + ": error: is not a regular file\n");
 }
 
 TEST_CASE("text: a directory named like a data file is a directory, not an empty file") {
