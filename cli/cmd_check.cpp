@@ -29,19 +29,19 @@ int run_check(const CheckArgs& args) {
                                                     lang(),
                                                     args.format == "md"));
     }
-    fmt::print(stderr, "{} {} checked: {}\n", rules->sources.size(),
-               rules->sources.size() == 1 ? "file" : "files", in_lang(dsl::summary(rules->diags)));
+    print_done(text::say(rules->sources.size() == 1 ? "cli.files_checked.1" : "cli.files_checked", rules->sources.size(),
+                         dsl::summary(rules->diags)));
     return rules->diags.has_errors() ? kExitRules : kExitOk;
 }
 
 void add_check(CLI::App& app, Run& run) {
     auto args = std::make_shared<CheckArgs>();
-    CLI::App* cmd = app.add_subcommand("check", "Check rule files and report every problem found");
-    cmd->add_option("paths", args->paths, "Rule files or directories (searched for *.ntm)")->required();
-    cmd->add_flag("--werror", args->werror, "Treat warnings as errors");
+    CLI::App* cmd = app.add_subcommand("check", in_lang(text::say("cli.check")));
+    cmd->add_option("paths", args->paths, in_lang(text::say("cli.opt.paths")))->required();
+    cmd->add_flag("--werror", args->werror, in_lang(text::say("cli.check.werror")));
     cmd->add_flag("--unconfirmed", args->unconfirmed,
-                  "After the diagnostics, list every figure marked 'unconfirmed', by set, on stdout");
-    cmd->add_option("--format", args->format, "Format of the --unconfirmed list: text or md (default: text)")
+                  in_lang(text::say("cli.check.unconfirmed")));
+    cmd->add_option("--format", args->format, in_lang(text::say("cli.check.format")))
         ->check(CLI::IsMember({"text", "md"}));
     add_limit_option(*cmd, args->limits);
     on_chosen(*cmd, run, args, &run_check);

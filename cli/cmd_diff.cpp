@@ -83,18 +83,17 @@ int run_diff(const DiffArgs& args) {
     }
     if (args.new_specs.empty()) new_paths = old_paths;
     if (old_paths.empty() || new_paths.empty()) {
-        fmt::print(stderr, "error: no rule path given\n");
+        print_error(text::say("cli.diff.no_path"));
         return kExitUsage;
     }
     const bool same_rules = new_paths == old_paths;
     const bool sets_chosen = !args.old_set.empty() || !args.new_set.empty();
     if (same_rules && !sets_chosen && (args.data.empty() || !args.old_year)) {
-        fmt::print(stderr, "error: nothing to compare: give two rule trees (OLD NEW), two sets (--old-set, --new-set), "
-                           "or two years of data (--data FILE --old-year Y0 --year Y)\n");
+        print_error(text::say("cli.diff.nothing"));
         return kExitUsage;
     }
     if (args.format == "xlsx" && (args.out.empty() || args.out == "-")) {
-        fmt::print(stderr, "error: --format xlsx writes a workbook: give its path with --out\n");
+        print_error(text::say("cli.xlsx_needs_out"));
         return kExitUsage;
     }
     int code = kExitOk;
@@ -122,15 +121,14 @@ int run_diff(const DiffArgs& args) {
     if (!args.data.empty()) {
         const std::vector<int> years = old_side.loaded.data.years();
         if (years.empty()) {
-            fmt::print(stderr, "{}: error: no record to judge\n", text::printable(args.data));
+            print_error(args.data, text::say("cli.no_record_to_judge"));
             return kExitRules;
         }
         const int year = args.year.value_or(years.back());
         const int old_year = args.old_year.value_or(year);
         for (int y : {old_year, year}) {
             if (std::find(years.begin(), years.end(), y) == years.end()) {
-                fmt::print(stderr, "{}: error: no record of year {} (the data has {})\n", text::printable(args.data), y,
-                           fmt::join(years, ", "));
+                print_error(args.data, text::say("cli.no_record_of_year_data", y, fmt::format("{}", fmt::join(years, ", "))));
                 return kExitUsage;
             }
         }
@@ -184,22 +182,22 @@ int run_diff(const DiffArgs& args) {
 void add_diff(CLI::App& app, Run& run) {
     auto args = std::make_shared<DiffArgs>();
     CLI::App* cmd = app.add_subcommand(
-        "diff", "Compare two versions of the rules (or two sets, or two years of data): what changed, and whom it affects");
-    cmd->add_option("old", args->old_spec, "The old rules: a file or directory, or several joined by commas")->required();
+        "diff", in_lang(text::say("cli.diff")));
+    cmd->add_option("old", args->old_spec, in_lang(text::say("cli.diff.old")))->required();
     cmd->add_option("new", args->new_specs,
-                    "The new rules, likewise, one or more (default: the old ones, to compare two sets or two years)");
-    cmd->add_option("--old-set", args->old_set, "Compare this set of the old rules (and judge by it)");
-    cmd->add_option("--new-set", args->new_set, "…with this set of the new rules");
-    cmd->add_option("--data", args->data, "Judge this data file (.csv, .xlsx or .json) by both sides");
-    cmd->add_option("--sheet", args->sheet, "Sheet of an .xlsx data file (default: the first)");
-    cmd->add_option("--units", args->units, "Check units against the official lists (official) or not (none)")
+                    in_lang(text::say("cli.diff.new")));
+    cmd->add_option("--old-set", args->old_set, in_lang(text::say("cli.diff.old_set")));
+    cmd->add_option("--new-set", args->new_set, in_lang(text::say("cli.diff.new_set")));
+    cmd->add_option("--data", args->data, in_lang(text::say("cli.diff.data")));
+    cmd->add_option("--sheet", args->sheet, in_lang(text::say("cli.diff.sheet")));
+    cmd->add_option("--units", args->units, in_lang(text::say("cli.diff.units")))
         ->check(CLI::IsMember({"official", "none"}));
-    cmd->add_option("--year", args->year, "The year judged (default: the last in the data)");
-    cmd->add_option("--old-year", args->old_year, "Judge the old side in this year (the trend between two years)");
-    cmd->add_option("--format", args->format, "Output format: text, json, md, html or xlsx (default: text)")
+    cmd->add_option("--year", args->year, in_lang(text::say("cli.diff.year")));
+    cmd->add_option("--old-year", args->old_year, in_lang(text::say("cli.diff.old_year")));
+    cmd->add_option("--format", args->format, in_lang(text::say("cli.diff.format")))
         ->check(CLI::IsMember({"text", "json", "md", "html", "xlsx"}));
-    cmd->add_option("--out", args->out, "Write to this file instead of standard output (required for xlsx)");
-    cmd->add_option("--list", args->list, "In text, list at most this many entities one by one (default: all)");
+    cmd->add_option("--out", args->out, in_lang(text::say("cli.diff.out")));
+    cmd->add_option("--list", args->list, in_lang(text::say("cli.diff.list")));
     add_threads_option(*cmd, args->threads);
     add_limit_option(*cmd, args->limits);
     on_chosen(*cmd, run, args, &run_diff);

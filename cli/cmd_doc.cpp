@@ -35,18 +35,18 @@ int run_doc(const DocArgs& args) {
         return kExitOk;
     }
     if (!write_output(args.out, page, rule_inputs(*rules))) return kExitUsage;
-    fmt::print(stderr, "wrote {}\n", text::printable(args.out));
+    print_done(text::say("cli.wrote", text::printable(args.out)));
     return kExitOk;
 }
 
 void add_doc(CLI::App& app, Run& run) {
     auto args = std::make_shared<DocArgs>();
     CLI::App* cmd = app.add_subcommand(
-        "doc", "Write the criteria handbook: sets, criteria, indicators and thresholds, levels, revocation rules");
-    cmd->add_option("paths", args->paths, "Rule files or directories (searched for *.ntm)")->required();
-    cmd->add_option("--format", args->format, "Output format: md or html (default: md)")->check(CLI::IsMember({"md", "html"}));
-    cmd->add_option("--set", args->set, "Only this criteria set, with the levels and revocation rules that use it");
-    cmd->add_option("--out", args->out, "File to write (default: standard output)");
+        "doc", in_lang(text::say("cli.doc")));
+    cmd->add_option("paths", args->paths, in_lang(text::say("cli.opt.paths")))->required();
+    cmd->add_option("--format", args->format, in_lang(text::say("cli.doc.format")))->check(CLI::IsMember({"md", "html"}));
+    cmd->add_option("--set", args->set, in_lang(text::say("cli.doc.set")));
+    cmd->add_option("--out", args->out, in_lang(text::say("cli.doc.out")));
     add_limit_option(*cmd, args->limits);
     on_chosen(*cmd, run, args, &run_doc);
 }

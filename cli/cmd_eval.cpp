@@ -52,11 +52,11 @@ int run_eval(const EvalArgs& args) {
 
 void add_eval(CLI::App& app, Run& run) {
     auto args = std::make_shared<EvalArgs>();
-    CLI::App* cmd = app.add_subcommand("eval", "Evaluate every record of a data file against the rules");
+    CLI::App* cmd = app.add_subcommand("eval", in_lang(text::say("cli.eval")));
     add_rules_option(*cmd, args->rules);
     add_data_options(*cmd, args->data, args->sheet, args->units);
-    add_year_option(*cmd, args->year, "Evaluate only this year (default: every year in the data)");
-    cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+    add_year_option(*cmd, args->year, in_lang(text::say("cli.eval.year")));
+    cmd->add_option("--format", args->format, in_lang(text::say("cli.eval.format")))->check(CLI::IsMember({"text", "json"}));
     add_threads_option(*cmd, args->threads);
     add_set_option(*cmd, args->set);
     add_limit_option(*cmd, args->limits);

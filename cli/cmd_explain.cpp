@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/entities.hpp"
 #include "dsl/diagnostics.hpp"
 #include "text/suggest.hpp"
 #include "text/utf8.hpp"
@@ -26,52 +27,6 @@ struct ExplainArgs {
 
 }  // namespace
 
-namespace {
-
-// The entities whose code, name or full name ("Xã Tam An") is `wanted` (NFC), by code: as
-// written; else whatever the case ("tam an"); else whatever the case and the diacritics ("tam
-// phuoc" finds Tam Phước), the first of these that finds any.
-std::vector<std::uint32_t> find_entities(const engine::Dataset& data, const std::string& wanted) {
-    std::vector<std::uint32_t> found;
-    if (const std::uint32_t e = data.find(wanted); e != engine::kNone) return {e};
-    using Fold = std::string (*)(std::string_view);
-    const Fold as_written = [](std::string_view t) { return std::string(t); };
-    for (const Fold fold : {as_written, &text::fold, &text::fold_unaccented}) {
-        const std::string key = fold(wanted);
-        for (std::uint32_t e = 0; e < data.entities.size(); ++e) {
-            const engine::Entity& entity = data.entities[e];
-            if (fold(entity.name) == key || fold(report::display_name(entity)) == key) found.push_back(e);
-        }
-        if (!found.empty()) break;
-    }
-    std::sort(found.begin(), found.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return report::code_order(data.entities[a].code, data.entities[b].code); });
-    return found;
-}
-
-// "20365 Xã Tam Thành (Huyện Phú Ninh)", as a message quotes it.
-std::string describe(const engine::Dataset& data, const engine::Entity& e) {
-    std::string out = fmt::format("{} {}", e.code, report::display_name(e));
-    if (e.parent != engine::kNone) out += fmt::format(" ({})", report::display_name(data.entities[e.parent]));
-    return text::printable(out);
-}
-
-// An entity that is not in the data: say so, and suggest the closest code or name.
-void report_unknown(const engine::Dataset& data, const std::string& data_path, const std::string& wanted) {
-    fmt::print(stderr, "{}: error: no entity '{}' (neither a code nor a name)\n", text::printable(data_path),
-               text::printable(wanted));
-    std::vector<std::string> candidates;
-    for (const engine::Entity& e : data.entities) {
-        candidates.push_back(e.code);
-        candidates.push_back(e.name);
-        candidates.push_back(report::display_name(e));
-    }
-    if (const auto near = text::closest_match(wanted, candidates)) {
-        fmt::print(stderr, "  = help: did you mean '{}'?\n", text::printable(*near));
-    }
-}
-
-}  // namespace
 
 // Explains one entity's verdict in one year: the latest year it has a record for, unless a
 // year is asked for.
@@ -81,19 +36,9 @@ int run_explain(const ExplainArgs& args) {
     if (loaded.exit_code != kExitOk) return loaded.exit_code;
     const engine::Dataset& data = loaded.data;
 
-    const std::string wanted = text::to_nfc(args.entity);
-    const std::vector<std::uint32_t> found = find_entities(data, wanted);
-    if (found.empty()) {
-        report_unknown(data, args.data, wanted);
-        return kExitUsage;
-    }
-    if (found.size() > 1) {
-        fmt::print(stderr, "{}: error: '{}' names {} entities; give the code of one:\n", text::printable(args.data),
-                   text::printable(wanted), found.size());
-        for (std::uint32_t e : found) fmt::print(stderr, "  {}\n", describe(data, data.entities[e]));
-        return kExitUsage;
-    }
-    const std::uint32_t entity = found.front();
+    const std::optional<std::uint32_t> picked = pick_entity(data, args.data, args.entity);
+    if (!picked) return kExitUsage;
+    const std::uint32_t entity = *picked;
 
     std::vector<int> years;
     for (const engine::Record& rec : data.records) {
@@ -101,14 +46,13 @@ int run_explain(const ExplainArgs& args) {
     }
     std::sort(years.begin(), years.end());
     if (years.empty()) {
-        fmt::print(stderr, "{}: error: {} has no accepted record\n", text::printable(args.data),
-                   describe(data, data.entities[entity]));
+        print_error(args.data, text::say("cli.no_accepted_record", describe(data, data.entities[entity])));
         return kExitUsage;
     }
     const int year = args.year.value_or(years.back());
     if (std::find(years.begin(), years.end(), year) == years.end()) {
-        fmt::print(stderr, "{}: error: {} has no record of year {} (it has {})\n", text::printable(args.data),
-                   describe(data, data.entities[entity]), year, fmt::join(years, ", "));
+        print_error(args.data, text::say("cli.no_record_of_year_entity", describe(data, data.entities[entity]), year,
+                                         fmt::format("{}", fmt::join(years, ", "))));
         return kExitUsage;
     }
 
@@ -127,11 +71,11 @@ int run_explain(const ExplainArgs& args) {
 
 void add_explain(CLI::App& app, Run& run) {
     auto args = std::make_shared<ExplainArgs>();
-    CLI::App* cmd = app.add_subcommand("explain", "Explain one entity's result: criteria, indicators, gaps");
+    CLI::App* cmd = app.add_subcommand("explain", in_lang(text::say("cli.explain")));
     add_rules_option(*cmd, args->rules);
     add_data_options(*cmd, args->data, args->sheet, args->units);
-    add_year_option(*cmd, args->year, "Year (default: the latest year of the entity)");
-    cmd->add_option("entity", args->entity, "Code or name of the entity")->required();
+    add_year_option(*cmd, args->year, in_lang(text::say("cli.explain.year")));
+    cmd->add_option("entity", args->entity, in_lang(text::say("cli.explain.entity")))->required();
     add_set_option(*cmd, args->set);
     add_limit_option(*cmd, args->limits);
     on_chosen(*cmd, run, args, &run_explain);

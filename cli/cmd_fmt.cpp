@@ -38,21 +38,23 @@ int run_fmt(const FmtArgs& args) {
         if (formatted == *original) continue;
         // Never write a file with other words than it had.
         if (const auto why = dsl::round_trip_problem(file, sources, formatted)) {
-            io_errors.push_back(text::file_problem(path, "left unchanged: " + *why));
+            io_errors.push_back(text::file_problem(path, text::say("cli.fmt.round_trip", *why)));
             continue;
         }
         changed.push_back(path);
         if (!args.check) {
             if (const auto why = text::write_file(path, formatted)) {
-                io_errors.push_back(text::file_problem(path, "cannot write the file: " + text::reason_text(*why)));
+                io_errors.push_back(text::file_problem(path, text::say("cli.cannot_write", *why)));
             }
         }
     }
     diags.sort();
     fmt::print(stderr, "{}", text::render(io_errors, lang()));
     fmt::print(stderr, "{}", dsl::render_all(diags, sources, color_stderr(), lang()));
-    if (diags.has_errors()) fmt::print(stderr, "{}; files with errors were left unchanged\n", in_lang(dsl::summary(diags)));
-    for (const auto& path : changed) fmt::print("{}{}\n", path, args.check ? "" : ": formatted");
+    if (diags.has_errors()) print_done(text::say("cli.fmt.left_unchanged", dsl::summary(diags)));
+    for (const auto& path : changed) {
+        fmt::print("{}{}\n", path, args.check ? "" : in_lang(text::say("cli.fmt.formatted")));
+    }
     if (!io_errors.empty()) return kExitUsage;
     if (diags.has_errors() || (args.check && !changed.empty())) return kExitRules;
     return kExitOk;
@@ -60,9 +62,9 @@ int run_fmt(const FmtArgs& args) {
 
 void add_fmt(CLI::App& app, Run& run) {
     auto args = std::make_shared<FmtArgs>();
-    CLI::App* cmd = app.add_subcommand("fmt", "Rewrite rule files in the canonical layout (and in NFC)");
-    cmd->add_option("paths", args->paths, "Rule files or directories (searched for *.ntm)")->required();
-    cmd->add_flag("--check", args->check, "Change nothing; list the files that would change and exit 1");
+    CLI::App* cmd = app.add_subcommand("fmt", in_lang(text::say("cli.fmt")));
+    cmd->add_option("paths", args->paths, in_lang(text::say("cli.opt.paths")))->required();
+    cmd->add_flag("--check", args->check, in_lang(text::say("cli.fmt.check")));
     add_limit_option(*cmd, args->limits);
     on_chosen(*cmd, run, args, &run_fmt);
 }

@@ -64,12 +64,11 @@ int run_generate(const GenerateArgs& args) {
     options.seed = args.seed;
     options.threads = args.threads;
     if (!parse_years(args.years, options.from, options.to)) {
-        fmt::print(stderr, "error: --years '{}' is not a year or a range of years such as 2022-2024\n",
-                   text::printable(args.years));
+        print_error(text::say("cli.generate.bad_years", text::printable(args.years)));
         return kExitUsage;
     }
     if (options.to - options.from >= kMaxYears) {
-        fmt::print(stderr, "error: --years '{}' spans more than {} years\n", text::printable(args.years), kMaxYears);
+        print_error(text::say("cli.generate.too_many_years", text::printable(args.years), kMaxYears));
         return kExitUsage;
     }
     std::string format = args.format;
@@ -79,18 +78,15 @@ int run_generate(const GenerateArgs& args) {
     const std::unique_ptr<dsl::Rules> rules = load_checked_rules(args.rules, exit_code, args.limits);
     if (exit_code != kExitOk) return exit_code;
     std::vector<Input> inputs = rule_inputs(*rules);
-    if (!args.units.empty()) inputs.push_back({"the units file", args.units});
-    if (!args.scenario.empty()) inputs.push_back({"the scenario", args.scenario});
+    if (!args.units.empty()) inputs.push_back({"cli.input.units_file", args.units});
+    if (!args.scenario.empty()) inputs.push_back({"cli.input.scenario", args.scenario});
     if (!not_an_input(args.out, inputs)) return kExitUsage;
     const engine::Program program = engine::compile(*rules);
 
     // No --units: the official list of the map of the years, built into the binary.
     const bool two_tier = options.from >= kFirstTwoTierYear;
     if (args.units.empty() && !two_tier && options.to >= kFirstTwoTierYear) {
-        fmt::print(stderr,
-                   "error: --years '{}' spans two maps: communes until {} and since {} are not the same units; "
-                   "generate each map on its own, or name the list with --units\n",
-                   text::printable(args.years), kFirstTwoTierYear - 1, kFirstTwoTierYear);
+        print_error(text::say("cli.generate.two_maps", text::printable(args.years), kFirstTwoTierYear - 1, kFirstTwoTierYear));
         return kExitUsage;
     }
     std::vector<text::Problem> problems;
@@ -128,32 +124,31 @@ int run_generate(const GenerateArgs& args) {
     std::array<std::size_t, engine::kKindCount> per_kind{};
     for (const engine::Entity& e : generated.data.entities) ++per_kind[engine::kind_index(e.kind)];
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
-    fmt::print(stderr, "wrote {}: {} tỉnh, {} huyện, {} xã, {} thôn; {}–{}; {} records, {} bytes",
+    fmt::print(stderr, "{}", in_lang(text::say("cli.generate.wrote",
                text::printable(args.out), per_kind[engine::kind_index(engine::EntityKind::tinh)],
                per_kind[engine::kind_index(engine::EntityKind::huyen)], per_kind[engine::kind_index(engine::EntityKind::xa)],
                per_kind[engine::kind_index(engine::EntityKind::thon)], options.from, options.to,
-               generated.data.records.size(), bytes.size());
+               generated.data.records.size(), bytes.size())));
     const std::size_t directives = generated.directives_met + generated.warnings.size();
-    if (directives > 0) fmt::print(stderr, "; scenario: {} of {} pinned records as asked", generated.directives_met, directives);
+    if (directives > 0) fmt::print(stderr, "{}", in_lang(text::say("cli.generate.pinned", generated.directives_met, directives)));
     fmt::print(stderr, " ({:.1f} s)\n", static_cast<double>(ms.count()) / 1000.0);
     return kExitOk;
 }
 
 void add_generate(CLI::App& app, Run& run) {
     auto args = std::make_shared<GenerateArgs>();
-    CLI::App* cmd = app.add_subcommand("generate", "Generate plausible data for real units, threshold-aware, from a scenario");
+    CLI::App* cmd = app.add_subcommand("generate", in_lang(text::say("cli.generate")));
     add_rules_option(*cmd, args->rules);
     cmd->add_option("--units", args->units,
-                    "Administrative units file (CSV: the GSO list before or since 01/7/2025; default: the bundled "
-                    "list of the map of --years, since 01/7/2025 from 2026 on)");
-    cmd->add_option("--province", args->provinces, "Generate this province (code; repeat for several; default: all)");
-    cmd->add_option("--district", args->districts, "Generate this district (code; repeat for several)");
-    cmd->add_option("--years", args->years, "Years, e.g. 2022-2024")->required();
-    cmd->add_option("--seed", args->seed, "Seed of the random draws (default: 1)");
-    cmd->add_option("--scenario", args->scenario, "Scenario file: situations the data must show");
-    cmd->add_option("--format", args->format, "Output format (default: from the extension of --out)")
+                    in_lang(text::say("cli.generate.units")));
+    cmd->add_option("--province", args->provinces, in_lang(text::say("cli.generate.province")));
+    cmd->add_option("--district", args->districts, in_lang(text::say("cli.generate.district")));
+    cmd->add_option("--years", args->years, in_lang(text::say("cli.generate.years")))->required();
+    cmd->add_option("--seed", args->seed, in_lang(text::say("cli.generate.seed")));
+    cmd->add_option("--scenario", args->scenario, in_lang(text::say("cli.generate.scenario")));
+    cmd->add_option("--format", args->format, in_lang(text::say("cli.generate.format")))
         ->check(CLI::IsMember({"csv", "json"}));
-    cmd->add_option("--out", args->out, "File to write (.csv or .json)")->required();
+    cmd->add_option("--out", args->out, in_lang(text::say("cli.generate.out")))->required();
     add_threads_option(*cmd, args->threads);
     add_limit_option(*cmd, args->limits);
     on_chosen(*cmd, run, args, &run_generate);

@@ -41,12 +41,11 @@ int run_merge(const MergeArgs& args) {
     if (!year_found(old, args.data, args.year)) return kExitUsage;
     const std::vector<int> years = old.years();
     if (!args.year && years.size() > 1) {
-        fmt::print(stderr, "{}: error: the data holds {} years ({}–{}): choose the one to carry with --year\n",
-                   text::printable(args.data), years.size(), years.front(), years.back());
+        print_error(args.data, text::say("cli.merge.several_years", years.size(), years.front(), years.back()));
         return kExitUsage;
     }
     if (years.empty()) {
-        fmt::print(stderr, "{}: error: no record to carry\n", text::printable(args.data));
+        print_error(args.data, text::say("cli.merge.nothing"));
         return kExitUsage;
     }
     const int year = args.year.value_or(years.front());
@@ -59,10 +58,7 @@ int run_merge(const MergeArgs& args) {
         ++(e.map == engine::AdminMap::two_tier ? new_map : old_map);
     }
     if (old_map == 0 && new_map > 0) {
-        fmt::print(stderr,
-                   "{}: error: no commune of {} in the data is on the map before 01/7/2025 ('bản đồ' '3 cấp'), "
-                   "which merge carries: the {} there are on the map since ('2 cấp'), new communes already\n",
-                   text::printable(args.data), year, new_map);
+        print_error(args.data, text::say("cli.merge.new_map_only", year, new_map));
         return kExitUsage;
     }
 
@@ -92,15 +88,13 @@ int run_merge(const MergeArgs& args) {
     carry.provinces = args.provinces;
     for (const std::string& code : carry.provinces) {
         if (units.find(engine::EntityKind::tinh, code) == engine::kNone) {
-            fmt::print(stderr, "error: --province '{}': no province of the map since 01/7/2025 has this code\n",
-                       text::printable(code));
+            print_error(text::say("cli.merge.no_province", text::printable(code)));
             return kExitUsage;
         }
     }
     const merge::Carried carried = merge::carry(loaded.program, old, table, units, carry);
     if (carried.communes.empty()) {
-        fmt::print(stderr, "{}: error: no commune of {} in the data is in the conversion table {}\n",
-                   text::printable(args.data), year, text::printable(table.path));
+        print_error(args.data, text::say("cli.merge.not_in_table", year, text::printable(table.path)));
         return kExitRules;
     }
     const engine::Evaluation before = engine::evaluate(loaded.program, old, {year, 0, engine::kNone});
@@ -130,19 +124,19 @@ int run_merge(const MergeArgs& args) {
 void add_merge(CLI::App& app, Run& run) {
     auto args = std::make_shared<MergeArgs>();
     CLI::App* cmd = app.add_subcommand(
-        "merge", "Carry one year of data of the map before 01/7/2025 into the communes made from them since");
+        "merge", in_lang(text::say("cli.merge")));
     add_rules_option(*cmd, args->rules);
     add_data_options(*cmd, args->data, args->sheet, args->units);
-    add_year_option(*cmd, args->year, "The year of the data to carry (needed when the data holds several)");
+    add_year_option(*cmd, args->year, in_lang(text::say("cli.merge.year")));
     cmd->add_option("--table", args->table,
-                    "Conversion table old → new communes (default: the official table, bundled)");
+                    in_lang(text::say("cli.merge.table")));
     cmd->add_option("--new-units", args->new_units,
-                    "Units of the map since 01/7/2025 (default: the official list, bundled)");
+                    in_lang(text::say("cli.merge.new_units")));
     cmd->add_option("--province", args->provinces,
-                    "New province to build (code; repeat for several; default: every one the data reaches)");
-    cmd->add_option("--format", args->format, "Output format (default: from the extension of --out)")
+                    in_lang(text::say("cli.merge.province")));
+    cmd->add_option("--format", args->format, in_lang(text::say("cli.merge.format")))
         ->check(CLI::IsMember({"csv", "json"}));
-    cmd->add_option("--out", args->out, "File to write the new communes' data to (.csv or .json; - for standard output, after the text)")->required();
+    cmd->add_option("--out", args->out, in_lang(text::say("cli.merge.out")))->required();
     add_limit_option(*cmd, args->limits);
     on_chosen(*cmd, run, args, &run_merge);
 }

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/entities.hpp"
 #include "engine/evaluate.hpp"
 #include "report/text.hpp"
 #include "report/report.hpp"
@@ -22,7 +23,7 @@ struct ReportArgs {
     std::optional<int> year;  // default: the latest year of the data
     std::string format;       // html | md | csv
     std::string out;          // FILE (html, md), DIR (csv), or "-" for standard output
-    std::string locality;     // a province or district code; empty: the whole data
+    std::string locality;     // a province or district, by code or name; empty: the whole data
     unsigned threads = 0;
     text::Limits limits;  // --limit: what an input may hold
 };
@@ -33,31 +34,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The locality asked for, as an entity index (kNone: none asked); false, with the error
-// printed, when the data has no such province or district.
-bool find_locality(const std::string& code, const engine::Dataset& data, const std::string& data_path,
+// The locality asked for — a province or district, by code or by name — as an entity index
+// (kNone: none asked); false, with the error printed, when the data has no such province or
+// district, or several of that name.
+bool find_locality(const std::string& wanted, const engine::Dataset& data, const std::string& data_path,
                    std::uint32_t& out) {
     out = engine::kNone;
-    if (code.empty()) return true;
-    out = data.find(code);
-    if (out == engine::kNone) {
-        std::vector<std::string> codes;
-        for (const engine::Entity& e : data.entities) {
-            if (e.kind == engine::EntityKind::tinh || e.kind == engine::EntityKind::huyen) codes.push_back(e.code);
-        }
-        const auto near = text::closest_match(code, codes);
-        fmt::print(stderr, "{}: error: --locality '{}': no province or district with this code in the data{}\n",
-                   text::printable(data_path), text::printable(code),
-                   near ? fmt::format("; did you mean '{}'?", text::printable(*near)) : std::string());
-        return false;
-    }
-    const engine::Entity& e = data.entities[out];
-    if (e.kind != engine::EntityKind::tinh && e.kind != engine::EntityKind::huyen) {
-        fmt::print(stderr, "{}: error: --locality '{}' is {}, not a province or district\n", text::printable(data_path),
-                   text::printable(code), text::printable(report::display_name(e)));
-        return false;
-    }
-    return true;
+    if (wanted.empty()) return true;
+    const auto locality = [](engine::EntityKind k) { return k == engine::EntityKind::tinh || k == engine::EntityKind::huyen; };
+    const std::optional<std::uint32_t> picked = pick_entity(data, data_path, wanted, locality);
+    if (picked) out = *picked;
+    return picked.has_value();
 }
 
 // Writes the rendered report: to standard output for "-" (CSV tables one after the other,
@@ -75,23 +62,23 @@ int write_report(const ReportArgs& args, const report::Report& report, report::L
         }
         const fs::path dir(args.out);
         if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
-            fmt::print(stderr, "{}: error: --out must be a directory for CSV (one file per table)\n", text::printable(args.out));
+            print_error(args.out, text::say("cli.csv_needs_dir"));
             return kExitUsage;
         }
         if (!fs::exists(dir, ec) && (!fs::create_directory(dir, ec) || ec)) {
-            fmt::print(stderr, "{}: error: cannot create the directory: {}\n", text::printable(args.out), text::reason_text(ec.message()));
+            print_error(args.out, text::say("cli.cannot_mkdir", text::reason_text(ec.message())));
             return kExitUsage;
         }
         std::vector<Output> files;
         for (const auto& [name, table] : tables) files.push_back({(dir / name).string(), table});
         if (!write_outputs(files, inputs)) return kExitUsage;
-        fmt::print(stderr, "wrote {} tables in {}\n", tables.size(), text::printable(args.out));
+        print_done(text::say("cli.wrote_tables", tables.size(), text::printable(args.out)));
         return kExitOk;
     }
     if (args.format == "xlsx") {
         fs::path file(args.out);
         if (to_stdout) {
-            fmt::print(stderr, "error: an Excel workbook cannot be written to standard output; give --out FILE.xlsx\n");
+            print_error(text::say("cli.xlsx_not_stdout"));
             return kExitUsage;
         }
         if (fs::is_directory(file, ec)) file /= fmt::format("bao-cao-{}.xlsx", report.overview.year);
@@ -102,7 +89,7 @@ int write_report(const ReportArgs& args, const report::Report& report, report::L
             fmt::print(stderr, "{}", text::render(e.problem, cli::lang()));
             return kExitUsage;
         }
-        fmt::print(stderr, "wrote {}\n", text::printable(file.string()));
+        print_done(text::say("cli.wrote", text::printable(file.string())));
         return kExitOk;
     }
     const std::string page = args.format == "md" ? report::render_report_md(report, lang)
@@ -114,7 +101,7 @@ int write_report(const ReportArgs& args, const report::Report& report, report::L
     fs::path file(args.out);
     if (fs::is_directory(file, ec)) file /= fmt::format("bao-cao-{}.{}", report.overview.year, args.format);
     if (!write_output(file.string(), page, inputs)) return kExitUsage;
-    fmt::print(stderr, "wrote {}\n", text::printable(file.string()));
+    print_done(text::say("cli.wrote", text::printable(file.string())));
     return kExitOk;
 }
 
@@ -130,7 +117,7 @@ int run_report(const ReportArgs& args) {
     if (!year_found(data, args.data, args.year)) return kExitUsage;
     const std::vector<int> years = data.years();
     if (years.empty()) {
-        fmt::print(stderr, "{}: error: no record to report on\n", text::printable(args.data));
+        print_error(args.data, text::say("cli.no_record_to_report"));
         return kExitUsage;
     }
     report::ReportOptions report_options;
@@ -148,13 +135,13 @@ int run_report(const ReportArgs& args) {
 void add_report(CLI::App& app, Run& run) {
     auto args = std::make_shared<ReportArgs>();
     CLI::App* cmd = app.add_subcommand(
-        "report", "Write the report of one year: overview, criteria, work lists, commune sheets, data problems");
+        "report", in_lang(text::say("cli.report")));
     add_rules_option(*cmd, args->rules);
     add_data_options(*cmd, args->data, args->sheet, args->units);
-    add_year_option(*cmd, args->year, "Year (default: the latest year in the data)");
-    cmd->add_option("--format", args->format, "Output format")->required()->check(CLI::IsMember({"html", "md", "csv", "xlsx"}));
-    cmd->add_option("--out", args->out, "File to write (html, md), directory (csv), or - for standard output")->required();
-    cmd->add_option("--locality", args->locality, "Report on this province or district only (code)");
+    add_year_option(*cmd, args->year, in_lang(text::say("cli.report.year")));
+    cmd->add_option("--format", args->format, in_lang(text::say("cli.report.format")))->required()->check(CLI::IsMember({"html", "md", "csv", "xlsx"}));
+    cmd->add_option("--out", args->out, in_lang(text::say("cli.report.out")))->required();
+    cmd->add_option("--locality", args->locality, in_lang(text::say("cli.report.locality")));
     add_threads_option(*cmd, args->threads);
     add_limit_option(*cmd, args->limits);
     on_chosen(*cmd, run, args, &run_report);

@@ -25,7 +25,7 @@ struct TemplateArgs {
 int run_template(const TemplateArgs& args) {
     const auto kind_at = std::find(dsl::kKindNames.begin(), dsl::kKindNames.end(), args.kind);
     if (kind_at == dsl::kKindNames.end()) {
-        fmt::print(stderr, "error: unknown kind '{}' (thon, xa, huyen, tinh)\n", args.kind);
+        print_error(text::say("cli.template.unknown_kind", text::printable(args.kind)));
         return kExitUsage;
     }
     const auto kind = static_cast<engine::EntityKind>(kind_at - dsl::kKindNames.begin());
@@ -43,17 +43,17 @@ int run_template(const TemplateArgs& args) {
         fmt::print(stderr, "{}", text::render(e.problem, lang()));
         return kExitUsage;
     }
-    fmt::print("wrote {}: 7 reserved columns and {} input {} of {}\n", text::printable(args.out), given,
-               given == 1 ? "column" : "columns", args.kind);
+    fmt::print("{}\n", in_lang(text::say(given == 1 ? "cli.template.wrote.1" : "cli.template.wrote", text::printable(args.out),
+                                          given, args.kind)));
     return kExitOk;
 }
 
 void add_template(CLI::App& app, Run& run) {
     auto args = std::make_shared<TemplateArgs>();
-    CLI::App* cmd = app.add_subcommand("template", "Write an Excel data-entry workbook (.xlsx) for the inputs the rules declare");
+    CLI::App* cmd = app.add_subcommand("template", in_lang(text::say("cli.template")));
     add_rules_option(*cmd, args->rules);
-    cmd->add_option("--out", args->out, "Workbook to write (.xlsx)")->required();
-    cmd->add_option("--kind", args->kind, "Kind of entity, one row each (default: xa)")
+    cmd->add_option("--out", args->out, in_lang(text::say("cli.template.out")))->required();
+    cmd->add_option("--kind", args->kind, in_lang(text::say("cli.template.kind")))
         ->check(CLI::IsMember({"thon", "xa", "huyen", "tinh"}));
     add_limit_option(*cmd, args->limits);
     on_chosen(*cmd, run, args, &run_template);

@@ -35,7 +35,7 @@ std::vector<std::string> rule_paths(const TestArgs& args) {
 int run_test(const TestArgs& args) {
     const std::vector<std::string> rules_at = rule_paths(args);
     if (rules_at.empty()) {
-        fmt::print(stderr, "error: chưa có quy định để kiểm tra: hãy nêu một thư mục quy định, hoặc --rules PATH\n");
+        print_error(text::say("cli.test.no_rules"));
         return kExitUsage;
     }
     int code = kExitOk;
@@ -55,15 +55,14 @@ int run_test(const TestArgs& args) {
     fmt::print(stderr, "{}", text::render(suite.io_errors, lang()));
     if (!suite.io_errors.empty()) return kExitUsage;
     if (suite.files.empty()) {
-        fmt::print(stderr, "error: không có tệp kiểm tra nào (*{}) trong {}\n", ruletest::kTestExtension,
-                   text::printable(fmt::format("{}", fmt::join(args.paths, ", "))));
+        print_error(text::say("cli.test.no_files", ruletest::kTestExtension,
+                              text::printable(fmt::format("{}", fmt::join(args.paths, ", ")))));
         return kExitUsage;
     }
     if (!suite.diags.has_errors()) ruletest::run_suite(suite, program, args.coverage || args.min_coverage.has_value(), sets);
     fmt::print(stderr, "{}", dsl::render_all(suite.diags, suite.sources, color_stderr(), lang()));
     if (suite.diags.has_errors()) {
-        fmt::print(stderr, "{} tệp kiểm tra, {} lỗi: chưa chạy bài kiểm tra nào\n", suite.files.size(),
-                   suite.diags.error_count());
+        print_done(text::say("cli.test.not_run", suite.files.size(), suite.diags.error_count()));
         return kExitRules;
     }
     const auto format = args.format == "md" ? ruletest::Format::markdown : ruletest::Format::text;
@@ -72,7 +71,7 @@ int run_test(const TestArgs& args) {
     bool below = false;
     if (args.min_coverage) {
         for (const std::string& line : ruletest::below_minimum(program, suite.coverage, *args.min_coverage)) {
-            fmt::print(stderr, "error: {}\n", line);
+            print_error(line);
             below = true;
         }
     }
@@ -81,19 +80,19 @@ int run_test(const TestArgs& args) {
 
 void add_test(CLI::App& app, Run& run) {
     auto args = std::make_shared<TestArgs>();
-    CLI::App* cmd = app.add_subcommand("test", "Run the rule tests (*.ntmtest) against the rules, with coverage");
-    cmd->add_option("paths", args->paths, "Rule folders or files with their tests (*.ntmtest)")->required();
-    cmd->add_option("--rules", args->rules, "Rule files or directories, when not those of the paths (repeat for several)")
+    CLI::App* cmd = app.add_subcommand("test", in_lang(text::say("cli.test")));
+    cmd->add_option("paths", args->paths, in_lang(text::say("cli.test.paths")))->required();
+    cmd->add_option("--rules", args->rules, in_lang(text::say("cli.test.rules")))
         ->allow_extra_args(false);
     cmd->add_flag("--coverage", args->coverage,
-                  "Then, per criteria set, what the tests exercised on both sides of each boundary");
+                  in_lang(text::say("cli.test.coverage")));
     cmd->add_option("--min-coverage", args->min_coverage,
-                    "Exit 1 when the threshold cells of a set covered on both sides fall below PCT percent")
+                    in_lang(text::say("cli.test.min_coverage")))
         ->check(CLI::Range(0.0, 100.0))
         ->type_name("PCT");
-    cmd->add_option("--set", args->sets, "Coverage of this criteria set (repeat for several; default: every set tested)")
+    cmd->add_option("--set", args->sets, in_lang(text::say("cli.test.set")))
         ->allow_extra_args(false);
-    cmd->add_option("--format", args->format, "Output: text or md (default: text)")->check(CLI::IsMember({"text", "md"}));
+    cmd->add_option("--format", args->format, in_lang(text::say("cli.test.format")))->check(CLI::IsMember({"text", "md"}));
     add_limit_option(*cmd, args->limits);
     on_chosen(*cmd, run, args, &run_test);
 }

@@ -24,13 +24,13 @@ int run_validate(const ValidateArgs& args) {
     const Loaded loaded = load_rules_and_data(args.rules, args.data, options);
     if (loaded.exit_code != kExitOk) return loaded.exit_code;
     const engine::Dataset& data = loaded.data;
-    fmt::print("read {}, accepted {}, rejected {}\n", data.read, data.records.size(), data.rejected);
+    fmt::print("{}\n", in_lang(text::say("cli.validate.counts", data.read, data.records.size(), data.rejected)));
     return data.rejected > 0 || any_error(data.problems) ? kExitRules : kExitOk;
 }
 
 void add_validate(CLI::App& app, Run& run) {
     auto args = std::make_shared<ValidateArgs>();
-    CLI::App* cmd = app.add_subcommand("validate", "Read a data file against the rules and report every problem");
+    CLI::App* cmd = app.add_subcommand("validate", in_lang(text::say("cli.validate")));
     add_rules_option(*cmd, args->rules);
     add_data_options(*cmd, args->data, args->sheet, args->units);
     add_limit_option(*cmd, args->limits);

@@ -73,6 +73,12 @@ bool year_found(const engine::Dataset& data, const std::string& data_path, const
 // run then exits 1 once its results are printed, for an error always means a non-zero exit.
 bool any_error(const std::vector<text::Problem>& problems);
 
+// An error on stderr, in the language of the run: "lỗi: …", or "FILE: lỗi: …" about a file.
+void print_error(const text::Message& message);
+void print_error(const std::string& file, const text::Message& message);
+// A line on stderr saying what the run did ("đã ghi …").
+void print_done(const text::Message& message);
+
 // Whether to colour output written to stderr (a terminal, and NO_COLOR unset).
 bool color_stderr();
 

@@ -12,6 +12,7 @@
 
 #include "cli/commands.hpp"
 #include "text/files.hpp"
+#include "text/utf8.hpp"
 
 namespace {
 
@@ -27,7 +28,10 @@ void hold_standard_streams() {
 }
 
 // A last message: written with stdio, which does not throw, for stderr may be what failed.
-void say(const std::string& message) { std::fputs(message.c_str(), stderr); }
+void say_last(const ntm::text::Message& message) {
+    const std::string line = in_lang(ntm::text::say("diag.error")) + ": " + in_lang(message) + "\n";
+    std::fputs(line.c_str(), stderr);
+}
 
 // Runs the chosen subcommand.  Memory running out, and output that cannot be written (a full
 // disk, a closed stdout: fmt::print throws std::system_error, and the last flush is checked
@@ -37,21 +41,83 @@ int run_to_the_end(const Run& run) {
     try {
         code = run();
     } catch (const std::bad_alloc&) {
-        say("error: not enough memory: try a smaller file, --year to read one year, or a machine with more memory\n");
+        say_last(ntm::text::say("cli.out_of_memory"));
         return kExitUsage;
     } catch (const std::system_error& e) {
         if (std::ferror(stdout) != 0 || std::ferror(stderr) != 0) {
-            say("error: cannot write the output: " + ntm::text::reason_text(e.code().message()) + "\n");
+            say_last(ntm::text::say("cli.cannot_write_output", ntm::text::reason_text(e.code().message())));
         } else {
-            say(std::string("error: ") + e.what() + "\n");
+            say_last(ntm::text::Message::same(e.what()));
         }
         return kExitUsage;
     }
     if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
-        say("error: cannot write the output: " + ntm::text::reason_text(std::strerror(errno)) + "\n");
+        say_last(ntm::text::say("cli.cannot_write_output", ntm::text::reason_text(std::strerror(errno))));
         return kExitUsage;
     }
     return code;
+}
+
+// CLI11's help, with the description column aligned by letters rather than bytes: an option's
+// Vietnamese words ("CHỮ", "BẮT BUỘC") are longer in bytes than on the screen.
+class HelpFormatter : public CLI::Formatter {
+public:
+    std::string make_option(const CLI::Option* opt, bool is_positional) const override {
+        const std::string name = "  " + make_option_name(opt, is_positional) + make_option_opts(opt);
+        const std::string description = make_option_desc(opt);
+        const std::size_t wide = get_column_width();
+        const std::size_t shown = ntm::text::display_width(name);
+        std::string out = name;
+        if (shown >= wide) {
+            out += "\n" + std::string(wide, ' ');
+        } else {
+            out += std::string(wide - shown, ' ');
+        }
+        for (const char c : description) {
+            out += c;
+            if (c == '\n') out += std::string(wide, ' ');
+        }
+        return out + "\n";
+    }
+};
+
+// The words CLI11 prints around the help texts, in the language of the run.
+void speak_the_language_of_the_run(CLI::App& app) {
+    app.formatter(std::make_shared<HelpFormatter>());
+    const auto formatter = app.get_formatter();
+    for (const char* label : {"Usage", "OPTIONS", "SUBCOMMAND", "SUBCOMMANDS", "REQUIRED", "Positionals", "TEXT", "INT", "UINT",
+                              "FLOAT", "Needs", "Excludes", "Env"}) {
+        formatter->label(label, in_lang(ntm::text::say(std::string("cli.label.") + label)));
+    }
+    app.option_defaults()->group(in_lang(ntm::text::say("cli.label.Options")));
+    app.set_help_flag("-h,--help", in_lang(ntm::text::say("cli.help")));
+}
+
+// A command line that cannot be parsed, said in the language of the run: CLI11's own sentences
+// are recognised by their kind and reworded; what they name (options, values) is kept.
+std::string usage_error(const CLI::ParseError& e) {
+    using ntm::text::say;
+    const std::string what = e.what();
+    const auto after = [&](const std::string& prefix) { return what.substr(std::min(what.size(), prefix.size())); };
+    ntm::text::Message m = say("cli.parse.invalid", what);
+    const std::size_t colon = what.find(": ");
+    const std::size_t not_in = what.find(" not in {");
+    if (what == "A subcommand is required") {
+        m = say("cli.parse.subcommand");
+    } else if (what.ends_with(" is required")) {
+        m = say("cli.parse.required", what.substr(0, what.size() - std::string(" is required").size()));
+    } else if (what.starts_with("The following argument was not expected: ")) {
+        m = say("cli.parse.extra", after("The following argument was not expected: "));
+    } else if (what.starts_with("The following arguments were not expected: ")) {
+        m = say("cli.parse.extras", after("The following arguments were not expected: "));
+    } else if (what.starts_with("Could not convert: ") && what.find(" = ") != std::string::npos) {
+        const std::size_t eq = what.find(" = ");
+        m = say("cli.parse.convert", what.substr(19, eq - 19), what.substr(eq + 3));
+    } else if (not_in != std::string::npos && colon != std::string::npos && colon < not_in) {
+        m = say("cli.parse.not_in", what.substr(0, colon), what.substr(colon + 2, not_in - colon - 2),
+                what.substr(not_in + 8));
+    }
+    return in_lang(say("diag.error")) + ": " + in_lang(m) + "\n" + in_lang(say("cli.parse.see_help")) + "\n";
 }
 
 }  // namespace
@@ -59,10 +125,9 @@ int run_to_the_end(const Run& run) {
 int main(int argc, char** argv) {
     hold_standard_streams();
     choose_lang(argc, argv);
-    CLI::App app{
-        "ntm — bộ máy luật cho Chương trình mục tiêu quốc gia xây dựng nông thôn mới.\n"
-        "Checks and formats NTM rule files; evaluates communes against them."};
-    app.set_version_flag("--version", std::string("ntm ") + NTM_VERSION);
+    CLI::App app{in_lang(ntm::text::say("cli.ntm"))};
+    speak_the_language_of_the_run(app);
+    app.set_version_flag("--version", std::string("ntm ") + NTM_VERSION, in_lang(ntm::text::say("cli.version")));
     app.require_subcommand(1);
 
     Run run;
@@ -80,13 +145,21 @@ int main(int argc, char** argv) {
     add_test(app, run);
     std::string lang_given;  // read by choose_lang() before parsing; the option is here to be listed and checked
     add_lang_option(app, lang_given);
-    for (CLI::App* sub : app.get_subcommands({})) add_lang_option(*sub, lang_given);
+    for (CLI::App* sub : app.get_subcommands({})) {
+        add_lang_option(*sub, lang_given);
+        sub->group(in_lang(ntm::text::say("cli.label.Subcommands")));
+        if (CLI::Option* help = sub->get_help_ptr()) help->group(in_lang(ntm::text::say("cli.label.Options")));
+    }
 
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        const int code = app.exit(e);
-        return code == 0 ? kExitOk : kExitUsage;
+        if (e.get_exit_code() == 0) {  // --help, --version
+            app.exit(e);
+            return kExitOk;
+        }
+        std::fputs(usage_error(e).c_str(), stderr);
+        return kExitUsage;
     }
     return run ? run_to_the_end(run) : kExitUsage;
 }

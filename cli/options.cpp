@@ -32,24 +32,23 @@ void add_lang_option(CLI::App& cmd, std::string& lang) {
 }
 
 void add_rules_option(CLI::App& cmd, std::vector<std::string>& rules) {
-    cmd.add_option("--rules", rules, "Rule files or directories (searched for *.ntm)")->required();
+    cmd.add_option("--rules", rules, in_lang(text::say("cli.opt.paths")))->required();
 }
 
 void add_data_options(CLI::App& cmd, std::string& data, std::string& sheet, std::string& units) {
-    cmd.add_option("--data", data, "Data file (.csv, .xlsx or .json)")->required();
-    cmd.add_option("--sheet", sheet, "Sheet of an .xlsx data file (default: the first)");
+    cmd.add_option("--data", data, in_lang(text::say("cli.opt.data")))->required();
+    cmd.add_option("--sheet", sheet, in_lang(text::say("cli.opt.sheet")));
     cmd.add_option("--units", units,
-                   "Check codes, names and parents against the official lists of units of each map (official, "
-                   "the default, bundled), or not (none: test data, units not yet listed)")
+                   in_lang(text::say("cli.opt.units")))
         ->check(CLI::IsMember({"official", "none"}));
 }
 
 void add_threads_option(CLI::App& cmd, unsigned& threads) {
-    cmd.add_option("--threads", threads, "Threads to use (default: all; the output does not change)");
+    cmd.add_option("--threads", threads, in_lang(text::say("cli.opt.threads")));
 }
 
 void add_set_option(CLI::App& cmd, std::string& set) {
-    cmd.add_option("--set", set, "Judge by this criteria set instead of the one in force (e.g. a provincial set)");
+    cmd.add_option("--set", set, in_lang(text::say("cli.opt.set")));
 }
 
 void add_year_option(CLI::App& cmd, std::optional<int>& year, const std::string& description) {
@@ -61,11 +60,10 @@ void add_limit_option(CLI::App& cmd, text::Limits& limits) {
            "--limit",
            [&limits](const std::vector<std::string>& assignments) {
                for (const std::string& a : assignments) {
-                   if (const auto why = text::set_limit(limits, a)) throw CLI::ValidationError("--limit", *why);
+                   if (const auto why = text::set_limit(limits, a)) throw CLI::ValidationError("--limit", in_lang(*why));
                }
            },
-           fmt::format("Raise a limit on what an input may hold (repeat for several; N may end in K, M or G): {}",
-                       fmt::join(text::kLimitNames, ", ")))
+           in_lang(text::say("cli.limit", fmt::format("{}", fmt::join(text::kLimitNames, ", ")))))
         ->type_name("NAME=N")
         ->allow_extra_args(false);
 }

@@ -15,6 +15,16 @@
 
 namespace ntm::cli {
 
+void print_error(const text::Message& message) {
+    fmt::print(stderr, "{}: {}\n", in_lang(text::say("diag.error")), in_lang(message));
+}
+
+void print_error(const std::string& file, const text::Message& message) {
+    fmt::print(stderr, "{}: {}: {}\n", text::printable(file), in_lang(text::say("diag.error")), in_lang(message));
+}
+
+void print_done(const text::Message& message) { fmt::print(stderr, "{}\n", in_lang(message)); }
+
 bool color_stderr() { return std::getenv("NO_COLOR") == nullptr && isatty(fileno(stderr)) != 0; }
 
 std::unique_ptr<dsl::Rules> load_checked_rules(const std::vector<std::string>& paths, int& exit_code,
@@ -26,8 +36,8 @@ std::unique_ptr<dsl::Rules> load_checked_rules(const std::vector<std::string>& p
     if (!rules->io_errors.empty()) {
         exit_code = kExitUsage;
     } else if (!rules->ok()) {
-        fmt::print(stderr, "{} {} checked: {}\n", rules->sources.size(), rules->sources.size() == 1 ? "file" : "files",
-                   in_lang(dsl::summary(rules->diags)));
+        print_done(text::say(rules->sources.size() == 1 ? "cli.files_checked.1" : "cli.files_checked",
+                             rules->sources.size(), dsl::summary(rules->diags)));
         exit_code = kExitRules;
     }
     return rules;
@@ -43,7 +53,7 @@ Loaded load_rules_and_data(const std::vector<std::string>& rule_paths, const std
         out.rule_files.push_back(rules.sources.file(static_cast<dsl::FileId>(f)).path);
     }
     out.inputs = rule_inputs(rules);
-    out.inputs.push_back({"the data file", data_path});
+    out.inputs.push_back({"cli.input.data_file", data_path});
     out.program = engine::compile(rules);
     try {
         out.data = data::load_data(data_path, out.program.schema, options);
@@ -70,8 +80,7 @@ data::LoadOptions load_options(const std::string& units, const std::string& shee
 
 bool year_found(const engine::Dataset& data, const std::string& data_path, const std::optional<int>& year) {
     if (!year || !data.records.empty() || data.skipped == 0) return true;
-    fmt::print(stderr, "{}: error: no record of year {} ({} records of other years)\n", text::printable(data_path), *year,
-               data.skipped);
+    print_error(data_path, text::say("cli.no_record_of_year", *year, data.skipped));
     return false;
 }
 
@@ -83,8 +92,8 @@ bool chosen_set(const std::string& name, const engine::Program& program, std::ui
     std::vector<std::string> names;
     for (const auto& s : program.sets) names.push_back(s.name);
     const auto near = text::closest_match(name, names);
-    fmt::print(stderr, "error: no criteria set named '{}'{}\n", text::printable(name),
-               near ? fmt::format("; did you mean '{}'?", text::printable(*near)) : std::string());
+    print_error(text::say("cli.no_set", text::printable(name)) +
+                (near ? text::Message::same("; ") + text::say("help.did_you_mean", text::printable(*near)) : text::Message()));
     return false;
 }
 
@@ -96,7 +105,7 @@ bool any_error(const std::vector<text::Problem>& problems) {
 std::vector<Input> rule_inputs(const dsl::Rules& rules) {
     std::vector<Input> out;
     for (std::size_t f = 0; f < rules.sources.size(); ++f) {
-        out.push_back({"the rule file", rules.sources.file(static_cast<dsl::FileId>(f)).path});
+        out.push_back({"cli.input.rule_file", rules.sources.file(static_cast<dsl::FileId>(f)).path});
     }
     return out;
 }
@@ -105,8 +114,7 @@ bool not_an_input(const std::string& output, const std::vector<Input>& inputs) {
     for (const Input& in : inputs) {
         std::error_code ec;  // set when either does not exist: then they are not one file
         if (!std::filesystem::equivalent(output, in.path, ec) || ec) continue;
-        fmt::print(stderr, "{}: error: --out would overwrite {} '{}'; write the output elsewhere\n",
-                   text::printable(output), in.role, text::printable(in.path));
+        print_error(output, text::say("cli.out_is_input", text::say(in.role), text::printable(in.path)));
         return false;
     }
     return true;
@@ -114,8 +122,8 @@ bool not_an_input(const std::string& output, const std::vector<Input>& inputs) {
 
 namespace {
 
-void cannot_write(const std::string& path, const std::string& reason) {
-    fmt::print(stderr, "{}: error: cannot write the file: {}\n", text::printable(path), text::reason_text(reason));
+void cannot_write(const std::string& path, const text::Message& reason) {
+    print_error(path, text::say("cli.cannot_write", reason));
 }
 
 }  // namespace
@@ -125,7 +133,7 @@ bool write_outputs(const std::vector<Output>& files, const std::vector<Input>& i
         if (!not_an_input(f.path, inputs)) return false;
         std::error_code ec;
         if (std::filesystem::is_directory(f.path, ec)) {
-            cannot_write(f.path, "is a directory");
+            cannot_write(f.path, text::say("file.is_directory"));
             return false;
         }
     }

@@ -68,7 +68,7 @@ std::string shown_number(const XlsxCell& c) {
 }
 
 // libxlsxwriter's reason as messages write it: lowercase, no final period.
-std::string reason(lxw_error e) { return text::reason_text(lxw_strerror(e)); }
+text::Message reason(lxw_error e) { return text::reason_text(lxw_strerror(e)); }
 
 }  // namespace
 
@@ -90,15 +90,15 @@ Book::Book(const std::string& path) : path_(path), temporary_(text::temporary_pa
     const std::filesystem::path dir = std::filesystem::path(path).parent_path();
     std::error_code ec;
     if (!dir.empty() && !std::filesystem::is_directory(dir, ec))
-        throw text::FileError{path, fmt::format("no such directory: {}", dir.string())};
+        throw text::FileError{path, text::say("xlsx.no_dir", dir.string())};
     book_ = workbook_new(temporary_.c_str());
-    if (book_ == nullptr) throw text::FileError{path, "cannot create the workbook"};
+    if (book_ == nullptr) throw text::FileError{path, text::say("xlsx.cannot_create")};
     lxw_doc_properties properties{};
     properties.created = kCreated;
     if (const lxw_error e = workbook_set_properties(book_, &properties); e != LXW_NO_ERROR) {
         workbook_close(book_);
         text::discard_file(temporary_);
-        throw text::FileError{path, fmt::format("cannot date the workbook: {}", reason(e))};
+        throw text::FileError{path, text::say("xlsx.cannot_date", reason(e))};
     }
 }
 
@@ -111,7 +111,7 @@ Book::~Book() {
 
 lxw_worksheet* Book::add(const std::string& name) {
     lxw_worksheet* ws = workbook_add_worksheet(book_, name.c_str());
-    if (ws == nullptr) throw text::FileError{path_, fmt::format("cannot add sheet '{}'", name)};
+    if (ws == nullptr) throw text::FileError{path_, text::say("xlsx.cannot_add_sheet", name)};
     return ws;
 }
 
@@ -141,8 +141,8 @@ lxw_format* Book::cell(const std::string& number_format, bool highlight) {
     return f;
 }
 
-void Book::check(lxw_error e, std::string_view what) const {
-    if (e != LXW_NO_ERROR) throw text::FileError{path_, fmt::format("cannot write {}: {}", what, reason(e))};
+void Book::check(lxw_error e, const text::Message& what) const {
+    if (e != LXW_NO_ERROR) throw text::FileError{path_, text::say("xlsx.cannot_write", what, reason(e))};
 }
 
 void Book::close() {
@@ -163,7 +163,7 @@ void write_sheet(Book& book, lxw_worksheet* ws, const Sheet& sheet) {
     };
     for (std::size_t c = 0; c < sheet.header.size(); ++c) {
         const std::string header = shown(sheet.header[c]);
-        book.check(worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), header.c_str(), book.header()), "a header");
+        book.check(worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), header.c_str(), book.header()), text::say("xlsx.a_header"));
         widen(c, widest_line(header));
     }
     for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
@@ -186,7 +186,7 @@ void write_sheet(Book& book, lxw_worksheet* ws, const Sheet& sheet) {
                     if (f != nullptr) e = worksheet_write_blank(ws, row, col, f);
                     break;
             }
-            book.check(e, fmt::format("row {} of sheet '{}'", r + 2, sheet.name));
+            book.check(e, text::say("xlsx.a_row", r + 2, sheet.name));
             widen(c, widest_line(cell_text));
         }
     }
@@ -203,7 +203,7 @@ void write_sheet(Book& book, lxw_worksheet* ws, const Sheet& sheet) {
 }  // namespace book
 
 void write_workbook(const std::string& path, const std::vector<Sheet>& sheets) {
-    if (sheets.empty()) throw text::FileError{path, "no sheet to write"};
+    if (sheets.empty()) throw text::FileError{path, text::say("xlsx.no_sheet")};
     book::Book book(path);
     const std::vector<std::string> names = sheet_names(sheets);
     for (std::size_t s = 0; s < sheets.size(); ++s) {

@@ -47,7 +47,7 @@ public:
     lxw_format* cell(const std::string& number_format, bool highlight);
     lxw_workbook* get() { return book_; }
     // Throws unless `e` is LXW_NO_ERROR: "cannot write {what}: …".
-    void check(lxw_error e, std::string_view what) const;
+    void check(lxw_error e, const text::Message& what) const;
     void close();
 
 private:

@@ -124,7 +124,7 @@ std::vector<TemplateColumn> template_columns(const Schema& schema, EntityKind ki
 
 // One column of the template: its header with a comment, its width and format, its validation.
 void write_template_column(Book& book, lxw_worksheet* ws, lxw_col_t col, TemplateColumn& c, lxw_format* text_format) {
-    book.check(worksheet_write_string(ws, 0, col, c.header.c_str(), book.header()), "a header");
+    book.check(worksheet_write_string(ws, 0, col, c.header.c_str(), book.header()), text::say("xlsx.a_header"));
 
     std::string note = c.title;
     if (!c.unit.empty()) note.append("\nĐơn vị: ").append(c.unit);
@@ -134,7 +134,7 @@ void write_template_column(Book& book, lxw_worksheet* ws, lxw_col_t col, Templat
     opt.author = author.data();
     opt.width = 300;
     opt.height = 110;
-    book.check(worksheet_write_comment_opt(ws, 0, col, note.c_str(), &opt), "a comment");
+    book.check(worksheet_write_comment_opt(ws, 0, col, note.c_str(), &opt), text::say("xlsx.a_comment"));
 
     const double width = std::clamp(std::max(widest_line(c.header) + 4, 12.0), kMinWidth, kMaxWidth);
     worksheet_set_column(ws, col, col, width, c.text ? text_format : nullptr);
@@ -153,7 +153,7 @@ void write_template_column(Book& book, lxw_worksheet* ws, lxw_col_t col, Templat
     c.validation.error_title = error_title.data();
     c.validation.error_message = error_message.data();
     book.check(worksheet_data_validation_range(ws, 1, col, kLastRow, col, &c.validation),
-               fmt::format("the validation of column '{}'", c.header));
+               text::say("xlsx.a_validation", c.header));
 }
 
 // The guide: every column in words, on a second sheet the reader does not read.

@@ -37,7 +37,7 @@ std::vector<std::string> find_test_files(const std::vector<std::string>& paths, 
             std::error_code type_ec;
             if (it->path().extension() == kTestExtension && !it->is_directory(type_ec)) found.push_back(it->path().string());
         }
-        if (ec) io_errors.push_back(text::file_problem(p, fmt::format("không đọc được thư mục: {}", text::reason_text(ec.message()))));
+        if (ec) io_errors.push_back(text::file_problem(p, text::say("file.cannot_read_dir", text::reason_text(ec.message()))));
         std::sort(found.begin(), found.end());
         for (std::string& f : found) {
             if (text::check_input_file(f, io_errors)) files.push_back(std::move(f));

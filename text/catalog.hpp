@@ -10,7 +10,8 @@ namespace ntm::text {
 
 std::span<const CatalogEntry> catalog_rules();  // E…, W… and their notes: rule text (dsl/)
 std::span<const CatalogEntry> catalog_data();   // D…: data files, units lists, merge
-std::span<const CatalogEntry> catalog_cli();    // the ntm command: help, usage, file errors
+std::span<const CatalogEntry> catalog_cli();      // the ntm command: help texts
+std::span<const CatalogEntry> catalog_cli_run();  // usage errors, files, reasons, what a run says
 std::span<const CatalogEntry> catalog_tests();  // T…: rule tests (ntm test)
 
 }  // namespace ntm::text

@@ -17,18 +17,33 @@
 
 namespace ntm::text {
 
-std::string reason_text(std::string reason) {
+Message reason_text(std::string reason) {
     if (!reason.empty() && reason.back() == '.') reason.pop_back();
     if (!reason.empty() && reason.front() >= 'A' && reason.front() <= 'Z') reason.front() = static_cast<char>(reason.front() - 'A' + 'a');
-    return reason;
+    // The reasons of strerror() (glibc) and libxlsxwriter a user may meet, by their words.
+    static constexpr std::pair<std::string_view, std::string_view> known[] = {
+        {"no such file or directory", "reason.enoent"},  {"permission denied", "reason.eacces"},
+        {"is a directory", "reason.eisdir"},             {"not a directory", "reason.enotdir"},
+        {"no space left on device", "reason.enospc"},    {"read-only file system", "reason.erofs"},
+        {"bad file descriptor", "reason.ebadf"},         {"file exists", "reason.eexist"},
+        {"cannot allocate memory", "reason.enomem"},     {"too many open files", "reason.emfile"},
+        {"broken pipe", "reason.epipe"},                 {"input/output error", "reason.eio"},
+        {"file name too long", "reason.enametoolong"},   {"file too large", "reason.efbig"},
+        {"disk quota exceeded", "reason.edquot"},        {"operation not permitted", "reason.eperm"},
+        {"too many levels of symbolic links", "reason.eloop"},
+    };
+    for (const auto& [words, key] : known) {
+        if (reason == words) return say(key);
+    }
+    return Message::same(std::move(reason));
 }
 
 namespace {
 
-std::string lowercase_reason(int error) { return reason_text(std::strerror(error)); }
+Message lowercase_reason(int error) { return reason_text(std::strerror(error)); }
 
 // Flushes a written, closed file to the disk; the reason when it cannot.
-std::optional<std::string> sync_file(const std::string& path) {
+std::optional<Message> sync_file(const std::string& path) {
     const int fd = ::open(path.c_str(), O_RDONLY);
     if (fd < 0) return lowercase_reason(errno);
     const bool synced = ::fsync(fd) == 0;
@@ -39,16 +54,16 @@ std::optional<std::string> sync_file(const std::string& path) {
 }
 
 Problem too_large(const std::string& path, std::uint64_t size, const SizeLimit& limit) {
-    Problem p = file_problem(path, fmt::format("file is {} bytes, more than the limit of {} bytes", size, limit.bytes));
-    if (!limit.name.empty()) p.message += fmt::format("; raise it with --limit {}=N", limit.name);
+    Problem p = file_problem(path, say("file.too_large", size, limit.bytes));
+    if (!limit.name.empty()) p.message += say("file.raise_limit", limit.name);
     p.code = limit.code;
     return p;
 }
 
 // What is wrong with a file of status `st` as an input, if anything.
 std::optional<Problem> file_type_problem(const std::string& path, const struct ::stat& st, const SizeLimit& limit) {
-    if (S_ISDIR(st.st_mode)) return file_problem(path, "is a directory");
-    if (!S_ISREG(st.st_mode)) return file_problem(path, "is not a regular file");
+    if (S_ISDIR(st.st_mode)) return file_problem(path, say("file.is_directory"));
+    if (!S_ISREG(st.st_mode)) return file_problem(path, say("file.not_regular"));
     if (static_cast<std::uint64_t>(st.st_size) > limit.bytes) {
         return too_large(path, static_cast<std::uint64_t>(st.st_size), limit);
     }
@@ -56,7 +71,7 @@ std::optional<Problem> file_type_problem(const std::string& path, const struct :
 }
 
 Problem open_problem(const std::string& path, int error) {
-    return file_problem(path, error == ENOENT ? std::string("no such file") : "cannot open file: " + lowercase_reason(error));
+    return file_problem(path, error == ENOENT ? say("file.no_such_file") : say("file.cannot_open", lowercase_reason(error)));
 }
 
 // Closes the descriptor when it goes out of scope.
@@ -91,7 +106,7 @@ std::optional<std::string> read_text_file(const std::string& path, std::vector<P
     if (in.fd < 0) {
         // A directory cannot always be opened; say what it is rather than why.
         if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-            problems.push_back(file_problem(path, "is a directory"));
+            problems.push_back(file_problem(path, say("file.is_directory")));
         } else {
             problems.push_back(open_problem(path, errno));
         }
@@ -114,7 +129,7 @@ std::optional<std::string> read_text_file(const std::string& path, std::vector<P
         const ::ssize_t n = ::read(in.fd, buffer, want);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
-            problems.push_back(file_problem(path, "cannot read file: " + lowercase_reason(errno)));
+            problems.push_back(file_problem(path, say("file.cannot_read", lowercase_reason(errno))));
             return std::nullopt;
         }
         if (n == 0) break;
@@ -127,8 +142,7 @@ std::optional<std::string> read_text_file(const std::string& path, std::vector<P
     if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
     if (const std::size_t bad = invalid_utf8_at(text); bad != std::string::npos) {
         const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
-        problems.push_back(file_problem(path, fmt::format("line {}: not valid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
-                                                          line, static_cast<unsigned char>(text[bad]))));
+        problems.push_back(file_problem(path, say("file.not_utf8", line, fmt::format("{:02X}", static_cast<unsigned char>(text[bad])))));
         return std::nullopt;
     }
     return text;
@@ -147,7 +161,7 @@ void discard_file(const std::string& temporary) {
     std::filesystem::remove(temporary, ec);
 }
 
-std::optional<std::string> commit_file(const std::string& temporary, const std::string& path) {
+std::optional<Message> commit_file(const std::string& temporary, const std::string& path) {
     if (auto why = sync_file(temporary)) {
         discard_file(temporary);
         return why;
@@ -163,7 +177,7 @@ std::optional<std::string> commit_file(const std::string& temporary, const std::
     return reason_text(ec.message());
 }
 
-std::optional<std::string> write_file(const std::string& path, std::string_view bytes) {
+std::optional<Message> write_file(const std::string& path, std::string_view bytes) {
     const std::string temporary = temporary_path(path);
     std::FILE* f = std::fopen(temporary.c_str(), "wb");
     if (f == nullptr) return lowercase_reason(errno);

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "text/message.hpp"
 #include "text/problem.hpp"
 
 namespace ntm::text {
@@ -37,11 +38,13 @@ std::optional<std::string> read_text_file(const std::string& path, std::vector<P
 
 // A reason from the system or a library ("No such file or directory.") as messages write it:
 // lowercase, no final period.
-std::string reason_text(std::string reason);
+// In Vietnamese too for the reasons a user meets (no such file, permission denied, disk full…);
+// any other as the system words it.
+Message reason_text(std::string reason);
 
 // Writes `bytes` to `path` atomically.  Returns the reason when it cannot ("permission
 // denied"), having left `path` as it was.
-std::optional<std::string> write_file(const std::string& path, std::string_view bytes);
+std::optional<Message> write_file(const std::string& path, std::string_view bytes);
 
 // For writers that open the file themselves (a workbook library): a temporary path beside
 // `path` to write to, then commit_file() to rename it into place (or discard_file() to give
@@ -49,7 +52,7 @@ std::optional<std::string> write_file(const std::string& path, std::string_view 
 // leaves an empty or partial file in place of the old one; it returns the reason when it
 // cannot, and removes the temporary.
 std::string temporary_path(const std::string& path);
-std::optional<std::string> commit_file(const std::string& temporary, const std::string& path);
+std::optional<Message> commit_file(const std::string& temporary, const std::string& path);
 void discard_file(const std::string& temporary);
 
 }  // namespace ntm::text

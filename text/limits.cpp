@@ -24,7 +24,7 @@ std::uint64_t* field(Limits& l, std::string_view name, bool& size) {
 
 }  // namespace
 
-std::optional<std::string> set_limit(Limits& limits, std::string_view assignment) {
+std::optional<Message> set_limit(Limits& limits, std::string_view assignment) {
     const std::size_t eq = assignment.find('=');
     const std::string_view name = assignment.substr(0, eq);
     bool size = false;
@@ -32,7 +32,7 @@ std::optional<std::string> set_limit(Limits& limits, std::string_view assignment
     if (target == nullptr) {
         std::string names;
         for (const std::string_view n : kLimitNames) names += fmt::format("{}{}", names.empty() ? "" : ", ", n);
-        return fmt::format("'{}' is not NAME=N with NAME one of: {}", assignment, names);
+        return say("limit.not_assignment", assignment, names);
     }
     std::string_view number = assignment.substr(eq + 1);
     std::uint64_t unit = 1;
@@ -48,7 +48,7 @@ std::optional<std::string> set_limit(Limits& limits, std::string_view assignment
     const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), value);
     if (number.empty() || ec != std::errc() || end != number.data() + number.size() || value == 0 ||
         value > UINT64_MAX / unit) {
-        return fmt::format("'{}': the limit must be a whole number above 0, optionally with K, M or G", assignment);
+        return say("limit.not_number", assignment);
     }
     *target = value * unit;
     return std::nullopt;

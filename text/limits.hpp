@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "text/message.hpp"
+
 namespace ntm::text {
 
 struct Limits {
@@ -30,6 +32,6 @@ inline constexpr std::string_view kLimitNames[] = {"rule-file-size", "data-file-
 // Applies "NAME=N" to `limits`: N is a whole number, optionally with K, M or G (×1024 for
 // sizes, ×1000 for counts).  Returns the reason when the text is not one of the names above
 // with a number.
-std::optional<std::string> set_limit(Limits& limits, std::string_view assignment);
+std::optional<Message> set_limit(Limits& limits, std::string_view assignment);
 
 }  // namespace ntm::text

@@ -126,7 +126,7 @@ TEST_CASE("text: limits are raised by name, with K, M or G") {
     CHECK_FALSE(text::set_limit(l, "line-length=64k"));
     CHECK(l.line_bytes == 64u * 1024);
     REQUIRE(text::set_limit(l, "lines=3"));
-    CHECK(text::set_limit(l, "lines=3")->find("rule-file-size, data-file-size") != std::string::npos);
+    CHECK(text::set_limit(l, "lines=3")->en().find("rule-file-size, data-file-size") != std::string::npos);
     CHECK(text::set_limit(l, "rows=0"));
     CHECK(text::set_limit(l, "rows=-1"));
     CHECK(text::set_limit(l, "rows=99999999999999999999"));
