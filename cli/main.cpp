@@ -1,5 +1,6 @@
 // ntm: check and format NTM rule files; validate data, evaluate and explain against them.
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -7,8 +8,10 @@
 #include <cstdio>
 #include <cstring>
 #include <new>
+#include <sstream>
 #include <string>
 #include <system_error>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "text/files.hpp"
@@ -109,7 +112,11 @@ std::string usage_error(const CLI::ParseError& e) {
     } else if (what.starts_with("The following argument was not expected: ")) {
         m = say("cli.parse.extra", after("The following argument was not expected: "));
     } else if (what.starts_with("The following arguments were not expected: ")) {
-        m = say("cli.parse.extras", after("The following arguments were not expected: "));
+        // CLI11 lists them last first: put them back in the order they were typed.
+        std::vector<std::string> words;
+        std::istringstream list(after("The following arguments were not expected: "));
+        for (std::string w; list >> w;) words.insert(words.begin(), w);
+        m = say("cli.parse.extras", fmt::format("{}", fmt::join(words, " ")));
     } else if (what.starts_with("Could not convert: ") && what.find(" = ") != std::string::npos) {
         const std::size_t eq = what.find(" = ");
         m = say("cli.parse.convert", what.substr(19, eq - 19), what.substr(eq + 3));

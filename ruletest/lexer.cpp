@@ -116,7 +116,7 @@ private:
         const std::string shown = cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || text::invisible(static_cast<char32_t>(cp))
                                       ? fmt::format("U+{:04X}", cp)
                                       : std::string(text_.substr(begin, len));
-        diags_.error("T0002", span(begin, at_), fmt::format("ký tự '{}' không dùng được ở đây", shown));
+        diags_.error("T0002", span(begin, at_), text::say("T0002", shown));
         return std::nullopt;
     }
 
@@ -142,8 +142,7 @@ private:
                 while (at_ < text_.size() && code_point(at_).first >= 0 && name_char(code_point(at_).first, false))
                     at_ += code_point(at_).second;
                 diags_.error("T0002", span(begin, at_),
-                             fmt::format("'{}' không phải là số hay tên: tên phải bắt đầu bằng chữ cái",
-                                         text::printable(text_.substr(begin, at_ - begin))));
+                             text::say("T0002.not_a_word", text::printable(text_.substr(begin, at_ - begin))));
                 return std::nullopt;
             }
         }
@@ -151,7 +150,7 @@ private:
     }
 
     void control_error(std::size_t at, std::size_t len, utf8proc_int32_t cp) {
-        diags_.error("T0002", span(at, at + len), fmt::format("ký tự điều khiển U+{:04X} không dùng được trong tệp kiểm tra", cp));
+        diags_.error("T0002", span(at, at + len), text::say("T0002.control", fmt::format("{:04X}", cp)));
     }
 
     std::optional<Token> string_token() {
@@ -174,7 +173,7 @@ private:
             value += text_[at_++];
         }
         if (at_ >= text_.size() || text_[at_] != '"') {
-            diags_.error("T0002", span(begin, at_), "chuỗi chưa có dấu nháy đóng '\"' trước khi hết dòng");
+            diags_.error("T0002", span(begin, at_), text::say("T0002.string"));
             return std::nullopt;
         }
         ++at_;
@@ -188,11 +187,11 @@ std::vector<Token> tokenize(dsl::FileId file, const dsl::SourceManager& sources,
     return Lexer(file, sources.file(file).text, diags).run();
 }
 
-std::string describe(const Token& t) {
+text::Message describe(const Token& t) {
     switch (t.kind) {
-        case Tok::end: return "hết tệp";
-        case Tok::string: return fmt::format("chuỗi \"{}\"", text::printable(t.text, 40));
-        default: return fmt::format("'{}'", text::printable(t.text, 40));
+        case Tok::end: return text::say("T0001.end");
+        case Tok::string: return text::say("T0001.a_string", text::printable(t.text, 40));
+        default: return text::Message::same(fmt::format("'{}'", text::printable(t.text, 40)));
     }
 }
 

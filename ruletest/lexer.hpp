@@ -29,6 +29,6 @@ struct Token {
 std::vector<Token> tokenize(dsl::FileId file, const dsl::SourceManager& sources, dsl::Diagnostics& diags);
 
 // How a token reads in a message: 'given', '{', "a string", the end of the file.
-std::string describe(const Token& t);
+text::Message describe(const Token& t);
 
 }  // namespace ntm::ruletest

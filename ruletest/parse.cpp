@@ -29,6 +29,8 @@
 
 namespace ntm::ruletest {
 
+using text::say;
+
 namespace {
 
 constexpr std::array<std::string_view, 9> kItems = {"for",    "year",       "region", "locality", "category",
@@ -53,7 +55,7 @@ public:
         out.file = file_;
         while (peek().kind != Tok::end) {
             if (!is_word("test")) {
-                error(peek().span, fmt::format("cần 'test' để bắt đầu một bài kiểm tra, gặp {}", describe(peek())));
+                error(peek().span, say("T0001.test", describe(peek())));
                 ++i_;
                 while (peek().kind != Tok::end && !is_word("test")) ++i_;
                 continue;
@@ -76,19 +78,19 @@ private:
     }
     Span last() const { return t_[i_ == 0 ? 0 : i_ - 1].span; }
 
-    void error(Span at, std::string message) { diags_.error("T0001", at, std::move(message)); }
-    [[noreturn]] void expected(const std::string& what) {
-        error(peek().span, fmt::format("cần {}, gặp {}", what, describe(peek())));
+    void error(Span at, text::Message message) { diags_.error("T0001", at, std::move(message)); }
+    [[noreturn]] void expected(const text::Message& what) {
+        error(peek().span, say("T0001", what, describe(peek())));
         throw Stop{};
     }
 
-    Word word(const std::string& what) {
+    Word word(const text::Message& what) {
         if (peek().kind != Tok::name) expected(what);
         const Token& t = take();
         return {t.text, t.span};
     }
     // An official code (`2.2`, `17.10`) or, where a column may be named, a name.
-    Word code(const std::string& what, bool or_name = false) {
+    Word code(const text::Message& what, bool or_name = false) {
         if (peek().kind == Tok::number && !peek().percent) {
             const Token& t = take();
             return {t.text, t.span};
@@ -96,11 +98,11 @@ private:
         if (or_name && peek().kind == Tok::name) return word(what);
         expected(what);
     }
-    Word choice(const std::string& what, bool (*ok)(std::string_view)) {
+    Word choice(const text::Message& what, bool (*ok)(std::string_view)) {
         if (peek().kind != Tok::name || !ok(peek().text)) expected(what);
         return word(what);
     }
-    double number(const std::string& what, Span& span) {
+    double number(const text::Message& what, Span& span) {
         const std::size_t begin = peek().span.begin;
         const bool negative = peek().kind == Tok::minus;
         if (negative) ++i_;
@@ -112,10 +114,10 @@ private:
     int year() {
         if (peek().kind != Tok::number || peek().percent || peek().text.size() != 4 ||
             peek().text.find('.') != std::string::npos)
-            expected("một năm viết bằng bốn chữ số (2024)");
+            expected(say("T0001.what.year"));
         const Token& t = take();
         if (t.value < 1900 || t.value > 2100) {
-            error(t.span, fmt::format("năm {} nằm ngoài khoảng 1900–2100", t.text));
+            error(t.span, say("T0001.year_range", t.text));
             throw Stop{};
         }
         return static_cast<int>(t.value);
@@ -123,7 +125,7 @@ private:
     void once(bool& seen, const Token& keyword) {
         if (seen) {
             diags_.error("T0003", keyword.span,
-                         fmt::format("mục '{}' đã có trong bài kiểm tra này: mỗi bài chỉ viết một lần", keyword.text));
+                         say("T0003", keyword.text));
         }
         seen = true;
     }
@@ -140,13 +142,13 @@ private:
         tc.span = take().span;
         const bool named = peek().kind == Tok::string;
         if (!named) {
-            error(peek().span, fmt::format("cần tên bài kiểm tra trong dấu nháy kép sau 'test', gặp {}", describe(peek())));
+            error(peek().span, say("T0001.name", describe(peek())));
         } else {
             tc.name = peek().text;
             tc.name_span = take().span;
         }
         if (peek().kind != Tok::lbrace) {
-            if (named) error(peek().span, fmt::format("cần '{{' để mở bài kiểm tra, gặp {}", describe(peek())));
+            if (named) error(peek().span, say("T0001.open", describe(peek())));
             while (peek().kind != Tok::end && !is_word("test")) ++i_;
             return;
         }
@@ -156,14 +158,13 @@ private:
             const Token keyword = peek();
             try {
                 if (keyword.kind != Tok::name || !one_of(kItems, keyword.text)) {
-                    expected("một dòng của bài kiểm tra (for, year, region, locality, category, given, others, "
-                             "recognised, expect) hoặc '}'");
+                    expected(say("T0001.what.line"));
                 }
                 ++i_;
                 const std::string& k = keyword.text;
                 if (k == "for") {
                     once(seen_for, keyword);
-                    tc.kind = word("loại đơn vị (thon, xa, huyen, tinh)");
+                    tc.kind = word(say("T0001.what.kind"));
                 } else if (k == "year") {
                     once(seen_year, keyword);
                     const std::uint32_t begin = peek().span.begin;
@@ -175,7 +176,7 @@ private:
                     tc.year_span = {file_, begin, last().end};
                     if (tc.year_to < tc.year_from) {
                         diags_.error("T0001", tc.year_span,
-                                     fmt::format("khoảng năm {}..{} kết thúc trước khi bắt đầu", tc.year_from, tc.year_to));
+                                     say("T0001.years_backwards", tc.year_from, tc.year_to));
                     }
                 } else if (k == "region") {
                     once(seen_region, keyword);
@@ -184,24 +185,24 @@ private:
                         ++i_;
                         tc.all_regions = true;
                     } else {
-                        do tc.regions.push_back(word("tên vùng (TDMNPB, DBSH, BTB, DHNTB, TN, DNB, DBSCL) hoặc all"));
+                        do tc.regions.push_back(word(say("T0001.what.region")));
                         while (peek().kind == Tok::comma && (++i_, true));
                     }
                     tc.region_span = {file_, begin, last().end};
                 } else if (k == "locality") {
                     once(seen_locality, keyword);
-                    if (peek().kind != Tok::string) expected("mã địa phương trong dấu nháy kép (\"49\")");
+                    if (peek().kind != Tok::string) expected(say("T0001.what.locality"));
                     tc.locality = peek().text;
                     tc.locality_span = take().span;
                 } else if (k == "category") {
                     CategoryLine line;
                     line.span.begin = keyword.span.begin;
-                    line.category = word("tên một cách phân loại (category) của quy định, như nhom_xa");
+                    line.category = word(say("T0001.what.category"));
                     if (is_word("all")) {
                         ++i_;
                         line.all = true;
                     } else {
-                        do line.members.push_back(word("tên nhóm (như nhom_2) hoặc all"));
+                        do line.members.push_back(word(say("T0001.what.member")));
                         while (peek().kind == Tok::comma && (++i_, true));
                     }
                     line.span = {file_, keyword.span.begin, last().end};
@@ -211,15 +212,15 @@ private:
                     while (peek().kind == Tok::comma && (++i_, true));
                 } else if (k == "others") {
                     once(seen_others, keyword);
-                    const Word w = choice("pass, fail hoặc missing", [](std::string_view s) {
+                    const Word w = choice(say("T0001.what.others"), [](std::string_view s) {
                         return s == "pass" || s == "fail" || s == "missing";
                     });
                     tc.others = w.text == "pass" ? Others::pass : w.text == "fail" ? Others::fail : Others::missing;
                     if (tc.others == Others::pass && peek().kind == Tok::name && !one_of(kItems, peek().text))
-                        tc.others_level = word("tên mức công nhận");
+                        tc.others_level = word(say("T0001.what.level"));
                 } else if (k == "recognised") {
                     RecognisedLine r;
-                    r.level = word("tên mức công nhận (như dat_chuan)");
+                    r.level = word(say("T0001.what.recognised"));
                     r.year_span = peek().span;
                     r.year = year();
                     tc.recognised.push_back(std::move(r));
@@ -231,18 +232,18 @@ private:
             }
         }
         if (peek().kind != Tok::rbrace) {
-            error(peek().span, fmt::format("cần '}}' để đóng bài kiểm tra \"{}\", gặp {}", text::printable(tc.name, 40), describe(peek())));
+            error(peek().span, say("T0001.close", text::printable(tc.name, 40), describe(peek())));
         } else {
             ++i_;
         }
         tc.span.end = last().end;
         if (!seen_year && !tc.name.empty()) {
-            diags_.error("T0004", tc.name_span, "bài kiểm tra thiếu dòng 'year': cần nêu năm đánh giá (year 2024)");
+            diags_.error("T0004", tc.name_span, say("T0004"));
         }
         for (const TestCase& other : out.tests) {
             if (other.name != tc.name || tc.name.empty()) continue;
-            diags_.error("T0005", tc.name_span, fmt::format("tên bài kiểm tra \"{}\" đã dùng trong tệp này", text::printable(tc.name, 40)))
-                .notes.push_back({other.name_span, "bài kiểm tra cùng tên ở đây"});
+            diags_.error("T0005", tc.name_span, say("T0005", text::printable(tc.name, 40)))
+                .notes.push_back({other.name_span, say("T0005.note")});
             break;
         }
         out.tests.push_back(std::move(tc));
@@ -250,8 +251,8 @@ private:
 
     Given given() {
         Given g;
-        g.column = code("tên cột số liệu hoặc mã chỉ tiêu (như hai_long, 2.2)", true);
-        if (peek().kind != Tok::equals) expected(fmt::format("'=' sau '{}'", g.column.text));
+        g.column = code(say("T0001.what.column"), true);
+        if (peek().kind != Tok::equals) expected(say("T0001.what.equals", g.column.text));
         ++i_;
         g.value_span = peek().span;
         if (is_word("yes") || is_word("no") || is_word("missing")) {
@@ -259,14 +260,13 @@ private:
             g.kind = w == "yes" ? Given::Kind::yes : w == "no" ? Given::Kind::no : Given::Kind::missing;
             return g;
         }
-        if (peek().kind != Tok::number && peek().kind != Tok::minus) expected("một số, yes, no hoặc missing");
+        if (peek().kind != Tok::number && peek().kind != Tok::minus) expected(say("T0001.what.value"));
         const bool percent = peek().kind == Tok::number ? peek().percent : peek(1).percent;
-        g.number = number("một số", g.value_span);
+        g.number = number(say("T0001.what.number"), g.value_span);
         g.percent_sign = percent;
         // `57,4`: the comma starts the next input, and a digit cannot name one.
         if (peek().kind == Tok::comma && peek(1).kind == Tok::number && peek(2).kind != Tok::equals) {
-            error(peek().span, fmt::format("số thập phân viết bằng dấu chấm ({}.{}), không phải dấu phẩy", t_[i_ - 1].text,
-                                           peek(1).text));
+            error(peek().span, say("T0001.decimal_comma", t_[i_ - 1].text, peek(1).text));
             throw Stop{};
         }
         return g;
@@ -274,31 +274,31 @@ private:
 
     Expectation expectation(Span keyword) {
         Expectation e;
-        const Word what = choice("indicator, threshold, criterion, criteria_met, level, gate, revocation hoặc category",
+        const Word what = choice(say("T0001.what.expect"),
                                  [](std::string_view s) {
                                      return s == "indicator" || s == "threshold" || s == "criterion" ||
                                             s == "criteria_met" || s == "level" || s == "gate" ||
                                             s == "revocation" || s == "category";
                                  });
-        auto status = [&] { return choice("met, not_met, unknown hoặc not_applicable", [](std::string_view s) { return one_of(kStatuses, s); }); };
+        auto status = [&] { return choice(say("T0001.what.status"), [](std::string_view s) { return one_of(kStatuses, s); }); };
         const std::string& w = what.text;
         if (w == "indicator" || w == "criterion" || w == "threshold") {
             e.kind = w == "indicator" ? ExpectKind::indicator : w == "criterion" ? ExpectKind::criterion : ExpectKind::threshold;
-            e.subject = code(w == "criterion" ? "mã tiêu chí (như 2)" : "mã chỉ tiêu (như 2.2)");
+            e.subject = code(say(w == "criterion" ? "T0001.what.criterion" : "T0001.what.indicator"));
             if (is_word("in")) {
                 ++i_;
-                e.in_level = word("tên mức công nhận sau 'in' (như nang_cao)");
+                e.in_level = word(say("T0001.what.in_level"));
             }
             if (e.kind == ExpectKind::threshold) {
-                e.number = number("ngưỡng mong đợi (một số)", e.number_span);
+                e.number = number(say("T0001.what.threshold"), e.number_span);
             } else {
                 e.verdict = status();
             }
         } else if (w == "criteria_met") {
             e.kind = ExpectKind::criteria_met;
-            e.number = number("số tiêu chí đạt (một số nguyên)", e.number_span);
+            e.number = number(say("T0001.what.criteria_met"), e.number_span);
         } else if (w == "level") {
-            e.subject = word("tên mức công nhận hoặc none");
+            e.subject = word(say("T0001.what.level_or_none"));
             e.kind = ExpectKind::level;
             if (peek().kind == Tok::name && one_of(kStatuses, peek().text)) {
                 e.kind = ExpectKind::level_status;
@@ -306,21 +306,21 @@ private:
             }
         } else if (w == "gate") {
             e.kind = ExpectKind::gate;
-            e.subject = word("tên mức công nhận của điều kiện");
-            e.second = word("tên điều kiện công nhận (gate)");
+            e.subject = word(say("T0001.what.gate_level"));
+            e.second = word(say("T0001.what.gate"));
             e.verdict = status();
         } else if (w == "revocation") {
             e.kind = ExpectKind::revocation;
-            e.subject = word("tên quy định thu hồi (như thu_hoi_xa)");
-            e.verdict = choice("revoke, may_revoke, keep hoặc not_applicable", [](std::string_view s) { return one_of(kVerdicts, s); });
+            e.subject = word(say("T0001.what.revocation"));
+            e.verdict = choice(say("T0001.what.verdict"), [](std::string_view s) { return one_of(kVerdicts, s); });
             if (is_word("branch")) {
                 ++i_;
-                e.second = word("tên trường hợp thu hồi (như a)");
+                e.second = word(say("T0001.what.branch"));
             }
         } else {
             e.kind = ExpectKind::category;
-            e.subject = word("tên cách phân loại (như nhom_xa)");
-            e.second = word("tên nhóm (như nhom_1)");
+            e.subject = word(say("T0001.what.category_name"));
+            e.second = word(say("T0001.what.member_name"));
         }
         e.span = {file_, keyword.begin, last().end};
         return e;

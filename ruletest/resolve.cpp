@@ -13,12 +13,12 @@
 
 namespace ntm::ruletest {
 
-dsl::Diagnostic& Names::fail(const char* code, Span at, std::string message) const {
+dsl::Diagnostic& Names::fail(const char* code, Span at, text::Message message) const {
     return diags.error(code, at, std::move(message));
 }
 
 void Names::suggest(dsl::Diagnostic& d, const Word& w, const std::vector<std::string>& candidates) const {
-    if (const auto near = text::closest_match(w.text, candidates)) d.help = fmt::format("có phải là '{}'?", *near);
+    if (const auto near = text::closest_match(w.text, candidates)) d.help = text::say("help.did_you_mean", *near);
 }
 
 std::string Names::kind_name() const { return std::string(dsl::name_of(kind)); }
@@ -31,7 +31,7 @@ std::uint32_t Names::level(const Word& w) const {
         if (p.levels[l].name == w.text) return l;
         names.push_back(p.levels[l].name);
     }
-    suggest(fail("T0104", w.span, fmt::format("không có mức công nhận '{}' cho {}", shown(w), kind_name())), w, names);
+    suggest(fail("T0104", w.span, text::say("T0104", shown(w), kind_name())), w, names);
     return kNone;
 }
 
@@ -41,7 +41,7 @@ std::uint32_t Names::member(std::uint32_t c, const Word& w) const {
         if (p.categories[c].members[m].name == w.text) return m;
         names.push_back(p.categories[c].members[m].name);
     }
-    suggest(fail("T0109", w.span, fmt::format("'{}' không có nhóm '{}' (các nhóm: {})", p.categories[c].name, shown(w), fmt::join(names, ", "))),
+    suggest(fail("T0109", w.span, text::say("T0109.member", p.categories[c].name, shown(w), fmt::format("{}", fmt::join(names, ", ")))),
             w, names);
     return kNone;
 }
@@ -73,7 +73,7 @@ public:
         out.source = &tc;
         if (!tc.kind.empty()) {
             if (const auto k = dsl::entity_kind(tc.kind.text)) out.kind = *k;
-            else fail("T0101", tc.kind.span, fmt::format("không có loại đơn vị '{}': thon, xa, huyen hoặc tinh", shown(tc.kind)));
+            else fail("T0101", tc.kind.span, text::say("T0101", shown(tc.kind)));
         }
         if (diags_.error_count() != errors || tc.year_from == 0) return std::nullopt;
         kind_ = names_.kind = out.kind;
@@ -101,7 +101,7 @@ private:
     EntityKind kind_ = EntityKind::xa;
     Names names_{p_, diags_};
 
-    dsl::Diagnostic& fail(const char* code, Span at, std::string message) { return names_.fail(code, at, std::move(message)); }
+    dsl::Diagnostic& fail(const char* code, Span at, text::Message message) { return names_.fail(code, at, std::move(message)); }
     void suggest(dsl::Diagnostic& d, const Word& w, const std::vector<std::string>& candidates) { names_.suggest(d, w, candidates); }
     std::string kind_name() const { return names_.kind_name(); }
     std::uint32_t level(const Word& w) { return names_.level(w); }
@@ -117,7 +117,7 @@ private:
             bool any = false;
             for (const std::uint32_t l : p_.level_order[engine::kind_index(kind_)]) any = any || p_.level_in_force(p_.levels[l], y);
             if (!any) {
-                fail("T0301", tc.year_span, fmt::format("không có bộ tiêu chí hay mức công nhận nào cho {} có hiệu lực năm {}", kind_name(), y));
+                fail("T0301", tc.year_span, text::say("T0301", kind_name(), y));
                 return;
             }
             for (const engine::SetDef& s : p_.sets) {
@@ -136,14 +136,14 @@ private:
                 regions.push_back(*r);
                 continue;
             }
-            auto& d = fail("T0102", w.span, fmt::format("không có vùng '{}'", shown(w)));
+            auto& d = fail("T0102", w.span, text::say("T0102", shown(w)));
             suggest(d, w, {dsl::kRegionNames.begin(), dsl::kRegionNames.end()});
-            if (!d.help) d.help = "các vùng: TDMNPB, DBSH, BTB, DHNTB, TN, DNB, DBSCL";
+            if (!d.help) d.help = text::say("T0102.help");
         }
         if (regions.empty()) {
             if (regions_needed && tc.regions.empty()) {
-                fail("T0302", tc.name_span, fmt::format("bài kiểm tra cần dòng 'region': bộ tiêu chí {} có ngưỡng theo vùng", regional_set))
-                    .help = "thêm một dòng như 'region DHNTB', hoặc 'region all' để chạy với cả bảy vùng";
+                fail("T0302", tc.name_span, text::say("T0302", regional_set))
+                    .help = text::say("T0302.help");
             }
             regions.push_back(std::nullopt);
         }
@@ -153,7 +153,7 @@ private:
         std::size_t total = years.size() * regions.size();
         for (const auto& m : members) total *= std::max<std::size_t>(1, m.size());
         if (total > kMaxRuns) {
-            fail("T0304", tc.name_span, fmt::format("bài kiểm tra chạy {} lần (năm × vùng × nhóm), quá {} lần", total, kMaxRuns));
+            fail("T0304", tc.name_span, text::say("T0304", total, kMaxRuns));
             return;
         }
         for (const int y : years) {
@@ -182,12 +182,12 @@ private:
             if (p_.categories[i].name == line.category.text) c = i;
         }
         if (c == kNone) {
-            suggest(fail("T0109", line.category.span, fmt::format("không có cách phân loại (category) '{}' cho {}", shown(line.category), kind_name())),
+            suggest(fail("T0109", line.category.span, text::say("T0109", shown(line.category), kind_name())),
                     line.category, names);
             return;
         }
         if (!members[c].empty()) {
-            fail("T0110", line.category.span, fmt::format("nhóm của '{}' đã nêu ở một dòng trước", line.category.text));
+            fail("T0110", line.category.span, text::say("T0110.category", line.category.text));
             return;
         }
         const engine::CategoryDef& def = p_.categories[c];
@@ -224,13 +224,12 @@ private:
             const engine::IndicatorDef& d = p_.indicators[i];
             const std::uint32_t slot = edge_.column_of(i);
             if (slot == kNone) {
-                fail("T0204", g.column.span, fmt::format("chỉ tiêu {} của bộ tiêu chí {} được tính từ các số liệu khác ({}): hãy cho các số liệu đó",
-                                                         d.code, p_.sets[d.set].name, p_.where(d.span)));
+                fail("T0204", g.column.span, text::say("T0204", d.code, p_.sets[d.set].name, p_.where(d.span)));
                 return false;
             }
             const engine::Column* read = &p_.schema.columns[engine::kind_index(kind_)][slot];
             if (col != nullptr && col != read) {
-                fail("T0204", g.column.span, fmt::format("chỉ tiêu {} đọc cột '{}' hay '{}' tùy năm: hãy cho cột đó", d.code, col->name, read->name));
+                fail("T0204", g.column.span, text::say("T0204.by_year", d.code, col->name, read->name));
                 return false;
             }
             col = read;
@@ -244,17 +243,17 @@ private:
         if (col == nullptr) {
             std::vector<std::string> names;
             for (const engine::Column& c : p_.schema.columns[engine::kind_index(kind_)]) names.push_back(c.name);
-            suggest(fail("T0103", g.column.span, fmt::format("không có cột số liệu hay chỉ tiêu '{}' cho {}", shown(g.column), kind_name())),
+            suggest(fail("T0103", g.column.span, text::say("T0103", shown(g.column), kind_name())),
                     g.column, names);
             return;
         }
         if (col->derived) {
-            fail("T0203", g.column.span, fmt::format("'{}' được tính từ các số liệu khác (derive): hãy cho các số liệu đó", col->name));
+            fail("T0203", g.column.span, text::say("T0203", col->name));
             return;
         }
         for (const ResolvedGiven& before : out.given) {
             if (before.slot == col->slot) {
-                fail("T0110", g.column.span, fmt::format("cột '{}' đã được cho một giá trị ở trước", col->name));
+                fail("T0110", g.column.span, text::say("T0110", col->name));
                 return;
             }
         }
@@ -266,21 +265,21 @@ private:
         }
         const bool yes_no = g.kind == Given::Kind::yes || g.kind == Given::Kind::no;
         if (boolean != yes_no) {
-            fail("T0201", g.value_span, boolean ? fmt::format("cột '{}' nhận yes hoặc no, không nhận số", col->name)
-                                                : fmt::format("cột '{}' ({}) nhận một số, không nhận yes hay no", col->name, col->unit_symbol.empty() ? col->unit : col->unit_symbol));
+            fail("T0201", g.value_span, boolean ? text::say("T0201.yes_no", col->name)
+                                                : text::say("T0201.number", col->name, col->unit_symbol.empty() ? col->unit : col->unit_symbol));
             return;
         }
         r.value = yes_no ? (g.kind == Given::Kind::yes ? 1 : 0) : g.number;
         if (g.percent_sign && !col->percent) {
-            fail("T0201", g.value_span, fmt::format("cột '{}' không phải tỷ lệ phần trăm: bỏ dấu %", col->name));
+            fail("T0201", g.value_span, text::say("T0201.percent", col->name));
             return;
         }
         if (col->percent && (r.value < 0 || r.value > 100)) {
-            fail("T0202", g.value_span, fmt::format("tỷ lệ phần trăm phải từ 0 đến 100, gặp {}", g.number));
+            fail("T0202", g.value_span, text::say("T0202", g.number));
             return;
         }
         if (col->count && (r.value < 0 || r.value != std::floor(r.value))) {
-            fail("T0202", g.value_span, fmt::format("cột '{}' là số đếm: cần một số nguyên không âm, gặp {}", col->name, r.value));
+            fail("T0202", g.value_span, text::say("T0202.count", col->name, r.value));
             return;
         }
         out.given.push_back(r);
@@ -291,7 +290,7 @@ private:
         const bool digits = std::all_of(tc.locality.begin(), tc.locality.end(), [](char c) { return c >= '0' && c <= '9'; });
         const bool district = tc.locality.size() == 3 && kind_ < EntityKind::huyen && tc.year_to < 2026;
         if (!digits || (tc.locality.size() != 2 && !district) || kind_ == EntityKind::tinh) {
-            fail("T0305", tc.locality_span, "'locality' là mã tỉnh (2 chữ số, như \"49\") hay mã huyện (3 chữ số, đến năm 2025) chứa đơn vị được kiểm tra");
+            fail("T0305", tc.locality_span, text::say("T0305"));
             return;
         }
         out.locality = tc.locality;

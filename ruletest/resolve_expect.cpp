@@ -42,7 +42,7 @@ bool code_known(const Names& n, const ResolvedExpect& r, const Expectation& e, c
                     continue;
                 }
                 if (e.kind == ExpectKind::threshold && n.p.indicators[i].boolean) {
-                    n.fail("T0205", e.subject.span, fmt::format("chỉ tiêu {} là chỉ tiêu đạt / không đạt: không có ngưỡng số", r.code));
+                    n.fail("T0205", e.subject.span, text::say("T0205", r.code));
                     return false;
                 }
                 return true;
@@ -50,10 +50,10 @@ bool code_known(const Names& n, const ResolvedExpect& r, const Expectation& e, c
         }
     }
     if (sets.empty()) {
-        n.fail("T0301", e.span, fmt::format("mức {} không có bộ tiêu chí hiệu lực trong năm của bài kiểm tra", n.p.levels[r.level].name));
+        n.fail("T0301", e.span, text::say("T0301.level", n.p.levels[r.level].name));
         return false;
     }
-    n.suggest(n.fail("T0105", e.subject.span, fmt::format("không có {} '{}' trong bộ tiêu chí {}", criterion ? "tiêu chí" : "chỉ tiêu", shown(e.subject), fmt::join(sets, ", "))),
+    n.suggest(n.fail("T0105", e.subject.span, text::say("T0105", text::say(criterion ? "T0105.criterion" : "T0105.indicator"), shown(e.subject), fmt::format("{}", fmt::join(sets, ", ")))),
             e.subject, codes);
     return false;
 }
@@ -80,7 +80,7 @@ void resolve_expectation(const Names& n, const Expectation& e, const TestCase& t
         }
         case ExpectKind::criteria_met:
             if (e.number < 0 || e.number != std::floor(e.number))
-                return void(n.fail("T0206", e.number_span, "số tiêu chí đạt là một số nguyên không âm"));
+                return void(n.fail("T0206", e.number_span, text::say("T0206")));
             break;
         case ExpectKind::level:
             if (e.subject.text != "none" && (r.level = n.level(e.subject)) == kNone) return;
@@ -97,7 +97,7 @@ void resolve_expectation(const Names& n, const Expectation& e, const TestCase& t
                 names.push_back(gates[g].name);
             }
             if (r.gate == kNone)
-                return n.suggest(n.fail("T0107", e.second.span, fmt::format("mức {} không có điều kiện công nhận '{}'", e.subject.text, shown(e.second))), e.second, names);
+                return n.suggest(n.fail("T0107", e.second.span, text::say("T0107", e.subject.text, shown(e.second))), e.second, names);
             break;
         }
         case ExpectKind::revocation: {
@@ -108,7 +108,7 @@ void resolve_expectation(const Names& n, const Expectation& e, const TestCase& t
                 names.push_back(n.p.revocations[v].name);
             }
             if (r.revocation == kNone)
-                return n.suggest(n.fail("T0108", e.subject.span, fmt::format("không có quy định thu hồi '{}' cho {}", shown(e.subject), n.kind_name())), e.subject, names);
+                return n.suggest(n.fail("T0108", e.subject.span, text::say("T0108", shown(e.subject), n.kind_name())), e.subject, names);
             if (e.second.empty()) break;
             names.clear();
             const auto& branches = n.p.revocations[r.revocation].branches;
@@ -117,9 +117,9 @@ void resolve_expectation(const Names& n, const Expectation& e, const TestCase& t
                 names.push_back(branches[b].name);
             }
             if (r.branch == kNone)
-                return n.suggest(n.fail("T0108", e.second.span, fmt::format("quy định {} không có trường hợp '{}'", e.subject.text, shown(e.second))), e.second, names);
+                return n.suggest(n.fail("T0108", e.second.span, text::say("T0108.branch", e.subject.text, shown(e.second))), e.second, names);
             if (r.verdict != Verdict::revoke)
-                return void(n.fail("T0108", e.second.span, "chỉ nêu trường hợp ('branch') khi mong đợi revoke"));
+                return void(n.fail("T0108", e.second.span, text::say("T0108.branch_revoke")));
             break;
         }
         case ExpectKind::category: {
@@ -129,7 +129,7 @@ void resolve_expectation(const Names& n, const Expectation& e, const TestCase& t
             if (r.category == kNone) {
                 std::vector<std::string> names;
                 for (const engine::CategoryDef& c : n.p.categories) names.push_back(c.name);
-                return n.suggest(n.fail("T0109", e.subject.span, fmt::format("không có cách phân loại (category) '{}' cho {}", shown(e.subject), n.kind_name())), e.subject, names);
+                return n.suggest(n.fail("T0109", e.subject.span, text::say("T0109", shown(e.subject), n.kind_name())), e.subject, names);
             }
             // `none`: the data do not decide the category.
             if (e.second.text != "none" && (r.member = n.member(r.category, e.second)) == kNone) return;

@@ -14,7 +14,7 @@ struct Names {
     dsl::Diagnostics& diags;
     EntityKind kind = EntityKind::xa;
 
-    dsl::Diagnostic& fail(const char* code, Span at, std::string message) const;
+    dsl::Diagnostic& fail(const char* code, Span at, text::Message message) const;
     // Adds "có phải là 'X'?" when one of `candidates` is close to the word.
     void suggest(dsl::Diagnostic& d, const Word& w, const std::vector<std::string>& candidates) const;
     std::string kind_name() const;

@@ -29,7 +29,7 @@ std::vector<std::string> find_test_files(const std::vector<std::string>& paths, 
         std::error_code ec;
         if (!fs::is_directory(p, ec)) {
             if (fs::path(p).extension() == kTestExtension) files.push_back(p);
-            else if (!fs::exists(fs::symlink_status(p, ec))) io_errors.push_back(text::file_problem(p, "không có tệp hay thư mục này"));
+            else if (!fs::exists(fs::symlink_status(p, ec))) io_errors.push_back(text::file_problem(p, text::say("reason.enoent")));
             continue;
         }
         std::vector<std::string> found;

@@ -78,7 +78,7 @@ TEST_CASE("syntax errors name their line and column, counted in letters after Vi
            "}\n");
     INFO(w.errors());
     CHECK(w.codes() == std::vector<std::string>{"T0001 3:22", "T0001 4:24", "T0001 6:1"});
-    CHECK_THAT(w.errors(), Catch::Contains("t.ntmtest:3:22: error[T0001]: số thập phân viết bằng dấu chấm (57.4), không phải dấu phẩy"));
+    CHECK_THAT(w.errors(), Catch::Contains("t.ntmtest:3:22: lỗi[T0001]: số thập phân viết bằng dấu chấm (57.4), không phải dấu phẩy"));
     CHECK_THAT(w.errors(), Catch::Contains("cần met, not_met, unknown hoặc not_applicable, gặp 'đạt'"));
     CHECK_THAT(w.errors(), Catch::Contains("cần tên mức công nhận hoặc none, gặp '}'"));
 }
@@ -103,7 +103,7 @@ test "B" {
 test "A" { year 2024 }
 )");
     CHECK(w.codes() == std::vector<std::string>{"T0003 3:3", "T0004 5:6", "T0005 8:6"});
-    CHECK_THAT(w.errors(), Catch::Contains("note: bài kiểm tra cùng tên ở đây"));
+    CHECK_THAT(w.errors(), Catch::Contains("ghi chú: bài kiểm tra cùng tên ở đây"));
 }
 
 TEST_CASE("characters and strings that do not belong are reported and skipped", "[ruletest][parse]") {

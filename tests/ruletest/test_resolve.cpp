@@ -27,11 +27,11 @@ TEST_CASE("unknown names are errors with a suggestion", "[ruletest][resolve]") {
           std::vector<std::string>{"T0102 3:10", "T0103 4:9", "T0103 4:23", "T0105 5:20", "T0104 6:16", "T0107 7:25",
                                    "T0108 8:21", "T0109 9:24"});
     INFO(w2.errors());
-    CHECK_THAT(w2.errors(), Catch::Contains("error[T0102]: không có vùng 'DBHS'"));
-    CHECK_THAT(w2.errors(), Catch::Contains("help: có phải là 'DBSH'?"));
-    CHECK_THAT(w2.errors(), Catch::Contains("help: có phải là 'hai_long'?"));
+    CHECK_THAT(w2.errors(), Catch::Contains("lỗi[T0102]: không có vùng 'DBHS'"));
+    CHECK_THAT(w2.errors(), Catch::Contains("gợi ý: có phải là 'DBSH'?"));
+    CHECK_THAT(w2.errors(), Catch::Contains("gợi ý: có phải là 'hai_long'?"));
     CHECK_THAT(w2.errors(), Catch::Contains("không có chỉ tiêu '2.7' trong bộ tiêu chí s"));
-    CHECK_THAT(w2.errors(), Catch::Contains("help: có phải là 'dat_chuan'?"));
+    CHECK_THAT(w2.errors(), Catch::Contains("gợi ý: có phải là 'dat_chuan'?"));
     CHECK(w2.suite.outcomes.empty());  // nothing is run
 }
 

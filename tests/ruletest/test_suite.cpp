@@ -25,7 +25,7 @@ TEST_CASE("the rule loader leaves test files alone, and the test finder rule fil
     CHECK(find_test_files({dir + "/b/c.ntmtest", dir + "/a.ntm"}, problems) == std::vector<std::string>{dir + "/b/c.ntmtest"});
     CHECK(find_test_files({dir + "/none"}, problems).empty());
     REQUIRE(problems.size() == 1);
-    CHECK_THAT(ntm::text::render(problems, ntm::text::Lang::en), Catch::Contains("none: error: không có tệp hay thư mục này"));
+    CHECK_THAT(ntm::text::render(problems, ntm::text::Lang::vi), Catch::Contains("none: lỗi: không có tệp hay thư mục này"));
 }
 
 TEST_CASE("a test file is read in NFC: a letter typed with a combining accent is the same letter", "[ruletest][suite]") {
@@ -51,7 +51,7 @@ TEST_CASE("the examples of docs/rule-tests.md pass against the bundled rules", "
         suite.files.push_back(parse_test_file(id, suite.sources, suite.diags));
     }
     run_suite(suite, r.program, false, {});
-    INFO(ntm::dsl::render_all(suite.diags, suite.sources, false, ntm::text::Lang::en));
+    INFO(ntm::dsl::render_all(suite.diags, suite.sources, false, ntm::text::Lang::vi));
     REQUIRE_FALSE(suite.diags.has_errors());
     INFO(render_results(r.program, suite.sources, suite.outcomes, Format::text));
     CHECK(suite.failed() == 0);

@@ -176,7 +176,7 @@ struct World {
         run_suite(suite, program, coverage, indices);
     }
     // Every diagnostic, rendered as `ntm test` prints them.
-    std::string errors() const { return ntm::dsl::render_all(suite.diags, suite.sources, false, ntm::text::Lang::en); }
+    std::string errors() const { return ntm::dsl::render_all(suite.diags, suite.sources, false, ntm::text::Lang::vi); }
     // The codes of the diagnostics with their line:column, in order: "T0105 3:20".
     std::vector<std::string> codes() const {
         std::vector<std::string> out;
