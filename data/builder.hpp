@@ -217,6 +217,8 @@ private:
                 std::string_view written, std::uint32_t line);
     void wrong(const Column& column, std::string_view written, std::uint32_t line);
     void resolve_hierarchy();
+    // Parents the file leaves out, from the official list (ancestors.cpp, D0303).
+    void add_official_ancestors();
     void resolve_parent(std::uint32_t entity);
     bool official(std::uint32_t entity);
     void official_parent(std::uint32_t entity);

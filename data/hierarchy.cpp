@@ -29,6 +29,7 @@ void Builder::reject_entity(std::uint32_t e, const char* code, std::uint32_t lin
 }
 
 void Builder::resolve_hierarchy() {
+    add_official_ancestors();
     // Parents before children: kinds only grow up the hierarchy, so by kind, largest first.
     std::vector<std::uint32_t> order(ds_.entities.size());
     std::iota(order.begin(), order.end(), 0u);

@@ -8,6 +8,10 @@ namespace {
 
 constexpr CatalogEntry entries[] = {
     {"problem.field", "trường '{}': ", "field '{}': "},
+    {"D0303", "đơn vị cấp trên của '{}' không có trong tệp: lấy {} theo danh mục {}",
+     "the parents of '{}' are not in the file: {} taken from {}"},
+    {"D0303.none", "'{}' không ghi đơn vị cấp trên: lấy {} theo danh mục {}",
+     "'{}' gives no parent: {} taken from {}"},
 };
 
 }  // namespace
