@@ -31,7 +31,7 @@ constexpr CatalogEntry entries[] = {
      "remove criterion {}: no such criterion in base set '{}'"},
     {"E0407.indicator", "remove indicator {}: bộ tiêu chí gốc '{}' không có chỉ tiêu này",
      "remove indicator {}: no such indicator in base set '{}'"},
-    {"E0408", "'{}' trong bộ tiêu chí '{}', là bộ không mở rộng bộ nào",
+    {"E0408", "'{}' trong bộ tiêu chí '{}', trong khi bộ này không mở rộng bộ nào",
      "'{}' in set '{}', which extends no set"},
     {"E0409", "các bộ tiêu chí mở rộng lẫn nhau: {}", "sets extend each other: {}"},
     {"E0409.note", "'{}' mở rộng '{}' ở đây", "'{}' extends '{}' here"},
