@@ -54,8 +54,15 @@ constexpr CatalogEntry entries[] = {
     {"type.unknown", "không rõ", "unknown"},
     {"type.yesno", "có/không", "yes/no"},
 
-    // Rule files that cannot be found or read.
+    // Rule files that cannot be found or read, or that `ntm fmt` would not rewrite (the
+    // formatted text must parse to the same rules with the same comments).
     {"rules.cannot_read_directory", "không đọc được thư mục: {}", "cannot read directory: {}"},
+    {"rules.fmt.does_not_parse", "văn bản sau khi định dạng có lỗi cú pháp ({} ở dòng {}, cột {}: {})",
+     "the formatted text does not parse ({} at line {}, column {}: {})"},
+    {"rules.fmt.other_comments", "văn bản sau khi định dạng có chú thích khác với tệp",
+     "the formatted text has other comments than the file"},
+    {"rules.fmt.other_rules", "văn bản sau khi định dạng có luật khác với tệp",
+     "the formatted text has other rules than the file"},
     {"rules.no_such_file", "không có tệp hay thư mục này", "no such file or directory"},
     {"rules.none_found", "không tìm thấy tệp luật nào (*.ntm)", "no rule files (*.ntm) found"},
 
