@@ -87,7 +87,7 @@ Number AstBuilder::number(const ParseNode& n) {
     out.text = std::string(t);
     const auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), out.value);
     if (ec != std::errc() || ptr != t.data() + t.size()) {
-        diags_.error("E0008", out.span, fmt::format("number '{}' is out of range", t));
+        diags_.error("E0008", out.span, say("E0008", t));
     }
     return out;
 }
@@ -97,8 +97,8 @@ YearRange AstBuilder::years(const ParseNode& n) {
     YearRange out{to_int(t.substr(0, 4)), to_int(t.substr(t.size() - 4)), span(n)};
     if (out.to < out.from) {
         diags_.error("E0008", out.span,
-                     fmt::format("year range {}..{} ends before it starts", out.from, out.to))
-            .help = fmt::format("did you mean {}..{}?", out.to, out.from);
+                     say("E0008.years", out.from, out.to))
+            .help = say("E0008.years.help", out.to, out.from);
     }
     return out;
 }
@@ -110,13 +110,12 @@ Date AstBuilder::date(const ParseNode& n) {
     const bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
     const bool ok = d.month >= 1 && d.month <= 12 && d.day >= 1 &&
                     d.day <= (d.month == 2 && !leap ? 28 : kDays[d.month - 1]);
-    if (!ok) diags_.error("E0008", d.span, fmt::format("'{}' is not a calendar date", t));
+    if (!ok) diags_.error("E0008", d.span, say("E0008.date", t));
     return d;
 }
 
 void AstBuilder::duplicate(Span second, Span first, const char* what) {
-    diags_.error("E0007", second, fmt::format("'{}' is given twice in this block", what))
-        .notes.push_back({first, "first given here"});
+    diags_.error("E0007", second, say("E0007", what)).notes.push_back({first, say("note.first_given")});
 }
 // ---------------------------------------------------------------------------------------------
 // Expressions
@@ -128,7 +127,7 @@ ExprPtr AstBuilder::chain(const ParseNode& n, ExprKind kind) {
     const Op implied_op = is<g::or_expr>(n) ? Op::or_ : Op::and_;
     if (n.children.size() > 2 * kMaxChain) {
         diags_.error("E0005", span(n),
-                     fmt::format("expression has more than {} operands in a row", kMaxChain));
+                     say("E0005.chain", kMaxChain));
         return nullptr;
     }
     ExprPtr left = expr(*n.children[0]);

@@ -303,12 +303,10 @@ void AstBuilder::mark(std::optional<Unconfirmed>& slot, const ParseNode& n) {
     Unconfirmed u{text(*n.children[0]), span(n)};
     const bool blank = u.reason.value.find_first_not_of(" \t") == std::string::npos;
     if (blank) {
-        diags_.error("E0801", u.reason.span, "'unconfirmed' needs a reason")
-            .help = "say why the figure is not confirmed, e.g. unconfirmed \"❓ theo QĐ 1980 tương tự\"";
+        diags_.error("E0801", u.reason.span, say("E0801")).help = say("E0801.help");
     }
     if (slot) {
-        diags_.error("E0802", u.span, "marked 'unconfirmed' twice")
-            .notes.push_back({slot->span, "first marked here"});
+        diags_.error("E0802", u.span, say("E0802")).notes.push_back({slot->span, say("E0802.note")});
         return;
     }
     slot = std::move(u);
@@ -318,8 +316,8 @@ void AstBuilder::marked_within(const Threshold* t, const std::optional<Unconfirm
     if (t == nullptr) return;
     auto cell = [&](const std::optional<Unconfirmed>& inner, const ThresholdPtr& value) {
         if (inner && outer) {
-            diags_.error("E0802", inner->span, "marked 'unconfirmed' twice: the whole threshold is marked")
-                .notes.push_back({outer->span, "marked here"});
+            diags_.error("E0802", inner->span, say("E0802.whole"))
+                .notes.push_back({outer->span, say("E0802.whole.note")});
         }
         marked_within(value.get(), inner ? inner : outer);
     };

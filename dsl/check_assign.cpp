@@ -16,8 +16,8 @@ class Assignments {
     void run() {
         if (d_.locality && d_.locality->value.empty()) {
             cx_.diags.error("E0609", d_.locality->span,
-                            fmt::format("assignments '{}' name an empty locality", d_.name.text))
-                .help = "write the official code of a province, district or commune, e.g. \"49\"";
+                            say("E0609", d_.name.text))
+                .help = say("help.locality_code");
         }
         if (d_.valid) check_year_range(cx_, *d_.valid);
         resolve_sets();
@@ -29,7 +29,7 @@ class Assignments {
         for (const Name& n : d_.sets) {
             auto it = cx_.out.set_index.find(n.text);
             if (it == cx_.out.set_index.end()) {
-                unknown_name(cx_, "E0105", n, "set", keys_of(cx_.out.set_index));
+                unknown_name(cx_, "E0105", n, keys_of(cx_.out.set_index));
                 unresolved_ = true;
                 continue;
             }
@@ -40,8 +40,7 @@ class Assignments {
             std::any_of(d_.assignments.begin(), d_.assignments.end(),
                         [](const Assignment& a) { return a.target != AssignTarget::locality; });
         if (names_codes && d_.sets.empty()) {
-            cx_.diags.error("E0606", d_.name.span,
-                            fmt::format("assignments '{}' has no 'sets'", d_.name.text));
+            cx_.diags.error("E0606", d_.name.span, say("E0606", d_.name.text));
         }
     }
 
@@ -54,11 +53,11 @@ class Assignments {
                 break;
             case AssignTarget::locality:
                 for (const Text& t : a.localities) {
-                    once("locality \"" + t.value + "\"", t.span);
+                    once("locality \"" + t.value + "\"", say("E0603.locality", t.value), t.span);
                 }
                 if (a.where) {
                     const Scope scope{info_.kind, info_.sets, nullptr};
-                    expect_condition(cx_, *a.where, scope, "'locality where'");
+                    expect_condition(cx_, *a.where, scope, Message::same("'locality where'"));
                 }
                 break;
         }
@@ -70,7 +69,7 @@ class Assignments {
     const ResponsibleDecl* responsible(const Assignment& a) {
         auto it = cx_.out.responsibles.find(a.to.text);
         if (it == cx_.out.responsibles.end()) {
-            unknown_name(cx_, "E0107", a.to, "body or member", keys_of(cx_.out.responsibles));
+            unknown_name(cx_, "E0107", a.to, keys_of(cx_.out.responsibles));
             return nullptr;
         }
         const ResponsibleDecl* r = it->second;
@@ -78,15 +77,13 @@ class Assignments {
         if (!locality && r->kind == ResponsibleKind::member) {
             Diagnostic& d = cx_.diags.warning(
                 "W0601", a.to.span,
-                fmt::format("{} assigned to member '{}', not to a body",
-                            a.target == AssignTarget::criterion ? "criterion" : "indicator",
-                            a.to.text));
-            d.notes.push_back({r->name.span, "member declared here"});
+                say(a.target == AssignTarget::criterion ? "W0601" : "W0601.indicator", a.to.text));
+            d.notes.push_back({r->name.span, say("note.member_declared")});
         } else if (locality && r->kind == ResponsibleKind::body) {
             Diagnostic& d = cx_.diags.warning(
                 "W0602", a.to.span,
-                fmt::format("locality assigned to body '{}', not to a member", a.to.text));
-            d.notes.push_back({r->name.span, "body declared here"});
+                say("W0602", a.to.text));
+            d.notes.push_back({r->name.span, say("note.body_declared")});
         }
         return r;
     }
@@ -94,7 +91,7 @@ class Assignments {
     void code(AssignTarget target, const Code& c) {
         const bool crit = target == AssignTarget::criterion;
         const char* what = crit ? "criterion" : "indicator";
-        once(fmt::format("{} {}", what, c.text), c.span);
+        once(fmt::format("{} {}", what, c.text), say(crit ? "E0603.criterion" : "E0603.indicator", c.text), c.span);
         if (unresolved_ || info_.sets.empty()) return;
         std::vector<std::string> codes;
         for (std::size_t s : info_.sets) {
@@ -111,16 +108,16 @@ class Assignments {
         for (std::size_t s : info_.sets) names.push_back(set_name(cx_, s));
         Diagnostic& d =
             cx_.diags.error(crit ? "E0601" : "E0602", c.span,
-                            fmt::format("no {} {} in {} {}", what, c.text,
-                                        names.size() == 1 ? "set" : "sets", quoted_list(names)));
+                            say(std::string(crit ? "E0601" : "E0602") + (names.size() == 1 ? "" : ".sets"), c.text,
+                                quoted_list(names)));
         d.help = code_help(c.text, codes);
     }
 
-    void once(const std::string& what, Span at) {
-        auto [it, fresh] = assigned_.try_emplace(what, at);
+    void once(const std::string& key, const Message& what, Span at) {
+        auto [it, fresh] = assigned_.try_emplace(key, at);
         if (fresh) return;
-        Diagnostic& d = cx_.diags.error("E0603", at, fmt::format("{} is assigned twice", what));
-        d.notes.push_back({it->second, "first assigned here"});
+        Diagnostic& d = cx_.diags.error("E0603", at, what);
+        d.notes.push_back({it->second, say("note.first_assigned")});
     }
 
     Context& cx_;
@@ -138,18 +135,18 @@ void target(Context& cx, TargetInfo& info) {
     const TargetDecl& t = *info.decl;
     if (!t.locality) {
         cx.diags.error("E0605", t.name.span,
-                       fmt::format("target '{}' has no 'locality'", t.name.text));
+                       say("E0605", t.name.text));
     }
     if (t.year) {
         check_year_range(cx, *t.year);
     } else {
-        cx.diags.error("E0604", t.name.span, fmt::format("target '{}' has no 'year'", t.name.text));
+        cx.diags.error("E0604", t.name.span, say("E0604", t.name.text));
     }
     std::map<std::string, Span> seen;
     for (const TargetLine& line : t.lines) {
         auto it = cx.out.level_index.find(line.level.text);
         if (it == cx.out.level_index.end()) {
-            unknown_name(cx, "E0106", line.level, "level", keys_of(cx.out.level_index));
+            unknown_name(cx, "E0106", line.level, keys_of(cx.out.level_index));
             info.levels.emplace_back();
         } else {
             info.levels.emplace_back(it->second);
@@ -158,19 +155,18 @@ void target(Context& cx, TargetInfo& info) {
         if (!fresh) {
             Diagnostic& d =
                 cx.diags.error("E0608", line.level.span,
-                               fmt::format("level '{}' is targeted twice in target '{}'",
-                                           line.level.text, t.name.text));
-            d.notes.push_back({first->second, "first targeted here"});
+                               say("E0608", line.level.text, t.name.text));
+            d.notes.push_back({first->second, say("note.first_targeted")});
         }
         // Compared as a double before any conversion: 1e20 does not fit an integer type.
         const double n = line.count.value;
         if (line.count.percent || !(n >= 0) || n != std::floor(n)) {
             cx.diags.error(
                 "E0607", line.count.span,
-                fmt::format("target count {} is not a whole number", number_text(line.count)));
+                say("E0607", number_text(line.count)));
         } else if (n > kMaxTargetCount) {
             cx.diags.error("E0610", line.count.span,
-                           fmt::format("target count {} is more than {}", number_text(line.count), kMaxTargetCount));
+                           say("E0610", number_text(line.count), kMaxTargetCount));
         }
     }
 }

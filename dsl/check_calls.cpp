@@ -23,10 +23,11 @@ const std::map<std::string, Function, std::less<>> kFunctions = {
 
 constexpr std::size_t kMany = std::numeric_limits<std::size_t>::max();
 
-std::string sets_phrase(const Context& cx, const std::vector<std::size_t>& sets) {
+// "set 'a'" / "sets 'a', 'b'"
+Message sets_phrase(const Context& cx, const std::vector<std::size_t>& sets) {
     std::vector<std::string> names;
     for (std::size_t i : sets) names.push_back(set_name(cx, i));
-    return fmt::format("{} {}", names.size() == 1 ? "set" : "sets", quoted_list(names));
+    return say(names.size() == 1 ? "phrase.set" : "phrase.sets", quoted_list(names));
 }
 
 Type unit_type(const std::string& unit) {
@@ -43,7 +44,7 @@ Type Typer::call(const Expr& e, const Scope& sc) {
     auto f = kFunctions.find(e.text);
     if (f == kFunctions.end()) {
         const Span at = e.op_span.end > e.op_span.begin ? e.op_span : e.span;
-        unknown_name(cx_, "E0108", Name{e.text, at}, "function", keys_of(kFunctions));
+        unknown_name(cx_, "E0108", Name{e.text, at}, keys_of(kFunctions));
         return record(e, info);
     }
     info.function = f->second;
@@ -92,19 +93,14 @@ Type Typer::call(const Expr& e, const Scope& sc) {
 bool Typer::arity(const Expr& e, std::size_t min, std::size_t max) {
     const std::size_t n = e.args.size();
     if (n >= min && n <= max) return true;
-    std::string expected;
-    if (min == max) {
-        expected = fmt::format("{} argument{}", min, min == 1 ? "" : "s");
-    } else {
-        expected = fmt::format("at least {} argument{}", min, min == 1 ? "" : "s");
-    }
-    cx_.diags.error("E0206", e.span, fmt::format("{} takes {}, got {}", e.text, expected, n));
+    const Message expected = min == max ? say(min == 1 ? "E0206.args.1" : "E0206.args", min)
+                                        : say(min == 1 ? "E0206.at_least.1" : "E0206.at_least", min);
+    cx_.diags.error("E0206", e.span, say("E0206", e.text, expected, n));
     return false;
 }
 
-void Typer::argument(const Expr& call, std::size_t i, const std::string& message) {
-    cx_.diags.error("E0207", call.args[i]->span,
-                    fmt::format("argument {} of {} {}", i + 1, call.text, message));
+void Typer::argument(const Expr& call, std::size_t i, const Message& message) {
+    cx_.diags.error("E0207", call.args[i]->span, say("E0207", i + 1, call.text, message));
 }
 
 Type Typer::ratio(const Expr& e, const Scope& sc) {
@@ -114,13 +110,13 @@ Type Typer::ratio(const Expr& e, const Scope& sc) {
     for (std::size_t i = 0; i < 2; ++i) {
         const Type& t = i == 0 ? a : b;
         if (!is(t, ValueType::number)) {
-            argument(e, i, fmt::format("must be a number, got {}", type_phrase(t)));
+            argument(e, i, say("E0207.number", type_phrase(t)));
         }
     }
     if (a.value == ValueType::number && b.value == ValueType::number && !a.unit.empty() &&
         !b.unit.empty() && a.unit != b.unit) {
         Diagnostic& d = cx_.diags.error(
-            "E0202", e.span, fmt::format("cannot take the ratio of {} to {}", a.unit, b.unit));
+            "E0202", e.span, say("E0202", a.unit, b.unit));
         d.related = {e.args[0]->span, e.args[1]->span};
     }
     return Type::number("percent");
@@ -131,9 +127,7 @@ Type Typer::code_ref(const Expr& e, const Scope& sc, ExprInfo& info) {
     const Expr& arg = *e.args[0];
     const bool is_met = info.function == Function::met;
     if (arg.kind != ExprKind::number && arg.kind != ExprKind::string) {
-        argument(
-            e, 0,
-            fmt::format("must be {} code", is_met ? "a criterion or indicator" : "an indicator"));
+        argument(e, 0, say(is_met ? "E0207.met_code" : "E0207.indicator_code"));
         return {};
     }
     ExprInfo code_info;
@@ -155,8 +149,7 @@ Type Typer::code_ref(const Expr& e, const Scope& sc, ExprInfo& info) {
     }
     Diagnostic& d = cx_.diags.error(
         "E0208", arg.span,
-        fmt::format("no {} {} in {}", is_met ? "criterion or indicator" : "indicator", arg.text,
-                    sets_phrase(cx_, sc.sets)));
+        say(is_met ? "E0208.met" : "E0208.value", arg.text, sets_phrase(cx_, sc.sets)));
     d.help = code_help(arg.text, codes);
     return {};
 }
@@ -166,16 +159,16 @@ Type Typer::threshold(const Expr& e, ExprInfo& info) {
     const Expr& set_arg = *e.args[0];
     const Expr& code_arg = *e.args[1];
     if (set_arg.kind != ExprKind::name) {
-        argument(e, 0, "must be the name of a set");
+        argument(e, 0, say("E0207.set"));
         return {};
     }
     if (code_arg.kind != ExprKind::number && code_arg.kind != ExprKind::string) {
-        argument(e, 1, "must be an indicator code");
+        argument(e, 1, say("E0207.indicator_code"));
         return {};
     }
     auto it = cx_.out.set_index.find(set_arg.text);
     if (it == cx_.out.set_index.end()) {
-        unknown_name(cx_, "E0105", Name{set_arg.text, set_arg.span}, "set",
+        unknown_name(cx_, "E0105", Name{set_arg.text, set_arg.span},
                      keys_of(cx_.out.set_index));
         return {};
     }
@@ -190,16 +183,12 @@ Type Typer::threshold(const Expr& e, ExprInfo& info) {
         }
         Diagnostic& d = cx_.diags.error(
             "E0208", code_arg.span,
-            fmt::format("no indicator {} in set '{}'", code_arg.text, set_arg.text));
-        if (auto m = text::closest_match(code_arg.text, codes))
-            d.help = fmt::format("did you mean '{}'?", *m);
+            say("E0208.threshold", code_arg.text, set_arg.text));
+        if (auto m = text::closest_match(code_arg.text, codes)) d.help = say("help.did_you_mean", *m);
         return {};
     }
     if (ind->unit_name == "yesno") {
-        argument(e, 1,
-                 fmt::format("names indicator {} of set '{}', which is yes/no and has no "
-                             "threshold",
-                             code_arg.text, set_arg.text));
+        argument(e, 1, say("E0207.yesno_threshold", code_arg.text, set_arg.text));
         return {};
     }
     return unit_type(ind->unit_name);
@@ -225,20 +214,18 @@ Type Typer::aggregate(const Expr& e, const Scope& sc) {
             if (!is(c, ValueType::boolean)) {
                 cx_.diags.error(
                     "E0203", first.args[1]->span,
-                    fmt::format("'where' needs a yes/no condition, got {}", type_phrase(c)));
+                    say("E0203.where", type_phrase(c)));
             }
         }
     } else if (first.kind == ExprKind::name && e.text != "share") {
         child = child_scope(first, sc);
     } else {
-        argument(e, 0,
-                 e.text == "share" ? "must be 'KIND where CONDITION'"
-                                   : "must be an entity kind, or 'KIND where CONDITION'");
+        argument(e, 0, say(e.text == "share" ? "E0207.share" : "E0207.kind"));
     }
     if (counting || !child) return result;
     const Type v = type(*e.args[1], *child);
     if (!is(v, ValueType::number)) {
-        argument(e, 1, fmt::format("must be a number, got {}", type_phrase(v)));
+        argument(e, 1, say("E0207.number", type_phrase(v)));
         return {};
     }
     return v;
@@ -251,7 +238,7 @@ Type Typer::unmet(const Expr& e, const Scope& sc, ExprInfo& info) {
     for (std::size_t i = 0; i < e.args.size(); ++i) {
         const Expr& arg = *e.args[i];
         if (arg.kind != ExprKind::number && arg.kind != ExprKind::string) {
-            argument(e, i, "must be a criterion code");
+            argument(e, i, say("E0207.criterion_code"));
             continue;
         }
         ExprInfo code_info;
@@ -264,9 +251,9 @@ Type Typer::unmet(const Expr& e, const Scope& sc, ExprInfo& info) {
             std::vector<std::string> codes;
             for (const auto& c : set.criteria) codes.push_back(c.code);
             Diagnostic& d = cx_.diags.error(
-                "E0208", arg.span, fmt::format("no criterion {} in set '{}'", arg.text, set_name(cx_, s)));
+                "E0208", arg.span, say("E0208.unmet", arg.text, set_name(cx_, s)));
             d.help = code_help(arg.text, codes);
-            if (set.indicator(arg.text)) d.help = fmt::format("{} is an indicator: name its criterion", arg.text);
+            if (set.indicator(arg.text)) d.help = say("E0208.help.indicator", arg.text);
             break;
         }
     }
@@ -279,7 +266,7 @@ Type Typer::recognised(const Expr& e, const Scope& sc, ExprInfo& info) {
     if (!arity(e, 1, 1)) return result;
     const Expr& arg = *e.args[0];
     if (arg.kind != ExprKind::name) {
-        argument(e, 0, "must be the name of a level");
+        argument(e, 0, say("E0207.level"));
         return result;
     }
     auto it = cx_.out.level_index.find(arg.text);
@@ -288,7 +275,7 @@ Type Typer::recognised(const Expr& e, const Scope& sc, ExprInfo& info) {
         for (const LevelInfo& l : cx_.out.levels) {
             if (!sc.kind || l.kind == sc.kind) levels.push_back(l.decl->name.text);
         }
-        unknown_name(cx_, "E0106", Name{arg.text, arg.span}, "level", levels);
+        unknown_name(cx_, "E0106", Name{arg.text, arg.span}, levels);
         return result;
     }
     info.index = it->second;
@@ -298,7 +285,7 @@ Type Typer::recognised(const Expr& e, const Scope& sc, ExprInfo& info) {
 
 std::optional<Scope> Typer::child_scope(const Expr& kind_arg, const Scope& sc) {
     if (kind_arg.kind != ExprKind::name) {
-        cx_.diags.error("E0207", kind_arg.span, "expected an entity kind before 'where'");
+        cx_.diags.error("E0207", kind_arg.span, say("E0207.where"));
         return std::nullopt;
     }
     const auto k = resolve_kind(cx_, Name{kind_arg.text, kind_arg.span});
@@ -311,7 +298,7 @@ std::optional<Scope> Typer::child_scope(const Expr& kind_arg, const Scope& sc) {
     if (sc.kind && *k >= *sc.kind) {
         cx_.diags.error(
             "E0218", kind_arg.span,
-            fmt::format("{} has no child entities of kind {}", name_of(*sc.kind), name_of(*k)));
+            say("E0218", name_of(*sc.kind), name_of(*k)));
     }
     Scope child{k, sets_of_kind(cx_, k), nullptr};
     child.child = true;
@@ -324,17 +311,16 @@ void Typer::conditions(const Expr& e, const Scope& sc, std::size_t first) {
         const auto v = constant_of(k);
         type(k, sc);
         if (!v || *v < 0 || *v != static_cast<double>(static_cast<long long>(*v)) || k.percent) {
-            argument(e, 0, "must be a whole number");
+            argument(e, 0, say("E0207.whole"));
         } else if (static_cast<std::size_t>(*v) > e.args.size() - 1) {
             cx_.diags.error("E0207", k.span,
-                            fmt::format("at_least {} of {} conditions can never hold", k.text,
-                                        e.args.size() - 1));
+                            say("E0207.at_least", k.text, e.args.size() - 1));
         }
     }
     for (std::size_t i = first; i < e.args.size(); ++i) {
         const Type t = type(*e.args[i], sc);
         if (!is(t, ValueType::boolean)) {
-            argument(e, i, fmt::format("must be yes/no, got {}", type_phrase(t)));
+            argument(e, i, say("E0207.yesno", type_phrase(t)));
         }
     }
 }

@@ -64,30 +64,26 @@ void check_categories(Context& cx) {
         const CategoryMember* otherwise = nullptr;
         for (const CategoryMember& m : c.members) {
             first_in_block(cx, names, m.name, "E0904",
-                           fmt::format("category '{}' is declared twice in '{}'", m.name.text, c.name.text),
-                           "first declared here");
+                           say("E0904", m.name.text, c.name.text), say("note.first_declared"));
             if (m.when) {
                 const Scope scope{info.kind, {}, nullptr};
-                expect_condition(cx, *m.when, scope, fmt::format("the condition of category '{}'", m.name.text));
+                expect_condition(cx, *m.when, scope, say("E0203.category", m.name.text));
                 if (const Expr* r = reads_results(cx, *m.when)) {
                     cx.diags.error("E0910", r->span,
-                                   fmt::format("category '{}' cannot read '{}': categories are decided before "
-                                               "the criteria are judged",
-                                               m.name.text, cx.sources.text(r->span)));
+                                   say("E0910", m.name.text, cx.sources.text(r->span)));
                 }
                 if (otherwise != nullptr) {
                     Diagnostic& d = cx.diags.error(
                         "E0903", m.rule_span,
-                        fmt::format("category '{}' comes after 'otherwise' and can never be chosen",
-                                    m.name.text));
-                    d.notes.push_back({otherwise->rule_span, "'otherwise' here takes every entity left"});
+                        say("E0903.after", m.name.text));
+                    d.notes.push_back({otherwise->rule_span, say("E0903.note.otherwise")});
                 }
                 continue;
             }
             if (otherwise != nullptr) {
                 Diagnostic& d = cx.diags.error("E0903", m.rule_span,
-                                               fmt::format("'{}' has a second 'otherwise'", c.name.text));
-                d.notes.push_back({otherwise->rule_span, "first 'otherwise' here"});
+                                               say("E0903", c.name.text));
+                d.notes.push_back({otherwise->rule_span, say("E0903.note.first")});
                 continue;
             }
             otherwise = &m;
@@ -95,9 +91,8 @@ void check_categories(Context& cx) {
         if (otherwise == nullptr) {
             Diagnostic& d = cx.diags.error(
                 "E0902", c.name.span,
-                fmt::format("category '{}' has no 'otherwise': some entities would be in no category",
-                            c.name.text));
-            d.help = "end with a category 'NAME \"title\" otherwise' for the entities left";
+                say("E0902", c.name.text));
+            d.help = say("E0902.help");
         }
     }
 }

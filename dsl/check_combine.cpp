@@ -65,12 +65,11 @@ class Combines {
         if (it != inputs_.end()) return &it->second;
         reported_[name] = true;
         Diagnostic& d = cx_.diags.error(
-            "E0701", at, fmt::format("unknown input '{}' of {}", text::printable(name), kind_text()));
+            "E0701", at, say("E0701", text::printable(name), kind_text()));
         if (auto m = text::closest_match(name, keys_of(inputs_))) {
-            d.help = fmt::format("did you mean '{}'?", *m);
+            d.help = say("help.did_you_mean", *m);
         } else {
-            d.help = fmt::format("an input is a field of 'data {}' or the code of an indicator without 'value'",
-                                 kind_text());
+            d.help = say("E0701.help", kind_text());
         }
         return nullptr;
     }
@@ -81,20 +80,19 @@ class Combines {
         const Name& w = *line.weight;
         const Input* in = find(w.text, w.span);
         if (in == nullptr) return false;
-        std::string why;
+        Message why;
         if (in->derived) {
-            why = "a derived value";
+            why = say("E0703.derived");
         } else if (in->boolean) {
-            why = "yes/no";
+            why = say("E0703.yesno");
         } else if (in->unit == "percent") {
-            why = "a percentage";
+            why = say("E0703.percent");
         }
         if (why.empty()) return true;
         Diagnostic& d = cx_.diags.error(
             "E0703", w.span,
-            fmt::format("'{}' cannot weight a mean: it is {}, not a number or count input of {}",
-                        w.text, why, kind_text()));
-        d.notes.push_back({in->declared, fmt::format("'{}' declared here", w.text)});
+            say("E0703", w.text, why, kind_text()));
+        d.notes.push_back({in->declared, say("note.name_declared", w.text)});
         return false;
     }
 
@@ -108,8 +106,8 @@ class Combines {
             if (!fresh) {
                 reported_[n.text] = true;
                 cx_.diags.error("E0702", n.span,
-                                fmt::format("input '{}' of {} is given a 'combine' twice", n.text, kind_text()))
-                    .notes.push_back({it->second.input->span, "first given here"});
+                                say("E0702", n.text, kind_text()))
+                    .notes.push_back({it->second.input->span, say("note.first_given")});
                 continue;
             }
             if (!fits(line, n, *in) || (weighted && !weight)) {
@@ -126,13 +124,13 @@ class Combines {
         if (in.derived) {
             Diagnostic& d = cx_.diags.error(
                 "E0706", n.span,
-                fmt::format("'{}' is a derived value: it is computed again after a merger, not combined", n.text));
-            d.notes.push_back({in.declared, "derived here"});
-            d.help = fmt::format("remove '{}' from the list", n.text);
+                say("E0706", n.text));
+            d.notes.push_back({in.declared, say("E0706.note")});
+            d.help = say("E0706.help", n.text);
             return false;
         }
         if (line.weight && line.weight->text == n.text) {
-            cx_.diags.error("E0704", n.span, fmt::format("input '{}' is weighted by itself", n.text))
+            cx_.diags.error("E0704", n.span, say("E0704", n.text))
                 .related.push_back(line.weight->span);
             return false;
         }
@@ -141,12 +139,10 @@ class Combines {
         if ((numeric && in.boolean) || (boolean_way && !in.boolean)) {
             Diagnostic& d = cx_.diags.error(
                 "E0705", n.span,
-                fmt::format("'combine {}' does not suit '{}', a {} input", spelling(line.way), n.text,
-                            unit_phrase(in.unit.empty() ? std::string("number") : in.unit)));
+                say("E0705", spelling(line.way), n.text, in.unit.empty() ? say("E0705.number") : unit_phrase(in.unit)));
             d.related.push_back(line.way_span);
-            d.notes.push_back({in.declared, fmt::format("'{}' declared here", n.text)});
-            d.help = in.boolean ? "a yes/no input combines with 'all', 'any' or 'resurvey'"
-                                : "a number combines with 'sum', 'weighted by', 'min', 'max' or 'resurvey'";
+            d.notes.push_back({in.declared, say("note.name_declared", n.text)});
+            d.help = say(in.boolean ? "E0705.help.yesno" : "E0705.help.number");
             return false;
         }
         return true;
@@ -158,9 +154,7 @@ class Combines {
         for (const auto& [name, in] : inputs_) {
             if (in.derived || data_.combine.count(name) || reported_.count(name)) continue;
             cx_.diags.warning("W0701", in.declared,
-                              fmt::format("no 'combine' for input '{}' of {}: after a merger it must be "
-                                          "surveyed again, as with 'combine resurvey'",
-                                          name, kind_text()));
+                              say("W0701", name, kind_text()));
         }
     }
 

@@ -97,53 +97,50 @@ std::string number_text(const Number& n) {
     return n.text + (n.percent ? "%" : "");
 }
 
-std::string unit_phrase(std::string_view unit) {
-    if (unit == "yesno") return "yes/no";
-    return std::string(unit);
+Message unit_phrase(std::string_view unit) {
+    if (unit == "yesno") return say("type.yesno");
+    return Message::same(std::string(unit));
 }
 
-std::string type_phrase(const Type& t) {
+Message type_phrase(const Type& t) {
     switch (t.value) {
         case ValueType::unknown:
-            return "unknown";
+            return say("type.unknown");
         case ValueType::boolean:
-            return "yes/no";
+            return say("type.yesno");
         case ValueType::number:
-            return t.unit.empty() ? "a number" : t.unit;
+            return t.unit.empty() ? say("type.number") : Message::same(t.unit);
         case ValueType::text:
-            return "text";
+            return say("type.text");
         case ValueType::level:
-            return "a level";
+            return say("type.level");
         case ValueType::region:
-            return "a region";
+            return say("type.region");
         case ValueType::kind:
-            return "an entity kind";
+            return say("type.kind");
     }
-    return "unknown";
+    return say("type.unknown");
 }
 
-bool first_in_block(Context& cx, NamesInBlock& seen, const Name& name, const char* code, const std::string& message,
-                    const char* note) {
+bool first_in_block(Context& cx, NamesInBlock& seen, const Name& name, const char* code, const Message& message,
+                    const Message& note) {
     const auto [it, fresh] = seen.try_emplace(name.text, name.span);
     if (!fresh) cx.diags.error(code, name.span, message).notes.push_back({it->second, note});
     return fresh;
 }
 
-Diagnostic& unknown_name(Context& cx, std::string code, const Name& name, std::string_view what,
+Diagnostic& unknown_name(Context& cx, std::string code, const Name& name,
                          const std::vector<std::string>& candidates) {
-    Diagnostic& d =
-        cx.diags.error(std::move(code), name.span, fmt::format("unknown {} '{}'", what, text::printable(name.text)));
-    if (auto m = text::closest_match(name.text, candidates))
-        d.help = fmt::format("did you mean '{}'?", *m);
+    Message message = say(code, text::printable(name.text));
+    Diagnostic& d = cx.diags.error(std::move(code), name.span, std::move(message));
+    if (auto m = text::closest_match(name.text, candidates)) d.help = say("help.did_you_mean", *m);
     return d;
 }
 
 void check_year_range(Context& cx, const YearRange& y) {
     for (int year : {y.from, y.to}) {
         if (year < cx.options.year_min || year > cx.options.year_max) {
-            cx.diags.error("E0114", y.span,
-                           fmt::format("year {} is outside {}..{}", year, cx.options.year_min,
-                                       cx.options.year_max));
+            cx.diags.error("E0114", y.span, say("E0114", year, cx.options.year_min, cx.options.year_max));
             return;
         }
     }
@@ -152,7 +149,7 @@ void check_year_range(Context& cx, const YearRange& y) {
 std::optional<EntityKind> resolve_kind(Context& cx, const Name& name) {
     if (auto k = entity_kind(name.text)) return k;
     std::vector<std::string> names(kKindNames.begin(), kKindNames.end());
-    unknown_name(cx, "E0102", name, "entity kind", names);
+    unknown_name(cx, "E0102", name, names);
     return std::nullopt;
 }
 

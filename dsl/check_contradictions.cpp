@@ -225,7 +225,7 @@ class Contradictions {
 
     // " for TDMNPB in 2023..2024, BTB in 2023" (regions in order, years grouped per region),
     // or " in 2023..2024" where thresholds vary by year only.
-    static std::string places(const std::vector<Occurrence>& where) {
+    static Message places(const std::vector<Occurrence>& where) {
         // Keyed by category (in declaration order), then region.
         std::map<std::pair<std::size_t, std::optional<Region>>, std::vector<int>> years;
         std::map<std::size_t, std::string> members;
@@ -234,20 +234,21 @@ class Contradictions {
             members[o.cell.member_index] = o.cell.member;
             if (o.cell.year) ys.push_back(*o.cell.year);
         }
-        std::vector<std::string> parts;
+        std::vector<Message> parts;
         for (const auto& [key, ys] : years) {
             const auto& [m, r] = key;
-            std::string part = members[m];
+            std::string where_text = members[m];
             if (r) {
-                if (!part.empty()) part += ' ';
-                part += name_of(*r);
+                if (!where_text.empty()) where_text += ' ';
+                where_text += name_of(*r);
             }
-            if (!ys.empty()) part += (part.empty() ? "in " : " in ") + years_text(ys);
+            Message part = Message::same(where_text);
+            if (!ys.empty()) part += Message::same(where_text.empty() ? "" : " ") + say("E0306.in_years", years_text(ys));
             parts.push_back(part);
         }
         const bool regional = !years.empty() && (years.begin()->first.second.has_value() ||
                                                  !where.front().cell.member.empty());
-        return (regional ? " for " : " ") + plain_list(parts);
+        return Message::same(" ") + (regional ? say("E0306.for", text::join(parts)) : text::join(parts));
     }
 
     void report(std::size_t cells) {
@@ -257,27 +258,25 @@ class Contradictions {
                 std::all_of(where.begin(), where.end(), [&](const Occurrence& o) {
                     return o.text == first.text && o.partner_text == first.partner_text;
                 });
-            const std::string label = f.label.empty() ? "" : " " + f.label;
-            const std::string all_places = where.size() < cells ? places(where) : "";
-            std::string what = f.code == "E0306"
-                                   ? fmt::format("{} and {}", first.partner_text, first.text)
-                                   : first.text;
-            std::string head;
+            const Message label = Message::same(f.label.empty() ? "" : " " + f.label);
+            const Message all_places = where.size() < cells ? places(where) : Message{};
+            const Message what = f.code == "E0306" ? say("E0306.and", first.partner_text, first.text)
+                                                   : Message::same(first.text);
+            Message head;
             if (f.code == "E0306") {
-                head = fmt::format("requirements of indicator {} contradict each other", ind_.code);
+                head = say("E0306", ind_.code);
             } else {
-                const char* by = ind_.unit_name == "percent" ? " by a percentage"
-                                 : ind_.unit_name == "count" ? " by a count"
-                                                             : "";
-                head = fmt::format("requirement of indicator {} can never be met{}", ind_.code,
-                                   f.domain ? by : "");
+                const char* key = !f.domain                       ? "E0307"
+                                  : ind_.unit_name == "percent" ? "E0307.percent"
+                                  : ind_.unit_name == "count"   ? "E0307.count"
+                                                                : "E0307";
+                head = say(key, ind_.code);
             }
-            std::string msg;
+            Message msg;
             if (same_text) {
-                msg = fmt::format("{}: {}{}{}", head, what, label, all_places);
+                msg = head + Message::same(": ") + what + label + all_places;
             } else {
-                msg = fmt::format("{}{}{}: e.g. {}{}", head, label, all_places, what,
-                                  places({first}));
+                msg = head + label + all_places + say("E0306.example", what) + places({first});
             }
             const Requirement& at = reqs_[f.at];
             Span span = at.op_span;
@@ -285,7 +284,7 @@ class Contradictions {
                 span = join(at.low->span, at.high->span);
             Diagnostic& d = cx_.diags.error(f.code, span, std::move(msg));
             if (f.partner) {
-                d.notes.push_back({reqs_[*f.partner].op_span, "conflicts with this requirement"});
+                d.notes.push_back({reqs_[*f.partner].op_span, say("E0306.note")});
             }
         }
     }

@@ -19,9 +19,8 @@ void check_derived_unit(Context& cx, const FieldInfo& f, const Type& got) {
     if (ok) return;
     Diagnostic& d =
         cx.diags.error("E0212", decl.derive->span,
-                       fmt::format("derived value '{}' is declared {} but its expression is {}",
-                                   decl.name.text, unit_phrase(unit), type_phrase(got)));
-    d.notes.push_back({decl.unit.span, "unit declared here"});
+                       say("E0212", decl.name.text, unit_phrase(unit), type_phrase(got)));
+    d.notes.push_back({decl.unit.span, say("note.unit_declared")});
 }
 
 // Depth-first search over the derived values of one kind, reporting each cycle once.
@@ -62,10 +61,10 @@ class CycleFinder {
         const Field& first = *data_.fields.at(again).decl;
         Diagnostic& d =
             cx_.diags.error("E0117", first.name.span,
-                            fmt::format("derived values depend on each other: {}", chain));
+                            say("E0117", chain));
         for (auto it = start + 1; it != path_.end(); ++it) {
             d.notes.push_back(
-                {data_.fields.at(*it).decl->name.span, fmt::format("'{}' is defined here", *it)});
+                {data_.fields.at(*it).decl->name.span, say("note.name_defined", *it)});
         }
     }
 
@@ -82,7 +81,7 @@ void check_data(Context& cx) {
         for (auto& [name, f] : cx.out.data[k].fields) {
             const auto unit = cx.out.units.find(f.decl->unit.text);
             if (unit == cx.out.units.end()) {
-                unknown_name(cx, "E0101", f.decl->unit, "unit", keys_of(cx.out.units));
+                unknown_name(cx, "E0101", f.decl->unit, keys_of(cx.out.units));
             } else {
                 f.boolean = unit->second.boolean;
             }
@@ -101,7 +100,7 @@ void check_data(Context& cx) {
             for (const Name& use : uses) {
                 if (use.text == name && !self_reported) {
                     cx.diags.error("E0116", use.span,
-                                   fmt::format("derived value '{}' uses itself", name));
+                                   say("E0116", name));
                     self_reported = true;
                 }
                 f.uses.push_back(use.text);

@@ -40,16 +40,15 @@ class Levels {
         const Name& after = *l.decl->after;
         auto it = cx_.out.level_index.find(after.text);
         if (it == cx_.out.level_index.end()) {
-            unknown_name(cx_, "E0106", after, "level", keys_of(cx_.out.level_index));
+            unknown_name(cx_, "E0106", after, keys_of(cx_.out.level_index));
             return;
         }
         const LevelInfo& before = levels_[it->second];
         if (l.kind && before.kind && *l.kind != *before.kind) {
             Diagnostic& d = cx_.diags.error(
                 "E0505", after.span,
-                fmt::format("level '{}' is for {} but comes after '{}', a level of {}", name(i),
-                            name_of(*l.kind), after.text, name_of(*before.kind)));
-            d.notes.push_back({before.decl->name.span, "level declared here"});
+                say("E0505", name(i), name_of(*l.kind), after.text, name_of(*before.kind)));
+            d.notes.push_back({before.decl->name.span, say("note.level_declared")});
             return;
         }
         l.after = it->second;
@@ -72,11 +71,10 @@ class Levels {
                 chain += name(*j);
                 Diagnostic& d =
                     cx_.diags.error("E0502", levels_[*j].decl->after->span,
-                                    fmt::format("levels come after each other: {}", chain));
+                                    say("E0502", chain));
                 for (auto it = start + 1; it != path.end(); ++it) {
                     d.notes.push_back({levels_[*it].decl->after->span,
-                                       fmt::format("'{}' comes after '{}' here", name(*it),
-                                                   levels_[*it].decl->after->text)});
+                                       say("note.comes_after", name(*it), levels_[*it].decl->after->text)});
                 }
                 for (auto it = start; it != path.end(); ++it) {
                     levels_[*it].after.reset();
@@ -106,22 +104,18 @@ class Levels {
             for (std::size_t f = 1; f < firsts.size(); ++f) {
                 Diagnostic& d =
                     cx_.diags.error("E0503", levels_[firsts[f]].decl->name.span,
-                                    fmt::format("levels '{}' and '{}' of {} both come first",
-                                                name(firsts[0]), name(firsts[f]), kKindNames[k]));
-                d.help =
-                    fmt::format("add 'after' to say which level '{}' follows", name(firsts[f]));
-                d.notes.push_back(
-                    {levels_[firsts[0]].decl->name.span, "first level declared here"});
+                                    say("E0503", name(firsts[0]), name(firsts[f]), kKindNames[k]));
+                d.help = say("E0503.help", name(firsts[f]));
+                d.notes.push_back({levels_[firsts[0]].decl->name.span, say("E0503.note")});
             }
             for (const auto& [before, afters] : next) {
                 for (std::size_t f = 1; f < afters.size(); ++f) {
                     Diagnostic& d = cx_.diags.error(
                         "E0504", levels_[afters[f]].decl->after->span,
-                        fmt::format("levels '{}' and '{}' both come after '{}'", name(afters[0]),
-                                    name(afters[f]), name(before)));
+                        say("E0504", name(afters[0]), name(afters[f]), name(before)));
                     d.notes.push_back(
                         {levels_[afters[0]].decl->after->span,
-                         fmt::format("'{}' comes after '{}' here", name(afters[0]), name(before))});
+                         say("note.comes_after", name(afters[0]), name(before))});
                 }
             }
             auto& chain = cx_.out.level_order[k];
@@ -140,16 +134,15 @@ class Levels {
         for (const Name& n : l.decl->meets) {
             auto it = cx_.out.set_index.find(n.text);
             if (it == cx_.out.set_index.end()) {
-                unknown_name(cx_, "E0105", n, "set", keys_of(cx_.out.set_index));
+                unknown_name(cx_, "E0105", n, keys_of(cx_.out.set_index));
                 continue;
             }
             const SetInfo& s = cx_.out.sets[it->second];
             if (l.kind && s.kind && *l.kind != *s.kind) {
                 Diagnostic& d = cx_.diags.error(
                     "E0506", n.span,
-                    fmt::format("level '{}' is for {} but set '{}' is for {}", name(i),
-                                name_of(*l.kind), n.text, name_of(*s.kind)));
-                d.notes.push_back({s.decl->name.span, "set declared here"});
+                    say("E0506", name(i), name_of(*l.kind), n.text, name_of(*s.kind)));
+                d.notes.push_back({s.decl->name.span, say("note.set_declared")});
                 continue;
             }
             if (overlaps(i, n, it->second)) continue;
@@ -170,9 +163,8 @@ class Levels {
             if (other == set) {
                 Diagnostic& d =
                     cx_.diags.error("E0507", n.span,
-                                    fmt::format("set '{}' is named twice in 'meets' of level '{}'",
-                                                n.text, name(i)));
-                if (first) d.notes.push_back({first->span, "first named here"});
+                                    say("E0507", n.text, name(i)));
+                if (first) d.notes.push_back({first->span, say("note.first_named")});
                 return true;
             }
             if (!s.valid || !o.valid) continue;
@@ -181,9 +173,8 @@ class Levels {
             if (from > to) continue;
             Diagnostic& d = cx_.diags.error(
                 "E0507", n.span,
-                fmt::format("sets '{}' and '{}' of level '{}' are both valid in {}",
-                            o.decl->name.text, n.text, name(i), range_text({from, to, {}})));
-            if (first) d.notes.push_back({first->span, "first named here"});
+                say("E0507.overlap", o.decl->name.text, n.text, name(i), range_text({from, to, {}})));
+            if (first) d.notes.push_back({first->span, say("note.first_named")});
             return true;
         }
         return false;
@@ -195,9 +186,9 @@ class Levels {
         const Scope scope{l.kind, l.meets.empty() ? sets_of_kind(cx_, l.kind) : l.meets, nullptr};
         NamesInBlock seen;
         for (const Gate& g : l.decl->gates) {
-            first_in_block(cx_, seen, g.name, "E0110", fmt::format("duplicate gate '{}' in level '{}'", g.name.text, name(i)));
+            first_in_block(cx_, seen, g.name, "E0110", say("E0110.gate", g.name.text, name(i)));
             if (g.condition) {
-                expect_condition(cx_, *g.condition, scope, fmt::format("gate '{}'", g.name.text));
+                expect_condition(cx_, *g.condition, scope, say("E0203.gate", g.name.text));
             }
             if (g.valid) check_year_range(cx_, *g.valid);
         }
@@ -228,9 +219,8 @@ class Levels {
         return std::nullopt;
     }
 
-    void unreachable(std::size_t i, Span at, const std::string& why) {
-        cx_.diags.error("E0508", at,
-                        fmt::format("level '{}' can never be reached: {}", name(i), why));
+    void unreachable(std::size_t i, Span at, const Message& why) {
+        cx_.diags.error("E0508", at, say("E0508", name(i), why));
         levels_[i].reachable = false;
     }
 
@@ -238,7 +228,7 @@ class Levels {
         LevelInfo& l = levels_[i];
         if (l.after && !levels_[*l.after].reachable) {
             unreachable(i, l.decl->after->span,
-                        fmt::format("level '{}' before it can never be reached", name(*l.after)));
+                        say("E0508.after", name(*l.after)));
         }
         for (const Gate& g : l.decl->gates) {
             if (g.condition && !possible(cx_, *g.condition).can_true) {
@@ -247,7 +237,7 @@ class Levels {
                     levels_[i].reachable = false;
                 } else {
                     unreachable(i, g.condition->span,
-                                fmt::format("gate '{}' can never hold", g.name.text));
+                                say("E0508.gate", g.name.text));
                 }
             }
         }
@@ -263,11 +253,9 @@ class Levels {
             }
             Diagnostic& d = cx_.diags.error(
                 "E0508", named ? named->span : l.decl->name.span,
-                fmt::format("level '{}' can never be reached with set '{}': criterion {} can "
-                            "never be met",
-                            name(i), set_name(cx_, s), b->first->code));
+                say("E0508.set", name(i), set_name(cx_, s), b->first->code));
             d.notes.push_back({b->second->declared.node->code.span,
-                               fmt::format("indicator {} can never be met", b->second->code)});
+                               say("E0508.note", b->second->code)});
         }
         if (!l.meets.empty() && blocked_sets == l.meets.size()) l.reachable = false;
     }
@@ -289,7 +277,7 @@ void check_classes(Context& cx) {
         Scope scope{c.kind, sets_of_kind(cx, c.kind), nullptr};
         scope.own_revoked = true;  // classes are decided after the revocation rules
         expect_condition(cx, *c.decl->when, scope,
-                         fmt::format("'when' of class '{}'", c.decl->name.text));
+                         say("E0203.class", c.decl->name.text));
     }
 }
 

@@ -18,9 +18,10 @@ namespace {
 const std::set<std::string, std::less<>> kBuiltinNames = {"criteria_met", "level", "code", "parent",
                                                           "type",         "year",  "region"};
 
-void duplicate(Context& cx, Span at, std::string what, const std::string& name, Span first) {
-    Diagnostic& d = cx.diags.error("E0110", at, fmt::format("duplicate {} '{}'", what, name));
-    d.notes.push_back({first, "first defined here"});
+// `key`: the message of the kind of name ("E0110.unit": "duplicate unit '{}'").
+void duplicate(Context& cx, Span at, const char* key, const std::string& name, Span first) {
+    Diagnostic& d = cx.diags.error("E0110", at, say(key, name));
+    d.notes.push_back({first, say("note.first_defined")});
 }
 
 void add_builtin_units(Checked& out) {
@@ -42,25 +43,24 @@ struct Declarer {
         if (!it->second.decl) {
             cx.diags.error(
                 "E0113", u.name.span,
-                fmt::format("unit '{}' is built in and cannot be declared", u.name.text));
+                say("E0113", u.name.text));
         } else {
-            duplicate(cx, u.name.span, "unit", u.name.text, it->second.decl->name.span);
+            duplicate(cx, u.name.span, "E0110.unit", u.name.text, it->second.decl->name.span);
         }
     }
 
     void operator()(const ResponsibleDecl& r) {
         auto [it, fresh] = cx.out.responsibles.try_emplace(r.name.text, &r);
         if (fresh) return;
-        const char* what = r.kind == ResponsibleKind::body ? "body" : "member";
+        const char* key = r.kind == ResponsibleKind::body ? "E0110.body" : "E0110.member";
         if (it->second->kind != r.kind) {
             Diagnostic& d = cx.diags.error(
                 "E0110", r.name.span,
-                fmt::format("duplicate name '{}': already declared as a {}", r.name.text,
-                            it->second->kind == ResponsibleKind::body ? "body" : "member"));
-            d.notes.push_back({it->second->name.span, "first defined here"});
+                say(it->second->kind == ResponsibleKind::body ? "E0110.as_body" : "E0110.as_member", r.name.text));
+            d.notes.push_back({it->second->name.span, say("note.first_defined")});
             return;
         }
-        duplicate(cx, r.name.span, what, r.name.text, it->second->name.span);
+        duplicate(cx, r.name.span, key, r.name.text, it->second->name.span);
     }
 
     void operator()(const DataDecl& d) {
@@ -70,17 +70,15 @@ struct Declarer {
         for (const Field& f : d.fields) {
             if (kBuiltinNames.count(f.name.text)) {
                 cx.diags.error("E0112", f.name.span,
-                               fmt::format("field '{}' has the name of a builtin value and could "
-                                           "never be read",
-                                           f.name.text));
+                               say("E0112", f.name.text));
             }
             FieldInfo info{&f, *kind, f.derive != nullptr, false, {}};
             auto [it, fresh] = data.fields.try_emplace(f.name.text, std::move(info));
             if (!fresh) {
                 Diagnostic& diag = cx.diags.error(
                     "E0111", f.name.span,
-                    fmt::format("duplicate field '{}' in data for {}", f.name.text, d.kind.text));
-                diag.notes.push_back({it->second.decl->name.span, "first defined here"});
+                    say("E0111", f.name.text, d.kind.text));
+                diag.notes.push_back({it->second.decl->name.span, say("note.first_defined")});
             }
         }
     }
@@ -90,14 +88,14 @@ struct Declarer {
         cx.out.sets.push_back(SetInfo{&s, {}, {}, {}, nullptr, {}, {}});
         auto [it, fresh] = cx.out.set_index.try_emplace(s.name.text, index);
         if (!fresh) {
-            duplicate(cx, s.name.span, "set", s.name.text, cx.out.sets[it->second].decl->name.span);
+            duplicate(cx, s.name.span, "E0110.set", s.name.text, cx.out.sets[it->second].decl->name.span);
         }
         if (s.kind) resolve_kind(cx, *s.kind);
         if (s.valid) check_year_range(cx, *s.valid);
     }
 
     // Levels and classes share one namespace.
-    bool enter_level_or_class(const Name& name, const char* what, std::size_t index, bool level) {
+    bool enter_level_or_class(const Name& name, const char* key, std::size_t index, bool level) {
         const auto lit = cx.out.level_index.find(name.text);
         const auto cit = cx.out.class_index.find(name.text);
         if (lit != cx.out.level_index.end() || cit != cx.out.class_index.end()) {
@@ -105,13 +103,12 @@ struct Declarer {
             const Span first = first_is_level ? cx.out.levels[lit->second].decl->name.span
                                               : cx.out.classes[cit->second].decl->name.span;
             if (first_is_level == level) {
-                duplicate(cx, name.span, what, name.text, first);
+                duplicate(cx, name.span, key, name.text, first);
             } else {
                 Diagnostic& d =
                     cx.diags.error("E0110", name.span,
-                                   fmt::format("duplicate name '{}': already declared as a {}",
-                                               name.text, first_is_level ? "level" : "class"));
-                d.notes.push_back({first, "first defined here"});
+                                   say(first_is_level ? "E0110.as_level" : "E0110.as_class", name.text));
+                d.notes.push_back({first, say("note.first_defined")});
             }
             return false;
         }
@@ -126,9 +123,9 @@ struct Declarer {
             info.kind = resolve_kind(cx, *l.kind);
         } else {
             cx.diags.error("E0501", l.name.span,
-                           fmt::format("level '{}' has no 'for'", l.name.text));
+                           say("E0501", l.name.text));
         }
-        enter_level_or_class(l.name, "level", cx.out.levels.size(), true);
+        enter_level_or_class(l.name, "E0110.level", cx.out.levels.size(), true);
         cx.out.levels.push_back(std::move(info));
     }
 
@@ -138,13 +135,13 @@ struct Declarer {
             info.kind = resolve_kind(cx, *c.kind);
         } else {
             cx.diags.error("E0509", c.name.span,
-                           fmt::format("class '{}' has no 'for'", c.name.text));
+                           say("E0509", c.name.text));
         }
         if (!c.when) {
             cx.diags.error("E0510", c.name.span,
-                           fmt::format("class '{}' has no 'when'", c.name.text));
+                           say("E0510", c.name.text));
         }
-        enter_level_or_class(c.name, "class", cx.out.classes.size(), false);
+        enter_level_or_class(c.name, "E0110.class", cx.out.classes.size(), false);
         cx.out.classes.push_back(info);
     }
 
@@ -154,11 +151,11 @@ struct Declarer {
         if (c.kind) {
             info.kind = resolve_kind(cx, *c.kind);
         } else {
-            cx.diags.error("E0901", c.name.span, fmt::format("category '{}' has no 'for'", c.name.text));
+            cx.diags.error("E0901", c.name.span, say("E0901", c.name.text));
         }
         auto [it, fresh] = cx.out.category_index.try_emplace(c.name.text, cx.out.categories.size());
         if (!fresh) {
-            duplicate(cx, c.name.span, "category", c.name.text, cx.out.categories[it->second].decl->name.span);
+            duplicate(cx, c.name.span, "E0110.category", c.name.text, cx.out.categories[it->second].decl->name.span);
         }
         cx.out.categories.push_back(info);
     }
@@ -169,7 +166,7 @@ struct Declarer {
         if (r.kind) info.kind = resolve_kind(cx, *r.kind);
         auto [it, fresh] = cx.out.revocation_index.try_emplace(r.name.text, cx.out.revocations.size());
         if (!fresh) {
-            duplicate(cx, r.name.span, "revocation", r.name.text, cx.out.revocations[it->second].decl->name.span);
+            duplicate(cx, r.name.span, "E0110.revocation", r.name.text, cx.out.revocations[it->second].decl->name.span);
         }
         if (r.valid) check_year_range(cx, *r.valid);
         cx.out.revocations.push_back(info);
@@ -177,7 +174,7 @@ struct Declarer {
 
     void operator()(const AssignmentsDecl& a) {
         auto [it, fresh] = assignment_names.try_emplace(a.name.text, a.name.span);
-        if (!fresh) duplicate(cx, a.name.span, "assignments", a.name.text, it->second);
+        if (!fresh) duplicate(cx, a.name.span, "E0110.assignments", a.name.text, it->second);
         AssignmentsInfo info;
         info.decl = &a;
         cx.out.assignments.push_back(std::move(info));
@@ -185,7 +182,7 @@ struct Declarer {
 
     void operator()(const TargetDecl& t) {
         auto [it, fresh] = target_names.try_emplace(t.name.text, t.name.span);
-        if (!fresh) duplicate(cx, t.name.span, "target", t.name.text, it->second);
+        if (!fresh) duplicate(cx, t.name.span, "E0110.target", t.name.text, it->second);
         TargetInfo info;
         info.decl = &t;
         cx.out.targets.push_back(std::move(info));

@@ -59,7 +59,7 @@ struct Scope {
 // Types `e` and its subexpressions, records them in cx.out.exprs and reports problems.
 Type type_expr(Context& cx, const Expr& e, const Scope& scope);
 // Types `e` and reports E0203 unless it is yes/no; `what` names the place ("gate 'x'").
-void expect_condition(Context& cx, const Expr& e, const Scope& scope, std::string_view what);
+void expect_condition(Context& cx, const Expr& e, const Scope& scope, const Message& what);
 // The sets of kind `k`, for names in expressions that are not tied to one set.
 std::vector<std::size_t> sets_of_kind(const Context& cx, std::optional<EntityKind> k);
 
@@ -89,7 +89,7 @@ class Typer {
     // Calls (check_calls.cpp).
     Type call(const Expr& e, const Scope& sc);
     bool arity(const Expr& e, std::size_t min, std::size_t max);
-    void argument(const Expr& call, std::size_t i, const std::string& message);
+    void argument(const Expr& call, std::size_t i, const Message& message);
     Type ratio(const Expr& e, const Scope& sc);
     Type code_ref(const Expr& e, const Scope& sc, ExprInfo& info);
     Type threshold(const Expr& e, ExprInfo& info);
@@ -176,19 +176,20 @@ std::string plain_list(const std::vector<std::string>& names);   // a, b
 std::string years_text(std::vector<int> years);                  // 2021, 2023..2025
 std::string range_text(const YearRange& y);                      // 2021..2025 or 2021
 std::string number_text(const Number& n);                        // 90 or 90%
-std::string unit_phrase(std::string_view unit);                  // "yes/no", "percent"
-std::string type_phrase(const Type& t);                          // "yes/no", "km", "text"
+Message unit_phrase(std::string_view unit);                      // "có/không" / "yes/no", "percent"
+Message type_phrase(const Type& t);                              // "có/không" / "yes/no", "km", "text"
 
 // Names given once within a block (gates of a level, branches of a revocation, members of a
 // category): where each was first given.
 using NamesInBlock = std::map<std::string, Span, std::less<>>;
 // Records `name` in `seen`; given a second time, reports `code` with `message` at it and a note
 // `note` at the first.  Returns whether it was the first time.
-bool first_in_block(Context& cx, NamesInBlock& seen, const Name& name, const char* code, const std::string& message,
-                    const char* note = "first defined here");
+bool first_in_block(Context& cx, NamesInBlock& seen, const Name& name, const char* code, const Message& message,
+                    const Message& note = say("note.first_defined"));
 
-// Reports an unknown name with a "did you mean" help when a candidate is close.
-Diagnostic& unknown_name(Context& cx, std::string code, const Name& name, std::string_view what,
+// Reports an unknown name (the message of `code`: "unknown set '{}'") with a "did you mean" help
+// when a candidate is close.
+Diagnostic& unknown_name(Context& cx, std::string code, const Name& name,
                          const std::vector<std::string>& candidates);
 template <class Map>
 std::vector<std::string> keys_of(const Map& m) {

@@ -48,14 +48,10 @@ class Requirements {
         if (yesno == boolean_req) return true;
         if (yesno) {
             cx_.diags.error("E0210", r.op_span,
-                            fmt::format("'require {}' needs a numeric indicator; indicator {} is "
-                                        "yes/no",
-                                        spelling(r.cmp), ind_.code));
+                            say("E0210", spelling(r.cmp), ind_.code));
         } else {
             cx_.diags.error("E0209", r.op_span,
-                            fmt::format("'require {}' needs a yes/no indicator; indicator {} is "
-                                        "in {}",
-                                        spelling(r.cmp), ind_.code, ind_.unit_name));
+                            say("E0209", spelling(r.cmp), ind_.code, ind_.unit_name));
         }
         return false;
     }
@@ -64,13 +60,12 @@ class Requirements {
         const std::string& unit = ind_.unit_name;
         if (n.percent && unit != "percent") {
             cx_.diags.error("E0215", n.span,
-                            fmt::format("threshold {} is a percentage but indicator {} is in {}",
-                                        number_text(n), ind_.code, unit));
+                            say("E0215", number_text(n), ind_.code, unit));
         } else if (unit == "percent" && (n.value < 0 || n.value > 100)) {
             cx_.diags.error("E0213", n.span,
-                            fmt::format("percentage {} is outside 0–100", number_text(n)));
+                            say("E0213", number_text(n)));
         } else if (unit == "count" && n.value < 0) {
-            cx_.diags.error("E0214", n.span, fmt::format("count {} is negative", number_text(n)));
+            cx_.diags.error("E0214", n.span, say("E0214", number_text(n)));
         }
     }
 

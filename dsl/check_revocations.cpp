@@ -29,9 +29,8 @@ class Revocations {
         resolve_set(r);
         if (d.branches.empty()) {
             Diagnostic& g = cx_.diags.error("E1003", d.name.span,
-                                            fmt::format("revocation '{}' has no 'branch': it can never revoke",
-                                                        d.name.text));
-            g.help = "add a case: branch a \"title\": unmet_share >= 50%";
+                                            say("E1003", d.name.text));
+            g.help = say("E1003.help");
         }
         Scope scope{r.kind, {}, nullptr};
         if (r.set) scope.sets.push_back(*r.set);
@@ -39,8 +38,8 @@ class Revocations {
         NamesInBlock seen;
         for (const RevocationBranch& b : d.branches) {
             first_in_block(cx_, seen, b.name, "E0110",
-                           fmt::format("duplicate branch '{}' in revocation '{}'", b.name.text, d.name.text));
-            if (b.condition) expect_condition(cx_, *b.condition, scope, fmt::format("branch '{}'", b.name.text));
+                           say("E0110.branch", b.name.text, d.name.text));
+            if (b.condition) expect_condition(cx_, *b.condition, scope, say("E0203.branch", b.name.text));
         }
     }
 
@@ -50,23 +49,21 @@ class Revocations {
         if (!d.level) {
             Diagnostic& g = cx_.diags.error(
                 "E1001", d.name.span,
-                fmt::format("revocation '{}' has no 'level': say which recognition it revokes", d.name.text));
-            g.help = first_level(r) ? fmt::format("add 'level {}'", *first_level(r))
-                                    : std::string("add 'level NAME' naming the level whose recognition it revokes");
+                say("E1001", d.name.text));
+            g.help = first_level(r) ? say("E1001.help", *first_level(r)) : say("E1001.help.any");
             return;
         }
         auto it = cx_.out.level_index.find(d.level->text);
         if (it == cx_.out.level_index.end()) {
-            unknown_name(cx_, "E0106", *d.level, "level", keys_of(cx_.out.level_index));
+            unknown_name(cx_, "E0106", *d.level, keys_of(cx_.out.level_index));
             return;
         }
         const LevelInfo& level = cx_.out.levels[it->second];
         if (r.kind && level.kind && *r.kind != *level.kind) {
             Diagnostic& g = cx_.diags.error(
                 "E1004", d.level->span,
-                fmt::format("revocation '{}' is for {} but level '{}' is for {}", d.name.text, name_of(*r.kind),
-                            d.level->text, name_of(*level.kind)));
-            g.notes.push_back({level.decl->name.span, "level declared here"});
+                say("E1004.kind", d.name.text, name_of(*r.kind), d.level->text, name_of(*level.kind)));
+            g.notes.push_back({level.decl->name.span, say("note.level_declared")});
             return;
         }
         r.level = it->second;
@@ -78,17 +75,16 @@ class Revocations {
         if (!d.set) {
             Diagnostic& g = cx_.diags.error(
                 "E1002", d.name.span,
-                fmt::format("revocation '{}' has no 'set': say whose criteria it counts", d.name.text));
+                say("E1002", d.name.text));
             const LevelInfo* level = r.level ? &cx_.out.levels[*r.level] : nullptr;
             g.help = level != nullptr && !level->meets.empty()
-                         ? fmt::format("add 'set {}', the set level '{}' meets", set_name(cx_, level->meets.front()),
-                                       d.level->text)
-                         : std::string("add 'set NAME' naming the criteria set it counts");
+                         ? say("E1002.help", set_name(cx_, level->meets.front()), d.level->text)
+                         : say("E1002.help.any");
             return;
         }
         auto it = cx_.out.set_index.find(d.set->text);
         if (it == cx_.out.set_index.end()) {
-            unknown_name(cx_, "E0105", *d.set, "set", keys_of(cx_.out.set_index));
+            unknown_name(cx_, "E0105", *d.set, keys_of(cx_.out.set_index));
             return;
         }
         r.set = it->second;
@@ -99,9 +95,9 @@ class Revocations {
         if (!judges) {
             Diagnostic& g = cx_.diags.error(
                 "E1004", d.set->span,
-                fmt::format("set '{}' never judges level '{}': the level meets {}", d.set->text, d.level->text,
-                            level.meets.empty() ? std::string("no set") : meets_list(level)));
-            g.notes.push_back({level.decl->name.span, "level declared here"});
+                level.meets.empty() ? say("E1004.no_set", d.set->text, d.level->text)
+                                    : say("E1004", d.set->text, d.level->text, meets_list(level)));
+            g.notes.push_back({level.decl->name.span, say("note.level_declared")});
             r.set.reset();
         }
     }

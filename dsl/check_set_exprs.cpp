@@ -13,7 +13,7 @@ namespace {
 
 void type_indicator(Context& cx, const Indicator& ind, const Scope& scope) {
     if (ind.value) type_expr(cx, *ind.value, scope);
-    if (ind.applies) expect_condition(cx, *ind.applies, scope, "'applies when'");
+    if (ind.applies) expect_condition(cx, *ind.applies, scope, Message::same("'applies when'"));
 }
 
 void type_set(Context& cx, std::size_t i) {
@@ -23,9 +23,9 @@ void type_set(Context& cx, std::size_t i) {
     for (const RegionOverride& r : d.region_overrides) {
         if (!region(r.region.text)) {
             std::vector<std::string> names(kRegionNames.begin(), kRegionNames.end());
-            unknown_name(cx, "E0103", r.region, "region", names);
+            unknown_name(cx, "E0103", r.region, names);
         }
-        if (r.when) expect_condition(cx, *r.when, scope, "'region when'");
+        if (r.when) expect_condition(cx, *r.when, scope, Message::same("'region when'"));
     }
     for (const Criterion& c : d.criteria) {
         for (const Indicator& ind : c.indicators) type_indicator(cx, ind, scope);
@@ -47,9 +47,8 @@ void check_value_unit(Context& cx, const EffectiveIndicator& ind) {
     if (ok) return;
     Diagnostic& d =
         cx.diags.error("E0211", ind.value.node->span,
-                       fmt::format("value of indicator {} is {} but the indicator's unit is {}",
-                                   ind.code, type_phrase(t), unit_phrase(ind.unit_name)));
-    if (ind.unit) d.notes.push_back({ind.unit.node->span, "unit given here"});
+                       say("E0211", ind.code, type_phrase(t), unit_phrase(ind.unit_name)));
+    if (ind.unit) d.notes.push_back({ind.unit.node->span, say("note.unit_given")});
 }
 
 // Indicators without `value` read the input column named by their code: every set of a kind
@@ -72,12 +71,11 @@ void check_shared_columns(Context& cx) {
                 const Span at = ind.unit ? ind.unit.node->span : ind.declared.node->code.span;
                 Diagnostic& d = cx.diags.error(
                     "E0222", at,
-                    fmt::format("indicator {} of set '{}' reads column \"{}\" as {}, but set '{}' reads it as {}",
-                                ind.code, s.decl->name.text, ind.code, unit_phrase(ind.unit_name),
-                                it->second.set->decl->name.text, unit_phrase(first.unit_name)));
+                    say("E0222", ind.code, s.decl->name.text, ind.code, unit_phrase(ind.unit_name),
+                        it->second.set->decl->name.text, unit_phrase(first.unit_name)));
                 d.notes.push_back({first.unit ? first.unit.node->span : first.declared.node->code.span,
-                                   "the other unit given here"});
-                d.help = "give one of them a `value` that reads a field of its own";
+                                   say("E0222.note")});
+                d.help = say("E0222.help");
             }
         }
     }

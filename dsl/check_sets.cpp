@@ -44,7 +44,7 @@ class Flattener {
             if (!s.decl->extends) continue;
             auto it = cx_.out.set_index.find(s.decl->extends->text);
             if (it == cx_.out.set_index.end()) {
-                unknown_name(cx_, "E0105", *s.decl->extends, "set", keys_of(cx_.out.set_index));
+                unknown_name(cx_, "E0105", *s.decl->extends, keys_of(cx_.out.set_index));
             } else {
                 s.base = it->second;
             }
@@ -69,11 +69,10 @@ class Flattener {
                 for (auto it = start; it != path.end(); ++it) chain += set_name(cx_, *it) + " → ";
                 chain += set_name(cx_, *j);
                 Diagnostic& d = cx_.diags.error("E0409", sets[*j].decl->extends->span,
-                                                fmt::format("sets extend each other: {}", chain));
+                                                say("E0409", chain));
                 for (auto it = start + 1; it != path.end(); ++it) {
                     d.notes.push_back({sets[*it].decl->extends->span,
-                                       fmt::format("'{}' extends '{}' here", set_name(cx_, *it),
-                                                   sets[*it].decl->extends->text)});
+                                       say("E0409.note", set_name(cx_, *it), sets[*it].decl->extends->text)});
                 }
                 for (auto it = start; it != path.end(); ++it) sets[*it].base.reset();
             }
@@ -125,27 +124,26 @@ class Flattener {
                 const SetInfo& b = cx_.out.sets[*s.base];
                 Diagnostic& diag = cx_.diags.error(
                     "E0410", d.kind->span,
-                    fmt::format("set '{}' is for {} but its base set '{}' is for {}", d.name.text,
-                                d.kind->text, b.decl->name.text, name_of(*b.kind)));
-                diag.notes.push_back({b.decl->name.span, "base set declared here"});
+                    say("E0410", d.name.text, d.kind->text, b.decl->name.text, name_of(*b.kind)));
+                diag.notes.push_back({b.decl->name.span, say("E0410.note")});
             }
             s.kind = own;
         } else if (!d.extends) {
             cx_.diags.error("E0401", d.name.span,
-                            fmt::format("set '{}' has no 'for'", d.name.text));
+                            say("E0401", d.name.text));
         }
         if (d.valid) {
             s.valid = d.valid;
         } else if (!d.extends) {
             cx_.diags.error("E0402", d.name.span,
-                            fmt::format("set '{}' has no 'valid'", d.name.text));
+                            say("E0402", d.name.text));
         }
         if (d.locality) {
             s.locality = &*d.locality;
             if (d.locality->value.empty()) {
                 cx_.diags.error("E0413", d.locality->span,
-                                fmt::format("set '{}' names an empty locality", d.name.text))
-                    .help = "write the official code of a province, district or commune, e.g. \"49\"";
+                                say("E0413", d.name.text))
+                    .help = say("help.locality_code");
             }
         }
         if (!d.region_overrides.empty()) {
@@ -182,17 +180,15 @@ class Flattener {
         if (from > to) return;
         Diagnostic& d = cx_.diags.error(
             "E0412", b.decl->name.span,
-            fmt::format("sets '{}' and '{}' are both for locality \"{}\" in {}, and neither extends "
-                        "the other",
-                        a.decl->name.text, b.decl->name.text, b.locality->value,
-                        from == to ? std::to_string(from) : fmt::format("{}..{}", from, to)));
-        d.notes.push_back({a.decl->name.span, "other set declared here"});
-        d.help = "give them different years, or make one extend the other";
+            say("E0412", a.decl->name.text, b.decl->name.text, b.locality->value,
+                from == to ? std::to_string(from) : fmt::format("{}..{}", from, to)));
+        d.notes.push_back({a.decl->name.span, say("E0412.note")});
+        d.help = say("E0412.help");
     }
 
     void without_extends(const CriteriaSet& d, const Code& code, const char* what) {
         cx_.diags.error("E0408", code.span,
-                        fmt::format("'{}' in set '{}', which extends no set", what, d.name.text));
+                        say("E0408", what, d.name.text));
     }
 
     std::optional<std::size_t> find_criterion(const SetInfo& s, const std::string& code) const {
@@ -227,11 +223,11 @@ class Flattener {
     }
 
     // A `remove` or `override` naming nothing in the base set.
-    void not_in_base(const SetInfo& s, const char* code, const char* action, const char* what,
+    void not_in_base(const SetInfo& s, const char* code, const char* what,
                      const Code& named, const std::vector<std::string>& candidates) {
+        // "E0407.criterion": "remove criterion {}: no such criterion in base set '{}'"
         Diagnostic& d = cx_.diags.error(code, named.span,
-                                        fmt::format("{} {} {}: no such {} in base set '{}'", action,
-                                                    what, named.text, what, s.decl->extends->text));
+                                        say(std::string(code) + "." + what, named.text, s.decl->extends->text));
         d.help = code_help(named.text, candidates);
     }
 
@@ -243,16 +239,11 @@ class Flattener {
         if (r == removed_.end() && o == overridden_.end()) return false;
         const bool first_removed = r != removed_.end();
         const Span first = first_removed ? r->second : o->second;
-        std::string msg;
-        if (first_removed != removing) {
-            msg = fmt::format("{} {} is both overridden and removed in set '{}'", what, code.text,
-                              set);
-        } else {
-            msg = fmt::format("{} {} is {} twice in set '{}'", what, code.text,
-                              removing ? "removed" : "overridden", set);
-        }
-        Diagnostic& d = cx_.diags.error("E0411", code.span, std::move(msg));
-        d.notes.push_back({first, "first named here"});
+        // "E0411.removed.criterion": "criterion {} is removed twice in set '{}'"
+        const char* how = first_removed != removing ? "both" : removing ? "removed" : "overridden";
+        Diagnostic& d =
+            cx_.diags.error("E0411", code.span, say(fmt::format("E0411.{}.{}", how, what), code.text, set));
+        d.notes.push_back({first, say("note.first_named")});
         return true;
     }
 
@@ -265,11 +256,11 @@ class Flattener {
         removed_[key] = r.code.span;
         if (crit) {
             auto c = find_criterion(s, r.code.text);
-            if (!c) return not_in_base(s, "E0407", "remove", what, r.code, criterion_codes(s));
+            if (!c) return not_in_base(s, "E0407", what, r.code, criterion_codes(s));
             s.criteria.erase(s.criteria.begin() + static_cast<std::ptrdiff_t>(*c));
         } else {
             auto w = find_indicator(s, r.code.text);
-            if (!w) return not_in_base(s, "E0407", "remove", what, r.code, indicator_codes(s));
+            if (!w) return not_in_base(s, "E0407", what, r.code, indicator_codes(s));
             auto& inds = s.criteria[w->criterion].indicators;
             inds.erase(inds.begin() + static_cast<std::ptrdiff_t>(w->indicator));
             emptied_.push_back(s.criteria[w->criterion].code);
@@ -282,7 +273,7 @@ class Flattener {
         if (touched_twice(key, o.code, "criterion", set_name(cx_, i), false)) return;
         overridden_[key] = o.code.span;
         auto c = find_criterion(s, o.code.text);
-        if (!c) return not_in_base(s, "E0406", "override", "criterion", o.code, criterion_codes(s));
+        if (!c) return not_in_base(s, "E0406", "criterion", o.code, criterion_codes(s));
         EffectiveCriterion& ec = s.criteria[*c];
         ec.overrides.push_back({&o, i});
         if (o.title) ec.title = from(o.title, i);
@@ -299,7 +290,7 @@ class Flattener {
         overridden_[key] = o.code.span;
         auto w = find_indicator(s, o.code.text);
         if (!w || s.criteria[w->criterion].indicators[w->indicator].declared.set == i) {
-            return not_in_base(s, "E0406", "override", "indicator", o.code, indicator_codes(s));
+            return not_in_base(s, "E0406", "indicator", o.code, indicator_codes(s));
         }
         EffectiveIndicator& ei = s.criteria[w->criterion].indicators[w->indicator];
         ei.overrides.push_back({&o, i});
@@ -317,7 +308,7 @@ class Flattener {
 
     std::string resolve_unit(const Name& unit) {
         if (cx_.out.units.count(unit.text)) return unit.text;
-        unknown_name(cx_, "E0101", unit, "unit", keys_of(cx_.out.units));
+        unknown_name(cx_, "E0101", unit, keys_of(cx_.out.units));
         return {};
     }
 
@@ -328,16 +319,16 @@ class Flattener {
         if (first_set == i) {
             Diagnostic& d = cx_.diags.error(
                 what[0] == 'c' ? "E0403" : "E0404", code.span,
-                fmt::format("duplicate {} {} in set '{}'", what, code.text, set_name(cx_, i)));
-            d.notes.push_back({first, "first defined here"});
+                say(what[0] == 'c' ? "E0403" : "E0404", code.text, set_name(cx_, i)));
+            d.notes.push_back({first, say("note.first_defined")});
             return;
         }
         Diagnostic& d =
             cx_.diags.error("E0405", code.span,
-                            fmt::format("{} {} is already in base set '{}'", what, code.text,
-                                        cx_.out.sets[i].decl->extends->text));
-        d.help = fmt::format("write 'override {} {}' to change it", what, code.text);
-        d.notes.push_back({first, "defined here"});
+                            say(what[0] == 'c' ? "E0405" : "E0405.indicator", code.text,
+                                cx_.out.sets[i].decl->extends->text));
+        d.help = say("E0405.help", what, code.text);
+        d.notes.push_back({first, say("note.defined")});
     }
 
     void add_criterion(SetInfo& s, std::size_t i, const Criterion& c) {
@@ -364,9 +355,8 @@ class Flattener {
         if (!code_belongs(ind.code.text, crit_code)) {
             Diagnostic& d = cx_.diags.warning(
                 "W0401", ind.code.span,
-                fmt::format("indicator {} is in criterion {}", ind.code.text, crit_code));
-            d.help = fmt::format("codes of the indicators of criterion {} start with '{}.'",
-                                 crit_code, crit_code);
+                say("W0401", ind.code.text, crit_code));
+            d.help = say("W0401.help", crit_code);
         }
         if (auto w = find_indicator(s, ind.code.text)) {
             const EffectiveIndicator& e = s.criteria[w->criterion].indicators[w->indicator];
@@ -387,7 +377,7 @@ class Flattener {
             ei.unit_name = resolve_unit(*ind.unit);
         } else {
             cx_.diags.error("E0219", ind.code.span,
-                            fmt::format("indicator {} has no unit", ind.code.text));
+                            say("E0219", ind.code.text));
         }
         s.criteria[crit].indicators.push_back(std::move(ei));
     }
@@ -401,17 +391,14 @@ class Flattener {
             const std::size_t n = c.indicators.size();
             if (n == 0) {
                 cx_.diags.warning("W0402", c.declared.node->code.span,
-                                  fmt::format("criterion {} has no indicators in set '{}'", c.code,
-                                              set_name(cx_, i)));
+                                  say("W0402", c.code, set_name(cx_, i)));
                 continue;
             }
             if (!c.combine || c.combine.node->kind != CombineKind::at_least) continue;
             const int k = c.combine.node->count;
             if (k >= 1 && static_cast<std::size_t>(k) <= n) continue;
             cx_.diags.error("E0308", c.combine.node->span,
-                            fmt::format("criterion {} combines at_least {} of its {} indicators "
-                                        "in set '{}'",
-                                        c.code, k, n, set_name(cx_, i)));
+                            say("E0308", c.code, k, n, set_name(cx_, i)));
         }
         emptied_.clear();
     }

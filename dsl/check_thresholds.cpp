@@ -34,7 +34,7 @@ class Shapes {
             case ThresholdKind::by_region: {
                 std::vector<const Name*> names;
                 for (const RegionEntry& r : t.regions) names.push_back(&r.region);
-                regions(names, t.span, "threshold by region");
+                regions(names, t.span, say("phrase.by_region"));
                 for (const RegionEntry& r : t.regions) nested(r.value, sc);
                 break;
             }
@@ -54,7 +54,7 @@ class Shapes {
                 break;
             case ThresholdKind::cases:
                 for (const Case& c : t.cases) {
-                    if (c.when) expect_condition(cx_, *c.when, sc, "'when'");
+                    if (c.when) expect_condition(cx_, *c.when, sc, Message::same("'when'"));
                     nested(c.value, sc);
                 }
                 nested(t.otherwise, sc);
@@ -77,7 +77,7 @@ class Shapes {
             case ThresholdKind::by_year: {
                 std::vector<YearRange> keys;
                 for (const YearEntry& y : t.years) keys.push_back(y.years);
-                covers(t, "threshold by year", keys, s, own, window);
+                covers(t, say("phrase.by_year"), keys, s, own, window);
                 for (const YearEntry& y : t.years) {
                     if (!y.value || !window) continue;
                     YearRange inner{std::max(window->from, y.years.from),
@@ -87,7 +87,7 @@ class Shapes {
                 break;
             }
             case ThresholdKind::table:
-                covers(t, "table", t.table_years, s, own, window);
+                covers(t, say("phrase.table"), t.table_years, s, own, window);
                 break;
             case ThresholdKind::cases:
                 for (const Case& c : t.cases) {
@@ -105,7 +105,7 @@ class Shapes {
 
     // Each region once.  An unknown name is most likely the region that is missing, so it is
     // suggested first, and the missing regions are reported only once no name is unknown.
-    void regions(const std::vector<const Name*>& names, Span whole, const char* what) {
+    void regions(const std::vector<const Name*>& names, Span whole, const Message& what) {
         std::map<Region, Span> given;
         std::vector<const Name*> unknown;
         for (const Name* n : names) {
@@ -117,8 +117,8 @@ class Shapes {
             auto [it, fresh] = given.try_emplace(*r, n->span);
             if (!fresh) {
                 Diagnostic& d = cx_.diags.error("E0302", n->span,
-                                                fmt::format("region {} appears twice", n->text));
-                d.notes.push_back({it->second, "first given here"});
+                                                say("E0302", n->text));
+                d.notes.push_back({it->second, say("note.first_given")});
             }
         }
         std::vector<std::string> missing;
@@ -127,16 +127,15 @@ class Shapes {
         }
         for (const Name* n : unknown) {
             Diagnostic& d =
-                cx_.diags.error("E0103", n->span, fmt::format("unknown region '{}'", n->text));
+                cx_.diags.error("E0103", n->span, say("E0103", n->text));
             std::optional<std::string> m = text::closest_match(n->text, missing);
             if (!m && missing.size() == 1) m = missing[0];
             if (!m) m = text::closest_match(n->text, {kRegionNames.begin(), kRegionNames.end()});
-            if (m) d.help = fmt::format("did you mean '{}'?", *m);
+            if (m) d.help = say("help.did_you_mean", *m);
         }
         if (missing.empty() || !unknown.empty()) return;
         cx_.diags.error("E0301", head(cx_.sources, whole),
-                        fmt::format("{} misses region{} {}", what, missing.size() == 1 ? "" : "s",
-                                    plain_list(missing)));
+                        say(missing.size() == 1 ? "E0301" : "E0301.many", what, plain_list(missing)));
     }
 
     // `by NAME {…}`: NAME is a category of the set's kind, and the table gives each of its
@@ -148,17 +147,16 @@ class Shapes {
             names.emplace_back("region");
             names.emplace_back("year");
             Diagnostic& d = cx_.diags.error("E0905", t.dimension.span,
-                                            fmt::format("unknown category '{}' after 'by'", t.dimension.text));
-            if (auto m = text::closest_match(t.dimension.text, names)) d.help = fmt::format("did you mean '{}'?", *m);
+                                            say("E0905", t.dimension.text));
+            if (auto m = text::closest_match(t.dimension.text, names)) d.help = say("help.did_you_mean", *m);
             return;
         }
         const CategoryInfo& info = cx_.out.categories[it->second];
         if (info.kind && sc.kind && *info.kind != *sc.kind) {
             Diagnostic& d = cx_.diags.error(
                 "E0906", t.dimension.span,
-                fmt::format("category '{}' is for {}, but the threshold is in a set for {}", t.dimension.text,
-                            name_of(*info.kind), name_of(*sc.kind)));
-            d.notes.push_back({info.decl->name.span, "declared here"});
+                say("E0906", t.dimension.text, name_of(*info.kind), name_of(*sc.kind)));
+            d.notes.push_back({info.decl->name.span, say("note.declared")});
         }
         std::map<std::size_t, Span> given;
         std::vector<const Name*> unknown;
@@ -171,8 +169,8 @@ class Shapes {
             auto [g, fresh] = given.try_emplace(*m, r.region.span);
             if (!fresh) {
                 Diagnostic& d = cx_.diags.error("E0909", r.region.span,
-                                                fmt::format("category {} appears twice", r.region.text));
-                d.notes.push_back({g->second, "first given here"});
+                                                say("E0909", r.region.text));
+                d.notes.push_back({g->second, say("note.first_given")});
             }
         }
         std::vector<std::string> missing, all;
@@ -182,16 +180,15 @@ class Shapes {
         }
         for (const Name* n : unknown) {
             Diagnostic& d = cx_.diags.error(
-                "E0908", n->span, fmt::format("'{}' is not a category of '{}'", n->text, t.dimension.text));
+                "E0908", n->span, say("E0908", n->text, t.dimension.text));
             std::optional<std::string> m = text::closest_match(n->text, missing);
             if (!m && missing.size() == 1) m = missing[0];
             if (!m) m = text::closest_match(n->text, all);
-            if (m) d.help = fmt::format("did you mean '{}'?", *m);
+            if (m) d.help = say("help.did_you_mean", *m);
         }
         if (missing.empty() || !unknown.empty()) return;
         cx_.diags.error("E0907", head(cx_.sources, t.span),
-                        fmt::format("threshold by {} misses categor{} {}", t.dimension.text,
-                                    missing.size() == 1 ? "y" : "ies", plain_list(missing)));
+                        say(missing.size() == 1 ? "E0907" : "E0907.many", t.dimension.text, plain_list(missing)));
     }
 
     void years(const std::vector<const YearRange*>& keys) {
@@ -203,9 +200,8 @@ class Shapes {
                 if (from > to) continue;
                 Diagnostic& d = cx_.diags.error(
                     "E0305", keys[j]->span,
-                    fmt::format("{} {} {} given twice", from == to ? "year" : "years",
-                                range_text({from, to, {}}), from == to ? "is" : "are"));
-                d.notes.push_back({keys[k]->span, "first given here"});
+                    say(from == to ? "E0305" : "E0305.many", range_text({from, to, {}})));
+                d.notes.push_back({keys[k]->span, say("note.first_given")});
                 break;
             }
         }
@@ -221,15 +217,14 @@ class Shapes {
             if (row.values.size() == t.table_years.size()) continue;
             Diagnostic& d =
                 cx_.diags.error("E0303", row.region.span,
-                                fmt::format("row {} has {} value{}, expected {}", row.region.text,
-                                            row.values.size(), row.values.size() == 1 ? "" : "s",
-                                            t.table_years.size()));
+                                say(row.values.size() == 1 ? "E0303.1" : "E0303", row.region.text, row.values.size(),
+                                    t.table_years.size()));
             d.related.push_back(row.span);
         }
-        regions(names, t.span, "table");
+        regions(names, t.span, say("phrase.table"));
     }
 
-    void covers(const Threshold& t, const char* what, const std::vector<YearRange>& keys,
+    void covers(const Threshold& t, const Message& what, const std::vector<YearRange>& keys,
                 const SetInfo& s, bool own, std::optional<YearRange> window) {
         if (!window) return;
         std::set<int> given;
@@ -245,12 +240,11 @@ class Shapes {
         if (!missing.empty()) {
             Diagnostic& d =
                 cx_.diags.error("E0304", head(cx_.sources, t.span),
-                                fmt::format("{} does not cover {} of set '{}' (valid {})", what,
-                                            years_text(missing), s.decl->name.text, valid));
+                                say("E0304", what, years_text(missing), s.decl->name.text, valid));
             if (!own) {
                 d.notes.push_back(
                     {s.decl->name.span,
-                     fmt::format("set '{}' inherits this threshold", s.decl->name.text)});
+                     say("E0304.note", s.decl->name.text)});
             }
         }
         if (!own || window->from != s.valid->from || window->to != s.valid->to) return;
@@ -259,8 +253,7 @@ class Shapes {
         }
         if (outside.empty()) return;
         cx_.diags.warning("W0301", head(cx_.sources, t.span),
-                          fmt::format("{} gives {}, outside set '{}' (valid {})", what,
-                                      years_text(outside), s.decl->name.text, valid));
+                          say("W0301", what, years_text(outside), s.decl->name.text, valid));
     }
 
     Context& cx_;

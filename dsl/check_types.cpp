@@ -42,7 +42,7 @@ Type Typer::type(const Expr& e, const Scope& sc) {
             info.type = Type::number(e.percent ? "percent" : "");
             if (e.percent && (e.number < 0 || e.number > 100)) {
                 cx_.diags.error("E0213", e.span,
-                                fmt::format("percentage {}% is outside 0–100", e.text));
+                                say("E0213", e.text + "%"));
             }
             return record(e, info);
         case ExprKind::boolean:
@@ -60,8 +60,7 @@ Type Typer::type(const Expr& e, const Scope& sc) {
         case ExprKind::call:
             return call(e, sc);
         case ExprKind::filter:
-            cx_.diags.error("E0217", e.span,
-                            "'where' is allowed only inside count, share, sum, min, max and mean");
+            cx_.diags.error("E0217", e.span, say("E0217"));
             for (const auto& a : e.args) type(*a, sc);
             return record(e, info);
     }
@@ -137,7 +136,7 @@ Type Typer::name(const Expr& e, const Scope& sc) {
         for (const LevelInfo& l : cx_.out.levels) {
             if (!sc.kind || l.kind == sc.kind) levels.push_back(l.decl->name.text);
         }
-        unknown_name(cx_, "E0106", Name{e.text, e.span}, "level", levels);
+        unknown_name(cx_, "E0106", Name{e.text, e.span}, levels);
     } else if (sc.kind) {
         unknown_in_scope(e, sc);
     }
@@ -162,22 +161,18 @@ void Typer::unknown_in_scope(const Expr& e, const Scope& sc) {
     }
     Diagnostic& d =
         cx_.diags.error("E0104", e.span,
-                        fmt::format("unknown name '{}' in data for {}", text::printable(e.text), name_of(*sc.kind)));
-    if (auto m = text::closest_match(e.text, candidates)) d.help = fmt::format("did you mean '{}'?", *m);
+                        say("E0104", text::printable(e.text), name_of(*sc.kind)));
+    if (auto m = text::closest_match(e.text, candidates)) d.help = say("help.did_you_mean", *m);
 }
 
 void Typer::revoked_here(const Expr& e, const Scope& sc) {
     if (sc.own_revoked || sc.child) return;
-    cx_.diags.error("E1006", e.span,
-                    "'revoked' is known only once the entity's revocation rules are judged: read it "
-                    "in a class, or of the entities below in count(), share() and the like");
+    cx_.diags.error("E1006", e.span, say("E1006"));
 }
 
 void Typer::outside_revocation(const Expr& e) {
     cx_.diags.error("E1005", e.span,
-                    fmt::format("'{}' counts the criteria of a revocation rule's set: it can be read only in a "
-                                "'branch' of a revocation",
-                                e.text));
+                    say("E1005", e.text));
 }
 
 void Typer::same_kind(const Expr& e, const char* what, std::optional<EntityKind> k,
@@ -185,7 +180,7 @@ void Typer::same_kind(const Expr& e, const char* what, std::optional<EntityKind>
     if (!k || !sc.kind || *k == *sc.kind) return;
     cx_.diags.error(
         "E0221", e.span,
-        fmt::format("{} '{}' is for {}, not {}", what, e.text, name_of(*k), name_of(*sc.kind)));
+        say(what[0] == 'c' ? "E0221.class" : "E0221", e.text, name_of(*k), name_of(*sc.kind)));
 }
 
 Type Typer::unary(const Expr& e, const Scope& sc) {
@@ -207,13 +202,13 @@ bool Typer::is(const Type& t, ValueType v) {
 
 void Typer::arith_operand(const Expr& op, const Expr& operand, const Type& got) {
     cx_.diags.error("E0204", operand.span,
-                    fmt::format("'{}' needs numbers, got {}", spelling(op.op), type_phrase(got)));
+                    say("E0204", spelling(op.op), type_phrase(got)));
 }
 
 void Typer::logic_operand(const Expr& op, const Expr& operand, const Type& got) {
     cx_.diags.error(
         "E0205", operand.span,
-        fmt::format("'{}' needs yes/no values, got {}", spelling(op.op), type_phrase(got)));
+        say("E0205", spelling(op.op), type_phrase(got)));
 }
 
 Type Typer::binary(const Expr& e, const Scope& sc) {
@@ -263,8 +258,7 @@ Type Typer::arithmetic(const Expr& e, const Type& l, const Type& r) {
         if (!additive) return Type::number({});
         Diagnostic& d =
             cx_.diags.error("E0202", e.op_span,
-                            fmt::format("cannot {} {} and {}", e.op == Op::add ? "add" : "subtract",
-                                        l.unit, r.unit));
+                            say(e.op == Op::add ? "E0202.add" : "E0202.subtract", l.unit, r.unit));
         d.related = {e.args[0]->span, e.args[1]->span};
         return {};
     }
@@ -280,14 +274,14 @@ void Typer::comparison(const Expr& e, const Type& l, const Type& r) {
         const Type& t = side == &a ? l : r;
         if (t.value == ValueType::kind) {
             cx_.diags.error("E0220", side->span,
-                            fmt::format("entity kind '{}' is not a value", side->text));
+                            say("E0220", side->text));
             return;
         }
     }
     if (l.value != r.value) {
         Diagnostic& d = cx_.diags.error(
             "E0201", e.op_span,
-            fmt::format("cannot compare {} with {}", type_phrase(l), type_phrase(r)));
+            say("E0201", type_phrase(l), type_phrase(r)));
         d.related = {a.span, b.span};
         return;
     }
@@ -295,7 +289,7 @@ void Typer::comparison(const Expr& e, const Type& l, const Type& r) {
     if (l.value == ValueType::number) {
         if (!l.unit.empty() && !r.unit.empty() && l.unit != r.unit) {
             Diagnostic& d = cx_.diags.error(
-                "E0202", e.op_span, fmt::format("cannot compare {} with {}", l.unit, r.unit));
+                "E0202", e.op_span, say("E0202.compare", l.unit, r.unit));
             d.related = {a.span, b.span};
             return;
         }
@@ -304,7 +298,7 @@ void Typer::comparison(const Expr& e, const Type& l, const Type& r) {
     } else if (ordering && l.value != ValueType::level) {
         cx_.diags.error(
             "E0216", e.op_span,
-            fmt::format("cannot order {} values with '{}'", type_phrase(l), spelling(e.op)));
+            say("E0216", type_phrase(l), spelling(e.op)));
     }
 }
 
@@ -322,9 +316,9 @@ void Typer::check_literal(const Expr& literal, const std::string& unit) {
     shown += number->text;
     const Span at = number == &literal ? literal.span : join(literal.op_span, number->span);
     if (unit == "percent" && (*v < 0 || *v > 100)) {
-        cx_.diags.error("E0213", at, fmt::format("percentage {} is outside 0–100", shown));
+        cx_.diags.error("E0213", at, say("E0213", shown));
     } else if (unit == "count" && *v < 0) {
-        cx_.diags.error("E0214", at, fmt::format("count {} is negative", shown));
+        cx_.diags.error("E0214", at, say("E0214", shown));
     }
 }
 
@@ -336,11 +330,11 @@ Type type_expr(Context& cx, const Expr& e, const Scope& scope) {
     return Typer(cx).type(e, scope);
 }
 
-void expect_condition(Context& cx, const Expr& e, const Scope& scope, std::string_view what) {
+void expect_condition(Context& cx, const Expr& e, const Scope& scope, const Message& what) {
     const Type t = type_expr(cx, e, scope);
     if (t.value == ValueType::boolean || t.value == ValueType::unknown) return;
     cx.diags.error("E0203", e.span,
-                   fmt::format("{} needs a yes/no condition, got {}", what, type_phrase(t)));
+                   say("E0203", what, type_phrase(t)));
 }
 
 }  // namespace ntm::dsl::check_detail

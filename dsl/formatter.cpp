@@ -90,8 +90,8 @@ std::string format(const RuleFile& file, const SourceManager& sources) {
     return out.render(file.comments);
 }
 
-std::optional<std::string> round_trip_problem(const RuleFile& file, const SourceManager& sources,
-                                              const std::string& formatted) {
+std::optional<text::Message> round_trip_problem(const RuleFile& file, const SourceManager& sources,
+                                                const std::string& formatted) {
     SourceManager again_sources;
     Diagnostics diags;
     NodeIds ids;
@@ -101,17 +101,16 @@ std::optional<std::string> round_trip_problem(const RuleFile& file, const Source
     for (const Diagnostic& d : diags.items()) {
         if (d.severity != Severity::error) continue;
         const LineCol at = again_sources.locate(d.span.file, d.span.begin);
-        return fmt::format("the formatted text does not parse ({} at line {}, column {}: {})", d.code, at.line,
-                           at.column, d.message.en());
+        return say("rules.fmt.does_not_parse", d.code, at.line, at.column, d.message);
     }
-    if (dump(again) != dump(file)) return std::string("the formatted text has other rules than the file");
+    if (dump(again) != dump(file)) return say("rules.fmt.other_rules");
     const auto texts = [](const RuleFile& f) {
         std::vector<std::string> out;
         for (const Comment& c : f.comments) out.push_back(text::to_nfc(text::trim(c.text)));
         std::sort(out.begin(), out.end());  // comments may change places, never words
         return out;
     };
-    if (texts(again) != texts(file)) return std::string("the formatted text has other comments than the file");
+    if (texts(again) != texts(file)) return say("rules.fmt.other_comments");
     return std::nullopt;
 }
 

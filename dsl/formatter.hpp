@@ -29,6 +29,7 @@
 
 #include "dsl/ast.hpp"
 #include "dsl/source.hpp"
+#include "text/message.hpp"
 
 namespace ntm::dsl {
 
@@ -39,7 +40,7 @@ std::string format(const RuleFile& file, const SourceManager& sources);
 // not parse without errors, parses to another tree (ast_dump.hpp), or has other comments.
 // nullopt when it may.  `ntm fmt` checks this before it writes, so that a file is never
 // rewritten with other words.
-std::optional<std::string> round_trip_problem(const RuleFile& file, const SourceManager& sources,
+std::optional<text::Message> round_trip_problem(const RuleFile& file, const SourceManager& sources,
                                               const std::string& formatted);
 
 // One expression in canonical form, on one line: `hai_long >= 90%`, `count(thon where a and b)`.

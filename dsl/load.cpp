@@ -27,7 +27,7 @@ std::vector<std::string> find_rule_files(const std::vector<std::string>& paths,
                 if (it->is_directory(type_ec)) continue;
                 found.push_back(it->path().string());
             }
-            if (ec) io_errors.push_back(text::file_problem(p, fmt::format("cannot read directory: {}", ec.message())));
+            if (ec) io_errors.push_back(text::file_problem(p, say("rules.cannot_read_directory", ec.message())));
             std::sort(found.begin(), found.end());
             for (std::string& f : found) {
                 if (text::check_input_file(f, io_errors)) files.push_back(std::move(f));
@@ -35,7 +35,7 @@ std::vector<std::string> find_rule_files(const std::vector<std::string>& paths,
         } else if (fs::exists(fs::symlink_status(p, ec))) {
             files.push_back(p);  // read_text_file says what is wrong with it, if anything
         } else {
-            io_errors.push_back(text::file_problem(p, "no such file or directory"));
+            io_errors.push_back(text::file_problem(p, say("rules.no_such_file")));
         }
     }
     return files;
@@ -90,9 +90,8 @@ void check_nfc(const SourceManager& sources, FileId file, Diagnostics& diags) {
             const auto b = static_cast<std::uint32_t>(line_start + begin);
             const auto e = static_cast<std::uint32_t>(line_start + end);
             diags.error("E0003", {file, b, e},
-                        fmt::format("text is not in Unicode NFC form: '{}' is written with combining marks",
-                                    text::printable(to_nfc(line.substr(begin, end - begin)))))
-                .help = fmt::format("run 'ntm fmt {}' to rewrite the file in NFC", text::printable(sources.file(file).path));
+                        say("E0003", text::printable(to_nfc(line.substr(begin, end - begin)))))
+                .help = say("E0003.help", text::printable(sources.file(file).path));
             return;
         }
         line_start = line_end + 1;

@@ -46,9 +46,9 @@ Span found_token(std::string_view text, FileId file, std::size_t pos) {
     return {file, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
 }
 
-std::string describe(std::string_view token) {
-    if (token.empty()) return "end of file";
-    return fmt::format("'{}'", token);
+Message describe(std::string_view token) {
+    if (token.empty()) return say("E0001.end_of_file");
+    return Message::same(fmt::format("'{}'", token));
 }
 
 // The keywords a message offers ('set', 'level', ...), to suggest the one meant.
@@ -69,20 +69,20 @@ std::vector<std::string> quoted_words(std::string_view message) {
 }
 
 // Vietnamese words a policy officer may type where the language has a keyword.
-std::optional<std::string> vietnamese_hint(std::string_view word) {
+std::optional<Message> vietnamese_hint(std::string_view word) {
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kHints = {{
-        {"và", "conditions are joined with 'and'"},
-        {"hoặc", "alternatives are joined with 'or'"},
-        {"không", "write 'not' to negate a condition, or 'no' for the value 'không'"},
-        {"khong", "write 'not' to negate a condition, or 'no' for the value 'không'"},
-        {"có", "write 'yes' for the value 'có'"},
-        {"đạt", "write 'yes' for the value 'đạt'"},
-        {"nếu", "write 'applies when' for an indicator that applies only 'nếu có'"},
-        {"khi", "conditions start with 'when'"},
-        {"hoac", "alternatives are joined with 'or'"},
+        {"và", "E0001.hint.and"},
+        {"hoặc", "E0001.hint.or"},
+        {"không", "E0001.hint.not"},
+        {"khong", "E0001.hint.not"},
+        {"có", "E0001.hint.yes"},
+        {"đạt", "E0001.hint.yes"},
+        {"nếu", "E0001.hint.applies"},
+        {"khi", "E0001.hint.when"},
+        {"hoac", "E0001.hint.or"},
     }};
     for (const auto& [vi, hint] : kHints) {
-        if (word == vi) return fmt::format("'{}' is not a keyword: {}", vi, hint);
+        if (word == vi) return say("E0001.hint", vi, say(hint, vi));
     }
     return std::nullopt;
 }
@@ -145,43 +145,44 @@ std::size_t open_quote(std::string_view text, std::size_t pos) {
 void report_parse_error(const tao::pegtl::parse_error& e, std::string_view text, FileId file,
                         std::size_t decl_start, Diagnostics& diags) {
     const std::size_t at = e.positions().empty() ? 0 : e.positions().front().byte;
+    // The grammar's message is the key of its words in the catalogue ("E0001.colon").
     const std::string_view message = e.message();
+    const Message expected = say(message);
     const Span token = found_token(text, file, at);
     const std::string_view found = text.substr(token.begin, token.end - token.begin);
     const bool new_item = expects_new_item(message);
-    const auto decl_note = Note{found_token(text, file, decl_start), "the declaration that is not closed starts here"};
+    const auto decl_note = Note{found_token(text, file, decl_start), say("E0001.note.unclosed")};
 
     if (message == g::kTooDeep) {
         diags.error("E0005", token,
-                    fmt::format("expressions and thresholds nest more than {} levels deep", kMaxNesting));
+                    say("E0005", kMaxNesting));
     } else if (message == g::error_message<g::string_end>) {
         const auto open = static_cast<std::uint32_t>(open_quote(text, at));
-        diags.error("E0006", {file, open, static_cast<std::uint32_t>(at)}, "unterminated string: the closing '\"' is missing on this line");
+        diags.error("E0006", {file, open, static_cast<std::uint32_t>(at)}, say("E0006"));
     } else if (new_item && at > decl_start && first_on_line(text, at) && starts_declaration(text.substr(at))) {
-        diags.error("E0001", token, "missing '}' before the next declaration").notes.push_back(decl_note);
+        diags.error("E0001", token, say("E0001.missing_brace")).notes.push_back(decl_note);
     } else if (new_item && found.empty()) {
         const auto end = static_cast<std::uint32_t>(end_of_previous_code(text, at));
-        diags.error("E0001", {file, end, end}, "missing '}' at the end of the file").notes.push_back(decl_note);
+        diags.error("E0001", {file, end, end}, say("E0001.missing_brace.eof")).notes.push_back(decl_note);
     } else if (!new_item && (found.empty() || first_on_line(text, at))) {
         // The statement stopped at the end of its line: say so there, not on the next line.
         const auto end = static_cast<std::uint32_t>(end_of_previous_code(text, at));
         diags.error("E0001", {file, end, end},
-                    fmt::format("{}, found {}", message, found.empty() ? "end of file" : "end of line"));
+                    say("E0001", expected, say(found.empty() ? "E0001.end_of_file" : "E0001.end_of_line")));
     } else if (found.size() == 1 && !word_byte(found[0]) &&
                std::string_view("{}()[]:,.+-*/<>=!\"%#").find(found[0]) == std::string_view::npos) {
         const auto c = static_cast<unsigned char>(found[0]);
         diags.error("E0009", token,
-                    c < 0x20 || c == 0x7F ? fmt::format("invalid character U+{:04X} in the rule text", c)
-                                          : fmt::format("invalid character '{}' here: {}", found, message));
+                    c < 0x20 || c == 0x7F ? say("E0009", fmt::format("U+{:04X}", c)) : say("E0009.here", found, expected));
     } else {
-        Diagnostic& d = diags.error("E0001", token, fmt::format("{}, found {}", message, describe(found)));
+        Diagnostic& d = diags.error("E0001", token, say("E0001", expected, describe(found)));
         if (auto hint = vietnamese_hint(found)) {
             d.help = *hint;
-        } else if (auto near = text::closest_match(std::string(found), quoted_words(message))) {
-            d.help = fmt::format("did you mean '{}'?", *near);
+        } else if (auto near = text::closest_match(std::string(found), quoted_words(expected.en()))) {
+            d.help = say("help.did_you_mean", *near);
         } else if (found == "," && token.begin > 0 && std::isdigit(static_cast<unsigned char>(text[token.begin - 1])) &&
                    token.end < text.size() && std::isdigit(static_cast<unsigned char>(text[token.end]))) {
-            d.help = "numbers and codes are written with '.', as in 17.1 or 98.5";
+            d.help = say("E0001.help.comma");
         }
     }
 }

@@ -117,9 +117,8 @@ bool check_text(std::string_view text, FileId file, Diagnostics& diags, const te
         const auto begin = static_cast<std::uint32_t>(start);
         if (end - start > limits.line_bytes) {
             diags.error("E0010", {file, begin, begin},
-                        fmt::format("line {} is {} bytes long, more than the limit of {} bytes", line, end - start,
-                                    limits.line_bytes))
-                .help = "write the rule on several lines, or raise the limit with --limit line-length=N";
+                        say("E0010", line, end - start, limits.line_bytes))
+                .help = say("E0010.help");
             ok = false;
         } else {
             for (std::size_t i = start; i < end; ++i) {
@@ -127,8 +126,7 @@ bool check_text(std::string_view text, FileId file, Diagnostics& diags, const te
                 if (length == 0) continue;
                 const auto at = static_cast<std::uint32_t>(i);
                 diags.error("E0009", {file, at, static_cast<std::uint32_t>(i + length)},
-                            fmt::format("control character U+{:04X} has no place in rule text",
-                                        static_cast<std::uint32_t>(cp)));
+                            say("E0009.control", fmt::format("U+{:04X}", static_cast<std::uint32_t>(cp))));
                 ok = false;
                 break;
             }

@@ -6,7 +6,7 @@ std::unique_ptr<Rules> load_and_check(const std::vector<std::string>& paths, boo
     auto rules = std::make_unique<Rules>();
     const std::vector<std::string> files = find_rule_files(paths, rules->io_errors);
     if (files.empty() && rules->io_errors.empty()) {
-        rules->io_errors.push_back(text::file_problem(paths.empty() ? "." : paths.front(), "no rule files (*.ntm) found"));
+        rules->io_errors.push_back(text::file_problem(paths.empty() ? "." : paths.front(), say("rules.none_found")));
     }
     rules->module = load_rules(files, rules->sources, rules->diags, rules->ids, rules->io_errors, limits);
     if (!rules->diags.has_errors()) rules->checked = check(rules->module, rules->sources, rules->diags);

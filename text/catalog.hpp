@@ -8,7 +8,9 @@
 
 namespace ntm::text {
 
-std::span<const CatalogEntry> catalog_rules();  // E…, W… and their notes: rule text (dsl/)
+std::span<const CatalogEntry> catalog_rules();        // rule text (dsl/): drawing, shared notes, E00xx
+std::span<const CatalogEntry> catalog_rules_expr();   // rule text: E01xx–E03xx, names, types, thresholds
+std::span<const CatalogEntry> catalog_rules_decls();  // rule text: E04xx–E10xx, declarations
 std::span<const CatalogEntry> catalog_data();   // D…: data files, units lists, merge
 std::span<const CatalogEntry> catalog_cli();      // the ntm command: help texts
 std::span<const CatalogEntry> catalog_cli_run();  // usage errors, files, reasons, what a run says
