@@ -154,8 +154,11 @@ JsonCtx EntityReader::value(JsonCtx ctx, const Cell& v, std::uint32_t line) {
 JsonCtx EntityReader::entity_value(Key k, const Cell& v, std::uint32_t line) {
     const auto malformed = [&](std::string_view key, text::Message message) {
         if (!malformed_) {
-            malformed_ = text::Problem{
-                "D0111", ProblemKind::record, {path_, line, std::string(key)}, std::move(message)};
+            text::Problem& p = malformed_.emplace();
+            p.code = "D0111";
+            p.kind = ProblemKind::record;
+            p.where = {path_, line, std::string(key)};
+            p.message = std::move(message);
         }
         return JsonCtx::skip;
     };
