@@ -42,9 +42,7 @@ void Builder::unknown_column(std::uint32_t c, std::uint32_t line) {
         if (other.known()) known.push_back(other.name);
     }
     problem("D0001", ProblemKind::warning, line, info.name,
-            fmt::format(
-                "unknown column '{}': no kind has an input of that name, its values are ignored{}{}",
-                shown(info.name), invisible_note(info.name), did_you_mean(info.name, known)));
+            text::say("D0001", shown(info.name), invisible_note(info.name), did_you_mean(info.name, known)));
 }
 
 bool Builder::wanted(int year) {
@@ -55,7 +53,11 @@ bool Builder::wanted(int year) {
 
 void Builder::problem(const char* code, ProblemKind kind, std::uint32_t line,
                       std::string_view field, text::Message message) {
-    ds_.problems.push_back({code, kind, {path_, line, std::string(field)}, std::move(message)});
+    text::Problem& p = ds_.problems.emplace_back();
+    p.code = code;
+    p.kind = kind;
+    p.where = {path_, line, std::string(field)};
+    p.message = std::move(message);
 }
 
 int Builder::cached(std::vector<Word>& cache, std::string_view text,
@@ -75,30 +77,28 @@ std::optional<Builder::HeadProblem> Builder::resolve(const Head& head, const std
     const Written& kind = head[Field::kind];
     const Written& region = head[Field::region];
     if (code.empty()) {
-        return HeadProblem{"D0101", Field::code, "empty code: the record cannot be identified"};
+        return HeadProblem{"D0101", Field::code, text::say("D0101")};
     }
     const int type_kind = type.given() ? cached(types_, type.text, resolve_type) : -1;
     const int kind_kind = kind.given() ? cached(kinds_, kind.text, resolve_type) : -1;
     if (type.given() && type_kind < 0) {
         return HeadProblem{"D0104", Field::type,
-                           fmt::format("unknown type '{}' of '{}'{}{}", shown(type.text), shown(code),
-                                       invisible_note(type.text),
-                                       did_you_mean(type.text, type_candidates()))};
+                           text::say("D0104", shown(type.text), shown(code), invisible_note(type.text),
+                                     did_you_mean(type.text, type_candidates()))};
     }
     if (kind.given() && kind_kind < 0) {
         return HeadProblem{
             "D0104", Field::kind,
-            fmt::format("unknown kind '{}' of '{}' (thon, xa, huyen, tinh){}{}", shown(kind.text),
-                        shown(code), invisible_note(kind.text),
-                        did_you_mean(kind.text, kind_candidates()))};
+            text::say("D0104.kind", shown(kind.text), shown(code), invisible_note(kind.text),
+                      did_you_mean(kind.text, kind_candidates()))};
     }
     if (!type.given() && !kind.given()) {
-        return HeadProblem{"D0104", Field::type, fmt::format("no type or kind for '{}'", shown(code))};
+        return HeadProblem{"D0104", Field::type, text::say("D0104.none", shown(code))};
     }
     if (type.given() && kind.given() && type_kind != kind_kind) {
         return HeadProblem{"D0105", Field::kind,
-                           fmt::format("type '{}' (a {}) disagrees with kind '{}'", shown(type.text),
-                                       kind_name(static_cast<EntityKind>(type_kind)), shown(kind.text))};
+                           text::say("D0105", shown(type.text), kind_name(static_cast<EntityKind>(type_kind)),
+                                     shown(kind.text))};
     }
     out.kind = static_cast<EntityKind>(kind.given() ? kind_kind : type_kind);
     if (region.given()) {
@@ -120,33 +120,25 @@ std::optional<Builder::HeadProblem> Builder::resolve_map(const Head& head, const
         if (!map) {
             return HeadProblem{
                 "D0113", Field::map,
-                fmt::format("unknown map '{}' of '{}': write '3 cấp' (the map before 01/7/2025, "
-                            "with districts) or '2 cấp' (the map from 01/7/2025){}",
-                            shown(written.text), shown(code), invisible_note(written.text))};
+                text::say("D0113", shown(written.text), shown(code), invisible_note(written.text))};
         }
         out.map = *map;
     } else if (first_year != 0 && default_map(first_year) != default_map(last_year)) {
         return HeadProblem{
             "D0114", Field::map,
-            fmt::format("'{}' has values for {} and {}, before and after the change of map on "
-                        "01/7/2025: give each map its own entity, with '{}' ('3 cấp' or '2 cấp')",
-                        shown(code), first_year, last_year, field_name(Field::map))};
+            text::say("D0114", shown(code), first_year, last_year, field_name(Field::map))};
     } else {
         out.map = default_map(first_year != 0 ? first_year : kFirstTwoTierYear - 1);
     }
     if (out.map == AdminMap::three_tier && last_year >= kFirstTwoTierYear) {
         return HeadProblem{
             "D0114", written.given() ? Field::map : Field::year,
-            fmt::format("'{}' is on map '3 cấp' in {}: districts were abolished on 01/7/2025, "
-                        "so a record from {} is on map '2 cấp'",
-                        shown(code), last_year, kFirstTwoTierYear)};
+            text::say("D0114.three_tier", shown(code), last_year, kFirstTwoTierYear)};
     }
     if (out.map == AdminMap::two_tier && out.kind == EntityKind::huyen) {
         return HeadProblem{
             "D0114", head[Field::kind].given() ? Field::kind : Field::type,
-            fmt::format("'{}' is a huyen on map '2 cấp': there are no districts from 01/7/2025; "
-                        "write '3 cấp' in '{}' for a record before that date",
-                        shown(code), field_name(Field::map))};
+            text::say("D0114.huyen", shown(code), field_name(Field::map))};
     }
     return std::nullopt;
 }
@@ -163,8 +155,8 @@ std::uint32_t Builder::entity(const Head& head, std::size_t records, int first_y
         const Entity& first = ds_.entities[known->second];
         bad = HeadProblem{
             "D0105", head[Field::kind].given() ? Field::kind : Field::type,
-            fmt::format("'{}' is a {} on {} {}, not a {}", shown(code), kind_name(first.kind),
-                        line_word_, first.origin.line, kind_name(resolved.kind))};
+            text::say("D0105.other", shown(code), kind_name(first.kind), line_word_, first.origin.line,
+                      kind_name(resolved.kind))};
     }
     if (bad) {
         const Written& w = head[bad->field];
@@ -209,9 +201,11 @@ void Builder::merge(std::uint32_t e, const Head& head, const Resolved& resolved)
     const auto line = [&](Field f) { return head[f].line != 0 ? head[f].line : head.line; };
     const auto differs = [&](Field f, std::string_view now, std::string_view kept) {
         problem("D0301", ProblemKind::warning, line(f), field_name(f),
-                fmt::format("{} '{}' of '{}' differs from '{}' on {} {}; '{}' is kept",
-                            kFieldKeys[static_cast<std::size_t>(f)], shown(now), shown(en.code),
-                            shown(kept), line_word_, en.origin.line, shown(kept)));
+                text::say("D0301",
+                          text::Message::both(std::string(kFieldHeaders[static_cast<std::size_t>(f)]),
+                                              std::string(kFieldKeys[static_cast<std::size_t>(f)])),
+                          shown(now), shown(en.code),
+                          shown(kept), line_word_, en.origin.line, shown(kept)));
     };
     const auto text = [&](Field f, std::string& kept) {
         const std::string_view written = head[f].text;
@@ -255,8 +249,7 @@ void Builder::recognised(std::uint32_t e, std::string_view text, std::uint32_t l
             colon == std::string_view::npos ? std::nullopt : parse_year(entry.substr(colon + 1));
         if (level.empty() || !year || level.find_first_of(" \t") != std::string_view::npos) {
             problem("D0208", ProblemKind::value, line, field_name(Field::recognised),
-                    fmt::format("malformed recognition '{}': write LEVEL:YEAR, e.g. dat_chuan:2019",
-                                shown(entry)));
+                    text::say("D0208", shown(entry)));
             continue;
         }
         recognised(e, level, *year);
@@ -279,9 +272,7 @@ std::uint32_t Builder::record(std::uint32_t e, int year, std::uint32_t line,
         if (pending_[r].year == year) {
             reject_record("D0103", line,
                           field.empty() ? std::string_view(field_name(Field::year)) : field,
-                          fmt::format("duplicate record of '{}' in {}; first given on {} {}",
-                                      shown(ds_.entities[e].code), year, line_word_,
-                                      pending_[r].line));
+                          text::say("D0103", shown(ds_.entities[e].code), year, line_word_, pending_[r].line));
             return kNone;
         }
     }
@@ -311,8 +302,7 @@ void Builder::estimated(std::uint32_t r, std::string_view names, std::uint32_t l
             std::vector<std::string> inputs;
             for (const Column& other : schema_.columns[kind_index(kind)]) inputs.push_back(other.name);
             problem("D0209", ProblemKind::warning, line, field_name(Field::estimated),
-                    fmt::format("'{}' is not an input of a {}: it cannot be an estimate{}", shown(name),
-                                kind_name(kind), did_you_mean(name, inputs)));
+                    text::say("D0209", shown(name), kind_name(kind), did_you_mean(name, inputs)));
             continue;
         }
         if (ds_.estimated.size() < ds_.values.size()) ds_.estimated.resize(ds_.values.size(), 0);
@@ -336,10 +326,8 @@ void Builder::reject_row(std::string_view code, std::uint32_t line, text::Messag
     }
 }
 
-FileError Builder::row_limit(const std::string& place) const {
-    text::Problem p = text::file_problem(
-        path_, fmt::format("{}: more records than the limit of {}; raise it with --limit rows=N",
-                           place, options_.limits.rows));
+FileError Builder::row_limit(const text::Message& place) const {
+    text::Problem p = text::file_problem(path_, text::say("D0903", place, options_.limits.rows));
     p.code = "D0903";
     return FileError{std::move(p)};
 }
@@ -371,8 +359,7 @@ const Column* Builder::input(std::uint32_t column, EntityKind kind, std::uint32_
     if ((info.warned & bit) == 0) {
         info.warned |= bit;
         problem("D0002", ProblemKind::warning, line, info.name,
-                fmt::format("column '{}' is not an input of {}; its values for {} are ignored",
-                            shown(info.name), kind_name(kind), kind_name(kind)));
+                text::say("D0002", shown(info.name), kind_name(kind), kind_name(kind)));
     }
     return nullptr;
 }
@@ -387,7 +374,7 @@ void Builder::typed_value(double& slot, const Column& c, const Cell& cell, std::
             } else {
                 problem(
                     "D0201", ProblemKind::value, line, c.name,
-                    fmt::format("expected a number, got {}", cell.number != 0 ? "true" : "false"));
+                    text::say("D0201.expected", cell.number != 0 ? "true" : "false"));
             }
             return;
         case Cell::Kind::number:
@@ -403,7 +390,10 @@ void Builder::typed_value(double& slot, const Column& c, const Cell& cell, std::
             return;
         case Cell::Kind::structured:
             problem(yes_no ? "D0202" : "D0201", ProblemKind::value, line, c.name,
-                    fmt::format("expected {}, got {}", yes_no ? "yes/no" : "a number", cell.text));
+                    text::say(yes_no ? "D0202.expected" : "D0201.expected",
+                              cell.text == "an array" ? text::say("json.an_array")
+                              : cell.text == "an object" ? text::say("json.an_object")
+                                                         : text::Message::same(std::string(cell.text))));
             return;
         case Cell::Kind::text:
         case Cell::Kind::null:
@@ -431,11 +421,8 @@ void Builder::text_value(double& slot, const Column& c, std::string_view text,
             const std::string_view t = trim(text);
             const std::size_t comma = t.find(',');
             problem("D0206", ProblemKind::value, line, c.name,
-                    fmt::format(
-                        "'{}' is ambiguous: a comma before three digits may separate thousands; "
-                        "write {}{} or {}.{}",
-                        shown(t), shown(t.substr(0, comma)), shown(t.substr(comma + 1)),
-                        shown(t.substr(0, comma)), shown(t.substr(comma + 1))));
+                    text::say("D0206", shown(t), shown(t.substr(0, comma)), shown(t.substr(comma + 1)),
+                              shown(t.substr(0, comma)), shown(t.substr(comma + 1))));
             return;
         }
         case ParsedNumber::Form::not_number:
@@ -450,17 +437,16 @@ void Builder::number(double& slot, const Column& c, double v, bool percent_sign,
         written.empty() ? fmt::format("{}", v) : this->shown(trim(written));
     if (percent_sign && !c.percent) {
         problem("D0207", ProblemKind::value, line, c.name,
-                fmt::format("'{}' is written as a percentage but '{}' is in {}", text, c.name,
-                            c.unit_symbol.empty() ? c.unit : c.unit_symbol));
+                text::say("D0207", text, c.name, c.unit_symbol.empty() ? c.unit : c.unit_symbol));
     } else if (c.percent && (v < 0 || v > 100)) {
         problem("D0203", ProblemKind::value, line, c.name,
-                fmt::format("percentage {} is outside 0–100", text));
+                text::say("D0203", text));
     } else if (c.count && v < 0) {
         problem("D0204", ProblemKind::value, line, c.name,
-                fmt::format("count {} is negative", text));
+                text::say("D0204", text));
     } else if (c.count && v != std::floor(v)) {
         problem("D0205", ProblemKind::value, line, c.name,
-                fmt::format("count {} is not a whole number", text));
+                text::say("D0205", text));
     } else {
         slot = v;
     }
@@ -470,12 +456,10 @@ void Builder::wrong(const Column& c, std::string_view written, std::uint32_t lin
     written = trim(written);
     if (c.type == ValueType::boolean) {
         problem("D0202", ProblemKind::value, line, c.name,
-                fmt::format("'{}' is not yes/no: write đạt or không đạt (or có/không, yes/no, "
-                            "true/false, 1/0){}",
-                            shown(written), invisible_note(written)));
+                text::say("D0202", shown(written), invisible_note(written)));
     } else {
         problem("D0201", ProblemKind::value, line, c.name,
-                fmt::format("'{}' is not a number{}", shown(written), invisible_note(written)));
+                text::say("D0201", shown(written), invisible_note(written)));
     }
 }
 

@@ -109,7 +109,7 @@ public:
         return field_names_[static_cast<std::size_t>(f)];
     }
     // How messages name a place: "line" (CSV, JSON) or "row" (a worksheet).
-    void set_line_word(std::string_view word) { line_word_ = word; }
+    void set_line_word(text::Message word) { line_word_ = std::move(word); }
     // Decimal comma always accepted (a ';'-separated file).
     void set_comma_decimal(bool on) { comma_decimal_ = on; }
     bool comma_decimal() const { return comma_decimal_; }
@@ -201,14 +201,14 @@ private:
         AdminMap map = AdminMap::three_tier;
     };
 
-    FileError row_limit(const std::string& place) const;
+    FileError row_limit(const text::Message& place) const;
     std::optional<HeadProblem> resolve(const Head& head, const std::string& code, Resolved& out);
     std::optional<HeadProblem> resolve_map(const Head& head, const std::string& code, int first_year,
                                            int last_year, Resolved& out);
     void merge(std::uint32_t entity, const Head& head, const Resolved& resolved);
     int cached(std::vector<Word>& cache, std::string_view text, int (*lookup)(std::string_view));
     void reject_entity(std::uint32_t e, const char* code, std::uint32_t line,
-                       std::string_view field, const std::string& message);
+                       std::string_view field, const text::Message& message);
     const Column* input(std::uint32_t column, EntityKind kind, std::uint32_t line);
     void typed_value(double& slot, const Column& column, const Cell& cell, std::uint32_t line);
     void text_value(double& slot, const Column& column, std::string_view text,
@@ -231,7 +231,7 @@ private:
     LoadOptions options_;
     Granularity granularity_;
     bool comma_decimal_ = false;
-    std::string_view line_word_ = "line";
+    text::Message line_word_ = text::say("word.line");
     std::array<std::string, kFieldCount> field_names_;
 
     Dataset ds_;

@@ -101,8 +101,7 @@ bool CsvReader::quoted() {
     for (;;) {
         const std::size_t q = text_.find('"', pos_);
         if (q == std::string_view::npos) {
-            error_ = CsvError{open_line, "quoted cell not closed before the end of the file",
-                              unclosed_detail(open_at)};
+            error_ = CsvError{open_line, text::say("csv.unclosed_quote"), unclosed_detail(open_at)};
             return false;
         }
         line_ += line_breaks(text_.substr(pos_, q - pos_));
@@ -129,11 +128,10 @@ bool CsvReader::quoted() {
 }
 
 // Where a quote never closed opened: the rest of the line it opened on.
-std::string CsvReader::unclosed_detail(std::size_t quote) const {
+text::Message CsvReader::unclosed_detail(std::size_t quote) const {
     std::string_view rest = text_.substr(quote + 1);
     rest = rest.substr(0, rest.find_first_of("\r\n"));
-    return fmt::format("the '\"' before '{}' opens it, and no '\"' closes it",
-                       text::printable(rest, 40));
+    return text::say("csv.unclosed_quote.detail", text::printable(rest, 40));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -150,9 +148,7 @@ void check_line_lengths(const std::string& path, std::string_view text, std::uin
         if (end == std::string_view::npos) end = text.size();
         if (end - begin > limit) {
             text::Problem p = text::file_problem(
-                path, fmt::format("line {}: the line is {} bytes long, more than the limit of {} "
-                                  "bytes; raise it with --limit line-length=N",
-                                  line, end - begin, limit));
+                path, text::say("D0902", line, end - begin, limit));
             p.code = "D0902";
             throw FileError{std::move(p)};
         }
@@ -171,7 +167,7 @@ public:
     bool next() {
         if (in_.next()) return true;
         if (const auto& e = in_.error()) {
-            throw FileError{path_, fmt::format("line {}: {}: {}", e->line, e->message.en(), e->detail)};
+            throw FileError{path_, text::say("csv.error", e->line, e->message, e->detail)};
         }
         return false;
     }
@@ -181,9 +177,9 @@ public:
     Cell value(std::size_t i) const { return Cell{Cell::Kind::text, in_.cell(i), 0}; }
     bool blank_row() const { return in_.blank_row(); }
     std::uint32_t line() const { return in_.line(); }
-    static std::string place(std::uint32_t line) { return fmt::format("line {}", line); }
+    static text::Message place(std::uint32_t line) { return text::say("place.line", line); }
     static std::string column_name(std::size_t i) { return std::to_string(i + 1); }
-    static std::string empty_message() { return "empty file: no header line"; }
+    static text::Message empty_message() { return text::say("csv.empty"); }
 
 private:
     const std::string& path_;

@@ -47,7 +47,7 @@ namespace ntm::data {
 struct CsvError {
     std::uint32_t line = 0;
     text::Message message;  // "quoted cell not closed before the end of the file"
-    std::string detail;   // what more a data file's message says: "the '"' before 'Tam An,…' …"
+    text::Message detail;  // what more a data file's message says: "the '"' before 'Tam An,…' …"
 };
 
 // Splits the text into rows of cells, one row per next().  A cell is a view into the text, or
@@ -75,7 +75,7 @@ private:
     };
 
     bool at_end_of_cell(std::size_t p) const;
-    std::string unclosed_detail(std::size_t quote) const;
+    text::Message unclosed_detail(std::size_t quote) const;
     void plain();
     bool quoted();
 

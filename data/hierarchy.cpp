@@ -11,7 +11,7 @@
 namespace ntm::data {
 
 void Builder::reject_entity(std::uint32_t e, const char* code, std::uint32_t line,
-                            std::string_view field, const std::string& message) {
+                            std::string_view field, const text::Message& message) {
     Building& b = building_[e];
     b.rejected = true;
     std::size_t count = 0;
@@ -45,8 +45,7 @@ void Builder::resolve_hierarchy() {
         } else if (!en.region) {
             reject_entity(
                 e, "D0109", en.origin.line, field_name(Field::region),
-                fmt::format("no region for '{}': none given and no parent to inherit it from",
-                            shown(en.code)));
+                text::say("D0109", shown(en.code)));
         }
     }
 }
@@ -78,34 +77,32 @@ bool Builder::official(std::uint32_t e) {
     const AdminUnits* list = official_list(e);
     if (list == nullptr || building_[e].rejected) return !building_[e].rejected;
     const std::uint32_t u = list->find(en.kind, en.code);
-    const std::string where = fmt::format("{} (map '{}')", list->path, map_word(en.map));
+    const text::Message where = text::say("official.where", list->path, map_word(en.map));
     if (u == kNone) {
         const std::vector<std::uint32_t> same_name = list->named(en.kind, en.name);
-        std::string hint;
+        text::Message hint;
         for (const std::uint32_t c : same_name) {
             const Unit& cand = list->units[c];
             if (cand.parent != kNone && list->units[cand.parent].code == en.parent_code) {
-                hint = fmt::format("; did you mean {}?", described(*list, c));
+                hint = text::say("D0115.did_you_mean", described(*list, c));
                 break;
             }
         }
         if (hint.empty() && same_name.size() == 1) {
-            hint = fmt::format("; did you mean {}?", described(*list, same_name[0]));
+            hint = text::say("D0115.did_you_mean", described(*list, same_name[0]));
         }
         reject_entity(e, "D0115", en.origin.line, field_name(Field::code),
-                      fmt::format("'{}' is not the code of a {} in {}{}", shown(en.code), kind_name(en.kind), where,
-                                  hint));
+                      text::say("D0115", shown(en.code), kind_name(en.kind), where, hint));
         return false;
     }
     if (!en.name.empty() && fold(en.name) != fold(list->units[u].name) && fold(en.name) != fold(list->full_name(u))) {
-        std::string hint;
+        text::Message hint;
         for (const std::uint32_t c : list->named(en.kind, en.name)) {
-            hint = fmt::format("; '{}' is the name of {}", shown(en.name), described(*list, c));
+            hint = text::say("D0116.name_of", shown(en.name), described(*list, c));
             break;
         }
         reject_entity(e, "D0116", en.origin.line, field_name(Field::name),
-                      fmt::format("'{}' is the code of {} in {}, not of '{}'{}", shown(en.code), list->full_name(u),
-                                  where, shown(en.name), hint));
+                      text::say("D0116", shown(en.code), list->full_name(u), where, shown(en.name), hint));
         return false;
     }
     return true;
@@ -134,8 +131,8 @@ void Builder::official_parent(std::uint32_t e) {
     if (list->units[list->units[u].parent].code == en.parent_code) return;
     const std::uint32_t line = building_[e].parent_line != 0 ? building_[e].parent_line : en.origin.line;
     reject_entity(e, "D0117", line, field_name(Field::parent),
-                  fmt::format("'{}' {} lies in {} in {} (map '{}'), not in '{}'", shown(en.code), list->full_name(u),
-                              official_parent_of(e), list->path, map_word(en.map), shown(en.parent_code)));
+                  text::say("D0117", shown(en.code), list->full_name(u), official_parent_of(e), list->path,
+                            map_word(en.map), shown(en.parent_code)));
 }
 
 // Links entity `e` to its parent, whose own parent is resolved already, and inherits its region;
@@ -145,61 +142,48 @@ void Builder::resolve_parent(std::uint32_t e) {
     const Building& b = building_[e];
     const std::string& parent_field = field_name(Field::parent);
     const std::uint32_t parent_line = b.parent_line != 0 ? b.parent_line : en.origin.line;
-    const auto reject = [&](const char* code, const std::string& message) {
+    const auto reject = [&](const char* code, const text::Message& message) {
         reject_entity(e, code, parent_line, parent_field, message);
     };
     const std::size_t m = static_cast<std::size_t>(en.map);
     const auto it = codes_[m].find(en.parent_code);
     if (it == codes_[m].end()) {
         if (const auto r = rejected_codes_[m].find(en.parent_code); r != rejected_codes_[m].end()) {
-            reject("D0108", fmt::format("parent '{}' of '{}' is rejected ({} {})",
-                                        shown(en.parent_code), shown(en.code), line_word_,
-                                        r->second));
+            reject("D0108", text::say("D0108", shown(en.parent_code), shown(en.code), line_word_, r->second));
         } else if (const auto other = codes_[1 - m].find(en.parent_code); other != codes_[1 - m].end()) {
             const Entity& o = ds_.entities[other->second];
-            reject("D0106", fmt::format("unknown parent '{}' of '{}' on map '{}': '{}' is given on "
-                                        "{} {} for map '{}'; the map of a record is its '{}' field, "
-                                        "or by default '3 cấp' up to {} and '2 cấp' from {}",
-                                        shown(en.parent_code), shown(en.code), map_word(en.map),
+            reject("D0106", text::say("D0106.other_map", shown(en.parent_code), shown(en.code), map_word(en.map),
                                         shown(o.code), line_word_, o.origin.line, map_word(o.map),
                                         field_name(Field::map), kFirstTwoTierYear - 1,
                                         kFirstTwoTierYear));
         } else {
             const std::string meant = official_parent_of(e);
-            reject("D0106", fmt::format("unknown parent '{}' of '{}'{}{}", shown(en.parent_code), shown(en.code),
-                                        invisible_note(en.parent_code),
-                                        meant.empty() ? std::string()
-                                                      : fmt::format("; the official list puts it in {}", meant)));
+            reject("D0106", text::say("D0106", shown(en.parent_code), shown(en.code), invisible_note(en.parent_code),
+                                      meant.empty() ? text::Message() : text::say("note.official_parent", meant)));
         }
         return;
     }
     const Entity& parent = ds_.entities[it->second];
     if (en.kind == EntityKind::tinh) {
-        reject("D0107", fmt::format("'{}' is a tinh and cannot have a parent ('{}')", shown(en.code),
-                                    shown(en.parent_code)));
+        reject("D0107", text::say("D0107.tinh", shown(en.code), shown(en.parent_code)));
         return;
     }
     const EntityKind wanted_kind = parent_kind(en.kind, en.map);
     if (parent.kind != wanted_kind) {
-        std::string hint;
+        text::Message hint;
         if (const std::string meant = official_parent_of(e); !meant.empty()) {
-            hint = fmt::format("; the official list puts it in {}", meant);
+            hint = text::say("note.official_parent", meant);
         }
         if (en.kind == EntityKind::xa && parent.kind == EntityKind::tinh) {
-            hint += fmt::format("; from 01/7/2025 communes sit under the province: write '2 cấp' in "
-                               "'{}' for a record on that map",
-                               field_name(Field::map));
+            hint += text::say("D0107.two_tier", field_name(Field::map));
         }
         reject("D0107",
-               fmt::format("parent '{}' of '{}' is a {}; the parent of a {} must be a {}{}{}",
-                           shown(en.parent_code), shown(en.code), kind_name(parent.kind),
-                           kind_name(en.kind), kind_name(wanted_kind),
-                           en.kind == EntityKind::xa ? fmt::format(" (map '{}')", map_word(en.map)) : "",
-                           hint));
+               text::say("D0107", shown(en.parent_code), shown(en.code), kind_name(parent.kind),
+                         kind_name(en.kind), kind_name(wanted_kind),
+                         en.kind == EntityKind::xa ? text::say("D0107.map", map_word(en.map)) : text::Message(),
+                         hint));
     } else if (building_[it->second].rejected) {
-        reject("D0108", fmt::format("parent '{}' of '{}' is rejected ({} {})",
-                                    shown(en.parent_code), shown(en.code), line_word_,
-                                    parent.origin.line));
+        reject("D0108", text::say("D0108", shown(en.parent_code), shown(en.code), line_word_, parent.origin.line));
     } else {
         en.parent = it->second;
         inherit_region(e);
@@ -216,11 +200,8 @@ void Builder::inherit_region(std::uint32_t e) {
         const std::uint32_t line = building_[e].region_line;
         problem("D0302", ProblemKind::warning, line != 0 ? line : en.origin.line,
                 field_name(Field::region),
-                fmt::format(
-                    "region '{}' of '{}' differs from '{}' of its parent '{}'; '{}' is used",
-                    dsl::name_of(*en.region), shown(en.code), dsl::name_of(*parent.region),
-                    shown(parent.code),
-                    dsl::name_of(*en.region)));
+                text::say("D0302", dsl::name_of(*en.region), shown(en.code), dsl::name_of(*parent.region),
+                          shown(parent.code), dsl::name_of(*en.region)));
     }
 }
 

@@ -90,7 +90,7 @@ public:
 
     void finish() const {
         if (!format_seen_)
-            throw FileError{path_, "not an ntm-data file: no \"format\": \"ntm-data\""};
+            throw FileError{path_, text::say("json.no_format")};
     }
 
 private:
@@ -127,9 +127,7 @@ private:
         const std::uint32_t line = line_at(before(1));
         if (stack_.empty()) {
             if (std::string_view(what) != "an object") {
-                throw FileError{
-                    path_,
-                    "not an ntm-data file: expected an object with \"format\": \"ntm-data\""};
+                throw FileError{path_, text::say("json.not_ntm_object")};
             }
             stack_.push_back(JsonCtx::top);
             return true;
@@ -157,7 +155,7 @@ private:
                : k == "version"  ? Key::version
                : k == "entities" ? Key::entities
                                  : Key::other;
-        if (key_ == Key::other) warnings_.warn(b_, "the file", k, line);
+        if (key_ == Key::other) warnings_.warn(b_, text::say("json.the_file"), k, line);
     }
 
     bool value(const Cell& v, std::uint32_t line) {
@@ -175,13 +173,12 @@ private:
                 return top_value(k, v);
             case JsonCtx::entities:
                 if (v.kind == Cell::Kind::structured && v.text == "an object") {
-                    b_.count_row([&] { return fmt::format("line {}", line); });
+                    b_.count_row([&] { return text::say("place.line", line); });
                     entity_.open(line);
                     return JsonCtx::entity;
                 }
-                b_.count_row([&] { return fmt::format("line {}", line); });
-                b_.reject_record("D0111", line, "entities",
-                                 fmt::format("an entity must be an object, got {}", json_type(v)));
+                b_.count_row([&] { return text::say("place.line", line); });
+                b_.reject_record("D0111", line, "entities", text::say("D0111", json_type(v)));
                 return JsonCtx::skip;
             case JsonCtx::skip:
                 return JsonCtx::skip;
@@ -195,11 +192,10 @@ private:
             case Key::format:
                 if (v.kind != Cell::Kind::text || v.text != "ntm-data") {
                     throw FileError{
-                        path_, fmt::format("line {}: not an ntm-data file: \"format\" is {}, "
-                                           "expected \"ntm-data\"",
-                                           key_line_,
-                                           v.kind == Cell::Kind::text ? fmt::format("'{}'", v.text)
-                                                                      : json_type(v))};
+                        path_, text::say("json.format_value", key_line_,
+                                         v.kind == Cell::Kind::text
+                                             ? text::Message::same(fmt::format("'{}'", v.text))
+                                             : json_type(v))};
                 }
                 format_seen_ = true;
                 return JsonCtx::skip;
@@ -207,17 +203,15 @@ private:
                 if (v.kind != Cell::Kind::number || v.number != 1) {
                     throw FileError{
                         path_,
-                        fmt::format("line {}: unsupported version {}: this ntm reads version 1",
-                                    key_line_,
-                                    v.kind == Cell::Kind::number ? fmt::format("{}", v.number)
-                                                                 : json_type(v))};
+                        text::say("json.version", key_line_,
+                                  v.kind == Cell::Kind::number ? text::Message::same(fmt::format("{}", v.number))
+                                                               : json_type(v))};
                 }
                 return JsonCtx::skip;
             case Key::entities:
                 if (v.kind != Cell::Kind::structured || v.text != "an array") {
                     throw FileError{path_,
-                                    fmt::format("line {}: \"entities\" must be an array, got {}",
-                                                key_line_, json_type(v))};
+                                    text::say("json.entities_array", key_line_, json_type(v))};
                 }
                 return JsonCtx::entities;
             default:

@@ -9,20 +9,20 @@
 
 namespace ntm::data {
 
-const char* json_type(const Cell& v) {
+text::Message json_type(const Cell& v) {
     switch (v.kind) {
         case Cell::Kind::text:
-            return "a string";
+            return text::say("json.a_string");
         case Cell::Kind::number:
-            return "a number";
+            return text::say("json.a_number");
         case Cell::Kind::boolean:
-            return "a boolean";
+            return text::say("json.a_boolean");
         case Cell::Kind::null:
-            return "null";
+            return text::Message::same("null");
         case Cell::Kind::structured:
-            return v.text == "an array" ? "an array" : "an object";
+            return v.text == "an array" ? text::say("json.an_array") : text::say("json.an_object");
     }
-    return "a value";
+    return text::say("json.a_value");
 }
 
 namespace {
@@ -31,21 +31,20 @@ bool is_object(const Cell& v) { return v.kind == Cell::Kind::structured && v.tex
 bool is_array(const Cell& v) { return v.kind == Cell::Kind::structured && v.text == "an array"; }
 
 // A number as written (1e3 stays 1e3), else the JSON type: for messages.
-std::string shown_number(const Cell& v) {
+text::Message shown_number(const Cell& v) {
     if (v.kind != Cell::Kind::number) return json_type(v);
-    return v.text.empty() ? fmt::format("{}", v.number) : std::string(v.text);
+    return text::Message::same(v.text.empty() ? fmt::format("{}", v.number) : std::string(v.text));
 }
 
 }  // namespace
 
-void KeyWarnings::warn(Builder& b, std::string_view where, std::string_view key,
+void KeyWarnings::warn(Builder& b, const text::Message& where, std::string_view key,
                        std::uint32_t line) {
-    std::string id = fmt::format("{}/{}", where, key);
+    std::string id = fmt::format("{}/{}", where.en(), key);
     if (warned_.contains(id)) return;
     warned_.emplace(std::move(id), true);
     b.problem("D0005", ProblemKind::warning, line, key,
-              fmt::format("unknown key '{}' in {}; it is ignored{}", b.shown(key), where,
-                          invisible_note(key)));
+              text::say("D0005", b.shown(key), where, invisible_note(key)));
 }
 
 void EntityReader::open(std::uint32_t line) {
@@ -78,12 +77,12 @@ void EntityReader::key(JsonCtx ctx, std::string_view k, std::uint32_t line) {
             return;
         case JsonCtx::recognition:
             key_ = k == "level" ? Key::level : k == "year" ? Key::year : Key::other;
-            if (key_ == Key::other) warnings_.warn(b_, "a recognition", k, line);
+            if (key_ == Key::other) warnings_.warn(b_, text::say("json.a_recognition"), k, line);
             return;
         case JsonCtx::values:
             year_key_.assign(k);
             // In CSV, each year after the first is a row of its own.
-            if (++years_seen_ > 1) b_.count_row([&] { return fmt::format("line {}", line); });
+            if (++years_seen_ > 1) b_.count_row([&] { return text::say("place.line", line); });
             return;
         case JsonCtx::year:
             column_key(k, line);
@@ -106,12 +105,10 @@ void EntityReader::entity_key(std::string_view k, std::uint32_t line) {
             }
         }
     }
-    if (key_ == Key::other) warnings_.warn(b_, "an entity", k, line);
+    if (key_ == Key::other) warnings_.warn(b_, text::say("json.an_entity"), k, line);
     if (key_ == Key::field && line_[key_field_] != 0) {
         b_.problem("D0003", ProblemKind::warning, line, k,
-                   fmt::format("key '{}' is given twice in an entity (line {}); the later value "
-                               "is used",
-                               b_.shown(k), line_[key_field_]));
+                   text::say("D0003.entity", b_.shown(k), line_[key_field_]));
     }
 }
 
@@ -125,8 +122,7 @@ void EntityReader::column_key(std::string_view k, std::uint32_t line) {
     if (stamp_.size() <= key_column_) stamp_.resize(key_column_ + 1, 0);
     if (stamp_[key_column_] == year_serial_) {
         b_.problem("D0003", ProblemKind::warning, line, k,
-                   fmt::format("key '{}' is given twice in {}; the later value is used", b_.shown(k),
-                               years_.back().year));
+                   text::say("D0003.year", b_.shown(k), years_.back().year));
     }
     stamp_[key_column_] = year_serial_;
 }
@@ -158,8 +154,11 @@ JsonCtx EntityReader::value(JsonCtx ctx, const Cell& v, std::uint32_t line) {
 JsonCtx EntityReader::entity_value(Key k, const Cell& v, std::uint32_t line) {
     const auto malformed = [&](std::string_view key, text::Message message) {
         if (!malformed_) {
-            malformed_ = text::Problem{
-                "D0111", ProblemKind::record, {path_, line, std::string(key)}, std::move(message)};
+            text::Problem& p = malformed_.emplace();
+            p.code = "D0111";
+            p.kind = ProblemKind::record;
+            p.where = {path_, line, std::string(key)};
+            p.message = std::move(message);
         }
         return JsonCtx::skip;
     };
@@ -170,7 +169,7 @@ JsonCtx EntityReader::entity_value(Key k, const Cell& v, std::uint32_t line) {
             text_[key_field_].assign(v.text);
         } else if (v.kind != Cell::Kind::null) {
             return malformed(key,
-                             fmt::format("'{}' must be a string, got {}", key, shown_number(v)));
+                             text::say("D0111.string", key, shown_number(v)));
         }
         return JsonCtx::skip;
     }
@@ -178,9 +177,7 @@ JsonCtx EntityReader::entity_value(Key k, const Cell& v, std::uint32_t line) {
         if (is_array(v)) return JsonCtx::recognised;
         if (v.kind != Cell::Kind::null) {
             b_.problem("D0208", ProblemKind::value, line, "recognised",
-                       fmt::format("'recognised' must be an array of {{\"level\": …, \"year\": …}}, "
-                                   "got {}",
-                                   json_type(v)));
+                       text::say("D0208.array", json_type(v)));
         }
         return JsonCtx::skip;
     }
@@ -188,7 +185,7 @@ JsonCtx EntityReader::entity_value(Key k, const Cell& v, std::uint32_t line) {
         if (is_object(v)) return JsonCtx::values;
         if (v.kind == Cell::Kind::null) return JsonCtx::skip;
         return malformed("values",
-                         fmt::format("'values' must be an object of years, got {}", json_type(v)));
+                         text::say("D0111.values", json_type(v)));
     }
     return JsonCtx::skip;
 }
@@ -205,9 +202,7 @@ JsonCtx EntityReader::recognised_value(const Cell& v, std::uint32_t line) {
         recognitions_.push_back({keep(v.text), static_cast<std::uint32_t>(v.text.size()), line});
     } else {
         b_.problem("D0208", ProblemKind::value, line, "recognised",
-                   fmt::format("malformed recognition: expected {{\"level\": …, \"year\": …}} or "
-                               "\"LEVEL:YEAR\", got {}",
-                               json_type(v)));
+                   text::say("D0208.entry", json_type(v)));
     }
     return JsonCtx::skip;
 }
@@ -217,7 +212,7 @@ void EntityReader::recognition_value(Key k, const Cell& v) {
         recognition_level_ = v.kind == Cell::Kind::text ? std::string(v.text) : std::string();
     } else if (k == Key::year) {
         recognition_year_ =
-            v.kind == Cell::Kind::text ? fmt::format("'{}'", b_.shown(v.text)) : shown_number(v);
+            v.kind == Cell::Kind::text ? text::Message::same(fmt::format("'{}'", b_.shown(v.text))) : shown_number(v);
     }
 }
 
@@ -227,16 +222,14 @@ JsonCtx EntityReader::year_value(const Cell& v, std::uint32_t line) {
     if (year && !b_.wanted(*year)) return JsonCtx::skip;
     if (!year) {
         b_.reject_record("D0102", line, year_key_,
-                         fmt::format("key '{}' of 'values' is not a year from {} to {}", b_.shown(year_key_),
-                                     kYearMin, kYearMax));
+                         text::say("D0102.key", b_.shown(year_key_), kYearMin, kYearMax));
         return JsonCtx::skip;
     }
     if (v.kind == Cell::Kind::null) return JsonCtx::skip;
     if (!is_object(v)) {
         b_.reject_record(
             "D0111", line, year_key_,
-            fmt::format("the values of {} must be an object of column: value, got {}", *year,
-                        json_type(v)));
+            text::say("D0111.year", *year, json_type(v)));
         return JsonCtx::skip;
     }
     const auto at_value = static_cast<std::uint32_t>(values_.size());
@@ -265,23 +258,19 @@ void EntityReader::end_recognition() {
     const std::uint32_t line = recognition_line_;
     std::optional<int> year;
     if (recognition_year_) {
-        const std::string_view y = *recognition_year_;
+        const std::string_view y = recognition_year_->en();
         year = parse_year(y.size() > 2 && y.front() == '\'' ? y.substr(1, y.size() - 2) : y);
     }
-    std::string problem;
+    text::Message problem;
     if (!recognition_level_ || recognition_level_->empty()) {
-        problem = "no level (a string)";
+        problem = text::say("D0208.no_level");
     } else if (!recognition_year_) {
-        problem = fmt::format("no year for '{}'", b_.shown(*recognition_level_));
+        problem = text::say("D0208.no_year", b_.shown(*recognition_level_));
     } else if (!year) {
-        problem = fmt::format("year {} of '{}' is not a year from {} to {}", *recognition_year_,
-                              b_.shown(*recognition_level_), kYearMin, kYearMax);
+        problem = text::say("D0208.bad_year", *recognition_year_, b_.shown(*recognition_level_), kYearMin, kYearMax);
     }
     if (!problem.empty()) {
-        b_.problem("D0208", ProblemKind::value, line, "recognised",
-                   fmt::format("malformed recognition: {}; write e.g. {{\"level\": "
-                               "\"dat_chuan\", \"year\": 2019}}",
-                               problem));
+        b_.problem("D0208", ProblemKind::value, line, "recognised", text::say("D0208.object", problem));
         return;
     }
     const std::string text = fmt::format("{}:{}", *recognition_level_, *year);

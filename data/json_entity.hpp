@@ -31,12 +31,12 @@ enum class JsonCtx : std::uint8_t {
 
 // How messages name the JSON type of a value: "a string", "a number", "an object", ...
 // (a structured value's text is "an object" or "an array").
-const char* json_type(const Cell& v);
+text::Message json_type(const Cell& v);
 
 // D0005 (an unknown key), once per place and key.
 class KeyWarnings {
 public:
-    void warn(Builder& b, std::string_view where, std::string_view key, std::uint32_t line);
+    void warn(Builder& b, const text::Message& where, std::string_view key, std::uint32_t line);
 
 private:
     StringMap<bool> warned_;
@@ -122,7 +122,7 @@ private:
 
     // The recognition object being read.
     std::optional<std::string> recognition_level_;
-    std::optional<std::string> recognition_year_;  // as written: 2019, '2019', a boolean, ...
+    std::optional<text::Message> recognition_year_;  // as written: 2019, '2019', a boolean, ...
     std::uint32_t recognition_line_ = 0;
 };
 

@@ -20,9 +20,6 @@ namespace ntm::data {
 
 namespace {
 
-constexpr std::string_view kValue =
-    "a value (a number, a string in double quotes, true, false or null)";
-constexpr std::string_view kNtmObject = "an object with \"format\": \"ntm-data\"";
 
 bool blank(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -102,13 +99,10 @@ private:
             const char c = text_[i];
             switch (want) {
                 case Want::end:
-                    fail(i, fmt::format("expected the end of the file after the data's closing "
-                                        "'}}', found {}",
-                                        found(i)));
+                    fail(i, text::say("json.expected_end", found(i)));
                 case Want::colon:
                     if (c != ':') {
-                        fail(i, fmt::format("expected ':' after the key {}, found {}", quoted(key_),
-                                            found(i)));
+                        fail(i, text::say("json.expected_colon", quoted(key_), found(i)));
                     }
                     ++i;
                     want = Want::value_colon;
@@ -122,8 +116,9 @@ private:
                         continue;
                     }
                     if (c != '"') {
-                        fail(i, fmt::format("expected a key in double quotes{}, found {}",
-                                            want == Want::key_open ? " or '}'" : "", found(i)));
+                        fail(i, text::say("json.expected_key",
+                                          want == Want::key_open ? text::say("json.or_close") : text::Message(),
+                                          found(i)));
                     }
                     {
                         const std::size_t after = string_end(i);
@@ -141,10 +136,8 @@ private:
                         i = close(i);
                         want = open_.empty() ? Want::end : Want::after_value;
                     } else {
-                        fail(i, fmt::format(
-                                    "expected ',' or '{}' after the value, found {}{}", closing,
-                                    found(i),
-                                    value_starts(c) ? "; a ',' may be missing before it" : ""));
+                        fail(i, text::say("json.expected_comma", std::string(1, closing), found(i),
+                                          value_starts(c) ? text::say("json.missing_comma") : text::Message()));
                     }
                     continue;
                 }
@@ -163,8 +156,7 @@ private:
     std::size_t value(std::size_t i, Want want) {
         const char c = text_[i];
         if (want == Want::top && c != '{') {
-            fail(i,
-                 fmt::format("not an ntm-data file: expected {}, found {}", kNtmObject, found(i)));
+            fail(i, text::say("json.not_ntm_data", text::say("json.ntm_object"), found(i)));
         }
         if ((c == ']' || c == '}') && want == Want::value_comma) trailing_comma(i);
         if (c == ']' && want == Want::value_open) {
@@ -182,7 +174,7 @@ private:
         const char* after = want == Want::value_colon  ? "':'"
                             : want == Want::value_open ? "'['"
                                                        : "','";
-        fail(i, fmt::format("expected {} after {}, found {}", kValue, after, found(i)));
+        fail(i, text::say("json.expected_value", text::say("json.value_kinds"), after, found(i)));
     }
 
     // The ']' or '}' at `i` closes the innermost object or array.
@@ -192,20 +184,17 @@ private:
     }
 
     [[noreturn]] void trailing_comma(std::size_t i) const {
-        fail(i, fmt::format("found '{}' after ',': JSON allows no comma after the last entry",
-                            text_[i]));
+        fail(i, text::say("json.trailing_comma", std::string(1, text_[i])));
     }
 
     [[noreturn]] void at_end() const {
         const std::size_t end = text_.size();
         if (open_.empty()) {
-            fail(end, fmt::format("empty file: expected {}", kNtmObject));
+            fail(end, text::say("json.empty", text::say("json.ntm_object")));
         }
         const Open& o = open_.back();
-        fail(end, fmt::format("the file ends before the {} opened on line {} is closed: a '{}' "
-                              "is missing",
-                              o.close == '}' ? "object" : "array",
-                              position_of(text_, o.offset).line, o.close));
+        fail(end, text::say("json.unclosed", o.close == '}' ? text::say("json.object") : text::say("json.array"),
+                            position_of(text_, o.offset).line, std::string(1, o.close)));
     }
 
     static bool value_starts(char c) {
@@ -222,31 +211,31 @@ private:
     }
 
     // What is at `i`, quoted, with a hint where one helps.
-    std::string found(std::size_t i) const {
+    text::Message found(std::size_t i) const {
         const char c = text_[i];
-        if (structural(c)) return quoted(text_.substr(i, 1));
-        if (c == '/') return quoted("/") + "; JSON has no comments";
+        if (structural(c)) return text::Message::same(quoted(text_.substr(i, 1)));
+        if (c == '/') return text::Message::same(quoted("/")) + text::say("json.no_comments");
         if (c == '"') {
             std::size_t j = i + 1;
             while (j < text_.size() && text_[j] != '"' && text_[j] != '\n') {
                 j += text_[j] == '\\' && j + 1 < text_.size() && text_[j + 1] != '\n' ? 2 : 1;
             }
             if (j < text_.size() && text_[j] == '"') ++j;
-            return quoted(text_.substr(i, j - i));
+            return text::Message::same(quoted(text_.substr(i, j - i)));
         }
         if (c == '\'') {
             const std::size_t j = text_.find_first_of("'\n", i + 1);
             if (j != std::string_view::npos && text_[j] == '\'') {
-                return quoted(text_.substr(i + 1, j - i - 1)) +
-                       "; JSON strings are in double quotes";
+                return text::Message::same(quoted(text_.substr(i + 1, j - i - 1))) +
+                       text::say("json.single_quotes");
             }
         }
         const std::string_view w = word(i);
         const std::string l = lower(w);
         if (l != w && (l == "true" || l == "false" || l == "null")) {
-            return quoted(w) + "; JSON writes true, false and null in lower case";
+            return text::Message::same(quoted(w)) + text::say("json.lower_case");
         }
-        return quoted(w);
+        return text::Message::same(quoted(w));
     }
 
     // The string whose '"' is at `start`: returns where it ends, after its closing '"'.
@@ -255,21 +244,16 @@ private:
         const auto so_far = [&] { return quoted(text_.substr(start, i - start)); };
         for (;;) {
             if (i >= text_.size()) {
-                fail(start, fmt::format("the string {} is not closed before the end of the file",
-                                        so_far()));
+                fail(start, text::say("json.string_unclosed", so_far()));
             }
             const auto b = static_cast<unsigned char>(text_[i]);
             if (b == '"') return i + 1;
             if (b == '\n' || b == '\r') {
-                fail(start, fmt::format("the string {} is not closed on its line: a '\"' is "
-                                        "missing",
-                                        so_far()));
+                fail(start, text::say("json.string_unclosed_line", so_far()));
             }
             if (b < 0x20) {
-                fail(start,
-                     fmt::format("the string {} holds {} (U+{:04X}): write it as an "
-                                 "escape (\\u{:04X})",
-                                 so_far(), b == '\t' ? "a tab" : "a control character", b, b));
+                fail(start, text::say("json.string_control", so_far(),
+                                      b == '\t' ? text::say("char.tab") : text::say("char.control"), b, b));
             }
             if (b == '\\') {
                 i = escape_end(start, i);
@@ -281,8 +265,7 @@ private:
                     utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text_.data() + i),
                                      static_cast<utf8proc_ssize_t>(text_.size() - i), &cp);
                 if (n <= 0) {
-                    fail(start, fmt::format("the string {} holds {}, which is not UTF-8", so_far(),
-                                            quoted(text_.substr(i, 1))));
+                    fail(start, text::say("json.string_not_utf8", so_far(), quoted(text_.substr(i, 1))));
                 }
                 i += static_cast<std::size_t>(n);
                 continue;
@@ -295,8 +278,7 @@ private:
     std::size_t escape_end(std::size_t start, std::size_t i) const {
         const std::string so_far = quoted(text_.substr(start, i - start));
         if (i + 1 >= text_.size()) {
-            fail(start,
-                 fmt::format("the string {} is not closed before the end of the file", so_far));
+            fail(start, text::say("json.string_unclosed", so_far));
         }
         const char e = text_[i + 1];
         if (std::string_view("\"\\/bfnrt").find(e) != std::string_view::npos) return i + 2;
@@ -336,15 +318,11 @@ private:
 
     [[noreturn]] void bad_escape(std::size_t start, const std::string& escape,
                                  const std::string& so_far) const {
-        fail(start, fmt::format("{} in the string {} is not an escape of JSON (\\\" \\\\ \\/ \\b "
-                                "\\f \\n \\r \\t \\uXXXX with four hex digits)",
-                                quoted(escape), so_far));
+        fail(start, text::say("json.bad_escape", quoted(escape), so_far));
     }
 
     [[noreturn]] void lone_half(std::size_t start, std::size_t i, const std::string& so_far) const {
-        fail(start, fmt::format("{} in the string {} is half of a pair (\\uD800 to \\uDBFF, then "
-                                "\\uDC00 to \\uDFFF) without its other half",
-                                quoted(text_.substr(i, 6)), so_far));
+        fail(start, text::say("json.lone_half", quoted(text_.substr(i, 6)), so_far));
     }
 
     // Bytes of the UTF-8 letter at `i` (1 for a byte that is not UTF-8).
@@ -385,9 +363,9 @@ private:
             if (k < n.size() && (n[k] == '+' || n[k] == '-')) ++k;
             ok = digits();
         }
-        if (!ok || k != n.size()) fail(i, fmt::format("{} is not a number", quoted(n)));
+        if (!ok || k != n.size()) fail(i, text::say("json.not_a_number", quoted(n)));
         if (std::isinf(std::strtod(std::string(n).c_str(), nullptr))) {
-            fail(i, fmt::format("number {} is too large", text::printable(n, max_)));
+            fail(i, text::say("json.too_large", text::printable(n, max_)));
         }
         return j;
     }
@@ -398,9 +376,9 @@ private:
     std::string_view key_;
 };
 
-std::string located(std::string_view text, std::size_t offset, std::string_view message) {
+text::Message located(std::string_view text, std::size_t offset, const text::Message& message) {
     const TextPosition p = position_of(text, offset);
-    return fmt::format("line {}, column {}: {}", p.line, p.column, message);
+    return text::say("json.located", p.line, p.column, message);
 }
 
 }  // namespace
@@ -420,17 +398,16 @@ TextPosition position_of(std::string_view text, std::size_t offset) {
     return p;
 }
 
-std::string json_syntax_error(std::string_view text, std::size_t fallback,
+text::Message json_syntax_error(std::string_view text, std::size_t fallback,
                               std::size_t max_letters) {
     if (const auto e = Scanner(text, max_letters).first_error()) {
-        return located(text, e->offset, e->message.en());
+        return located(text, e->offset, e->message);
     }
-    return located(text, fallback, "this is not JSON");
+    return located(text, fallback, text::say("json.not_json"));
 }
 
-std::string json_too_deep(std::string_view text, std::size_t offset) {
-    return located(text, offset,
-                   fmt::format("objects and arrays nested deeper than {}", kJsonMaxDepth));
+text::Message json_too_deep(std::string_view text, std::size_t offset) {
+    return located(text, offset, text::say("json.too_deep", kJsonMaxDepth));
 }
 
 }  // namespace ntm::data

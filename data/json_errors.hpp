@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "text/message.hpp"
+
 namespace ntm::data {
 
 // Objects and arrays open at once: an ntm-data file needs about 5.
@@ -25,10 +27,10 @@ TextPosition position_of(std::string_view text, std::size_t offset);
 // "line L, column C: …" for the first syntax error of the JSON `text`; `fallback`, the byte at
 // which the parser stopped, locates the message if the scanner finds no error.  Quoted text is
 // cut at `max_letters`.
-std::string json_syntax_error(std::string_view text, std::size_t fallback, std::size_t max_letters);
+text::Message json_syntax_error(std::string_view text, std::size_t fallback, std::size_t max_letters);
 
 // "line L, column C: objects and arrays nested deeper than 64", the '[' or '{' at `offset`
 // opening one too many.
-std::string json_too_deep(std::string_view text, std::size_t offset);
+text::Message json_too_deep(std::string_view text, std::size_t offset);
 
 }  // namespace ntm::data

@@ -21,7 +21,7 @@ text::SizeLimit data_file_limit(const LoadOptions& options) {
 }
 
 [[noreturn]] void fail(const std::string& path, std::vector<text::Problem>& errors) {
-    throw FileError{errors.empty() ? text::file_problem(path, "cannot read file") : errors.front()};
+    throw FileError{errors.empty() ? text::file_problem(path, text::say("load.cannot_read")) : errors.front()};
 }
 
 }  // namespace
@@ -45,18 +45,12 @@ Dataset load_data(const std::string& path, const Schema& schema, const LoadOptio
     if (!json && ext != ".csv" && ext != ".tsv" && ext != ".txt") {
         throw FileError{
             path,
-            ext.empty() ? "no file extension: name the file .csv, .xlsx or .json"
-            : ext == ".xls"
-                ? "Excel 97-2003 workbooks (.xls) are not read: save the workbook as .xlsx "
-                  "(Excel Workbook) or as .csv (CSV UTF-8)"
-                : fmt::format("unknown data format '{}': save the data as .xlsx, .csv (UTF-8) "
-                              "or .json",
-                              ext)};
+            ext.empty()     ? text::say("load.no_extension")
+            : ext == ".xls" ? text::say("load.xls")
+                            : text::say("load.unknown_format", ext)};
     }
     if (!options.sheet.empty()) {
-        throw FileError{path, fmt::format("--sheet '{}' is for Excel workbooks (.xlsx); {} has "
-                                          "no sheets",
-                                          options.sheet, ext)};
+        throw FileError{path, text::say("load.sheet_not_xlsx", options.sheet, ext)};
     }
     const auto text = text::read_text_file(path, errors, data_file_limit(options));
     if (!text) fail(path, errors);

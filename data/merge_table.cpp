@@ -131,12 +131,12 @@ public:
         const auto rows = read_list_rows(out_.path, text, problems_);
         if (!rows) return std::move(out_);
         if (rows->empty()) {
-            problem(1, {}, "the file is empty: expected a header row naming the columns");
+            problem(1, {}, text::say("list.empty"));
             return std::move(out_);
         }
         if (!header(rows->front())) return std::move(out_);
         for (std::size_t r = 1; r < rows->size() && problems_.size() < kMaxProblems; ++r) row((*rows)[r]);
-        if (rows->size() == 1) problem(1, {}, "the file has a header but no row");
+        if (rows->size() == 1) problem(1, {}, text::say("merge_table.no_row"));
         return std::move(out_);
     }
 
@@ -162,8 +162,10 @@ private:
         }
         if (missing.empty()) return true;
         problem(row.line, missing.front().substr(1, missing.front().size() - 2),
-                fmt::format("the header has no {} column{} (expected: {})", fmt::join(missing, ", "),
-                            missing.size() == 1 ? "" : "s", fmt::join(kHeaders, ", ")));
+                missing.size() == 1
+                    ? text::say("list.no_column", missing.front(), fmt::format("{}", fmt::join(kHeaders, ", ")))
+                    : text::say("list.no_columns", fmt::format("{}", fmt::join(missing, ", ")),
+                                fmt::format("{}", fmt::join(kHeaders, ", "))));
         return false;
     }
 
@@ -176,7 +178,7 @@ private:
     const std::string* cell(const ListRow& row, Col k) {
         const std::string& t = text_of(row, k);
         if (t.empty()) {
-            problem(row.line, kHeaders[k], "empty");
+            problem(row.line, kHeaders[k], text::say("list.empty_cell"));
             return nullptr;
         }
         return &t;
@@ -185,7 +187,7 @@ private:
     const std::string* code(const ListRow& row, Col k) {
         const std::string* c = cell(row, k);
         if (c != nullptr && !digits(*c)) {
-            problem(row.line, kHeaders[k], fmt::format("code '{}' is not made of digits", text::printable(*c)));
+            problem(row.line, kHeaders[k], text::say("list.code_digits", text::printable(*c)));
             return nullptr;
         }
         return c;
@@ -200,13 +202,14 @@ private:
         std::vector<std::string> keys;
         for (const KindName& k : kKinds) keys.emplace_back(k.key);
         problem(row.line, kHeaders[kind],
-                fmt::format("unknown kind '{}' ({}){}", text::printable(*t), fmt::join(keys, ", "), did_you_mean(*t, keys)));
+                text::say("merge_table.unknown_kind", text::printable(*t), fmt::format("{}", fmt::join(keys, ", ")),
+                          did_you_mean(*t, keys)));
         return std::nullopt;
     }
 
     void row(const ListRow& row) {
         if (row.cells.size() < width_) {
-            problem(row.line, {}, fmt::format("row has {} cells but the header has {}", row.cells.size(), width_));
+            problem(row.line, {}, text::say("list.cells", row.cells.size(), width_));
             return;
         }
         const std::size_t before = problems_.size();
@@ -225,14 +228,13 @@ private:
         const std::optional<MergeKind> k = kind_of(row);
         // No old commune (code zeros, no name): a whole district went in.
         if (oc != nullptr && on.empty() && oc->find_first_not_of('0') != std::string::npos) {
-            problem(row.line, kHeaders[old_commune], "empty");
+            problem(row.line, kHeaders[old_commune], text::say("list.empty_cell"));
         }
         if (cn != nullptr) {
             auto [type, name] = split_type(*cn, kNewTypes);
             if (type.empty()) {
                 problem(row.line, kHeaders[commune],
-                        fmt::format("commune '{}' does not start with its type ({})", text::printable(*cn),
-                                    fmt::join(kNewTypes, ", ")));
+                        text::say("merge_table.no_type", text::printable(*cn), fmt::format("{}", fmt::join(kNewTypes, ", "))));
             }
             part.type = type;
             part.name = std::move(name);
@@ -262,25 +264,21 @@ private:
             const MergePart& first = out_.parts[it->second.first];
             if (previous != part.code) {
                 problem(row.line, kHeaders[commune_code],
-                        fmt::format("the parts of commune '{}' are not consecutive: they began on line {} and "
-                                    "other communes come between",
-                                    part.code, first.line));
+                        text::say("merge_table.not_consecutive", part.code, first.line));
                 return;
             }
             if (tone_free(first.name) != tone_free(part.name) || first.type != part.type ||
                 first.province_code != part.province_code) {
                 problem(row.line, kHeaders[first.province_code != part.province_code ? province_code : commune],
-                        fmt::format("commune '{}' is '{} {}' of province '{}' here but '{} {}' of province '{}' on line {}",
-                                    part.code, part.type, text::printable(part.name), part.province_code, first.type,
-                                    first.name, first.province_code, first.line));
+                        text::say("merge_table.other_commune", part.code, part.type, text::printable(part.name),
+                                  part.province_code, first.type, first.name, first.province_code, first.line));
                 return;
             }
         }
         const std::string pair = part.code + ' ' + part.old_code + ' ' + part.old_district_code;
         if (const auto [p, fresh] = pairs_.emplace(pair, row.line); !fresh) {
             problem(row.line, kHeaders[old_commune_code],
-                    fmt::format("old commune '{}' is given twice for commune '{}'; first on line {}", part.old_code,
-                                part.code, p->second));
+                    text::say("merge_table.old_twice", part.old_code, part.code, p->second));
             return;
         }
         if (it != out_.by_code.end()) {

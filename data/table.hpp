@@ -14,9 +14,9 @@
 //   Cell value(i) const              cell i as a value (a typed number or yes/no, or text)
 //   bool blank_row() const           every cell empty
 //   std::uint32_t line() const       the row's line (CSV) or row number (worksheet)
-//   std::string place(line) const    "line 4", "sheet 'Sheet1', row 4": for FileError messages
+//   text::Message place(line) const  "line 4", "sheet 'Sheet1', row 4": for FileError messages
 //   std::string column_name(i) const "5" (CSV), "E" (worksheet): for messages
-//   std::string empty_message() const when there is no header at all
+//   text::Message empty_message() const when there is no header at all
 #pragma once
 
 #include <fmt/format.h>
@@ -83,17 +83,12 @@ TableHeader read_table_header(Rows& in, Builder& b, const std::string& path) {
         }
         b.problem(
             "D0003", ProblemKind::warning, line, text,
-            fmt::format("column '{}' is given twice (columns {} and {}); the later is ignored",
-                        b.shown(text), in.column_name(first), in.column_name(i)));
+            text::say("D0003", b.shown(text), in.column_name(first), in.column_name(i)));
     }
     const auto has = [&](Field f) { return h.field[static_cast<std::size_t>(f)] != kNoCell; };
-    const auto missing = [&](std::string_view what) {
-        return FileError{path,
-                         fmt::format("{}: the header has no {} column", in.place(line), what)};
-    };
-    if (!has(Field::code)) throw missing("'code' (mã)");
-    if (!has(Field::type) && !has(Field::kind)) throw missing("'type' (loại) or 'kind' (cấp)");
-    if (!has(Field::year)) throw missing("'year' (năm)");
+    if (!has(Field::code)) throw FileError{path, text::say("header.no_code", in.place(line))};
+    if (!has(Field::type) && !has(Field::kind)) throw FileError{path, text::say("header.no_type", in.place(line))};
+    if (!has(Field::year)) throw FileError{path, text::say("header.no_year", in.place(line))};
     return h;
 }
 
@@ -106,9 +101,7 @@ void warn_ignored_cells(const Rows& in, Builder& b, const TableHeader& h, std::u
     for (std::size_t i = in.next_cell(h.width); i < in.size(); i = in.next_cell(i + 1)) {
         if (in.cell(i).empty()) continue;
         b.problem("D0004", ProblemKind::warning, line, {},
-                  fmt::format("row has {} cells but the header has {}; the cells after "
-                              "column {} are ignored",
-                              in.size(), h.width, in.column_name(h.width - 1)));
+                  text::say("D0004", in.size(), h.width, in.column_name(h.width - 1)));
         break;
     }
     if (h.unnamed.empty()) return;
@@ -120,7 +113,7 @@ void warn_ignored_cells(const Rows& in, Builder& b, const TableHeader& h, std::u
         if (unnamed_warned[u] || in.cell(i).empty()) continue;
         unnamed_warned[u] = true;
         b.problem("D0001", ProblemKind::warning, line, {},
-                  fmt::format("column {} has no header; its values are ignored", in.column_name(i)));
+                  text::say("D0001.unnamed", in.column_name(i)));
     }
 }
 
@@ -140,12 +133,11 @@ bool split_number_at(const Rows& in, std::size_t i) {
 // when the row can be read.  A row with fewer cells is read when it reaches its code, year and
 // type or kind: Excel leaves out the empty cells at the end of rows.
 template <class Rows>
-std::string cell_count_problem(const Rows& in, const Builder& b, const TableHeader& h,
+text::Message cell_count_problem(const Rows& in, const Builder& b, const TableHeader& h,
                                char separator) {
     constexpr std::size_t kNoCell = TableHeader::kNoCell;
     const auto cell_of = [&](Field f) { return h.field[static_cast<std::size_t>(f)]; };
-    std::string message =
-        fmt::format("row has {} cells but the header has {}", in.size(), h.width);
+    text::Message message = text::say("D0112", in.size(), h.width);
     if (in.size() > h.width) {
         if (separator != ',') return message;
         // With the year in its place, two neighbouring value cells that are digits are most
@@ -159,10 +151,7 @@ std::string cell_count_problem(const Rows& in, const Builder& b, const TableHead
                 number = !reserved && split_number_at(in, i);
             }
         }
-        message += number ? "; a decimal comma may have split a number — dấu phẩy thập phân: hãy "
-                            "đặt ô trong ngoặc kép hoặc dùng dấu ;"
-                          : "; a comma inside a cell may have split it in two: put the cell in "
-                            "double quotes";
+        message += number ? text::say("D0112.decimal_comma") : text::say("D0112.comma_in_cell");
         return message;
     }
     // The first column the row needs and ends before.
@@ -183,8 +172,7 @@ std::string cell_count_problem(const Rows& in, const Builder& b, const TableHead
         need(Field::kind);
     }
     if (missing == kNoCell) return {};
-    return fmt::format("{}; it ends before the '{}' column", message,
-                       text::printable(b.field_name(field)));
+    return message + text::say("D0112.ends_before", text::printable(b.field_name(field)));
 }
 
 // Reads the header and every row after it into `b`, and returns the validated data.  Every
@@ -214,7 +202,7 @@ Dataset load_table(Rows& in, Builder& b, const std::string& path,
         if (year && !b.wanted(*year)) continue;
 
         if (by_position && in.size() != h.width) {
-            std::string problem = cell_count_problem(in, b, h, *by_position);
+            text::Message problem = cell_count_problem(in, b, h, *by_position);
             if (!problem.empty()) {
                 b.reject_row(head[Field::code].text, line, std::move(problem));
                 continue;
@@ -227,10 +215,9 @@ Dataset load_table(Rows& in, Builder& b, const std::string& path,
         if (!year) {
             const std::string_view y = head[Field::year].text;
             b.reject_record("D0102", line, b.field_name(Field::year),
-                            y.empty() ? fmt::format("empty year of '{}'", b.shown(head[Field::code].text))
-                                      : fmt::format("year '{}' of '{}' is not a year from {} to {}",
-                                                    b.shown(y), b.shown(head[Field::code].text),
-                                                    kYearMin, kYearMax));
+                            y.empty() ? text::say("D0102.empty", b.shown(head[Field::code].text))
+                                      : text::say("D0102", b.shown(y), b.shown(head[Field::code].text),
+                                                  kYearMin, kYearMax));
             continue;
         }
         const std::uint32_t r = b.record(e, *year, line);

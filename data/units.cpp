@@ -114,14 +114,14 @@ public:
         const auto rows = read_list_rows(out_.path, text, problems_);
         if (!rows) return std::move(out_);
         if (rows->empty()) {
-            problem(1, {}, "the file is empty: expected a header row naming the columns");
+            problem(1, {}, text::say("list.empty"));
             return std::move(out_);
         }
         if (!header(rows->front())) return std::move(out_);
         for (std::size_t r = 1; r < rows->size() && problems_.size() < kMaxProblems; ++r) {
             row((*rows)[r]);
         }
-        if (rows->size() == 1) problem(1, {}, "the file has a header but no unit");
+        if (rows->size() == 1) problem(1, {}, text::say("units.no_unit"));
         if (out_.map == engine::AdminMap::two_tier) province_regions();
         return std::move(out_);
     }
@@ -159,16 +159,17 @@ private:
         }
         if (missing.empty()) return true;
         problem(row.line, missing.front().substr(1, missing.front().size() - 2),
-                fmt::format("the header has no {} column{} (expected: {})",
-                            fmt::join(missing, ", "), missing.size() == 1 ? "" : "s",
-                            fmt::join(expected, ", ")));
+                missing.size() == 1
+                    ? text::say("list.no_column", missing.front(), fmt::format("{}", fmt::join(expected, ", ")))
+                    : text::say("list.no_columns", fmt::format("{}", fmt::join(missing, ", ")),
+                                fmt::format("{}", fmt::join(expected, ", "))));
         return false;
     }
 
     // The cell of column `k`, or null after reporting it empty or absent.
     const std::string* cell(const Row& row, Col k) {
         if (index_[k] >= row.cells.size() || row.cells[index_[k]].empty()) {
-            problem(row.line, kHeaders[k], "empty");
+            problem(row.line, kHeaders[k], text::say("list.empty_cell"));
             return nullptr;
         }
         return &row.cells[index_[k]];
@@ -177,7 +178,7 @@ private:
     const std::string* code(const Row& row, Col k) {
         const std::string* c = cell(row, k);
         if (c != nullptr && !digits(*c)) {
-            problem(row.line, kHeaders[k], fmt::format("code '{}' is not made of digits", *c));
+            problem(row.line, kHeaders[k], text::say("list.code_digits", *c));
             return nullptr;
         }
         return c;
@@ -192,8 +193,8 @@ private:
         }
         const std::vector<std::string> candidates(allowed.begin(), allowed.end());
         problem(row.line, kHeaders[k],
-                fmt::format("unknown type '{}' ({}){}", *t, fmt::join(allowed, ", "),
-                            did_you_mean(*t, candidates)));
+                text::say("units.unknown_type", *t, fmt::format("{}", fmt::join(allowed, ", ")),
+                          did_you_mean(*t, candidates)));
         return nullptr;
     }
 
@@ -274,23 +275,20 @@ private:
         };
         if (kind == EntityKind::xa) {
             problem(row.line, kHeaders[commune_code],
-                    fmt::format("commune '{}' is given twice; first on line {}", code, u.line));
+                    text::say("units.commune_twice", code, u.line));
         } else if (u.parent != parent) {
             problem(row.line, kHeaders[name_col],
-                    fmt::format("'{}' is under '{}' here but under '{}' on line {}", code,
-                                code_of(parent), code_of(u.parent), u.line));
+                    text::say("units.other_parent", code, code_of(parent), code_of(u.parent), u.line));
         } else if (without_type(name, prefix) != u.name) {
             problem(row.line, kHeaders[name_col],
-                    fmt::format("'{}' is named '{}' here but '{}' on line {}", code, name, u.name,
-                                u.line));
+                    text::say("units.other_name", code, name, u.name, u.line));
         }
     }
 
     void row(const Row& row) {
         if (row.cells.size() < width_) {
             problem(row.line, {},
-                    fmt::format("row has {} cells but the header has {}", row.cells.size(),
-                                width_));
+                    text::say("list.cells", row.cells.size(), width_));
             return;
         }
         if (out_.map == engine::AdminMap::two_tier) {
@@ -307,18 +305,16 @@ private:
                  kNone, c->region, province);
         if (out_.units[p].region != c->region) {
             problem(row.line, kHeaders[region],
-                    fmt::format("region '{}' of province '{}' differs from '{}' on line {}",
-                                c->region_text, *c->province_code,
-                                dsl::name_of(out_.units[p].region), out_.units[p].line));
+                    text::say("units.other_region", c->region_text, *c->province_code,
+                              dsl::name_of(out_.units[p].region), out_.units[p].line));
             return;
         }
         const std::uint32_t d = unit(row, EntityKind::huyen, *c->district_code, *c->district,
                                      *c->district_type, *c->district_type, p, c->region, district);
         if (out_.units[d].type != *c->district_type) {
             problem(row.line, kHeaders[district_type],
-                    fmt::format("district '{}' is a '{}' here but a '{}' on line {}",
-                                *c->district_code, *c->district_type, out_.units[d].type,
-                                out_.units[d].line));
+                    text::say("units.other_type", *c->district_code, *c->district_type, out_.units[d].type,
+                              out_.units[d].line));
             return;
         }
         unit(row, EntityKind::xa, *c->commune_code, *c->commune, *c->commune_type,

@@ -125,7 +125,7 @@ int resolve_region(std::string_view text) {
     return -1;
 }
 
-std::string invisible_note(std::string_view text) {
+text::Message invisible_note(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         utf8proc_int32_t cp = 0;
         const auto len =
@@ -134,26 +134,27 @@ std::string invisible_note(std::string_view text) {
         if (len <= 0) return {};
         i += static_cast<std::size_t>(len);
         if (!text::invisible(static_cast<char32_t>(cp))) continue;
-        const char* name = cp == 0xA0     ? "a no-break space"
-                           : cp == 0x202F ? "a narrow no-break space"
-                           : cp == 0x200B ? "a zero-width space"
-                           : cp == 0x200C ? "a zero-width non-joiner"
-                           : cp == 0x200D ? "a zero-width joiner"
-                           : cp == 0x2060 ? "a word joiner"
-                           : cp == 0xFEFF ? "a byte order mark"
-                           : cp == 0xAD   ? "a soft hyphen"
-                           : cp == 0x09   ? "a tab"
-                           : cp == 0x200E || cp == 0x200F ? "a direction mark"
-                           : cp < 0x20 || (cp >= 0x7F && cp < 0xA0) ? "a control character"
-                                                                     : "an invisible character";
-        return fmt::format("; it holds {} (U+{:04X})", name, static_cast<std::uint32_t>(cp));
+        const char* name = cp == 0xA0     ? "char.no_break_space"
+                           : cp == 0x202F ? "char.narrow_no_break_space"
+                           : cp == 0x200B ? "char.zero_width_space"
+                           : cp == 0x200C ? "char.zero_width_non_joiner"
+                           : cp == 0x200D ? "char.zero_width_joiner"
+                           : cp == 0x2060 ? "char.word_joiner"
+                           : cp == 0xFEFF ? "char.byte_order_mark"
+                           : cp == 0xAD   ? "char.soft_hyphen"
+                           : cp == 0x09   ? "char.tab"
+                           : cp == 0x200E || cp == 0x200F ? "char.direction_mark"
+                           : cp < 0x20 || (cp >= 0x7F && cp < 0xA0) ? "char.control"
+                                                                     : "char.invisible";
+        return text::say("note.invisible", text::say(name),
+                         fmt::format("{:04X}", static_cast<std::uint32_t>(cp)));
     }
     return {};
 }
 
-std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+text::Message did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
     if (auto m = text::closest_match(word, candidates))
-        return fmt::format("; did you mean '{}'?", text::printable(*m));
+        return text::say("note.did_you_mean", text::printable(*m));
     return {};
 }
 
@@ -181,19 +182,25 @@ std::vector<std::string> region_candidates() {
     return {dsl::kRegionNames.begin(), dsl::kRegionNames.end()};
 }
 
-std::string unknown_region(std::string_view text, std::size_t max_letters) {
+text::Message unknown_region(std::string_view text, std::size_t max_letters) {
     // Codes are upper-case ASCII: "dhntbb" is one edit from DHNTB.
     std::string upper(text);
     for (char& c : upper) {
         if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
     }
-    return fmt::format("unknown region '{}' ({}){}{}", text::printable(text, max_letters),
-                       fmt::join(dsl::kRegionNames, ", "), invisible_note(text),
-                       did_you_mean(upper, region_candidates()));
+    return text::say("region.unknown", text::printable(text, max_letters),
+                     fmt::format("{}", fmt::join(dsl::kRegionNames, ", ")), invisible_note(text),
+                     did_you_mean(upper, region_candidates()));
 }
 
-std::string_view kind_name(EntityKind k) {
-    return dsl::name_of(k);
+text::Message kind_name(EntityKind k) {
+    switch (k) {
+        case EntityKind::thon: return text::say("kind.thon");
+        case EntityKind::xa: return text::say("kind.xa");
+        case EntityKind::huyen: return text::say("kind.huyen");
+        case EntityKind::tinh: return text::say("kind.tinh");
+    }
+    return text::say("kind.xa");  // not reached: every kind is named above
 }
 
 // ---------------------------------------------------------------------------------------------

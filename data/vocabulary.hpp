@@ -14,6 +14,7 @@
 
 #include "dsl/checker.hpp"
 #include "engine/dataset.hpp"
+#include "text/message.hpp"
 
 namespace ntm::data {
 
@@ -94,10 +95,10 @@ int resolve_region(std::string_view text);
 // "; it holds a no-break space (U+00A0)": what the first character of `text` that shows as
 // nothing or as a plain space is (text::invisible), for a message saying `text` was not
 // understood; empty when there is none.
-std::string invisible_note(std::string_view text);
+text::Message invisible_note(std::string_view text);
 
 // "; did you mean 'X'?" for the closest candidate, or empty.
-std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+text::Message did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 std::vector<std::string> type_candidates();
 // The types of units of `kind` as the decisions write them ("Xã", "Phường", "Thị trấn").
 std::vector<std::string> unit_types(EntityKind kind);
@@ -107,7 +108,8 @@ std::vector<std::string> kind_candidates();
 std::vector<std::string> region_candidates();
 // "unknown region 'X' (TDMNPB, DBSH, …); did you mean 'Y'?": for data files and units lists.
 // `max_letters`: where text::printable cuts the region as written.
-std::string unknown_region(std::string_view text, std::size_t max_letters = 200);
-std::string_view kind_name(EntityKind k);
+text::Message unknown_region(std::string_view text, std::size_t max_letters = 200);
+// A kind as messages name it: "xa" in English, "xã" in Vietnamese.
+text::Message kind_name(EntityKind k);
 
 }  // namespace ntm::data

@@ -155,16 +155,14 @@ public:
                              [](const XCell& a, const XCell& b) { return a.column < b.column; });
             for (std::size_t i = 1; i < r.cells.size(); ++i) {
                 if (r.cells[i].column == r.cells[i - 1].column)
-                    corrupt(fmt::format("cell {}{} is given twice",
-                                        column_letters(r.cells[i].column), r.number));
+                    corrupt(text::say("xlsx.cell_twice", column_letters(r.cells[i].column), r.number));
             }
         }
     }
 
 private:
-    [[noreturn]] void corrupt(const std::string& why) const {
-        throw FileError{path_, fmt::format("damaged Excel workbook: sheet '{}': {}{}", wb_.sheet,
-                                           why, kResaveHelp)};
+    [[noreturn]] void corrupt(const text::Message& why) const {
+        throw FileError{path_, text::say("xlsx.damaged_sheet", wb_.sheet, why, resave_help())};
     }
 
     // An error at the current cell with a code of its own: a limit reached.
@@ -185,9 +183,9 @@ private:
         if (!r.empty()) {
             const auto res = std::from_chars(r.data(), r.data() + r.size(), n);
             if (res.ec != std::errc() || res.ptr != r.data() + r.size() || n < 1 || n > kMaxRow)
-                corrupt(fmt::format("row number '{}' is no row", text::printable(r)));
+                corrupt(text::say("xlsx.bad_row", text::printable(r)));
         }
-        if (n > kMaxRow) corrupt("a row after the last row");
+        if (n > kMaxRow) corrupt(text::say("xlsx.row_after_last"));
         row_ = n;
         in_row_ = true;
         row_kept_ = false;
@@ -196,15 +194,15 @@ private:
 
     // <c r="D14" t="s" s="3">: the cell's place, type and style.
     void start_cell(std::string_view r, std::string_view type, std::string_view style) {
-        if (!in_row_) corrupt("a cell outside any row");
+        if (!in_row_) corrupt(text::say("xlsx.cell_outside_row"));
         std::uint32_t row = row_;
         if (r.empty()) {
             ++column_;
         } else if (!parse_ref(r, column_, row) || row != row_) {
-            corrupt(fmt::format("cell reference '{}' is no cell of row {}", text::printable(r),
+            corrupt(text::say("xlsx.bad_cell", text::printable(r),
                                 row_));
         }
-        if (column_ > kMaxColumn) corrupt("a cell after the last column");
+        if (column_ > kMaxColumn) corrupt(text::say("xlsx.cell_after_last"));
         type_ = type;
         style_ = 0;
         std::from_chars(style.data(), style.data() + style.size(), style_);
@@ -220,7 +218,7 @@ private:
             const auto r = std::from_chars(value_.data(), value_.data() + value_.size(), i);
             if (r.ec != std::errc() || r.ptr != value_.data() + value_.size() ||
                 i >= wb_.strings.size())
-                corrupt(fmt::format("cell {} refers to shared string '{}' of {}", cell_name(),
+                corrupt(text::say("xlsx.bad_shared_string", cell_name(),
                                     text::printable(value_), wb_.strings.size()));
             c.shared = static_cast<std::uint32_t>(i);
         } else if (type_ == "inlineStr" || type_ == "str" || type_ == "e" || type_ == "d") {
@@ -241,15 +239,11 @@ private:
     // row holding a value is the header: the limit of rows counts the records after it.
     void keep(XCell c) {
         if (++cells_ > limits_.cells) {
-            over_limit("D0904", fmt::format("more cells holding a value than the limit of {}; "
-                                            "raise it with --limit cells=N",
-                                            limits_.cells));
+            over_limit("D0904", text::say("D0904", limits_.cells));
         }
         if (!row_kept_) {
             if (++rows_kept_ > limits_.rows + 1) {
-                over_limit("D0903", fmt::format("more records than the limit of {}; raise it "
-                                                "with --limit rows=N",
-                                                limits_.rows));
+                over_limit("D0903", text::say("D0903.sheet", limits_.rows));
             }
             rows.push_back({row_, {}});
             row_kept_ = true;
@@ -264,7 +258,7 @@ private:
         const std::string_view t = trim(value_);
         const auto r = std::from_chars(t.data(), t.data() + t.size(), v);
         if (r.ec != std::errc() || r.ptr != t.data() + t.size() || !std::isfinite(v))
-            corrupt(fmt::format("cell {} holds '{}', which is no number", cell_name(),
+            corrupt(text::say("xlsx.bad_number", cell_name(),
                                 text::printable(value_)));
         XCell c;
         const Shown shown = style_ < wb_.styles.size() ? wb_.styles[style_] : Shown::number;
@@ -333,14 +327,14 @@ public:
         return true;
     }
     std::uint32_t line() const { return row_ == nullptr ? 0 : row_->number; }
-    std::string place(std::uint32_t row) const {
-        return fmt::format("sheet '{}', row {}", sheet_, row);
+    text::Message place(std::uint32_t row) const {
+        return text::say("place.sheet_row", sheet_, row);
     }
     static std::string column_name(std::size_t i) {
         return column_letters(static_cast<std::uint32_t>(i + 1));
     }
-    std::string empty_message() const {
-        return fmt::format("sheet '{}' is empty: no header row", sheet_);
+    text::Message empty_message() const {
+        return text::say("xlsx.sheet_empty", sheet_);
     }
 
     // The header row: its first non-blank row.
@@ -395,7 +389,7 @@ Dataset load_xlsx(const std::string& path, const Schema& schema, const LoadOptio
     const Archive zip(path, options.limits.string_bytes);
     const Workbook wb = open_workbook(zip, options.sheet);
     SheetHandler sh(path, wb, options.limits);
-    parse_part(zip, wb.part, fmt::format("sheet '{}'", wb.sheet), sh);
+    parse_part(zip, wb.part, text::say("xlsx.part.sheet", wb.sheet), sh);
     sh.finish();
 
     SheetRows in(std::move(sh.rows), wb.strings, wb.sheet);
@@ -408,7 +402,7 @@ Dataset load_xlsx(const std::string& path, const Schema& schema, const LoadOptio
     }
 
     Builder b(path, schema, options, Granularity::per_record);
-    b.set_line_word("row");
+    b.set_line_word(text::say("word.row"));
     Dataset ds = load_table(in, b, path);
 
     for (text::Problem& p : ds.problems) {

@@ -63,33 +63,23 @@ Archive::Archive(const std::string& path, std::uint64_t part_limit)
         case ZIP_ER_NOENT:
         case ZIP_ER_OPEN:
         case ZIP_ER_READ:
-            throw FileError{path, "cannot open file"};
+            throw FileError{path, text::say("xlsx.cannot_open")};
         case ZIP_ER_NOZIP:
             switch (compound_file(path)) {
                 case Compound::encrypted:
-                    throw FileError{path,
-                                    "the workbook is encrypted: it opens only with its password; "
-                                    "in Excel, remove the password (File > Info > Protect "
-                                    "Workbook > Encrypt with Password) and save it again"};
+                    throw FileError{path, text::say("xlsx.encrypted")};
                 case Compound::legacy:
-                    throw FileError{path, fmt::format("not an Excel workbook: the file is an "
-                                                      "Excel 97-2003 workbook (.xls) or another "
-                                                      "older Office file, not a zip archive as "
-                                                      "every .xlsx file is{}",
-                                                      kResaveHelp)};
+                    throw FileError{path, text::say("xlsx.legacy", resave_help())};
                 case Compound::none:
                     break;
             }
-            throw FileError{path, fmt::format("not an Excel workbook: the file is not a zip "
-                                              "archive, as every .xlsx file is{}",
-                                              kResaveHelp)};
+            throw FileError{path, text::say("xlsx.not_zip", resave_help())};
         default: {
             zip_error_t e;
             zip_error_init_with_code(&e, err);
             const std::string why = zip_error_strerror(&e);
             zip_error_fini(&e);
-            throw FileError{path, fmt::format("damaged Excel workbook ({}){}",
-                                              lowercase_first(why), kResaveHelp)};
+            throw FileError{path, text::say("xlsx.damaged", lowercase_first(why), resave_help())};
         }
     }
 }
@@ -102,18 +92,16 @@ bool Archive::has(const std::string& name) const {
     return zip_name_locate(zip_, name.c_str(), 0) >= 0;
 }
 
-void Archive::read(const std::string& name, const std::string& what,
+void Archive::read(const std::string& name, const text::Message& what,
                    const std::function<void(const char*, std::size_t)>& sink) const {
     zip_stat_t st;
     zip_stat_init(&st);
     if (zip_stat(zip_, name.c_str(), 0, &st) != 0) {
-        throw FileError{path_, fmt::format("damaged Excel workbook: {} ({}) is missing{}", what,
-                                           name, kResaveHelp)};
+        throw FileError{path_, text::say("xlsx.part_missing", what, name, resave_help())};
     }
     if ((st.valid & ZIP_STAT_SIZE) != 0 && st.size > part_limit_)
         throw too_large(what, name,
-                        fmt::format("{} bytes unpacked, more than the limit of {} bytes",
-                                    st.size, part_limit_));
+                        text::say("D0905.size", st.size, part_limit_));
     std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> f(zip_fopen(zip_, name.c_str(), 0),
                                                          zip_fclose);
     if (!f) throw damaged(what, name, zip_strerror(zip_));
@@ -127,27 +115,23 @@ void Archive::read(const std::string& name, const std::string& what,
         total += static_cast<zip_uint64_t>(n);
         if (total > part_limit_) {
             throw too_large(what, name,
-                            fmt::format("more than the limit of {} bytes unpacked (the archive "
-                                        "declares {})",
-                                        part_limit_, st.size));
+                            text::say("D0905.unpacked", part_limit_, st.size));
         }
         sink(buf.data(), static_cast<std::size_t>(n));
         if (n == 0) return;
     }
 }
 
-FileError Archive::too_large(const std::string& what, const std::string& name,
-                             std::string_view size) const {
-    text::Problem p = text::file_problem(
-        path_, fmt::format("{} ({}): {}; raise it with --limit string-size=N", what, name, size));
+FileError Archive::too_large(const text::Message& what, const std::string& name,
+                             const text::Message& size) const {
+    text::Problem p = text::file_problem(path_, text::say("D0905", what, name, size));
     p.code = "D0905";
     return FileError{std::move(p)};
 }
 
-FileError Archive::damaged(const std::string& what, const std::string& name,
+FileError Archive::damaged(const text::Message& what, const std::string& name,
                            const std::string& why) const {
-    return FileError{path_, fmt::format("damaged Excel workbook: {} ({}) cannot be read ({}){}",
-                                        what, name, lowercase_first(why), kResaveHelp)};
+    return FileError{path_, text::say("xlsx.part_unreadable", what, name, lowercase_first(why), resave_help())};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -189,16 +173,13 @@ std::string_view attribute(const XML_Char** attrs, std::string_view name) {
     return {};
 }
 
-void parse_part(const Archive& zip, const std::string& name, const std::string& what,
+void parse_part(const Archive& zip, const std::string& name, const text::Message& what,
                 XmlHandler& handler) {
     std::unique_ptr<std::remove_pointer_t<XML_Parser>, void (*)(XML_Parser)> parser(
         XML_ParserCreateNS(nullptr, '|'), XML_ParserFree);
-    if (!parser) throw FileError{zip.path(), "out of memory"};
+    if (!parser) throw FileError{zip.path(), text::say("xlsx.out_of_memory")};
     ParseState state{&handler, nullptr, parser.get(),
-                     FileError{zip.path(),
-                               fmt::format("damaged Excel workbook: a document type declaration "
-                                           "(<!DOCTYPE>) in {} ({}), which no workbook has{}",
-                                           what, name, kResaveHelp)}};
+                     FileError{zip.path(), text::say("xlsx.doctype", what, name, resave_help())}};
     XML_SetUserData(parser.get(), &state);
     XML_SetElementHandler(
         parser.get(),
@@ -224,11 +205,8 @@ void parse_part(const Archive& zip, const std::string& name, const std::string& 
         if (XML_Parse(parser.get(), data, static_cast<int>(size), size == 0) == XML_STATUS_ERROR) {
             if (state.error) std::rethrow_exception(state.error);
             throw FileError{zip.path(),
-                            fmt::format("damaged Excel workbook: {} is not valid XML ({} line {}: "
-                                        "{}){}",
-                                        what, name, XML_GetCurrentLineNumber(parser.get()),
-                                        XML_ErrorString(XML_GetErrorCode(parser.get())),
-                                        kResaveHelp)};
+                            text::say("xlsx.not_xml", what, name, XML_GetCurrentLineNumber(parser.get()),
+                                      XML_ErrorString(XML_GetErrorCode(parser.get())), resave_help())};
         }
     });
     if (state.error) std::rethrow_exception(state.error);

@@ -22,9 +22,8 @@
 
 namespace ntm::data {
 
-// Ends every message about a damaged workbook.
-inline constexpr std::string_view kResaveHelp =
-    "; open it in Excel and save it again as Excel Workbook (.xlsx)";
+// Ends every message about a damaged workbook: "; open it in Excel and save it again …".
+inline text::Message resave_help() { return text::say("xlsx.resave"); }
 
 class Archive {
 public:
@@ -38,15 +37,15 @@ public:
     bool has(const std::string& name) const;
     // Streams the part `name` to `sink(data, size)`, a last call with size 0 at its end; `what`
     // names it in errors ("sheet 'X'").
-    void read(const std::string& name, const std::string& what,
+    void read(const std::string& name, const text::Message& what,
               const std::function<void(const char*, std::size_t)>& sink) const;
 
 private:
-    text::FileError damaged(const std::string& what, const std::string& name,
+    text::FileError damaged(const text::Message& what, const std::string& name,
                             const std::string& why) const;
 
-    text::FileError too_large(const std::string& what, const std::string& name,
-                              std::string_view size) const;  // D0905
+    text::FileError too_large(const text::Message& what, const std::string& name,
+                              const text::Message& size) const;  // D0905
 
     std::string path_;
     std::uint64_t part_limit_;
@@ -63,7 +62,7 @@ public:
     virtual void text(std::string_view /*chars*/) {}
 };
 
-void parse_part(const Archive& zip, const std::string& name, const std::string& what,
+void parse_part(const Archive& zip, const std::string& name, const text::Message& what,
                 XmlHandler& handler);
 
 // The attribute whose local name is `name`, or empty.

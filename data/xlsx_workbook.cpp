@@ -65,7 +65,7 @@ std::vector<Relationship> relationships(const Archive& zip, const std::string& n
     rels += std::string_view(name).substr(folder);
     rels += ".rels";
     RelsHandler h;
-    if (zip.has(rels)) parse_part(zip, rels, fmt::format("the relationships of {}", name), h);
+    if (zip.has(rels)) parse_part(zip, rels, text::say("xlsx.part.relationships", name), h);
     return std::move(h.rels);
 }
 
@@ -90,7 +90,7 @@ struct WorkbookHandler : XmlHandler {
 // The sheet to read: the one named (exactly, else in any letter case), or the first.
 std::size_t choose_sheet(const std::vector<SheetEntry>& sheets, const std::string& wanted,
                          const std::string& path) {
-    if (sheets.empty()) throw FileError{path, "the workbook has no sheet"};
+    if (sheets.empty()) throw FileError{path, text::say("xlsx.no_sheet")};
     if (wanted.empty()) return 0;
     for (std::size_t i = 0; i < sheets.size(); ++i) {
         if (sheets[i].name == wanted) return i;
@@ -105,8 +105,7 @@ std::size_t choose_sheet(const std::vector<SheetEntry>& sheets, const std::strin
         names.push_back(s.name);
         listed += fmt::format("{}'{}'", listed.empty() ? "" : ", ", s.name);
     }
-    throw FileError{path, fmt::format("no sheet '{}' in the workbook (its sheets: {}){}", wanted,
-                                      listed, did_you_mean(wanted, names))};
+    throw FileError{path, text::say("xlsx.no_such_sheet", wanted, listed, did_you_mean(wanted, names))};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -215,11 +214,10 @@ Workbook open_workbook(const Archive& zip, const std::string& wanted) {
         if (r.is("officeDocument")) workbook = resolve_target("", r.target);
     }
     if (!zip.has(workbook)) {
-        throw FileError{path, fmt::format("not an Excel workbook: the archive has no {}{}",
-                                          workbook, kResaveHelp)};
+        throw FileError{path, text::say("xlsx.no_workbook_part", workbook, resave_help())};
     }
     WorkbookHandler wb;
-    parse_part(zip, workbook, "the list of sheets", wb);
+    parse_part(zip, workbook, text::say("xlsx.part.sheets"), wb);
     Workbook out;
     out.date1904 = wb.date1904;
     const SheetEntry& sheet = wb.sheets[choose_sheet(wb.sheets, wanted, path)];
@@ -229,25 +227,22 @@ Workbook open_workbook(const Archive& zip, const std::string& wanted) {
     for (const Relationship& r : relationships(zip, workbook)) {
         if (r.id == sheet.rel) {
             if (!r.is("worksheet"))
-                throw FileError{path, fmt::format("sheet '{}' is not a worksheet (a chart or a "
-                                                  "dialog)",
-                                                  sheet.name)};
+                throw FileError{path, text::say("xlsx.not_worksheet", sheet.name)};
             out.part = resolve_target(workbook, r.target);
         }
         if (r.is("sharedStrings")) strings_part = resolve_target(workbook, r.target);
         if (r.is("styles")) styles_part = resolve_target(workbook, r.target);
     }
     if (out.part.empty()) {
-        throw FileError{path, fmt::format("damaged Excel workbook: sheet '{}' has no part{}",
-                                          sheet.name, kResaveHelp)};
+        throw FileError{path, text::say("xlsx.sheet_no_part", sheet.name, resave_help())};
     }
     SharedStringsHandler strings;
     if (!strings_part.empty() && zip.has(strings_part))
-        parse_part(zip, strings_part, "the shared strings", strings);
+        parse_part(zip, strings_part, text::say("xlsx.part.strings"), strings);
     out.strings = std::move(strings.strings);
     StylesHandler styles;
     if (!styles_part.empty() && zip.has(styles_part))
-        parse_part(zip, styles_part, "the styles", styles);
+        parse_part(zip, styles_part, text::say("xlsx.part.styles"), styles);
     out.styles = styles.shown();
     return out;
 }

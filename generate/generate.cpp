@@ -17,6 +17,15 @@ namespace ntm::gen {
 
 namespace {
 
+// A problem built field by field (GCC 12 at -O3 misjudges an aggregate-initialised one).
+text::Problem make_problem(text::ProblemKind kind, text::Place where, text::Message message) {
+    text::Problem p;
+    p.kind = kind;
+    p.where = std::move(where);
+    p.message = std::move(message);
+    return p;
+}
+
 using namespace gen;
 
 constexpr int kBaseYear = 2021;    // scores are given for this year
@@ -141,10 +150,8 @@ private:
             for (const std::string& code : codes) {
                 if (units_.find(kind, code) != kNone) continue;
                 if (kind == EntityKind::huyen && units_.map == engine::AdminMap::two_tier) {
-                    problems_.push_back({{}, text::ProblemKind::error, {units_.path, 0, option},
-                                         fmt::format("no district has code '{}': the map of this list has no districts "
-                                                     "(two tiers, since 01/7/2025)",
-                                                     text::printable(code))});
+                    problems_.push_back(make_problem(text::ProblemKind::error, {units_.path, 0, option},
+                                                     text::say("generate.no_district", text::printable(code))));
                     ok = false;
                     continue;
                 }
@@ -152,9 +159,10 @@ private:
                 for (const Unit& u : units_.units)
                     if (u.kind == kind) known.push_back(u.code);
                 const auto near = text::closest_match(code, known);
-                problems_.push_back({{}, text::ProblemKind::error, {units_.path, 0, option},
-                                     fmt::format("no {} has code '{}'{}", kind == EntityKind::tinh ? "province" : "district",
-                                                 code, near ? fmt::format("; did you mean '{}'?", *near) : "")});
+                const text::Message hint = near ? text::say("note.did_you_mean", *near) : text::Message();
+                problems_.push_back(make_problem(text::ProblemKind::error, {units_.path, 0, option},
+                                                 kind == EntityKind::tinh ? text::say("generate.no_province_code", code, hint)
+                                                                          : text::say("generate.no_district_code", code, hint)));
                 ok = false;
             }
         };
@@ -287,8 +295,8 @@ private:
         for (const Directive& d : sc_.directives) {
             const auto it = by_code.find(d.code);
             if (it == by_code.end()) {
-                problems_.push_back({{}, text::ProblemKind::error, {sc_.path, d.line, "code"},
-                                     fmt::format("no village '{}' is generated", d.code)});
+                problems_.push_back(make_problem(text::ProblemKind::error, {sc_.path, d.line, "code"},
+                                                 text::say("generate.no_village", d.code)));
                 ok = false;
                 continue;
             }
@@ -447,14 +455,16 @@ private:
         const std::uint32_t r = er.record;
         const Directive& d = *pinned_[r];
         const Record& rec = data().records[r];
-        std::string got, wanted;
+        text::Message got, wanted;
         if (d.kind == Directive::Kind::level) {
             const auto& order = p_.level_order[kind_index(data().entities[rec.entity].kind)];
             const auto shown = [&](int ordinal) {
-                return ordinal < 0 ? std::string("no level") : fmt::format("'{}'", p_.levels[order[ordinal]].name);
+                return ordinal < 0 ? text::say("generate.no_level")
+                                   : text::Message::same(fmt::format("'{}'", p_.levels[order[ordinal]].name));
             };
-            got = fmt::format("reaches {}", shown(er.level));
-            wanted = d.level == kNone ? "no level" : fmt::format("'{}'", p_.levels[d.level].name);
+            got = text::say("generate.reaches", shown(er.level));
+            wanted = d.level == kNone ? text::say("generate.no_level")
+                                      : text::Message::same(fmt::format("'{}'", p_.levels[d.level].name));
         } else {
             std::vector<std::string> failed;
             const LevelResult* lr = er.level_count > 0 ? &ev.levels[er.first_level] : nullptr;
@@ -465,16 +475,19 @@ private:
                     if (st == Status::not_met || st == Status::unknown) failed.push_back(p_.criteria[set.first_criterion + c].code);
                 }
             }
-            got = fmt::format("the criteria not met are {}", failed.empty() ? "none" : fmt::format("{}", fmt::join(failed, " ")));
-            wanted = d.criteria.empty() ? "none" : fmt::format("{}", fmt::join(d.criteria, " "));
+            got = text::say("generate.not_met", failed.empty() ? text::say("generate.none")
+                                                               : text::Message::same(fmt::format("{}", fmt::join(failed, " "))));
+            wanted = d.criteria.empty() ? text::say("generate.none")
+                                        : text::Message::same(fmt::format("{}", fmt::join(d.criteria, " ")));
         }
-        std::string why;
+        text::Message why;
         if (stages_[r].empty() ||
             std::all_of(stages_[r].begin(), stages_[r].end(), [&](const Stage& s) { return s.set == kNone || s.year != rec.year; }))
-            why = fmt::format("; no criteria set is in force in {}", rec.year);
-        out_.warnings.push_back({{}, text::ProblemKind::warning, {sc_.path, d.line, d.kind == Directive::Kind::level ? "level" : "fail"},
-                                 fmt::format("{} in {}: {} instead of {} (after {} attempts{})", d.code, rec.year, got,
-                                             wanted, attempts_[r] + 1, why)});
+            why = text::say("generate.no_set", rec.year);
+        out_.warnings.push_back(make_problem(text::ProblemKind::warning,
+                                             {sc_.path, d.line, d.kind == Directive::Kind::level ? "level" : "fail"},
+                                             text::say("generate.directive_unmet", d.code, rec.year, got, wanted,
+                                                       attempts_[r] + 1, why)));
     }
 };
 

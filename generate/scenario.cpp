@@ -18,6 +18,7 @@
 #include <charconv>
 
 #include "data/load.hpp"
+#include "data/vocabulary.hpp"
 #include "dsl/diagnostics.hpp"
 #include "generate/model.hpp"
 #include "text/files.hpp"
@@ -61,9 +62,9 @@ std::optional<double> number(std::string_view w, bool* percent = nullptr) {
     return v;
 }
 
-std::string suggestion(const std::string& word, const std::vector<std::string>& candidates) {
+text::Message suggestion(const std::string& word, const std::vector<std::string>& candidates) {
     const auto near = text::closest_match(word, candidates);
-    return near ? fmt::format("; did you mean '{}'?", *near) : std::string();
+    return near ? text::say("note.did_you_mean", *near) : text::Message();
 }
 
 class ScenarioReader {
@@ -99,7 +100,7 @@ private:
     Scenario out_;
     std::map<std::string, std::uint32_t> seen_;  // "code year what" → line
 
-    void problem(std::uint32_t line, std::string_view field, std::string message) {
+    void problem(std::uint32_t line, std::string_view field, text::Message message) {
         text::Problem p;
         p.where = {out_.path, line, std::string(field)};
         p.message = std::move(message);
@@ -107,9 +108,7 @@ private:
     }
 
     void usage(std::uint32_t line) {
-        problem(line, {},
-                "expected 'missing SHARE', 'growth X', 'village-offset X', 'CODE offset X', 'CODE villages N', "
-                "'CODE recognised LEVEL YEAR', or 'CODE YEARS level|fail|set ...'");
+        problem(line, {}, text::say("scenario.usage"));
     }
 
     // The entity a code names: a selected unit, or a village (a selected commune's code and two
@@ -120,8 +119,7 @@ private:
             const std::uint32_t u = units_.find(k, code);
             if (u == kNone) continue;
             if (!selected_[u]) {
-                problem(line, "code", fmt::format("'{}' ({} {}) is not among the units generated (see --province, --district)",
-                                                  code, units_.units[u].type, units_.units[u].name));
+                problem(line, "code", text::say("scenario.not_generated", code, units_.units[u].type, units_.units[u].name));
                 return std::nullopt;
             }
             return std::make_pair(k, code);
@@ -131,7 +129,7 @@ private:
             if (u != kNone && selected_[u] && integer(code.substr(code.size() - 2)).value_or(0) > 0)
                 return std::make_pair(EntityKind::thon, code);
         }
-        problem(line, "code", fmt::format("no unit has code '{}' in {}", code, units_.path));
+        problem(line, "code", text::say("scenario.no_unit", code, units_.path));
         return std::nullopt;
     }
 
@@ -140,11 +138,11 @@ private:
         const auto a = integer(w.substr(0, dash));
         const auto b = dash == std::string_view::npos ? a : integer(w.substr(dash + 1));
         if (!a || !b || *a > *b) {
-            problem(line, "year", fmt::format("'{}' is not a year or a range of years (2024, 2022-2024)", w));
+            problem(line, "year", text::say("scenario.years", w));
             return std::nullopt;
         }
         if (*a < options_.from || *b > options_.to) {
-            problem(line, "year", fmt::format("{} is outside the years generated ({})", w,
+            problem(line, "year", text::say("scenario.years_outside", w,
                                               options_.from == options_.to ? fmt::format("{}", options_.from)
                                                                            : fmt::format("{}-{}", options_.from, options_.to)));
             return std::nullopt;
@@ -160,17 +158,17 @@ private:
             names.push_back(p_.levels[li].name);
         }
         if (names.empty()) {
-            problem(line, "level", fmt::format("the rules define no level for {}", dsl::name_of(kind)));
+            problem(line, "level", text::say("scenario.no_levels", data::kind_name(kind)));
         } else {
-            problem(line, "level", fmt::format("no level '{}' for {} ({}){}", name, dsl::name_of(kind),
-                                               fmt::join(names, ", "), suggestion(std::string(name), names)));
+            problem(line, "level", text::say("scenario.no_level", name, data::kind_name(kind),
+                                             fmt::format("{}", fmt::join(names, ", ")), suggestion(std::string(name), names)));
         }
         return std::nullopt;
     }
 
-    bool once(std::uint32_t line, const std::string& key, std::string_view what) {
+    bool once(std::uint32_t line, const std::string& key, const text::Message& what) {
         const auto [it, fresh] = seen_.emplace(key, line);
-        if (!fresh) problem(line, {}, fmt::format("{} is already given on line {}", what, it->second));
+        if (!fresh) problem(line, {}, text::say("scenario.again", what, it->second));
         return fresh;
     }
 
@@ -194,13 +192,13 @@ private:
         const auto v = w.size() == 2 ? number(w[1]) : std::nullopt;
         if (!v) return usage(line);
         if (w[0] == "missing") {
-            if (*v < 0 || *v > 1) return problem(line, "missing", fmt::format("share {} is not between 0 and 1", w[1]));
+            if (*v < 0 || *v > 1) return problem(line, "missing", text::say("scenario.missing", w[1]));
             out_.missing = *v;
         } else if (w[0] == "village-offset") {
-            if (*v < -10 || *v > 5) return problem(line, "village-offset", fmt::format("offset {} is not between -10 and 5", w[1]));
+            if (*v < -10 || *v > 5) return problem(line, "village-offset", text::say("scenario.village_offset", w[1]));
             out_.village_offset = *v;
         } else {
-            if (*v < -1 || *v > 1) return problem(line, "growth", fmt::format("growth {} is not between -1 and 1", w[1]));
+            if (*v < -1 || *v > 1) return problem(line, "growth", text::say("scenario.growth", w[1]));
             out_.growth = *v;
         }
     }
@@ -209,8 +207,8 @@ private:
     void unit_setting(std::uint32_t line, EntityKind kind, const std::string& code, const std::vector<std::string_view>& w) {
         if (w[1] == "offset") {
             const auto v = w.size() == 3 ? number(w[2]) : std::nullopt;
-            if (!v || *v < -5 || *v > 5) return problem(line, "offset", "expected a score offset from -5 to 5");
-            if (once(line, code + " offset", "an offset of " + code)) out_.offsets[code] = *v;
+            if (!v || *v < -5 || *v > 5) return problem(line, "offset", text::say("scenario.offset"));
+            if (once(line, code + " offset", text::say("scenario.what.offset", code))) out_.offsets[code] = *v;
             return;
         }
         if (w[1] == "villages") {
@@ -218,15 +216,15 @@ private:
             const auto a = w.size() == 3 ? integer(w[2].substr(0, dash)) : std::nullopt;
             const auto b = dash == std::string_view::npos ? a : a ? integer(w[2].substr(dash + 1)) : std::nullopt;
             if (!a || !b || *a < 0 || *b < *a || *b > 99)
-                return problem(line, "villages", "expected a number of villages from 0 to 99, or a range (3-6)");
-            if (once(line, code + " villages", "a village count of " + code)) out_.villages[code] = {*a, *b};
+                return problem(line, "villages", text::say("scenario.villages"));
+            if (once(line, code + " villages", text::say("scenario.what.villages", code))) out_.villages[code] = {*a, *b};
             return;
         }
         if (w.size() != 4) return usage(line);
         const auto li = level(line, kind, w[2]);
         const auto y = integer(w[3]);
         if (!li) return;
-        if (!y || *y < 1900 || *y > 2100) return problem(line, "year", fmt::format("'{}' is not a year", w[3]));
+        if (!y || *y < 1900 || *y > 2100) return problem(line, "year", text::say("scenario.year", w[3]));
         out_.recognised[code].push_back({std::string(w[2]), *y});
     }
 
@@ -265,7 +263,7 @@ private:
         }
         for (int y = d.from; y <= d.to; ++y) {
             const std::string what = verb == "set" ? "set " + d.column : "level";
-            if (!once(line, fmt::format("{} {} {}", code, y, what), fmt::format("a {} directive for {} in {}", verb, code, y)))
+            if (!once(line, fmt::format("{} {} {}", code, y, what), text::say("scenario.what.directive", verb, code, y)))
                 return;
         }
         out_.directives.push_back(std::move(d));
@@ -280,13 +278,12 @@ private:
                 for (std::uint32_t c = 0; c < s.criterion_count; ++c) known.push_back(p_.criteria[s.first_criterion + c].code);
             }
             if (known.empty()) {
-                problem(line, "fail", fmt::format("no criteria set for {} is in force in {}", dsl::name_of(kind), y));
+                problem(line, "fail", text::say("scenario.no_set", data::kind_name(kind), y));
                 return false;
             }
             for (const std::string& c : d.criteria) {
                 if (std::find(known.begin(), known.end(), c) != known.end()) continue;
-                problem(line, "fail", fmt::format("no criterion '{}' in the sets for {} in force in {}{}", c,
-                                                  dsl::name_of(kind), y, suggestion(c, known)));
+                problem(line, "fail", text::say("scenario.no_criterion", c, data::kind_name(kind), y, suggestion(c, known)));
                 return false;
             }
         }
@@ -300,29 +297,29 @@ private:
             for (const Column& col : p_.schema.columns[kind_index(kind)])
                 if (!col.derived) names.push_back(col.name);
             problem(line, "column",
-                    c != nullptr ? fmt::format("'{}' is computed by the rules, not an input", column)
-                                 : fmt::format("'{}' is no input of {}{}", column, dsl::name_of(kind),
-                                               suggestion(std::string(column), names)));
+                    c != nullptr ? text::say("scenario.computed", column)
+                                 : text::say("scenario.no_input", column, data::kind_name(kind),
+                                             suggestion(std::string(column), names)));
             return false;
         }
         d.column = c->name;
         if (text == "missing") return true;
         if (c->type == ValueType::boolean) {
             const auto yn = data::parse_yes_no(text);
-            if (!yn) problem(line, c->name, fmt::format("'{}' is not yes/no (đạt/không đạt, có/không, 1/0)", text));
+            if (!yn) problem(line, c->name, text::say("scenario.yes_no", text));
             d.value = yn.value_or(kUnknown);
             return yn.has_value();
         }
         bool percent_sign = false;
         const auto v = number(text, &percent_sign);
         if (!v) {
-            problem(line, c->name, fmt::format("'{}' is not a number", text));
+            problem(line, c->name, text::say("scenario.number", text));
         } else if (percent_sign && !c->percent) {
-            problem(line, c->name, fmt::format("'{}' is written as a percentage but '{}' is in {}", text, c->name, c->unit_symbol));
+            problem(line, c->name, text::say("D0207", text, c->name, c->unit_symbol));
         } else if (c->percent && (*v < 0 || *v > 100)) {
-            problem(line, c->name, fmt::format("percentage {} is outside 0–100", text));
+            problem(line, c->name, text::say("D0203", text));
         } else if (c->count && (*v < 0 || *v != std::floor(*v))) {
-            problem(line, c->name, fmt::format("count {} is not a whole number of at least 0", text));
+            problem(line, c->name, text::say("scenario.count", text));
         } else {
             d.value = *v;
             return true;

@@ -203,7 +203,7 @@ void write_sheet(Book& book, lxw_worksheet* ws, const Sheet& sheet) {
 }  // namespace book
 
 void write_workbook(const std::string& path, const std::vector<Sheet>& sheets) {
-    if (sheets.empty()) throw text::FileError{path, text::say("xlsx.no_sheet")};
+    if (sheets.empty()) throw text::FileError{path, text::say("xlsx.nothing_to_write")};
     book::Book book(path);
     const std::vector<std::string> names = sheet_names(sheets);
     for (std::size_t s = 0; s < sheets.size(); ++s) {

@@ -200,7 +200,7 @@ constexpr CatalogEntry entries[] = {
      "cannot write {}: {}"},
     {"xlsx.no_dir", "không có thư mục này: {}",
      "no such directory: {}"},
-    {"xlsx.no_sheet", "không có trang tính nào để ghi",
+    {"xlsx.nothing_to_write", "không có trang tính nào để ghi",
      "no sheet to write"},
 };
 

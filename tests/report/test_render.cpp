@@ -189,7 +189,7 @@ TEST_CASE("render: ntm-eval JSON keeps its keys, numbers and nulls") {
     w.xa("20374", "Tam Đàn", {{"2.2", 69.5}});
     w.xa("20380", "Tam Phước", {{"10", kUnknown}});
     w.xa("20387", "Tam Đại", {{"2.2", 40}, {"10", 38.7}, {"13.1", 0}});
-    w.data.problems.push_back({"D0203", ntm::text::ProblemKind::value, {"xa.csv", 11, "hai_long"}, "percentage 140 is outside 0–100"});
+    w.data.problems.push_back({"D0203", ntm::text::ProblemKind::value, {"xa.csv", 11, "hai_long"}, ntm::text::say("D0203", "140")});
     const EvalRun run{{"quy-dinh.ntm"}, "xa.csv", {w.run()}};
     const Json doc = eval_json(w.program, w.data, run);
 
@@ -242,5 +242,5 @@ TEST_CASE("render: ntm-eval JSON keeps its keys, numbers and nulls") {
     CHECK(i134["responsible"] == "Sở Công Thương");
 
     CHECK(doc["problems"][0] == Json{{"code", "D0203"}, {"kind", "value"}, {"file", "xa.csv"}, {"line", 11},
-                                     {"field", "hai_long"}, {"message", "percentage 140 is outside 0–100"}, {"message_en", "percentage 140 is outside 0–100"}});
+                                     {"field", "hai_long"}, {"message", "tỷ lệ phần trăm 140 nằm ngoài khoảng 0–100"}, {"message_en", "percentage 140 is outside 0–100"}});
 }
