@@ -70,7 +70,7 @@ int run_test(const TestArgs& args) {
     if (args.coverage) fmt::print("{}", ruletest::render_coverage(program, suite.coverage, format));
     bool below = false;
     if (args.min_coverage) {
-        for (const std::string& line : ruletest::below_minimum(program, suite.coverage, *args.min_coverage)) {
+        for (const text::Message& line : ruletest::below_minimum(program, suite.coverage, *args.min_coverage)) {
             print_error(line);
             below = true;
         }

@@ -32,6 +32,6 @@ std::string share_text(const Counts& c);
 double share_floor(const Counts& c);
 
 // One line per set whose threshold cells covered on both sides fall below `minimum` percent.
-std::vector<std::string> below_minimum(const Program& program, const std::vector<SetCoverage>& sets, double minimum);
+std::vector<text::Message> below_minimum(const Program& program, const std::vector<SetCoverage>& sets, double minimum);
 
 }  // namespace ntm::ruletest

@@ -122,12 +122,12 @@ std::string render_coverage(const Program& p, const std::vector<SetCoverage>& se
     return out;
 }
 
-std::vector<std::string> below_minimum(const Program& p, const std::vector<SetCoverage>& sets, double minimum) {
-    std::vector<std::string> out;
+std::vector<text::Message> below_minimum(const Program& p, const std::vector<SetCoverage>& sets, double minimum) {
+    std::vector<text::Message> out;
     for (const SetCoverage& s : sets) {
         const Counts c = count(s.cells);
         if (c.percent() < minimum - 1e-9)
-            out.push_back(fmt::format(words::kBelowMinimum, p.sets[s.set].name, share_text(c), report::num(Lang::vi, minimum) + " %"));
+            out.push_back(text::say("T0401", p.sets[s.set].name, share_text(c), report::num(Lang::vi, minimum) + " %"));
     }
     return out;
 }

@@ -66,8 +66,6 @@ inline constexpr const char* kOnlyRevoked = "{} — chưa có kết quả không
 inline constexpr const char* kOnlyKept = "{} — chưa có kết quả thu hồi theo trường hợp này";
 inline constexpr const char* kWhen = "khi {}";
 inline constexpr const char* kOtherwise = "trường hợp còn lại";
-inline constexpr const char* kBelowMinimum =
-    "độ phủ ô ngưỡng của bộ tiêu chí {} là {}, thấp hơn mức yêu cầu {}";  // set, share, minimum
 inline constexpr const char* kNoSuchSet = "không có bộ tiêu chí nào tên '{}'";
 
 }  // namespace ntm::ruletest::words

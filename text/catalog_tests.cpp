@@ -7,6 +7,8 @@ namespace ntm::text {
 namespace {
 
 constexpr CatalogEntry entries[] = {
+    {"T0401", "độ phủ ô ngưỡng của bộ tiêu chí {} là {}, thấp hơn mức yêu cầu {}",
+     "the threshold cells of set {} are covered at {}, below the {} asked"},
     {"T0001", "cần {}, gặp {}",
      "expected {}, found {}"},
     {"T0001.a_string", "chuỗi \"{}\"",

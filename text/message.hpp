@@ -28,9 +28,6 @@ enum class Lang : std::uint8_t { vi, en };
 class Message {
 public:
     Message() = default;
-    // Until every message comes from the catalogue: a text in one language, shown as is.
-    Message(std::string text) : vi_(text), en_(std::move(text)) {}  // NOLINT(google-explicit-constructor)
-    Message(const char* text) : Message(std::string(text)) {}       // NOLINT(google-explicit-constructor)
     // Text that reads the same in every language: a name, a code, a number, a rule line.
     static Message same(std::string text);
     static Message both(std::string vi, std::string en);

@@ -67,11 +67,11 @@ std::vector<std::string> lines_with(const std::string& text, const std::string& 
 }  // namespace
 
 TEST_CASE("render: data problems read like diagnostics") {
-    CHECK(ntm::text::render(ntm::text::Problem{"D0203", ntm::text::ProblemKind::value, {"xa.csv", 11, "hai_long"}, "percentage 140 is outside 0–100"}, ntm::text::Lang::en) ==
+    CHECK(ntm::text::render(ntm::text::Problem{"D0203", ntm::text::ProblemKind::value, {"xa.csv", 11, "hai_long"}, ntm::text::Message::same("percentage 140 is outside 0–100")}, ntm::text::Lang::en) ==
           "xa.csv:11: error[D0203]: field 'hai_long': percentage 140 is outside 0–100\n");
-    CHECK(ntm::text::render(ntm::text::Problem{"D0001", ntm::text::ProblemKind::warning, {"xa.csv", 1, "ghi chú"}, "unknown column"}, ntm::text::Lang::en) ==
+    CHECK(ntm::text::render(ntm::text::Problem{"D0001", ntm::text::ProblemKind::warning, {"xa.csv", 1, "ghi chú"}, ntm::text::Message::same("unknown column")}, ntm::text::Lang::en) ==
           "xa.csv:1: warning[D0001]: field 'ghi chú': unknown column\n");
-    CHECK(ntm::text::render(ntm::text::Problem{"D0103", ntm::text::ProblemKind::record, {"xa.json", 0, ""}, "duplicate record"}, ntm::text::Lang::en) ==
+    CHECK(ntm::text::render(ntm::text::Problem{"D0103", ntm::text::ProblemKind::record, {"xa.json", 0, ""}, ntm::text::Message::same("duplicate record")}, ntm::text::Lang::en) ==
           "xa.json: error[D0103]: duplicate record\n");
 }
 

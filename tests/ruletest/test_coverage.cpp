@@ -173,9 +173,9 @@ TEST_CASE("the minimum coverage: a set below it, and shares never rounded up to 
     World w;
     w.load("test \"Đạt\" {\n  year 2024\n  region DBSH\n}\n");
     w.run(true, {"s"});
-    const std::vector<std::string> below = below_minimum(w.program, w.suite.coverage, 50);
+    const std::vector<ntm::text::Message> below = below_minimum(w.program, w.suite.coverage, 50);
     REQUIRE(below.size() == 1);
-    CHECK(below[0] == "độ phủ ô ngưỡng của bộ tiêu chí s là 0 %, thấp hơn mức yêu cầu 50 %");
+    CHECK(below[0].vi() == "độ phủ ô ngưỡng của bộ tiêu chí s là 0 %, thấp hơn mức yêu cầu 50 %");
     CHECK(below_minimum(w.program, w.suite.coverage, 0).empty());
     Counts c;
     c.total = 2000;
