@@ -447,7 +447,7 @@ void Builder::number(double& slot, const Column& c, double v, bool percent_sign,
     } else if (c.count && v != std::floor(v)) {
         problem("D0205", ProblemKind::value, line, c.name,
                 text::say("D0205", text));
-    } else {
+    } else if (scale_ok(c, v, text, line)) {
         slot = v;
     }
 }

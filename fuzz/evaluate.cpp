@@ -72,7 +72,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         run.years.push_back(engine::evaluate(program, ds, {year, 1, engine::kNone}));
         const engine::Evaluation& ev = run.years.back();
         check_evaluation(ds, ev);
-        (void)text::render(ev.problems);
+        (void)text::render(ev.problems, text::Lang::vi);
         for (std::uint32_t r = 0; r < ev.entities.size(); ++r) {
             const engine::EntityExplanation x = engine::explain(program, ds, ev, r);
             (void)report::render_explanation_text(x, ds);

@@ -70,10 +70,12 @@ std::string first_difference(std::string_view a, std::string_view b) {
 // Every diagnostic's message, notes and help are text for a user (fuzz::check_message).
 void check_diagnostics(const dsl::Diagnostics& diags, const dsl::SourceManager& sources) {
     for (const dsl::Diagnostic& d : diags.items()) {
-        const std::string shown = dsl::render(d, sources);
-        ntm::fuzz::check_message("rules", d.message, shown);
-        for (const dsl::Note& n : d.notes) ntm::fuzz::check_message("rules", n.message, shown);
-        if (d.help) ntm::fuzz::check_message("rules", *d.help, shown);
+        for (const text::Lang lang : {text::Lang::vi, text::Lang::en}) {
+            const std::string shown = dsl::render(d, sources, false, lang);
+            ntm::fuzz::check_message("rules", d.message.in(lang), shown);
+            for (const dsl::Note& n : d.notes) ntm::fuzz::check_message("rules", n.message.in(lang), shown);
+            if (d.help) ntm::fuzz::check_message("rules", d.help->in(lang), shown);
+        }
     }
 }
 
@@ -88,7 +90,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const dsl::FileId id = rules->sources.add("fuzz.ntm", input);
     dsl::RuleFile file = dsl::parse_file(id, rules->sources, rules->diags, rules->ids);
     rules->diags.sort();
-    (void)dsl::render_all(rules->diags, rules->sources);
+    (void)dsl::render_all(rules->diags, rules->sources, false, text::Lang::vi);
     check_diagnostics(rules->diags, rules->sources);
     const std::string formatted = dsl::format(file, rules->sources);
     if (rules->diags.has_errors()) return 0;
@@ -100,7 +102,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (again_diags.has_errors()) {
         again_diags.sort();
         round_trip_failed("the formatted text does not parse", input, formatted,
-                          dsl::render_all(again_diags, rules->sources));
+                          dsl::render_all(again_diags, rules->sources, false, text::Lang::vi));
     }
     const std::string tree = dsl::dump(file), tree_again = dsl::dump(again);
     if (tree != tree_again) {
@@ -121,7 +123,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     rules->module.files.push_back(std::move(file));
     rules->checked = dsl::check(rules->module, rules->sources, rules->diags);
     rules->diags.sort();
-    (void)dsl::render_all(rules->diags, rules->sources);
+    (void)dsl::render_all(rules->diags, rules->sources, false, text::Lang::vi);
     check_diagnostics(rules->diags, rules->sources);
     (void)dsl::summary(rules->diags);
     if (rules->ok()) (void)engine::compile(*rules);

@@ -91,13 +91,15 @@ void check_message(std::string_view harness, std::string_view message, std::stri
 
 namespace {
 
-// A rendered problem is one line: its final line feed ends it.
+// A rendered problem is one line, in each language: its final line feed ends it.
 void check_rendered(std::string_view harness, const text::Problem& p) {
-    const std::string line = text::render(p);
-    if (p.message.empty()) fail(harness, "a problem without a message", line);
-    std::string_view body = line;
-    if (body.ends_with('\n')) body.remove_suffix(1);
-    check_message(harness, body, line);
+    for (const text::Lang lang : {text::Lang::vi, text::Lang::en}) {
+        const std::string line = text::render(p, lang);
+        if (p.message.in(lang).empty()) fail(harness, "a problem without a message", line);
+        std::string_view body = line;
+        if (body.ends_with('\n')) body.remove_suffix(1);
+        check_message(harness, body, line);
+    }
 }
 
 }  // namespace
@@ -114,7 +116,7 @@ void check_dataset(std::string_view harness, const engine::Dataset& ds,
     });
     if (ds.rejected > 0 && !said) {
         fail(harness, "records rejected without a problem of kind record",
-             fmt::format("rejected {}\n{}", ds.rejected, text::render(ds.problems)));
+             fmt::format("rejected {}\n{}", ds.rejected, text::render(ds.problems, text::Lang::vi)));
     }
     std::size_t slots = 0;
     for (std::size_t r = 0; r < ds.records.size(); ++r) {
@@ -149,11 +151,11 @@ void check_dataset(std::string_view harness, const engine::Dataset& ds,
     }
     for (const text::Problem& p : ds.problems) {
         if (p.where.file != path) {
-            fail(harness, "a problem names another file", text::render(p));
+            fail(harness, "a problem names another file", text::render(p, text::Lang::vi));
         }
         if (lines != 0 && p.where.line > lines) {
             fail(harness, "a problem points past the last line",
-                 fmt::format("{} lines\n{}", lines, text::render(p)));
+                 fmt::format("{} lines\n{}", lines, text::render(p, text::Lang::vi)));
         }
         check_rendered(harness, p);
     }
@@ -163,7 +165,7 @@ void check_file_error(std::string_view harness, const text::FileError& error,
                       const std::string& path) {
     if (error.problem.where.file != path) {
         fail(harness, "an error that stops the reading names another file",
-             text::render(error.problem));
+             text::render(error.problem, text::Lang::vi));
     }
     check_rendered(harness, error.problem);
 }

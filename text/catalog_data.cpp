@@ -146,6 +146,8 @@ constexpr CatalogEntry entries[] = {
     {"D0209", "'{}' không phải số liệu đầu vào của {}: không thể là giá trị ước tính{}",
      "'{}' is not an input of a {}: it cannot be an estimate{}"},
     // D03xx: warnings about records.
+    {"D0210", "{} {} không thể là thu nhập bình quân đầu người: có lẽ số được ghi theo đồng; hãy ghi {} (triệu đồng); giá trị bị bỏ qua",
+     "{} {} cannot be an income per person: it is likely written in đồng; write {} (triệu đồng); the value is ignored"},
     {"D0301", "{} '{}' của '{}' khác '{}' ở {} {}; giữ '{}'", "{} '{}' of '{}' differs from '{}' on {} {}; '{}' is kept"},
     {"D0302", "vùng '{}' của '{}' khác vùng '{}' của đơn vị cấp trên '{}'; dùng '{}'",
      "region '{}' of '{}' differs from '{}' of its parent '{}'; '{}' is used"},

@@ -12,21 +12,11 @@ using support::load;
 using support::problem_lines;
 using support::write_temp;
 
-namespace {
-
-data::LoadOptions official() {
-    data::LoadOptions o;
-    o.units = {&data::official_units(AdminMap::three_tier), &data::official_units(AdminMap::two_tier)};
-    return o;
-}
-
-}  // namespace
-
 TEST_CASE("a district's workbook: the district and the province come from the official list", "[data][maps]") {
     const engine::Dataset ds = load(write_temp("huyen.csv", "code,name,type,parent,year,hai_long\n"
                                                             "20365,Tam Thành,Xã,518,2024,90\n"
                                                             "20368,Tam An,Xã,518,2024,95\n"),
-                                    official());
+                                    support::official_lists());
     const auto lines = problem_lines(ds);
     INFO(Catch::Detail::stringify(lines));
     REQUIRE(lines.size() == 1);  // one warning, on the first commune that needed them
@@ -46,7 +36,7 @@ TEST_CASE("a district's workbook: the district and the province come from the of
 TEST_CASE("a commune with no parent gets the one the official list gives it", "[data][maps]") {
     const engine::Dataset ds = load(write_temp("xa.csv", "code,name,type,year,hai_long\n"
                                                          "20368,Tam An,Xã,2024,95\n"),
-                                    official());
+                                    support::official_lists());
     INFO(Catch::Detail::stringify(problem_lines(ds)));
     REQUIRE(ds.records.size() == 1);
     const engine::Entity& xa = ds.entities[ds.find("20368")];
@@ -58,7 +48,7 @@ TEST_CASE("a commune with no parent gets the one the official list gives it", "[
 TEST_CASE("a parent the official list does not give stays an error", "[data][maps]") {
     const engine::Dataset ds = load(write_temp("sai.csv", "code,name,type,parent,year,hai_long\n"
                                                           "20368,Tam An,Xã,513,2024,95\n"),
-                                    official());
+                                    support::official_lists());
     const auto lines = problem_lines(ds);
     INFO(Catch::Detail::stringify(lines));
     CHECK(ds.records.empty());

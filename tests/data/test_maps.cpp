@@ -22,11 +22,6 @@ bool has(const std::vector<std::string>& lines, const std::string& part) {
     return false;
 }
 
-data::LoadOptions official() {
-    data::LoadOptions o;
-    o.units = {&data::official_units(AdminMap::three_tier), &data::official_units(AdminMap::two_tier)};
-    return o;
-}
 
 }  // namespace
 
@@ -114,7 +109,7 @@ TEST_CASE("codes, names and parents are checked against the official list of eac
                                                                    "48,Đà Nẵng,Thành phố trực thuộc trung ương,,DHNTB,2026,\n"
                                                                    "20392,Phú Ninh,Xã,48,,2026,92\n"
                                                                    "20368,Tam An,Xã,48,,2026,92\n"),    // no longer a code
-                                    official());
+                                    support::official_lists());
     const std::vector<std::string> lines = problem_lines(ds);
     INFO(Catch::Detail::stringify(lines));
     CHECK(has(lines, "5 D0115 record code: '20999' is not the code of a xa in units/vn-admin-units.csv (map '3 cấp'); "

@@ -12,6 +12,7 @@
 #include <system_error>
 #include <utility>
 
+#include "data/units.hpp"
 #include "dsl/diagnostics.hpp"
 #include "text/problem.hpp"
 
@@ -231,6 +232,13 @@ const Schema& schema() {
         return out;
     }();
     return s;
+}
+
+ntm::data::LoadOptions official_lists() {
+    ntm::data::LoadOptions o;
+    o.units = {&ntm::data::official_units(ntm::engine::AdminMap::three_tier),
+               &ntm::data::official_units(ntm::engine::AdminMap::two_tier)};
+    return o;
 }
 
 Dataset load(const std::string& path, const ntm::data::LoadOptions& options) {

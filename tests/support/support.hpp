@@ -135,6 +135,8 @@ const ntm::engine::Schema& schema();
 // Reads the data file at `path` against schema(), checking what every load must satisfy: each
 // record read is accepted or rejected, and the values of the records follow each other.
 ntm::engine::Dataset load(const std::string& path, const ntm::data::LoadOptions& options = {});
+// Load options that check codes, names and parents against the official lists of both maps.
+ntm::data::LoadOptions official_lists();
 
 // The message of the error that reading `path` against schema() throws, which must name the
 // file; "(no error)" when there is none.
