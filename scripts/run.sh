@@ -11,13 +11,13 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 # The compiler's output goes to a log, shown only if the build fails (the test script builds
 # this configuration with warnings as errors, so there are none to hide).
-echo "== building ntm (Release; the first build takes a few minutes)"
+echo "== dựng ntm (Release; lần đầu mất vài phút)"
 mkdir -p build
 log=build/release-build.log
 if ! { cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF &&
        cmake --build build/release -j "$(nproc)" --target ntm; } >"$log" 2>&1; then
   tail -n 60 "$log"
-  echo "build failed; the whole log is $log" >&2
+  echo "lỗi: dựng không thành công; toàn bộ nhật ký ở $log" >&2
   exit 1
 fi
 ntm=build/release/cli/ntm
@@ -36,7 +36,7 @@ echo
 echo "== ntm report --rules rules/ --data $data --year 2024 --format html --out $report"
 mkdir -p "$(dirname "$report")"
 $ntm report --rules rules/ --data "$data" --year 2024 --format html --out "$report"
-echo "The report of Quảng Nam, 2024: $report (open it in a browser; it prints on A4)"
+echo "Báo cáo tỉnh Quảng Nam năm 2024: $report (mở bằng trình duyệt; in được trên khổ A4)"
 echo
 merged=build/report/da-nang-2024-sap-nhap.csv
 merge_text=build/report/da-nang-2024-sap-nhap.txt
@@ -44,7 +44,7 @@ echo "== ntm merge --rules rules/ --data $data --year 2024 --out $merged"
 $ntm merge --rules rules/ --data "$data" --year 2024 --out "$merged" >"$merge_text"
 # The summary, up to the list of every new unit (the whole text is in $merge_text).
 sed '/^TỪNG ĐƠN VỊ MỚI/q' "$merge_text" | head -n -1
-echo "(each new unit, its parts and what decided: $merge_text)"
+echo "(từng đơn vị mới, các phần hợp thành và căn cứ quyết định: $merge_text)"
 echo
 echo "== ntm explain --rules rules/ --data $merged --year 2024 'Tây Hồ'"
 $ntm explain --rules rules/ --data "$merged" --year 2024 "Tây Hồ"
@@ -64,7 +64,7 @@ echo "== ntm diff rules/ --old-set xa_ntm_2021 --new-set xa_ntm_2026 --data $dat
 # The impact on Đà Nẵng's communes (the changes to the rules, and every commune, are in $diff_html).
 $ntm diff rules/ --old-set xa_ntm_2021 --new-set xa_ntm_2026 --data "$data2026" --list 3 | sed -n '/^Tác động/,$p'
 $ntm diff rules/ --old-set xa_ntm_2021 --new-set xa_ntm_2026 --data "$data2026" --format html --out "$diff_html"
-echo "What QĐ 51/2025 changes, and for which communes of Đà Nẵng: $diff_html"
+echo "QĐ 51/2025 thay đổi những gì, với những xã nào của Đà Nẵng: $diff_html"
 handbook=build/report/so-tay-bo-tieu-chi-xa-2026-2030.html
 $ntm doc rules/ --set xa_ntm_2026 --format html --out "$handbook"
-echo "The handbook of the 2026-2030 commune set, to print: $handbook"
+echo "Sổ tay bộ tiêu chí xã giai đoạn 2026-2030, để in: $handbook"
