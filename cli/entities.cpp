@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "cli/options.hpp"
+#include "cli/commands.hpp"
 #include "report/text.hpp"
 #include "text/message.hpp"
 #include "text/suggest.hpp"
@@ -45,8 +45,7 @@ std::optional<std::uint32_t> pick_entity(const engine::Dataset& data, const std:
     const std::vector<std::uint32_t> found = find_entities(data, key, accept);
     if (found.size() == 1) return found.front();
     if (found.empty()) {
-        fmt::print(stderr, "{}: {}: {}\n", text::printable(data_path), in_lang(text::say("diag.error")),
-                   in_lang(text::say(accept == nullptr ? "cli.no_entity" : "cli.no_locality", text::printable(key))));
+        print_error(data_path, text::say(accept == nullptr ? "cli.no_entity" : "cli.no_locality", text::printable(key)));
         std::vector<std::string> candidates;
         for (std::uint32_t e = 0; e < data.entities.size(); ++e) {
             const engine::Entity& entity = data.entities[e];
@@ -61,8 +60,7 @@ std::optional<std::uint32_t> pick_entity(const engine::Dataset& data, const std:
         }
         return std::nullopt;
     }
-    fmt::print(stderr, "{}: {}: {}\n", text::printable(data_path), in_lang(text::say("diag.error")),
-               in_lang(text::say("cli.several_entities", text::printable(key), found.size())));
+    print_error(data_path, text::say("cli.several_entities", text::printable(key), found.size()));
     for (std::uint32_t e : found) fmt::print(stderr, "  {}\n", describe(data, data.entities[e]));
     return std::nullopt;
 }

@@ -23,7 +23,7 @@ void Builder::add_official_ancestors() {
         if (u == kNone || list->units[u].parent == kNone) continue;
         std::uint32_t p = list->units[u].parent;
         const std::size_t m = static_cast<std::size_t>(ds_.entities[e].map);
-        const std::uint32_t line = building_[e].parent_line != 0 ? building_[e].parent_line : ds_.entities[e].origin.line;
+        const std::uint32_t line = parent_line(e);
         const bool none_given = ds_.entities[e].parent_code.empty();
         if (none_given) ds_.entities[e].parent_code = list->units[p].code;  // the list's
         const std::string parent_code = ds_.entities[e].parent_code;

@@ -223,6 +223,10 @@ private:
     // Parents the file leaves out, from the official list (ancestors.cpp, D0303).
     void add_official_ancestors();
     void resolve_parent(std::uint32_t entity);
+    // The line that gives entity `e`'s parent, or its first line when none does.
+    std::uint32_t parent_line(std::uint32_t e) const {
+        return building_[e].parent_line != 0 ? building_[e].parent_line : ds_.entities[e].origin.line;
+    }
     bool official(std::uint32_t entity);
     void official_parent(std::uint32_t entity);
     std::string official_parent_of(std::uint32_t entity) const;

@@ -129,7 +129,7 @@ void Builder::official_parent(std::uint32_t e) {
     const std::uint32_t u = list->find(en.kind, en.code);
     if (u == kNone || list->units[u].parent == kNone) return;
     if (list->units[list->units[u].parent].code == en.parent_code) return;
-    const std::uint32_t line = building_[e].parent_line != 0 ? building_[e].parent_line : en.origin.line;
+    const std::uint32_t line = parent_line(e);
     reject_entity(e, "D0117", line, field_name(Field::parent),
                   text::say("D0117", shown(en.code), list->full_name(u), official_parent_of(e), list->path,
                             map_word(en.map), shown(en.parent_code)));
@@ -139,11 +139,10 @@ void Builder::official_parent(std::uint32_t e) {
 // or rejects `e`.
 void Builder::resolve_parent(std::uint32_t e) {
     Entity& en = ds_.entities[e];
-    const Building& b = building_[e];
     const std::string& parent_field = field_name(Field::parent);
-    const std::uint32_t parent_line = b.parent_line != 0 ? b.parent_line : en.origin.line;
+    const std::uint32_t at = parent_line(e);
     const auto reject = [&](const char* code, const text::Message& message) {
-        reject_entity(e, code, parent_line, parent_field, message);
+        reject_entity(e, code, at, parent_field, message);
     };
     const std::size_t m = static_cast<std::size_t>(en.map);
     const auto it = codes_[m].find(en.parent_code);
