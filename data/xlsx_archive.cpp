@@ -1,5 +1,6 @@
 // An Excel workbook's zip archive and its XML parts (data/xlsx_archive.hpp).
 #include "data/xlsx_archive.hpp"
+#include "data/xlsx_reasons.hpp"
 
 #include <fmt/format.h>
 
@@ -17,11 +18,6 @@ namespace ntm::data {
 using text::FileError;
 
 namespace {
-
-std::string lowercase_first(std::string s) {
-    if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
-    return s;
-}
 
 // What a file that is no zip archive is, when it is an Office compound file (the container of
 // Excel 97-2003 workbooks, and of .xlsx workbooks saved with a password): an encrypted workbook
@@ -75,11 +71,7 @@ Archive::Archive(const std::string& path, std::uint64_t part_limit)
             }
             throw FileError{path, text::say("xlsx.not_zip", resave_help())};
         default: {
-            zip_error_t e;
-            zip_error_init_with_code(&e, err);
-            const std::string why = zip_error_strerror(&e);
-            zip_error_fini(&e);
-            throw FileError{path, text::say("xlsx.damaged", lowercase_first(why), resave_help())};
+            throw FileError{path, text::say("xlsx.damaged", zip_reason(err), resave_help())};
         }
     }
 }
@@ -104,14 +96,14 @@ void Archive::read(const std::string& name, const text::Message& what,
                         text::say("D0905.size", st.size, part_limit_));
     std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> f(zip_fopen(zip_, name.c_str(), 0),
                                                          zip_fclose);
-    if (!f) throw damaged(what, name, zip_strerror(zip_));
+    if (!f) throw damaged(what, name, zip_reason(zip_error_code_zip(zip_get_error(zip_))));
     // Counted as well: the declared size may be a lie, and libzip stops only at the end of the
     // compressed data.
     std::vector<char> buf(1 << 16);
     zip_uint64_t total = 0;
     for (;;) {
         const zip_int64_t n = zip_fread(f.get(), buf.data(), buf.size());
-        if (n < 0) throw damaged(what, name, zip_file_strerror(f.get()));
+        if (n < 0) throw damaged(what, name, zip_reason(zip_error_code_zip(zip_file_get_error(f.get()))));
         total += static_cast<zip_uint64_t>(n);
         if (total > part_limit_) {
             throw too_large(what, name,
@@ -130,8 +122,8 @@ FileError Archive::too_large(const text::Message& what, const std::string& name,
 }
 
 FileError Archive::damaged(const text::Message& what, const std::string& name,
-                           const std::string& why) const {
-    return FileError{path_, text::say("xlsx.part_unreadable", what, name, lowercase_first(why), resave_help())};
+                           const text::Message& why) const {
+    return FileError{path_, text::say("xlsx.part_unreadable", what, name, why, resave_help())};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -206,7 +198,7 @@ void parse_part(const Archive& zip, const std::string& name, const text::Message
             if (state.error) std::rethrow_exception(state.error);
             throw FileError{zip.path(),
                             text::say("xlsx.not_xml", what, name, XML_GetCurrentLineNumber(parser.get()),
-                                      XML_ErrorString(XML_GetErrorCode(parser.get())), resave_help())};
+                                      xml_reason(XML_GetErrorCode(parser.get())), resave_help())};
         }
     });
     if (state.error) std::rethrow_exception(state.error);

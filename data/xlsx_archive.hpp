@@ -42,7 +42,7 @@ public:
 
 private:
     text::FileError damaged(const text::Message& what, const std::string& name,
-                            const std::string& why) const;
+                            const text::Message& why) const;
 
     text::FileError too_large(const text::Message& what, const std::string& name,
                               const text::Message& size) const;  // D0905

@@ -342,7 +342,7 @@ TEST_CASE("xlsx: damaged workbooks are errors naming the file and the sheet", "[
         f.put('C');
     }
     CHECK(support::load_error(crc) == "damaged Excel workbook: sheet 'Sheet1' (xl/worksheets/sheet1.xml) "
-                             "cannot be read (cRC error)" + help);
+                             "cannot be read (CRC error: the content is altered or damaged)" + help);
 }
 
 // ---------------------------------------------------------------------------------------------
