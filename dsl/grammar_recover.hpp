@@ -44,7 +44,7 @@ protected:
 template <typename... States>
 Recovery* find_recovery(States&... states) {
     Recovery* found = nullptr;
-    const auto pick = [&found](auto& state) {
+    [[maybe_unused]] const auto pick = [&found](auto& state) {
         if constexpr (std::is_base_of_v<Recovery, std::decay_t<decltype(state)>>) found = &state;
     };
     (pick(states), ...);
