@@ -13,6 +13,10 @@
 // required (`must<>`); each such rule has its message in parse_errors.hpp, and a rule under
 // `must<>` with no message fails to compile.
 //
+// Recovery: the items of every block are read by `block_items<Item, End>`, which parses each
+// item under `recover<>` (grammar_recover.hpp): a broken item is reported and skipped, and the
+// block goes on with the next one.
+//
 // The tokens (letters, keywords, names, numbers, years, strings, `unconfirmed` marks) and the
 // nesting guard are in grammar_lexical.hpp; this header holds the syntax built on them.
 #pragma once
@@ -20,6 +24,7 @@
 #include <tao/pegtl.hpp>
 
 #include "dsl/grammar_lexical.hpp"
+#include "dsl/grammar_recover.hpp"
 
 namespace ntm::dsl::grammar {
 
@@ -109,6 +114,16 @@ struct item_keyword : sor<kw_unconfirmed,
                           kw_meets, kw_valid, kw_extends, kw_region, kw_override, kw_remove,
                           kw_locality, kw_sets, kw_year, kw_branch> {};
 
+struct decl_keyword : sor<kw_set, kw_level, kw_class, kw_category, kw_revocation, kw_data, kw_unit, kw_body,
+                          kw_member, kw_assignments, kw_target> {};
+struct block_keyword : sor<item_keyword, decl_keyword> {};
+
+// block_items = { item } "}" ;
+// A word that starts no item is an error of its own item (`stray`), so that the block goes on
+// after it; a keyword ends the block (its '}' is missing, or the keyword is misplaced).
+template <typename Item, typename End>
+struct block_items : seq<star<recover<sor<Item, stray<End, block_keyword>>>, ws>, must<End>> {};
+
 struct source_prop : seq<kw_source, ws, must<string_lit>> {};
 struct kind_name : seq<not_at<item_keyword>, name> {};
 struct for_prop : seq<kw_for, ws, must<kind_name>> {};
@@ -126,7 +141,7 @@ struct applies_prop : seq<kw_applies, ws, must<applies_when>, ws, must<operand>>
 struct require_prop : seq<kw_require, ws, must<requirement>, opt<unconfirmed_marks>> {};
 struct indicator_item : sor<source_prop, unit_prop, value_prop, applies_prop, require_prop, unconfirmed> {};
 struct indicator_end : one<'}'> {};
-struct indicator_body : seq<must<open_brace>, ws, star<indicator_item, ws>, must<indicator_end>> {};
+struct indicator_body : seq<must<open_brace>, ws, block_items<indicator_item, indicator_end>> {};
 struct indicator : seq<kw_indicator, ws, must<code>, ws, opt<title, ws>, indicator_body> {};
 
 struct combine_count : seq<digits> {};
@@ -137,11 +152,11 @@ struct combine_how : sor<combine_all, combine_any, combine_at_least> {};
 struct combine_prop : seq<kw_combine, ws, must<combine_how>> {};
 struct criterion_item : sor<source_prop, combine_prop, indicator, unconfirmed> {};
 struct criterion_end : one<'}'> {};
-struct criterion_body : seq<must<open_brace>, ws, star<criterion_item, ws>, must<criterion_end>> {};
+struct criterion_body : seq<must<open_brace>, ws, block_items<criterion_item, criterion_end>> {};
 struct criterion : seq<kw_criterion, ws, must<code>, ws, opt<title, ws>, criterion_body> {};
 
 struct group_end : one<'}'> {};
-struct group : seq<kw_group, ws, must<title>, ws, must<open_brace>, ws, star<criterion, ws>, must<group_end>> {};
+struct group : seq<kw_group, ws, must<title>, ws, must<open_brace>, ws, block_items<criterion, group_end>> {};
 
 struct valid_prop : seq<kw_valid, ws, must<years>> {};
 struct extends_prop : seq<kw_extends, ws, must<decl_name>> {};
@@ -161,7 +176,7 @@ struct set_item : sor<source_prop, for_prop, valid_prop, extends_prop, locality_
                       criterion, override_prop, remove_prop, unconfirmed> {};
 struct set_end : one<'}'> {};
 struct set_decl : seq<kw_set, ws, must<decl_name>, ws, opt<title, ws>, must<open_brace>, ws,
-                      star<set_item, ws>, must<set_end>> {};
+                      block_items<set_item, set_end>> {};
 
 // ---------------------------------------------------------------------------------------------
 // Other declarations
@@ -196,7 +211,7 @@ struct combine_inputs : seq<combine_input, star<ws, comma, ws, must<combine_inpu
 struct input_combine : seq<kw_combine, ws, must<combine_way>, ws, must<colon>, ws, must<combine_inputs>> {};
 struct data_end : one<'}'> {};
 struct data_decl : seq<kw_data, ws, must<kind_name>, ws, must<open_brace>, ws,
-                       star<sor<field, derive, input_combine>, ws>, must<data_end>> {};
+                       block_items<sor<field, derive, input_combine>, data_end>> {};
 
 struct after_prop : seq<kw_after, ws, must<decl_name>> {};
 struct meets_prop : seq<kw_meets, ws, must<decl_name>, star<ws, comma, ws, must<decl_name>>> {};
@@ -205,13 +220,12 @@ struct gate : seq<kw_gate, ws, must<name>, ws, opt<title, ws>, opt<valid_prop, w
                  opt<unconfirmed_marks>> {};
 struct level_end : one<'}'> {};
 struct level_decl : seq<kw_level, ws, must<decl_name>, ws, opt<title, ws>, must<open_brace>, ws,
-                        star<sor<for_prop, source_prop, after_prop, meets_prop, gate>, ws>,
-                        must<level_end>> {};
+                        block_items<sor<for_prop, source_prop, after_prop, meets_prop, gate>, level_end>> {};
 
 struct when_prop : seq<kw_when, ws, must<operand>> {};
 struct class_end : one<'}'> {};
 struct class_decl : seq<kw_class, ws, must<decl_name>, ws, opt<title, ws>, must<open_brace>, ws,
-                        star<sor<for_prop, source_prop, when_prop>, ws>, must<class_end>> {};
+                        block_items<sor<for_prop, source_prop, when_prop>, class_end>> {};
 
 // category = "category" name [ title ] "{" { for | source | member } "}" ;
 // member   = name title ( "when" expr | "otherwise" ) ;
@@ -222,7 +236,7 @@ struct category_rule : sor<category_when, category_otherwise> {};
 struct category_member : seq<name, ws, must<title>, ws, must<category_rule>> {};
 struct category_end : one<'}'> {};
 struct category_decl : seq<kw_category, ws, must<decl_name>, ws, opt<title, ws>, must<open_brace>, ws,
-                           star<sor<for_prop, source_prop, category_member>, ws>, must<category_end>> {};
+                           block_items<sor<for_prop, source_prop, category_member>, category_end>> {};
 
 // revocation = "revocation" name [ title ] "{" { for | source | level | set | valid
 //              | unconfirmed | branch } "}" ;
@@ -236,9 +250,8 @@ struct branch : seq<kw_branch, ws, must<name>, ws, opt<title, ws>, must<colon>, 
 struct revocation_end : one<'}'> {};
 struct revocation_decl
     : seq<kw_revocation, ws, must<decl_name>, ws, opt<title, ws>, must<open_brace>, ws,
-          star<sor<for_prop, source_prop, revocation_level, revocation_set, valid_prop, unconfirmed, branch>,
-               ws>,
-          must<revocation_end>> {};
+          block_items<sor<for_prop, source_prop, revocation_level, revocation_set, valid_prop, unconfirmed, branch>,
+                      revocation_end>> {};
 
 struct arrow : string<'-', '>'> {};
 struct responsible : seq<not_at<item_keyword>, name> {};
@@ -256,10 +269,9 @@ struct sets_prop : seq<kw_sets, ws, must<decl_name>, star<ws, comma, ws, must<de
 struct assignments_end : one<'}'> {};
 struct assignments_decl
     : seq<kw_assignments, ws, must<decl_name>, ws, opt<title, ws>, must<open_brace>, ws,
-          star<sor<source_prop, sets_prop, valid_prop, locality_scope, assign_criterion, assign_indicator,
-                   assign_locality>,
-               ws>,
-          must<assignments_end>> {};
+          block_items<sor<source_prop, sets_prop, valid_prop, locality_scope, assign_criterion, assign_indicator,
+                          assign_locality>,
+                      assignments_end>> {};
 
 struct year_prop : seq<kw_year, ws, must<years>> {};
 struct plus_sign : one<'+'> {};
@@ -267,8 +279,7 @@ struct target_count : seq<number> {};
 struct target_line : seq<name, ws, opt<plus_sign, ws>, must<target_count>> {};
 struct target_end : one<'}'> {};
 struct target_decl : seq<kw_target, ws, must<decl_name>, ws, opt<title, ws>, must<open_brace>, ws,
-                         star<sor<source_prop, locality_prop, year_prop, target_line>, ws>,
-                         must<target_end>> {};
+                         block_items<sor<source_prop, locality_prop, year_prop, target_line>, target_end>> {};
 
 struct declaration : sor<unit_decl, body_decl, member_decl, data_decl, set_decl, level_decl, class_decl,
                          category_decl, revocation_decl, assignments_decl, target_decl> {};

@@ -124,6 +124,15 @@ bool first_on_line(std::string_view text, std::size_t pos) {
     return p == 0 || text[p - 1] == '\n';
 }
 
+// The blanks before the first token of the line of `pos`.
+std::size_t indentation(std::string_view text, std::size_t pos) {
+    std::size_t start = pos;
+    while (start > 0 && text[start - 1] != '\n') --start;
+    std::size_t p = start;
+    while (p < text.size() && (text[p] == ' ' || text[p] == '\t')) ++p;
+    return p - start;
+}
+
 // The opening quote of the string left open on the line of `pos`.
 std::size_t open_quote(std::string_view text, std::size_t pos) {
     const std::size_t line_start = pos == 0 ? 0 : text.rfind('\n', pos - 1) + 1;
@@ -143,7 +152,7 @@ std::size_t open_quote(std::string_view text, std::size_t pos) {
 }  // namespace
 
 void report_parse_error(const tao::pegtl::parse_error& e, std::string_view text, FileId file,
-                        std::size_t decl_start, Diagnostics& diags) {
+                        std::size_t decl_start, Diagnostics& diags, Block block) {
     const std::size_t at = e.positions().empty() ? 0 : e.positions().front().byte;
     // The grammar's message is the key of its words in the catalogue ("E0001.colon").
     const std::string_view message = e.message();
@@ -151,7 +160,8 @@ void report_parse_error(const tao::pegtl::parse_error& e, std::string_view text,
     const Span token = found_token(text, file, at);
     const std::string_view found = text.substr(token.begin, token.end - token.begin);
     const bool new_item = expects_new_item(message);
-    const auto decl_note = Note{found_token(text, file, decl_start), say("E0001.note.unclosed")};
+    const auto decl_note = Note{found_token(text, file, decl_start),
+                                say(block == Block::item ? "E0001.note.unclosed_item" : "E0001.note.unclosed")};
 
     if (message == g::kTooDeep) {
         diags.error("E0005", token,
@@ -161,6 +171,10 @@ void report_parse_error(const tao::pegtl::parse_error& e, std::string_view text,
         diags.error("E0006", {file, open, static_cast<std::uint32_t>(at)}, say("E0006"));
     } else if (new_item && at > decl_start && first_on_line(text, at) && starts_declaration(text.substr(at))) {
         diags.error("E0001", token, say("E0001.missing_brace")).notes.push_back(decl_note);
+    } else if (new_item && block == Block::item && !found.empty() && first_on_line(text, at) && at > decl_start &&
+               indentation(text, at) <= indentation(text, decl_start)) {
+        // The next line is no deeper than the item that opened the block: its '}' is missing.
+        diags.error("E0001", token, say("E0001.missing_brace.item")).notes.push_back(decl_note);
     } else if (new_item && found.empty()) {
         const auto end = static_cast<std::uint32_t>(end_of_previous_code(text, at));
         diags.error("E0001", {file, end, end}, say("E0001.missing_brace.eof")).notes.push_back(decl_note);

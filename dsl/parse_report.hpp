@@ -13,8 +13,12 @@ namespace ntm::dsl {
 // Whether `line` starts with a declaration keyword (set, level, ...).
 bool starts_declaration(std::string_view line);
 
-// Reports `e`, raised while parsing the declaration that starts at `decl_start` in `text`.
+// What an error broke off: a whole declaration, or one item of a block (a property, an
+// indicator, a criterion, ...).  A note names the declaration or the block left open.
+enum class Block { declaration, item };
+
+// Reports `e`, raised while parsing the declaration or item that starts at `start` in `text`.
 void report_parse_error(const tao::pegtl::parse_error& e, std::string_view text, FileId file,
-                        std::size_t decl_start, Diagnostics& diags);
+                        std::size_t start, Diagnostics& diags, Block block = Block::declaration);
 
 }  // namespace ntm::dsl

@@ -6,6 +6,7 @@
 #include "dsl/ast_builder.hpp"
 #include "dsl/grammar.hpp"
 #include "dsl/parse_errors.hpp"
+#include "dsl/parse_recover.hpp"
 #include "dsl/parse_report.hpp"
 
 namespace ntm::dsl {
@@ -147,15 +148,17 @@ RuleFile parse_file(FileId file, const SourceManager& sources, Diagnostics& diag
     if (!check_text(text, file, diags, limits)) return out;
     out.comments = scan_comments(text, file);
     AstBuilder builder(file, diags, ids);
+    FileRecovery recovery(text, file, diags);
     std::size_t pos = skip_padding(text, 0);
     while (pos < text.size()) {
         tao::pegtl::memory_input<> in(text.data() + pos, text.data() + text.size(), source.path, pos, 1, 1);
         try {
-            auto root = pt::parse<g::any_declaration, selector, tao::pegtl::nothing, g::error_control>(in);
+            auto root = pt::parse<g::any_declaration, selector, tao::pegtl::nothing, g::error_control>(
+                in, static_cast<g::Recovery&>(recovery));
             out.decls.push_back(builder.declaration(*root->children.front()));
             pos = static_cast<std::size_t>(in.current() - text.data());
         } catch (const tao::pegtl::parse_error& e) {
-            report_parse_error(e, text, file, pos, diags);
+            recovery.report(e, pos);
             const std::size_t at = e.positions().empty() ? pos : e.positions().front().byte;
             // A declaration that lacks its closing brace fails where the next one starts:
             // resume right there rather than skipping it.

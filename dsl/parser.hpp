@@ -1,9 +1,11 @@
 // Stage 1: text → syntax tree.
 //
-// parse_file reads one rule file.  Errors are reported into `diags` and parsing recovers at
-// the next top-level declaration, so that one run shows every syntax error of a file.  The
-// returned tree holds the declarations that parsed; it is never null, but when `diags` has
-// errors for this file it may be incomplete.
+// parse_file reads one rule file.  Errors are reported into `diags`, and parsing recovers at
+// the next item of the block the error broke (a property, an indicator, a criterion, ...; see
+// parse_recover.hpp), or at the next declaration when the error is in a declaration's header,
+// so that one run shows every syntax error of a file.  The returned tree holds what parsed,
+// without the items skipped; when `diags` has errors for this file it is incomplete, and must
+// not be checked or compiled.
 #pragma once
 
 #include "dsl/ast.hpp"

@@ -1,7 +1,7 @@
 // The front end as one call: find rule files, read, parse and check them.
 //
-// Stages stop when one has errors: a file that does not parse is not checked, so that one
-// syntax error does not turn into a cascade of unknown names.
+// Stages stop when one has errors: when any file has a syntax error, nothing is checked, so
+// that an item the parser skipped does not turn into a cascade of unknown names.
 #pragma once
 
 #include <memory>
