@@ -308,7 +308,6 @@ constexpr const char* kReportPrint = R"(
 @media print{
 body{font-size:10pt}
 td,th{overflow-wrap:break-word}
-th.n{white-space:normal}
 table.cols{table-layout:fixed}
 table.cols td,table.cols th{overflow-wrap:anywhere}
 th.rule,td.rule{display:none}
