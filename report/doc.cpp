@@ -166,6 +166,8 @@ private:
             lines.push_back(std::move(line));
         }
         table(std::move(header), std::move(rows));
+        // Print: the district's code and name in set widths, the level columns share the rest.
+        doc_.blocks.back().columns = {"pcode", "pname"};
         bullets(std::move(lines));
     }
 
@@ -318,6 +320,7 @@ private:
             table({cell(w_.code), cell(w_.name), cell(w_.district), cell(w_.towards), cell(w_.indicator),
                    cell(w_.status), cell(w_.value), cell(w_.threshold), cell(w_.gap)},
                   std::move(rows));
+            doc_.blocks.back().columns = {"wcode", "wname", "wdist", "wlevel", "ind", "st", "val", "req", "gap"};
         }
     }
 

@@ -26,13 +26,14 @@ std::string shown(const std::string& text) { return ntm::text::printable(text, s
 
 const char* const kFrameStyle = R"(
 .frame,.frame-foot{font-family:"Times New Roman","Liberation Serif","DejaVu Serif",serif;color:#000;font-size:13pt}
-table.frame-table{width:100%;border:none;margin:0;table-layout:fixed}
+table.frame-table{width:100%;border:none;margin:0;table-layout:fixed;font-size:13pt}
 table.frame-table td{border:none;padding:0;text-align:center;vertical-align:top;background:none}
 table.frame-table tr{background:none !important}
 td.frame-left{width:40%}
 td.frame-right{width:60%}
 .frame-authority{font-size:12pt}
 .frame-issuer,.frame-nation{font-size:12pt;font-weight:700}
+.frame-nation{white-space:nowrap}
 .frame-motto,.frame-kind,.frame-subject,.frame-power,.frame-position,.frame-signer{font-weight:700}
 .frame-motto span{display:inline-block;border-bottom:1px solid #000;padding-bottom:1px}
 .frame-rule{width:32%;margin:3px auto 0;border-top:1px solid #000}

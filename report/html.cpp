@@ -307,16 +307,22 @@ constexpr const char* kReportPrint = R"(
 @page:first{@top-center{content:none}}
 @media print{
 body{font-size:10pt}
+table{font-size:8pt}
+th,td{padding:2px 4px}
 td,th{overflow-wrap:break-word}
 table.cols{table-layout:fixed}
 table.cols td,table.cols th{overflow-wrap:anywhere}
+table.cols th{white-space:normal}
+th.pcode{width:7%}th.pname{width:18%}
+th.wcode{width:7%}th.wname{width:11%}th.wdist{width:11%}th.wlevel{width:12%}
+table.cols th.wcode~th.ind{width:21%}table.cols th.wcode~th.st{width:12%}table.cols th.wcode~th.val,table.cols th.wcode~th.req{width:9%}table.cols th.wcode~th.gap{width:8%}
 th.rule,td.rule{display:none}
 th.crit{width:11%}th.ind{width:19%}th.st{width:10%}th.val{width:11%}th.req{width:11%}th.gap{width:10%}th.cite{width:15%}th.body{width:13%}
-section.compact th.ind{width:24%}section.compact th.val,section.compact th.req{width:12%}section.compact th.gap{width:11%}
-section.compact th.cite{width:17%}section.compact th.body{width:14%}
+section.compact th.ind{width:22%}section.compact th.val,section.compact th.req{width:13%}section.compact th.gap{width:12%}
+section.compact th.cite{width:17%}section.compact th.body{width:13%}
 section.sheet.compact{break-before:auto;page-break-before:auto;break-inside:avoid;page-break-inside:avoid;border-top:1px solid #999;margin-top:8px}
-section.compact h3{margin:6px 0 2px}
-section.compact p{margin:2px 0}
+section.compact h3{margin:6px 0 2px;font-size:11pt}
+section.compact p{margin:2px 0;font-size:9pt}
 section.compact table{margin:4px 0 6px}
 }
 )";

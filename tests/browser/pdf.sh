@@ -1,7 +1,7 @@
 #!/bin/sh
 # Prints the Quảng Nam report to PDF with the bundled frame (ntm report --format pdf, headless
-# Chromium) and checks it: the page count in a range (compact commune sheets: about a hundred
-# A4 pages, not the 256 of one sheet a page), the text of the frame (Quốc hiệu, tiêu ngữ, the
+# Chromium) and checks it: the page count in a range (compact commune sheets: about 160 A4 pages
+# where full sheets take 328), the text of the frame (Quốc hiệu, tiêu ngữ, the
 # date line, the signer), a commune, a page number alone in the top margin, and that a second
 # print gives the same bytes.
 #   pdf.sh NTM RULES DATA FRAME OUTDIR
@@ -19,7 +19,7 @@ run "$pdf"
 [ "$(head -c 4 "$pdf")" = "%PDF" ] || { echo "$pdf is not a PDF"; exit 1; }
 pages=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
 echo "pages: $pages"
-if [ "$pages" -lt 60 ] || [ "$pages" -gt 140 ]; then echo "page count $pages outside 60-140"; exit 1; fi
+if [ "$pages" -lt 120 ] || [ "$pages" -gt 200 ]; then echo "page count $pages outside 120-200"; exit 1; fi
 pdfinfo "$pdf" | grep -q "^Page size: *594.* x 841.* (A4)" || { echo "not A4:"; pdfinfo "$pdf"; exit 1; }
 pdfinfo "$pdf" | grep -q "^CreationDate: *Fri Dec  4 17:00:00 2026 UTC" || {
     echo "the creation date is not the document's (05/12/2026, 00:00 +07):"; pdfinfo "$pdf"; exit 1; }
