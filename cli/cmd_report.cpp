@@ -3,8 +3,11 @@
 
 #include "cli/commands.hpp"
 #include "cli/entities.hpp"
+#include "cli/pdf.hpp"
 #include "engine/evaluate.hpp"
 #include "report/text.hpp"
+#include "report/frame.hpp"
+#include "report/pdf.hpp"
 #include "report/report.hpp"
 #include "report/xlsx.hpp"
 #include "text/files.hpp"
@@ -21,8 +24,12 @@ struct ReportArgs {
     std::string sheet;        // the sheet of an .xlsx data file (default: the first)
     std::string units = "official";  // --units: official lists checked, or none
     std::optional<int> year;  // default: the latest year of the data
-    std::string format;       // html | md | csv
-    std::string out;          // FILE (html, md), DIR (csv), or "-" for standard output
+    std::string format;       // html | md | csv | xlsx | pdf
+    std::string out;          // FILE (html, md, xlsx, pdf), DIR (csv), or "-" for standard output
+    std::string frame;        // --frame: the official frame file (report/frame.hpp), or empty
+    std::string date;         // --date: the document's date, in place of the frame file's
+    bool compact = false;     // --compact: compact commune sheets (the default for pdf)
+    bool full = false;        // --no-compact: full commune sheets, in pdf too
     std::string locality;     // a province or district, by code or name; empty: the whole data
     unsigned threads = 0;
     text::Limits limits;  // --limit: what an input may hold
@@ -51,7 +58,7 @@ bool find_locality(const std::string& wanted, const engine::Dataset& data, const
 // each after a line "==> NAME <=="), else to FILE, or into DIR for CSV.  No file written is one
 // of `inputs`.
 int write_report(const ReportArgs& args, const report::Report& report, report::Lang lang,
-                 const std::vector<Input>& inputs) {
+                 const std::vector<Input>& inputs, const report::RenderOptions& render, const report::FrameDate& date) {
     const bool to_stdout = args.out == "-";
     std::error_code ec;
     if (args.format == "csv") {
@@ -92,8 +99,24 @@ int write_report(const ReportArgs& args, const report::Report& report, report::L
         print_done(text::say("cli.wrote", text::printable(file.string())));
         return kExitOk;
     }
-    const std::string page = args.format == "md" ? report::render_report_md(report, lang)
-                                                 : report::render_report_html(report, lang);
+    if (args.format == "pdf") {
+        if (to_stdout) {
+            print_error(text::say("pdf.not_stdout"));
+            return kExitUsage;
+        }
+        fs::path file(args.out);
+        if (fs::is_directory(file, ec)) file /= fmt::format("bao-cao-{}.pdf", report.overview.year);
+        if (!not_an_input(file.string(), inputs)) return kExitUsage;
+        std::optional<std::string> pdf = print_pdf(report::render_report_html(report, lang, render));
+        if (!pdf) return kExitUsage;
+        // The document's date, else the last day of the year reported: never the clock.
+        report::stamp_pdf_dates(*pdf, date.empty() ? report::FrameDate{31, 12, report.overview.year} : date);
+        if (!write_output(file.string(), *pdf, inputs)) return kExitUsage;
+        print_done(text::say("cli.wrote", text::printable(file.string())));
+        return kExitOk;
+    }
+    const std::string page = args.format == "md" ? report::render_report_md(report, lang, render)
+                                                 : report::render_report_html(report, lang, render);
     if (to_stdout) {
         fmt::print("{}", page);
         return kExitOk;
@@ -110,6 +133,28 @@ int write_report(const ReportArgs& args, const report::Report& report, report::L
 // Evaluates one year (the one asked for, or the latest of the data) and writes its report:
 // overview, criteria, work lists, commune sheets and data problems.
 int run_report(const ReportArgs& args) {
+    // The frame first: a mistake in it is found before the rules and data are read.
+    report::FrameDate date;
+    if (!args.date.empty()) {
+        date = report::parse_frame_date(args.date);
+        if (date.empty()) {
+            print_error(text::say("cli.report.bad_date", text::printable(args.date)));
+            return kExitUsage;
+        }
+    }
+    report::Frame frame;
+    report::RenderOptions render;
+    render.compact = args.compact || (!args.full && args.format == "pdf");
+    if (!args.frame.empty()) {
+        std::vector<text::Problem> problems;
+        frame = report::read_frame(args.frame, date, problems);
+        if (!problems.empty()) {
+            fmt::print(stderr, "{}", text::render(problems, lang()));
+            return kExitUsage;
+        }
+        render.frame = &frame;
+        date = frame.date;
+    }
     const data::LoadOptions options = load_options(args.units, args.sheet, args.limits, args.year);
     Loaded loaded = load_rules_and_data(args.rules, args.data, options);
     if (loaded.exit_code != kExitOk) return loaded.exit_code;
@@ -127,7 +172,9 @@ int run_report(const ReportArgs& args) {
     const engine::Evaluation evaluation = engine::evaluate(loaded.program, data, {years.back(), args.threads, engine::kNone});
     fmt::print(stderr, "{}", text::render(evaluation.problems, lang()));
     const report::Report report = report::build_report(loaded.program, data, evaluation, report_options);
-    const int written = write_report(args, report, lang(), loaded.inputs);
+    std::vector<Input> inputs = loaded.inputs;
+    if (!args.frame.empty()) inputs.push_back({"cli.input.frame_file", args.frame});
+    const int written = write_report(args, report, lang(), inputs, render, date);
     if (written != kExitOk) return written;
     return any_error(data.problems) || any_error(evaluation.problems) ? kExitRules : kExitOk;
 }
@@ -139,9 +186,13 @@ void add_report(CLI::App& app, Run& run) {
     add_rules_option(*cmd, args->rules);
     add_data_options(*cmd, args->data, args->sheet, args->units);
     add_year_option(*cmd, args->year, in_lang(text::say("cli.report.year")));
-    cmd->add_option("--format", args->format, in_lang(text::say("cli.report.format")))->required()->check(CLI::IsMember({"html", "md", "csv", "xlsx"}));
+    cmd->add_option("--format", args->format, in_lang(text::say("cli.report.format")))->required()->check(CLI::IsMember({"html", "md", "csv", "xlsx", "pdf"}));
     cmd->add_option("--out", args->out, in_lang(text::say("cli.report.out")))->required();
     cmd->add_option("--locality", args->locality, in_lang(text::say("cli.report.locality")));
+    cmd->add_option("--frame", args->frame, in_lang(text::say("cli.report.frame")));
+    cmd->add_option("--date", args->date, in_lang(text::say("cli.report.date")));
+    cmd->add_flag("--compact", args->compact, in_lang(text::say("cli.report.compact")));
+    cmd->add_flag("--no-compact", args->full, in_lang(text::say("cli.report.full")))->excludes("--compact");
     add_threads_option(*cmd, args->threads);
     add_limit_option(*cmd, args->limits);
     on_chosen(*cmd, run, args, &run_report);

@@ -15,7 +15,7 @@ DocCell link(std::string text, std::string anchor) { return {std::move(text), "#
 
 class Builder {
 public:
-    Builder(const Report& r, Lang lang) : r_(r), lang_(lang), w_(words(lang)) {
+    Builder(const Report& r, Lang lang, bool compact) : r_(r), lang_(lang), w_(words(lang)), compact_(compact) {
         for (const CommuneSheet& s : r.communes) anchors_.push_back(s.unit.code);
     }
 
@@ -50,6 +50,7 @@ private:
     const Report& r_;
     Lang lang_;
     const Words& w_;
+    bool compact_;
     std::vector<std::string> anchors_;  // codes of the communes that have a sheet
     Doc doc_;
 
@@ -165,6 +166,8 @@ private:
             lines.push_back(std::move(line));
         }
         table(std::move(header), std::move(rows));
+        // Print: the district's code and name in set widths, the level columns share the rest.
+        doc_.blocks.back().columns = {"pcode", "pname"};
         bullets(std::move(lines));
     }
 
@@ -317,12 +320,18 @@ private:
             table({cell(w_.code), cell(w_.name), cell(w_.district), cell(w_.towards), cell(w_.indicator),
                    cell(w_.status), cell(w_.value), cell(w_.threshold), cell(w_.gap)},
                   std::move(rows));
+            doc_.blocks.back().columns = {"wcode", "wname", "wdist", "wlevel", "ind", "st", "val", "req", "gap"};
         }
     }
 
     void communes() {
         heading(2, w_.commune_view, "phieu-xa");
         if (r_.communes.empty()) paragraph(w_.nothing);
+        if (compact_ && !r_.communes.empty()) {
+            paragraph(w_.compact_note);
+            for (DocBlock& b : compact_sheets(r_, lang_)) doc_.blocks.push_back(std::move(b));
+            return;
+        }
         for (const CommuneSheet& s : r_.communes) {
             marker(DocBlock::section_open, s.anchor);
             heading(3, fmt::format("{} ({})", s.unit.name, s.unit.code), s.anchor);
@@ -397,6 +406,7 @@ private:
         table({cell(w_.criterion), cell(w_.indicator), cell(w_.status), cell(w_.value), cell(w_.threshold), cell(w_.gap),
                cell(w_.source), cell(w_.rule), cell(w_.responsible)},
               std::move(rows));
+        doc_.blocks.back().columns = {"crit", "ind", "st", "val", "req", "gap", "cite", "rule", "body"};
     }
 
     void problems() {
@@ -417,6 +427,6 @@ private:
 
 }  // namespace
 
-Doc report_document(const Report& report, Lang lang) { return Builder(report, lang).build(); }
+Doc report_document(const Report& report, Lang lang, bool compact) { return Builder(report, lang, compact).build(); }
 
 }  // namespace ntm::report

@@ -24,7 +24,8 @@ struct DocBlock {
         paragraph,      // text
         bullets,        // items
         table,          // header, rows
-        section_open,   // anchor, css: a commune sheet starts (HTML: its own page in print)
+        section_open,   // anchor, text (a CSS class or empty): a commune sheet starts (HTML: its own
+                        // page in print; "compact": on the same page, kept whole where it fits)
         section_close,  // anchor: where its "back" link leads
         chart_levels,   // HTML only: commune levels by district
         chart_criteria  // HTML only: pass rate per criterion
@@ -35,6 +36,9 @@ struct DocBlock {
     std::vector<std::string> items;
     std::vector<DocCell> header;
     std::vector<std::vector<DocCell>> rows;
+    // HTML only: a CSS class per column ("rule", "cite"…), so that print can size the columns
+    // and leave some out (the rule-file paths).  Empty: none.
+    std::vector<std::string> columns;
     // The text, items and cells hold rule text between backticks (`hai_long >= 90%`): Markdown
     // keeps the backticks (code), HTML writes it as <code>.  Otherwise a backtick is a letter.
     bool code_spans = false;
@@ -45,7 +49,12 @@ struct Doc {
     std::vector<DocBlock> blocks;
 };
 
-Doc report_document(const Report& report, Lang lang);
+// `compact`: commune sheets as compact_sheets() lays them out, for print.
+Doc report_document(const Report& report, Lang lang, bool compact = false);
+// The commune sheets for print: one block per commune, kept on one page where it fits (section
+// css "compact"), with its level and only the indicators of the next level not met or lacking
+// data, in fewer columns (no rule line).
+std::vector<DocBlock> compact_sheets(const Report& report, Lang lang);
 
 // One Markdown document.  Headings with an anchor carry it as `<a id="…"></a>`, which Markdown
 // viewers and pandoc keep, so that links to it work.
@@ -58,7 +67,11 @@ struct HtmlPage {
     std::string style;
     bool sortable = true;
     std::function<std::string(DocBlock::Kind)> chart;
+    std::string head, foot;  // HTML written first and last in <main>: the official frame
 };
+
+// Text escaped for HTML: control and invisible characters by code point, then & < > " '.
+std::string html_escape(const std::string& raw);
 
 // One self-contained HTML page: inline CSS (and script), no external resource; a navigation
 // bar of the level-2 headings, hidden in print.

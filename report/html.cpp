@@ -7,6 +7,7 @@
 
 #include "text/utf8.hpp"
 #include "report/doc.hpp"
+#include "report/frame.hpp"
 #include "report/words.hpp"
 
 namespace ntm::report {
@@ -122,19 +123,26 @@ std::string sort_value(const std::string& text, Lang lang) {
 }
 
 std::string table(const DocBlock& b, Lang lang) {
-    std::string out = "<table>\n<thead><tr>";
+    // The class of column c: its own (b.columns), and "n" for numbers.
+    const auto classes = [&](std::size_t c, bool n) {
+        std::string own = c < b.columns.size() ? b.columns[c] : std::string();
+        if (n) own += own.empty() ? "n" : " n";
+        return own.empty() ? own : fmt::format(" class=\"{}\"", own);
+    };
+    std::string out = b.columns.empty() ? "<table>\n<thead><tr>" : "<table class=\"cols\">\n<thead><tr>";
     for (std::size_t c = 0; c < b.header.size(); ++c) {
         bool n = false;
         for (const auto& r : b.rows) n = n || (c < r.size() && r[c].number);
-        out += fmt::format("<th{}>{}</th>", n ? " class=\"n\"" : "", inline_html(b.header[c].text, b.code_spans));
+        out += fmt::format("<th{}>{}</th>", classes(c, n), inline_html(b.header[c].text, b.code_spans));
     }
     out += "</tr></thead>\n<tbody>\n";
     for (const auto& row : b.rows) {
         out += "<tr>";
-        for (const DocCell& c : row) {
+        for (std::size_t col = 0; col < row.size(); ++col) {
+            const DocCell& c = row[col];
             const std::string v = c.number ? sort_value(c.text, lang) : std::string();
-            out += c.number ? (v.empty() ? "<td class=\"n\">" : fmt::format("<td class=\"n\" data-v=\"{}\">", v))
-                            : c.text == "–" ? "<td class=\"n\">" : "<td>";
+            const std::string cls = classes(col, c.number || c.text == "–");
+            out += c.number && !v.empty() ? fmt::format("<td{} data-v=\"{}\">", cls, v) : fmt::format("<td{}>", cls);
             out += c.link.empty() ? inline_html(c.text, b.code_spans)
                                   : fmt::format("<a href=\"{}\">{}</a>", esc(c.link), inline_html(c.text, b.code_spans));
             out += "</td>";
@@ -242,7 +250,7 @@ std::string render_doc_html(const Doc& doc, Lang lang, const HtmlPage& page) {
             out += fmt::format("<li><a href=\"#{}\">{}</a></li>", esc(b.anchor), inline_html(b.text, b.code_spans));
         }
     }
-    out += "</ul></nav>\n<main>\n";
+    out += "</ul></nav>\n<main>\n" + page.head;
     std::string section;  // the anchor of the open commune sheet
     for (const DocBlock& b : doc.blocks) {
         switch (b.kind) {
@@ -267,7 +275,8 @@ std::string render_doc_html(const Doc& doc, Lang lang, const HtmlPage& page) {
             case DocBlock::table: out += table(b, lang); break;
             case DocBlock::section_open:
                 section = b.anchor;
-                out += fmt::format("<section class=\"sheet\" id=\"{}\">\n", esc(b.anchor));
+                out += fmt::format("<section class=\"sheet{}\" id=\"{}\">\n", b.text.empty() ? "" : " " + esc(b.text),
+                                   esc(b.anchor));
                 break;
             case DocBlock::section_close:
                 out += fmt::format("<p class=\"back\"><a href=\"#{}\">↑ {}</a></p>\n</section>\n", esc(b.anchor), esc(w.back));
@@ -279,17 +288,65 @@ std::string render_doc_html(const Doc& doc, Lang lang, const HtmlPage& page) {
                 break;
         }
     }
+    out += page.foot;
     out += page.sortable ? fmt::format("</main>\n<script>{}</script>\n</body>\n</html>\n", kScript)
                          : std::string("</main>\n</body>\n</html>\n");
     return out;
 }
 
-std::string render_report_html(const Report& report, Lang lang) {
+std::string html_escape(const std::string& raw) { return esc(raw); }
+
+namespace {
+
+// The report in print: the page of Nghị định 30/2020/NĐ-CP (A4; margins 20 mm top and bottom,
+// 30 mm left, 15 mm right; the page number centred in the top margin, from page 2 on), and
+// commune sheets in columns that read: fixed widths, long words broken, the rule-file paths left
+// out (the legal citation stays).
+constexpr const char* kReportPrint = R"(
+@page{size:A4;margin:20mm 15mm 20mm 30mm;@top-center{content:counter(page);font-family:"Times New Roman","Liberation Serif","DejaVu Serif",serif;font-size:12pt}}
+@page:first{@top-center{content:none}}
+@media print{
+body{font-size:10pt}
+table{font-size:8pt}
+th,td{padding:2px 4px}
+td,th{overflow-wrap:break-word}
+table.cols{table-layout:fixed}
+table.cols td,table.cols th{overflow-wrap:anywhere}
+table.cols th{white-space:normal}
+th.pcode{width:7%}th.pname{width:18%}
+th.wcode{width:7%}th.wname{width:11%}th.wdist{width:11%}th.wlevel{width:12%}
+table.cols th.wcode~th.ind{width:21%}table.cols th.wcode~th.st{width:12%}table.cols th.wcode~th.val,table.cols th.wcode~th.req{width:9%}table.cols th.wcode~th.gap{width:8%}
+th.rule,td.rule{display:none}
+th.crit{width:11%}th.ind{width:19%}th.st{width:10%}th.val{width:11%}th.req{width:11%}th.gap{width:10%}th.cite{width:15%}th.body{width:13%}
+section.compact th.ind{width:22%}section.compact th.val,section.compact th.req{width:13%}section.compact th.gap{width:12%}
+section.compact th.cite{width:17%}section.compact th.body{width:13%}
+section.sheet.compact{break-before:auto;page-break-before:auto;break-inside:avoid;page-break-inside:avoid;border-top:1px solid #999;margin-top:8px}
+section.compact h3{margin:6px 0 2px;font-size:11pt}
+section.compact p{margin:2px 0;font-size:9pt}
+section.compact table{margin:4px 0 6px}
+}
+)";
+
+// The document without its title (a level-1 heading): the frame writes the title.
+Doc without_title(Doc doc) {
+    std::erase_if(doc.blocks, [](const DocBlock& b) { return b.kind == DocBlock::heading && b.level == 1; });
+    return doc;
+}
+
+}  // namespace
+
+std::string render_report_html(const Report& report, Lang lang, const RenderOptions& options) {
     HtmlPage page;
     page.chart = [&](DocBlock::Kind kind) {
         return kind == DocBlock::chart_levels ? chart_levels(report, lang) : chart_criteria(report, lang);
     };
-    return render_doc_html(report_document(report, lang), lang, page);
+    page.style = kReportPrint;
+    Doc doc = report_document(report, lang, options.compact);
+    if (options.frame == nullptr) return render_doc_html(doc, lang, page);
+    page.style += kFrameStyle;
+    page.head = frame_head_html(*options.frame, doc.title);
+    page.foot = frame_foot_html(*options.frame);
+    return render_doc_html(without_title(std::move(doc)), lang, page);
 }
 
 }  // namespace ntm::report

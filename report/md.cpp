@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "report/doc.hpp"
+#include "report/frame.hpp"
 #include "text/utf8.hpp"
 
 namespace ntm::report {
@@ -73,6 +74,13 @@ std::string render_doc_md(const Doc& doc) {
 
 // One Markdown document for pasting into documents.  Commune sheets are sections whose
 // headings carry an HTML anchor (`<a id="xa-20365"></a>`), so the overview's links reach them.
-std::string render_report_md(const Report& report, Lang lang) { return render_doc_md(report_document(report, lang)); }
+std::string render_report_md(const Report& report, Lang lang, const RenderOptions& options) {
+    Doc doc = report_document(report, lang, options.compact);
+    if (options.frame == nullptr) return render_doc_md(doc);
+    const std::string head = frame_head_md(*options.frame, doc.title);
+    // The frame writes the title: the level-1 heading is left out.
+    std::erase_if(doc.blocks, [](const DocBlock& b) { return b.kind == DocBlock::heading && b.level == 1; });
+    return head + render_doc_md(doc) + frame_foot_md(*options.frame);
+}
 
 }  // namespace ntm::report

@@ -199,14 +199,23 @@ Report build_report(const Program& program, const Dataset& data, const Evaluatio
 
 using Lang = text::Lang;  // text/message.hpp
 
+struct Frame;  // frame.hpp
+
+// How the document renderers (Markdown, HTML) lay the report out.
+struct RenderOptions {
+    const Frame* frame = nullptr;  // the official frame (header, recipients, signature), or none
+    bool compact = false;          // compact commune sheets, for print (doc.hpp: compact_sheets)
+};
+
 // One Markdown document.
-std::string render_report_md(const Report& report, Lang lang);
+std::string render_report_md(const Report& report, Lang lang, const RenderOptions& options = {});
 // One CSV table per file: (file name, content), UTF-8 with a BOM, CRLF, RFC 4180 quoting.
 std::vector<std::pair<std::string, std::string>> render_report_csv(const Report& report, Lang lang);
 // One Excel workbook at `path`: the CSV tables, a sheet each, with frozen headers, numbers as
 // numbers and verdicts "chưa đạt" highlighted (xlsx.hpp).  Throws on I/O errors.
 void write_report_xlsx(const Report& report, Lang lang, const std::string& path);
 // One self-contained HTML page: inline CSS and SVG, no external resource.
-std::string render_report_html(const Report& report, Lang lang);
+// In print: A4 pages as Nghị định 30/2020/NĐ-CP sets them, numbered from page 2.
+std::string render_report_html(const Report& report, Lang lang, const RenderOptions& options = {});
 
 }  // namespace ntm::report

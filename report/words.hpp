@@ -141,6 +141,9 @@ struct Words {
     const char* revoke_maybe_head; // "Có thể bị thu hồi — thiếu dữ liệu"
     const char* revoke_overview;   // "Đề nghị thu hồi …: {n} đơn vị; có thể bị thu hồi (thiếu dữ liệu): {m} đơn vị"
     const char* revocation;        // "Thu hồi công nhận": a column head
+    // Compact commune sheets, for print (--compact)
+    const char* unconfirmed_short; // " (ngưỡng chưa xác nhận)": the reason is in the full sheet
+    const char* compact_note;      // what a compact sheet leaves out
 };
 
 const Words& words(Lang lang);

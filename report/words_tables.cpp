@@ -142,6 +142,9 @@ constexpr Words kVi = {
     .revoke_maybe_head = "Có thể bị thu hồi — thiếu dữ liệu",
     .revoke_overview = "Đề nghị thu hồi quyết định công nhận: {} đơn vị; có thể bị thu hồi (thiếu dữ liệu): {} đơn vị",
     .revocation = "Thu hồi công nhận",
+    .unconfirmed_short = " (ngưỡng chưa xác nhận)",
+    .compact_note = "Phiếu gọn để in: mỗi xã một đoạn, chỉ ghi các chỉ tiêu chưa đạt hoặc thiếu dữ liệu của mức "
+                    "tiếp theo; lý do của ngưỡng chưa xác nhận và dòng quy định có trong phiếu đầy đủ (--no-compact).",
 };
 
 constexpr Words kEn = {
@@ -277,6 +280,10 @@ constexpr Words kEn = {
     .revoke_maybe_head = "May be revoked — data missing",
     .revoke_overview = "Recognitions to be revoked: {} units; may be revoked (data missing): {} units",
     .revocation = "Revocation",
+    .unconfirmed_short = " (figure unconfirmed)",
+    .compact_note = "Compact sheets for print: one block per commune, with only the indicators of the next level "
+                    "not met or lacking data; why a figure is unconfirmed and the rule line are in the full sheets "
+                    "(--no-compact).",
 };
 
 constexpr TextWords kTextVi = {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up, builds, and runs the main job on the bundled rules and fixtures: checks the rules,
 # evaluates the province of Quảng Nam for 2024, explains one commune, and writes the HTML
-# report of the province; then the present: carries Quảng Nam 2024 into the communes of today's
+# report of the province (and its PDF, with the official frame, where Chromium is installed);
+# then the present: carries Quảng Nam 2024 into the communes of today's
 # Thành phố Đà Nẵng (two tiers since 01/7/2025), explains one of them, and judges Đà Nẵng 2026
 # by the 2026-2030 rules (QĐ 51/2025/QĐ-TTg, commune groups); last, what changes with them: the
 # rule tests, the impact of QĐ 51/2025 on Đà Nẵng's communes, the handbook of the new set.
@@ -37,6 +38,16 @@ echo "== ntm report --rules rules/ --data $data --year 2024 --format html --out 
 mkdir -p "$(dirname "$report")"
 $ntm report --rules rules/ --data "$data" --year 2024 --format html --out "$report"
 echo "Báo cáo tỉnh Quảng Nam năm 2024: $report (mở bằng trình duyệt; in được trên khổ A4)"
+# The same report to sign and send: the official frame of docs/examples/khung-bao-cao.txt, printed
+# to an A4 PDF by headless Chromium (scripts/setup.sh --with-browser installs it).
+pdf=build/report/bao-cao-quang-nam-2024.pdf
+if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1; then
+  echo "== ntm report ... --format pdf --frame docs/examples/khung-bao-cao.txt --out $pdf"
+  $ntm report --rules rules/ --data "$data" --year 2024 --format pdf --frame docs/examples/khung-bao-cao.txt --out "$pdf"
+  echo "Báo cáo có khung văn bản, để ký và gửi: $pdf"
+else
+  echo "(không có Chromium nên không in PDF; cài bằng: apt-get install chromium)"
+fi
 echo
 merged=build/report/da-nang-2024-sap-nhap.csv
 merge_text=build/report/da-nang-2024-sap-nhap.txt

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building and testing NTM Rules needs, from Debian's packages, and only what
 # is missing.  Safe to run again.  With --with-browser, also Chromium, for the browser test of
-# the HTML report; with --with-fuzz, also clang and its libFuzzer runtime, for scripts/fuzz.sh.
+# the HTML report and for `ntm report --format pdf`, with fonts-liberation (Liberation Serif, the
+# metrics of Times New Roman, in which Nghị định 30 sets the frame of a document), and
+# poppler-utils (pdfinfo, pdftotext), which only the PDF test uses; with --with-fuzz, also clang and its libFuzzer runtime, for scripts/fuzz.sh.
 set -euo pipefail
 
 packages=(
@@ -9,8 +11,8 @@ packages=(
   tao-pegtl-dev libfmt-dev nlohmann-json3-dev libspdlog-dev catch2 libcli11-dev libutf8proc-dev
   libzip-dev libexpat1-dev libxlsxwriter-dev
 )
-[ "${1:-}" = "--with-browser" ] && packages+=(chromium)
 for arg in "$@"; do
+  if [ "$arg" = "--with-browser" ]; then packages+=(chromium fonts-liberation poppler-utils); fi
   if [ "$arg" = "--with-fuzz" ]; then packages+=(clang libclang-rt-14-dev); fi
 done
 

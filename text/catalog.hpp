@@ -18,5 +18,6 @@ std::span<const CatalogEntry> catalog_cli();      // the ntm command: help texts
 std::span<const CatalogEntry> catalog_cli_run();  // usage errors, files, reasons, what a run says
 std::span<const CatalogEntry> catalog_tests();  // T…: rule tests (ntm test)
 std::span<const CatalogEntry> catalog_reasons();  // why libzip or expat could not read a workbook
+std::span<const CatalogEntry> catalog_frame();  // the frame file of a report, printing to PDF
 
 }  // namespace ntm::text

@@ -40,6 +40,7 @@ const std::vector<CatalogEntry>& catalog() {
                  catalog_cli_run(),
                  catalog_tests(),
                  catalog_reasons(),
+                 catalog_frame(),
              }) {
             entries.insert(entries.end(), part.begin(), part.end());
         }
