@@ -29,7 +29,7 @@ Message& Message::operator+=(const Message& more) {
 const std::vector<CatalogEntry>& catalog() {
     static const std::vector<CatalogEntry> all = [] {
         std::vector<CatalogEntry> entries;
-        for (const auto part : {catalog_rules(), catalog_rules_expr(), catalog_rules_decls(), catalog_data(),
+        for (const auto part : {catalog_rules(), catalog_rules_expr(), catalog_rules_decls(), catalog_rules_sanity(), catalog_data(),
                                  catalog_data_read(), catalog_cli(), catalog_cli_run(), catalog_tests()}) {
             entries.insert(entries.end(), part.begin(), part.end());
         }
