@@ -9,6 +9,7 @@
 // values (`when` cases) is not compared: which case applies is known only per entity.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "dsl/check_pass.hpp"
@@ -56,10 +57,15 @@ const Threshold* dimension_of(const Threshold* t) {
     return dimension_of(t->otherwise.get());
 }
 
-// A new bound looser than the old one in some cells: where, and the two as written.
+// A bound looser than the base's in some cells: where, as written, and the base's bounds there
+// (each once, by where it is written), the strictest of them first for the help.
 struct Looser {
+    Span at;
+    std::string text;
     std::vector<ThresholdCell> cells;
-    std::string new_text, old_text;
+    std::vector<std::pair<Span, std::string>> base;
+    std::optional<double> strictest;
+    std::string strictest_text;
 };
 
 class Overrides {
@@ -130,9 +136,10 @@ class Overrides {
     }
 
     void looser(const Indicator& o, const Requirement& now, const Requirement& before, bool lower, const Interval& domain) {
-        // Keyed by the spans of the two numbers, so that each looser figure is said once.
-        std::map<std::pair<std::uint32_t, std::uint32_t>, std::pair<std::pair<Span, Span>, Looser>> found;
-        for (const ThresholdCell& cell : cells(now, before)) {
+        // By where the looser figure is written, so that each is said once.
+        std::map<std::uint32_t, Looser> found;
+        const std::vector<ThresholdCell> all = cells(now, before);
+        for (const ThresholdCell& cell : all) {
             const std::vector<Allowed> n = alternatives(cx_, now, cell, domain);
             const std::vector<Allowed> b = alternatives(cx_, before, cell, domain);
             if (n.size() != 1 || b.size() != 1) continue;
@@ -141,21 +148,28 @@ class Overrides {
             const bool is_looser = lower ? (ni.lo < bi.lo || (ni.lo == bi.lo && !ni.lo_open && bi.lo_open))
                                          : (ni.hi > bi.hi || (ni.hi == bi.hi && !ni.hi_open && bi.hi_open));
             if (!is_looser) continue;
-            auto& [spans, l] = found[{n[0].at.begin, b[0].at.begin}];
-            spans = {n[0].at, b[0].at};
+            Looser& l = found[n[0].at.begin];
+            l.at = n[0].at;
+            l.text = n[0].text;
             l.cells.push_back(cell);
-            l.new_text = n[0].text;
-            l.old_text = b[0].text;
+            const bool seen = std::any_of(l.base.begin(), l.base.end(), [&](const auto& p) { return p.first == b[0].at; });
+            if (!seen) l.base.emplace_back(b[0].at, b[0].text);
+            const double bound = lower ? bi.lo : bi.hi;
+            if (!l.strictest || (lower ? bound > *l.strictest : bound < *l.strictest)) {
+                l.strictest = bound;
+                l.strictest_text = b[0].text;
+            }
         }
-        const std::size_t all = cells(now, before).size();
-        for (const auto& [key, entry] : found) {
-            const auto& [spans, l] = entry;
-            const Message where = l.cells.size() == all ? Message{} : Message::same(" ") + places(l.cells);
-            Diagnostic& d = cx_.diags.warning(
-                "W0403", spans.first,
-                say(lower ? "W0403.lower" : "W0403.upper", set_name(), o.code.text, l.new_text, base_name(), l.old_text) + where);
-            d.notes.push_back({spans.second, say("W0403.note", base_name(), l.old_text)});
-            d.help = say(lower ? "W0403.help.lower" : "W0403.help.upper", l.old_text);
+        for (const auto& [begin, l] : found) {
+            const Message where = l.cells.size() == all.size() ? Message{} : Message::same(" ") + places(l.cells);
+            const Message what = l.base.size() == 1
+                                     ? say(lower ? "W0403.lower" : "W0403.upper", set_name(), o.code.text, l.text,
+                                           base_name(), l.base.front().second)
+                                     : say(lower ? "W0403.lower_many" : "W0403.upper_many", set_name(), o.code.text,
+                                           l.text, base_name());
+            Diagnostic& d = cx_.diags.warning("W0403", l.at, what + where);
+            for (const auto& [span, text] : l.base) d.notes.push_back({span, say("W0403.note", base_name(), text)});
+            d.help = say(lower ? "W0403.help.lower" : "W0403.help.upper", l.strictest_text);
         }
     }
 

@@ -25,6 +25,10 @@ constexpr CatalogEntry entries[] = {
      "provincial set '{0}' lowers the minimum of indicator {1} to '{2}', below '{4}' of set '{3}' it extends"},
     {"W0403.upper", "bộ tiêu chí của địa phương '{0}' nâng mức tối đa của chỉ tiêu {1} lên '{2}', cao hơn '{4}' của bộ tiêu chí '{3}' mà nó mở rộng",
      "provincial set '{0}' raises the maximum of indicator {1} to '{2}', above '{4}' of set '{3}' it extends"},
+    {"W0403.lower_many", "bộ tiêu chí của địa phương '{0}' hạ yêu cầu tối thiểu của chỉ tiêu {1} xuống '{2}', thấp hơn mức của bộ tiêu chí '{3}' mà nó mở rộng",
+     "provincial set '{0}' lowers the minimum of indicator {1} to '{2}', below that of set '{3}' it extends"},
+    {"W0403.upper_many", "bộ tiêu chí của địa phương '{0}' nâng mức tối đa của chỉ tiêu {1} lên '{2}', cao hơn mức của bộ tiêu chí '{3}' mà nó mở rộng",
+     "provincial set '{0}' raises the maximum of indicator {1} to '{2}', above that of set '{3}' it extends"},
     {"W0403.remove_criterion", "bộ tiêu chí của địa phương '{0}' bỏ tiêu chí {1} mà bộ tiêu chí '{2}' yêu cầu",
      "provincial set '{0}' removes criterion {1}, which set '{2}' requires"},
     {"W0403.remove_indicator", "bộ tiêu chí của địa phương '{0}' bỏ chỉ tiêu {1} mà bộ tiêu chí '{2}' yêu cầu",
@@ -54,11 +58,13 @@ constexpr CatalogEntry entries[] = {
      "add 'criterion {0} -> <body>' to assignments whose 'sets' name '{1}' or a set it extends"},
 
     // E0611: a locality that is no unit (data/localities.cpp).
-    {"E0611", "không có đơn vị hành chính nào mã \"{}\" trong danh sách chính thức",
+    {"E0611", "không có đơn vị hành chính nào mã \"{}\" trong danh mục chính thức",
      "no unit has code \"{}\" in the official lists"},
     {"E0611.help", "có phải là \"{}\" ({})?", "did you mean \"{}\" ({})?"},
     {"E0611.help_none", "ghi mã chính thức của tỉnh, huyện hoặc xã; với dữ liệu thử, dùng --units none",
      "write the official code of a province, district or commune; for test data, use --units none"},
+    {"cli.check.units", "Đối chiếu mã địa bàn (locality) trong quy tắc với danh mục đơn vị hành chính chính thức (official, mặc định), hoặc không (none: quy tắc cho số liệu thử)",
+     "Check the locality codes of the rules against the official lists of units (official, the default), or not (none: rules for test data)"},
 };
 
 }  // namespace
