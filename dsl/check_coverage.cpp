@@ -119,7 +119,8 @@ class Coverage {
             if (!std::any_of(a.sets.begin(), a.sets.end(), [&](std::size_t b) { return extends(s, b); })) continue;
             for (std::size_t i = 0; i < a.decl->assignments.size(); ++i) {
                 const Assignment& as = a.decl->assignments[i];
-                if (as.target != target || i >= a.to.size() || a.to[i] == nullptr) continue;
+                // A body that names nothing (E0107) still counts: one mistake, one message.
+                if (as.target != target) continue;
                 for (const Code& c : as.codes) {
                     if (c.text == code) return true;
                 }

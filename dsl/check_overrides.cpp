@@ -4,8 +4,9 @@
 // the override asks the opposite of what the indicator measures.
 // W0403: a provincial set (one with a `locality`, its own or inherited) looser than the set
 // it extends, which it may only make stricter: a minimum lowered, a maximum raised, compared
-// cell by cell (each region, year and category of the provincial set's validity), or an
-// indicator or criterion the base requires removed.  A cell where either side has several
+// cell by cell (each region, year and category of the provincial set's validity; a figure
+// standing for several regions only where it is looser in all of them), or an indicator or
+// criterion the base requires removed.  A cell where either side has several
 // values (`when` cases) is not compared: which case applies is known only per entity.
 #include <fmt/format.h>
 
@@ -60,12 +61,11 @@ const Threshold* dimension_of(const Threshold* t) {
 // A bound looser than the base's in some cells: where, as written, and the base's bounds there
 // (each once, by where it is written), the strictest of them first for the help.
 struct Looser {
-    Span at;
-    std::string text;
     std::vector<ThresholdCell> cells;
     std::vector<std::pair<Span, std::string>> base;
     std::optional<double> strictest;
     std::string strictest_text;
+    Span strictest_at;
 };
 
 class Overrides {
@@ -135,9 +135,20 @@ class Overrides {
         return out;
     }
 
+    // A figure is looser where it allows what the base's does not.  A province lies in one
+    // region, which the rules do not say: a figure that stands for several regions (`>= 90`
+    // for all seven) is reported only for a year (and category) in which it is looser in every
+    // region it stands for, so that a Quảng Nam set raising `>= 75` to `>= 90` is not told it
+    // is below the `100` of DBSH; a figure given for one region is compared in that region.
     void looser(const Indicator& o, const Requirement& now, const Requirement& before, bool lower, const Interval& domain) {
-        // By where the looser figure is written, so that each is said once.
-        std::map<std::uint32_t, Looser> found;
+        struct Cell {
+            ThresholdCell cell;
+            Allowed base;
+            bool looser = false;
+        };
+        // By where the figure is written, then by year and category: the cells it stands for.
+        std::map<std::uint32_t, std::map<std::pair<int, std::size_t>, std::vector<Cell>>> by_figure;
+        std::map<std::uint32_t, Allowed> figure;
         const std::vector<ThresholdCell> all = cells(now, before);
         for (const ThresholdCell& cell : all) {
             const std::vector<Allowed> n = alternatives(cx_, now, cell, domain);
@@ -147,33 +158,46 @@ class Overrides {
             const Interval& bi = b[0].allowed;
             const bool is_looser = lower ? (ni.lo < bi.lo || (ni.lo == bi.lo && !ni.lo_open && bi.lo_open))
                                          : (ni.hi > bi.hi || (ni.hi == bi.hi && !ni.hi_open && bi.hi_open));
-            if (!is_looser) continue;
-            Looser& l = found[n[0].at.begin];
-            l.at = n[0].at;
-            l.text = n[0].text;
-            l.cells.push_back(cell);
-            const bool seen = std::any_of(l.base.begin(), l.base.end(), [&](const auto& p) { return p.first == b[0].at; });
-            if (!seen) l.base.emplace_back(b[0].at, b[0].text);
-            const double bound = lower ? bi.lo : bi.hi;
-            if (!l.strictest || (lower ? bound > *l.strictest : bound < *l.strictest)) {
-                l.strictest = bound;
-                l.strictest_text = b[0].text;
-            }
+            figure.try_emplace(n[0].at.begin, n[0]);
+            by_figure[n[0].at.begin][{cell.year.value_or(0), cell.member_index}].push_back({cell, b[0], is_looser});
         }
-        for (const auto& [begin, l] : found) {
-            const Message where = l.cells.size() == all.size() ? Message{} : Message::same(" ") + places(l.cells);
+        for (const auto& [begin, groups] : by_figure) {
+            Looser l;
+            std::size_t stands_for = 0;
+            for (const auto& [key, group] : groups) {
+                stands_for += group.size();
+                const bool everywhere = std::all_of(group.begin(), group.end(), [](const Cell& c) { return c.looser; });
+                if (!everywhere) continue;
+                for (const Cell& c : group) {
+                    l.cells.push_back(c.cell);
+                    const bool seen = std::any_of(l.base.begin(), l.base.end(), [&](const auto& p) { return p.first == c.base.at; });
+                    if (!seen) l.base.emplace_back(c.base.at, c.base.text);
+                    const double bound = lower ? c.base.allowed.lo : c.base.allowed.hi;
+                    if (!l.strictest || (lower ? bound > *l.strictest : bound < *l.strictest)) {
+                        l.strictest = bound;
+                        l.strictest_text = c.base.text;
+                        l.strictest_at = c.base.at;
+                    }
+                }
+            }
+            if (l.cells.empty()) continue;
+            const Allowed& f = figure.at(begin);
+            const Message where = l.cells.size() == stands_for && stands_for == all.size() ? Message{}
+                                                                                          : Message::same(" ") + places(l.cells);
             const Message what = l.base.size() == 1
-                                     ? say(lower ? "W0403.lower" : "W0403.upper", set_name(), o.code.text, l.text,
+                                     ? say(lower ? "W0403.lower" : "W0403.upper", set_name(), o.code.text, f.text,
                                            base_name(), l.base.front().second)
                                      : say(lower ? "W0403.lower_many" : "W0403.upper_many", set_name(), o.code.text,
-                                           l.text, base_name());
-            Diagnostic& d = cx_.diags.warning("W0403", l.at, what + where);
-            for (const auto& [span, text] : l.base) d.notes.push_back({span, say("W0403.note", base_name(), text)});
+                                           f.text, base_name());
+            Diagnostic& d = cx_.diags.warning("W0403", f.at, what + where);
+            // The base's figure where there is one, else its strictest: the one the help names.
+            d.notes.push_back({l.strictest_at, say("W0403.note", base_name(), l.strictest_text)});
             d.help = say(lower ? "W0403.help.lower" : "W0403.help.upper", l.strictest_text);
         }
     }
 
-    // "cho DHNTB năm 2022..2025, TN năm 2022" / "for DHNTB in 2022..2025, TN in 2022".
+    // "ở DHNTB năm 2022..2025, TN năm 2022" / "for DHNTB in 2022..2025, TN in 2022"; only the
+    // years ("năm 2023..2025" / "in 2023..2025") when every region has the same.
     static Message places(const std::vector<ThresholdCell>& cells) {
         std::map<std::pair<std::size_t, Region>, std::vector<int>> years;
         std::map<std::size_t, std::string> members;
@@ -182,6 +206,10 @@ class Overrides {
             members[c.member_index] = c.member;
             if (c.year) ys.push_back(*c.year);
         }
+        const auto& first = years.begin()->second;
+        const bool same_years = members.size() == 1 && members.begin()->second.empty() && years.size() == kRegionCount &&
+                                std::all_of(years.begin(), years.end(), [&](const auto& y) { return y.second == first; });
+        if (same_years && !first.empty()) return say("E0306.in_years", years_text(first));
         std::vector<Message> parts;
         for (const auto& [key, ys] : years) {
             std::string where = members[key.first];
