@@ -44,6 +44,9 @@ class Localities {
                 if (named.size() == 1) return std::pair{list->units[named[0]].code, list->full_name(named[0])};
             }
         }
+        // Official codes are digits: a code that does not start with one (a test code such as
+        // "T1") is no typo of one.
+        if (code.empty() || code[0] < '0' || code[0] > '9') return std::nullopt;
         if (codes_.empty()) {
             for (const AdminUnits* list : lists_) {
                 if (list == nullptr) continue;

@@ -47,6 +47,11 @@ TEST_CASE("localities of rules against the official lists (E0611)", "[data][loca
               std::vector<std::string>{
                   "E0611 no unit has code \"Quảng Nam\" in the official lists | did you mean \"49\" (Tỉnh Quảng Nam)?"});
     }
+    SECTION("a code not starting with a digit gets no code suggested: official codes are digits") {
+        CHECK(localities(kSet + "set p \"P\" { extends s locality \"T1\" }\n") ==
+              std::vector<std::string>{"E0611 no unit has code \"T1\" in the official lists | write the official code "
+                                       "of a province, district or commune; for test data, use --units none"});
+    }
     SECTION("no lists (--units none): nothing is checked; an empty code is E0413/E0609, not this") {
         CHECK(localities(kSet + "set p \"P\" { extends s locality \"X1\" }\n", false).empty());
         CHECK(localities(kSet + "set p \"P\" { extends s locality \"\" }\n").empty());
