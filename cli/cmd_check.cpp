@@ -15,12 +15,14 @@ struct CheckArgs {
     bool unconfirmed = false;    // --unconfirmed: list every unconfirmed figure on stdout
     std::string format = "text"; // text | md
     text::Limits limits;  // --limit: what an input may hold
+    std::string units = "official";  // --units: localities checked against the official lists, or not
 };
 
 }  // namespace
 
 int run_check(const CheckArgs& args) {
     const auto rules = dsl::load_and_check(args.paths, args.werror, args.limits);
+    if (args.units != "none") check_localities(*rules);
     fmt::print(stderr, "{}", text::render(rules->io_errors, lang()));
     fmt::print(stderr, "{}", dsl::render_all(rules->diags, rules->sources, color_stderr(), lang()));
     if (!rules->io_errors.empty()) return kExitUsage;
@@ -43,6 +45,8 @@ void add_check(CLI::App& app, Run& run) {
                   in_lang(text::say("cli.check.unconfirmed")));
     cmd->add_option("--format", args->format, in_lang(text::say("cli.check.format")))
         ->check(CLI::IsMember({"text", "md"}));
+    cmd->add_option("--units", args->units, in_lang(text::say("cli.check.units")))
+        ->check(CLI::IsMember({"official", "none"}));
     add_limit_option(*cmd, args->limits);
     on_chosen(*cmd, run, args, &run_check);
 }

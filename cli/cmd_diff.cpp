@@ -50,7 +50,7 @@ std::string label(const std::vector<std::string>& paths) { return fmt::format("{
 
 bool load_side(const DiffArgs& args, const std::vector<std::string>& paths, Side& side, int& code) {
     if (args.data.empty()) {
-        side.loaded.rules = load_checked_rules(paths, code, args.limits);
+        side.loaded.rules = load_checked_rules(paths, code, args.limits, args.units != "none");
         if (code != kExitOk) return false;
         side.loaded.program = engine::compile(*side.loaded.rules);
         side.loaded.inputs = rule_inputs(*side.loaded.rules);

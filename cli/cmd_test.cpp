@@ -18,6 +18,7 @@ struct TestArgs {
     std::vector<std::string> sets;  // --set: the sets coverage is about
     std::string format = "text";
     text::Limits limits;
+    std::string units = "official";  // --units none: localities of the rules not checked (test rules)
 };
 
 // The rules of `ntm test PATH`: the rule files under PATH (a test file is no rule file).
@@ -39,7 +40,7 @@ int run_test(const TestArgs& args) {
         return kExitUsage;
     }
     int code = kExitOk;
-    const auto rules = load_checked_rules(rules_at, code, args.limits);
+    const auto rules = load_checked_rules(rules_at, code, args.limits, args.units != "none");
     if (code != kExitOk) return code;
     const engine::Program program = engine::compile(*rules);
     std::vector<std::uint32_t> sets;
@@ -93,6 +94,8 @@ void add_test(CLI::App& app, Run& run) {
     cmd->add_option("--set", args->sets, in_lang(text::say("cli.test.set")))
         ->allow_extra_args(false);
     cmd->add_option("--format", args->format, in_lang(text::say("cli.test.format")))->check(CLI::IsMember({"text", "md"}));
+    cmd->add_option("--units", args->units, in_lang(text::say("cli.check.units")))
+        ->check(CLI::IsMember({"official", "none"}));
     add_limit_option(*cmd, args->limits);
     on_chosen(*cmd, run, args, &run_test);
 }

@@ -42,8 +42,12 @@ bool chosen_set(const std::string& name, const ntm::engine::Program& program, st
 // Reads and checks the rule files, printing every problem; on failure `exit_code` is set (2 for
 // files that cannot be read, 1 for errors in the rules, after a summary line) and the result
 // must not be compiled.
+// The localities the rules name are checked against the official lists of units (E0611,
+// data/localities.hpp) unless `official_units` is false (`--units none`: test data).
 std::unique_ptr<dsl::Rules> load_checked_rules(const std::vector<std::string>& paths, int& exit_code,
-                                               const text::Limits& limits);
+                                               const text::Limits& limits, bool official_units = true);
+// The rules' localities checked against the official lists, the diagnostics added to `rules`.
+void check_localities(dsl::Rules& rules);
 
 // Rules checked and compiled, and a data file read against them, its problems printed: what
 // eval, explain, validate and report share.  On failure `exit_code` is set and the reason

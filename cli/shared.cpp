@@ -3,12 +3,14 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 
 #include "cli/commands.hpp"
 #include "data/load.hpp"
+#include "data/localities.hpp"
 #include "text/files.hpp"
 #include "text/suggest.hpp"
 #include "text/utf8.hpp"
@@ -27,9 +29,17 @@ void print_done(const text::Message& message) { fmt::print(stderr, "{}\n", in_la
 
 bool color_stderr() { return std::getenv("NO_COLOR") == nullptr && isatty(fileno(stderr)) != 0; }
 
+void check_localities(dsl::Rules& rules) {
+    if (!rules.io_errors.empty() || !rules.checked) return;
+    const std::array<const data::AdminUnits*, 2> lists = {&data::official_units(engine::AdminMap::three_tier),
+                                                          &data::official_units(engine::AdminMap::two_tier)};
+    data::check_localities(rules.module, lists, rules.diags);
+}
+
 std::unique_ptr<dsl::Rules> load_checked_rules(const std::vector<std::string>& paths, int& exit_code,
-                                               const text::Limits& limits) {
+                                               const text::Limits& limits, bool official_units) {
     std::unique_ptr<dsl::Rules> rules = dsl::load_and_check(paths, false, limits);
+    if (official_units) check_localities(*rules);
     fmt::print(stderr, "{}", text::render(rules->io_errors, lang()));
     fmt::print(stderr, "{}", dsl::render_all(rules->diags, rules->sources, color_stderr(), lang()));
     exit_code = kExitOk;
@@ -46,7 +56,7 @@ std::unique_ptr<dsl::Rules> load_checked_rules(const std::vector<std::string>& p
 Loaded load_rules_and_data(const std::vector<std::string>& rule_paths, const std::string& data_path,
                            const data::LoadOptions& options) {
     Loaded out;
-    out.rules = load_checked_rules(rule_paths, out.exit_code, options.limits);
+    out.rules = load_checked_rules(rule_paths, out.exit_code, options.limits, options.units[0] != nullptr);
     if (out.exit_code != kExitOk) return out;
     const dsl::Rules& rules = *out.rules;
     for (std::size_t f = 0; f < rules.sources.size(); ++f) {

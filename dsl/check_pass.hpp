@@ -37,6 +37,9 @@ void check_classes(Context& cx);          // check_levels.cpp
 void check_categories(Context& cx);       // check_categories.cpp: members and conditions
 void check_revocations(Context& cx);      // check_revocations.cpp: level, set, branches
 void check_assignments(Context& cx);      // check_assign.cpp
+void check_scale(Context& cx);            // check_scale.cpp: percentages written as fractions
+void check_overrides(Context& cx);        // check_overrides.cpp: provincial sets looser, flipped
+void check_coverage(Context& cx);         // check_coverage.cpp: criteria no body is in charge of
 void check_targets(Context& cx);          // check_assign.cpp
 
 // ---------------------------------------------------------------------------------------------
@@ -155,6 +158,7 @@ struct Allowed {
     std::string text;
     std::string label;
     bool numbers_in_domain = true;
+    Span at;  // the number that gives it (for `in`, the lower bound); empty for yes/no
 };
 
 // The intervals requirement `r` allows in `cell`: one for each value its thresholds take there

@@ -13,7 +13,12 @@ struct Value {
     double v = 0;
     std::string text;
     std::string label;
+    Span at;
 };
+
+// A threshold of this many triệu đồng (10 tỷ đồng) or more is a figure written in đồng: no
+// income per person and year comes near it (the same bound as data/scale.cpp for the data).
+constexpr double kMostTrieuDong = 10000;
 
 bool covers(const YearRange& y, int year) {
     return y.from <= year && year <= y.to;
@@ -66,7 +71,17 @@ class Requirements {
                             say("E0213", number_text(n)));
         } else if (unit == "count" && n.value < 0) {
             cx_.diags.error("E0214", n.span, say("E0214", number_text(n)));
+        } else if (in_trieu_dong() && n.value >= kMostTrieuDong) {
+            const std::string& symbol = cx_.out.units.at(unit).symbol;
+            cx_.diags.error("E0309", n.span, say("E0309", number_text(n), symbol, ind_.code))
+                .help = say("E0309.help", fmt::format("{:.6g}", n.value / 1e6), symbol);
         }
+    }
+
+    // A unit counted in triệu đồng, as data/scale.cpp tells an income in đồng in the data.
+    bool in_trieu_dong() const {
+        auto it = cx_.out.units.find(ind_.unit_name);
+        return it != cx_.out.units.end() && it->second.symbol.starts_with("triệu đồng");
     }
 
     void numbers(const Threshold& t) {
@@ -93,7 +108,7 @@ class Requirements {
 
 void values(const Context& cx, const Threshold& t, const ThresholdCell& cell,
             const std::string& label, std::vector<Value>& out) {
-    auto add = [&](const Number& n) { out.push_back({n.value, number_text(n), label}); };
+    auto add = [&](const Number& n) { out.push_back({n.value, number_text(n), label, n.span}); };
     switch (t.kind) {
         case ThresholdKind::constant:
             add(t.constant);
@@ -150,7 +165,7 @@ std::vector<Allowed> alternatives(const Context& cx, const Requirement& r,
     auto in_domain = [&](double v) { return v >= domain.lo && v <= domain.hi; };
     std::vector<Allowed> out;
     if (r.cmp == Cmp::yes || r.cmp == Cmp::no) {
-        out.push_back({compare_interval(r.cmp, 0), spelling(r.cmp), {}, true});
+        out.push_back({compare_interval(r.cmp, 0), spelling(r.cmp), {}, true, r.op_span});
         return out;
     }
     std::vector<Value> lows, highs;
@@ -158,7 +173,7 @@ std::vector<Allowed> alternatives(const Context& cx, const Requirement& r,
     if (r.cmp != Cmp::in_range) {
         for (const Value& v : lows) {
             out.push_back({compare_interval(r.cmp, v.v),
-                           fmt::format("{} {}", spelling(r.cmp), v.text), v.label, in_domain(v.v)});
+                           fmt::format("{} {}", spelling(r.cmp), v.text), v.label, in_domain(v.v), v.at});
         }
         return out;
     }
@@ -167,7 +182,7 @@ std::vector<Allowed> alternatives(const Context& cx, const Requirement& r,
         for (const Value& hi : highs) {
             out.push_back({Interval{lo.v, hi.v, false, false, {}},
                            fmt::format("in {} .. {}", lo.text, hi.text),
-                           join_label(lo.label, hi.label), in_domain(lo.v) && in_domain(hi.v)});
+                           join_label(lo.label, hi.label), in_domain(lo.v) && in_domain(hi.v), lo.at});
         }
     }
     return out;

@@ -24,7 +24,10 @@ Checked check(const Module& module, const SourceManager& sources, Diagnostics& d
     check_detail::check_categories(cx);       // category members and their conditions
     check_detail::check_levels(cx);           // after, meets, gates, reachability
     check_detail::check_revocations(cx);      // level, set, branches
+    check_detail::check_scale(cx);            // percentages written as fractions
+    check_detail::check_overrides(cx);        // overrides flipped, provincial sets looser
     check_detail::check_assignments(cx);      // sets, codes and people named
+    check_detail::check_coverage(cx);         // criteria no body is in charge of
     check_detail::check_targets(cx);          // levels, years, localities
 
     diags.sort();

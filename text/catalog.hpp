@@ -12,6 +12,7 @@ std::span<const CatalogEntry> catalog_rules();        // rule text (dsl/): drawi
 std::span<const CatalogEntry> catalog_rules_expr();   // rule text: E01xx–E03xx, names, types, thresholds
 std::span<const CatalogEntry> catalog_rules_decls();  // rule text: E04xx–E10xx, declarations
 std::span<const CatalogEntry> catalog_rules_recovery();  // rule text: recovery inside a block
+std::span<const CatalogEntry> catalog_rules_sanity();  // rule text: scale, looser sets, coverage, localities
 std::span<const CatalogEntry> catalog_data();   // D…: data files, units lists, merge
 std::span<const CatalogEntry> catalog_data_read();  // CSV, JSON and workbook syntax: files not read
 std::span<const CatalogEntry> catalog_cli();      // the ntm command: help texts

@@ -41,6 +41,7 @@ const std::vector<CatalogEntry>& catalog() {
                  catalog_tests(),
                  catalog_reasons(),
                  catalog_frame(),
+                 catalog_rules_sanity(),
              }) {
             entries.insert(entries.end(), part.begin(), part.end());
         }

@@ -84,7 +84,7 @@ TEST_CASE("checker: unknown names", "[checker]") {
               Lines{"E0106 unknown level 'nang_cao'"});
     }
     SECTION("body or member in an assignment") {
-        const Diagnostic d = only("assignments a \"A\" { sets xa_2021 criterion 1 -> so_x }\n");
+        const Diagnostic d = only("assignments a \"A\" { sets xa_2021 criterion 1 -> so_x criterion 2, 13 -> so_xd }\n");
         CHECK(d.code == "E0107");
         CHECK(d.message.en() == "unknown body or member 'so_x'");
         CHECK(check_test::help_en(d.help) == "did you mean 'so_xd'?");
