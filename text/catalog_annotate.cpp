@@ -1,5 +1,6 @@
-// The catalogue's part for the annotated workbook of `ntm validate --annotate` (text/message.hpp):
-// the option, the summary sheet's words, what the run says.
+// The catalogue's part for what a district's file is given back with (text/message.hpp): the
+// annotated workbook of `ntm validate --annotate` (the option, the summary sheet's words, what
+// the run says), and the legacy Vietnamese encodings a file comes in (text/encoding.hpp).
 #include "text/catalog.hpp"
 
 namespace ntm::text {
@@ -33,6 +34,15 @@ constexpr CatalogEntry entries[] = {
     {"annotate.kind.value", "bỏ qua giá trị", "value ignored"},
     {"annotate.kind.record", "loại bản ghi", "record rejected"},
     {"annotate.kind.error", "lỗi", "error"},
+    {"file.not_utf8.cp1258",
+     "dòng {}, cột {}: không phải UTF-8 hợp lệ (byte 0x{}); tệp có lẽ được lưu theo bảng mã {}: hãy mở tệp bằng Excel rồi lưu lại dạng “CSV UTF-8”, hoặc chuyển bằng lệnh iconv -f CP1258 -t UTF-8",
+     "line {}, column {}: not valid UTF-8 (byte 0x{}); the file is likely in {}: open it in Excel and save it as \"CSV UTF-8\", or convert it with iconv -f CP1258 -t UTF-8"},
+    {"file.not_utf8.font",
+     "dòng {}, cột {}: không phải UTF-8 hợp lệ (byte 0x{}); tệp có lẽ được gõ theo bảng mã {}: hãy chuyển sang Unicode bằng công cụ chuyển mã (như UniKey Toolkit, từ {} sang Unicode) rồi lưu lại dạng “CSV UTF-8”",
+     "line {}, column {}: not valid UTF-8 (byte 0x{}); the file was likely typed in {}: convert it to Unicode with a converter (such as UniKey Toolkit, from {} to Unicode) and save it as \"CSV UTF-8\""},
+    {"D0006",
+     "'{}' trông như chữ gõ theo bảng mã {} bị hiển thị sai; hãy chuyển tệp gốc sang Unicode bằng công cụ chuyển mã (như UniKey Toolkit) rồi lưu lại dạng “CSV UTF-8”",
+     "'{}' looks like text typed in {} shown in the wrong encoding; convert the original file to Unicode with a converter (such as UniKey Toolkit) and save it as \"CSV UTF-8\""},
     {"annotate.more", "còn {} vấn đề nữa không ghi vừa trang này", "{} more problems do not fit on this sheet"},
 };
 
