@@ -22,6 +22,17 @@ constexpr std::string_view kCp1258Letters = "\xE3\xF5\xFD\xF0\xC3\xD5\xDD\xD0";
 constexpr std::string_view kVniLower = "\xE0\xE1\xE2\xE3\xE4\xE5\xE8\xE9\xEA\xEB\xEF\xF5\xF6\xF8\xF9\xFA\xFB\xFC";
 constexpr std::string_view kVniUpper = "\xC0\xC1\xC2\xC3\xC4\xC5\xC8\xC9\xCA\xCB\xCF\xD5\xD6\xD8\xD9\xDA\xDB\xDC";
 
+// The length of the UTF-8 sequence at `i`, or 0 when none starts there.
+std::size_t utf8_sequence(std::string_view bytes, std::size_t i) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    const std::size_t n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (n == 0 || i + n > bytes.size()) return 0;
+    for (std::size_t k = 1; k < n; ++k) {
+        if ((static_cast<unsigned char>(bytes[i + k]) & 0xC0) != 0x80) return 0;
+    }
+    return n;
+}
+
 }  // namespace
 
 LegacyEncoding guess_legacy_encoding(std::string_view bytes) {
@@ -32,6 +43,10 @@ LegacyEncoding guess_legacy_encoding(std::string_view bytes) {
     for (std::size_t i = 0; i < bytes.size(); ++i) {
         const auto c = static_cast<unsigned char>(bytes[i]);
         if (c < 0x80) continue;
+        if (const std::size_t n = utf8_sequence(bytes, i); n != 0) {  // a letter written in UTF-8
+            i += n - 1;
+            continue;
+        }
         const auto before = i == 0 ? static_cast<unsigned char>(' ') : static_cast<unsigned char>(bytes[i - 1]);
         const auto after = i + 1 == bytes.size() ? static_cast<unsigned char>(' ') : static_cast<unsigned char>(bytes[i + 1]);
         if (in(c, kCp1258Tones) && (ascii_letter(before) || before >= 0xC0)) {

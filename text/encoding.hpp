@@ -20,7 +20,8 @@ namespace ntm::text {
 
 enum class LegacyEncoding : std::uint8_t { none, cp1258, tcvn3, vni };
 
-// The encoding bytes that are not UTF-8 are most likely in, or none when no encoding stands out.
+// The encoding bytes that are not UTF-8 are most likely in (the parts of them that are valid
+// UTF-8 left out), or none when no encoding stands out.
 LegacyEncoding guess_legacy_encoding(std::string_view bytes);
 
 // A word of UTF-8 text that looks like VNI or TCVN3 text read as Western text: where it starts

@@ -67,3 +67,9 @@ TEST_CASE("encoding: UTF-8 text that shows VNI or TCVN3 read as Western text") {
     // Vietnamese as it should be, the old tone places included (hoà, quà, hoá), is no mojibake.
     CHECK_FALSE(find_mojibake("Việt Nam, Hòa Vang, hoà, quà, hoá, Thừa Thiên Huế, Đà Nẵng, ĐẠT, Ö"));
 }
+
+TEST_CASE("encoding: the letters of a file that are valid UTF-8 do not count for an encoding") {
+    // "mã" in UTF-8 is C3 A3, which would count for TCVN3 (A3) and CP1258 (C3) byte by byte.
+    CHECK(guess_legacy_encoding("m\xC3\xA3\nT\xE2n\n") == LegacyEncoding::none);
+    CHECK(guess_legacy_encoding("m\xC3\xA3,\xC4\x91\xE1\xBA\xA1t\n" + kCp1258) == LegacyEncoding::cp1258);
+}
