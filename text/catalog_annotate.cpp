@@ -8,8 +8,8 @@ namespace ntm::text {
 namespace {
 
 constexpr CatalogEntry entries[] = {
-    {"cli.opt.annotate", "Ghi trả tệp số liệu thành sổ tính Excel OUT, mỗi lỗi thành ghi chú trên ô của nó",
-     "Write the data back as the Excel workbook OUT, each problem a note on its cell"},
+    {"cli.opt.annotate", "Trả lại tệp số liệu dưới dạng sổ tính Excel OUT, mỗi lỗi là một ghi chú ngay trên ô của nó",
+     "Give the data file back as the Excel workbook OUT, each problem a note on its cell"},
     {"annotate.not_source", "--annotate chỉ ghi chú được tệp số liệu Excel (.xlsx) hoặc CSV, không ghi chú được '{}'",
      "--annotate annotates Excel (.xlsx) and CSV data files only, not '{}'"},
     {"annotate.not_xlsx", "--annotate ghi ra một sổ tính Excel: tên tệp phải có đuôi .xlsx, không phải '{}'",
