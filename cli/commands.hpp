@@ -32,8 +32,9 @@ std::vector<Input> rule_inputs(const dsl::Rules& rules);
 
 // False, with the error printed, when writing `output` would replace one of `inputs`: the same
 // file under any name (another spelling, a symlink, a hard link).  A path that does not exist
-// yet is no input.  Only `fmt` rewrites its inputs, on purpose.
-bool not_an_input(const std::string& output, const std::vector<Input>& inputs);
+// yet is no input.  Only `fmt` rewrites its inputs, on purpose.  `option` names the output in
+// the message.
+bool not_an_input(const std::string& output, const std::vector<Input>& inputs, std::string_view option = "--out");
 
 // The index of the set named on the command line (kNone for none); false, with the error
 // printed, when no set has that name.

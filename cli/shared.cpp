@@ -120,11 +120,11 @@ std::vector<Input> rule_inputs(const dsl::Rules& rules) {
     return out;
 }
 
-bool not_an_input(const std::string& output, const std::vector<Input>& inputs) {
+bool not_an_input(const std::string& output, const std::vector<Input>& inputs, std::string_view option) {
     for (const Input& in : inputs) {
         std::error_code ec;  // set when either does not exist: then they are not one file
         if (!std::filesystem::equivalent(output, in.path, ec) || ec) continue;
-        print_error(output, text::say("cli.out_is_input", text::say(in.role), text::printable(in.path)));
+        print_error(output, text::say("cli.out_is_input", std::string(option), text::say(in.role), text::printable(in.path)));
         return false;
     }
     return true;

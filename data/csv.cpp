@@ -8,6 +8,7 @@
 
 #include "data/builder.hpp"
 #include "data/table.hpp"
+#include "text/encoding.hpp"
 #include "text/utf8.hpp"
 
 namespace ntm::data {
@@ -195,7 +196,21 @@ Dataset load_csv(const std::string& path, std::string_view text, const Schema& s
     Builder b(path, schema, options, Granularity::per_record);
     b.expect(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
     b.set_comma_decimal(in.separator() == ';');
-    return load_table(in, b, path, in.separator());
+    Dataset ds = load_table(in, b, path, in.separator());
+    // D0006: text typed in VNI or TCVN3 and saved as UTF-8 from how it looked ("Vieät Nam").
+    if (const auto m = text::find_mojibake(text)) {
+        text::Problem p;
+        p.code = "D0006";
+        p.kind = ProblemKind::warning;
+        p.where.file = path;
+        p.where.line = 1 + static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(m->offset), '\n'));
+        p.message = text::say("D0006", text::printable(text.substr(m->offset, m->size)),
+                              std::string(text::legacy_name(m->encoding)));
+        const auto after = std::find_if(ds.problems.begin(), ds.problems.end(),
+                                        [&](const text::Problem& q) { return q.where.line > p.where.line; });
+        ds.problems.insert(after, std::move(p));
+    }
+    return ds;
 }
 
 }  // namespace ntm::data

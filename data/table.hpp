@@ -38,6 +38,7 @@ struct TableHeader {
     std::array<std::size_t, kFieldCount> field;
     std::vector<std::pair<std::size_t, std::uint32_t>> values;  // cell → column
     std::vector<std::size_t> unnamed;                           // cells under an empty header
+    std::vector<std::string> names;                             // each cell's text, NFC
     std::size_t width = 0;
     std::uint32_t line = 0;
 };
@@ -56,6 +57,7 @@ TableHeader read_table_header(Rows& in, Builder& b, const std::string& path) {
     std::vector<std::size_t> first_cell;  // by column: the cell that heads it
     for (std::size_t i = 0; i < in.size(); ++i) {
         const std::string_view text = in.cell(i);
+        h.names.push_back(to_nfc(text));
         if (text.empty()) {
             h.unnamed.push_back(i);
             continue;
@@ -175,6 +177,25 @@ text::Message cell_count_problem(const Rows& in, const Builder& b, const TableHe
     return message + text::say("D0112.ends_before", text::printable(b.field_name(field)));
 }
 
+// The column (1-based) of the header cell of `field`, a problem's text::Place::field; 0 when no
+// header names it.  A field is named as its header is written, or as the rules name the column a
+// header leads to; the first header of that name, or the last for D0003 (the repeated header is
+// the one reported).
+inline std::uint32_t header_column(const TableHeader& h, const Builder& b, std::string_view field,
+                                   bool last) {
+    const std::string name = to_nfc(field);
+    std::size_t found = TableHeader::kNoCell;
+    for (std::size_t i = 0; i < h.names.size(); ++i) {
+        if (h.names[i] != name) continue;
+        found = i;
+        if (!last) break;
+    }
+    for (std::size_t v = 0; v < h.values.size() && found == TableHeader::kNoCell; ++v) {
+        if (b.column_info(h.values[v].second).name == name) found = h.values[v].first;
+    }
+    return found == TableHeader::kNoCell ? 0 : static_cast<std::uint32_t>(found + 1);
+}
+
 // Reads the header and every row after it into `b`, and returns the validated data.  Every
 // non-blank row counts towards the limit of rows (D0903), whatever its year.
 //
@@ -228,7 +249,13 @@ Dataset load_table(Rows& in, Builder& b, const std::string& path,
         }
         if (head[Field::estimated].given()) b.estimated(r, head[Field::estimated].text, line);
     }
-    return b.finish();
+    // Every problem about a field is placed on its cell: the field's column, in its row.
+    Dataset ds = b.finish();
+    for (text::Problem& p : ds.problems) {
+        if (!p.where.field.empty() && p.where.column == 0)
+            p.where.column = header_column(h, b, p.where.field, p.code == "D0003");
+    }
+    return ds;
 }
 
 }  // namespace ntm::data

@@ -187,6 +187,19 @@ struct StylesHandler : XmlHandler {
         if (el == "cellXfs") in_cell_xfs = false;
     }
 
+    std::vector<NumberFormat> number_formats() const {
+        std::vector<NumberFormat> out;
+        out.reserve(xf_formats.size());
+        for (const unsigned id : xf_formats) {
+            NumberFormat f{id, {}};
+            for (const auto& [fid, code] : formats) {
+                if (fid == id) f.code = code;
+            }
+            out.push_back(std::move(f));
+        }
+        return out;
+    }
+
     std::vector<Shown> shown() const {
         std::vector<Shown> out;
         out.reserve(xf_formats.size());
@@ -224,7 +237,14 @@ Workbook open_workbook(const Archive& zip, const std::string& wanted) {
     out.sheet = sheet.name;
 
     std::string strings_part, styles_part;
-    for (const Relationship& r : relationships(zip, workbook)) {
+    const std::vector<Relationship> rels = relationships(zip, workbook);
+    for (const SheetEntry& entry : wb.sheets) {
+        SheetPart& p = out.sheets.emplace_back(SheetPart{entry.name, {}});
+        for (const Relationship& r : rels) {
+            if (r.id == entry.rel && r.is("worksheet")) p.part = resolve_target(workbook, r.target);
+        }
+    }
+    for (const Relationship& r : rels) {
         if (r.id == sheet.rel) {
             if (!r.is("worksheet"))
                 throw FileError{path, text::say("xlsx.not_worksheet", sheet.name)};
@@ -244,6 +264,7 @@ Workbook open_workbook(const Archive& zip, const std::string& wanted) {
     if (!styles_part.empty() && zip.has(styles_part))
         parse_part(zip, styles_part, text::say("xlsx.part.styles"), styles);
     out.styles = styles.shown();
+    out.formats = styles.number_formats();
     return out;
 }
 

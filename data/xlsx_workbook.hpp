@@ -16,6 +16,19 @@ namespace ntm::data {
 // How a cell's style shows a number.
 enum class Shown : std::uint8_t { number, percent, date };
 
+// A sheet of the workbook and the part that holds it (empty for a sheet that is no worksheet:
+// a chart sheet).
+struct SheetPart {
+    std::string name;
+    std::string part;
+};
+
+// The number format of a cell style: a built-in one by its id, or a custom one by its code.
+struct NumberFormat {
+    unsigned id = 0;
+    std::string code;  // empty for a built-in format
+};
+
 // Everything a worksheet's cells refer to, and which part holds the sheet.
 struct Workbook {
     std::string sheet;                 // the sheet to read: its name
@@ -23,6 +36,8 @@ struct Workbook {
     std::vector<std::string> strings;  // the shared strings, by index
     std::vector<Shown> styles;         // by style index
     bool date1904 = false;             // dates count from 1904 (old Mac workbooks)
+    std::vector<SheetPart> sheets;     // every sheet, in the workbook's order
+    std::vector<NumberFormat> formats;  // by style index
 };
 
 // The workbook's sheet `wanted` (exactly, else in any letter case; the first sheet when empty),

@@ -20,5 +20,6 @@ std::span<const CatalogEntry> catalog_cli_run();  // usage errors, files, reason
 std::span<const CatalogEntry> catalog_tests();  // T…: rule tests (ntm test)
 std::span<const CatalogEntry> catalog_reasons();  // why libzip or expat could not read a workbook
 std::span<const CatalogEntry> catalog_frame();  // the frame file of a report, printing to PDF
+std::span<const CatalogEntry> catalog_annotate();  // the annotated workbook (ntm validate --annotate)
 
 }  // namespace ntm::text

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "text/encoding.hpp"
 #include "text/utf8.hpp"
 
 namespace ntm::text {
@@ -97,6 +98,32 @@ bool check_input_file(const std::string& path, std::vector<Problem>& problems, c
     return true;
 }
 
+namespace {
+
+// Where the first byte that is not UTF-8 is (line, and column in letters), and, when the bytes
+// look like one, the legacy Vietnamese encoding the file is in, with how to convert it.
+Message not_utf8(std::string_view text, std::size_t bad) {
+    const std::size_t line_start = text.rfind('\n', bad == 0 ? 0 : bad - 1);
+    const std::size_t from = line_start == std::string_view::npos || bad == 0 ? 0 : line_start + 1;
+    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(from), '\n');
+    std::size_t column = 1;
+    for (std::size_t i = from; i < bad; ++i) column += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    const std::string byte = fmt::format("{:02X}", static_cast<unsigned char>(text[bad]));
+    switch (const LegacyEncoding e = guess_legacy_encoding(text)) {
+        case LegacyEncoding::cp1258:
+            return say("file.not_utf8.cp1258", line, column, byte, std::string(legacy_name(e)));
+        case LegacyEncoding::tcvn3:
+        case LegacyEncoding::vni:
+            return say("file.not_utf8.font", line, column, byte, std::string(legacy_name(e)),
+                       std::string(legacy_name(e)));
+        case LegacyEncoding::none:
+            break;
+    }
+    return say("file.not_utf8", line, column, byte);
+}
+
+}  // namespace
+
 std::optional<std::string> read_text_file(const std::string& path, std::vector<Problem>& problems,
                                           const SizeLimit& limit) {
     // Opened without waiting (a FIFO put in the file's place after a check would block the open)
@@ -141,8 +168,7 @@ std::optional<std::string> read_text_file(const std::string& path, std::vector<P
     }
     if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
     if (const std::size_t bad = invalid_utf8_at(text); bad != std::string::npos) {
-        const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
-        problems.push_back(file_problem(path, say("file.not_utf8", line, fmt::format("{:02X}", static_cast<unsigned char>(text[bad])))));
+        problems.push_back(file_problem(path, not_utf8(text, bad)));
         return std::nullopt;
     }
     return text;

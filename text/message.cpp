@@ -42,6 +42,7 @@ const std::vector<CatalogEntry>& catalog() {
                  catalog_reasons(),
                  catalog_frame(),
                  catalog_rules_sanity(),
+                 catalog_annotate(),
              }) {
             entries.insert(entries.end(), part.begin(), part.end());
         }

@@ -59,12 +59,17 @@ std::string render(const Problem& problem, Lang lang) {
         out += fmt::format(":{}", at.line);
     }
     out += ": ";
-    out += say(problem.kind == ProblemKind::warning ? "diag.warning" : "diag.error").in(lang);
+    out += describe(problem, lang);
+    out += '\n';
+    return out;
+}
+
+std::string describe(const Problem& problem, Lang lang) {
+    std::string out = say(problem.kind == ProblemKind::warning ? "diag.warning" : "diag.error").in(lang);
     if (!problem.code.empty()) out += fmt::format("[{}]", problem.code);
     out += ": ";
-    if (!at.field.empty()) out += say("problem.field", printable(at.field)).in(lang);
+    if (!problem.where.field.empty()) out += say("problem.field", printable(problem.where.field)).in(lang);
     out += printable(problem.message.in(lang), std::string::npos);
-    out += '\n';
     return out;
 }
 

@@ -64,4 +64,8 @@ std::string column_letters(std::uint32_t column);
 std::string render(const Problem& problem, Lang lang);
 std::string render(const std::vector<Problem>& problems, Lang lang);
 
+// A problem without its place and newline, as a note on its cell says it:
+// "lỗi[D0203]: trường '2.1': tỷ lệ phần trăm 140 nằm ngoài khoảng 0–100".
+std::string describe(const Problem& problem, Lang lang);
+
 }  // namespace ntm::text

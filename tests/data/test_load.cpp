@@ -147,7 +147,7 @@ TEST_CASE("csv: files that cannot be read are errors, not problems") {
           "line 1: the header has no 'year' (năm) column");
     CHECK(load_error("empty.csv", "\n\n") == "empty file: no header line");
     CHECK(load_error("latin1.csv", "code,name,type,year\n20368,Tam \xC2n,X\xE3,2023\n") ==
-          "line 2: not valid UTF-8 (byte 0xC2); save the file as UTF-8");
+          "line 2, column 11: not valid UTF-8 (byte 0xC2); save the file as UTF-8");
     CHECK(load_error("data.xls", "PK") ==
           "Excel 97-2003 workbooks (.xls) are not read: save the workbook as .xlsx (Excel "
           "Workbook) or as .csv (CSV UTF-8)");

@@ -692,4 +692,22 @@ TEST_CASE("xlsx: the hostile workbooks of the golden cases", "[.golden-xlsx-host
                      {"xl/styles.xml", styles}},
                     true),
           "date_out_of_range");
+    // The workbook given back annotated (`validate --annotate`): a problem on a header cell
+    // (D0001), on a whole row (D0303), several on one row, a record rejected at its parent and
+    // at its year; text codes, a percentage, a date and a boolean to keep as they are; a second
+    // sheet with a code of leading zeros.
+    const WSheet annotated{
+        "Xã 2024",
+        {{1, {t("Mã"), t("Tên"), t("Loại"), t("Mã cấp trên"), t("Năm"), t("Ngày báo cáo"), t("2.1"),
+              t("hai_long"), t("so_truong"), t("so_truong_dat"), t("no_dong_xdcb")}},
+         {2, {t("513"), t("Thăng Bình"), t("Huyện"), t("49"), n(2024)}},
+         {3, {t("20794"), t("Bình Dương"), t("Xã"), t("513"), n(2024), n(45292, "dd/mm/yyyy"), n(100),
+              n(0.965, "0.0%"), n(4), n(4), b(false)}},
+         {4, {t("20797"), t("Bình Giang"), t("Xã"), t("513"), n(2024), none(), n(140), t("91%"), n(-1),
+              n(2), t("chưa rõ")}},
+         {5, {t("20800"), t("Bình Nguyên"), t("Xã"), t("5130"), n(2024), none(), n(100), n(0.9, "0%")}},
+         {6, {t("20803"), t("Bình Phục"), t("Xã"), t("513"), t("2O24")}}}};
+    const WSheet annotated_notes{"Ghi chú", {{1, {t("Người lập"), t("Mã số thuế")}},
+                                            {2, {t("Phòng Nông nghiệp"), t("0400123456")}}}};
+    place(write_xlsx("golden-annotate.xlsx", {annotated, annotated_notes}), "annotate");
 }

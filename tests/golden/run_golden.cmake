@@ -2,6 +2,14 @@
 # stdout, then the exit code) with EXPECTED.  With NTM_UPDATE_GOLDEN set in the environment,
 # writes EXPECTED instead: review the diff before committing it.
 #   cmake -DNTM=... -DCASE=... -DARGS=check;--werror -DEXPECTED=... -DWORKDIR=... -P run_golden.cmake
+#
+# A workbook written: @OUT@ in the arguments is a file in the build folder (and reads @OUT@ again
+# in the output), and CASE.parts beside EXPECTED lists the parts of it to compare (one a line),
+# each appended to the output with a line break between its elements.
+string(MD5 tag "${EXPECTED}")
+set(written ${CMAKE_CURRENT_BINARY_DIR}/golden-out-${tag}.xlsx)
+file(REMOVE ${written})
+string(REPLACE "@OUT@" "${written}" ARGS "${ARGS}")
 execute_process(
     COMMAND ${CMAKE_COMMAND} -E env NO_COLOR=1 ${NTM} ${ARGS} ${CASE}
     WORKING_DIRECTORY ${WORKDIR}
@@ -9,6 +17,26 @@ execute_process(
     OUTPUT_VARIABLE out
     ERROR_VARIABLE err)
 set(actual "${err}${out}exit: ${rc}\n")
+string(REPLACE "${written}" "@OUT@" actual "${actual}")
+string(REGEX REPLACE "\\.expected$" ".parts" parts_list "${EXPECTED}")
+if(EXISTS ${parts_list})
+    set(unpacked ${CMAKE_CURRENT_BINARY_DIR}/golden-out-${tag})
+    file(REMOVE_RECURSE ${unpacked})
+    file(MAKE_DIRECTORY ${unpacked})
+    if(EXISTS ${written})
+        execute_process(COMMAND ${CMAKE_COMMAND} -E tar xf ${written} WORKING_DIRECTORY ${unpacked})
+    endif()
+    file(STRINGS ${parts_list} parts REGEX "^[^#]")
+    foreach(part ${parts})
+        if(EXISTS ${unpacked}/${part})
+            file(READ ${unpacked}/${part} content)
+            string(REPLACE "><" ">\n<" content "${content}")
+        else()
+            set(content "(no such part)")
+        endif()
+        string(APPEND actual "--- ${part}\n${content}\n")
+    endforeach()
+endif()
 # What holds for every case, whatever its expected output says: the records read are those
 # accepted and those rejected, and an error means a non-zero exit.
 foreach(summary IN ITEMS "read ([0-9]+), accepted ([0-9]+), rejected ([0-9]+)"
@@ -34,7 +62,6 @@ if(NOT EXISTS ${EXPECTED})
 endif()
 file(READ ${EXPECTED} expected)
 if(NOT actual STREQUAL expected)
-    string(MD5 tag "${EXPECTED}")
     set(actual_file ${CMAKE_CURRENT_BINARY_DIR}/golden-actual-${tag}.txt)
     file(WRITE ${actual_file} "${actual}")
     execute_process(COMMAND diff -u ${EXPECTED} ${actual_file})

@@ -98,7 +98,7 @@ TEST_CASE("text: reading names the line of the first byte that is not UTF-8") {
     std::vector<text::Problem> problems;
     CHECK_FALSE(text::read_text_file(path, problems));
     REQUIRE(problems.size() == 1);
-    CHECK(text::render(problems[0], ntm::text::Lang::en) == path + ": error: line 2: not valid UTF-8 (byte 0xE2); save the file as UTF-8\n");
+    CHECK(text::render(problems[0], ntm::text::Lang::en) == path + ": error: line 2, column 2: not valid UTF-8 (byte 0xE2); save the file as UTF-8\n");
     std::ofstream(path, std::ios::binary) << "\xEF\xBB\xBFmã\n";
     problems.clear();
     CHECK(text::read_text_file(path, problems) == std::optional<std::string>("mã\n"));
