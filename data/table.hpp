@@ -175,7 +175,8 @@ text::Message cell_count_problem(const Rows& in, const Builder& b, const TableHe
     return message + text::say("D0112.ends_before", text::printable(b.field_name(field)));
 }
 
-// Reads the header and every row after it into `b`, and returns the validated data.  Every
+// Reads the header and every row after it into `b` (a workbook's sheets one after the other,
+// into one Builder), and load_table returns the validated data.  Every
 // non-blank row counts towards the limit of rows (D0903), whatever its year.
 //
 // `by_position` is set for CSV, to its separator: a CSV cell finds its column only by the
@@ -184,8 +185,8 @@ text::Message cell_count_problem(const Rows& in, const Builder& b, const TableHe
 // header's cells").  In a worksheet each cell carries its column: nothing can move, and a cell
 // right of the header's last is only ignored (D0004).
 template <class Rows>
-Dataset load_table(Rows& in, Builder& b, const std::string& path,
-                   std::optional<char> by_position = std::nullopt) {
+void read_table(Rows& in, Builder& b, const std::string& path,
+                std::optional<char> by_position = std::nullopt) {
     const TableHeader h = read_table_header(in, b, path);
     std::vector<bool> unnamed_warned(h.unnamed.size(), false);
 
@@ -223,11 +224,21 @@ Dataset load_table(Rows& in, Builder& b, const std::string& path,
         const std::uint32_t r = b.record(e, *year, line);
         if (r == kNone) continue;
         if (head[Field::recognised].given()) b.recognised(e, head[Field::recognised].text, line);
+        if (head[Field::level].given() || head[Field::level_year].given()) {
+            b.recognised(e, head[Field::level], head[Field::level_year]);
+        }
         for (const auto& [cell, column] : h.values) {
             if (cell < in.size()) b.value(r, column, in.value(cell), line);
         }
         if (head[Field::estimated].given()) b.estimated(r, head[Field::estimated].text, line);
     }
+}
+
+// read_table, then the data validated: one table is the whole file.
+template <class Rows>
+Dataset load_table(Rows& in, Builder& b, const std::string& path,
+                   std::optional<char> by_position = std::nullopt) {
+    read_table(in, b, path, by_position);
     return b.finish();
 }
 

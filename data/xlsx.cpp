@@ -1,4 +1,5 @@
-// Excel workbooks (.xlsx): one worksheet read as a table, the same as a CSV file.
+// Excel workbooks (.xlsx): worksheets read as tables, the same as a CSV file — the sheet asked
+// for, or every sheet with a data header (the template's sheets, one per kind), or the first.
 //
 // The workbook's other parts (data/xlsx_workbook.hpp) give the sheet's part, the shared strings
 // its cells refer to and the styles that show a number as a percentage or a date.  The sheet's
@@ -102,8 +103,8 @@ std::string show_date(double serial, bool date1904) {
 // kept, and they are counted against the limits as they are read (D0903, D0904).
 class SheetHandler : public XmlHandler {
 public:
-    SheetHandler(const std::string& path, const Workbook& workbook, const text::Limits& limits)
-        : path_(path), wb_(workbook), limits_(limits) {}
+    SheetHandler(const std::string& path, const Workbook& workbook, std::string sheet, const text::Limits& limits)
+        : path_(path), wb_(workbook), sheet_(std::move(sheet)), limits_(limits) {}
 
     std::vector<XRow> rows;
 
@@ -162,14 +163,14 @@ public:
 
 private:
     [[noreturn]] void corrupt(const text::Message& why) const {
-        throw FileError{path_, text::say("xlsx.damaged_sheet", wb_.sheet, why, resave_help())};
+        throw FileError{path_, text::say("xlsx.damaged_sheet", sheet_, why, resave_help())};
     }
 
     // An error at the current cell with a code of its own: a limit reached.
     [[noreturn]] void over_limit(const char* code, text::Message message) const {
         text::Problem p = text::file_problem(path_, std::move(message));
         p.code = code;
-        p.where.sheet = wb_.sheet;
+        p.where.sheet = sheet_;
         p.where.line = row_;
         p.where.column = column_;
         throw FileError{std::move(p)};
@@ -277,6 +278,7 @@ private:
 
     const std::string& path_;
     const Workbook& wb_;
+    std::string sheet_;
     const text::Limits& limits_;
     std::uint32_t row_ = 0, column_ = 0;
     bool in_row_ = false, row_kept_ = false;
@@ -294,6 +296,10 @@ class SheetRows {
 public:
     SheetRows(std::vector<XRow> rows, const std::vector<std::string>& strings, std::string sheet)
         : rows_(std::move(rows)), strings_(strings), sheet_(std::move(sheet)) {}
+
+    // Read as sheet `index` of several: lines are data::sheet_line(index, row).
+    void set_index(std::uint32_t index) { index_ = index; }
+    const std::string& sheet() const { return sheet_; }
 
     bool next() {
         if (next_ >= rows_.size()) return false;
@@ -326,9 +332,9 @@ public:
         }
         return true;
     }
-    std::uint32_t line() const { return row_ == nullptr ? 0 : row_->number; }
-    text::Message place(std::uint32_t row) const {
-        return text::say("place.sheet_row", sheet_, row);
+    std::uint32_t line() const { return row_ == nullptr ? 0 : sheet_line(index_, row_->number); }
+    text::Message place(std::uint32_t line) const {
+        return text::say("place.sheet_row", sheet_, row_of(line));
     }
     static std::string column_name(std::size_t i) {
         return column_letters(static_cast<std::uint32_t>(i + 1));
@@ -364,6 +370,7 @@ private:
     std::vector<XRow> rows_;
     const std::vector<std::string>& strings_;
     std::string sheet_;
+    std::uint32_t index_ = 0;
     std::size_t next_ = 0;
     const XRow* row_ = nullptr;
 };
@@ -383,16 +390,17 @@ struct HeaderColumns {
     }
 };
 
-}  // namespace
-
-Dataset load_xlsx(const std::string& path, const Schema& schema, const LoadOptions& options) {
-    const Archive zip(path, options.limits.string_bytes);
-    const Workbook wb = open_workbook(zip, options.sheet);
-    SheetHandler sh(path, wb, options.limits);
-    parse_part(zip, wb.part, text::say("xlsx.part.sheet", wb.sheet), sh);
+// The cells of the worksheet at `part`, as rows.
+SheetRows read_sheet(const Archive& zip, const Workbook& wb, const std::string& name, const std::string& part,
+                     const std::string& path, const text::Limits& limits) {
+    SheetHandler sh(path, wb, name, limits);
+    parse_part(zip, part, text::say("xlsx.part.sheet", name), sh);
     sh.finish();
+    return SheetRows(std::move(sh.rows), wb.strings, name);
+}
 
-    SheetRows in(std::move(sh.rows), wb.strings, wb.sheet);
+// The header texts of a sheet (NFC), with their columns.
+HeaderColumns header_columns(const SheetRows& in) {
     HeaderColumns header;
     if (const XRow* h = in.header()) {
         for (const XCell& c : h->cells) {
@@ -400,17 +408,68 @@ Dataset load_xlsx(const std::string& path, const Schema& schema, const LoadOptio
             if (!t.empty()) header.columns.emplace_back(to_nfc(t), c.column);
         }
     }
+    return header;
+}
+
+// Whether a sheet's header is a data header: it names the code, the year and the type or kind.
+bool data_header(const HeaderColumns& header) {
+    bool code = false, year = false, type = false;
+    for (const auto& [text, column] : header.columns) {
+        const auto f = reserved_field(text);
+        code = code || f == Field::code;
+        year = year || f == Field::year;
+        type = type || f == Field::type || f == Field::kind;
+    }
+    return code && year && type;
+}
+
+}  // namespace
+
+// The sheet asked for, or the first; without --sheet, every sheet whose header is a data header
+// (the sheets of the data-entry template, one per kind, and not its guide), in order, into one
+// dataset.  When the first sheet has no data header and no other has one either, the first is
+// read, and says what its header lacks.
+Dataset load_xlsx(const std::string& path, const Schema& schema, const LoadOptions& options) {
+    const Archive zip(path, options.limits.string_bytes);
+    const Workbook wb = open_workbook(zip, options.sheet);
+    std::vector<SheetRows> sheets;
+    std::vector<HeaderColumns> headers;
+    const auto add = [&](const std::string& name, const std::string& part, bool only_data) {
+        SheetRows rows = read_sheet(zip, wb, name, part, path, options.limits);
+        HeaderColumns header = header_columns(rows);
+        if (only_data && !data_header(header)) return;
+        if (sheets.size() == kMaxSheets) throw FileError{path, text::say("xlsx.too_many_sheets", kMaxSheets)};
+        sheets.push_back(std::move(rows));
+        headers.push_back(std::move(header));
+    };
+    const bool several = !wb.others.empty();
+    add(wb.sheet, wb.part, several);
+    for (const auto& [name, part] : wb.others) add(name, part, true);
+    if (sheets.empty()) add(wb.sheet, wb.part, false);
 
     Builder b(path, schema, options, Granularity::per_record);
     b.set_line_word(text::say("word.row"));
-    Dataset ds = load_table(in, b, path);
-
-    for (text::Problem& p : ds.problems) {
-        p.where.sheet = wb.sheet;
-        if (!p.where.field.empty()) p.where.column = header.find(p.where.field, p.code == "D0003");
+    std::vector<std::string> names;
+    for (const SheetRows& in : sheets) names.push_back(in.sheet());
+    if (sheets.size() > 1) b.set_sheets(names);
+    for (std::uint32_t i = 0; i < sheets.size(); ++i) {
+        sheets[i].set_index(i);
+        read_table(sheets[i], b, path);
     }
-    for (Entity& e : ds.entities) e.origin.sheet = wb.sheet;
-    for (Record& r : ds.records) r.origin.sheet = wb.sheet;
+    Dataset ds = b.finish();
+
+    const auto sheet_of_line = [&](std::uint32_t& line) -> std::size_t {
+        const std::uint32_t s = sheet_of(line);
+        line = row_of(line);
+        return s < names.size() ? s : 0;
+    };
+    for (text::Problem& p : ds.problems) {
+        const std::size_t s = sheet_of_line(p.where.line);
+        p.where.sheet = names[s];
+        if (!p.where.field.empty()) p.where.column = headers[s].find(p.where.field, p.code == "D0003");
+    }
+    for (Entity& e : ds.entities) e.origin.sheet = names[sheet_of_line(e.origin.line)];
+    for (Record& r : ds.records) r.origin.sheet = names[sheet_of_line(r.origin.line)];
     return ds;
 }
 

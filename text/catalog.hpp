@@ -16,5 +16,6 @@ std::span<const CatalogEntry> catalog_data_read();  // CSV, JSON and workbook sy
 std::span<const CatalogEntry> catalog_cli();      // the ntm command: help texts
 std::span<const CatalogEntry> catalog_cli_run();  // usage errors, files, reasons, what a run says
 std::span<const CatalogEntry> catalog_tests();  // T…: rule tests (ntm test)
+std::span<const CatalogEntry> catalog_template();  // the data-entry template, and reading it back
 
 }  // namespace ntm::text

@@ -30,7 +30,8 @@ const std::vector<CatalogEntry>& catalog() {
     static const std::vector<CatalogEntry> all = [] {
         std::vector<CatalogEntry> entries;
         for (const auto part : {catalog_rules(), catalog_rules_expr(), catalog_rules_decls(), catalog_data(),
-                                 catalog_data_read(), catalog_cli(), catalog_cli_run(), catalog_tests()}) {
+                                 catalog_data_read(), catalog_cli(), catalog_cli_run(), catalog_tests(),
+                                 catalog_template()}) {
             entries.insert(entries.end(), part.begin(), part.end());
         }
         std::stable_sort(entries.begin(), entries.end(),
