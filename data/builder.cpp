@@ -276,7 +276,7 @@ void Builder::recognised(std::uint32_t e, const Written& level, const Written& y
     const EntityKind kind = ds_.entities[e].kind;
     if (!level.given()) {
         problem("D0208", ProblemKind::value, year.line, field_name(Field::level_year),
-                text::say("D0208.no_level", shown(year.text), field_name(Field::level)));
+                text::say("D0208.cell_no_level", shown(year.text), field_name(Field::level)));
         return;
     }
     const std::string name = level_named_by(schema_, kind, level.text);
@@ -284,8 +284,8 @@ void Builder::recognised(std::uint32_t e, const Written& level, const Written& y
         std::vector<std::string> words;
         for (const std::string& l : schema_.levels[kind_index(kind)]) words.push_back(level_word(l));
         problem("D0208", ProblemKind::value, level.line, field_name(Field::level),
-                text::say("D0208.level", shown(level.text), kind_name(kind),
-                          words.empty() ? text::say("D0208.no_levels")
+                text::say("D0208.cell_level", shown(level.text), kind_name(kind),
+                          words.empty() ? text::say("D0208.cell_no_levels")
                                         : text::Message::same(fmt::format("{}", fmt::join(words, ", "))),
                           did_you_mean(level.text, words)));
         return;
@@ -293,8 +293,8 @@ void Builder::recognised(std::uint32_t e, const Written& level, const Written& y
     const auto when = parse_year(year.text);
     if (!when) {
         problem("D0208", ProblemKind::value, year.given() ? year.line : level.line, field_name(Field::level_year),
-                year.given() ? text::say("D0208.year", shown(year.text), shown(level.text), kYearMin, kYearMax)
-                             : text::say("D0208.no_year", shown(level.text), field_name(Field::level_year)));
+                year.given() ? text::say("D0208.cell_year", shown(year.text), shown(level.text), kYearMin, kYearMax)
+                             : text::say("D0208.cell_no_year", shown(level.text), field_name(Field::level_year)));
         return;
     }
     recognised(e, name, *when);

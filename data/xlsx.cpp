@@ -103,8 +103,10 @@ std::string show_date(double serial, bool date1904) {
 // kept, and they are counted against the limits as they are read (D0903, D0904).
 class SheetHandler : public XmlHandler {
 public:
-    SheetHandler(const std::string& path, const Workbook& workbook, std::string sheet, const text::Limits& limits)
-        : path_(path), wb_(workbook), sheet_(std::move(sheet)), limits_(limits) {}
+    // `cells`: the cells kept so far in the workbook, its sheets read one after the other.
+    SheetHandler(const std::string& path, const Workbook& workbook, std::string sheet, const text::Limits& limits,
+                 std::uint64_t& cells)
+        : path_(path), wb_(workbook), sheet_(std::move(sheet)), limits_(limits), cells_(cells) {}
 
     std::vector<XRow> rows;
 
@@ -282,7 +284,8 @@ private:
     const text::Limits& limits_;
     std::uint32_t row_ = 0, column_ = 0;
     bool in_row_ = false, row_kept_ = false;
-    std::uint64_t rows_kept_ = 0, cells_ = 0;
+    std::uint64_t rows_kept_ = 0;
+    std::uint64_t& cells_;
     std::string type_;
     std::size_t style_ = 0;
     std::string value_;
@@ -392,8 +395,8 @@ struct HeaderColumns {
 
 // The cells of the worksheet at `part`, as rows.
 SheetRows read_sheet(const Archive& zip, const Workbook& wb, const std::string& name, const std::string& part,
-                     const std::string& path, const text::Limits& limits) {
-    SheetHandler sh(path, wb, name, limits);
+                     const std::string& path, const text::Limits& limits, std::uint64_t& cells) {
+    SheetHandler sh(path, wb, name, limits, cells);
     parse_part(zip, part, text::say("xlsx.part.sheet", name), sh);
     sh.finish();
     return SheetRows(std::move(sh.rows), wb.strings, name);
@@ -434,8 +437,9 @@ Dataset load_xlsx(const std::string& path, const Schema& schema, const LoadOptio
     const Workbook wb = open_workbook(zip, options.sheet);
     std::vector<SheetRows> sheets;
     std::vector<HeaderColumns> headers;
+    std::uint64_t cells = 0;  // the limit of cells is the workbook's, whatever its sheets
     const auto add = [&](const std::string& name, const std::string& part, bool only_data) {
-        SheetRows rows = read_sheet(zip, wb, name, part, path, options.limits);
+        SheetRows rows = read_sheet(zip, wb, name, part, path, options.limits, cells);
         HeaderColumns header = header_columns(rows);
         if (only_data && !data_header(header)) return;
         if (sheets.size() == kMaxSheets) throw FileError{path, text::say("xlsx.too_many_sheets", kMaxSheets)};
@@ -445,7 +449,10 @@ Dataset load_xlsx(const std::string& path, const Schema& schema, const LoadOptio
     const bool several = !wb.others.empty();
     add(wb.sheet, wb.part, several);
     for (const auto& [name, part] : wb.others) add(name, part, true);
-    if (sheets.empty()) add(wb.sheet, wb.part, false);
+    if (sheets.empty()) {
+        cells = 0;  // read again, to be read as the one table
+        add(wb.sheet, wb.part, false);
+    }
 
     Builder b(path, schema, options, Granularity::per_record);
     b.set_line_word(text::say("word.row"));

@@ -34,14 +34,14 @@ constexpr CatalogEntry entries[] = {
     {"xlsx.too_many_sheets", "sổ có hơn {} trang tính có dòng tiêu đề dữ liệu: hãy tách thành nhiều tệp",
      "the workbook has more than {} sheets with a data header: split it into several files"},
     // One recognition in two cells (D0208)
-    {"D0208.no_level", "có năm công nhận '{}' nhưng không có mức công nhận: ghi mức vào cột '{}'",
+    {"D0208.cell_no_level", "có năm công nhận '{}' nhưng không có mức công nhận: ghi mức vào cột '{}'",
      "recognition year '{}' without a level: write the level in column '{}'"},
-    {"D0208.level", "không có mức công nhận '{}' cho {}: ghi một trong các mức {}{}",
+    {"D0208.cell_level", "không có mức công nhận '{}' cho {}: ghi một trong các mức {}{}",
      "no level of recognition '{}' for a {}: write one of {}{}"},
-    {"D0208.no_levels", "(luật không khai báo mức nào)", "(the rules declare none)"},
-    {"D0208.year", "năm công nhận '{}' của mức '{}' không phải là năm từ {} đến {}",
+    {"D0208.cell_no_levels", "(luật không khai báo mức nào)", "(the rules declare none)"},
+    {"D0208.cell_year", "năm công nhận '{}' của mức '{}' không phải là năm từ {} đến {}",
      "recognition year '{}' of level '{}' is not a year from {} to {}"},
-    {"D0208.no_year", "mức công nhận '{}' chưa có năm: ghi năm vào cột '{}'",
+    {"D0208.cell_no_year", "mức công nhận '{}' chưa có năm: ghi năm vào cột '{}'",
      "recognition level '{}' has no year: write it in column '{}'"},
 };
 
