@@ -27,9 +27,6 @@ namespace ntm::data {
 
 namespace {
 
-constexpr std::uint32_t kMaxColumn = 16384;  // XFD, Excel's last column
-constexpr std::uint32_t kMaxRow = 1048576;   // Excel's last row
-
 // One cell as read: its column, its text (what a CSV cell would hold) and, for numbers and
 // booleans, the typed value handed to the Builder.  A shared string is kept as its index, not
 // copied: a sheet may refer to one long string a million times.
@@ -48,56 +45,6 @@ struct XRow {
     std::uint32_t number = 0;
     std::vector<XCell> cells;
 };
-
-// "D14" → column 4, row 14; false if it is no cell reference.
-bool parse_ref(std::string_view ref, std::uint32_t& column, std::uint32_t& row) {
-    std::size_t i = 0;
-    column = 0;
-    while (i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z' && column <= kMaxColumn) {
-        column = column * 26 + static_cast<std::uint32_t>(ref[i] - 'A' + 1);
-        ++i;
-    }
-    if (i == 0 || column > kMaxColumn) return false;
-    row = 0;
-    const auto r = std::from_chars(ref.data() + i, ref.data() + ref.size(), row);
-    return r.ec == std::errc() && r.ptr == ref.data() + ref.size() && row >= 1 && row <= kMaxRow;
-}
-
-// A number as Excel shows it in a cell of General format: 15 significant digits (a formula's
-// 89.99999999999999 shows, and counts, as 90).
-std::string show_number(double v) {
-    std::string s = fmt::format("{:.15g}", v);
-    if (s == "-0") s = "0";
-    return s;
-}
-
-// A date serial number → "2024-03-15" (1900 date system: serial 1 is 1900-01-01, and Excel
-// counts a 29 February 1900 that never was; 1904 system: serial 0 is 1904-01-01).  A serial
-// outside the dates Excel shows (up to 9999-12-31) is shown as the number, as Excel shows it
-// (with #### when the column is narrow).
-std::string show_date(double serial, bool date1904) {
-    const double first = date1904 ? 0 : 1;
-    const double after_last = date1904 ? 2957004 : 2958466;  // 10000-01-01
-    if (!(serial >= first && serial < after_last)) return show_number(serial);
-    long days = static_cast<long>(std::floor(serial));  // → days since 1970-01-01
-    if (date1904) {
-        days -= 24107;
-    } else {
-        if (days < 60) ++days;
-        days -= 25569;
-    }
-    // Howard Hinnant's civil_from_days.
-    days += 719468;
-    const long era = (days >= 0 ? days : days - 146096) / 146097;
-    const long doe = days - era * 146097;
-    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const long mp = (5 * doy + 2) / 153;
-    const long d = doy - (153 * mp + 2) / 5 + 1;
-    const long m = mp < 10 ? mp + 3 : mp - 9;
-    const long y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-    return fmt::format("{:04}-{:02}-{:02}", y, m, d);
-}
 
 // The cells of one worksheet part, as rows of XCells.  Only rows and cells holding a value are
 // kept, and they are counted against the limits as they are read (D0903, D0904).

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -28,6 +29,17 @@ struct Workbook {
     std::vector<Shown> styles;         // by style index
     bool date1904 = false;             // dates count from 1904 (old Mac workbooks)
 };
+
+// Cells: Excel's last column (XFD) and row.
+inline constexpr std::uint32_t kMaxColumn = 16384;
+inline constexpr std::uint32_t kMaxRow = 1048576;
+// "D14" → column 4, row 14; false if it is no cell reference.
+bool parse_ref(std::string_view ref, std::uint32_t& column, std::uint32_t& row);
+// A number as Excel shows it in a cell of General format: 15 significant digits.
+std::string show_number(double v);
+// A date serial number as "2024-03-15" (1900 or 1904 date system); outside Excel's dates, the
+// number.
+std::string show_date(double serial, bool date1904);
 
 // The workbook's sheet `wanted` (exactly, else in any letter case; the first sheet when empty,
 // with the other worksheets in `others`),

@@ -3,6 +3,7 @@
 // two.  What the template offers is what the readers accept, every sheet of it.
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -92,6 +93,13 @@ void round_trip(const TemplateOptions& options, const std::string& name) {
     REQUIRE(plan.error.empty());
     REQUIRE(!plan.sheets.empty());
     REQUIRE(plan.sheets.front().kind == EntityKind::xa);
+    // Each header leads to one input: none is written twice on a sheet.
+    for (const TemplateSheet& s : plan.sheets) {
+        std::vector<std::string> headers;
+        for (const TemplateInput& in : s.inputs) headers.push_back(in.header);
+        std::sort(headers.begin(), headers.end());
+        CHECK(std::adjacent_find(headers.begin(), headers.end()) == headers.end());
+    }
     std::size_t units = 0;
     for (const TemplateSheet& s : plan.sheets) units += s.units.size();
 

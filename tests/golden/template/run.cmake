@@ -1,5 +1,5 @@
 # The golden test of `ntm template`: writes the template of CASE (its arguments in CASE.args),
-# prints the parts that matter with dump.py (each sheet's header row, data validations and
+# reads it back with `ntm validate`, prints the parts that matter with dump.py (each sheet's header row, data validations and
 # pre-filled rows, shared strings resolved) and compares them with CASE.expected.  With
 # NTM_UPDATE_GOLDEN set, writes CASE.expected instead: read the diff before committing it.
 #   cmake -DNTM=... -DCASE=... -DDIR=... -DOUT=.../template-CASE.xlsx -P run.cmake
@@ -19,7 +19,12 @@ execute_process(COMMAND python3 ${DIR}/dump.py ${OUT} RESULT_VARIABLE rc OUTPUT_
 if(NOT rc EQUAL 0)
     message(FATAL_ERROR "dump.py failed:\n${err}")
 endif()
-set(actual "${out}${dump}")
+# Read back untouched by `ntm validate`: every pre-filled unit, no problem.
+execute_process(COMMAND ${CMAKE_COMMAND} -E env NO_COLOR=1 ${NTM} validate --rules ${DIR}/../../../rules
+                        --data ${out_name}
+                WORKING_DIRECTORY ${out_dir}
+                RESULT_VARIABLE rc OUTPUT_VARIABLE validated ERROR_VARIABLE err)
+set(actual "${out}${err}${validated}validate: exit ${rc}\n${dump}")
 if(DEFINED ENV{NTM_UPDATE_GOLDEN})
     file(WRITE ${DIR}/${CASE}.expected "${actual}")
     return()
