@@ -159,6 +159,42 @@ std::string title_of(const Program& p, const std::vector<std::uint32_t>& sets, E
     return c.title;
 }
 
+// The inputs of a kind in the order a clerk reads them: the indicators' own columns of the sets
+// in force by code (criterion 1, 2, …), then the fields as the rules declare them.
+std::vector<std::uint32_t> input_order(const Program& p, const std::vector<std::uint32_t>& sets, EntityKind k) {
+    const auto& columns = p.schema.columns[kind_index(k)];
+    std::vector<bool> placed(columns.size(), false);
+    std::vector<std::uint32_t> out;
+    for (const std::uint32_t s : sets) {
+        const engine::SetDef& def = p.sets[s];
+        if (def.kind != k) continue;
+        for (std::uint32_t i = def.first_indicator; i < def.first_indicator + def.indicator_count; ++i) {
+            const std::uint32_t slot = p.indicators[i].slot;
+            if (slot == kNone || slot >= columns.size() || placed[slot]) continue;
+            placed[slot] = true;
+            out.push_back(slot);
+        }
+    }
+    // By code, number by number: 1.1, 1.2, 2.1, …, 10, 19.2 (a provincial set lists first the
+    // indicators it overrides).
+    const auto numbers = [&](std::uint32_t slot) {
+        std::vector<int> n;
+        const std::string& code = columns[slot].name;
+        for (std::size_t i = 0; i < code.size();) {
+            int v = 0;
+            while (i < code.size() && code[i] >= '0' && code[i] <= '9') v = v * 10 + (code[i++] - '0');
+            n.push_back(v);
+            ++i;  // the dot, or anything else, between numbers
+        }
+        return n;
+    };
+    std::stable_sort(out.begin(), out.end(), [&](std::uint32_t a, std::uint32_t b) { return numbers(a) < numbers(b); });
+    for (std::uint32_t slot = 0; slot < columns.size(); ++slot) {
+        if (!placed[slot]) out.push_back(slot);
+    }
+    return out;
+}
+
 const std::array<EntityKind, kKindCount> kSheetOrder = {EntityKind::xa, EntityKind::thon, EntityKind::huyen,
                                                         EntityKind::tinh};
 
@@ -236,7 +272,8 @@ TemplatePlan plan_template(const Program& p, const TemplateOptions& o) {
         sheet.kind = k;
         sheet.name = std::string(data::kDefaultType[kind_index(k)]);
         for (const std::string& level : p.schema.levels[kind_index(k)]) sheet.levels.push_back(data::level_word(level));
-        for (const engine::Column& c : p.schema.columns[kind_index(k)]) {
+        for (const std::uint32_t slot : input_order(p, sets, k)) {
+            const engine::Column& c = p.schema.columns[kind_index(k)][slot];
             if (c.derived || !walk.used_[kind_index(k)][c.slot]) continue;
             TemplateInput in;
             in.column = &c;
