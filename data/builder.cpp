@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "data/builder.hpp"
+#include "data/headers.hpp"
 #include "data/vocabulary.hpp"
 #include "text/utf8.hpp"
 
@@ -21,6 +22,7 @@ Builder::Builder(std::string path, const Schema& schema, const LoadOptions& opti
         }
     }
     for (std::size_t f = 0; f < kFieldCount; ++f) field_names_[f] = kFieldKeys[f];
+    template_headers_ = true;
 }
 
 std::uint32_t Builder::column(std::string_view name) {
@@ -28,7 +30,15 @@ std::uint32_t Builder::column(std::string_view name) {
     std::string key = to_nfc(name);
     if (auto it = column_index_.find(key); it != column_index_.end()) return it->second;
     const auto i = static_cast<std::uint32_t>(columns_.size());
-    columns_.push_back({key, {}, 0});
+    ColumnInfo info{key, {}, 0};
+    // A header of the data-entry template ("2.1 Tỷ lệ … (%)") leads where the input's name does;
+    // the column keeps the header as written, which problems name.
+    if (template_headers_) {
+        if (const std::string input = input_named_by(schema_, key); !input.empty()) {
+            info.of = columns_[column_index_.find(input)->second].of;
+        }
+    }
+    columns_.push_back(std::move(info));
     column_index_.emplace(std::move(key), i);
     return i;
 }
@@ -43,6 +53,12 @@ void Builder::unknown_column(std::uint32_t c, std::uint32_t line) {
     }
     problem("D0001", ProblemKind::warning, line, info.name,
             text::say("D0001", shown(info.name), invisible_note(info.name), did_you_mean(info.name, known)));
+}
+
+text::Message Builder::at_word(std::uint32_t line) const {
+    if (sheets_.empty()) return line_word_;
+    const std::uint32_t sheet = sheet_of(line);
+    return text::say("word.sheet_row", sheet < sheets_.size() ? sheets_[sheet] : std::string());
 }
 
 bool Builder::wanted(int year) {
@@ -155,7 +171,7 @@ std::uint32_t Builder::entity(const Head& head, std::size_t records, int first_y
         const Entity& first = ds_.entities[known->second];
         bad = HeadProblem{
             "D0105", head[Field::kind].given() ? Field::kind : Field::type,
-            text::say("D0105.other", shown(code), kind_name(first.kind), line_word_, first.origin.line,
+            text::say("D0105.other", shown(code), kind_name(first.kind), at_word(first.origin.line), at_row(first.origin.line),
                       kind_name(resolved.kind))};
     }
     if (bad) {
@@ -205,7 +221,7 @@ void Builder::merge(std::uint32_t e, const Head& head, const Resolved& resolved)
                           text::Message::both(std::string(kFieldHeaders[static_cast<std::size_t>(f)]),
                                               std::string(kFieldKeys[static_cast<std::size_t>(f)])),
                           shown(now), shown(en.code),
-                          shown(kept), line_word_, en.origin.line, shown(kept)));
+                          shown(kept), at_word(en.origin.line), at_row(en.origin.line), shown(kept)));
     };
     const auto text = [&](Field f, std::string& kept) {
         const std::string_view written = head[f].text;
@@ -236,35 +252,6 @@ void Builder::merge(std::uint32_t e, const Head& head, const Resolved& resolved)
     }
 }
 
-void Builder::recognised(std::uint32_t e, std::string_view text, std::uint32_t line) {
-    while (!text.empty()) {
-        const std::size_t end = text.find_first_of(";,");
-        const std::string_view entry = trim(text.substr(0, end));
-        text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
-        if (entry.empty()) continue;
-        const std::size_t colon = entry.find(':');
-        const std::string_view level =
-            colon == std::string_view::npos ? entry : trim(entry.substr(0, colon));
-        const auto year =
-            colon == std::string_view::npos ? std::nullopt : parse_year(entry.substr(colon + 1));
-        if (level.empty() || !year || level.find_first_of(" \t") != std::string_view::npos) {
-            problem("D0208", ProblemKind::value, line, field_name(Field::recognised),
-                    text::say("D0208", shown(entry)));
-            continue;
-        }
-        recognised(e, level, *year);
-    }
-}
-
-void Builder::recognised(std::uint32_t e, std::string_view level, int year) {
-    auto& list = ds_.entities[e].recognised;
-    const std::string name = to_nfc(level);
-    for (const Recognition& r : list) {
-        if (r.level == name && r.year == year) return;
-    }
-    list.push_back({name, year});
-}
-
 std::uint32_t Builder::record(std::uint32_t e, int year, std::uint32_t line,
                               std::string_view field) {
     Building& b = building_[e];
@@ -272,7 +259,7 @@ std::uint32_t Builder::record(std::uint32_t e, int year, std::uint32_t line,
         if (pending_[r].year == year) {
             reject_record("D0103", line,
                           field.empty() ? std::string_view(field_name(Field::year)) : field,
-                          text::say("D0103", shown(ds_.entities[e].code), year, line_word_, pending_[r].line));
+                          text::say("D0103", shown(ds_.entities[e].code), year, at_word(pending_[r].line), at_row(pending_[r].line)));
             return kNone;
         }
     }
@@ -343,11 +330,13 @@ void Builder::value(std::uint32_t record, std::uint32_t column, const Cell& cell
     const Column* c = input(column, ds_.entities[p.entity].kind, line);
     if (c == nullptr) return;
     double& slot = ds_.values[p.offset + c->slot];
+    value_field_ = columns_[column].name;  // the header as written, which problems name
     if (cell.kind == Cell::Kind::text) {
         text_value(slot, *c, cell.text, line);
     } else {
         typed_value(slot, *c, cell, line);
     }
+    value_field_ = {};
 }
 
 // The input `column` is of `kind`, or null when it is none (D0002, once per column and kind).
@@ -373,7 +362,7 @@ void Builder::typed_value(double& slot, const Column& c, const Cell& cell, std::
                 slot = cell.number;
             } else {
                 problem(
-                    "D0201", ProblemKind::value, line, c.name,
+                    "D0201", ProblemKind::value, line, field_of(c),
                     text::say("D0201.expected", cell.number != 0 ? "true" : "false"));
             }
             return;
@@ -389,7 +378,7 @@ void Builder::typed_value(double& slot, const Column& c, const Cell& cell, std::
             }
             return;
         case Cell::Kind::structured:
-            problem(yes_no ? "D0202" : "D0201", ProblemKind::value, line, c.name,
+            problem(yes_no ? "D0202" : "D0201", ProblemKind::value, line, field_of(c),
                     text::say(yes_no ? "D0202.expected" : "D0201.expected",
                               cell.text == "an array" ? text::say("json.an_array")
                               : cell.text == "an object" ? text::say("json.an_object")
@@ -420,7 +409,7 @@ void Builder::text_value(double& slot, const Column& c, std::string_view text,
         case ParsedNumber::Form::ambiguous: {
             const std::string_view t = trim(text);
             const std::size_t comma = t.find(',');
-            problem("D0206", ProblemKind::value, line, c.name,
+            problem("D0206", ProblemKind::value, line, field_of(c),
                     text::say("D0206", shown(t), shown(t.substr(0, comma)), shown(t.substr(comma + 1)),
                               shown(t.substr(0, comma)), shown(t.substr(comma + 1))));
             return;
@@ -436,16 +425,16 @@ void Builder::number(double& slot, const Column& c, double v, bool percent_sign,
     const std::string text =
         written.empty() ? fmt::format("{}", v) : this->shown(trim(written));
     if (percent_sign && !c.percent) {
-        problem("D0207", ProblemKind::value, line, c.name,
+        problem("D0207", ProblemKind::value, line, field_of(c),
                 text::say("D0207", text, c.name, c.unit_symbol.empty() ? c.unit : c.unit_symbol));
     } else if (c.percent && (v < 0 || v > 100)) {
-        problem("D0203", ProblemKind::value, line, c.name,
+        problem("D0203", ProblemKind::value, line, field_of(c),
                 text::say("D0203", text));
     } else if (c.count && v < 0) {
-        problem("D0204", ProblemKind::value, line, c.name,
+        problem("D0204", ProblemKind::value, line, field_of(c),
                 text::say("D0204", text));
     } else if (c.count && v != std::floor(v)) {
-        problem("D0205", ProblemKind::value, line, c.name,
+        problem("D0205", ProblemKind::value, line, field_of(c),
                 text::say("D0205", text));
     } else if (scale_ok(c, v, text, line)) {
         slot = v;
@@ -455,10 +444,10 @@ void Builder::number(double& slot, const Column& c, double v, bool percent_sign,
 void Builder::wrong(const Column& c, std::string_view written, std::uint32_t line) {
     written = trim(written);
     if (c.type == ValueType::boolean) {
-        problem("D0202", ProblemKind::value, line, c.name,
+        problem("D0202", ProblemKind::value, line, field_of(c),
                 text::say("D0202", shown(written), invisible_note(written)));
     } else {
-        problem("D0201", ProblemKind::value, line, c.name,
+        problem("D0201", ProblemKind::value, line, field_of(c),
                 text::say("D0201", shown(written), invisible_note(written)));
     }
 }

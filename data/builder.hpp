@@ -52,6 +52,14 @@ template <class T>
 using StringMap = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
 
 
+// A line of a workbook read sheet after sheet (Builder::set_sheets): the sheet's index in the
+// high bits, the row (at most 1 048 576, Excel's last) in the low ones.
+inline constexpr unsigned kSheetShift = 21;
+inline constexpr std::uint32_t kMaxSheets = (1u << (32 - kSheetShift)) - 1;
+inline std::uint32_t sheet_line(std::uint32_t sheet, std::uint32_t row) { return (sheet << kSheetShift) | row; }
+inline std::uint32_t sheet_of(std::uint32_t line) { return line >> kSheetShift; }
+inline std::uint32_t row_of(std::uint32_t line) { return line & ((1u << kSheetShift) - 1); }
+
 // ---------------------------------------------------------------------------------------------
 // What readers hand to the Builder
 
@@ -110,6 +118,9 @@ public:
     }
     // How messages name a place: "line" (CSV, JSON) or "row" (a worksheet).
     void set_line_word(text::Message word) { line_word_ = std::move(word); }
+    // A workbook read sheet after sheet: each line is (sheet index << kSheetShift) + row, and
+    // messages that name another row name its sheet too ("sheet 'Xã', row 4").
+    void set_sheets(std::vector<std::string> names) { sheets_ = std::move(names); }
     // Decimal comma always accepted (a ';'-separated file).
     void set_comma_decimal(bool on) { comma_decimal_ = on; }
     bool comma_decimal() const { return comma_decimal_; }
@@ -136,6 +147,9 @@ public:
     // "dat_chuan:2019; nang_cao:2023" (D0208 for a malformed entry), or one entry.
     void recognised(std::uint32_t entity, std::string_view text, std::uint32_t line);
     void recognised(std::uint32_t entity, std::string_view level, int year);
+    // One recognition in the template's two cells: the level in words or by name ("Đạt chuẩn",
+    // "nang_cao") and its year (D0208 when either is missing or not understood).
+    void recognised(std::uint32_t entity, const Written& level, const Written& year);
 
     // Starts the record of `entity` in `year`; kNone when it duplicates one (D0103, about
     // `field`, or the year field when empty).
@@ -216,6 +230,10 @@ private:
     void number(double& slot, const Column& column, double v, bool percent_sign,
                 std::string_view written, std::uint32_t line);
     void wrong(const Column& column, std::string_view written, std::uint32_t line);
+    // The field a problem about a value of `column` names: the header it was written under.
+    std::string_view field_of(const Column& column) const {
+        return value_field_.empty() ? std::string_view(column.name) : value_field_;
+    }
     void resolve_hierarchy();
     // A value at the wrong scale (scale.cpp): an income in đồng where the rules ask for triệu
     // đồng (D0210, the value ignored).
@@ -233,7 +251,12 @@ private:
     const AdminUnits* official_list(std::uint32_t entity) const;
     void inherit_region(std::uint32_t entity);
 
+    // The place of another row in a message: its word and its number (see set_sheets).
+    text::Message at_word(std::uint32_t line) const;
+    std::uint32_t at_row(std::uint32_t line) const { return sheets_.empty() ? line : row_of(line); }
+
     std::string path_;
+    std::vector<std::string> sheets_;
     const Schema& schema_;
     LoadOptions options_;
     Granularity granularity_;
@@ -248,6 +271,8 @@ private:
     std::array<StringMap<std::uint32_t>, 2> codes_;
     std::array<StringMap<std::uint32_t>, 2> rejected_codes_;
     std::vector<ColumnInfo> columns_;
+    bool template_headers_ = false;  // column(): a template header leads to its input
+    std::string value_field_;        // value(): the header of the value being read
     StringMap<std::uint32_t> column_index_;
     std::vector<Word> types_, kinds_, regions_;
     std::string scratch_;  // NFC copies of non-ASCII text

@@ -148,11 +148,11 @@ void Builder::resolve_parent(std::uint32_t e) {
     const auto it = codes_[m].find(en.parent_code);
     if (it == codes_[m].end()) {
         if (const auto r = rejected_codes_[m].find(en.parent_code); r != rejected_codes_[m].end()) {
-            reject("D0108", text::say("D0108", shown(en.parent_code), shown(en.code), line_word_, r->second));
+            reject("D0108", text::say("D0108", shown(en.parent_code), shown(en.code), at_word(r->second), at_row(r->second)));
         } else if (const auto other = codes_[1 - m].find(en.parent_code); other != codes_[1 - m].end()) {
             const Entity& o = ds_.entities[other->second];
             reject("D0106", text::say("D0106.other_map", shown(en.parent_code), shown(en.code), map_word(en.map),
-                                        shown(o.code), line_word_, o.origin.line, map_word(o.map),
+                                        shown(o.code), at_word(o.origin.line), at_row(o.origin.line), map_word(o.map),
                                         field_name(Field::map), kFirstTwoTierYear - 1,
                                         kFirstTwoTierYear));
         } else {
@@ -182,7 +182,7 @@ void Builder::resolve_parent(std::uint32_t e) {
                          en.kind == EntityKind::xa ? text::say("D0107.map", map_word(en.map)) : text::Message(),
                          hint));
     } else if (building_[it->second].rejected) {
-        reject("D0108", text::say("D0108", shown(en.parent_code), shown(en.code), line_word_, parent.origin.line));
+        reject("D0108", text::say("D0108", shown(en.parent_code), shown(en.code), at_word(parent.origin.line), at_row(parent.origin.line)));
     } else {
         en.parent = it->second;
         inherit_region(e);

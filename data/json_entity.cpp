@@ -99,7 +99,11 @@ void EntityReader::entity_key(std::string_view k, std::uint32_t line) {
         key_ = Key::values;
     } else {
         for (std::size_t f = 0; f < kFieldCount; ++f) {
-            if (k == kFieldKeys[f] && static_cast<Field>(f) != Field::year) {
+            // A JSON entity names its recognitions in `recognised`: the two cells of the
+            // template (level, level_year) are for tables only.
+            const auto field = static_cast<Field>(f);
+            if (k == kFieldKeys[f] && field != Field::year && field != Field::level &&
+                field != Field::level_year) {
                 key_ = Key::field;
                 key_field_ = f;
             }

@@ -32,7 +32,7 @@ std::string with_comma(double v) {
 
 bool Builder::scale_ok(const Column& c, double v, const std::string& written, std::uint32_t line) {
     if (!in_trieu_dong(c) || v < kMostTrieuDong) return true;
-    problem("D0210", ProblemKind::value, line, c.name,
+    problem("D0210", ProblemKind::value, line, field_of(c),
             text::say("D0210", written, c.unit_symbol, with_comma(v / 1e6)));
     return false;
 }

@@ -76,11 +76,12 @@ Source read_workbook(const std::string& path, const LoadOptions& options) {
     Workbook wb = open_workbook(zip, options.sheet);
     for (const NumberFormat& f : wb.formats) out.formats.push_back({f.id, f.code});
     const std::vector<SheetPart> parts = wb.sheets;
+    std::uint64_t cells = 0;  // the limit of cells is the workbook's, whatever its sheets
     for (const SheetPart& part : parts) {
         if (part.part.empty() || !zip.has(part.part)) continue;  // a chart sheet: no cells
         wb.sheet = part.name;
         wb.part = part.part;
-        SheetHandler sh(path, wb, options.limits);
+        SheetHandler sh(path, wb, part.name, options.limits, cells);
         parse_part(zip, wb.part, text::say("xlsx.part.sheet", wb.sheet), sh);
         sh.finish();
         SourceSheet& sheet = out.sheets.emplace_back();

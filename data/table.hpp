@@ -196,7 +196,8 @@ inline std::uint32_t header_column(const TableHeader& h, const Builder& b, std::
     return found == TableHeader::kNoCell ? 0 : static_cast<std::uint32_t>(found + 1);
 }
 
-// Reads the header and every row after it into `b`, and returns the validated data.  Every
+// Reads the header and every row after it into `b` (a workbook's sheets one after the other,
+// into one Builder), and returns the header read; load_table returns the validated data.  Every
 // non-blank row counts towards the limit of rows (D0903), whatever its year.
 //
 // `by_position` is set for CSV, to its separator: a CSV cell finds its column only by the
@@ -205,8 +206,8 @@ inline std::uint32_t header_column(const TableHeader& h, const Builder& b, std::
 // header's cells").  In a worksheet each cell carries its column: nothing can move, and a cell
 // right of the header's last is only ignored (D0004).
 template <class Rows>
-Dataset load_table(Rows& in, Builder& b, const std::string& path,
-                   std::optional<char> by_position = std::nullopt) {
+TableHeader read_table(Rows& in, Builder& b, const std::string& path,
+                       std::optional<char> by_position = std::nullopt) {
     const TableHeader h = read_table_header(in, b, path);
     std::vector<bool> unnamed_warned(h.unnamed.size(), false);
 
@@ -244,17 +245,32 @@ Dataset load_table(Rows& in, Builder& b, const std::string& path,
         const std::uint32_t r = b.record(e, *year, line);
         if (r == kNone) continue;
         if (head[Field::recognised].given()) b.recognised(e, head[Field::recognised].text, line);
+        if (head[Field::level].given() || head[Field::level_year].given()) {
+            b.recognised(e, head[Field::level], head[Field::level_year]);
+        }
         for (const auto& [cell, column] : h.values) {
             if (cell < in.size()) b.value(r, column, in.value(cell), line);
         }
         if (head[Field::estimated].given()) b.estimated(r, head[Field::estimated].text, line);
     }
-    // Every problem about a field is placed on its cell: the field's column, in its row.
-    Dataset ds = b.finish();
-    for (text::Problem& p : ds.problems) {
+    return h;
+}
+
+// Every problem about a field placed on its cell: the field's column, in its row.
+inline void place_columns(std::vector<text::Problem>& problems, const TableHeader& h, const Builder& b) {
+    for (text::Problem& p : problems) {
         if (!p.where.field.empty() && p.where.column == 0)
             p.where.column = header_column(h, b, p.where.field, p.code == "D0003");
     }
+}
+
+// read_table, then the data validated: one table is the whole file.
+template <class Rows>
+Dataset load_table(Rows& in, Builder& b, const std::string& path,
+                   std::optional<char> by_position = std::nullopt) {
+    const TableHeader h = read_table(in, b, path, by_position);
+    Dataset ds = b.finish();
+    place_columns(ds.problems, h, b);
     return ds;
 }
 

@@ -25,17 +25,20 @@ using dsl::kRegionCount;
 // ---------------------------------------------------------------------------------------------
 // Reserved fields: everything of a row that is not a value.
 
+// `level` and `level_year`: one recognition in two cells, the level in words ("Đạt chuẩn") and
+// its year, as the data-entry template asks for it (beside or instead of `recognised`).
 enum class Field : std::uint8_t {
-    code, name, type, kind, parent, region, year, recognised, map, merged_from, estimated
+    code, name, type, kind, parent, region, year, recognised, map, merged_from, estimated, level,
+    level_year
 };
-inline constexpr std::size_t kFieldCount = 11;
+inline constexpr std::size_t kFieldCount = 13;
 inline constexpr std::array<std::string_view, kFieldCount> kFieldKeys = {
     "code", "name", "type", "kind", "parent", "region", "year", "recognised", "map", "merged_from",
-    "estimated"};
+    "estimated", "recognised_level", "recognised_year"};
 // The Vietnamese header of each field, as documented.
 inline constexpr std::array<std::string_view, kFieldCount> kFieldHeaders = {
     "mã", "tên", "loại", "cấp", "mã cấp trên", "vùng", "năm", "công nhận", "bản đồ",
-    "sáp nhập từ", "ước tính"};
+    "sáp nhập từ", "ước tính", "mức công nhận", "năm công nhận"};
 
 // The reserved field a CSV header names (English key or Vietnamese header, any case), if any.
 std::optional<Field> reserved_field(std::string_view header);

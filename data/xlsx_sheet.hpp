@@ -102,8 +102,11 @@ inline std::string show_date(double serial, bool date1904) {
 // kept, and they are counted against the limits as they are read (D0903, D0904).
 class SheetHandler : public XmlHandler {
 public:
-    SheetHandler(const std::string& path, const Workbook& workbook, const text::Limits& limits)
-        : path_(path), wb_(workbook), limits_(limits) {}
+    // `sheet`: the sheet's name; `cells`: the cells kept so far in the workbook, its sheets read
+    // one after the other (the limit of cells is the workbook's).
+    SheetHandler(const std::string& path, const Workbook& workbook, std::string sheet,
+                 const text::Limits& limits, std::uint64_t& cells)
+        : path_(path), wb_(workbook), sheet_(std::move(sheet)), limits_(limits), cells_(cells) {}
 
     std::vector<XRow> rows;
 
@@ -162,14 +165,14 @@ public:
 
 private:
     [[noreturn]] void corrupt(const text::Message& why) const {
-        throw FileError{path_, text::say("xlsx.damaged_sheet", wb_.sheet, why, resave_help())};
+        throw FileError{path_, text::say("xlsx.damaged_sheet", sheet_, why, resave_help())};
     }
 
     // An error at the current cell with a code of its own: a limit reached.
     [[noreturn]] void over_limit(const char* code, text::Message message) const {
         text::Problem p = text::file_problem(path_, std::move(message));
         p.code = code;
-        p.where.sheet = wb_.sheet;
+        p.where.sheet = sheet_;
         p.where.line = row_;
         p.where.column = column_;
         throw FileError{std::move(p)};
@@ -282,10 +285,12 @@ private:
 
     const std::string& path_;
     const Workbook& wb_;
+    std::string sheet_;
     const text::Limits& limits_;
     std::uint32_t row_ = 0, column_ = 0;
     bool in_row_ = false, row_kept_ = false;
-    std::uint64_t rows_kept_ = 0, cells_ = 0;
+    std::uint64_t rows_kept_ = 0;
+    std::uint64_t& cells_;
     std::string type_;
     std::size_t style_ = 0;
     std::string value_;

@@ -256,6 +256,13 @@ Workbook open_workbook(const Archive& zip, const std::string& wanted) {
     if (out.part.empty()) {
         throw FileError{path, text::say("xlsx.sheet_no_part", sheet.name, resave_help())};
     }
+    // Without a sheet asked for, the worksheets after the first, which may be read too.
+    for (std::size_t i = 1; wanted.empty() && i < wb.sheets.size(); ++i) {
+        for (const Relationship& r : rels) {
+            const std::string part = r.id == wb.sheets[i].rel && r.is("worksheet") ? resolve_target(workbook, r.target) : "";
+            if (!part.empty() && zip.has(part)) out.others.push_back({wb.sheets[i].name, part});
+        }
+    }
     SharedStringsHandler strings;
     if (!strings_part.empty() && zip.has(strings_part))
         parse_part(zip, strings_part, text::say("xlsx.part.strings"), strings);

@@ -7,6 +7,8 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "data/xlsx_archive.hpp"
@@ -33,6 +35,9 @@ struct NumberFormat {
 struct Workbook {
     std::string sheet;                 // the sheet to read: its name
     std::string part;                  // and its part ("xl/worksheets/sheet1.xml")
+    // When no sheet is asked for, the other worksheets, in order: name and part.  The reader
+    // reads those whose header is a data header, as the template's sheets are (xlsx.cpp).
+    std::vector<std::pair<std::string, std::string>> others;
     std::vector<std::string> strings;  // the shared strings, by index
     std::vector<Shown> styles;         // by style index
     bool date1904 = false;             // dates count from 1904 (old Mac workbooks)
@@ -40,7 +45,8 @@ struct Workbook {
     std::vector<NumberFormat> formats;  // by style index
 };
 
-// The workbook's sheet `wanted` (exactly, else in any letter case; the first sheet when empty),
+// The workbook's sheet `wanted` (exactly, else in any letter case; the first sheet when empty,
+// with the other worksheets in `others`),
 // with the shared strings and styles.  Throws FileError when there is no such sheet (naming the
 // sheets there are) or the workbook is damaged.
 Workbook open_workbook(const Archive& zip, const std::string& wanted);

@@ -307,6 +307,9 @@ void Compiler::levels() {
             def.gates.push_back(std::move(gd));
         }
     }
+    for (std::size_t k = 0; k < kKindCount; ++k) {
+        for (const std::uint32_t li : out_.level_order[k]) out_.schema.levels[k].push_back(out_.levels[li].name);
+    }
 }
 
 void Compiler::classes_and_assignments() {

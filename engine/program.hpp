@@ -74,6 +74,9 @@ struct Column {
 
 struct Schema {
     std::array<std::vector<Column>, kKindCount> columns;  // per kind, index = slot
+    // The names of the levels of each kind, lowest first ("dat_chuan", "nang_cao", …): what a
+    // recognition in a data file may name (data/vocabulary.hpp reads them in words too).
+    std::array<std::vector<std::string>, kKindCount> levels;
 
     // The column of `kind` named `name` (NFC), or null.
     const Column* find(EntityKind kind, std::string_view name) const;

@@ -6,11 +6,14 @@
 // `highlight` (a criterion not met, a value below its threshold) filled in light red with dark
 // red text, as Excel's "Bad" style.
 //
-// write_template() writes the workbook district staff fill in: the reserved columns (Mã, Tên,
-// Loại, Mã cấp trên, Vùng, Năm, Công nhận) and one column per input of a kind, each header
-// with a comment giving its Vietnamese title, unit and allowed values, and data validation
-// (đạt/không đạt lists for yes/no, 0–100 for percentages, whole numbers for counts).  A filled
-// template is read back by load_data() as it is.
+// write_template() writes the workbook a commune or district clerk fills in (template_plan.hpp
+// says what it holds): one sheet per kind of entity the sets in force judge ("Xã", "Thôn",
+// "Huyện", "Tỉnh"), each with the reserved columns (Mã, Tên, Loại, Mã cấp trên, Vùng, Năm,
+// Mức công nhận, Năm công nhận) and one column per input those sets read, headed "2.1 Tỷ lệ …
+// (%)" (data/headers.hpp), with a comment giving its title, unit and allowed values, and data
+// validation (lists: có/không or đạt/chưa đạt, types, regions, levels in words, years; 0–100
+// for percentages, whole numbers for counts); the official units of a province pre-filled; and
+// a guide sheet.  A filled template is read back by load_data() as it is, every sheet of it.
 //
 // Both throw text::FileError (naming the file) when the file cannot be written.
 #pragma once
@@ -19,6 +22,7 @@
 #include <vector>
 
 #include "report/names.hpp"
+#include "report/template_plan.hpp"
 #include "text/problem.hpp"
 
 namespace ntm::report {
@@ -55,9 +59,7 @@ void write_workbook(const std::string& path, const std::vector<Sheet>& sheets);
 // combining accents not at all, CJK and emoji twice.
 double widest_line(std::string_view text);
 
-// Writes the data-entry template for entities of `kind`: the reserved columns, then one column
-// per input of `schema` for that kind that a file may give (not `derive`d ones), and a second
-// sheet "Hướng dẫn" that lists every column with its title, unit and allowed values.
-void write_template(const std::string& path, const Schema& schema, EntityKind kind);
+// Writes the data-entry template of `plan` (report::plan_template).
+void write_template(const std::string& path, const TemplatePlan& plan);
 
 }  // namespace ntm::report

@@ -7,6 +7,7 @@
 
 #include "data/vocabulary.hpp"
 #include "report/words.hpp"
+#include "data/headers.hpp"
 #include "report/xlsx_book.hpp"
 
 namespace ntm::report {
@@ -63,8 +64,13 @@ TemplateColumn number_column(std::string header, std::string title, bool whole, 
 // letter case), capitalised for display: "Mã cấp trên".
 std::string header(data::Field f) { return upper_first(data::kFieldHeaders[static_cast<std::size_t>(f)]); }
 
-// The columns every data file has: code, name, type, parent, region, year, recognition.
-std::vector<TemplateColumn> reserved_columns(EntityKind kind) {
+// The first year of the programme (QĐ 800/QĐ-TTg, 2010): recognitions are from the next on.
+constexpr int kFirstRecognitionYear = 2011;
+
+// The columns every sheet has: code, name, type, parent, region, year, and one recognition as a
+// level in words and its year.
+std::vector<TemplateColumn> reserved_columns(const TemplateSheet& sheet, int year) {
+    const EntityKind kind = sheet.kind;
     std::vector<TemplateColumn> cols;
     TemplateColumn code;
     code.header = header(data::Field::code);
@@ -79,44 +85,47 @@ std::vector<TemplateColumn> reserved_columns(EntityKind kind) {
     cols.push_back(list_column(header(data::Field::type), "Loại đơn vị hành chính (bắt buộc)", data::unit_types(kind), false));
     TemplateColumn parent;
     parent.header = header(data::Field::parent);
-    parent.title = "Mã của đơn vị cấp trên (huyện của xã, tỉnh của huyện)";
-    parent.allowed = "mã của một đơn vị trong tệp";
+    parent.title = kind == EntityKind::tinh ? "Bỏ trống: tỉnh không có đơn vị cấp trên"
+                                            : "Mã của đơn vị cấp trên (tỉnh hoặc huyện của xã, xã của thôn)";
+    parent.allowed = "mã của một đơn vị trong tệp hoặc trong danh mục chính thức";
     parent.text = true;
     cols.push_back(std::move(parent));
     cols.push_back(list_column(header(data::Field::region), "Vùng kinh tế - xã hội; bỏ trống nếu lấy theo tỉnh",
                                {dsl::kRegionNames.begin(), dsl::kRegionNames.end()}, false));
     cols.push_back(number_column(header(data::Field::year), "Năm của số liệu (bắt buộc)", true, data::kYearMin,
                                  data::kYearMax, fmt::format("năm từ {} đến {}", data::kYearMin, data::kYearMax)));
-    TemplateColumn recognised;
-    recognised.header = header(data::Field::recognised);
-    recognised.title = "Các mức đã được công nhận và năm công nhận";
-    recognised.allowed = "MỨC:NĂM, cách nhau bởi dấu ;  ví dụ dat_chuan:2019; nang_cao:2023";
-    cols.push_back(std::move(recognised));
+    TemplateColumn level = list_column(header(data::Field::level), "Mức cao nhất đơn vị đã được công nhận; bỏ trống nếu chưa được công nhận",
+                                       sheet.levels, true);
+    cols.push_back(std::move(level));
+    std::vector<std::string> years;
+    for (int y = std::min(kFirstRecognitionYear, year); y <= year; ++y) years.push_back(std::to_string(y));
+    cols.push_back(list_column(header(data::Field::level_year), "Năm được công nhận ở mức đó", std::move(years), true));
+    cols.back().allowed = fmt::format("năm từ {} đến {}", std::min(kFirstRecognitionYear, year), year);
     return cols;
 }
 
-// The reserved columns, then one per input of `kind` that a file may give.
-std::vector<TemplateColumn> template_columns(const Schema& schema, EntityKind kind) {
-    std::vector<TemplateColumn> cols = reserved_columns(kind);
-    for (const Column& in : schema.columns[kind_index(kind)]) {
-        if (in.derived) continue;
+// The reserved columns, then one per input the sets in force read.
+std::vector<TemplateColumn> template_columns(const TemplateSheet& sheet, int year) {
+    std::vector<TemplateColumn> cols = reserved_columns(sheet, year);
+    for (const TemplateInput& in : sheet.inputs) {
+        const Column& col = *in.column;
         TemplateColumn c;
-        if (in.type == ValueType::boolean) {
-            c = list_column(in.name, in.title, {"đạt", "không đạt"}, true);
-            c.allowed = "đạt hoặc không đạt (cũng nhận có/không)";
-        } else if (in.percent) {
-            c = number_column(in.name, in.title, false, 0, 100, "số từ 0 đến 100 (phần trăm)");
-        } else if (in.count) {
-            c = number_column(in.name, in.title, true, 0, 1e9, "số nguyên, không âm");
+        if (col.type == ValueType::boolean) {
+            const auto [yes, no] = data::yes_no_words(col);
+            c = list_column(in.header, in.title, {std::string(yes), std::string(no)}, true);
+        } else if (col.percent) {
+            c = number_column(in.header, in.title, false, 0, 100, "số từ 0 đến 100 (phần trăm)");
+        } else if (col.count) {
+            c = number_column(in.header, in.title, true, 0, 1e9, "số nguyên, không âm");
         } else {
-            c.header = in.name;
+            c.header = in.header;
             c.title = in.title;
             c.allowed = "số";
         }
         // From the rule text: shown as the cells of every workbook are.
         c.header = shown(c.header);
         c.title = shown(c.title);
-        c.unit = shown(in.unit_symbol.empty() ? in.unit : in.unit_symbol);
+        c.unit = shown(data::header_unit(col));
         cols.push_back(std::move(c));
     }
     return cols;
@@ -136,7 +145,8 @@ void write_template_column(Book& book, lxw_worksheet* ws, lxw_col_t col, Templat
     opt.height = 110;
     book.check(worksheet_write_comment_opt(ws, 0, col, note.c_str(), &opt), text::say("xlsx.a_comment"));
 
-    const double width = std::clamp(std::max(widest_line(c.header) + 4, 12.0), kMinWidth, kMaxWidth);
+    // Long headers wrap in a tall header row: a column is as wide as a short title needs.
+    const double width = std::clamp(std::min(widest_line(c.header) + 2, 28.0), std::max(kMinWidth, 10.0), kMaxWidth);
     worksheet_set_column(ws, col, col, width, c.text ? text_format : nullptr);
 
     if (c.validation.validate == LXW_VALIDATION_TYPE_NONE) return;
@@ -156,30 +166,59 @@ void write_template_column(Book& book, lxw_worksheet* ws, lxw_col_t col, Templat
                text::say("xlsx.a_validation", c.header));
 }
 
-// The guide: every column in words, on a second sheet the reader does not read.
-Sheet guide(const std::vector<TemplateColumn>& cols) {
+// The guide: every column of every sheet in words, on a sheet the reader does not read (its
+// header is no data header).
+Sheet guide(const std::vector<std::pair<std::string, std::vector<TemplateColumn>>>& sheets) {
     Sheet out;
     out.name = "Hướng dẫn";
-    out.header = {"Cột", "Nội dung", "Đơn vị", "Giá trị hợp lệ"};
-    for (const TemplateColumn& c : cols) {
-        out.rows.push_back({XlsxCell::of(c.header), XlsxCell::of(c.title), XlsxCell::of(c.unit), XlsxCell::of(c.allowed)});
+    out.header = {"Trang tính", "Cột", "Nội dung", "Đơn vị", "Giá trị hợp lệ"};
+    for (const auto& [name, cols] : sheets) {
+        for (const TemplateColumn& c : cols) {
+            out.rows.push_back({XlsxCell::of(name), XlsxCell::of(c.header), XlsxCell::of(c.title),
+                                XlsxCell::of(c.unit), XlsxCell::of(c.allowed)});
+        }
     }
     return out;
 }
 
+// The pre-filled rows of a sheet: each unit's code, name, type, parent and the year.
+void write_units(Book& book, lxw_worksheet* ws, const TemplateSheet& sheet, int year) {
+    lxw_row_t row = 1;
+    for (const TemplateUnit& u : sheet.units) {
+        const auto text = [&](lxw_col_t col, const std::string& value) {
+            if (value.empty()) return;
+            book.check(worksheet_write_string(ws, row, col, value.c_str(), nullptr),
+                       text::say("xlsx.a_row", row + 1, sheet.name));
+        };
+        text(0, u.code);
+        text(1, u.name);
+        text(2, u.type);
+        text(3, u.parent);
+        text(4, u.region);
+        book.check(worksheet_write_number(ws, row, 5, year, nullptr), text::say("xlsx.a_row", row + 1, sheet.name));
+        ++row;
+    }
+}
+
 }  // namespace
 
-void write_template(const std::string& path, const Schema& schema, EntityKind kind) {
-    std::vector<TemplateColumn> cols = template_columns(schema, kind);
+void write_template(const std::string& path, const TemplatePlan& plan) {
     Book book(path);
-    lxw_worksheet* ws = book.add(std::string(dsl::kKindNames[kind_index(kind)]));
     lxw_format* text_format = workbook_add_format(book.get());
     format_set_num_format(text_format, "@");
-    for (std::size_t i = 0; i < cols.size(); ++i) {
-        write_template_column(book, ws, static_cast<lxw_col_t>(i), cols[i], text_format);
+    std::vector<std::pair<std::string, std::vector<TemplateColumn>>> written;
+    for (const TemplateSheet& sheet : plan.sheets) {
+        std::vector<TemplateColumn> cols = template_columns(sheet, plan.year);
+        lxw_worksheet* ws = book.add(sheet.name);
+        worksheet_set_row(ws, 0, 75, nullptr);
+        for (std::size_t i = 0; i < cols.size(); ++i) {
+            write_template_column(book, ws, static_cast<lxw_col_t>(i), cols[i], text_format);
+        }
+        write_units(book, ws, sheet, plan.year);
+        worksheet_freeze_panes(ws, 1, 2);
+        written.emplace_back(sheet.name, std::move(cols));
     }
-    worksheet_freeze_panes(ws, 1, 2);
-    const Sheet sheet = guide(cols);
+    const Sheet sheet = guide(written);
     book::write_sheet(book, book.add(sheet.name), sheet);
     book.close();
 }

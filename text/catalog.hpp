@@ -21,5 +21,6 @@ std::span<const CatalogEntry> catalog_tests();  // T…: rule tests (ntm test)
 std::span<const CatalogEntry> catalog_reasons();  // why libzip or expat could not read a workbook
 std::span<const CatalogEntry> catalog_frame();  // the frame file of a report, printing to PDF
 std::span<const CatalogEntry> catalog_annotate();  // the annotated workbook (ntm validate --annotate)
+std::span<const CatalogEntry> catalog_template();  // the data-entry template, and reading it back
 
 }  // namespace ntm::text

@@ -43,6 +43,7 @@ const std::vector<CatalogEntry>& catalog() {
                  catalog_frame(),
                  catalog_rules_sanity(),
                  catalog_annotate(),
+                 catalog_template(),
              }) {
             entries.insert(entries.end(), part.begin(), part.end());
         }

@@ -258,8 +258,13 @@ TEST_CASE("xlsx: the sheet chosen by name, in any letter case", "[xlsx]") {
     CHECK(ds.records[0].year == 2023);
     CHECK(rendered(ds)[0] ==
           ":'Dữ liệu 2023'!I7: error[D0203]: field '2.1': percentage 140 is outside 0–100");
-    // The first sheet has no header with a code.
-    CHECK(support::load_error(path) == "sheet 'Ghi chú', row 1: the header has no 'code' (mã) column");
+    // Without --sheet, every sheet with a data header: the notes are not one.
+    const Dataset all = support::load(path);
+    CHECK(all.records.size() == 4);
+    CHECK(rendered(all)[0] == rendered(ds)[0]);
+    // With none, the first sheet is read, and says what its header lacks.
+    const std::string notes_only = write_xlsx("notes.xlsx", {notes, WSheet{"Ghi chú 2", notes.rows}});
+    CHECK(support::load_error(notes_only) == "sheet 'Ghi chú', row 1: the header has no 'code' (mã) column");
     options.sheet = "Du lieu 2024";
     CHECK(support::load_error(path, options) ==
           "no sheet 'Du lieu 2024' in the workbook (its sheets: 'Ghi chú', 'Dữ liệu 2023'); "

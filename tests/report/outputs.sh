@@ -167,7 +167,7 @@ no-leftovers)
     run 1 "wrote out/bao-cao.md" report --format md --out out/bao-cao.md $data $rules
     run 1 "wrote out/bao-cao.xlsx" report --format xlsx --out out/bao-cao.xlsx $data $rules
     run 1 "wrote 9 tables in out/bang" report --format csv --out out/bang $data $rules
-    "$ntm" --lang en template --out out/mau.xlsx $rules >out.txt 2>err.txt || fail "template: exit $?"
+    "$ntm" --lang en template --year 2024 --out out/mau.xlsx $rules >out.txt 2>err.txt || fail "template: exit $?"
     run 0 "wrote out/so-tay.html" doc --format html --out out/so-tay.html rules
     run 0 "wrote out/so-tay.md" doc --out out/so-tay.md rules
     only out bao-cao.html bao-cao.md bao-cao.xlsx bang mau.xlsx so-tay.html so-tay.md
@@ -176,7 +176,7 @@ no-leftovers)
     # The same run again gives the same bytes, the workbooks included.
     for f in bao-cao.html bao-cao.md bao-cao.xlsx mau.xlsx; do cp "out/$f" "$f.first"; done
     run 1 "wrote out/bao-cao.xlsx" report --format xlsx --out out/bao-cao.xlsx $data $rules
-    "$ntm" --lang en template --out out/mau.xlsx $rules >out.txt 2>err.txt || fail "template: exit $?"
+    "$ntm" --lang en template --year 2024 --out out/mau.xlsx $rules >out.txt 2>err.txt || fail "template: exit $?"
     same out/bao-cao.xlsx bao-cao.xlsx.first
     same out/mau.xlsx mau.xlsx.first
     # Failure: a table that cannot be replaced (a folder has its name) stops the run before any

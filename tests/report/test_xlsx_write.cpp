@@ -1,5 +1,5 @@
-// Excel workbooks written by report/: the data-entry template, read back empty and filled in,
-// and report workbooks, checked by opening the archive.
+// Excel workbooks written by report/: report workbooks, checked by opening the archive (the
+// data-entry template: test_template.cpp).
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
@@ -16,67 +16,6 @@ using namespace ntm::engine;
 using namespace ntm::data;
 using namespace ntm::report;
 using ntm::dsl::EntityKind;
-
-TEST_CASE("xlsx: the template is read back, empty and filled in", "[xlsx]") {
-    const std::string path = support::temp_path("mau.xlsx");
-    write_template(path, support::schema(), EntityKind::xa);
-
-    // Empty: a header the reader knows column by column (an unknown one would be D0001).
-    const Dataset empty = support::load(path);
-    CHECK(empty.read == 0);
-    CHECK(empty.problems.empty());
-
-    const std::string sheet = unzip(path, "xl/worksheets/sheet1.xml");
-    CHECK(sheet.find(R"(<pane xSplit="2" ySplit="1" topLeftCell="C2" activePane="bottomRight" state="frozen"/>)") !=
-          std::string::npos);
-    CHECK(sheet.find("<formula1>\"đạt,không đạt\"</formula1>") != std::string::npos);
-    CHECK(sheet.find(R"(<dataValidation type="decimal")") != std::string::npos);
-    const std::string comments = unzip(path, "xl/comments1.xml");
-    CHECK(comments.find("Tỷ lệ người dân hài lòng") != std::string::npos);
-    CHECK(unzip(path, "xl/workbook.xml").find(R"(<sheet name="Hướng dẫn")") != std::string::npos);
-
-    // The types offered are those the reader accepts: every type of a district, towns included.
-    const std::string districts_path = support::temp_path("mau-huyen.xlsx");
-    write_template(districts_path, support::schema(), EntityKind::huyen);
-    const std::string districts = unzip(districts_path, "xl/worksheets/sheet1.xml");
-    for (const std::string& type : unit_types(EntityKind::huyen)) {
-        INFO(type);
-        CHECK(districts.find(type) != std::string::npos);
-    }
-    CHECK(districts.find("Thành phố thuộc tỉnh") != std::string::npos);
-
-    // Filled: the template's header (its shared strings, in column order), and two rows.
-    const std::string strings = unzip(path, "xl/sharedStrings.xml");
-    std::vector<std::string> header;
-    for (std::size_t p = 0; header.size() < 12 && (p = strings.find("<t>", p)) != std::string::npos;) {
-        const std::size_t e = strings.find("</t>", p);
-        header.push_back(strings.substr(p + 3, e - p - 3));
-        p = e;
-    }
-    REQUIRE(header == std::vector<std::string>{"Mã", "Tên", "Loại", "Mã cấp trên", "Vùng", "Năm",
-                                               "Công nhận", "1.1", "2.1", "hai_long", "so_truong",
-                                               "thu_nhap"});
-    Sheet filled{"xa", header, {}, true, 0};
-    filled.rows.push_back({XlsxCell::of("20794"), XlsxCell::of("Bình Dương"), XlsxCell::of("Xã"),
-                           {}, XlsxCell::of("DHNTB"), XlsxCell::of(2024.0), {},
-                           XlsxCell::of("đạt"), XlsxCell::of(100.0), XlsxCell::of(0.93, "0%"),
-                           XlsxCell::of(4.0), XlsxCell::of(55.2)});
-    filled.rows.push_back({XlsxCell::of("20797"), XlsxCell::of("Bình Giang"), XlsxCell::of("Xã"),
-                           {}, XlsxCell::of("DHNTB"), XlsxCell::of(2024.0), {},
-                           XlsxCell::of("không đạt")});
-    const std::string back = support::temp_path("mau-da-dien.xlsx");
-    write_workbook(back, {filled});
-    const Dataset ds = support::load(back);
-    CHECK(ds.problems.empty());
-    REQUIRE(ds.records.size() == 2);
-    CHECK(support::value(ds, 0, "1.1") == 1);
-    CHECK(support::value(ds, 0, "2.1") == 100);
-    CHECK(support::value(ds, 0, "hai_long") == Approx(93));
-    CHECK(support::value(ds, 0, "so_truong") == 4);
-    CHECK(support::value(ds, 0, "thu_nhap") == 55.2);
-    CHECK(support::value(ds, 1, "1.1") == 0);
-    CHECK(!known(support::value(ds, 1, "2.1")));
-}
 
 TEST_CASE("xlsx: report workbooks", "[xlsx]") {
     Sheet overview{"Tổng hợp", {"Mã", "Xã", "Số tiêu chí đạt", "Tỷ lệ"}, {}, true, 2};
