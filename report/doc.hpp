@@ -46,6 +46,10 @@ struct Doc {
 };
 
 Doc report_document(const Report& report, Lang lang);
+// Parts of the overview (doc_overview.cpp): the comparison with the previous year, and the
+// progress towards the targets of later years; nothing when there is none.
+std::vector<DocBlock> trend_blocks(const Report& report, Lang lang);
+std::vector<DocBlock> upcoming_blocks(const Report& report, Lang lang);
 
 // One Markdown document.  Headings with an anchor carry it as `<a id="…"></a>`, which Markdown
 // viewers and pandoc keep, so that links to it work.

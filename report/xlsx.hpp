@@ -46,6 +46,7 @@ struct Sheet {
     std::vector<std::vector<XlsxCell>> rows;      // rows 2...; rows may be shorter than the header
     bool freeze_header = true;                    // keep row 1 in view
     std::uint32_t freeze_columns = 0;             // and this many columns on the left (names)
+    bool autofilter = false;                      // filter buttons on the header row
 };
 
 // Writes `sheets` (at least one) to `path`, replacing the file.

@@ -132,6 +132,14 @@ TEST_CASE("report: the Excel workbook has the CSV tables as sheets, numbers as n
     }
     const std::string overview = unzip(path, "xl/worksheets/sheet1.xml");
     CHECK(overview.find(R"(state="frozen")") != std::string::npos);
+    // Every table sheet can be filtered by its headers and keeps the columns naming a row in
+    // view: the work lists their body, code and name (three columns).
+    for (int n = 1; n <= 9; ++n) {
+        INFO("sheet " << n);
+        CHECK(unzip(path, "xl/worksheets/sheet" + std::to_string(n) + ".xml").find("<autoFilter ref=\"A1:") !=
+              std::string::npos);
+    }
+    CHECK(unzip(path, "xl/worksheets/sheet6.xml").find(R"(<pane xSplit="3" ySplit="1")") != std::string::npos);
     CHECK(overview.find(R"(t="n")") == std::string::npos);  // numbers are written as plain <v>
     CHECK(std::regex_search(overview, std::regex(R"(<c r="B2"[^>]*><v>[0-9])")));
     // A verdict "chưa đạt" is highlighted: every cell holding it has a style (the fill).
