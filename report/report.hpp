@@ -2,7 +2,8 @@
 //
 // A report has five views, all filled from the same Evaluation and from explain(); nothing is
 // judged again here:
-//   1. overview   — levels of the communes, classes, districts' levels and progress, targets;
+//   1. overview   — levels of the communes, the previous year compared, classes, districts'
+//                   levels and progress, targets of the year and of later years;
 //   2. criteria   — each criterion of the standard set: how many communes meet it, weakest first;
 //   3. work lists — per body in charge: the communes failing (or lacking data on) its
 //                   indicators, closest to passing first;
