@@ -148,6 +148,31 @@ constexpr const char* kPalette[] = {"#c9ced6", "#7fb77e", "#2f8f5b", "#1d5e8c", 
 
 std::string color(std::size_t i) { return kPalette[std::min<std::size_t>(i, std::size(kPalette) - 1)]; }
 
+// Each level's fill tells it apart in black-and-white print too: its colour under white
+// hatching of its own (none for "not reached", then diagonal, horizontal, crossed, vertical,
+// dotted), defined once per chart.
+constexpr const char* kHatch[] = {
+    "",
+    R"(<path d="M0 6L6 0" stroke="#fff" stroke-width="1.6"/>)",
+    R"(<path d="M0 3H6" stroke="#fff" stroke-width="1.6"/>)",
+    R"(<path d="M0 3H6M3 0V6" stroke="#fff" stroke-width="1.2"/>)",
+    R"(<path d="M3 0V6" stroke="#fff" stroke-width="1.6"/>)",
+    R"(<circle cx="3" cy="3" r="1.3" fill="#fff"/>)",
+};
+
+std::string level_patterns(std::size_t n) {
+    std::string out = "<defs>\n";
+    for (std::size_t l = 1; l < n; ++l) {
+        const std::size_t i = std::min<std::size_t>(l, std::size(kHatch) - 1);
+        out += fmt::format("<pattern id=\"muc-{}\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">"
+                           "<rect width=\"6\" height=\"6\" fill=\"{}\"/>{}</pattern>\n",
+                           l, color(l), kHatch[i]);
+    }
+    return out + "</defs>\n";
+}
+
+std::string level_fill(std::size_t l) { return l == 0 ? color(0) : fmt::format("url(#muc-{})", l); }
+
 // A figure with its caption, and an SVG 760 wide that names it for screen readers; the caller
 // closes both.
 std::string figure_open(const std::string& caption, int height) {
@@ -165,11 +190,12 @@ std::string chart_levels(const Report& r, Lang lang) {
     std::string out = figure_open(w.chart_levels, height);
     std::vector<std::string> legend{w.none_level};
     legend.insert(legend.end(), o.commune_levels.begin(), o.commune_levels.end());
+    out += level_patterns(legend.size());
     int x = 0;
     for (std::size_t l = 0; l < legend.size(); ++l) {
-        out += fmt::format("<rect x=\"{}\" y=\"6\" width=\"12\" height=\"12\" fill=\"{}\"/><text x=\"{}\" y=\"16\" "
-                           "font-size=\"11\">{}</text>\n",
-                           x, color(l), x + 16, esc(legend[l]));
+        out += fmt::format("<rect x=\"{}\" y=\"6\" width=\"12\" height=\"12\" fill=\"{}\" stroke=\"#555\" "
+                           "stroke-width=\"0.5\"/><text x=\"{}\" y=\"16\" font-size=\"11\">{}</text>\n",
+                           x, level_fill(l), x + 16, esc(legend[l]));
         x += 28 + static_cast<int>(text::display_width(legend[l])) * 7;
     }
     for (std::size_t d = 0; d < o.districts.size(); ++d) {
@@ -190,7 +216,12 @@ std::string chart_levels(const Report& r, Lang lang) {
             if (exact[l] == 0) continue;
             const double width = bar_w * static_cast<double>(exact[l]) / static_cast<double>(p.communes);
             out += fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"18\" fill=\"{}\"><title>{}: {}</title></rect>\n",
-                               label_w + start, y + 2, width, color(l), esc(legend[l]), exact[l]);
+                               label_w + start, y + 2, width, level_fill(l), esc(legend[l]), exact[l]);
+            if (width >= 14) {  // the count on the bar, legible over any fill (a white halo)
+                out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\" stroke=\"#fff\" "
+                                   "stroke-width=\"3\" paint-order=\"stroke\">{}</text>\n",
+                                   label_w + start + width / 2, y + 15, exact[l]);
+            }
             start += width;
         }
         const std::size_t standard = p.at_least.empty() ? 0 : p.at_least.front();

@@ -78,6 +78,10 @@ TEST_CASE("report: HTML is one well-formed page with no external resource", "[re
         CHECK(html.find("<link") == std::string::npos);
         CHECK(html.find("@import") == std::string::npos);
         CHECK(html.find("<svg") != std::string::npos);
+        // Levels tell apart in black-and-white print: hatched fills, counts on the bars.
+        CHECK(html.find(R"(<pattern id="muc-1")") != std::string::npos);
+        CHECK(html.find(R"x(fill="url(#muc-1)")x") != std::string::npos);
+        CHECK(std::regex_search(html, std::regex(R"(paint-order="stroke">[0-9]+</text>)")));
         CHECK(html.find("@media print") != std::string::npos);
         CHECK(html.find("break-before:page") != std::string::npos);
         CHECK(html.find("break-inside:avoid") != std::string::npos);
