@@ -25,6 +25,40 @@ int recognised_before(const Program& program, const Entity& e, int year) {
     return best;
 }
 
+// Target `t` counted on `evaluation`'s results.
+TargetResult compare(const Program& program, const Dataset& data, const Evaluation& evaluation, std::uint32_t t,
+                     std::uint32_t locality) {
+    const TargetDef& def = program.targets[t];
+    TargetResult result{t, locality, {}};
+    for (const TargetDef::Line& line : def.lines) {
+        const LevelDef& level = program.levels[line.level];
+        TargetLineResult r;
+        r.level = line.level;
+        r.increment = line.increment;
+        r.asked = line.count;
+        for (const EntityResult& er : evaluation.entities) {
+            const std::uint32_t e = data.records[er.record].entity;
+            if (!er.judged || data.entities[e].kind != level.kind || !within(data, e, locality)) continue;
+            r.reached += er.level >= level.ordinal;
+            r.reached_max += er.level_max >= level.ordinal;
+        }
+        if (line.increment) {
+            // "Before" is before the target's first year: for a target of a later year, what
+            // the recognition history says so far.
+            const int from = std::max(evaluation.year, def.year);
+            for (std::uint32_t e = 0; e < data.entities.size(); ++e) {
+                const Entity& en = data.entities[e];
+                if (!en.judged || en.kind != level.kind || !within(data, e, locality)) continue;
+                r.before += recognised_before(program, en, from) >= level.ordinal;
+            }
+        }
+        const double need = r.asked + r.before;
+        r.status = r.reached >= need ? Status::met : r.reached_max < need ? Status::not_met : Status::unknown;
+        result.lines.push_back(r);
+    }
+    return result;
+}
+
 }  // namespace
 
 std::vector<TargetResult> compare_targets(const Program& program, const Dataset& data, const Evaluation& evaluation) {
@@ -34,31 +68,20 @@ std::vector<TargetResult> compare_targets(const Program& program, const Dataset&
         if (evaluation.year < def.year || evaluation.year > def.year_to) continue;
         const std::uint32_t locality = data.find(def.locality);
         if (locality == kNone) continue;  // a target of another locality than the data's
-        TargetResult result{t, locality, {}};
-        for (const TargetDef::Line& line : def.lines) {
-            const LevelDef& level = program.levels[line.level];
-            TargetLineResult r;
-            r.level = line.level;
-            r.increment = line.increment;
-            r.asked = line.count;
-            for (const EntityResult& er : evaluation.entities) {
-                const std::uint32_t e = data.records[er.record].entity;
-                if (!er.judged || data.entities[e].kind != level.kind || !within(data, e, locality)) continue;
-                r.reached += er.level >= level.ordinal;
-                r.reached_max += er.level_max >= level.ordinal;
-            }
-            if (line.increment) {
-                for (std::uint32_t e = 0; e < data.entities.size(); ++e) {
-                    const Entity& en = data.entities[e];
-                    if (!en.judged || en.kind != level.kind || !within(data, e, locality)) continue;
-                    r.before += recognised_before(program, en, evaluation.year) >= level.ordinal;
-                }
-            }
-            const double need = r.asked + r.before;
-            r.status = r.reached >= need ? Status::met : r.reached_max < need ? Status::not_met : Status::unknown;
-            result.lines.push_back(r);
-        }
-        out.push_back(std::move(result));
+        out.push_back(compare(program, data, evaluation, t, locality));
+    }
+    return out;
+}
+
+std::vector<TargetResult> compare_upcoming_targets(const Program& program, const Dataset& data,
+                                                   const Evaluation& evaluation) {
+    std::vector<TargetResult> out;
+    for (std::uint32_t t = 0; t < program.targets.size(); ++t) {
+        const TargetDef& def = program.targets[t];
+        if (def.year <= evaluation.year) continue;
+        const std::uint32_t locality = data.find(def.locality);
+        if (locality == kNone) continue;
+        out.push_back(compare(program, data, evaluation, t, locality));
     }
     return out;
 }

@@ -40,5 +40,10 @@ struct TargetResult {
 
 // The targets of the evaluation's year whose locality is in the data, in declaration order.
 std::vector<TargetResult> compare_targets(const Program& program, const Dataset& data, const Evaluation& evaluation);
+// The targets of later years than the evaluation's (whose locality is in the data), in
+// declaration order, counted on the evaluation's results: how far the locality is from each.
+// A `+N` line counts "before" as the recognitions before the target's year known so far.
+std::vector<TargetResult> compare_upcoming_targets(const Program& program, const Dataset& data,
+                                                   const Evaluation& evaluation);
 
 }  // namespace ntm::engine

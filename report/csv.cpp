@@ -11,6 +11,8 @@
 //     look like a thousands group).  With --lang en the decimal point is used instead.
 // Whole numbers (counts, codes) have no separator and read the same everywhere.
 #include <cmath>
+#include <map>
+
 #include <fmt/format.h>
 
 #include "report/words.hpp"
@@ -127,7 +129,9 @@ Csv districts(const Report& r, Lang lang) {
     for (const DistrictProgress& d : o.districts) {
         std::string level;
         for (const OwnLevel& own : o.own_levels) {
-            if (own.unit.code == d.unit.code) level = own.judged ? or_none(w, own.level_title) : w.not_judged;
+            if (own.unit.code == d.unit.code) {
+                level = own.judged ? or_none(w, level_title_for(own.level_title, own.type)) : w.not_judged;
+            }
         }
         csv.field(d.unit.code).field(d.unit.name).field(level).count(d.communes);
         for (std::size_t n : d.at_least) csv.count(n);
@@ -191,7 +195,11 @@ void indicator(Csv& csv, Lang lang, const IndicatorExplanation& i) {
         csv.number(i.value);
     }
     csv.field(i.boolean ? "" : i.unit_symbol).field(requirement_text(lang, i));
-    csv.number(i.status == Status::not_met && !i.boolean ? i.gap : kUnknown);
+    if (i.boolean) {
+        csv.field(missing_text(lang, i));  // what is missing: "chưa có …"
+    } else {
+        csv.number(i.status == Status::not_met ? i.gap : kUnknown);
+    }
     csv.field(i.source).field(i.rule);
 }
 
@@ -297,8 +305,13 @@ void write_report_xlsx(const Report& report, Lang lang, const std::string& path)
     std::vector<Sheet> sheets;
     for (const auto& [name, table] : tables(report, lang)) {
         sheets.push_back(table.sheet(name));
-        // Keep the code and name of communes in view on the wide sheets.
-        if (name == "phieu-xa" || name == "phieu-xa-chi-tieu" || name == "viec-cua-so") sheets.back().freeze_columns = 2;
+        // Every table can be filtered by its headers; the columns naming a row (kind and level,
+        // code and name, body and commune) stay in view when scrolling right.
+        sheets.back().autofilter = true;
+        static const std::map<std::string, std::uint32_t> kNameColumns = {
+            {"tong-quan", 2}, {"tien-do-huyen", 2}, {"phan-loai", 3},         {"muc-tieu", 3},         {"tieu-chi", 2},
+            {"viec-cua-so", 3}, {"phieu-xa", 2},    {"phieu-xa-chi-tieu", 2}, {"loi-du-lieu", 0}};
+        if (const auto it = kNameColumns.find(name); it != kNameColumns.end()) sheets.back().freeze_columns = it->second;
     }
     write_workbook(path, sheets);
 }

@@ -29,7 +29,7 @@ public:
         about.push_back(fmt::format("{}: {}", w_.rules, fmt::join(r_.rule_files, ", ")));
         about.push_back(fmt::format("{}: {} — {}", w_.data, r_.data_file,
                                     fmt::format(fmt::runtime(w_.records), r_.read, r_.accepted, r_.rejected)));
-        if (!r_.standard_set.empty()) about.push_back(fmt::format("{}: {}", w_.standard_set, r_.standard_set));
+        if (const std::string sets = judged_by(); !sets.empty()) about.push_back(fmt::format("{}: {}", w_.standard_set, sets));
         for (std::size_t m = 0; m < r_.on_map.size(); ++m) {
             if (r_.on_map[m] == 0) continue;
             // One map: its title; both: the title and the count of units on each.
@@ -95,6 +95,13 @@ private:
         return cell(u.name);
     }
     std::string level_or_none(const std::string& title) const { return title.empty() ? w_.none_level : title; }
+    // The sets that judged the communes in scope, else the standard set of the year.
+    std::string judged_by() const {
+        return r_.judging_sets.empty() ? r_.standard_set : judging_sets_text(lang_, r_.judging_sets);
+    }
+    void append(std::vector<DocBlock> blocks) {
+        for (DocBlock& b : blocks) doc_.blocks.push_back(std::move(b));
+    }
 
     void overview() {
         heading(2, w_.overview, "tong-quan");
@@ -103,12 +110,14 @@ private:
         for (const CommuneSheet& s : r_.communes) unconfirmed += s.x.unconfirmed ? 1 : 0;
         if (unconfirmed > 0) paragraph(fmt::format(fmt::runtime(w_.unconfirmed_note), unconfirmed));
         urban_units();
+        append(trend_blocks(r_, lang_));
         district_progress();
         own_levels();
         for (const ClassGroup& g : r_.overview.classes) class_group(g);
         lost_levels();
         revocations();
         targets();
+        append(upcoming_blocks(r_, lang_));
         commune_list();
     }
 
@@ -124,7 +133,9 @@ private:
         rows.push_back({cell(w_.total), count(k.total), {percent(lang_, k.total, k.total), {}, true}, cell("")});
         table({cell(w_.highest_level), cell(w_.count), cell(w_.share), cell(w_.uncertain)}, std::move(rows));
         std::vector<std::string> notes;
-        if (known(k.criteria_mean)) {
+        if (known(k.criteria_mean) && k.criteria_total == 1) {
+            notes.push_back(set_share_text(lang_, k));  // a mean of one criterion says nothing
+        } else if (known(k.criteria_mean)) {
             notes.push_back(fmt::format("{}: {}/{}", w_.criteria_mean, num(lang_, k.criteria_mean), k.criteria_total));
         }
         if (k.not_judged > 0) notes.push_back(fmt::format("{}: {}", w_.not_judged, k.not_judged));
@@ -177,8 +188,8 @@ private:
         heading(3, w_.own_levels);
         std::vector<std::vector<DocCell>> rows;
         for (const OwnLevel& l : r_.overview.own_levels) {
-            std::string level = !l.judged ? std::string(w_.not_judged) : level_or_none(l.level_title);
-            if (!l.may_title.empty()) level += fmt::format(fmt::runtime(w_.may_reach), l.may_title);
+            std::string level = !l.judged ? std::string(w_.not_judged) : level_or_none(level_title_for(l.level_title, l.type));
+            if (!l.may_title.empty()) level += fmt::format(fmt::runtime(w_.may_reach), level_title_for(l.may_title, l.type));
             rows.push_back({cell(l.unit.code), cell(l.unit.name), cell(level)});
         }
         table({cell(w_.code), cell(w_.name), cell(w_.level)}, std::move(rows));
@@ -276,7 +287,7 @@ private:
 
     void criteria() {
         heading(2, w_.criteria_view, "tieu-chi");
-        if (!r_.standard_set.empty()) paragraph(fmt::format("{}: {}", w_.standard_set, r_.standard_set));
+        if (const std::string sets = judged_by(); !sets.empty()) paragraph(fmt::format("{}: {}", w_.standard_set, sets));
         if (r_.criteria.empty()) {
             paragraph(w_.nothing);
             return;
@@ -301,14 +312,14 @@ private:
         std::string status = status_text(lang_, i.status);
         if (!i.unconfirmed.empty()) status += fmt::format(fmt::runtime(w_.unconfirmed_mark), i.unconfirmed);
         return {cell(std::move(status)), cell(std::move(value)), cell(requirement_text(lang_, i)),
-                cell(gap_text(lang_, i))};
+                cell(i.boolean ? missing_text(lang_, i) : gap_text(lang_, i))};
     }
 
     void work() {
         heading(2, w_.work_view, "viec-cua-so");
         if (r_.work.empty()) paragraph(w_.nothing);
         for (const WorkList& list : r_.work) {
-            heading(3, fmt::format("{} ({})", list.body.empty() ? w_.unassigned : list.body, list.items.size()));
+            heading(3, work_heading(lang_, list));
             std::vector<std::vector<DocCell>> rows;
             for (const WorkItem& item : list.items) {
                 std::vector<DocCell> row{cell(item.commune.code), unit(item.commune), cell(item.district),

@@ -55,6 +55,10 @@ Doc report_document(const Report& report, Lang lang, bool compact = false);
 // css "compact"), with its level and only the indicators of the next level not met or lacking
 // data, in fewer columns (no rule line).
 std::vector<DocBlock> compact_sheets(const Report& report, Lang lang);
+// Parts of the overview (doc_overview.cpp): the comparison with the previous year, and the
+// progress towards the targets of later years; nothing when there is none.
+std::vector<DocBlock> trend_blocks(const Report& report, Lang lang);
+std::vector<DocBlock> upcoming_blocks(const Report& report, Lang lang);
 
 // One Markdown document.  Headings with an anchor carry it as `<a id="…"></a>`, which Markdown
 // viewers and pandoc keep, so that links to it work.

@@ -156,6 +156,31 @@ constexpr const char* kPalette[] = {"#c9ced6", "#7fb77e", "#2f8f5b", "#1d5e8c", 
 
 std::string color(std::size_t i) { return kPalette[std::min<std::size_t>(i, std::size(kPalette) - 1)]; }
 
+// Each level's fill tells it apart in black-and-white print too: its colour under white
+// hatching of its own (none for "not reached", then diagonal, horizontal, crossed, vertical,
+// dotted), defined once per chart.
+constexpr const char* kHatch[] = {
+    "",
+    R"(<path d="M0 6L6 0" stroke="#fff" stroke-width="1.6"/>)",
+    R"(<path d="M0 3H6" stroke="#fff" stroke-width="1.6"/>)",
+    R"(<path d="M0 3H6M3 0V6" stroke="#fff" stroke-width="1.2"/>)",
+    R"(<path d="M3 0V6" stroke="#fff" stroke-width="1.6"/>)",
+    R"(<circle cx="3" cy="3" r="1.3" fill="#fff"/>)",
+};
+
+std::string level_patterns(std::size_t n) {
+    std::string out = "<defs>\n";
+    for (std::size_t l = 1; l < n; ++l) {
+        const std::size_t i = std::min<std::size_t>(l, std::size(kHatch) - 1);
+        out += fmt::format("<pattern id=\"muc-{}\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">"
+                           "<rect width=\"6\" height=\"6\" fill=\"{}\"/>{}</pattern>\n",
+                           l, color(l), kHatch[i]);
+    }
+    return out + "</defs>\n";
+}
+
+std::string level_fill(std::size_t l) { return l == 0 ? color(0) : fmt::format("url(#muc-{})", l); }
+
 // A figure with its caption, and an SVG 760 wide that names it for screen readers; the caller
 // closes both.
 std::string figure_open(const std::string& caption, int height) {
@@ -173,11 +198,12 @@ std::string chart_levels(const Report& r, Lang lang) {
     std::string out = figure_open(w.chart_levels, height);
     std::vector<std::string> legend{w.none_level};
     legend.insert(legend.end(), o.commune_levels.begin(), o.commune_levels.end());
+    out += level_patterns(legend.size());
     int x = 0;
     for (std::size_t l = 0; l < legend.size(); ++l) {
-        out += fmt::format("<rect x=\"{}\" y=\"6\" width=\"12\" height=\"12\" fill=\"{}\"/><text x=\"{}\" y=\"16\" "
-                           "font-size=\"11\">{}</text>\n",
-                           x, color(l), x + 16, esc(legend[l]));
+        out += fmt::format("<rect x=\"{}\" y=\"6\" width=\"12\" height=\"12\" fill=\"{}\" stroke=\"#555\" "
+                           "stroke-width=\"0.5\"/><text x=\"{}\" y=\"16\" font-size=\"11\">{}</text>\n",
+                           x, level_fill(l), x + 16, esc(legend[l]));
         x += 28 + static_cast<int>(text::display_width(legend[l])) * 7;
     }
     for (std::size_t d = 0; d < o.districts.size(); ++d) {
@@ -198,7 +224,12 @@ std::string chart_levels(const Report& r, Lang lang) {
             if (exact[l] == 0) continue;
             const double width = bar_w * static_cast<double>(exact[l]) / static_cast<double>(p.communes);
             out += fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"18\" fill=\"{}\"><title>{}: {}</title></rect>\n",
-                               label_w + start, y + 2, width, color(l), esc(legend[l]), exact[l]);
+                               label_w + start, y + 2, width, level_fill(l), esc(legend[l]), exact[l]);
+            if (width >= 14) {  // the count on the bar, legible over any fill (a white halo)
+                out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\" stroke=\"#fff\" "
+                                   "stroke-width=\"3\" paint-order=\"stroke\">{}</text>\n",
+                                   label_w + start + width / 2, y + 15, exact[l]);
+            }
             start += width;
         }
         const std::size_t standard = p.at_least.empty() ? 0 : p.at_least.front();
@@ -275,8 +306,8 @@ std::string render_doc_html(const Doc& doc, Lang lang, const HtmlPage& page) {
             case DocBlock::table: out += table(b, lang); break;
             case DocBlock::section_open:
                 section = b.anchor;
-                out += fmt::format("<section class=\"sheet{}\" id=\"{}\">\n", b.text.empty() ? "" : " " + esc(b.text),
-                                   esc(b.anchor));
+                out += fmt::format("<section class=\"sheet{}{}\" id=\"{}\">\n", b.text.empty() ? "" : " ",
+                                   esc(b.text), esc(b.anchor));
                 break;
             case DocBlock::section_close:
                 out += fmt::format("<p class=\"back\"><a href=\"#{}\">↑ {}</a></p>\n</section>\n", esc(b.anchor), esc(w.back));
@@ -314,12 +345,12 @@ table.cols{table-layout:fixed}
 table.cols td,table.cols th{overflow-wrap:anywhere}
 table.cols th{white-space:normal}
 th.pcode{width:7%}th.pname{width:18%}
-th.wcode{width:7%}th.wname{width:11%}th.wdist{width:11%}th.wlevel{width:12%}
-table.cols th.wcode~th.ind{width:21%}table.cols th.wcode~th.st{width:12%}table.cols th.wcode~th.val,table.cols th.wcode~th.req{width:9%}table.cols th.wcode~th.gap{width:8%}
+th.wcode{width:6%}th.wname{width:10%}th.wdist{width:9%}th.wlevel{width:10%}
+table.cols th.wcode~th.ind{width:21%}table.cols th.wcode~th.st{width:8%}table.cols th.wcode~th.val,table.cols th.wcode~th.req{width:8%}table.cols th.wcode~th.gap{width:20%}
 th.rule,td.rule{display:none}
 th.crit{width:11%}th.ind{width:19%}th.st{width:10%}th.val{width:11%}th.req{width:11%}th.gap{width:10%}th.cite{width:15%}th.body{width:13%}
-section.compact th.ind{width:22%}section.compact th.val,section.compact th.req{width:13%}section.compact th.gap{width:12%}
-section.compact th.cite{width:17%}section.compact th.body{width:13%}
+section.compact th.ind{width:22%}section.compact th.val,section.compact th.req{width:11%}section.compact th.gap{width:17%}
+section.compact th.cite{width:15%}section.compact th.body{width:13%}
 section.sheet.compact{break-before:auto;page-break-before:auto;break-inside:avoid;page-break-inside:avoid;border-top:1px solid #999;margin-top:8px}
 section.compact h3{margin:6px 0 2px;font-size:11pt}
 section.compact p{margin:2px 0;font-size:9pt}

@@ -99,6 +99,7 @@ KindOverview kind_overview(const Program& p, const Scope& s, const Evaluation& e
             k.criteria_total = std::max<std::size_t>(k.criteria_total, er.criteria_total);
         }
     }
+    k.criteria_met = met_sum;
     if (k.judged_by_set > 0) {
         k.criteria_mean = std::round(10.0 * static_cast<double>(met_sum) / static_cast<double>(k.judged_by_set)) / 10.0;
     }
@@ -158,7 +159,7 @@ void unit_facts(const Program& p, const Scope& s, const Evaluation& ev, Overview
             }
         }
         if ((e.kind == EntityKind::huyen || e.kind == EntityKind::tinh) && !p.level_order[kind_index(e.kind)].empty()) {
-            OwnLevel own{s.unit(s.entity_index(r)), e.kind, er.judged, {}, {}};
+            OwnLevel own{s.unit(s.entity_index(r)), e.kind, e.type, er.judged, {}, {}};
             if (const LevelDef* l = s.level(e.kind, er.level); l != nullptr) own.level_title = l->title;
             if (const LevelDef* l = s.level(e.kind, er.level_max); l != nullptr && er.level_max > er.level) {
                 own.may_title = l->title;
@@ -196,12 +197,12 @@ std::vector<DistrictProgress> district_progress(const Program& p, const Dataset&
     return out;
 }
 
-std::vector<TargetRow> target_rows(const Program& p, const Scope& s, const Evaluation& ev) {
+std::vector<TargetRow> target_rows(const Program& p, const Scope& s, const std::vector<TargetResult>& targets) {
     std::vector<TargetRow> out;
-    for (const TargetResult& t : ev.targets) {
+    for (const TargetResult& t : targets) {
         if (!s.within(t.locality)) continue;
         const TargetDef& def = p.targets[t.target];
-        TargetRow row{def.title, def.source, s.unit(t.locality), {}};
+        TargetRow row{def.title, def.source, def.year, s.unit(t.locality), {}};
         for (const TargetLineResult& l : t.lines) {
             row.lines.push_back({p.levels[l.level].title, p.levels[l.level].kind, l.increment, l.asked, l.reached,
                                  l.reached_max, l.before, l.status});
@@ -227,7 +228,8 @@ Overview report_overview(const Program& p, const Dataset& d, const Evaluation& e
     o.classes = class_groups(p, s, ev);
     unit_facts(p, s, ev, o);
     o.districts = district_progress(p, d, s, ev);
-    o.targets = target_rows(p, s, ev);
+    o.targets = target_rows(p, s, ev.targets);
+    o.upcoming = target_rows(p, s, engine::compare_upcoming_targets(p, d, ev));
     return o;
 }
 
@@ -304,6 +306,10 @@ std::vector<WorkList> report_work_lists(const std::vector<CommuneSheet>& commune
     }
     std::vector<WorkList> out;
     for (auto& [body, list] : lists) {
+        std::vector<std::string> codes;
+        for (const WorkItem& item : list.items) codes.push_back(item.commune.code);
+        std::sort(codes.begin(), codes.end());
+        list.communes = static_cast<std::size_t>(std::unique(codes.begin(), codes.end()) - codes.begin());
         std::stable_sort(list.items.begin(), list.items.end(), [](const WorkItem& a, const WorkItem& b) {
             if (a.closeness != b.closeness) return a.closeness < b.closeness;
             if (a.commune.code != b.commune.code) return code_order(a.commune.code, b.commune.code);
@@ -331,7 +337,18 @@ Report build_report(const Program& p, const Dataset& d, const Evaluation& ev, co
         }
     }
     r.overview = report_overview(p, d, ev, options.locality);
+    r.overview.trend = report_trend(p, d, ev, options.locality, options.threads);
     r.communes = report_communes(p, d, ev, options.locality);
+    std::map<std::string, std::size_t> sets;
+    for (const CommuneSheet& sheet : r.communes) {
+        if (!sheet.x.levels.empty() && !sheet.x.levels.front().set_name.empty()) {
+            const LevelExplanation& l = sheet.x.levels.front();
+            ++sets[l.set_title.empty() ? l.set_name : l.set_title];
+        }
+    }
+    r.judging_sets.assign(sets.begin(), sets.end());
+    std::stable_sort(r.judging_sets.begin(), r.judging_sets.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
     r.criteria = report_criteria(r.communes);
     r.work = report_work_lists(r.communes);
     r.problems = d.problems;

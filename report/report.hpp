@@ -2,7 +2,8 @@
 //
 // A report has five views, all filled from the same Evaluation and from explain(); nothing is
 // judged again here:
-//   1. overview   — levels of the communes, classes, districts' levels and progress, targets;
+//   1. overview   — levels of the communes, the previous year compared, classes, districts'
+//                   levels and progress, targets of the year and of later years;
 //   2. criteria   — each criterion of the standard set: how many communes meet it, weakest first;
 //   3. work lists — per body in charge: the communes failing (or lacking data on) its
 //                   indicators, closest to passing first;
@@ -27,6 +28,7 @@ namespace ntm::report {
 
 struct ReportOptions {
     std::uint32_t locality = kNone;  // index in Dataset::entities (a province or district); kNone: all
+    unsigned threads = 0;            // for evaluating the previous year (Trend); 0: all cores
     std::vector<std::string> rule_files;
     std::string data_file;
 };
@@ -47,7 +49,9 @@ struct KindOverview {
     std::vector<LevelCount> levels;  // [0]: no level; then each level of the kind, lowest first
     std::size_t judged_by_set = 0;   // judged against a criteria set (for the mean below)
     double criteria_mean = kUnknown;  // criteria met of the standard set, one decimal
-    std::size_t criteria_total = 0;
+    std::size_t criteria_met = 0;     // criteria met, summed over the entities judged by a set
+    std::size_t criteria_total = 0;   // the most criteria of a set judging them (1: a mean says
+                                      // nothing; the share meeting it does)
 };
 
 struct UnitRef {
@@ -69,6 +73,7 @@ struct ClassGroup {
 struct OwnLevel {  // a district's or the province's own level
     UnitRef unit;
     EntityKind kind = EntityKind::huyen;
+    std::string type;  // "Huyện", "Thị xã", "Thành phố": which part of a level's title names it
     bool judged = true;
     std::string level_title;  // empty: none
     std::string may_title;    // the higher level it may reach when data is missing, or empty
@@ -103,8 +108,25 @@ struct TargetLine {
 
 struct TargetRow {
     std::string title, source;
+    int year = 0;  // the target's (first) year
     UnitRef locality;
     std::vector<TargetLine> lines;
+};
+
+// A commune whose standing changed since the previous year of the data.
+struct TrendChange {
+    UnitRef unit;
+    std::string before, after;  // level titles; empty: none
+    int met_before = 0, met_after = 0, total_before = 0, total_after = 0;  // criteria met / of the set
+};
+
+// This year against the previous year present in the data (year 0: none is): communes newly
+// at a level, those no longer at the level they had, and those whose count of criteria met
+// went up or down, each by code.  Only communes in both years are compared.
+struct Trend {
+    int year = 0;  // the previous year, or 0
+    std::size_t compared = 0;
+    std::vector<TrendChange> recognised, lost, criteria_up, criteria_down;
 };
 
 struct UrbanCount {
@@ -125,7 +147,9 @@ struct Overview {
     std::vector<OwnLevel> own_levels;         // districts then provinces, by code
     std::vector<DistrictProgress> districts;  // by code
     std::vector<TargetRow> targets;
+    std::vector<TargetRow> upcoming;  // targets of later years, against this year's results
     std::vector<UrbanCount> urban;  // units not judged, by type
+    Trend trend;                      // against the previous year of the data
 };
 
 // --- 2. Criteria -----------------------------------------------------------------------------
@@ -149,6 +173,7 @@ struct WorkItem {
 
 struct WorkList {
     std::string body;  // empty: not assigned to any body
+    std::size_t communes = 0;  // distinct communes among the items
     std::vector<WorkItem> items;
 };
 
@@ -175,6 +200,9 @@ struct Report {
     std::string data_file;
     std::size_t read = 0, accepted = 0, rejected = 0;
     std::string standard_set;  // title of the set of the first commune level in the year
+    // The sets that judged the first commune level of the communes in scope (a province's own
+    // set in place of the national one), most communes first: title and number of communes.
+    std::vector<std::pair<std::string, std::size_t>> judging_sets;
     std::array<std::size_t, 2> on_map{};  // records judged on each map (engine::AdminMap)
     Overview overview;
     std::vector<CriterionRow> criteria;
@@ -185,6 +213,9 @@ struct Report {
 
 Overview report_overview(const Program& program, const Dataset& data, const Evaluation& evaluation,
                          std::uint32_t locality);
+// The year before `evaluation`'s present in `data` (evaluated here), compared with it (trend.cpp).
+Trend report_trend(const Program& program, const Dataset& data, const Evaluation& evaluation, std::uint32_t locality,
+                   unsigned threads);
 // Per district in scope, by code: how many of its communes reached each commune level.
 std::vector<DistrictProgress> report_districts(const Program& program, const Dataset& data,
                                                const Evaluation& evaluation, std::uint32_t locality);

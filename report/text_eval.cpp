@@ -309,9 +309,9 @@ std::string own_levels(const YearView& v, EntityKind kind) {
             level = fmt::format(fmt::runtime(tw.not_in_force), v.ev.year);
         } else {
             const LevelDef* def = v.level_def(kind, er.level);
-            level = def != nullptr ? def->title : std::string(w.none_level);
+            level = def != nullptr ? level_title_for(def->title, e.type) : std::string(w.none_level);
             if (const LevelDef* may = v.level_def(kind, er.level_max); may != nullptr && er.level_max > er.level) {
-                level += fmt::format(fmt::runtime(w.may_reach), may->title);
+                level += fmt::format(fmt::runtime(w.may_reach), level_title_for(may->title, e.type));
             }
         }
         t.row({e.code, display_name(e), level});

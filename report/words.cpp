@@ -139,11 +139,42 @@ std::string gap_text(Lang lang, const IndicatorExplanation& i) {
         case dsl::Cmp::ge:
         case dsl::Cmp::gt: out = en ? "short by " : "còn thiếu "; break;
         case dsl::Cmp::le:
-        case dsl::Cmp::lt: out = en ? "over by " : "vượt "; break;
+        case dsl::Cmp::lt: out = en ? "above the ceiling by " : "vượt ngưỡng tối đa "; break;
         case dsl::Cmp::in_range: out = en ? "outside the range by " : "lệch khỏi khoảng "; break;
         default: out = en ? "differs by " : "chênh lệch ";
     }
+    // The difference of two rates is in percentage points, not a percentage of the threshold:
+    // 75 % against ≥ 80 % is 5 points short, not 5 % short.
+    if (i.unit_symbol == "%") return out.append(num(lang, i.gap)).append(en ? " percentage points" : " điểm %");
     return out.append(with_unit(lang, i.gap, i.unit_symbol));
+}
+
+std::string missing_text(Lang lang, const IndicatorExplanation& i) {
+    if (i.status != Status::not_met || !i.boolean) return {};
+    if (i.cmp == dsl::Cmp::no) {
+        return fmt::format(fmt::runtime(lang == Lang::en ? "still present: {}" : "vẫn còn: {}"),
+                           lang == Lang::en ? i.title : lower_first(i.title));
+    }
+    if (lang == Lang::en) return fmt::format("not in place: {}", i.title);
+    // "Có quy hoạch …" → "chưa có quy hoạch …"; "Xã có …" → "xã chưa có …"; "Đạt …" → "chưa đạt …".
+    // A title that does not start with a verb the phrase can negate: "chưa đạt: " and the title.
+    static constexpr std::string_view kSubjects[] = {"Xã ", "Thôn ", "Huyện "};
+    static constexpr std::string_view kVerbs[] = {"có ",       "đạt ",      "bảo đảm ",   "xây dựng ", "ban hành ",
+                                                  "thực hiện ", "tổ chức ",  "phổ cập ",   "hoàn thành ", "duy trì "};
+    std::string_view rest = i.title;
+    std::string subject;
+    for (const std::string_view s : kSubjects) {
+        if (rest.substr(0, s.size()) == s) {
+            subject = lower_first(std::string(s));
+            rest.remove_prefix(s.size());
+            break;
+        }
+    }
+    const std::string lowered = lower_first(std::string(rest));
+    for (const std::string_view v : kVerbs) {
+        if ((lowered + ' ').starts_with(v)) return fmt::format("{}chưa {}", subject, lowered);  // "Đạt" alone too
+    }
+    return fmt::format("chưa đạt: {}", lower_first(i.title));
 }
 
 std::string why_text(const IndicatorExplanation& i) {

@@ -246,8 +246,14 @@ std::string value_text(Lang lang, const IndicatorExplanation& i);
 // 100 %" when the threshold depends on a category not decided.  Empty
 // when no requirement decided.
 std::string requirement_text(Lang lang, const IndicatorExplanation& i);
-// The gap when not met: "còn thiếu 0,5 %", "vượt 3 %"; "short by 0.5 %"; empty otherwise.
+// The gap when not met: "còn thiếu 0,5 điểm %" (rates differ by percentage points), "vượt
+// ngưỡng tối đa 3 m²", "còn thiếu 1,3 triệu đồng/người/năm"; "short by 0.5 percentage points";
+// empty otherwise, and for yes/no indicators (missing_text).
 std::string gap_text(Lang lang, const IndicatorExplanation& i);
+// What a yes/no indicator not met lacks, from its title: "chưa có quy hoạch chung xây dựng xã
+// …", "xã chưa đạt chuẩn an toàn về an ninh …", "chưa đạt: hệ thống …"; "not in place: TITLE";
+// empty unless a yes/no indicator is not met.
+std::string missing_text(Lang lang, const IndicatorExplanation& i);
 // Why that threshold (Vietnamese): "vùng Duyên hải Nam Trung Bộ, năm 2024, khi so_truong > 3",
 // or that the region or whether it applies is unknown; empty when no requirement decided or
 // for a yes/no requirement.
@@ -290,6 +296,35 @@ std::string level_phrase(Lang lang, const std::string& title);
 std::string target_asked(Lang lang, const TargetLine& line);
 std::string target_result(Lang lang, const TargetLine& line, int year);
 std::string target_verdict(Lang lang, const TargetLine& line);
+// ---------------------------------------------------------------------------------------------
+// Phrases of the overview (words_overview.cpp)
+
+// A level's title as it applies to a unit of `type`.  A level title may name several types, in
+// parts separated by "; ", each part its types then what they achieve ("Huyện đạt chuẩn nông
+// thôn mới; thị xã, thành phố thuộc cấp tỉnh hoàn thành nhiệm vụ xây dựng nông thôn mới"): the
+// part naming the type, whole when the type alone is its subject ("Huyện đạt chuẩn nông thôn
+// mới"), else what it achieves ("Hoàn thành nhiệm vụ xây dựng nông thôn mới" for a thành phố).
+// The title as it is when no part names the type.
+std::string level_title_for(const std::string& title, const std::string& type);
+// The sets that judged the communes: "Bộ … tỉnh Quảng Nam …" when one did, else each with
+// its count: "Bộ A (12 xã); Bộ B (3 xã)".
+std::string judging_sets_text(Lang lang, const std::vector<std::pair<std::string, std::size_t>>& sets);
+// For a kind judged by a set of one criterion: "Đạt tiêu chí của bộ tiêu chí: 37/113 thôn (32,7 %)".
+std::string set_share_text(Lang lang, const KindOverview& k);
+// A work list's heading, counting communes, then rows: "Sở Công Thương: 12 xã (41 chỉ tiêu)".
+std::string work_heading(Lang lang, const WorkList& list);
+// The comparison with the previous year: its heading ("So với năm 2023"), the line saying how
+// many communes were compared, the four lists' headings, and a change of criteria met
+// ("18/20 → 20/20 (+2)").
+std::string trend_heading(Lang lang, int year);
+std::string trend_summary(Lang lang, const Trend& t);
+std::string trend_list_title(Lang lang, int which, std::size_t n);  // 0 recognised, 1 lost, 2 up, 3 down
+std::string trend_criteria(const TrendChange& c);
+// Targets of later years: the heading, a target's line ("… — Tỉnh Quảng Nam (49), năm 2025"),
+// and a line's verdict against this year's results ("✓ đã đạt", "còn thiếu 12", "còn thiếu 2–4").
+const char* upcoming_heading(Lang lang);
+std::string upcoming_verdict(Lang lang, const TargetLine& line);
+
 // A data problem's severity word.
 const char* severity_text(Lang lang, const text::Problem& p);
 

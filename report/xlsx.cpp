@@ -194,6 +194,11 @@ void write_sheet(Book& book, lxw_worksheet* ws, const Sheet& sheet) {
         worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c],
                              nullptr);
     }
+    if (sheet.autofilter && !widths.empty()) {
+        book.check(worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(sheet.rows.size()),
+                                        static_cast<lxw_col_t>(widths.size() - 1)),
+                   text::say("xlsx.a_header"));
+    }
     if (sheet.freeze_header || sheet.freeze_columns > 0) {
         worksheet_freeze_panes(ws, sheet.freeze_header ? 1 : 0,
                                static_cast<lxw_col_t>(sheet.freeze_columns));

@@ -1,7 +1,8 @@
 // Excel workbooks out (libxlsxwriter): report tables, and the data-entry template of a rule set.
 //
 // write_workbook() writes tables as they are, one sheet each: a bold header row that stays in
-// view when scrolling (frozen), columns wide enough for their longest text (counted in letters,
+// view when scrolling (frozen, with the columns naming a row), filter buttons on it when asked
+// (Sheet::autofilter), columns wide enough for their longest text (counted in letters,
 // not bytes, so Vietnamese text fits), numbers with their number format, and the cells marked
 // `highlight` (a criterion not met, a value below its threshold) filled in light red with dark
 // red text, as Excel's "Bad" style.
@@ -50,6 +51,7 @@ struct Sheet {
     std::vector<std::vector<XlsxCell>> rows;      // rows 2...; rows may be shorter than the header
     bool freeze_header = true;                    // keep row 1 in view
     std::uint32_t freeze_columns = 0;             // and this many columns on the left (names)
+    bool autofilter = false;                      // filter buttons on the header row
 };
 
 // Writes `sheets` (at least one) to `path`, replacing the file.

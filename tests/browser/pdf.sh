@@ -19,7 +19,7 @@ run "$pdf"
 [ "$(head -c 4 "$pdf")" = "%PDF" ] || { echo "$pdf is not a PDF"; exit 1; }
 pages=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
 echo "pages: $pages"
-if [ "$pages" -lt 120 ] || [ "$pages" -gt 200 ]; then echo "page count $pages outside 120-200"; exit 1; fi
+if [ "$pages" -lt 150 ] || [ "$pages" -gt 250 ]; then echo "page count $pages outside 150-250"; exit 1; fi
 pdfinfo "$pdf" | grep -q "^Page size: *594.* x 841.* (A4)" || { echo "not A4:"; pdfinfo "$pdf"; exit 1; }
 pdfinfo "$pdf" | grep -q "^CreationDate: *Fri Dec  4 17:00:00 2026 UTC" || {
     echo "the creation date is not the document's (05/12/2026, 00:00 +07):"; pdfinfo "$pdf"; exit 1; }

@@ -146,7 +146,7 @@ TEST_CASE("render: an explanation shows values, requirements, gaps and where the
         CHECK(text.rfind("Xã Tam Đàn (mã 20374), thuộc Huyện Phú Ninh (mã 518)\n", 0) == 0);
         CHECK(lines_with(text, "Mức đạt: chưa đạt mức nào").size() == 1);
         CHECK(lines_with(text, "      ✗ 2.2 Tỷ lệ đường thôn, liên thôn được cứng hóa: 69,5 % — yêu cầu ≥ 70 %, "
-                               "còn thiếu 0,5 %")
+                               "còn thiếu 0,5 điểm %")
                   .size() == 1);
         CHECK(lines_with(text, "căn cứ: vùng Duyên hải Nam Trung Bộ, năm 2024 — quy định: ").size() >= 2);
         CHECK(lines_with(text, "nguồn: QĐ 318/QĐ-TTg, Phụ lục I, chỉ tiêu 2.2").size() == 1);

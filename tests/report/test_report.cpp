@@ -78,6 +78,10 @@ TEST_CASE("report: HTML is one well-formed page with no external resource", "[re
         CHECK(html.find("<link") == std::string::npos);
         CHECK(html.find("@import") == std::string::npos);
         CHECK(html.find("<svg") != std::string::npos);
+        // Levels tell apart in black-and-white print: hatched fills, counts on the bars.
+        CHECK(html.find(R"(<pattern id="muc-1")") != std::string::npos);
+        CHECK(html.find(R"x(fill="url(#muc-1)")x") != std::string::npos);
+        CHECK(std::regex_search(html, std::regex(R"(paint-order="stroke">[0-9]+</text>)")));
         CHECK(html.find("@media print") != std::string::npos);
         CHECK(html.find("break-before:page") != std::string::npos);
         CHECK(html.find("break-inside:avoid") != std::string::npos);
@@ -132,6 +136,14 @@ TEST_CASE("report: the Excel workbook has the CSV tables as sheets, numbers as n
     }
     const std::string overview = unzip(path, "xl/worksheets/sheet1.xml");
     CHECK(overview.find(R"(state="frozen")") != std::string::npos);
+    // Every table sheet can be filtered by its headers and keeps the columns naming a row in
+    // view: the work lists their body, code and name (three columns).
+    for (int n = 1; n <= 9; ++n) {
+        INFO("sheet " << n);
+        CHECK(unzip(path, "xl/worksheets/sheet" + std::to_string(n) + ".xml").find("<autoFilter ref=\"A1:") !=
+              std::string::npos);
+    }
+    CHECK(unzip(path, "xl/worksheets/sheet6.xml").find(R"(<pane xSplit="3" ySplit="1")") != std::string::npos);
     CHECK(overview.find(R"(t="n")") == std::string::npos);  // numbers are written as plain <v>
     CHECK(std::regex_search(overview, std::regex(R"(<c r="B2"[^>]*><v>[0-9])")));
     // A verdict "chưa đạt" is highlighted: every cell holding it has a style (the fill).

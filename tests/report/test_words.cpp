@@ -109,14 +109,51 @@ TEST_CASE("words: values and gaps") {
     CHECK(value_text(Lang::vi, yes_no(dsl::Cmp::no, 1, Status::not_met)) == "có");
     CHECK(value_text(Lang::en, yes_no(dsl::Cmp::yes, 1, Status::met)) == "yes");
 
-    CHECK(gap_text(Lang::vi, judged(dsl::Cmp::ge, 77.5, 80, kUnknown, "%", Status::not_met, 2.5)) == "còn thiếu 2,5 %");
-    CHECK(gap_text(Lang::en, judged(dsl::Cmp::ge, 77.5, 80, kUnknown, "%", Status::not_met, 2.5)) == "short by 2.5 %");
-    CHECK(gap_text(Lang::vi, judged(dsl::Cmp::le, 5, 2, kUnknown, "%", Status::not_met, 3)) == "vượt 3 %");
+    // Rates differ by percentage points; a rate above its ceiling says so.
+    CHECK(gap_text(Lang::vi, judged(dsl::Cmp::ge, 77.5, 80, kUnknown, "%", Status::not_met, 2.5)) ==
+          "còn thiếu 2,5 điểm %");
+    CHECK(gap_text(Lang::en, judged(dsl::Cmp::ge, 77.5, 80, kUnknown, "%", Status::not_met, 2.5)) ==
+          "short by 2.5 percentage points");
+    CHECK(gap_text(Lang::vi, judged(dsl::Cmp::le, 5, 2, kUnknown, "%", Status::not_met, 3)) ==
+          "vượt ngưỡng tối đa 3 điểm %");
+    CHECK(gap_text(Lang::en, judged(dsl::Cmp::le, 5, 2, kUnknown, "%", Status::not_met, 3)) ==
+          "above the ceiling by 3 percentage points");
+    CHECK(gap_text(Lang::vi, judged(dsl::Cmp::ge, 48.7, 50, kUnknown, "triệu đồng/người/năm", Status::not_met, 1.3)) ==
+          "còn thiếu 1,3 triệu đồng/người/năm");
     CHECK(gap_text(Lang::vi, judged(dsl::Cmp::in_range, 250, 14, 200, "m²/người", Status::not_met, 50)) ==
           "lệch khỏi khoảng 50 m²/người");
     CHECK(gap_text(Lang::vi, judged(dsl::Cmp::eq, 2, 1, kUnknown, "", Status::not_met, 1)) == "chênh lệch 1");
     CHECK(gap_text(Lang::vi, judged(dsl::Cmp::ge, 85, 80, kUnknown, "%", Status::met)).empty());
     CHECK(gap_text(Lang::vi, yes_no(dsl::Cmp::yes, 0, Status::not_met)).empty());
+}
+
+TEST_CASE("words: what a yes/no indicator not met lacks, from its title") {
+    const auto missing = [](Lang lang, const char* title, dsl::Cmp cmp = dsl::Cmp::yes) {
+        IndicatorExplanation i = yes_no(cmp, cmp == dsl::Cmp::yes ? 0 : 1, Status::not_met);
+        i.title = title;
+        return missing_text(lang, i);
+    };
+    CHECK(missing(Lang::vi, "Có quy hoạch chung xây dựng xã") == "chưa có quy hoạch chung xây dựng xã");
+    CHECK(missing(Lang::vi, "Xã có hợp tác xã hoạt động hiệu quả") == "xã chưa có hợp tác xã hoạt động hiệu quả");
+    CHECK(missing(Lang::vi, "Xã đạt chuẩn an toàn về an ninh") == "xã chưa đạt chuẩn an toàn về an ninh");
+    CHECK(missing(Lang::vi, "Đạt các chỉ tiêu của tiêu chí Quốc phòng") == "chưa đạt các chỉ tiêu của tiêu chí Quốc phòng");
+    CHECK(missing(Lang::vi, "Đạt") == "chưa đạt");
+    CHECK(missing(Lang::vi, "Hệ thống thủy lợi nội đồng") == "chưa đạt: hệ thống thủy lợi nội đồng");
+    CHECK(missing(Lang::vi, "Nợ đọng xây dựng cơ bản", dsl::Cmp::no) == "vẫn còn: nợ đọng xây dựng cơ bản");
+    CHECK(missing(Lang::en, "Có quy hoạch") == "not in place: Có quy hoạch");
+    IndicatorExplanation met = yes_no(dsl::Cmp::yes, 1, Status::met);
+    met.title = "Có quy hoạch";
+    CHECK(missing_text(Lang::vi, met).empty());
+}
+
+TEST_CASE("words: a level named for the unit it is about") {
+    const std::string title = "Huyện đạt chuẩn nông thôn mới; thị xã, thành phố thuộc cấp tỉnh hoàn thành nhiệm vụ "
+                              "xây dựng nông thôn mới";
+    CHECK(level_title_for(title, "Huyện") == "Huyện đạt chuẩn nông thôn mới");
+    CHECK(level_title_for(title, "Thành phố") == "Hoàn thành nhiệm vụ xây dựng nông thôn mới");
+    CHECK(level_title_for(title, "Thị xã") == "Hoàn thành nhiệm vụ xây dựng nông thôn mới");
+    CHECK(level_title_for(title, "Quận") == title);
+    CHECK(level_title_for("Huyện nông thôn mới nâng cao", "Thành phố") == "Huyện nông thôn mới nâng cao");
 }
 
 TEST_CASE("words: why a threshold applies") {
