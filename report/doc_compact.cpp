@@ -56,8 +56,10 @@ DocBlock open_table(const CommuneSheet& s, Lang lang, const Words& w) {
         if (i.estimated && known(i.value)) value += w.estimate_mark;
         std::string status = status_text(lang, i.status);
         if (!i.unconfirmed.empty()) status += w.unconfirmed_short;
+        // A yes/no indicator's gap is what it lacks ("chưa có …"), as in the work lists.
         b.rows.push_back({cell(fmt::format("{} {}", i.code, i.title)), cell(std::move(status)), cell(std::move(value)),
-                          cell(requirement_text(lang, i)), cell(gap_text(lang, i)), cell(i.source), cell(i.responsible)});
+                          cell(requirement_text(lang, i)), cell(i.boolean ? missing_text(lang, i) : gap_text(lang, i)),
+                          cell(i.source), cell(i.responsible)});
     }
     return b;
 }
