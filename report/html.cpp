@@ -193,18 +193,30 @@ std::string figure_open(const std::string& caption, int height) {
 std::string chart_levels(const Report& r, Lang lang) {
     const Overview& o = r.overview;
     const Words& w = words(lang);
-    const int label_w = 220, bar_w = 460, row_h = 24, top = 34;
-    const int height = top + static_cast<int>(o.districts.size()) * row_h + 8;
-    std::string out = figure_open(w.chart_levels, height);
+    const int label_w = 220, bar_w = 460, row_h = 24;
     std::vector<std::string> legend{w.none_level};
     legend.insert(legend.end(), o.commune_levels.begin(), o.commune_levels.end());
+    // The legend's items in rows as wide as the figure (760): a long level name goes to the next.
+    std::vector<std::pair<int, int>> place;  // x, row
+    int x = 0, rows = 0;
+    for (const std::string& name : legend) {
+        const int item = 28 + static_cast<int>(text::display_width(name)) * 7;
+        if (x > 0 && x + item - 12 > 760) {
+            x = 0;
+            ++rows;
+        }
+        place.emplace_back(x, rows);
+        x += item;
+    }
+    const int top = 34 + rows * 18;
+    const int height = top + static_cast<int>(o.districts.size()) * row_h + 8;
+    std::string out = figure_open(w.chart_levels, height);
     out += level_patterns(legend.size());
-    int x = 0;
     for (std::size_t l = 0; l < legend.size(); ++l) {
-        out += fmt::format("<rect x=\"{}\" y=\"6\" width=\"12\" height=\"12\" fill=\"{}\" stroke=\"#555\" "
-                           "stroke-width=\"0.5\"/><text x=\"{}\" y=\"16\" font-size=\"11\">{}</text>\n",
-                           x, level_fill(l), x + 16, esc(legend[l]));
-        x += 28 + static_cast<int>(text::display_width(legend[l])) * 7;
+        const auto [lx, row] = place[l];
+        out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{}\" stroke=\"#555\" "
+                           "stroke-width=\"0.5\"/><text x=\"{}\" y=\"{}\" font-size=\"11\">{}</text>\n",
+                           lx, 6 + row * 18, level_fill(l), lx + 16, 16 + row * 18, esc(legend[l]));
     }
     for (std::size_t d = 0; d < o.districts.size(); ++d) {
         const DistrictProgress& p = o.districts[d];

@@ -2,12 +2,14 @@
 // structure of the HTML page (well-formed nesting, no external resource, an anchor and a link
 // per commune, charts, print CSS).  Markdown and CSV are pinned by tests/golden/report/.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <regex>
 
 #include "data/load.hpp"
 #include "engine/evaluate.hpp"
 #include "report/report.hpp"
+#include "text/utf8.hpp"
 #include "tests/support/support.hpp"
 #include "tests/support/zip.hpp"
 
@@ -159,4 +161,26 @@ TEST_CASE("report: the Excel workbook has the CSV tables as sheets, numbers as n
     CHECK(std::regex_search(work, styled));
     CHECK_FALSE(std::regex_search(work, plain));
     std::filesystem::remove(path);
+}
+
+TEST_CASE("report: the legend of the level chart wraps within the figure", "[report]") {
+    Fixture f;
+    // Level names as long as the decisions' (five of them did not fit on one line of 760).
+    f.report.overview.commune_levels = {"Xã đạt chuẩn nông thôn mới", "Xã nông thôn mới nâng cao",
+                                        "Xã nông thôn mới kiểu mẫu", "Xã nông thôn mới hiện đại"};
+    const std::string html = render_report_html(f.report, Lang::vi);
+    const std::regex item(R"re(<rect x="([0-9]+)" y="([0-9]+)" width="12" height="12"[^>]*/><text x="[0-9]+" y="[0-9]+" font-size="11">([^<]*)</text>)re");
+    int rows = 0;
+    std::size_t items = 0;
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), item); it != std::sregex_iterator(); ++it) {
+        const int x = std::stoi((*it)[1].str());
+        const int y = std::stoi((*it)[2].str());
+        const std::string name = (*it)[3].str();
+        INFO(name << " at " << x << "," << y);
+        CHECK(x + 16 + static_cast<int>(text::display_width(name)) * 7 <= 760);
+        rows = std::max(rows, (y - 6) / 18 + 1);
+        ++items;
+    }
+    CHECK(items == 5);
+    CHECK(rows == 2);
 }
