@@ -159,7 +159,11 @@ std::string levels_by_kind(const YearView& v, const KindSummary& k) {
     std::size_t uncertain = 0;
     for (std::size_t u : k.uncertain) uncertain += u;
     if (uncertain > 0) out += fmt::format("  {}\n", fmt::format(fmt::runtime(t.may_be_higher), uncertain, noun));
-    if (k.judged > 0) {
+    if (k.judged > 0 && k.criteria_total == 1) {
+        // A mean of one criterion ("0,7/1") says nothing: how many meet it.
+        out += fmt::format("  Đạt tiêu chí của bộ tiêu chí: {}/{} {} ({})\n", k.criteria_met_sum, k.judged, noun,
+                           percent(kLang, k.criteria_met_sum, k.judged));
+    } else if (k.judged > 0) {
         const double mean = static_cast<double>(k.criteria_met_sum) / static_cast<double>(k.judged);
         out += fmt::format("  {}: {}/{}\n", w.criteria_mean, num(kLang, std::round(mean * 10) / 10), k.criteria_total);
     }
