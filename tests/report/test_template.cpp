@@ -1,6 +1,7 @@
 // The data-entry template of the bundled rules, written, filled in and read back: for Quảng Nam
 // (province 49) in 2024 on the map of three tiers and for Đà Nẵng (48) in 2026 on the map of
-// two.  What the template offers is what the readers accept, every sheet of it.
+// two.  What the template offers is what the readers accept, every sheet of it; and a mistake in
+// it comes back from validate --annotate as a note on its cell.
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include "data/headers.hpp"
 #include "data/load.hpp"
 #include "engine/evaluate.hpp"
+#include "report/annotate.hpp"
 #include "report/template_plan.hpp"
 #include "report/xlsx.hpp"
 #include "tests/support/support.hpp"
@@ -128,6 +130,20 @@ void round_trip(const TemplateOptions& options, const std::string& name) {
     CHECK(p.where.field == xa.inputs[yes_no].header);
     CHECK(ntm::text::render(p, ntm::text::Lang::vi).find("'có lẽ'") != std::string::npos);
     CHECK(ds.records.size() == units);
+
+    // Given back annotated (validate --annotate): the one note is on that cell of the Xã sheet.
+    const std::string annotated = support::temp_path(name + "-ghi-chu.xlsx");
+    const ntm::data::Source source = ntm::data::read_source(back, load);
+    CHECK(write_annotated(annotated, source, ds, ntm::text::Lang::vi) == 1);
+    const auto cell = place_problem(p, source);
+    REQUIRE(cell.has_value());
+    CHECK(source.sheets[cell->sheet].name == "Xã");
+    CHECK(cell->row == p.where.line);
+    CHECK(cell->column == p.where.column);
+    const std::string ref = ntm::text::column_letters(p.where.column) + std::to_string(p.where.line);
+    const std::string comments = unzip(annotated, "xl/comments1.xml");
+    CHECK(comments.find("ref=\"" + ref + "\"") != std::string::npos);
+    CHECK(comments.find("D0202") != std::string::npos);
 
     // The answered commune: its values, its recognition, and judged on them.
     const std::string& code = xa.units[first_commune(plan)].code;
