@@ -141,7 +141,7 @@ void Builder::hint_yes_no_columns() {
         const YesNoCells& cells = it->second;
         if (cells.numbers < kLeastNumbers || 2 * cells.numbers <= cells.cells) continue;
         problem("D0212", ProblemKind::warning, cells.first_number_line, columns_[c].name,
-                text::say("D0212", shown(columns_[c].name), cells.numbers, cells.cells));
+                text::say("D0212", cells.numbers, cells.cells));
     }
 }
 

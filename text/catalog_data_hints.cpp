@@ -10,9 +10,9 @@ constexpr CatalogEntry entries[] = {
     {"D0211", "giá trị {} có lẽ là tỷ lệ viết dạng thập phân: hãy ghi {} (%); quy định so với mức {}%",
      "value {} is likely a rate written as a fraction: write {} (%); the rules compare it with {}%"},
     {"D0212",
-     "cột '{}' có {} trên {} ô là số, không phải giá trị có/không: có lẽ cột này ghi giá trị của "
+     "cột này có {} trên {} ô là số, không phải giá trị có/không: có lẽ cột ghi giá trị của "
      "trường khác (các cột bị lệch hoặc đổi chỗ cho nhau)",
-     "column '{}' holds numbers in {} of its {} cells, not yes/no values: it may hold another "
+     "the column holds numbers in {} of its {} cells, not yes/no values: it may hold another "
      "field's values (columns shifted or swapped)"},
 };
 
