@@ -66,7 +66,9 @@ Loaded load_rules_and_data(const std::vector<std::string>& rule_paths, const std
     out.inputs.push_back({"cli.input.data_file", data_path});
     out.program = engine::compile(rules);
     try {
-        out.data = data::load_data(data_path, out.program.schema, options);
+        data::LoadOptions with_thresholds = options;
+        with_thresholds.program = &out.program;
+        out.data = data::load_data(data_path, out.program.schema, with_thresholds);
         fmt::print(stderr, "{}", text::render(out.data.problems, lang()));
     } catch (const text::FileError& e) {
         fmt::print(stderr, "{}", text::render(e.problem, lang()));

@@ -23,6 +23,7 @@ Builder::Builder(std::string path, const Schema& schema, const LoadOptions& opti
     }
     for (std::size_t f = 0; f < kFieldCount; ++f) field_names_[f] = kFieldKeys[f];
     template_headers_ = true;
+    if (options.program != nullptr) find_lower_thresholds(*options.program);
 }
 
 std::uint32_t Builder::column(std::string_view name) {
@@ -331,6 +332,8 @@ void Builder::value(std::uint32_t record, std::uint32_t column, const Cell& cell
     if (c == nullptr) return;
     double& slot = ds_.values[p.offset + c->slot];
     value_field_ = columns_[column].name;  // the header as written, which problems name
+    value_column_ = column;
+    if (c->type == ValueType::boolean) count_yes_no(column, false, line);
     if (cell.kind == Cell::Kind::text) {
         text_value(slot, *c, cell.text, line);
     } else {
@@ -438,6 +441,7 @@ void Builder::number(double& slot, const Column& c, double v, bool percent_sign,
                 text::say("D0205", text));
     } else if (scale_ok(c, v, text, line)) {
         slot = v;
+        fraction_hint(c, v, text, line);
     }
 }
 
@@ -446,6 +450,9 @@ void Builder::wrong(const Column& c, std::string_view written, std::uint32_t lin
     if (c.type == ValueType::boolean) {
         problem("D0202", ProblemKind::value, line, field_of(c),
                 text::say("D0202", shown(written), invisible_note(written)));
+        if (parse_number(written, comma_decimal_).form != ParsedNumber::Form::not_number) {
+            count_yes_no(value_column_, true, line);
+        }
     } else {
         problem("D0201", ProblemKind::value, line, field_of(c),
                 text::say("D0201", shown(written), invisible_note(written)));

@@ -238,6 +238,15 @@ private:
     // A value at the wrong scale (scale.cpp): an income in đồng where the rules ask for triệu
     // đồng (D0210, the value ignored).
     bool scale_ok(const Column& c, double v, const std::string& written, std::uint32_t line);
+    // A percentage between 0 and 1 where the rules ask for at least 10 % (scale.cpp): likely a
+    // fraction, 0,955 for 95,5 % (D0211, a warning; the value is kept).
+    void fraction_hint(const Column& c, double v, const std::string& written, std::uint32_t line);
+    // The highest lower threshold of 10 % or more the rules set on each percent input
+    // (LoadOptions::program), by column.
+    void find_lower_thresholds(const engine::Program& program);
+    // A yes/no column whose cells are mostly numbers (scale.cpp): once per column, D0212.
+    void count_yes_no(std::uint32_t column, bool number, std::uint32_t line);
+    void hint_yes_no_columns();
     // Parents the file leaves out, from the official list (ancestors.cpp, D0303).
     void add_official_ancestors();
     void resolve_parent(std::uint32_t entity);
@@ -273,6 +282,13 @@ private:
     std::vector<ColumnInfo> columns_;
     bool template_headers_ = false;  // column(): a template header leads to its input
     std::string value_field_;        // value(): the header of the value being read
+    std::uint32_t value_column_ = 0;  // value(): the column of the value being read
+    std::unordered_map<const Column*, double> least_percent_;  // see find_lower_thresholds
+    struct YesNoCells {
+        std::uint32_t cells = 0, numbers = 0;
+        std::uint32_t first_number_line = 0;
+    };
+    std::unordered_map<std::uint32_t, YesNoCells> yes_no_cells_;  // by column
     StringMap<std::uint32_t> column_index_;
     std::vector<Word> types_, kinds_, regions_;
     std::string scratch_;  // NFC copies of non-ASCII text

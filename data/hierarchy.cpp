@@ -220,6 +220,7 @@ void Builder::expect(std::size_t records) {
 }
 
 Dataset Builder::finish() {
+    hint_yes_no_columns();
     resolve_hierarchy();
 
     std::vector<std::uint32_t> remap(ds_.entities.size(), kNone);

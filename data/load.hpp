@@ -32,6 +32,9 @@ struct LoadOptions {
     // index; data::official_units gives the bundled ones); null: not checked.  Villages have no
     // official list.
     std::array<const AdminUnits*, 2> units{};
+    // The compiled rules, whose thresholds tell a percentage typed as a fraction (0,955 where a
+    // gate asks for 90 %: D0211, a warning; the value is kept).  Null: not checked.
+    const engine::Program* program = nullptr;
 };
 
 // Reads FILE (.json, .csv or .xlsx) against the schema.  A file that cannot be read at all

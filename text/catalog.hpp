@@ -14,7 +14,8 @@ std::span<const CatalogEntry> catalog_rules_decls();  // rule text: E04xx–E10x
 std::span<const CatalogEntry> catalog_rules_recovery();  // rule text: recovery inside a block
 std::span<const CatalogEntry> catalog_rules_sanity();  // rule text: scale, looser sets, coverage, localities
 std::span<const CatalogEntry> catalog_data();   // D…: data files, units lists, merge
-std::span<const CatalogEntry> catalog_data_read();  // CSV, JSON and workbook syntax: files not read
+std::span<const CatalogEntry> catalog_data_read();
+std::span<const CatalogEntry> catalog_data_hints();  // D0211, D0212: data well formed but likely mistaken  // CSV, JSON and workbook syntax: files not read
 std::span<const CatalogEntry> catalog_cli();      // the ntm command: help texts
 std::span<const CatalogEntry> catalog_cli_run();  // usage errors, files, reasons, what a run says
 std::span<const CatalogEntry> catalog_tests();  // T…: rule tests (ntm test)

@@ -36,6 +36,7 @@ const std::vector<CatalogEntry>& catalog() {
                  catalog_rules_recovery(),
                  catalog_data(),
                  catalog_data_read(),
+                 catalog_data_hints(),
                  catalog_cli(),
                  catalog_cli_run(),
                  catalog_tests(),
