@@ -9,6 +9,7 @@
 #include "report/frame.hpp"
 #include "report/pdf.hpp"
 #include "report/report.hpp"
+#include "report/split.hpp"
 #include "report/xlsx.hpp"
 #include "text/files.hpp"
 #include "text/suggest.hpp"
@@ -31,6 +32,8 @@ struct ReportArgs {
     bool compact = false;     // --compact: compact commune sheets (the default for pdf)
     bool full = false;        // --no-compact: full commune sheets, in pdf too
     std::string locality;     // a province or district, by code or name; empty: the whole data
+    std::string sections;     // --sections: the views to lay out, by name (report::kSectionNames); empty: all
+    std::string by;           // --by huyen|so|xa: one file per district, body in charge or commune
     unsigned threads = 0;
     text::Limits limits;  // --limit: what an input may hold
 };
@@ -57,8 +60,10 @@ bool find_locality(const std::string& wanted, const engine::Dataset& data, const
 // Writes the rendered report: to standard output for "-" (CSV tables one after the other,
 // each after a line "==> NAME <=="), else to FILE, or into DIR for CSV.  No file written is one
 // of `inputs`.
+// `quiet`: nothing said of the file written (a part of --by).
 int write_report(const ReportArgs& args, const report::Report& report, report::Lang lang,
-                 const std::vector<Input>& inputs, const report::RenderOptions& render, const report::FrameDate& date) {
+                 const std::vector<Input>& inputs, const report::RenderOptions& render, const report::FrameDate& date,
+                 bool quiet = false) {
     const bool to_stdout = args.out == "-";
     std::error_code ec;
     if (args.format == "csv") {
@@ -79,7 +84,7 @@ int write_report(const ReportArgs& args, const report::Report& report, report::L
         std::vector<Output> files;
         for (const auto& [name, table] : tables) files.push_back({(dir / name).string(), table});
         if (!write_outputs(files, inputs)) return kExitUsage;
-        print_done(text::say("cli.wrote_tables", tables.size(), text::printable(args.out)));
+        if (!quiet) print_done(text::say("cli.wrote_tables", tables.size(), text::printable(args.out)));
         return kExitOk;
     }
     if (args.format == "xlsx") {
@@ -96,7 +101,7 @@ int write_report(const ReportArgs& args, const report::Report& report, report::L
             fmt::print(stderr, "{}", text::render(e.problem, cli::lang()));
             return kExitUsage;
         }
-        print_done(text::say("cli.wrote", text::printable(file.string())));
+        if (!quiet) print_done(text::say("cli.wrote", text::printable(file.string())));
         return kExitOk;
     }
     if (args.format == "pdf") {
@@ -112,7 +117,7 @@ int write_report(const ReportArgs& args, const report::Report& report, report::L
         // The document's date, else the last day of the year reported: never the clock.
         report::stamp_pdf_dates(*pdf, date.empty() ? report::FrameDate{31, 12, report.overview.year} : date);
         if (!write_output(file.string(), *pdf, inputs)) return kExitUsage;
-        print_done(text::say("cli.wrote", text::printable(file.string())));
+        if (!quiet) print_done(text::say("cli.wrote", text::printable(file.string())));
         return kExitOk;
     }
     const std::string page = args.format == "md" ? report::render_report_md(report, lang, render)
@@ -124,7 +129,89 @@ int write_report(const ReportArgs& args, const report::Report& report, report::L
     fs::path file(args.out);
     if (fs::is_directory(file, ec)) file /= fmt::format("bao-cao-{}.{}", report.overview.year, args.format);
     if (!write_output(file.string(), page, inputs)) return kExitUsage;
-    print_done(text::say("cli.wrote", text::printable(file.string())));
+    if (!quiet) print_done(text::say("cli.wrote", text::printable(file.string())));
+    return kExitOk;
+}
+
+// The Section bits of a --sections list ("tieu-chi,phieu-xa"); 0, with the error printed, when
+// a name is none of the report's views.
+unsigned parse_sections(const std::string& list) {
+    if (list.empty()) return report::kAllSections;
+    unsigned bits = 0;
+    std::vector<std::string> names;
+    for (const auto& [name, bit] : report::kSectionNames) names.emplace_back(name);
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        std::size_t end = list.find(',', start);
+        if (end == std::string::npos) end = list.size();
+        const std::string word(text::trim(std::string_view(list).substr(start, end - start)));
+        bool known = false;
+        for (const auto& [name, bit] : report::kSectionNames) {
+            if (word == name) {
+                bits |= bit;
+                known = true;
+            }
+        }
+        if (!known) {
+            if (const auto near = text::closest_match(word, names)) {
+                print_error(text::say("cli.report.unknown_section_suggest", text::printable(word), *near));
+            } else {
+                print_error(text::say("cli.report.unknown_section", text::printable(word), fmt::format("{}", fmt::join(names, ", "))));
+            }
+            return 0;
+        }
+        start = end + 1;
+    }
+    return bits;
+}
+
+// --by: the report cut into parts, each written into the --out directory (created if missing)
+// as NAME.FORMAT; per district, a report of each district in scope.
+int write_parts(const ReportArgs& args, const report::Report& whole, const Loaded& loaded,
+                const engine::Evaluation& evaluation, const report::ReportOptions& options,
+                const std::vector<Input>& inputs, const report::RenderOptions& render, const report::FrameDate& date) {
+    std::vector<report::ReportPart> parts;
+    if (args.by == "so") {
+        parts = report::split_by_body(whole);
+    } else if (args.by == "xa") {
+        parts = report::split_by_commune(whole);
+    } else {
+        if (whole.overview.districts.empty()) {
+            print_error(args.data, text::say("cli.report.by_no_district"));
+            return kExitUsage;
+        }
+        for (const report::DistrictProgress& d : whole.overview.districts) {
+            report::ReportOptions one = options;
+            for (std::uint32_t e = 0; e < loaded.data.entities.size(); ++e) {
+                const engine::Entity& entity = loaded.data.entities[e];
+                if (entity.kind == engine::EntityKind::huyen && entity.code == d.unit.code) one.locality = e;
+            }
+            report::ReportPart part;
+            const std::string name = report::slug(d.unit.name);
+            part.name = name.empty() ? report::slug(d.unit.code) : fmt::format("{}-{}", report::slug(d.unit.code), name);
+            part.report = report::build_report(loaded.program, loaded.data, evaluation, one);
+            part.report.sections = whole.sections;
+            parts.push_back(std::move(part));
+        }
+    }
+    std::error_code ec;
+    const fs::path dir(args.out);
+    if (args.out == "-" || (fs::exists(dir, ec) && !fs::is_directory(dir, ec))) {
+        print_error(args.out, text::say("cli.report.by_needs_dir"));
+        return kExitUsage;
+    }
+    if (!fs::exists(dir, ec) && (!fs::create_directory(dir, ec) || ec)) {
+        print_error(args.out, text::say("cli.cannot_mkdir", text::reason_text(ec.message())));
+        return kExitUsage;
+    }
+    for (const report::ReportPart& part : parts) {
+        ReportArgs one = args;
+        // CSV: a directory of tables per part; otherwise one file.
+        one.out = (dir / (args.format == "csv" ? part.name : fmt::format("{}.{}", part.name, args.format))).string();
+        const int written = write_report(one, part.report, lang(), inputs, render, date, true);
+        if (written != kExitOk) return written;
+    }
+    print_done(text::say("cli.report.wrote_parts", parts.size(), text::printable(args.out)));
     return kExitOk;
 }
 
@@ -133,7 +220,9 @@ int write_report(const ReportArgs& args, const report::Report& report, report::L
 // Evaluates one year (the one asked for, or the latest of the data) and writes its report:
 // overview, criteria, work lists, commune sheets and data problems.
 int run_report(const ReportArgs& args) {
-    // The frame first: a mistake in it is found before the rules and data are read.
+    // The sections and the frame first: a mistake in them is found before the rules and data are read.
+    const unsigned sections = parse_sections(args.sections);
+    if (sections == 0) return kExitUsage;
     report::FrameDate date;
     if (!args.date.empty()) {
         date = report::parse_frame_date(args.date);
@@ -169,12 +258,29 @@ int run_report(const ReportArgs& args) {
     if (!find_locality(args.locality, data, args.data, report_options.locality)) return kExitUsage;
     report_options.rule_files = args.rules;  // as given: "rules/", not every file in it
     report_options.data_file = args.data;
+    // With --year, the records of other years were left out: read again, whole, for the
+    // comparison with the previous year only (its problems are those already printed, or of
+    // other years: not reported).
+    engine::Dataset history;
+    if (args.year && data.skipped > 0) {
+        data::LoadOptions whole = options;
+        whole.year.reset();
+        try {
+            history = data::load_data(args.data, loaded.program.schema, whole);
+            report_options.history = &history;
+        } catch (const text::FileError&) {
+            // read a moment ago: no comparison rather than an error
+        }
+    }
     const engine::Evaluation evaluation = engine::evaluate(loaded.program, data, {years.back(), args.threads, engine::kNone});
     fmt::print(stderr, "{}", text::render(evaluation.problems, lang()));
-    const report::Report report = report::build_report(loaded.program, data, evaluation, report_options);
+    report::Report report = report::build_report(loaded.program, data, evaluation, report_options);
+    report.sections = sections;
     std::vector<Input> inputs = loaded.inputs;
     if (!args.frame.empty()) inputs.push_back({"cli.input.frame_file", args.frame});
-    const int written = write_report(args, report, lang(), inputs, render, date);
+    const int written = args.by.empty()
+                            ? write_report(args, report, lang(), inputs, render, date)
+                            : write_parts(args, report, loaded, evaluation, report_options, inputs, render, date);
     if (written != kExitOk) return written;
     return any_error(data.problems) || any_error(evaluation.problems) ? kExitRules : kExitOk;
 }
@@ -189,6 +295,8 @@ void add_report(CLI::App& app, Run& run) {
     cmd->add_option("--format", args->format, in_lang(text::say("cli.report.format")))->required()->check(CLI::IsMember({"html", "md", "csv", "xlsx", "pdf"}));
     cmd->add_option("--out", args->out, in_lang(text::say("cli.report.out")))->required();
     cmd->add_option("--locality", args->locality, in_lang(text::say("cli.report.locality")));
+    cmd->add_option("--sections", args->sections, in_lang(text::say("cli.report.sections")));
+    cmd->add_option("--by", args->by, in_lang(text::say("cli.report.by")))->check(CLI::IsMember({"huyen", "so", "xa"}));
     cmd->add_option("--frame", args->frame, in_lang(text::say("cli.report.frame")));
     cmd->add_option("--date", args->date, in_lang(text::say("cli.report.date")));
     cmd->add_flag("--compact", args->compact, in_lang(text::say("cli.report.compact")));

@@ -279,17 +279,24 @@ Csv problems(const Report& r, Lang lang) {
 
 namespace {
 
+// The tables of the views in report.sections; those of the overview and of the commune sheets
+// are several.
 std::vector<std::pair<std::string, Csv>> tables(const Report& report, Lang lang) {
     std::vector<std::pair<std::string, Csv>> out;
-    out.emplace_back("tong-quan", overview(report, lang));
-    out.emplace_back("tien-do-huyen", districts(report, lang));
-    out.emplace_back("phan-loai", classes(report, lang));
-    out.emplace_back("muc-tieu", targets(report, lang));
-    out.emplace_back("tieu-chi", criteria(report, lang));
-    out.emplace_back("viec-cua-so", work(report, lang));
-    out.emplace_back("phieu-xa", sheets(report, lang));
-    out.emplace_back("phieu-xa-chi-tieu", sheet_indicators(report, lang));
-    out.emplace_back("loi-du-lieu", problems(report, lang));
+    const auto on = [&report](Section s) { return (report.sections & s) != 0; };
+    if (on(kOverview)) {
+        out.emplace_back("tong-quan", overview(report, lang));
+        out.emplace_back("tien-do-huyen", districts(report, lang));
+        out.emplace_back("phan-loai", classes(report, lang));
+        out.emplace_back("muc-tieu", targets(report, lang));
+    }
+    if (on(kCriteria)) out.emplace_back("tieu-chi", criteria(report, lang));
+    if (on(kWork)) out.emplace_back("viec-cua-so", work(report, lang));
+    if (on(kCommunes)) {
+        out.emplace_back("phieu-xa", sheets(report, lang));
+        out.emplace_back("phieu-xa-chi-tieu", sheet_indicators(report, lang));
+    }
+    if (on(kProblems)) out.emplace_back("loi-du-lieu", problems(report, lang));
     return out;
 }
 

@@ -16,7 +16,10 @@ DocCell link(std::string text, std::string anchor) { return {std::move(text), "#
 class Builder {
 public:
     Builder(const Report& r, Lang lang, bool compact) : r_(r), lang_(lang), w_(words(lang)), compact_(compact) {
-        for (const CommuneSheet& s : r.communes) anchors_.push_back(s.unit.code);
+        // Names link to a sheet only when the sheets are laid out.
+        if ((r.sections & kCommunes) != 0) {
+            for (const CommuneSheet& s : r.communes) anchors_.push_back(s.unit.code);
+        }
     }
 
     Doc build() {
@@ -38,11 +41,11 @@ public:
                                  : fmt::format("{}: {}", w_.map, w_.map_titles[m]));
         }
         bullets(std::move(about));
-        overview();
-        criteria();
-        work();
-        communes();
-        problems();
+        if ((r_.sections & kOverview) != 0) overview();
+        if ((r_.sections & kCriteria) != 0) criteria();
+        if ((r_.sections & kWork) != 0) work();
+        if ((r_.sections & kCommunes) != 0) communes();
+        if ((r_.sections & kProblems) != 0) problems();
         return std::move(doc_);
     }
 

@@ -31,6 +31,10 @@ struct ReportOptions {
     unsigned threads = 0;            // for evaluating the previous year (Trend); 0: all cores
     std::vector<std::string> rule_files;
     std::string data_file;
+    // The data holding the years before the one reported, for the comparison with the previous
+    // year (Trend), when the data reported holds that year only (`ntm report --year`); null: the
+    // data reported.  Entities are matched by map and code; its problems are not reported.
+    const Dataset* history = nullptr;
 };
 
 // --- 1. Overview -----------------------------------------------------------------------------
@@ -195,6 +199,14 @@ struct CommuneSheet {
 
 // --- The report ------------------------------------------------------------------------------
 
+// The five views, as bits of Report::sections.  Their names are the anchors of their headings
+// in a document and the names of their CSV tables (`ntm report --sections tieu-chi,phieu-xa`).
+enum Section : unsigned { kOverview = 1, kCriteria = 2, kWork = 4, kCommunes = 8, kProblems = 16 };
+inline constexpr unsigned kAllSections = kOverview | kCriteria | kWork | kCommunes | kProblems;
+inline constexpr std::array<std::pair<const char*, Section>, 5> kSectionNames{{
+    {"tong-quan", kOverview}, {"tieu-chi", kCriteria}, {"viec-cua-so", kWork}, {"phieu-xa", kCommunes},
+    {"loi-du-lieu", kProblems}}};
+
 struct Report {
     std::vector<std::string> rule_files;
     std::string data_file;
@@ -209,13 +221,16 @@ struct Report {
     std::vector<WorkList> work;
     std::vector<CommuneSheet> communes;
     std::vector<text::Problem> problems;  // the data's, then the evaluation's
+    // The views laid out (Section bits); the title, what was read and the frame always are.
+    unsigned sections = kAllSections;
 };
 
 Overview report_overview(const Program& program, const Dataset& data, const Evaluation& evaluation,
                          std::uint32_t locality);
-// The year before `evaluation`'s present in `data` (evaluated here), compared with it (trend.cpp).
+// The year before `evaluation`'s present in `history` (else in `data`), evaluated here, compared
+// with it (trend.cpp).
 Trend report_trend(const Program& program, const Dataset& data, const Evaluation& evaluation, std::uint32_t locality,
-                   unsigned threads);
+                   unsigned threads, const Dataset* history = nullptr);
 // Per district in scope, by code: how many of its communes reached each commune level.
 std::vector<DistrictProgress> report_districts(const Program& program, const Dataset& data,
                                                const Evaluation& evaluation, std::uint32_t locality);

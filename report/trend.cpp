@@ -3,6 +3,9 @@
 // its highest level and its count of criteria met.
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <string>
+#include <utility>
 
 #include "report/report.hpp"
 #include "report/text.hpp"
@@ -12,45 +15,56 @@ namespace ntm::report {
 namespace {
 
 struct Standing {
+    std::uint32_t entity = kNone;  // in the dataset evaluated
     int level = -1;
     int met = 0, total = 0;
 };
 
-// The communes judged in `ev` within `locality` (kNone: all), by entity index.
-std::map<std::uint32_t, Standing> standings(const Dataset& d, const Evaluation& ev, std::uint32_t locality) {
-    std::map<std::uint32_t, Standing> out;
+// An entity as two datasets both know it: its map and its official code.
+using Key = std::pair<engine::AdminMap, std::string>;
+
+Key key_of(const engine::Entity& e) { return {e.map, e.code}; }
+
+// The communes judged in `ev` over `d` within `locality` (null: all), by map and code.
+std::map<Key, Standing> standings(const Dataset& d, const Evaluation& ev, const Key* locality) {
+    std::map<Key, Standing> out;
     for (const EntityResult& er : ev.entities) {
         const std::uint32_t e = d.records[er.record].entity;
         if (!er.judged || d.entities[e].kind != EntityKind::xa) continue;
-        bool inside = locality == kNone;
-        for (std::uint32_t a = e; a != kNone && !inside; a = d.entities[a].parent) inside = a == locality;
-        if (inside) out[e] = {er.level, er.criteria_met, er.criteria_total};
+        bool inside = locality == nullptr;
+        for (std::uint32_t a = e; a != kNone && !inside; a = d.entities[a].parent) inside = key_of(d.entities[a]) == *locality;
+        if (inside) out[key_of(d.entities[e])] = {e, er.level, er.criteria_met, er.criteria_total};
     }
     return out;
 }
 
 }  // namespace
 
-Trend report_trend(const Program& p, const Dataset& d, const Evaluation& ev, std::uint32_t locality, unsigned threads) {
+Trend report_trend(const Program& p, const Dataset& d, const Evaluation& ev, std::uint32_t locality, unsigned threads,
+                   const Dataset* history) {
     Trend t;
-    for (const int y : d.years()) {
+    const Dataset& h = history != nullptr ? *history : d;
+    for (const int y : h.years()) {
         if (y < ev.year) t.year = std::max(t.year, y);
     }
     if (t.year == 0) return t;
-    const Evaluation before = engine::evaluate(p, d, {t.year, threads, kNone});
-    const std::map<std::uint32_t, Standing> then = standings(d, before, locality);
+    const Evaluation before = engine::evaluate(p, h, {t.year, threads, kNone});
+    const std::optional<Key> where = locality == kNone ? std::nullopt : std::optional<Key>(key_of(d.entities[locality]));
+    const Key* in = where ? &*where : nullptr;
+    const std::map<Key, Standing> then = standings(h, before, in);
     const auto& order = p.level_order[kind_index(EntityKind::xa)];
     const auto title = [&](int level) {
         return level < 0 || static_cast<std::size_t>(level) >= order.size()
                    ? std::string()
                    : p.levels[order[static_cast<std::size_t>(level)]].title;
     };
-    for (const auto& [e, now] : standings(d, ev, locality)) {
-        const auto was = then.find(e);
+    for (const auto& [k, now] : standings(d, ev, in)) {
+        const auto was = then.find(k);
         if (was == then.end()) continue;
         ++t.compared;
         const Standing& old = was->second;
-        const TrendChange change{{d.entities[e].code, display_name(d.entities[e])}, title(old.level), title(now.level),
+        const engine::Entity& unit = d.entities[now.entity];
+        const TrendChange change{{unit.code, display_name(unit)}, title(old.level), title(now.level),
                                  old.met, now.met, old.total, now.total};
         if (now.level > old.level) t.recognised.push_back(change);
         if (now.level < old.level) t.lost.push_back(change);

@@ -45,6 +45,7 @@ const std::vector<CatalogEntry>& catalog() {
                  catalog_rules_sanity(),
                  catalog_annotate(),
                  catalog_template(),
+                 catalog_report_split(),
              }) {
             entries.insert(entries.end(), part.begin(), part.end());
         }

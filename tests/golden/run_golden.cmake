@@ -5,10 +5,11 @@
 #
 # A workbook written: @OUT@ in the arguments is a file in the build folder (and reads @OUT@ again
 # in the output), and CASE.parts beside EXPECTED lists the parts of it to compare (one a line),
-# each appended to the output with a line break between its elements.
+# each appended to the output with a line break between its elements.  A directory written
+# there (ntm report --by): each of its files, by name, with its first 12 lines.
 string(MD5 tag "${EXPECTED}")
 set(written ${CMAKE_CURRENT_BINARY_DIR}/golden-out-${tag}.xlsx)
-file(REMOVE ${written})
+file(REMOVE_RECURSE ${written})
 string(REPLACE "@OUT@" "${written}" ARGS "${ARGS}")
 execute_process(
     COMMAND ${CMAKE_COMMAND} -E env NO_COLOR=1 ${NTM} ${ARGS} ${CASE}
@@ -18,6 +19,15 @@ execute_process(
     ERROR_VARIABLE err)
 set(actual "${err}${out}exit: ${rc}\n")
 string(REPLACE "${written}" "@OUT@" actual "${actual}")
+if(IS_DIRECTORY ${written})
+    file(GLOB_RECURSE listed RELATIVE ${written} ${written}/*)
+    list(SORT listed)
+    foreach(name ${listed})
+        file(STRINGS ${written}/${name} lines LIMIT_COUNT 12 ENCODING UTF-8)
+        list(JOIN lines "\n" head)
+        string(APPEND actual "--- ${name}\n${head}\n")
+    endforeach()
+endif()
 string(REGEX REPLACE "\\.expected$" ".parts" parts_list "${EXPECTED}")
 if(EXISTS ${parts_list})
     set(unpacked ${CMAKE_CURRENT_BINARY_DIR}/golden-out-${tag})
