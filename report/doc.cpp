@@ -58,12 +58,7 @@ private:
     Doc doc_;
 
     void heading(int level, std::string text, std::string anchor = {}) {
-        DocBlock b;
-        b.kind = DocBlock::heading;
-        b.level = level;
-        b.text = std::move(text);
-        b.anchor = std::move(anchor);
-        doc_.blocks.push_back(std::move(b));
+        doc_.blocks.push_back(DocBlock::make_heading(level, std::move(text), std::move(anchor)));
     }
     void paragraph(std::string text) {
         DocBlock b;

@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "report/report.hpp"
@@ -42,6 +43,16 @@ struct DocBlock {
     // The text, items and cells hold rule text between backticks (`hai_long >= 90%`): Markdown
     // keeps the backticks (code), HTML writes it as <code>.  Otherwise a backtick is a letter.
     bool code_spans = false;
+
+    // A heading of `level` (1: the title), with an anchor to link to, or none.
+    static DocBlock make_heading(int level, std::string text, std::string anchor = {}) {
+        DocBlock b;
+        b.kind = heading;
+        b.level = level;
+        b.text = std::move(text);
+        b.anchor = std::move(anchor);
+        return b;
+    }
 };
 
 struct Doc {

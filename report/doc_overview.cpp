@@ -10,15 +10,6 @@ namespace ntm::report {
 
 namespace {
 
-DocBlock heading(int level, std::string text, std::string anchor = {}) {
-    DocBlock b;
-    b.kind = DocBlock::heading;
-    b.level = level;
-    b.text = std::move(text);
-    b.anchor = std::move(anchor);
-    return b;
-}
-
 DocBlock paragraph(std::string text) {
     DocBlock b;
     b.text = std::move(text);
@@ -50,12 +41,12 @@ std::vector<DocBlock> trend_blocks(const Report& r, Lang lang) {
     std::vector<DocBlock> out;
     if (t.year == 0) return out;
     const Words& w = words(lang);
-    out.push_back(heading(3, trend_heading(lang, t.year), "so-voi-nam-truoc"));
+    out.push_back(DocBlock::make_heading(3, trend_heading(lang, t.year), "so-voi-nam-truoc"));
     out.push_back(paragraph(trend_summary(lang, t)));
     const std::vector<TrendChange>* lists[] = {&t.recognised, &t.lost, &t.criteria_up, &t.criteria_down};
     for (int which = 0; which < 4; ++which) {
         if (lists[which]->empty()) continue;
-        out.push_back(heading(4, trend_list_title(lang, which, lists[which]->size())));
+        out.push_back(DocBlock::make_heading(4, trend_list_title(lang, which, lists[which]->size())));
         std::vector<std::vector<DocCell>> rows;
         for (const TrendChange& c : *lists[which]) {
             rows.push_back({cell(c.unit.code), unit(r, c.unit), cell(c.before.empty() ? w.none_level : c.before),
@@ -73,7 +64,7 @@ std::vector<DocBlock> upcoming_blocks(const Report& r, Lang lang) {
     std::vector<DocBlock> out;
     if (o.upcoming.empty()) return out;
     const Words& w = words(lang);
-    out.push_back(heading(3, upcoming_heading(lang), "muc-tieu-cac-nam-sau"));
+    out.push_back(DocBlock::make_heading(3, upcoming_heading(lang), "muc-tieu-cac-nam-sau"));
     for (const TargetRow& t : o.upcoming) {
         std::string head = fmt::format("{} — {} ({}), {} {}", t.title, t.locality.name, t.locality.code, w.year_word, t.year);
         if (!t.source.empty()) head += fmt::format(". {}: {}", w.source, t.source);

@@ -122,12 +122,7 @@ Writer::Writer(const Program& program, Lang language, Doc& document)
     : p(program), lang(language), w(handbook_words(language)), doc(document) {}
 
 void Writer::heading(int level, std::string text, std::string anchor) {
-    DocBlock b;
-    b.kind = DocBlock::heading;
-    b.level = level;
-    b.text = std::move(text);
-    b.anchor = std::move(anchor);
-    doc.blocks.push_back(std::move(b));
+    doc.blocks.push_back(DocBlock::make_heading(level, std::move(text), std::move(anchor)));
 }
 
 void Writer::paragraph(std::string text) {

@@ -6,6 +6,7 @@
 #include "dsl/parse_errors.hpp"
 #include "dsl/load.hpp"
 #include "dsl/parser.hpp"
+#include "tests/support/parse.hpp"
 #include "text/utf8.hpp"
 
 using namespace ntm::dsl;
@@ -13,20 +14,8 @@ namespace pegtl = tao::pegtl;
 
 namespace {
 
-struct Parsed {
-    SourceManager sources;
-    Diagnostics diags;
-    RuleFile file;
-};
-
-Parsed parse(const std::string& text) {
-    Parsed p;
-    NodeIds ids;
-    const FileId f = p.sources.add("t.ntm", text);
-    p.file = parse_file(f, p.sources, p.diags, ids);
-    p.diags.sort();
-    return p;
-}
+using support::parse;
+using support::Parsed;
 
 std::string errors(const std::string& text) {
     Parsed p = parse(text);

@@ -10,6 +10,7 @@
 #include "dsl/parse_errors.hpp"
 #include "dsl/parse_recover.hpp"
 #include "dsl/parser.hpp"
+#include "tests/support/parse.hpp"
 #include "dsl/pipeline.hpp"
 #include "tests/support/support.hpp"
 
@@ -18,20 +19,8 @@ namespace pegtl = tao::pegtl;
 
 namespace {
 
-struct Parsed {
-    SourceManager sources;
-    Diagnostics diags;
-    RuleFile file;
-};
-
-Parsed parse(const std::string& text) {
-    Parsed p;
-    NodeIds ids;
-    const FileId f = p.sources.add("t.ntm", text);
-    p.file = parse_file(f, p.sources, p.diags, ids);
-    p.diags.sort();
-    return p;
-}
+using support::parse;
+using support::Parsed;
 
 std::vector<std::uint32_t> error_lines(const Parsed& p) {
     std::vector<std::uint32_t> lines;
