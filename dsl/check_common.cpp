@@ -153,4 +153,19 @@ std::optional<EntityKind> resolve_kind(Context& cx, const Name& name) {
     return std::nullopt;
 }
 
+const Threshold* first_dimension(const Threshold* t) {
+    if (t == nullptr) return nullptr;
+    if (t->kind == ThresholdKind::by_category) return t;
+    for (const auto& r : t->regions) {
+        if (const Threshold* d = first_dimension(r.value.get())) return d;
+    }
+    for (const auto& y : t->years) {
+        if (const Threshold* d = first_dimension(y.value.get())) return d;
+    }
+    for (const auto& c : t->cases) {
+        if (const Threshold* d = first_dimension(c.value.get())) return d;
+    }
+    return first_dimension(t->otherwise.get());
+}
+
 }  // namespace ntm::dsl::check_detail

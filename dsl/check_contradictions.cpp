@@ -154,22 +154,6 @@ class Contradictions {
         mentioned_years(t->otherwise.get(), out);
     }
 
-    // The first threshold by category in `t`, or null.
-    static const Threshold* first_dimension(const Threshold* t) {
-        if (!t) return nullptr;
-        if (t->kind == ThresholdKind::by_category) return t;
-        for (const auto& r : t->regions) {
-            if (const Threshold* d = first_dimension(r.value.get())) return d;
-        }
-        for (const auto& y : t->years) {
-            if (const Threshold* d = first_dimension(y.value.get())) return d;
-        }
-        for (const auto& c : t->cases) {
-            if (const Threshold* d = first_dimension(c.value.get())) return d;
-        }
-        return first_dimension(t->otherwise.get());
-    }
-
     void contradictions() {
         bool by_region = false, by_year = false;
         std::set<int> years;

@@ -42,22 +42,6 @@ Direction opposite(Direction d) {
     }
 }
 
-// The first threshold by category among the requirements, or null.
-const Threshold* dimension_of(const Threshold* t) {
-    if (t == nullptr) return nullptr;
-    if (t->kind == ThresholdKind::by_category) return t;
-    for (const auto& r : t->regions) {
-        if (const Threshold* d = dimension_of(r.value.get())) return d;
-    }
-    for (const auto& y : t->years) {
-        if (const Threshold* d = dimension_of(y.value.get())) return d;
-    }
-    for (const auto& c : t->cases) {
-        if (const Threshold* d = dimension_of(c.value.get())) return d;
-    }
-    return dimension_of(t->otherwise.get());
-}
-
 // A bound looser than the base's in some cells: where, as written, and the base's bounds there
 // (each once, by where it is written), the strictest of them first for the help.
 struct Looser {
@@ -112,7 +96,7 @@ class Overrides {
     std::vector<ThresholdCell> cells(const Requirement& a, const Requirement& b) const {
         std::vector<ThresholdCell> categories{ThresholdCell{}};
         for (const Threshold* t : {a.low.get(), a.high.get(), b.low.get(), b.high.get()}) {
-            const Threshold* dim = dimension_of(t);
+            const Threshold* dim = first_dimension(t);
             const auto it = dim == nullptr ? cx_.out.category_index.end() : cx_.out.category_index.find(dim->dimension.text);
             if (it == cx_.out.category_index.end()) continue;
             categories.clear();

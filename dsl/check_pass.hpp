@@ -180,6 +180,8 @@ std::string plain_list(const std::vector<std::string>& names);   // a, b
 std::string years_text(std::vector<int> years);                  // 2021, 2023..2025
 std::string range_text(const YearRange& y);                      // 2021..2025 or 2021
 std::string number_text(const Number& n);                        // 90 or 90%
+// The first threshold by category in `t` (itself, or under its regions, years, cases, else), or null.
+const Threshold* first_dimension(const Threshold* t);
 Message unit_phrase(std::string_view unit);                      // "có/không" / "yes/no", "percent"
 Message type_phrase(const Type& t);                              // "có/không" / "yes/no", "km", "text"
 
