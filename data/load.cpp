@@ -15,6 +15,14 @@ using text::FileError;
 
 namespace {
 
+std::string lower_extension(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](char c) {
+        return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    });
+    return ext;
+}
+
 // D0901, `--limit data-file-size=N`: checked before a byte is read.
 text::SizeLimit data_file_limit(const LoadOptions& options) {
     return {options.limits.data_file_bytes, "D0901", "data-file-size"};
@@ -26,13 +34,18 @@ text::SizeLimit data_file_limit(const LoadOptions& options) {
 
 }  // namespace
 
+DataFormat data_format(const std::string& path) {
+    const std::string ext = lower_extension(path);
+    if (ext == ".xlsx" || ext == ".xlsm") return DataFormat::workbook;
+    if (ext == ".csv" || ext == ".tsv" || ext == ".txt") return DataFormat::csv;
+    if (ext == ".json") return DataFormat::json;
+    return DataFormat::none;
+}
+
 Dataset load_data(const std::string& path, const Schema& schema, const LoadOptions& options) {
     std::vector<text::Problem> errors;
-    std::string ext = std::filesystem::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](char c) {
-        return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    });
-    if (ext == ".xlsx" || ext == ".xlsm") {
+    const DataFormat format = data_format(path);
+    if (format == DataFormat::workbook) {
         // A directory, a FIFO or /dev/zero named .xlsx is refused here, before the workbook
         // reader opens it (which says itself when there is no file at all).
         std::error_code ec;
@@ -41,8 +54,9 @@ Dataset load_data(const std::string& path, const Schema& schema, const LoadOptio
         }
         return load_xlsx(path, schema, options);
     }
-    const bool json = ext == ".json";
-    if (!json && ext != ".csv" && ext != ".tsv" && ext != ".txt") {
+    const bool json = format == DataFormat::json;
+    const std::string ext = lower_extension(path);
+    if (format == DataFormat::none) {
         throw FileError{
             path,
             ext.empty()     ? text::say("load.no_extension")

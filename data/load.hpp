@@ -9,6 +9,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,6 +37,11 @@ struct LoadOptions {
     // gate asks for 90 %: D0211, a warning; the value is kept).  Null: not checked.
     const engine::Program* program = nullptr;
 };
+
+// What a data file is, by its extension in any letter case: .xlsx/.xlsm, .csv/.tsv/.txt, .json;
+// `none` for any other (its extension says which, in load_data's error).
+enum class DataFormat : std::uint8_t { workbook, csv, json, none };
+DataFormat data_format(const std::string& path);
 
 // Reads FILE (.json, .csv or .xlsx) against the schema.  A file that cannot be read at all
 // (missing, not UTF-8, unparseable JSON, a damaged workbook, no such sheet) throws

@@ -2,7 +2,6 @@
 // uses (xlsx_sheet.hpp), a CSV file through its one reader (csv.hpp).
 #include "data/source.hpp"
 
-#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <utility>
@@ -14,17 +13,6 @@
 namespace ntm::data {
 
 namespace {
-
-std::string lower_extension(const std::string& path) {
-    std::string ext = std::filesystem::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](char c) {
-        return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    });
-    return ext;
-}
-
-bool is_workbook(const std::string& ext) { return ext == ".xlsx" || ext == ".xlsm"; }
-bool is_csv(const std::string& ext) { return ext == ".csv" || ext == ".tsv" || ext == ".txt"; }
 
 // The header (the first row holding text) and the column under the code field.
 void find_header(SourceSheet& sheet) {
@@ -177,12 +165,12 @@ Source read_csv(const std::string& path, const LoadOptions& options) {
 }  // namespace
 
 bool source_readable(const std::string& path) {
-    const std::string ext = lower_extension(path);
-    return is_workbook(ext) || is_csv(ext);
+    const DataFormat format = data_format(path);
+    return format == DataFormat::workbook || format == DataFormat::csv;
 }
 
 Source read_source(const std::string& path, const LoadOptions& options) {
-    return is_workbook(lower_extension(path)) ? read_workbook(path, options) : read_csv(path, options);
+    return data_format(path) == DataFormat::workbook ? read_workbook(path, options) : read_csv(path, options);
 }
 
 }  // namespace ntm::data
