@@ -1,5 +1,9 @@
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstdio>
+#include <system_error>
+
 #include "cli/commands.hpp"
 #include "engine/evaluate.hpp"
 #include "report/json.hpp"
@@ -43,7 +47,9 @@ int run_eval(const EvalArgs& args) {
         errors = errors || any_error(run.years.back().problems);
     }
     if (args.format == "json") {
-        fmt::print("{}\n", report::eval_json(loaded.program, data, run).dump(2, ' ', false, report::Json::error_handler_t::replace));
+        // One entity at a time: the document of a whole country does not have to fit in memory.
+        // A failed write ends the run (main tells why).
+        if (!report::write_eval_json(stdout, loaded.program, data, run)) throw std::system_error(errno, std::generic_category());
     } else {
         fmt::print("{}", report::render_eval_run_text(loaded.program, data, run));
     }

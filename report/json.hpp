@@ -8,6 +8,7 @@
 // meaning, raises kEvalFormatVersion; adding a key does not.
 #pragma once
 
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -37,5 +38,10 @@ Json entity_json(const Program& program, const Dataset& data, const Evaluation& 
 // The whole document: {"format": "ntm-eval", "version": 1, "rules", "data", "counts",
 // "years", "problems"}.
 Json eval_json(const Program& program, const Dataset& data, const EvalRun& run);
+
+// The same document, written to `out` one entity at a time, byte for byte what
+// `eval_json(...).dump(2, ' ', false, replace)` and a newline give: memory does not grow with
+// the number of entities.  Returns false when writing failed.
+bool write_eval_json(std::FILE* out, const Program& program, const Dataset& data, const EvalRun& run);
 
 }  // namespace ntm::report

@@ -1,0 +1,141 @@
+#include "report/json_out.hpp"
+
+#include <charconv>
+#include <cmath>
+
+namespace ntm::report {
+
+void JsonOut::before() {
+    if (after_key_) {
+        after_key_ = false;
+        return;
+    }
+    if (counts_.empty()) return;
+    if (counts_.back()++ > 0) buf_ += ',';
+    buf_ += '\n';
+    buf_.append(2 * counts_.size(), ' ');
+}
+
+void JsonOut::open(char c) {
+    before();
+    buf_ += c;
+    counts_.push_back(0);
+}
+
+void JsonOut::close(char c) {
+    const bool empty = counts_.back() == 0;
+    counts_.pop_back();
+    if (!empty) {
+        buf_ += '\n';
+        buf_.append(2 * counts_.size(), ' ');
+    }
+    buf_ += c;
+}
+
+void JsonOut::key(std::string_view k) {
+    string(k);
+    buf_ += ": ";
+    after_key_ = true;
+}
+
+namespace {
+
+// The length of the UTF-8 sequence starting at s[i] (a byte of 0x80 or more), or 0 when it is not
+// well formed (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF).
+std::size_t sequence_length(std::string_view s, std::size_t i) {
+    const auto at = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+    const auto cont = [](unsigned b) { return (b & 0xC0u) == 0x80u; };
+    const unsigned c = at(0);
+    if (c >= 0xC2 && c <= 0xDF) return cont(at(1)) ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        const unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+        return at(1) >= lo && at(1) <= hi && cont(at(2)) ? 3 : 0;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        const unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+        return at(1) >= lo && at(1) <= hi && cont(at(2)) && cont(at(3)) ? 4 : 0;
+    }
+    return 0;
+}
+
+}  // namespace
+
+void JsonOut::string(std::string_view s) {
+    before();
+    const std::size_t start = buf_.size();
+    buf_ += '"';
+    std::size_t plain = 0;  // start of the run of bytes copied as they are
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) {
+            const std::size_t n = sequence_length(s, i);
+            if (n == 0) {
+                // Bytes that are not UTF-8: U+FFFD, as the library's own decoder places them.
+                buf_.resize(start);
+                buf_ += nlohmann::ordered_json(std::string(s)).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+                return;
+            }
+            i += n - 1;
+            continue;
+        }
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        buf_.append(s.substr(plain, i - plain));
+        plain = i + 1;
+        switch (c) {
+            case '"': buf_ += "\\\""; break;
+            case '\\': buf_ += "\\\\"; break;
+            case '\b': buf_ += "\\b"; break;
+            case '\t': buf_ += "\\t"; break;
+            case '\n': buf_ += "\\n"; break;
+            case '\f': buf_ += "\\f"; break;
+            case '\r': buf_ += "\\r"; break;
+            default: {
+                static constexpr char kHex[] = "0123456789abcdef";
+                buf_ += "\\u00";
+                buf_ += kHex[c >> 4];
+                buf_ += kHex[c & 0xF];
+            }
+        }
+    }
+    buf_.append(s.substr(plain));
+    buf_ += '"';
+}
+
+void JsonOut::integer(std::int64_t v) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, v).ptr;
+    item(std::string_view(digits, static_cast<std::size_t>(end - digits)));
+}
+
+void JsonOut::number(double v) {
+    if (v != v || !std::isfinite(v)) return null();
+    const double r = std::round(v * 1e9) / 1e9;
+    if (std::fabs(r) < 9e15 && r == std::trunc(r)) return integer(static_cast<std::int64_t>(r));
+    // The library's own shortest form (Grisu2), so that every number reads as it always has.
+    char digits[64];
+    const char* end = nlohmann::detail::to_chars(digits, digits + sizeof digits, r);
+    item(std::string_view(digits, static_cast<std::size_t>(end - digits)));
+}
+
+void JsonOut::value(const nlohmann::ordered_json& v) {
+    before();
+    const std::string s = v.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    // Lines after the first are indented as deep as the value stands.
+    const std::size_t indent = 2 * counts_.size();
+    std::size_t from = 0;
+    for (std::size_t nl = s.find('\n'); nl != std::string::npos; nl = s.find('\n', from)) {
+        buf_.append(s, from, nl + 1 - from);
+        buf_.append(indent, ' ');
+        from = nl + 1;
+    }
+    buf_.append(s, from);
+}
+
+bool JsonOut::flush(bool force) {
+    if (file_ == nullptr || (!force && buf_.size() < (std::size_t{1} << 16))) return ok_;
+    ok_ = ok_ && std::fwrite(buf_.data(), 1, buf_.size(), file_) == buf_.size();
+    buf_.clear();
+    return ok_;
+}
+
+}  // namespace ntm::report
