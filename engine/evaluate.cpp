@@ -23,63 +23,89 @@ Evaluation Evaluator::evaluate_all() {
     return std::move(ev_);
 }
 
-// Sizes every result's slices before evaluating, so that threads write disjoint places.
+// Sizes every result's slices before evaluating, so that threads write disjoint places.  Each
+// array is sized once, at its final size: growing them as results are laid out (by doubling,
+// with a copy each time) was most of an evaluation's time.
 void Evaluator::layout() {
     scoped_sets();
     result_of_entity_.assign(d_.entities.size(), kNone);
+    std::size_t count = 0;
+    for (const Record& rec : d_.records) count += rec.year == opt_.year;
+    ev_.entities.reserve(count);
     for (std::uint32_t i = 0; i < d_.records.size(); ++i) {
         const Record& rec = d_.records[i];
         if (rec.year != opt_.year) continue;
-        const auto r = static_cast<std::uint32_t>(ev_.entities.size());
-        result_of_entity_[rec.entity] = r;
-        EntityResult er;
+        result_of_entity_[rec.entity] = static_cast<std::uint32_t>(ev_.entities.size());
+        EntityResult& er = ev_.entities.emplace_back();
         er.record = i;
         er.judged = d_.entities[rec.entity].judged;
-        ev_.entities.push_back(er);
     }
-    children_.assign(ev_.entities.size(), {});
+    // Each result's children (its nearest ancestor evaluated this year), in result order.
+    std::vector<std::uint32_t> parent(ev_.entities.size(), kNone);
+    child_begin_.assign(ev_.entities.size() + 1, 0);
+    std::size_t levels = 0;
     for (std::uint32_t r = 0; r < ev_.entities.size(); ++r) {
-        EntityResult& er = ev_.entities[r];
         const Entity& e = entity(r);
         by_kind_[kind_index(e.kind)].push_back(r);
-        // Nearest ancestor evaluated this year.
         for (std::uint32_t a = e.parent; a != kNone; a = d_.entities[a].parent) {
             if (result_of_entity_[a] != kNone) {
-                children_[result_of_entity_[a]].push_back(r);
+                parent[r] = result_of_entity_[a];
+                ++child_begin_[parent[r] + 1];
                 break;
             }
         }
+        levels += p_.level_order[kind_index(e.kind)].size();
+    }
+    for (std::size_t r = 0; r < ev_.entities.size(); ++r) child_begin_[r + 1] += child_begin_[r];
+    children_.resize(child_begin_.back());
+    std::vector<std::uint32_t> filled(child_begin_.begin(), child_begin_.end() - 1);
+    for (std::uint32_t r = 0; r < ev_.entities.size(); ++r) {
+        if (parent[r] != kNone) children_[filled[parent[r]]++] = r;
+    }
+    // The slices: offsets counted here, each array sized once after.
+    ev_.levels.reserve(levels);
+    value_offset_.resize(ev_.entities.size());
+    std::size_t gates = 0, criteria = 0, indicators = 0, values = 0;
+    for (std::uint32_t r = 0; r < ev_.entities.size(); ++r) {
+        EntityResult& er = ev_.entities[r];
+        const Entity& e = entity(r);
         const auto& order = p_.level_order[kind_index(e.kind)];
         er.first_level = static_cast<std::uint32_t>(ev_.levels.size());
         er.level_count = static_cast<std::uint32_t>(order.size());
         for (std::uint32_t li : order) {
-            LevelResult lr;
+            LevelResult& lr = ev_.levels.emplace_back();
             lr.level = li;
             lr.set = p_.set_for(p_.levels[li], opt_.year, opt_.set);
             lr.set = er.judged ? set_for_locality(li, lr.set, d_.records[er.record].entity) : kNone;
-            lr.first_gate = static_cast<std::uint32_t>(ev_.gates.size());
-            ev_.gates.resize(ev_.gates.size() + p_.levels[li].gates.size(), Status::unknown);
+            lr.first_gate = static_cast<std::uint32_t>(gates);
+            gates += p_.levels[li].gates.size();
             if (lr.set != kNone) {
                 const SetDef& s = p_.sets[lr.set];
-                lr.first_criterion = static_cast<std::uint32_t>(ev_.criteria.size());
-                lr.first_indicator = static_cast<std::uint32_t>(ev_.indicators.size());
-                ev_.criteria.resize(ev_.criteria.size() + s.criterion_count);
-                ev_.indicators.resize(ev_.indicators.size() + s.indicator_count);
+                lr.first_criterion = static_cast<std::uint32_t>(criteria);
+                lr.first_indicator = static_cast<std::uint32_t>(indicators);
+                criteria += s.criterion_count;
+                indicators += s.indicator_count;
             }
-            ev_.levels.push_back(lr);
         }
-        er.first_class = static_cast<std::uint32_t>(ev_.classes.size());
-        ev_.classes.resize(ev_.classes.size() + p_.classes.size(), Status::not_applicable);
-        er.first_revocation = static_cast<std::uint32_t>(ev_.revocations.size());
-        ev_.revocations.resize(ev_.revocations.size() + p_.revocations.size());
-        er.first_category = static_cast<std::uint32_t>(ev_.categories.size());
-        ev_.categories.resize(ev_.categories.size() + p_.categories.size(), kNone);
-        ev_.category_doubts.resize(ev_.categories.size(), kNone);
-        value_offset_.push_back(values_.size());
-        const std::uint32_t n = p_.schema.slots(e.kind);
-        const Record& rec = d_.records[er.record];
-        values_.insert(values_.end(), d_.values.begin() + static_cast<std::ptrdiff_t>(rec.offset),
-                       d_.values.begin() + static_cast<std::ptrdiff_t>(rec.offset + n));
+        er.first_class = static_cast<std::uint32_t>(r * p_.classes.size());
+        er.first_revocation = static_cast<std::uint32_t>(r * p_.revocations.size());
+        er.first_category = static_cast<std::uint32_t>(r * p_.categories.size());
+        value_offset_[r] = values;
+        values += p_.schema.slots(e.kind);
+    }
+    const std::size_t n = ev_.entities.size();
+    ev_.gates.assign(gates, Status::unknown);
+    ev_.criteria.resize(criteria);
+    ev_.indicators.resize(indicators);
+    ev_.classes.assign(n * p_.classes.size(), Status::not_applicable);
+    ev_.revocations.resize(n * p_.revocations.size());
+    ev_.categories.assign(n * p_.categories.size(), kNone);
+    ev_.category_doubts.assign(n * p_.categories.size(), kNone);
+    values_.resize(values);
+    for (std::uint32_t r = 0; r < n; ++r) {
+        const Record& rec = d_.records[ev_.entities[r].record];
+        std::copy_n(d_.values.begin() + static_cast<std::ptrdiff_t>(rec.offset), p_.schema.slots(entity(r).kind),
+                    values_.begin() + static_cast<std::ptrdiff_t>(value_offset_[r]));
     }
 }
 
@@ -164,13 +190,17 @@ void Evaluator::aggregate_of(const void* self, std::uint32_t r, const Aggregate&
     const auto* ev = static_cast<const Evaluator*>(self);
     double count = 0, yes = 0, maybe = 0, sum = 0, lo = kUnknown, hi = kUnknown;
     bool unknown = false;
-    std::vector<std::uint32_t> stack(ev->children_[r].rbegin(), ev->children_[r].rend());
+    std::vector<std::uint32_t> stack;  // depth first, children in order
+    const auto push_children = [ev, &stack](std::uint32_t of) {
+        for (std::uint32_t k = ev->child_begin_[of + 1]; k > ev->child_begin_[of]; --k) stack.push_back(ev->children_[k - 1]);
+    };
+    push_children(r);
     while (!stack.empty()) {
         const std::uint32_t c = stack.back();
         stack.pop_back();
         const Entity& e = ev->entity(c);
         if (e.kind != agg.kind) {
-            stack.insert(stack.end(), ev->children_[c].rbegin(), ev->children_[c].rend());
+            push_children(c);
             continue;
         }
         if (!e.judged) continue;  // a phường among the communes: not counted
@@ -226,9 +256,10 @@ void Evaluator::evaluate(std::uint32_t r) {
 void Evaluator::categories(std::uint32_t r) {
     const ExprContext ctx = context(r);
     std::uint32_t* out = ev_.categories.data() + ev_.entities[r].first_category;
+    std::vector<std::uint32_t> candidates;
     for (std::uint32_t c = 0; c < p_.categories.size(); ++c) {
         if (p_.categories[c].kind != entity(r).kind) continue;
-        std::vector<std::uint32_t> candidates;
+        candidates.clear();
         out[c] = category_candidates(p_, c, ctx, &candidates);
         if (out[c] == kNone && !candidates.empty())
             ev_.category_doubts[ev_.entities[r].first_category + c] = candidates.front();

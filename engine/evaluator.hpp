@@ -59,7 +59,9 @@ private:
     const EvaluateOptions& opt_;
     Evaluation ev_;
     std::vector<std::uint32_t> result_of_entity_;         // entity → result, or kNone
-    std::vector<std::vector<std::uint32_t>> children_;    // result → child results
+    // Result → child results: children_[child_begin_[r] .. child_begin_[r + 1]], in result order.
+    std::vector<std::uint32_t> child_begin_;
+    std::vector<std::uint32_t> children_;
     std::array<std::vector<std::uint32_t>, kKindCount> by_kind_;
     std::vector<double> values_;                           // per result: its slots (derived filled)
     std::vector<std::size_t> value_offset_;
