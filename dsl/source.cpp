@@ -15,11 +15,16 @@ FileId SourceManager::add(std::string path, std::string text) {
     return static_cast<FileId>(files_.size() - 1);
 }
 
+std::uint32_t SourceManager::line_of(FileId id, std::uint32_t offset) const {
+    const SourceFile& f = file(id);
+    offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(f.text.size()));
+    return static_cast<std::uint32_t>(std::upper_bound(f.line_starts.begin(), f.line_starts.end(), offset) - f.line_starts.begin());
+}
+
 LineCol SourceManager::locate(FileId id, std::uint32_t offset) const {
     const SourceFile& f = file(id);
     offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(f.text.size()));
-    auto it = std::upper_bound(f.line_starts.begin(), f.line_starts.end(), offset);
-    const auto line = static_cast<std::uint32_t>(it - f.line_starts.begin());
+    const std::uint32_t line = line_of(id, offset);
     const std::uint32_t start = f.line_starts[line - 1];
     return {line, 1 + text::display_width(std::string_view(f.text).substr(start, offset - start))};
 }

@@ -31,6 +31,8 @@ public:
     std::size_t size() const { return files_.size(); }
 
     LineCol locate(FileId id, std::uint32_t offset) const;
+    // The line alone (1-based), without the column's cost of measuring the text before it.
+    std::uint32_t line_of(FileId id, std::uint32_t offset) const;
     // The text of the 1-based line, without its line break.
     std::string_view line_text(FileId id, std::uint32_t line) const;
     std::string_view text(Span span) const;

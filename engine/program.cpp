@@ -58,7 +58,7 @@ std::uint32_t Program::level_index(std::string_view name) const {
 
 std::string Program::where(dsl::Span span) const {
     if (sources == nullptr || span.file >= sources->size()) return {};
-    return fmt::format("{}:{}", sources->file(span.file).path, sources->locate(span.file, span.begin).line);
+    return fmt::format("{}:{}", sources->file(span.file).path, sources->line_of(span.file, span.begin));
 }
 
 }  // namespace ntm::engine
