@@ -1,5 +1,6 @@
 #include "report/json_out.hpp"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -58,6 +59,14 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
     return 0;
 }
 
+// The bytes a string cannot be copied through as they are: controls, quote, backslash, and the
+// start or continuation of a sequence of several bytes (checked as UTF-8).
+constexpr std::array<bool, 256> kAttention = [] {
+    std::array<bool, 256> t{};
+    for (std::size_t c = 0; c < 256; ++c) t[c] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
+    return t;
+}();
+
 }  // namespace
 
 void JsonOut::string(std::string_view s) {
@@ -67,6 +76,7 @@ void JsonOut::string(std::string_view s) {
     std::size_t plain = 0;  // start of the run of bytes copied as they are
     for (std::size_t i = 0; i < s.size(); ++i) {
         const auto c = static_cast<unsigned char>(s[i]);
+        if (!kAttention[c]) continue;
         if (c >= 0x80) {
             const std::size_t n = sequence_length(s, i);
             if (n == 0) {
@@ -78,7 +88,6 @@ void JsonOut::string(std::string_view s) {
             i += n - 1;
             continue;
         }
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
         buf_.append(s.substr(plain, i - plain));
         plain = i + 1;
         switch (c) {
