@@ -41,7 +41,9 @@ char detect_separator(std::string_view text) {
 
 }  // namespace
 
-CsvReader::CsvReader(std::string_view text) : text_(text), sep_(detect_separator(text)) {}
+CsvReader::CsvReader(std::string_view text) : text_(text), sep_(detect_separator(text)) {
+    for (const char c : {sep_, '\n', '\r'}) ends_cell_[static_cast<unsigned char>(c)] = true;
+}
 
 bool CsvReader::next() {
     cells_.clear();
@@ -66,9 +68,10 @@ bool CsvReader::next() {
     }
 }
 
-std::string_view CsvReader::cell(std::size_t i) const {
-    const Span& s = cells_[i];
-    return text::trim((s.own ? std::string_view(own_) : text_).substr(s.begin, s.size));
+void CsvReader::push_cell(std::size_t begin, std::size_t size, bool own) {
+    const std::string_view whole = (own ? std::string_view(own_) : text_).substr(begin, size);
+    const std::string_view trimmed = text::trim(whole);
+    cells_.push_back({begin + static_cast<std::size_t>(trimmed.data() - whole.data()), trimmed.size(), own});
 }
 
 bool CsvReader::blank_row() const {
@@ -79,15 +82,13 @@ bool CsvReader::blank_row() const {
 }
 
 bool CsvReader::at_end_of_cell(std::size_t p) const {
-    if (p >= text_.size()) return true;
-    const char c = text_[p];
-    return c == sep_ || c == '\n' || c == '\r';
+    return p >= text_.size() || ends_cell_[static_cast<unsigned char>(text_[p])];
 }
 
 void CsvReader::plain() {
     const std::size_t begin = pos_;
     while (!at_end_of_cell(pos_)) ++pos_;
-    cells_.push_back({begin, pos_ - begin, false});
+    push_cell(begin, pos_ - begin, false);
 }
 
 // After the opening quote: up to the closing one, "" standing for ", then whatever precedes
@@ -122,8 +123,11 @@ bool CsvReader::quoted() {
         } else if (own) {
             own_.append(text_.substr(begin, q - begin));
         }
-        cells_.push_back(own ? Span{own_begin, own_.size() - own_begin, true}
-                             : Span{begin, q - begin, false});
+        if (own) {
+            push_cell(own_begin, own_.size() - own_begin, true);
+        } else {
+            push_cell(begin, q - begin, false);
+        }
         return true;
     }
 }
@@ -143,10 +147,14 @@ namespace {
 // D0902: the first line longer than the limit, checked before reading so that no row of it is
 // built.  A line, not a row: a quoted cell may run over several short lines.
 void check_line_lengths(const std::string& path, std::string_view text, std::uint64_t limit) {
+    // The next LF and the next CR, each found with memchr (string_view::find) and kept until
+    // passed: linear whatever the line ends.
+    std::size_t lf = text.find('\n'), cr = text.find('\r');  // npos when none is left
     std::uint32_t line = 1;
     for (std::size_t begin = 0; begin < text.size();) {
-        std::size_t end = text.find_first_of("\r\n", begin);
-        if (end == std::string_view::npos) end = text.size();
+        if (lf < begin) lf = text.find('\n', begin);
+        if (cr < begin) cr = text.find('\r', begin);
+        std::size_t end = std::min({lf, cr, text.size()});
         if (end - begin > limit) {
             text::Problem p = text::file_problem(
                 path, text::say("D0902", line, end - begin, limit));

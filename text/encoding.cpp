@@ -4,6 +4,8 @@
 
 #include <array>
 
+#include "text/ascii.hpp"
+
 namespace ntm::text {
 
 namespace {
@@ -81,6 +83,8 @@ LegacyEncoding guess_legacy_encoding(std::string_view bytes) {
 std::optional<Mojibake> find_mojibake(std::string_view utf8) {
     // Code points U+0080–U+00FF are two bytes, C2 or C3 then one.
     for (std::size_t i = 1; i + 1 < utf8.size(); ++i) {
+        i = ascii_run_end(utf8, i);  // ASCII holds no lead byte
+        if (i + 1 >= utf8.size()) break;
         const auto lead = static_cast<unsigned char>(utf8[i]);
         if (lead != 0xC2 && lead != 0xC3) continue;
         const auto cp = static_cast<unsigned char>((lead == 0xC3 ? 0xC0 : 0x80) | (static_cast<unsigned char>(utf8[i + 1]) & 0x3F));
