@@ -69,7 +69,13 @@ bool CsvReader::next() {
 }
 
 void CsvReader::push_cell(std::size_t begin, std::size_t size, bool own) {
-    const std::string_view whole = (own ? std::string_view(own_) : text_).substr(begin, size);
+    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    const std::string_view text = own ? std::string_view(own_) : text_;
+    if (size == 0 || (!blank(text[begin]) && !blank(text[begin + size - 1]))) {  // nothing to trim
+        cells_.push_back({begin, size, own});
+        return;
+    }
+    const std::string_view whole = text.substr(begin, size);
     const std::string_view trimmed = text::trim(whole);
     cells_.push_back({begin + static_cast<std::size_t>(trimmed.data() - whole.data()), trimmed.size(), own});
 }

@@ -139,6 +139,20 @@ TEST_CASE("fast paths: the mojibake scan finds a word after ASCII runs of any le
         CHECK(m->offset == before + 1);
         CHECK(m->size == 6);
     }
+    for (std::size_t before = 1; before < 20; ++before) {  // TCVN3's "ViÖt" read as Western: C3 96
+        const std::string s = std::string(before, 'a') + ",vi\xC3\x96t,";
+        const auto m = text::find_mojibake(s);
+        REQUIRE(m);
+        CHECK(m->encoding == text::LegacyEncoding::tcvn3);
+        CHECK(m->offset == before + 1);
+    }
+    for (std::size_t before = 1; before < 20; ++before) {  // a C2 lead: "đ" in TCVN3 (AE) read as ®
+        const std::string s = std::string(before, 'a') + " \xC2\xAEi ba\xC2\xAEo ";
+        const auto m = text::find_mojibake(s);
+        REQUIRE(m);
+        CHECK(m->encoding == text::LegacyEncoding::tcvn3);
+        CHECK(m->offset == before + 5);
+    }
     CHECK_FALSE(text::find_mojibake(std::string(40, 'a') + " Tam Phước"));
     CHECK_FALSE(text::find_mojibake("\xC3\xA4"));  // too short to say
 }
