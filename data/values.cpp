@@ -18,8 +18,8 @@ void Builder::value(std::uint32_t record, std::uint32_t column, const Cell& cell
     const Column* c = input(column, ds_.entities[p.entity].kind, line);
     if (c == nullptr) return;
     double& slot = ds_.values[p.offset + c->slot];
-    value_field_ = columns_[column].name;  // the header as written, which problems name (a view:
-                                           // columns_ does not grow while a value is read)
+    // The header as written, which problems name; a view, as columns_ does not grow here.
+    value_field_ = columns_[column].name;
     value_column_ = column;
     if (c->type == ValueType::boolean) count_yes_no(column, false, line);
     if (cell.kind == Cell::Kind::text) {
