@@ -51,6 +51,9 @@ bool CsvReader::next() {
     if (pos_ >= text_.size() || error_) return false;
     row_line_ = line_;
     for (;;) {
+        // Empty cells, most of a file that holds several kinds of units in one table: each a
+        // separator right where a cell starts.
+        while (pos_ < text_.size() && text_[pos_] == sep_) cells_.push_back({pos_++, 0, false});
         if (pos_ < text_.size() && text_[pos_] == '"') {
             if (!quoted()) return false;
         } else {
