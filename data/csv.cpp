@@ -71,7 +71,7 @@ bool CsvReader::next() {
     }
 }
 
-void CsvReader::push_cell(std::size_t begin, std::size_t size, bool own) {
+inline void CsvReader::push_cell(std::size_t begin, std::size_t size, bool own) {
     const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
     const std::string_view text = own ? std::string_view(own_) : text_;
     if (size == 0 || (!blank(text[begin]) && !blank(text[begin + size - 1]))) {  // nothing to trim
@@ -154,11 +154,13 @@ text::Message CsvReader::unclosed_detail(std::size_t quote) const {
 namespace {
 
 // D0902: the first line longer than the limit, checked before reading so that no row of it is
-// built.  A line, not a row: a quoted cell may run over several short lines.
-void check_line_lengths(const std::string& path, std::string_view text, std::uint64_t limit) {
+// built.  A line, not a row: a quoted cell may run over several short lines.  Returns how many
+// LFs the text holds (every LF ends a line), to size the Builder.
+std::size_t check_line_lengths(const std::string& path, std::string_view text, std::uint64_t limit) {
     // The next LF and the next CR, each found with memchr (string_view::find) and kept until
     // passed: linear whatever the line ends.
     std::size_t lf = text.find('\n'), cr = text.find('\r');  // npos when none is left
+    std::size_t lfs = 0;
     std::uint32_t line = 1;
     for (std::size_t begin = 0; begin < text.size();) {
         if (lf < begin) lf = text.find('\n', begin);
@@ -171,9 +173,11 @@ void check_line_lengths(const std::string& path, std::string_view text, std::uin
             throw FileError{std::move(p)};
         }
         if (end + 1 < text.size() && text[end] == '\r' && text[end + 1] == '\n') ++end;
+        lfs += end < text.size() && text[end] == '\n';
         begin = end + 1;
         ++line;
     }
+    return lfs;
 }
 
 // The reader as load_table (data/table.hpp) reads a table: an unclosed quote is a FileError.
@@ -208,10 +212,10 @@ private:
 
 Dataset load_csv(const std::string& path, std::string_view text, const Schema& schema,
                  const LoadOptions& options) {
-    check_line_lengths(path, text, options.limits.line_bytes);
+    const std::size_t lines = check_line_lengths(path, text, options.limits.line_bytes);
     CsvTable in(path, text);
     Builder b(path, schema, options, Granularity::per_record);
-    b.expect(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
+    b.expect(lines);
     b.set_comma_decimal(in.separator() == ';');
     Dataset ds = load_table(in, b, path, in.separator());
     // D0006: text typed in VNI or TCVN3 and saved as UTF-8 from how it looked ("Vieät Nam").
