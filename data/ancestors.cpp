@@ -28,10 +28,10 @@ void Builder::add_official_ancestors() {
         if (none_given) ds_.entities[e].parent_code = list->units[p].code;  // the list's
         const std::string parent_code = ds_.entities[e].parent_code;
         // Only the parent the list itself gives the entity: any other stays an error (D0106).
-        const bool missing = !codes_[m].contains(parent_code) && !rejected_codes_[m].contains(parent_code) &&
+        const bool missing = !codes_[m].contains(parent_code, ds_.entities) && !rejected_codes_[m].contains(parent_code) &&
                              list->units[p].code == parent_code;
         std::vector<std::string> taken;  // "'513' Huyện Thăng Bình", up the chain
-        for (; missing && p != kNone && !codes_[m].contains(list->units[p].code); p = list->units[p].parent) {
+        for (; missing && p != kNone && !codes_[m].contains(list->units[p].code, ds_.entities); p = list->units[p].parent) {
             const Unit& unit = list->units[p];
             const auto added = static_cast<std::uint32_t>(ds_.entities.size());
             Entity& en = ds_.entities.emplace_back();
@@ -47,7 +47,7 @@ void Builder::add_official_ancestors() {
             }
             en.origin = {path_, 0, {}};
             building_.push_back({kNone, kNone, 0, 0, true, false});
-            codes_[m].emplace(en.code, added);
+            codes_[m].add(added, ds_.entities);
             taken.push_back(fmt::format("'{}' {}", unit.code, list->full_name(p)));
         }
         if (!none_given && taken.empty()) continue;

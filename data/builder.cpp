@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cmath>
 
 #include "data/builder.hpp"
 #include "data/headers.hpp"
@@ -87,6 +86,15 @@ int Builder::cached(std::vector<Word>& cache, std::string_view text,
     return v;
 }
 
+std::pair<std::string, bool> Builder::canonical(std::string_view written) {
+    for (const auto& [text, type] : canonical_types_) {
+        if (text == written) return type;
+    }
+    auto type = canonical_type(to_nfc(written));
+    if (canonical_types_.size() < 64) canonical_types_.emplace_back(std::string(written), type);
+    return type;
+}
+
 // The reserved fields of a row on their own: code, type and kind, region.
 std::optional<Builder::HeadProblem> Builder::resolve(const Head& head, const std::string& code,
                                                      Resolved& out) {
@@ -167,9 +175,9 @@ std::uint32_t Builder::entity(const Head& head, std::size_t records, int first_y
     std::optional<HeadProblem> bad = resolve(head, code, resolved);
     if (!bad) bad = resolve_map(head, code, first_year, last_year, resolved);
     auto& codes = codes_[static_cast<std::size_t>(resolved.map)];
-    const auto known = bad ? codes.end() : codes.find(code);
-    if (!bad && known != codes.end() && ds_.entities[known->second].kind != resolved.kind) {
-        const Entity& first = ds_.entities[known->second];
+    const std::uint32_t known = bad ? kNone : codes.find(code, ds_.entities);
+    if (!bad && known != kNone && ds_.entities[known].kind != resolved.kind) {
+        const Entity& first = ds_.entities[known];
         bad = HeadProblem{
             "D0105", head[Field::kind].given() ? Field::kind : Field::type,
             text::say("D0105.other", shown(code), kind_name(first.kind), at_word(first.origin.line), at_row(first.origin.line),
@@ -182,14 +190,14 @@ std::uint32_t Builder::entity(const Head& head, std::size_t records, int first_y
         // A JSON entity without values is rejected too: it counts as one record.
         ds_.read += std::max<std::size_t>(records, 1);
         ds_.rejected += std::max<std::size_t>(records, 1);
-        if (!code.empty() && !codes.contains(code)) {
+        if (!code.empty() && !codes.contains(code, ds_.entities)) {
             rejected_codes_[static_cast<std::size_t>(resolved.map)].emplace(code, head.line);
         }
         return kNone;
     }
-    if (known != codes.end()) {
-        merge(known->second, head, resolved);
-        return known->second;
+    if (known != kNone) {
+        merge(known, head, resolved);
+        return known;
     }
 
     const auto e = static_cast<std::uint32_t>(ds_.entities.size());
@@ -198,7 +206,7 @@ std::uint32_t Builder::entity(const Head& head, std::size_t records, int first_y
     en.code = code;
     en.name = to_nfc(head[Field::name].text);
     std::tie(en.type, en.judged) =
-        canonical_type(type.given() ? to_nfc(type.text) : std::string(kDefaultType[kind_index(resolved.kind)]));
+        canonical(type.given() ? type.text : kDefaultType[kind_index(resolved.kind)]);
     en.kind = resolved.kind;
     en.map = resolved.map;
     en.parent_code = to_nfc(head[Field::parent].text);
@@ -207,7 +215,7 @@ std::uint32_t Builder::entity(const Head& head, std::size_t records, int first_y
     en.origin = {path_, head.line, {}};
     building_.push_back(
         {kNone, kNone, head[Field::parent].line, head[Field::region].line, type.given(), false});
-    codes.emplace(code, e);
+    codes.add(e, ds_.entities);
     return e;
 }
 
@@ -236,9 +244,9 @@ void Builder::merge(std::uint32_t e, const Head& head, const Resolved& resolved)
     };
     text(Field::name, en.name);
     if (head[Field::type].given() && !b.type_written) {
-        std::tie(en.type, en.judged) = canonical_type(to_nfc(head[Field::type].text));  // the first row gave only the kind
+        std::tie(en.type, en.judged) = canonical(head[Field::type].text);  // the first row gave only the kind
         b.type_written = true;
-    } else if (head[Field::type].given() && canonical_type(to_nfc(head[Field::type].text)).first != en.type) {
+    } else if (head[Field::type].given() && canonical(head[Field::type].text).first != en.type) {
         text(Field::type, en.type);
     }
     if (en.parent_code.empty() && head[Field::parent].given())
@@ -310,7 +318,7 @@ void Builder::reject_row(std::string_view code, std::uint32_t line, text::Messag
     // The row could not be split: its map is unknown, so its code is rejected on both.
     const std::string key = to_nfc(code);
     for (std::size_t m = 0; m < codes_.size(); ++m) {
-        if (!key.empty() && !codes_[m].contains(key)) rejected_codes_[m].emplace(key, line);
+        if (!key.empty() && !codes_[m].contains(key, ds_.entities)) rejected_codes_[m].emplace(key, line);
     }
 }
 
@@ -318,145 +326,6 @@ FileError Builder::row_limit(const text::Message& place) const {
     text::Problem p = text::file_problem(path_, text::say("D0903", place, options_.limits.rows));
     p.code = "D0903";
     return FileError{std::move(p)};
-}
-
-// ---------------------------------------------------------------------------------------------
-// Builder: values
-
-void Builder::value(std::uint32_t record, std::uint32_t column, const Cell& cell,
-                    std::uint32_t line) {
-    if (cell.kind == Cell::Kind::null || (cell.kind == Cell::Kind::text && cell.text.empty()))
-        return;
-    const Pending& p = pending_[record];
-    const Column* c = input(column, ds_.entities[p.entity].kind, line);
-    if (c == nullptr) return;
-    double& slot = ds_.values[p.offset + c->slot];
-    value_field_ = columns_[column].name;  // the header as written, which problems name
-    value_column_ = column;
-    if (c->type == ValueType::boolean) count_yes_no(column, false, line);
-    if (cell.kind == Cell::Kind::text) {
-        text_value(slot, *c, cell.text, line);
-    } else {
-        typed_value(slot, *c, cell, line);
-    }
-    value_field_ = {};
-}
-
-// The input `column` is of `kind`, or null when it is none (D0002, once per column and kind).
-const Column* Builder::input(std::uint32_t column, EntityKind kind, std::uint32_t line) {
-    ColumnInfo& info = columns_[column];
-    const Column* c = info.of[kind_index(kind)];
-    if (c != nullptr || !info.known()) return c;  // unknown: reported at the header or key (D0001)
-    const auto bit = static_cast<std::uint8_t>(1u << kind_index(kind));
-    if ((info.warned & bit) == 0) {
-        info.warned |= bit;
-        problem("D0002", ProblemKind::warning, line, info.name,
-                text::say("D0002", shown(info.name), kind_name(kind), kind_name(kind)));
-    }
-    return nullptr;
-}
-
-// A value given typed (a JSON number or boolean, a number or TRUE/FALSE in a worksheet).
-void Builder::typed_value(double& slot, const Column& c, const Cell& cell, std::uint32_t line) {
-    const bool yes_no = c.type == ValueType::boolean;
-    switch (cell.kind) {
-        case Cell::Kind::boolean:
-            if (yes_no) {
-                slot = cell.number;
-            } else {
-                problem(
-                    "D0201", ProblemKind::value, line, field_of(c),
-                    text::say("D0201.expected", cell.number != 0 ? "true" : "false"));
-            }
-            return;
-        case Cell::Kind::number:
-            if (!yes_no) {
-                number(slot, c, cell.number, false, cell.text, line);
-            } else if (cell.number == 0 || cell.number == 1) {
-                slot = cell.number;
-            } else {
-                const std::string shown =
-                    cell.text.empty() ? fmt::format("{}", cell.number) : std::string(cell.text);
-                wrong(c, shown, line);
-            }
-            return;
-        case Cell::Kind::structured:
-            problem(yes_no ? "D0202" : "D0201", ProblemKind::value, line, field_of(c),
-                    text::say(yes_no ? "D0202.expected" : "D0201.expected",
-                              cell.text == "an array" ? text::say("json.an_array")
-                              : cell.text == "an object" ? text::say("json.an_object")
-                                                         : text::Message::same(std::string(cell.text))));
-            return;
-        case Cell::Kind::text:
-        case Cell::Kind::null:
-            return;
-    }
-}
-
-// A value written as text: yes/no in its words, or a number as people type it.
-void Builder::text_value(double& slot, const Column& c, std::string_view text,
-                         std::uint32_t line) {
-    if (c.type == ValueType::boolean) {
-        if (const auto yes = parse_yes_no(text)) {
-            slot = *yes;
-        } else {
-            wrong(c, text, line);
-        }
-        return;
-    }
-    const ParsedNumber n = parse_number(text, comma_decimal_);
-    switch (n.form) {
-        case ParsedNumber::Form::ok:
-            number(slot, c, n.value, n.percent, text, line);
-            return;
-        case ParsedNumber::Form::ambiguous: {
-            const std::string_view t = trim(text);
-            const std::size_t comma = t.find(',');
-            problem("D0206", ProblemKind::value, line, field_of(c),
-                    text::say("D0206", shown(t), shown(t.substr(0, comma)), shown(t.substr(comma + 1)),
-                              shown(t.substr(0, comma)), shown(t.substr(comma + 1))));
-            return;
-        }
-        case ParsedNumber::Form::not_number:
-            wrong(c, text, line);
-            return;
-    }
-}
-
-void Builder::number(double& slot, const Column& c, double v, bool percent_sign,
-                     std::string_view written, std::uint32_t line) {
-    const std::string text =
-        written.empty() ? fmt::format("{}", v) : this->shown(trim(written));
-    if (percent_sign && !c.percent) {
-        problem("D0207", ProblemKind::value, line, field_of(c),
-                text::say("D0207", text, c.name, c.unit_symbol.empty() ? c.unit : c.unit_symbol));
-    } else if (c.percent && (v < 0 || v > 100)) {
-        problem("D0203", ProblemKind::value, line, field_of(c),
-                text::say("D0203", text));
-    } else if (c.count && v < 0) {
-        problem("D0204", ProblemKind::value, line, field_of(c),
-                text::say("D0204", text));
-    } else if (c.count && v != std::floor(v)) {
-        problem("D0205", ProblemKind::value, line, field_of(c),
-                text::say("D0205", text));
-    } else if (scale_ok(c, v, text, line)) {
-        slot = v;
-        fraction_hint(c, v, text, line);
-    }
-}
-
-void Builder::wrong(const Column& c, std::string_view written, std::uint32_t line) {
-    written = trim(written);
-    if (c.type == ValueType::boolean) {
-        problem("D0202", ProblemKind::value, line, field_of(c),
-                text::say("D0202", shown(written), invisible_note(written)));
-        if (parse_number(written, comma_decimal_).form != ParsedNumber::Form::not_number) {
-            count_yes_no(value_column_, true, line);
-        }
-    } else {
-        problem("D0201", ProblemKind::value, line, field_of(c),
-                text::say("D0201", shown(written), invisible_note(written)));
-    }
 }
 
 }  // namespace ntm::data

@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "data/code_index.hpp"
 #include "data/load.hpp"
 #include "data/vocabulary.hpp"
 #include "text/utf8.hpp"
@@ -237,10 +238,13 @@ private:
     void resolve_hierarchy();
     // A value at the wrong scale (scale.cpp): an income in đồng where the rules ask for triệu
     // đồng (D0210, the value ignored).
-    bool scale_ok(const Column& c, double v, const std::string& written, std::uint32_t line);
+    bool scale_ok(const Column& c, double v, std::string_view written, std::uint32_t line);
     // A percentage between 0 and 1 where the rules ask for at least 10 % (scale.cpp): likely a
     // fraction, 0,955 for 95,5 % (D0211, a warning; the value is kept).
-    void fraction_hint(const Column& c, double v, const std::string& written, std::uint32_t line);
+    void fraction_hint(const Column& c, double v, std::string_view written, std::uint32_t line);
+    // A number as problems quote it: as written (trimmed, text::printable), or formatted when it
+    // came typed.  Made only for a problem: values are many.
+    std::string shown_number(double v, std::string_view written) const;
     // The highest lower threshold of 10 % or more the rules set on each percent input
     // (LoadOptions::program), by column.
     void find_lower_thresholds(const engine::Program& program);
@@ -277,20 +281,24 @@ private:
     std::vector<Building> building_;  // beside ds_.entities
     std::vector<Pending> pending_;
     // Per map (AdminMap as index): code → entity; code never declared, only rejected → its line.
-    std::array<StringMap<std::uint32_t>, 2> codes_;
+    std::array<CodeIndex, 2> codes_;
     std::array<StringMap<std::uint32_t>, 2> rejected_codes_;
     std::vector<ColumnInfo> columns_;
     bool template_headers_ = false;  // column(): a template header leads to its input
-    std::string value_field_;        // value(): the header of the value being read
+    std::string_view value_field_;   // value(): the header of the value being read (in columns_)
     std::uint32_t value_column_ = 0;  // value(): the column of the value being read
     std::unordered_map<const Column*, double> least_percent_;  // see find_lower_thresholds
     struct YesNoCells {
         std::uint32_t cells = 0, numbers = 0;
         std::uint32_t first_number_line = 0;
     };
-    std::unordered_map<std::uint32_t, YesNoCells> yes_no_cells_;  // by column
+    std::vector<YesNoCells> yes_no_cells_;  // by column, as far as the last yes/no column met
     StringMap<std::uint32_t> column_index_;
     std::vector<Word> types_, kinds_, regions_;
+    // canonical_type() of the types met, by the type as written (kDefaultType when none is):
+    // a file has a handful of types and a row per entity.
+    std::vector<std::pair<std::string, std::pair<std::string, bool>>> canonical_types_;
+    std::pair<std::string, bool> canonical(std::string_view written);
     std::string scratch_;  // NFC copies of non-ASCII text
     std::uint64_t rows_ = 0;  // records of the file so far, for the limit of rows
 };

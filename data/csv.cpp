@@ -41,7 +41,9 @@ char detect_separator(std::string_view text) {
 
 }  // namespace
 
-CsvReader::CsvReader(std::string_view text) : text_(text), sep_(detect_separator(text)) {}
+CsvReader::CsvReader(std::string_view text) : text_(text), sep_(detect_separator(text)) {
+    for (const char c : {sep_, '\n', '\r'}) ends_cell_[static_cast<unsigned char>(c)] = true;
+}
 
 bool CsvReader::next() {
     cells_.clear();
@@ -49,6 +51,9 @@ bool CsvReader::next() {
     if (pos_ >= text_.size() || error_) return false;
     row_line_ = line_;
     for (;;) {
+        // Empty cells, most of a file that holds several kinds of units in one table: each a
+        // separator right where a cell starts.
+        while (pos_ < text_.size() && text_[pos_] == sep_) cells_.push_back({pos_++, 0, false});
         if (pos_ < text_.size() && text_[pos_] == '"') {
             if (!quoted()) return false;
         } else {
@@ -66,9 +71,16 @@ bool CsvReader::next() {
     }
 }
 
-std::string_view CsvReader::cell(std::size_t i) const {
-    const Span& s = cells_[i];
-    return text::trim((s.own ? std::string_view(own_) : text_).substr(s.begin, s.size));
+inline void CsvReader::push_cell(std::size_t begin, std::size_t size, bool own) {
+    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    const std::string_view text = own ? std::string_view(own_) : text_;
+    if (size == 0 || (!blank(text[begin]) && !blank(text[begin + size - 1]))) {  // nothing to trim
+        cells_.push_back({begin, size, own});
+        return;
+    }
+    const std::string_view whole = text.substr(begin, size);
+    const std::string_view trimmed = text::trim(whole);
+    cells_.push_back({begin + static_cast<std::size_t>(trimmed.data() - whole.data()), trimmed.size(), own});
 }
 
 bool CsvReader::blank_row() const {
@@ -79,15 +91,13 @@ bool CsvReader::blank_row() const {
 }
 
 bool CsvReader::at_end_of_cell(std::size_t p) const {
-    if (p >= text_.size()) return true;
-    const char c = text_[p];
-    return c == sep_ || c == '\n' || c == '\r';
+    return p >= text_.size() || ends_cell_[static_cast<unsigned char>(text_[p])];
 }
 
 void CsvReader::plain() {
     const std::size_t begin = pos_;
     while (!at_end_of_cell(pos_)) ++pos_;
-    cells_.push_back({begin, pos_ - begin, false});
+    push_cell(begin, pos_ - begin, false);
 }
 
 // After the opening quote: up to the closing one, "" standing for ", then whatever precedes
@@ -122,8 +132,11 @@ bool CsvReader::quoted() {
         } else if (own) {
             own_.append(text_.substr(begin, q - begin));
         }
-        cells_.push_back(own ? Span{own_begin, own_.size() - own_begin, true}
-                             : Span{begin, q - begin, false});
+        if (own) {
+            push_cell(own_begin, own_.size() - own_begin, true);
+        } else {
+            push_cell(begin, q - begin, false);
+        }
         return true;
     }
 }
@@ -141,12 +154,18 @@ text::Message CsvReader::unclosed_detail(std::size_t quote) const {
 namespace {
 
 // D0902: the first line longer than the limit, checked before reading so that no row of it is
-// built.  A line, not a row: a quoted cell may run over several short lines.
-void check_line_lengths(const std::string& path, std::string_view text, std::uint64_t limit) {
+// built.  A line, not a row: a quoted cell may run over several short lines.  Returns how many
+// LFs the text holds (every LF ends a line), to size the Builder.
+std::size_t check_line_lengths(const std::string& path, std::string_view text, std::uint64_t limit) {
+    // The next LF and the next CR, each found with memchr (string_view::find) and kept until
+    // passed: linear whatever the line ends.
+    std::size_t lf = text.find('\n'), cr = text.find('\r');  // npos when none is left
+    std::size_t lfs = 0;
     std::uint32_t line = 1;
     for (std::size_t begin = 0; begin < text.size();) {
-        std::size_t end = text.find_first_of("\r\n", begin);
-        if (end == std::string_view::npos) end = text.size();
+        if (lf < begin) lf = text.find('\n', begin);
+        if (cr < begin) cr = text.find('\r', begin);
+        std::size_t end = std::min({lf, cr, text.size()});
         if (end - begin > limit) {
             text::Problem p = text::file_problem(
                 path, text::say("D0902", line, end - begin, limit));
@@ -154,9 +173,11 @@ void check_line_lengths(const std::string& path, std::string_view text, std::uin
             throw FileError{std::move(p)};
         }
         if (end + 1 < text.size() && text[end] == '\r' && text[end + 1] == '\n') ++end;
+        lfs += end < text.size() && text[end] == '\n';
         begin = end + 1;
         ++line;
     }
+    return lfs;
 }
 
 // The reader as load_table (data/table.hpp) reads a table: an unclosed quote is a FileError.
@@ -191,10 +212,10 @@ private:
 
 Dataset load_csv(const std::string& path, std::string_view text, const Schema& schema,
                  const LoadOptions& options) {
-    check_line_lengths(path, text, options.limits.line_bytes);
+    const std::size_t lines = check_line_lengths(path, text, options.limits.line_bytes);
     CsvTable in(path, text);
     Builder b(path, schema, options, Granularity::per_record);
-    b.expect(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
+    b.expect(lines);
     b.set_comma_decimal(in.separator() == ';');
     Dataset ds = load_table(in, b, path, in.separator());
     // D0006: text typed in VNI or TCVN3 and saved as UTF-8 from how it looked ("Vieät Nam").

@@ -32,6 +32,7 @@
 //     before reading: a line, not a row), more rows than `rows` (D0903, as they are read).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -64,7 +65,10 @@ public:
     const std::optional<CsvError>& error() const { return error_; }
 
     std::size_t size() const { return cells_.size(); }
-    std::string_view cell(std::size_t i) const;  // trimmed
+    std::string_view cell(std::size_t i) const {  // trimmed
+        const Span& s = cells_[i];
+        return (s.own ? std::string_view(own_) : text_).substr(s.begin, s.size);
+    }
     bool blank_row() const;                      // every cell empty (or none)
     std::uint32_t line() const { return row_line_; }
 
@@ -76,11 +80,15 @@ private:
 
     bool at_end_of_cell(std::size_t p) const;
     text::Message unclosed_detail(std::size_t quote) const;
+    // Adds the cell at [begin, begin + size) of the text or own_, trimmed once here rather than
+    // at each cell().
+    void push_cell(std::size_t begin, std::size_t size, bool own);
     void plain();
     bool quoted();
 
     std::string_view text_;
     char sep_ = ',';
+    std::array<bool, 256> ends_cell_{};  // by byte: the separator, LF and CR
     std::size_t pos_ = 0;
     std::uint32_t line_ = 1, row_line_ = 1;
     std::vector<Span> cells_;

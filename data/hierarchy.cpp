@@ -77,7 +77,7 @@ bool Builder::official(std::uint32_t e) {
     const AdminUnits* list = official_list(e);
     if (list == nullptr || building_[e].rejected) return !building_[e].rejected;
     const std::uint32_t u = list->find(en.kind, en.code);
-    const text::Message where = text::say("official.where", list->path, map_word(en.map));
+    const auto where = [&] { return text::say("official.where", list->path, map_word(en.map)); };
     if (u == kNone) {
         const std::vector<std::uint32_t> same_name = list->named(en.kind, en.name);
         text::Message hint;
@@ -92,17 +92,24 @@ bool Builder::official(std::uint32_t e) {
             hint = text::say("D0115.did_you_mean", described(*list, same_name[0]));
         }
         reject_entity(e, "D0115", en.origin.line, field_name(Field::code),
-                      text::say("D0115", shown(en.code), kind_name(en.kind), where, hint));
+                      text::say("D0115", shown(en.code), kind_name(en.kind), where(), hint));
         return false;
     }
-    if (!en.name.empty() && fold(en.name) != fold(list->units[u].name) && fold(en.name) != fold(list->full_name(u))) {
+    // The same bytes fold alike: fold() (utf8proc) only for a name written otherwise.
+    bool same_name = en.name.empty() || en.name == list->units[u].name;
+    if (!same_name) {
+        const std::string full = list->full_name(u);
+        const std::string name = fold(en.name);
+        same_name = en.name == full || name == fold(list->units[u].name) || name == fold(full);
+    }
+    if (!same_name) {
         text::Message hint;
         for (const std::uint32_t c : list->named(en.kind, en.name)) {
             hint = text::say("D0116.name_of", shown(en.name), described(*list, c));
             break;
         }
         reject_entity(e, "D0116", en.origin.line, field_name(Field::name),
-                      text::say("D0116", shown(en.code), list->full_name(u), where, shown(en.name), hint));
+                      text::say("D0116", shown(en.code), list->full_name(u), where(), shown(en.name), hint));
         return false;
     }
     return true;
@@ -145,12 +152,12 @@ void Builder::resolve_parent(std::uint32_t e) {
         reject_entity(e, code, at, parent_field, message);
     };
     const std::size_t m = static_cast<std::size_t>(en.map);
-    const auto it = codes_[m].find(en.parent_code);
-    if (it == codes_[m].end()) {
+    const std::uint32_t found = codes_[m].find(en.parent_code, ds_.entities);
+    if (found == kNone) {
         if (const auto r = rejected_codes_[m].find(en.parent_code); r != rejected_codes_[m].end()) {
             reject("D0108", text::say("D0108", shown(en.parent_code), shown(en.code), at_word(r->second), at_row(r->second)));
-        } else if (const auto other = codes_[1 - m].find(en.parent_code); other != codes_[1 - m].end()) {
-            const Entity& o = ds_.entities[other->second];
+        } else if (const std::uint32_t other = codes_[1 - m].find(en.parent_code, ds_.entities); other != kNone) {
+            const Entity& o = ds_.entities[other];
             reject("D0106", text::say("D0106.other_map", shown(en.parent_code), shown(en.code), map_word(en.map),
                                         shown(o.code), at_word(o.origin.line), at_row(o.origin.line), map_word(o.map),
                                         field_name(Field::map), kFirstTwoTierYear - 1,
@@ -162,7 +169,7 @@ void Builder::resolve_parent(std::uint32_t e) {
         }
         return;
     }
-    const Entity& parent = ds_.entities[it->second];
+    const Entity& parent = ds_.entities[found];
     if (en.kind == EntityKind::tinh) {
         reject("D0107", text::say("D0107.tinh", shown(en.code), shown(en.parent_code)));
         return;
@@ -181,10 +188,10 @@ void Builder::resolve_parent(std::uint32_t e) {
                          kind_name(en.kind), kind_name(wanted_kind),
                          en.kind == EntityKind::xa ? text::say("D0107.map", map_word(en.map)) : text::Message(),
                          hint));
-    } else if (building_[it->second].rejected) {
+    } else if (building_[found].rejected) {
         reject("D0108", text::say("D0108", shown(en.parent_code), shown(en.code), at_word(parent.origin.line), at_row(parent.origin.line)));
     } else {
-        en.parent = it->second;
+        en.parent = found;
         inherit_region(e);
     }
 }

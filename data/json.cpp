@@ -240,9 +240,13 @@ Dataset load_json(const std::string& path, std::string_view text, const Schema& 
                   const LoadOptions& options) {
     Builder b(path, schema, options, Granularity::per_entity);
     std::size_t codes = 0;  // about one record per entity
-    for (std::size_t p = text.find("\"code\""); p != std::string_view::npos;
-         p = text.find("\"code\"", p + 6))
+    // "code" found as code" with a quote before it: string_view::find (memchr) on the quote
+    // alone would stop at every quote of the file.
+    for (std::size_t p = text.find("code\""); p != std::string_view::npos; p = text.find("code\"", p + 1)) {
+        if (p == 0 || text[p - 1] != '"') continue;
         ++codes;
+        p += 5;  // the next "code" starts after this one's closing quote
+    }
     b.expect(codes);
     Reader reader(path, text, b, static_cast<std::size_t>(options.limits.name_letters));
     TrackingIterator first(text.data(), &reader.at), last(text.data() + text.size(), &reader.at);

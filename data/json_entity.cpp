@@ -117,7 +117,13 @@ void EntityReader::entity_key(std::string_view k, std::uint32_t line) {
 }
 
 void EntityReader::column_key(std::string_view k, std::uint32_t line) {
-    key_column_ = b_.column(k);
+    if (key_place_ == key_columns_.size()) key_columns_.emplace_back();
+    auto& [name, column] = key_columns_[key_place_++];
+    if (name != k || name.empty()) {
+        name.assign(k);
+        column = b_.column(k);
+    }
+    key_column_ = column;
     if (!b_.column_info(key_column_).known()) {
         b_.unknown_column(key_column_, line);
         return;
@@ -239,6 +245,7 @@ JsonCtx EntityReader::year_value(const Cell& v, std::uint32_t line) {
     const auto at_value = static_cast<std::uint32_t>(values_.size());
     years_.push_back({*year, key_line_, at_value, at_value});
     ++year_serial_;
+    key_place_ = 0;
     return JsonCtx::year;
 }
 

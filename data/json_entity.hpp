@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "data/builder.hpp"
@@ -108,6 +109,11 @@ private:
     std::string year_key_;
     std::uint32_t year_serial_ = 0;
     std::vector<std::uint32_t> stamp_;  // by column: the year object it was last given in
+    // The column of each key met, by its place in its year object: the objects of a file mostly
+    // list the same keys in the same order, so a key is compared with one string rather than
+    // looked up (Builder::column, which gives a name the same column every time).
+    std::vector<std::pair<std::string, std::uint32_t>> key_columns_;
+    std::size_t key_place_ = 0;  // in the year object being read
 
     // The entity being read.
     std::array<std::string, kFieldCount> text_;

@@ -68,10 +68,10 @@ double highest(const engine::Program& p, std::uint32_t node) {
 
 }  // namespace
 
-bool Builder::scale_ok(const Column& c, double v, const std::string& written, std::uint32_t line) {
+bool Builder::scale_ok(const Column& c, double v, std::string_view written, std::uint32_t line) {
     if (!in_trieu_dong(c) || v < kMostTrieuDong) return true;
     problem("D0210", ProblemKind::value, line, field_of(c),
-            text::say("D0210", written, c.unit_symbol, with_comma(v / 1e6)));
+            text::say("D0210", shown_number(v, written), c.unit_symbol, with_comma(v / 1e6)));
     return false;
 }
 
@@ -117,15 +117,16 @@ void Builder::find_lower_thresholds(const engine::Program& program) {
     }
 }
 
-void Builder::fraction_hint(const Column& c, double v, const std::string& written, std::uint32_t line) {
+void Builder::fraction_hint(const Column& c, double v, std::string_view written, std::uint32_t line) {
     if (!c.percent || v <= 0 || v > 1 || least_percent_.empty()) return;
     const auto it = least_percent_.find(&c);
     if (it == least_percent_.end()) return;
     problem("D0211", ProblemKind::warning, line, field_of(c),
-            text::say("D0211", written, with_comma(v * 100), with_comma(it->second)));
+            text::say("D0211", shown_number(v, written), with_comma(v * 100), with_comma(it->second)));
 }
 
 void Builder::count_yes_no(std::uint32_t column, bool number, std::uint32_t line) {
+    if (yes_no_cells_.size() <= column) yes_no_cells_.resize(column + 1);
     YesNoCells& cells = yes_no_cells_[column];
     if (!number) {
         ++cells.cells;
@@ -135,10 +136,9 @@ void Builder::count_yes_no(std::uint32_t column, bool number, std::uint32_t line
 }
 
 void Builder::hint_yes_no_columns() {
-    for (std::uint32_t c = 0; c < columns_.size(); ++c) {
-        const auto it = yes_no_cells_.find(c);
-        if (it == yes_no_cells_.end()) continue;
-        const YesNoCells& cells = it->second;
+    // A column never counted has no cells: below kLeastNumbers, as one absent.
+    for (std::uint32_t c = 0; c < columns_.size() && c < yes_no_cells_.size(); ++c) {
+        const YesNoCells& cells = yes_no_cells_[c];
         if (cells.numbers < kLeastNumbers || 2 * cells.numbers <= cells.cells) continue;
         problem("D0212", ProblemKind::warning, cells.first_number_line, columns_[c].name,
                 text::say("D0212", cells.numbers, cells.cells));

@@ -249,7 +249,11 @@ TableHeader read_table(Rows& in, Builder& b, const std::string& path,
             b.recognised(e, head[Field::level], head[Field::level_year]);
         }
         for (const auto& [cell, column] : h.values) {
-            if (cell < in.size()) b.value(r, column, in.value(cell), line);
+            if (cell >= in.size()) continue;
+            const Cell v = in.value(cell);
+            // An empty cell is no value (Builder::value would say so too): most cells of a
+            // table holding several kinds of units are empty.
+            if (v.kind != Cell::Kind::text || !v.text.empty()) b.value(r, column, v, line);
         }
         if (head[Field::estimated].given()) b.estimated(r, head[Field::estimated].text, line);
     }

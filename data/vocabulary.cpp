@@ -116,11 +116,22 @@ std::pair<std::string, bool> canonical_type(std::string text) {
 
 // A region code or title, with or without "vùng" → region index, or -1.
 int resolve_region(std::string_view text) {
+    // The regions' codes and titles folded once: the official lists name a region per unit.
+    struct Folded {
+        std::array<std::string, kRegionCount> names, titles;
+    };
+    static const Folded kFolded = [] {
+        Folded out;
+        for (std::size_t r = 0; r < kRegionCount; ++r) {
+            out.names[r] = fold(dsl::kRegionNames[r]);
+            out.titles[r] = fold(dsl::kRegionTitles[r]);
+        }
+        return out;
+    }();
     std::string f = fold(text);
     if (f.starts_with("vùng ")) f.erase(0, std::string_view("vùng ").size());
     for (std::size_t r = 0; r < kRegionCount; ++r) {
-        if (f == fold(dsl::kRegionNames[r]) || f == fold(dsl::kRegionTitles[r]))
-            return static_cast<int>(r);
+        if (f == kFolded.names[r] || f == kFolded.titles[r]) return static_cast<int>(r);
     }
     return -1;
 }
@@ -309,6 +320,17 @@ std::optional<double> match_yes_no(std::string_view text, bool& combining) {
 }  // namespace
 
 std::optional<double> parse_yes_no(std::string_view text) {
+    // The forms as the template writes them, byte for byte (lower case, NFC, one space): most
+    // cells are, and need no code point looked up.  Anything else is matched code point by code
+    // point, as before.
+    static constexpr std::pair<std::string_view, double> kExact[] = {
+        {"1", 1},   {"0", 0},     {"có", 1},   {"không", 0},     {"đạt", 1}, {"chưa đạt", 0},
+        {"không đạt", 0}, {"true", 1}, {"false", 0}, {"yes", 1},  {"no", 0},
+    };
+    const std::string_view t = trim(text);
+    for (const auto& [word, value] : kExact) {
+        if (t == word) return value;
+    }
     bool combining = false;
     if (const auto value = match_yes_no(text, combining)) return value;
     if (!combining) return std::nullopt;

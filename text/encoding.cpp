@@ -3,14 +3,27 @@
 #include "text/encoding.hpp"
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 namespace ntm::text {
 
 namespace {
 
+// A set of bytes as a table: the mojibake scan asks per letter of a whole file.
+constexpr std::array<bool, 256> byte_set(std::string_view set) {
+    std::array<bool, 256> in{};
+    for (const char c : set) in[static_cast<unsigned char>(c)] = true;
+    return in;
+}
+constexpr auto kLowerVowels = byte_set("aeiouy");
+constexpr auto kUpperVowels = byte_set("AEIOUY");
+// The marks no Vietnamese letter has (ä ë ï ö ø û ü å æ), as VNI's bytes after a vowel show.
+constexpr auto kVniMarks = byte_set("\xE4\xEB\xEF\xF6\xF8\xFB\xFC\xE5\xE6");
+
 bool ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool lower_vowel(unsigned char c) { return std::string_view("aeiouy").find(static_cast<char>(c)) != std::string_view::npos; }
-bool upper_vowel(unsigned char c) { return std::string_view("AEIOUY").find(static_cast<char>(c)) != std::string_view::npos; }
+bool lower_vowel(unsigned char c) { return kLowerVowels[c]; }
+bool upper_vowel(unsigned char c) { return kUpperVowels[c]; }
 bool vowel(unsigned char c) { return lower_vowel(c) || upper_vowel(c); }
 bool in(unsigned char c, std::string_view set) { return set.find(static_cast<char>(c)) != std::string_view::npos; }
 
@@ -79,16 +92,27 @@ LegacyEncoding guess_legacy_encoding(std::string_view bytes) {
 }
 
 std::optional<Mojibake> find_mojibake(std::string_view utf8) {
-    // Code points U+0080–U+00FF are two bytes, C2 or C3 then one.
+    // Code points U+0080–U+00FF are two bytes, C2 or C3 then one.  Eight bytes holding neither
+    // (no byte that is C2 once its last bit is cleared) are passed at once.
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
     for (std::size_t i = 1; i + 1 < utf8.size(); ++i) {
+        if (i + 8 <= utf8.size()) {
+            std::uint64_t w = 0;
+            std::memcpy(&w, utf8.data() + i, sizeof w);
+            const std::uint64_t t = (w & ~kOnes) ^ (0xC2 * kOnes);  // a zero byte where C2 or C3
+            if (((t - kOnes) & ~t & kHigh) == 0) {
+                i += 7;
+                continue;
+            }
+        }
         const auto lead = static_cast<unsigned char>(utf8[i]);
-        if (lead != 0xC2 && lead != 0xC3) continue;
+        if ((lead & 0xFE) != 0xC2) continue;  // neither C2 nor C3
         const auto cp = static_cast<unsigned char>((lead == 0xC3 ? 0xC0 : 0x80) | (static_cast<unsigned char>(utf8[i + 1]) & 0x3F));
         const auto before = static_cast<unsigned char>(utf8[i - 1]);
         const auto after = i + 2 < utf8.size() ? static_cast<unsigned char>(utf8[i + 2]) : static_cast<unsigned char>(' ');
         LegacyEncoding found = LegacyEncoding::none;
         // VNI: a mark no Vietnamese letter has (ä ë ï ö ø û ü å æ) after a vowel, or ñ for đ.
-        if (lower_vowel(before) && in(cp, "\xE4\xEB\xEF\xF6\xF8\xFB\xFC\xE5\xE6")) found = LegacyEncoding::vni;
+        if (lower_vowel(before) && kVniMarks[cp]) found = LegacyEncoding::vni;
         if ((cp == 0xF1 || cp == 0xD1) && !ascii_letter(before) && vowel(after)) found = LegacyEncoding::vni;
         // TCVN3: a symbol (¨ © ª « ¬ ®) or a capital inside a lower-case word.
         const bool inside = before >= 'a' && before <= 'z' && after >= 'a' && after <= 'z';

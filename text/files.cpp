@@ -147,21 +147,26 @@ std::optional<std::string> read_text_file(const std::string& path, std::vector<P
         problems.push_back(std::move(*p));
         return std::nullopt;
     }
-    std::string text;
+    // Read straight into the string, sized from the file's size: one byte more than the file
+    // holds, so that the end is seen without growing it (a file that grows meanwhile still
+    // grows the string, up to one byte past the limit).
     const std::uint64_t bound = limit.bytes == std::numeric_limits<std::uint64_t>::max() ? limit.bytes : limit.bytes + 1;
-    text.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(static_cast<std::uint64_t>(st.st_size), bound)));
-    char buffer[1 << 16];
-    while (text.size() < bound) {
-        const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(sizeof buffer, bound - text.size()));
-        const ::ssize_t n = ::read(in.fd, buffer, want);
+    std::string text(static_cast<std::size_t>(std::min<std::uint64_t>(static_cast<std::uint64_t>(st.st_size) + 1, bound)), '\0');
+    std::size_t got = 0;
+    while (got < bound) {
+        if (got == text.size()) {
+            text.resize(static_cast<std::size_t>(std::min<std::uint64_t>(bound, got + std::max<std::size_t>(got, 1 << 16))));
+        }
+        const ::ssize_t n = ::read(in.fd, text.data() + got, text.size() - got);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
             problems.push_back(file_problem(path, say("file.cannot_read", lowercase_reason(errno))));
             return std::nullopt;
         }
         if (n == 0) break;
-        text.append(buffer, static_cast<std::size_t>(n));
+        got += static_cast<std::size_t>(n);
     }
+    text.resize(got);
     if (text.size() > limit.bytes) {  // the file grew while it was read
         problems.push_back(too_large(path, text.size(), limit));
         return std::nullopt;

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "text/ascii.hpp"
+
 namespace ntm::text {
 
 namespace {
@@ -26,13 +28,30 @@ bool map(std::string_view text, utf8proc_option_t options, std::string& out) {
 
 }  // namespace
 
+// Well-formed UTF-8 as utf8proc_iterate() takes it (the standard's table 3-7): no overlong
+// form, no surrogate, nothing above U+10FFFF.  Decoded here, a letter at a time, rather than
+// through utf8proc: a data file is checked whole.
 std::size_t invalid_utf8_at(std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        utf8proc_int32_t cp = 0;
-        const auto n = utf8proc_iterate(bytes(text.substr(i)), static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
-        if (n <= 0) return i;
-        i += static_cast<std::size_t>(n);
+    const auto byte = [&](std::size_t at) { return static_cast<unsigned char>(text[at]); };
+    const auto continues = [&](std::size_t at) { return at < text.size() && (byte(at) & 0xC0) == 0x80; };
+    for (std::size_t i = ascii_run_end(text, 0); i < text.size();) {
+        const unsigned char c = byte(i);
+        if (c < 0x80) {
+            i = ascii_run_end(text, i);
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            if (!continues(i + 1)) return i;
+            i += 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            if (!continues(i + 1) || !continues(i + 2)) return i;
+            if ((c == 0xE0 && byte(i + 1) < 0xA0) || (c == 0xED && byte(i + 1) > 0x9F)) return i;
+            i += 3;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            if (!continues(i + 1) || !continues(i + 2) || !continues(i + 3)) return i;
+            if ((c == 0xF0 && byte(i + 1) < 0x90) || (c == 0xF4 && byte(i + 1) > 0x8F)) return i;
+            i += 4;
+        } else {
+            return i;
+        }
     }
     return std::string_view::npos;
 }
@@ -97,6 +116,12 @@ std::string printable(std::string_view text, std::size_t max_letters) {
     std::string out;
     std::size_t letters = 0, i = 0;
     for (; i < text.size() && letters < max_letters; ++letters) {
+        // Printable ASCII is shown as it is (invisible() holds none of it): no lookup.
+        if (const auto c = static_cast<unsigned char>(text[i]); c >= 0x20 && c < 0x7F) {
+            out += static_cast<char>(c);
+            ++i;
+            continue;
+        }
         utf8proc_int32_t cp = 0;
         const auto n = utf8proc_iterate(bytes(text.substr(i)), static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
         if (n <= 0) {
@@ -151,9 +176,7 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-bool is_ascii(std::string_view s) {
-    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
+bool is_ascii(std::string_view s) { return ascii_run_end(s, 0) == s.size(); }
 
 std::string fold(std::string_view s) {
     s = trim(s);
