@@ -175,7 +175,9 @@ for w in "${workloads[@]}"; do
     key=evaln_seconds
     [ "$t" = 1 ] && key=eval1_seconds
     l=$(awk -v n="$communes" -v s="$(lim $key)" 'BEGIN { print n / s }')
-    row "$w" "evaluation, $t thread(s) (communes/s)" "$(show "$v" 0)" "$(num "$l" 0)" "$(ratio "$l" "$v")"
+    label="evaluation, 1 thread (communes/s)"
+    [ "$t" = 1 ] || label="evaluation, all $t threads (communes/s)"
+    row "$w" "$label" "$(show "$v" 0)" "$(num "$l" 0)" "$(ratio "$l" "$v")"
   done
   row "$w" "eval text out (ms)" "$(show "$(bm eval_text_out/real_time real_time)")" "—" "—"
   v=$(bm eval_json_out/real_time real_time)
