@@ -9,6 +9,7 @@
 #                            ↖ generate ←──────────┴── ruletest
 #   cli uses them all; engine/example shows embedding programs: one reads a file (data/) and
 #   words its results (report/), the other links the engine alone.
+#   bench measures the pipeline up to its renderers (report/).
 cmake_minimum_required(VERSION 3.25)
 set(allowed_text     text)
 set(allowed_dsl      text dsl)
@@ -21,7 +22,8 @@ set(allowed_diff     text dsl engine data merge report diff)
 set(allowed_ruletest text dsl engine data merge report generate ruletest)
 set(allowed_cli      text dsl engine data merge report generate diff ruletest cli)
 set(allowed_example  text dsl engine data report)
-set(folders text dsl engine data merge report generate diff ruletest cli)
+set(allowed_bench    text dsl engine data merge report bench)
+set(folders text dsl engine data merge report generate diff ruletest cli bench)
 
 set(failures "")
 set(checked 0)

@@ -6,12 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/setup.sh --with-browser --with-fuzz
+scripts/setup.sh --with-browser --with-fuzz --with-bench
 jobs=$(nproc)
 
 build_and_test() {
   local dir=$1; shift
-  cmake -S . -B "$dir" -G Ninja -DNTM_WERROR=ON -DNTM_REQUIRE_BROWSER=ON "$@" >/dev/null
+  cmake -S . -B "$dir" -G Ninja -DNTM_WERROR=ON -DNTM_REQUIRE_BROWSER=ON -DNTM_BENCH=ON "$@" >/dev/null
   cmake --build "$dir" -j "$jobs"
   ctest --test-dir "$dir" -j "$jobs" --output-on-failure
 }
