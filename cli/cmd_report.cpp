@@ -1,3 +1,4 @@
+#include <cstdio>
 #include <filesystem>
 #include <fmt/format.h>
 
@@ -120,15 +121,21 @@ int write_report(const ReportArgs& args, const report::Report& report, report::L
         if (!quiet) print_done(text::say("cli.wrote", text::printable(file.string())));
         return kExitOk;
     }
-    const std::string page = args.format == "md" ? report::render_report_md(report, lang, render)
-                                                 : report::render_report_html(report, lang, render);
+    // HTML and Markdown are written while they are laid out: a national report is never held whole.
+    const ProduceBytes produce = [&](const std::function<void(std::string_view)>& out) {
+        if (args.format == "md") {
+            report::write_report_md(report, lang, render, out);
+        } else {
+            report::write_report_html(report, lang, render, out);
+        }
+    };
     if (to_stdout) {
-        fmt::print("{}", page);
+        produce([](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); });
         return kExitOk;
     }
     fs::path file(args.out);
     if (fs::is_directory(file, ec)) file /= fmt::format("bao-cao-{}.{}", report.overview.year, args.format);
-    if (!write_output(file.string(), page, inputs)) return kExitUsage;
+    if (!write_output_stream(file.string(), produce, inputs)) return kExitUsage;
     if (!quiet) print_done(text::say("cli.wrote", text::printable(file.string())));
     return kExitOk;
 }

@@ -67,37 +67,39 @@ DocBlock open_table(const CommuneSheet& s, Lang lang, const Words& w) {
 }  // namespace
 
 std::vector<DocBlock> compact_sheets(const Report& report, Lang lang) {
-    const Words& w = words(lang);
     std::vector<DocBlock> out;
-    for (const CommuneSheet& s : report.communes) {
-        out.push_back(block(DocBlock::section_open, "compact", s.anchor));
-        std::string head = fmt::format("{} ({})", s.unit.name, s.unit.code);
-        if (!s.district.name.empty()) head += fmt::format(" — {}", s.district.name);
-        DocBlock h = block(DocBlock::heading, std::move(head), s.anchor);
-        h.level = 3;
-        out.push_back(std::move(h));
-        out.push_back(block(DocBlock::paragraph, facts(s, w)));
-        const EntityExplanation& x = s.x;
-        if (!x.lost_level_title.empty()) {
-            out.push_back(block(DocBlock::paragraph, fmt::format(fmt::runtime(w.lost_warning), x.lost_level_title, x.lost_year, x.year)));
-        }
-        for (const RevocationExplanation& r : x.revocations) {
-            if (r.status == Status::not_met) continue;
-            std::string line = fmt::format("⚠ {} — {}", revocation_line(lang, r), revocation_case(lang, r));
-            if (!r.unconfirmed.empty()) line += w.unconfirmed_short;
-            out.push_back(block(DocBlock::paragraph, std::move(line)));
-        }
-        // What blocks the next level besides indicators (a level required first, a gate): the
-        // table below does not show these.
-        DocBlock other = block(DocBlock::bullets);
-        for (const Blocker& b : x.blockers) {
-            if (b.kind != Blocker::Kind::indicator) other.items.push_back(blocker_line(lang, b));
-        }
-        if (!other.items.empty()) out.push_back(std::move(other));
-        if (!s.open.empty()) out.push_back(open_table(s, lang, w));
-        out.push_back(block(DocBlock::section_close, {}, "danh-sach-xa"));
-    }
+    for (const CommuneSheet& s : report.communes) compact_sheet(s, lang, out);
     return out;
+}
+
+void compact_sheet(const CommuneSheet& s, Lang lang, std::vector<DocBlock>& out) {
+    const Words& w = words(lang);
+    out.push_back(block(DocBlock::section_open, "compact", s.anchor));
+    std::string head = fmt::format("{} ({})", s.unit.name, s.unit.code);
+    if (!s.district.name.empty()) head += fmt::format(" — {}", s.district.name);
+    DocBlock h = block(DocBlock::heading, std::move(head), s.anchor);
+    h.level = 3;
+    out.push_back(std::move(h));
+    out.push_back(block(DocBlock::paragraph, facts(s, w)));
+    const EntityExplanation& x = s.x;
+    if (!x.lost_level_title.empty()) {
+        out.push_back(block(DocBlock::paragraph, fmt::format(fmt::runtime(w.lost_warning), x.lost_level_title, x.lost_year, x.year)));
+    }
+    for (const RevocationExplanation& r : x.revocations) {
+        if (r.status == Status::not_met) continue;
+        std::string line = fmt::format("⚠ {} — {}", revocation_line(lang, r), revocation_case(lang, r));
+        if (!r.unconfirmed.empty()) line += w.unconfirmed_short;
+        out.push_back(block(DocBlock::paragraph, std::move(line)));
+    }
+    // What blocks the next level besides indicators (a level required first, a gate): the
+    // table below does not show these.
+    DocBlock other = block(DocBlock::bullets);
+    for (const Blocker& b : x.blockers) {
+        if (b.kind != Blocker::Kind::indicator) other.items.push_back(blocker_line(lang, b));
+    }
+    if (!other.items.empty()) out.push_back(std::move(other));
+    if (!s.open.empty()) out.push_back(open_table(s, lang, w));
+    out.push_back(block(DocBlock::section_close, {}, "danh-sach-xa"));
 }
 
 }  // namespace ntm::report

@@ -17,10 +17,8 @@ namespace {
 // Text as the page shows it: control and invisible characters written by their code point
 // (text::printable, nothing cut), then the characters HTML reserves escaped.  Every text that
 // reaches the page passes here: names from the data, titles from the rules, our own words.
-std::string esc(const std::string& raw) {
-    const std::string text = ntm::text::printable(raw, std::string::npos);
-    std::string out;
-    out.reserve(text.size());
+void esc_to(std::string_view raw, std::string& out) {
+    const std::string text = ntm::text::printable(std::string(raw), std::string::npos);
     for (const char c : text) {
         switch (c) {
             case '&': out += "&amp;"; break;
@@ -31,23 +29,31 @@ std::string esc(const std::string& raw) {
             default: out += c;
         }
     }
+}
+
+std::string esc(const std::string& raw) {
+    std::string out;
+    out.reserve(raw.size());
+    esc_to(raw, out);
     return out;
 }
 
 // The text of a block: escaped and, when it holds code spans, each `…` written as <code>.
-std::string inline_html(const std::string& text, bool code_spans) {
-    if (!code_spans) return esc(text);
-    std::string out;
+void inline_html(const std::string& text, bool code_spans, std::string& out) {
+    if (!code_spans) return esc_to(text, out);
+    const std::string_view all(text);
     std::size_t from = 0;
     while (from < text.size()) {
         const std::size_t open = text.find('`', from);
         const std::size_t close = open == std::string::npos ? open : text.find('`', open + 1);
         if (close == std::string::npos) break;
-        out += esc(text.substr(from, open - from));
-        out += fmt::format("<code>{}</code>", esc(text.substr(open + 1, close - open - 1)));
+        esc_to(all.substr(from, open - from), out);
+        out += "<code>";
+        esc_to(all.substr(open + 1, close - open - 1), out);
+        out += "</code>";
         from = close + 1;
     }
-    return out + esc(text.substr(std::min(from, text.size())));
+    esc_to(all.substr(std::min(from, text.size())), out);
 }
 
 constexpr const char* kStyle = R"(
@@ -122,34 +128,52 @@ std::string sort_value(const std::string& text, Lang lang) {
     return v;
 }
 
-std::string table(const DocBlock& b, Lang lang) {
+void table(const DocBlock& b, Lang lang, std::string& out) {
     // The class of column c: its own (b.columns), and "n" for numbers.
     const auto classes = [&](std::size_t c, bool n) {
         std::string own = c < b.columns.size() ? b.columns[c] : std::string();
         if (n) own += own.empty() ? "n" : " n";
         return own.empty() ? own : fmt::format(" class=\"{}\"", own);
     };
-    std::string out = b.columns.empty() ? "<table>\n<thead><tr>" : "<table class=\"cols\">\n<thead><tr>";
+    out += b.columns.empty() ? "<table>\n<thead><tr>" : "<table class=\"cols\">\n<thead><tr>";
     for (std::size_t c = 0; c < b.header.size(); ++c) {
         bool n = false;
         for (const auto& r : b.rows) n = n || (c < r.size() && r[c].number);
-        out += fmt::format("<th{}>{}</th>", classes(c, n), inline_html(b.header[c].text, b.code_spans));
+        out.append("<th").append(classes(c, n)).append(">");
+        inline_html(b.header[c].text, b.code_spans, out);
+        out += "</th>";
     }
     out += "</tr></thead>\n<tbody>\n";
+    // The classes of each column, with and without "n": the same for every row.
+    std::vector<std::string> plain, number;
     for (const auto& row : b.rows) {
+        while (plain.size() < row.size()) {
+            plain.push_back(classes(plain.size(), false));
+            number.push_back(classes(number.size(), true));
+        }
         out += "<tr>";
         for (std::size_t col = 0; col < row.size(); ++col) {
             const DocCell& c = row[col];
-            const std::string v = c.number ? sort_value(c.text, lang) : std::string();
-            const std::string cls = classes(col, c.number || c.text == "–");
-            out += c.number && !v.empty() ? fmt::format("<td{} data-v=\"{}\">", cls, v) : fmt::format("<td{}>", cls);
-            out += c.link.empty() ? inline_html(c.text, b.code_spans)
-                                  : fmt::format("<a href=\"{}\">{}</a>", esc(c.link), inline_html(c.text, b.code_spans));
+            out.append("<td").append(c.number || c.text == "–" ? number[col] : plain[col]);
+            if (c.number) {
+                const std::string v = sort_value(c.text, lang);
+                if (!v.empty()) out.append(" data-v=\"").append(v).append("\"");
+            }
+            out += '>';
+            if (c.link.empty()) {
+                inline_html(c.text, b.code_spans, out);
+            } else {
+                out += "<a href=\"";
+                esc_to(c.link, out);
+                out += "\">";
+                inline_html(c.text, b.code_spans, out);
+                out += "</a>";
+            }
             out += "</td>";
         }
         out += "</tr>\n";
     }
-    return out + "</tbody>\n</table>\n";
+    out += "</tbody>\n</table>\n";
 }
 
 constexpr const char* kPalette[] = {"#c9ced6", "#7fb77e", "#2f8f5b", "#1d5e8c", "#6a3d9a", "#b15928"};
@@ -279,61 +303,90 @@ std::string chart_criteria(const Report& r, Lang lang) {
     return out + "</svg>\n</figure>\n";
 }
 
+constexpr std::size_t kPiece = std::size_t{1} << 16;  // bytes handed on at a time
+
 }  // namespace
 
-std::string render_doc_html(const Doc& doc, Lang lang, const HtmlPage& page) {
-    const Words& w = words(lang);
-    std::string out = fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
-                                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                                  "<title>{}</title>\n<style>{}{}</style>\n</head>\n<body>\n",
-                                  lang == Lang::en ? "en" : "vi", esc(doc.title), kStyle, page.style);
-    out += "<nav><ul>";
-    for (const DocBlock& b : doc.blocks) {
+void HtmlWriter::begin(const Doc& outline) {
+    buffer_ += fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
+                           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                           "<title>{}</title>\n<style>{}{}</style>\n</head>\n<body>\n",
+                           lang_ == Lang::en ? "en" : "vi", esc(outline.title), kStyle, page_.style);
+    buffer_ += "<nav><ul>";
+    for (const DocBlock& b : outline.blocks) {
         if (b.kind == DocBlock::heading && b.level == 2) {
-            out += fmt::format("<li><a href=\"#{}\">{}</a></li>", esc(b.anchor), inline_html(b.text, b.code_spans));
+            buffer_.append("<li><a href=\"#").append(esc(b.anchor)).append("\">");
+            inline_html(b.text, b.code_spans, buffer_);
+            buffer_ += "</a></li>";
         }
     }
-    out += "</ul></nav>\n<main>\n" + page.head;
-    std::string section;  // the anchor of the open commune sheet
-    for (const DocBlock& b : doc.blocks) {
-        switch (b.kind) {
-            case DocBlock::heading: {
-                const bool own = !b.anchor.empty() && b.anchor != section;
-                out += fmt::format("<h{}{}>{}</h{}>\n", b.level, own ? fmt::format(" id=\"{}\"", esc(b.anchor)) : "",
-                                   inline_html(b.text, b.code_spans), b.level);
-                break;
+    buffer_.append("</ul></nav>\n<main>\n").append(page_.head);
+}
+
+void HtmlWriter::block(const DocBlock& b) {
+    std::string& out = buffer_;
+    switch (b.kind) {
+        case DocBlock::heading: {
+            const bool own = !b.anchor.empty() && b.anchor != section_;
+            out += fmt::format("<h{}", b.level);
+            if (own) out.append(" id=\"").append(esc(b.anchor)).append("\"");
+            out += '>';
+            inline_html(b.text, b.code_spans, out);
+            out += fmt::format("</h{}>\n", b.level);
+            break;
+        }
+        case DocBlock::paragraph:
+            out += b.text.rfind("⚠", 0) == 0 ? "<p class=\"warn\">" : "<p>";
+            inline_html(b.text, b.code_spans, out);
+            out += "</p>\n";
+            break;
+        case DocBlock::bullets:
+            out += "<ul>\n";
+            for (const std::string& item : b.items) {
+                out += item.rfind("⚠", 0) == 0 ? "<li class=\"warn\">" : "<li>";
+                inline_html(item, b.code_spans, out);
+                out += "</li>\n";
             }
-            case DocBlock::paragraph:
-                out += fmt::format("<p{}>{}</p>\n", b.text.rfind("⚠", 0) == 0 ? " class=\"warn\"" : "",
-                                   inline_html(b.text, b.code_spans));
-                break;
-            case DocBlock::bullets:
-                out += "<ul>\n";
-                for (const std::string& item : b.items) {
-                    out += fmt::format("<li{}>{}</li>\n", item.rfind("⚠", 0) == 0 ? " class=\"warn\"" : "",
-                                       inline_html(item, b.code_spans));
-                }
-                out += "</ul>\n";
-                break;
-            case DocBlock::table: out += table(b, lang); break;
-            case DocBlock::section_open:
-                section = b.anchor;
-                out += fmt::format("<section class=\"sheet{}{}\" id=\"{}\">\n", b.text.empty() ? "" : " ",
-                                   esc(b.text), esc(b.anchor));
-                break;
-            case DocBlock::section_close:
-                out += fmt::format("<p class=\"back\"><a href=\"#{}\">↑ {}</a></p>\n</section>\n", esc(b.anchor), esc(w.back));
-                section.clear();
-                break;
-            case DocBlock::chart_levels:
-            case DocBlock::chart_criteria:
-                if (page.chart) out += page.chart(b.kind);
-                break;
-        }
+            out += "</ul>\n";
+            break;
+        case DocBlock::table: table(b, lang_, out); break;
+        case DocBlock::section_open:
+            section_ = b.anchor;
+            out += fmt::format("<section class=\"sheet{}{}\" id=\"{}\">\n", b.text.empty() ? "" : " ", esc(b.text),
+                               esc(b.anchor));
+            break;
+        case DocBlock::section_close:
+            out += fmt::format("<p class=\"back\"><a href=\"#{}\">↑ {}</a></p>\n</section>\n", esc(b.anchor),
+                               esc(words(lang_).back));
+            section_.clear();
+            break;
+        case DocBlock::chart_levels:
+        case DocBlock::chart_criteria:
+            if (page_.chart) out += page_.chart(b.kind);
+            break;
     }
-    out += page.foot;
-    out += page.sortable ? fmt::format("</main>\n<script>{}</script>\n</body>\n</html>\n", kScript)
-                         : std::string("</main>\n</body>\n</html>\n");
+    if (buffer_.size() >= kPiece) flush();
+}
+
+void HtmlWriter::end() {
+    buffer_ += page_.foot;
+    buffer_ += page_.sortable ? fmt::format("</main>\n<script>{}</script>\n</body>\n</html>\n", kScript)
+                              : std::string("</main>\n</body>\n</html>\n");
+    flush(true);
+}
+
+void HtmlWriter::flush(bool last) {
+    if (buffer_.empty() && !last) return;
+    if (!buffer_.empty()) out_(buffer_);
+    buffer_.clear();
+}
+
+std::string render_doc_html(const Doc& doc, Lang lang, const HtmlPage& page) {
+    std::string out;
+    HtmlWriter writer(lang, page, [&out](std::string_view piece) { out.append(piece); });
+    writer.begin(doc);
+    for (const DocBlock& b : doc.blocks) writer.block(b);
+    writer.end();
     return out;
 }
 
@@ -370,26 +423,39 @@ section.compact table{margin:4px 0 6px}
 }
 )";
 
-// The document without its title (a level-1 heading): the frame writes the title.
-Doc without_title(Doc doc) {
-    std::erase_if(doc.blocks, [](const DocBlock& b) { return b.kind == DocBlock::heading && b.level == 1; });
-    return doc;
-}
-
 }  // namespace
 
-std::string render_report_html(const Report& report, Lang lang, const RenderOptions& options) {
+HtmlPage report_page(const Report& report, Lang lang, const RenderOptions& options, const std::string& title) {
     HtmlPage page;
-    page.chart = [&](DocBlock::Kind kind) {
+    page.chart = [&report, lang](DocBlock::Kind kind) {
         return kind == DocBlock::chart_levels ? chart_levels(report, lang) : chart_criteria(report, lang);
     };
     page.style = kReportPrint;
-    Doc doc = report_document(report, lang, options.compact);
-    if (options.frame == nullptr) return render_doc_html(doc, lang, page);
+    if (options.frame == nullptr) return page;
     page.style += kFrameStyle;
-    page.head = frame_head_html(*options.frame, doc.title);
+    page.head = frame_head_html(*options.frame, title);
     page.foot = frame_foot_html(*options.frame);
-    return render_doc_html(without_title(std::move(doc)), lang, page);
+    return page;
+}
+
+void write_report_html(const Report& report, Lang lang, const RenderOptions& options,
+                       const std::function<void(std::string_view)>& out) {
+    const Doc outline = report_outline(report, lang);
+    const HtmlPage page = report_page(report, lang, options, outline.title);
+    HtmlWriter writer(lang, page, out);
+    writer.begin(outline);
+    // With a frame, the frame writes the title: the level-1 heading is left out.
+    const bool framed = options.frame != nullptr;
+    report_document(report, lang, options.compact, [&](DocBlock&& b) {
+        if (!(framed && b.kind == DocBlock::heading && b.level == 1)) writer.block(b);
+    });
+    writer.end();
+}
+
+std::string render_report_html(const Report& report, Lang lang, const RenderOptions& options) {
+    std::string out;
+    write_report_html(report, lang, options, [&out](std::string_view piece) { out.append(piece); });
+    return out;
 }
 
 }  // namespace ntm::report

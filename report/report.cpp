@@ -238,6 +238,27 @@ std::vector<DistrictProgress> report_districts(const Program& p, const Dataset& 
     return district_progress(p, d, Scope(p, d, ev, locality), ev);
 }
 
+namespace {
+
+// What a sheet keeps of the explanation: all but the verdicts under the criteria.  Every view
+// reads the commune's level, blockers, warnings and the verdict of each criterion of its first
+// level; none reads the indicators under a criterion, the gates, or the criteria of the higher
+// levels (their blockers say what is open).  Dropped as soon as explain() returns, these would be
+// most of a national report's memory.
+void keep_shown(EntityExplanation& x) {
+    for (std::size_t l = 0; l < x.levels.size(); ++l) {
+        LevelExplanation& level = x.levels[l];
+        std::vector<engine::GateExplanation>().swap(level.gates);
+        if (l > 0) {
+            std::vector<CriterionExplanation>().swap(level.criteria);
+            continue;
+        }
+        for (CriterionExplanation& c : level.criteria) std::vector<IndicatorExplanation>().swap(c.indicators);
+    }
+}
+
+}  // namespace
+
 std::vector<CommuneSheet> report_communes(const Program& p, const Dataset& d, const Evaluation& ev,
                                           std::uint32_t locality) {
     const Scope s(p, d, ev, locality);
@@ -247,6 +268,7 @@ std::vector<CommuneSheet> report_communes(const Program& p, const Dataset& d, co
         if (e.kind != EntityKind::xa || !ev.entities[r].judged) continue;
         CommuneSheet sheet;
         sheet.x = explain(p, d, ev, r);
+        keep_shown(sheet.x);
         sheet.anchor = "xa-" + e.code;
         sheet.unit = s.unit(s.entity_index(r));
         if (const std::uint32_t h = s.ancestor(s.entity_index(r), EntityKind::huyen); h != kNone) {

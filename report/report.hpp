@@ -17,7 +17,9 @@
 
 #include <array>
 #include <cstddef>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -190,7 +192,9 @@ struct OpenIndicator {
 };
 
 struct CommuneSheet {
-    EntityExplanation x;  // the explanation, as `ntm explain` gives it
+    // The explanation, as `ntm explain` gives it, but for what no view shows: the verdicts under
+    // each criterion (indicators), the gates, and the criteria of the levels after the first.
+    EntityExplanation x;
     std::string anchor;   // "xa-20365"
     UnitRef unit;         // code and display name
     UnitRef district;
@@ -255,6 +259,10 @@ struct RenderOptions {
 
 // One Markdown document.
 std::string render_report_md(const Report& report, Lang lang, const RenderOptions& options = {});
+// The same bytes handed to `out` a piece at a time while the document is laid out, a block at
+// a time: what is held is one block and one buffer, whatever the size of the report.
+void write_report_md(const Report& report, Lang lang, const RenderOptions& options,
+                     const std::function<void(std::string_view)>& out);
 // One CSV table per file: (file name, content), UTF-8 with a BOM, CRLF, RFC 4180 quoting.
 std::vector<std::pair<std::string, std::string>> render_report_csv(const Report& report, Lang lang);
 // One Excel workbook at `path`: the CSV tables, a sheet each, with frozen headers, numbers as
@@ -263,5 +271,8 @@ void write_report_xlsx(const Report& report, Lang lang, const std::string& path)
 // One self-contained HTML page: inline CSS and SVG, no external resource.
 // In print: A4 pages as Nghị định 30/2020/NĐ-CP sets them, numbered from page 2.
 std::string render_report_html(const Report& report, Lang lang, const RenderOptions& options = {});
+// The same bytes handed to `out` a piece at a time (as write_report_md).
+void write_report_html(const Report& report, Lang lang, const RenderOptions& options,
+                       const std::function<void(std::string_view)>& out);
 
 }  // namespace ntm::report
