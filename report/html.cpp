@@ -17,17 +17,32 @@ namespace {
 // Text as the page shows it: control and invisible characters written by their code point
 // (text::printable, nothing cut), then the characters HTML reserves escaped.  Every text that
 // reaches the page passes here: names from the data, titles from the rules, our own words.
+void reserved_to(char c, std::string& out) {
+    switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out += c;
+    }
+}
+
+// Printable ASCII is its own printable() form; only the other runs of bytes (letters beyond
+// ASCII, control characters, bad bytes) go through it.  A run ends at an ASCII byte, which
+// always starts a character, so the pieces give what printable() gives the whole text.
 void esc_to(std::string_view raw, std::string& out) {
-    const std::string text = ntm::text::printable(std::string(raw), std::string::npos);
-    for (const char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+    const auto plain = [](char c) { return c >= 0x20 && c < 0x7F; };
+    std::size_t i = 0;
+    while (i < raw.size()) {
+        if (plain(raw[i])) {
+            reserved_to(raw[i++], out);
+            continue;
         }
+        std::size_t end = i + 1;
+        while (end < raw.size() && !plain(raw[end])) ++end;
+        for (const char c : ntm::text::printable(raw.substr(i, end - i), std::string::npos)) reserved_to(c, out);
+        i = end;
     }
 }
 

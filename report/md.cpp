@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <fmt/format.h>
 
 #include "report/doc.hpp"
@@ -10,7 +11,11 @@ namespace {
 
 // Text as the document shows it: control and invisible characters (line breaks included)
 // written by their code point (text::printable), nothing cut.
-std::string shown(const std::string& text) { return ntm::text::printable(text, std::string::npos); }
+// Printable ASCII is shown as it is: only other text goes through printable().
+std::string shown(const std::string& text) {
+    const bool plain = std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F; });
+    return plain ? text : ntm::text::printable(text, std::string::npos);
+}
 
 // Table cells: shown, and '|' escaped so it does not end the cell.
 std::string md_cell(const std::string& text) {

@@ -33,11 +33,19 @@ class Scope {
 public:
     Scope(const Program& p, const Dataset& d, const Evaluation& ev, std::uint32_t locality)
         : p_(p), d_(d), ev_(ev), locality_(locality) {
+        // Sorted with each code at hand: the comparator does not walk result → record → entity.
+        // The same comparisons on the same sequence as sorting the indices: equal codes (one on
+        // each map) end in the same order as before.
+        std::vector<std::pair<const std::string*, std::uint32_t>> by_code;
+        by_code.reserve(ev.entities.size());
         for (std::uint32_t r = 0; r < ev.entities.size(); ++r) {
-            if (within(d.records[ev.entities[r].record].entity)) results_.push_back(r);
+            if (within(d.records[ev.entities[r].record].entity)) by_code.emplace_back(&entity(r).code, r);
         }
-        std::sort(results_.begin(), results_.end(),
-                  [&](std::uint32_t a, std::uint32_t b) { return code_order(entity(a).code, entity(b).code); });
+        std::sort(by_code.begin(), by_code.end(), [](const auto& a, const auto& b) {
+            return code_order(*a.first, *b.first);
+        });
+        results_.reserve(by_code.size());
+        for (const auto& [code, r] : by_code) results_.push_back(r);
     }
     const std::vector<std::uint32_t>& results() const { return results_; }
     const Entity& entity(std::uint32_t r) const { return d_.entities[d_.records[ev_.entities[r].record].entity]; }
