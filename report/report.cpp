@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <string_view>
 
 #include "report/text.hpp"
 
@@ -19,7 +20,7 @@ bool number_order(const std::string& a, const std::string& b) {
     std::size_t i = 0, j = 0;
     while (i < a.size() && j < b.size()) {
         const std::size_t ei = std::min(a.find('.', i), a.size()), ej = std::min(b.find('.', j), b.size());
-        const std::string pa = a.substr(i, ei - i), pb = b.substr(j, ej - j);
+        const std::string_view pa = std::string_view(a).substr(i, ei - i), pb = std::string_view(b).substr(j, ej - j);
         if (pa.size() != pb.size()) return pa.size() < pb.size();
         if (pa != pb) return pa < pb;
         i = ei + 1;
