@@ -187,8 +187,12 @@ int write_parts(const ReportArgs& args, const report::Report& whole, const Loade
             print_error(args.data, text::say("cli.report.by_no_district"));
             return kExitUsage;
         }
+        // The year before, evaluated once for every district's comparison.
+        const std::optional<engine::Evaluation> previous =
+            report::previous_evaluation(loaded.program, loaded.data, evaluation, options.threads, options.history);
         for (const report::DistrictProgress& d : whole.overview.districts) {
             report::ReportOptions one = options;
+            one.previous = previous ? &*previous : nullptr;
             for (std::uint32_t e = 0; e < loaded.data.entities.size(); ++e) {
                 const engine::Entity& entity = loaded.data.entities[e];
                 if (entity.kind == engine::EntityKind::huyen && entity.code == d.unit.code) one.locality = e;

@@ -368,7 +368,7 @@ Report build_report(const Program& p, const Dataset& d, const Evaluation& ev, co
         }
     }
     r.overview = report_overview(p, d, ev, options.locality);
-    r.overview.trend = report_trend(p, d, ev, options.locality, options.threads, options.history);
+    r.overview.trend = report_trend(p, d, ev, options.locality, options.threads, options.history, options.previous);
     r.communes = report_communes(p, d, ev, options.locality);
     std::map<std::string, std::size_t> sets;
     for (const CommuneSheet& sheet : r.communes) {

@@ -18,6 +18,7 @@
 #include <array>
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -37,6 +38,10 @@ struct ReportOptions {
     // year (Trend), when the data reported holds that year only (`ntm report --year`); null: the
     // data reported.  Entities are matched by map and code; its problems are not reported.
     const Dataset* history = nullptr;
+    // The evaluation of the year before, over `history` (else the data), when already made: the
+    // reports of each district (`ntm report --by huyen`) share one rather than evaluating that
+    // year once each (previous_evaluation).  Null: made here when there is such a year.
+    const Evaluation* previous = nullptr;
 };
 
 // --- 1. Overview -----------------------------------------------------------------------------
@@ -234,7 +239,11 @@ Overview report_overview(const Program& program, const Dataset& data, const Eval
 // The year before `evaluation`'s present in `history` (else in `data`), evaluated here, compared
 // with it (trend.cpp).
 Trend report_trend(const Program& program, const Dataset& data, const Evaluation& evaluation, std::uint32_t locality,
-                   unsigned threads, const Dataset* history = nullptr);
+                   unsigned threads, const Dataset* history = nullptr, const Evaluation* previous = nullptr);
+// The year before `evaluation`'s that report_trend() compares with, evaluated over `history`
+// (else `data`); nullopt when the data has no earlier year.
+std::optional<Evaluation> previous_evaluation(const Program& program, const Dataset& data, const Evaluation& evaluation,
+                                              unsigned threads, const Dataset* history = nullptr);
 // Per district in scope, by code: how many of its communes reached each commune level.
 std::vector<DistrictProgress> report_districts(const Program& program, const Dataset& data,
                                                const Evaluation& evaluation, std::uint32_t locality);
