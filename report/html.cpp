@@ -28,9 +28,20 @@ void reserved_to(char c, std::string& out) {
     }
 }
 
-// Printable ASCII is its own printable() form; only the other runs of bytes (letters beyond
-// ASCII, control characters, bad bytes) go through it.  A run ends at an ASCII byte, which
-// always starts a character, so the pieces give what printable() gives the whole text.
+// The bytes of a Vietnamese letter at `i`, or 0: U+00C0–U+023F (two bytes, C3–C8 then one
+// continuation) and U+1E80–U+1EFF (E1 BA/BB then one), all letters or signs, none of which
+// printable() writes by its code point.
+std::size_t letter_at(std::string_view s, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const auto cont = [&](std::size_t k) { return k < s.size() && (byte(k) & 0xC0) == 0x80; };
+    if (byte(i) >= 0xC3 && byte(i) <= 0xC8 && cont(i + 1)) return 2;
+    if (byte(i) == 0xE1 && i + 1 < s.size() && (byte(i + 1) == 0xBA || byte(i + 1) == 0xBB) && cont(i + 2)) return 3;
+    return 0;
+}
+
+// Printable ASCII and Vietnamese letters are their own printable() form; only the other runs of
+// bytes (other characters, control characters, bad bytes) go through it.  A run ends where a
+// character starts, so the pieces give what printable() gives the whole text.
 void esc_to(std::string_view raw, std::string& out) {
     const auto plain = [](char c) { return c >= 0x20 && c < 0x7F; };
     std::size_t i = 0;
@@ -39,8 +50,13 @@ void esc_to(std::string_view raw, std::string& out) {
             reserved_to(raw[i++], out);
             continue;
         }
+        if (const std::size_t n = letter_at(raw, i); n > 0) {
+            out.append(raw.substr(i, n));
+            i += n;
+            continue;
+        }
         std::size_t end = i + 1;
-        while (end < raw.size() && !plain(raw[end])) ++end;
+        while (end < raw.size() && !plain(raw[end]) && letter_at(raw, end) == 0) ++end;
         for (const char c : ntm::text::printable(raw.substr(i, end - i), std::string::npos)) reserved_to(c, out);
         i = end;
     }

@@ -148,4 +148,8 @@ TEST_CASE("stream: text escaped piece by piece as printable() and HTML write it 
     // ASCII runs, Vietnamese letters, an invisible space, a control character and a bad byte.
     const std::string raw = "Xã <Tam> \"An\" & 'Bình'\xC2\xA0" "2\x01x\xFFy";
     CHECK(html_escape(raw) == "Xã &lt;Tam&gt; &quot;An&quot; &amp; &#39;Bình&#39;&lt;U+00A0&gt;2&lt;U+0001&gt;x&lt;0xFF&gt;y");
+    // Vietnamese letters beside other characters and cut sequences.
+    CHECK(html_escape("Nguyễn – ⚠ Đà\u200B") == "Nguyễn – ⚠ Đà&lt;U+200B&gt;");
+    CHECK(html_escape("a\xE1\xBB") == "a&lt;0xE1&gt;&lt;0xBB&gt;");
+    CHECK(html_escape("\xC3\xC3\xA0\xE2\xC3\xA0") == "&lt;0xC3&gt;à&lt;0xE2&gt;à");
 }
