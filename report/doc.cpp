@@ -376,7 +376,7 @@ private:
         for (const CommuneSheet& s : r_.communes) {
             marker(DocBlock::section_open, s.anchor);
             heading(3, fmt::format("{} ({})", s.unit.name, s.unit.code), s.anchor);
-            bullets(sheet_facts(s));
+            bullets(sheet_facts(s, lang_));
             if (std::vector<std::string> lines = blocker_lines(lang_, s.x.blockers); !lines.empty()) {
                 paragraph(fmt::format("{}:", w_.blocked_by));
                 bullets(std::move(lines));
@@ -384,50 +384,6 @@ private:
             open_indicators(s);
             marker(DocBlock::section_close, "danh-sach-xa");
         }
-    }
-
-    // A commune's district, level, criteria met, classes, categories, member in charge,
-    // maintenance and next level.
-    std::vector<std::string> sheet_facts(const CommuneSheet& s) const {
-        const EntityExplanation& x = s.x;
-        std::vector<std::string> facts;
-        if (!s.district.name.empty()) facts.push_back(fmt::format("{}: {} ({})", w_.district, s.district.name, s.district.code));
-        if (!x.merged_from.empty()) facts.push_back(fmt::format("{}: {}", w_.merged_from, x.merged_from));
-        if (x.estimated > 0) facts.push_back(fmt::format(fmt::runtime(w_.estimates_note), x.estimated));
-        std::string level = level_or_none(x.level_title);
-        if (x.level_uncertain) level += w_.level_may_be_higher;
-        for (const LevelExplanation& l : x.levels) {
-            if (l.name == x.level_name && !l.unconfirmed.empty()) {
-                level += fmt::format(fmt::runtime(w_.unconfirmed_mark), l.unconfirmed);
-            }
-        }
-        facts.push_back(fmt::format("{}: {}", w_.level, level));
-        if (x.criteria_total > 0) {
-            std::string met = fmt::format("{}: {}/{}", w_.criteria_met, x.criteria_met, x.criteria_total);
-            if (x.criteria_unknown > 0) met += fmt::format(fmt::runtime(w_.criteria_lacking), x.criteria_unknown);
-            facts.push_back(met);
-        }
-        if (!x.classes.empty()) facts.push_back(fmt::format("{}: {}", w_.classes, fmt::join(x.classes, "; ")));
-        for (const CategoryExplanation& c : x.categories) {  // whose thresholds apply: "Nhóm xã: Nhóm 1: …"
-            const std::string which = c.decided ? c.member_title : std::string(w_.category_undecided);
-            facts.push_back(fmt::format("{}: {}", c.title, which));
-        }
-        if (!x.member.empty()) facts.push_back(fmt::format("{}: {}", w_.member, x.member));
-        if (!x.lost_level_title.empty()) {
-            facts.push_back(fmt::format(fmt::runtime(w_.lost_warning), x.lost_level_title, x.lost_year, x.year));
-        }
-        for (const RevocationExplanation& r : x.revocations) {
-            if (r.status == Status::not_met) continue;
-            std::string fact = fmt::format("⚠ {} — {}", revocation_line(lang_, r), revocation_case(lang_, r));
-            if (!r.unconfirmed.empty()) fact += fmt::format(fmt::runtime(w_.unconfirmed_mark), r.unconfirmed);
-            facts.push_back(std::move(fact));
-        }
-        if (!x.next_level_name.empty()) {
-            facts.push_back(fmt::format("{}: {}", w_.next_level, x.next_level_title));
-        } else if (!x.level_name.empty()) {
-            facts.push_back(w_.top_level);
-        }
-        return facts;
     }
 
     void open_indicators(const CommuneSheet& s) {

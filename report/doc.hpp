@@ -76,6 +76,9 @@ Doc report_outline(const Report& report, Lang lang);
 std::vector<DocBlock> compact_sheets(const Report& report, Lang lang);
 // One commune's compact sheet, appended to `out`.
 void compact_sheet(const CommuneSheet& sheet, Lang lang, std::vector<DocBlock>& out);
+// The facts a full commune sheet opens with: district, level, criteria met, classes, categories,
+// member in charge, maintenance, revocations and next level (doc_compact.cpp).
+std::vector<std::string> sheet_facts(const CommuneSheet& sheet, Lang lang);
 // Parts of the overview (doc_overview.cpp): the comparison with the previous year, and the
 // progress towards the targets of later years; nothing when there is none.
 std::vector<DocBlock> trend_blocks(const Report& report, Lang lang);
