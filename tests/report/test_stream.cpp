@@ -133,6 +133,13 @@ TEST_CASE("stream: a long document goes out in bounded pieces, its end trimmed a
     CHECK(md.joined() == expected);
     CHECK(render_doc_md(doc) == expected);
 
+    // A last block that fills a piece by itself: its blank line is still cut at the end.
+    Doc big;
+    DocBlock last;
+    last.text = std::string(70000, 'z');
+    big.blocks.push_back(last);
+    CHECK(render_doc_md(big) == last.text + "\n");
+
     Pieces html;
     HtmlPage page;
     HtmlWriter out(Lang::vi, page, html.sink());

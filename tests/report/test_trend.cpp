@@ -60,6 +60,7 @@ TEST_CASE("trend: the previous year's evaluation made once gives each report the
     const Report c = build_report(program, data, ev, wrong);
     CHECK(c.overview.trend.compared == a.overview.trend.compared);
     CHECK(same(c.overview.trend.criteria_up, a.overview.trend.criteria_up));
+    CHECK(same(c.overview.trend.criteria_down, a.overview.trend.criteria_down));
 
     // No earlier year: nothing to evaluate.
     const Evaluation first = evaluate(program, data, {2023, 1, kNone});
