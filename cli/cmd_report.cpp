@@ -1,3 +1,4 @@
+#include <cstdio>
 #include <filesystem>
 #include <fmt/format.h>
 
@@ -120,15 +121,21 @@ int write_report(const ReportArgs& args, const report::Report& report, report::L
         if (!quiet) print_done(text::say("cli.wrote", text::printable(file.string())));
         return kExitOk;
     }
-    const std::string page = args.format == "md" ? report::render_report_md(report, lang, render)
-                                                 : report::render_report_html(report, lang, render);
+    // HTML and Markdown are written while they are laid out: a national report is never held whole.
+    const ProduceBytes produce = [&](const std::function<void(std::string_view)>& out) {
+        if (args.format == "md") {
+            report::write_report_md(report, lang, render, out);
+        } else {
+            report::write_report_html(report, lang, render, out);
+        }
+    };
     if (to_stdout) {
-        fmt::print("{}", page);
+        produce([](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); });
         return kExitOk;
     }
     fs::path file(args.out);
     if (fs::is_directory(file, ec)) file /= fmt::format("bao-cao-{}.{}", report.overview.year, args.format);
-    if (!write_output(file.string(), page, inputs)) return kExitUsage;
+    if (!write_output_stream(file.string(), produce, inputs)) return kExitUsage;
     if (!quiet) print_done(text::say("cli.wrote", text::printable(file.string())));
     return kExitOk;
 }
@@ -180,8 +187,12 @@ int write_parts(const ReportArgs& args, const report::Report& whole, const Loade
             print_error(args.data, text::say("cli.report.by_no_district"));
             return kExitUsage;
         }
+        // The year before, evaluated once for every district's comparison.
+        const std::optional<engine::Evaluation> previous =
+            report::previous_evaluation(loaded.program, loaded.data, evaluation, options.threads, options.history);
         for (const report::DistrictProgress& d : whole.overview.districts) {
             report::ReportOptions one = options;
+            one.previous = previous ? &*previous : nullptr;
             for (std::uint32_t e = 0; e < loaded.data.entities.size(); ++e) {
                 const engine::Entity& entity = loaded.data.entities[e];
                 if (entity.kind == engine::EntityKind::huyen && entity.code == d.unit.code) one.locality = e;

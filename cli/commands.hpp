@@ -3,6 +3,7 @@
 // that `validate` rejects), 2 usage or input/output errors.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -97,5 +98,9 @@ struct Output {
 };
 bool write_outputs(const std::vector<Output>& files, const std::vector<Input>& inputs);
 bool write_output(const std::string& path, std::string_view bytes, const std::vector<Input>& inputs);
+// As write_output(), the bytes handed by `produce` to the sink it is given, a piece at a time
+// as they are made (text::FileStream): a large output is never held whole.
+using ProduceBytes = std::function<void(const std::function<void(std::string_view)>&)>;
+bool write_output_stream(const std::string& path, const ProduceBytes& produce, const std::vector<Input>& inputs);
 
 }  // namespace ntm::cli

@@ -178,4 +178,20 @@ bool write_output(const std::string& path, std::string_view bytes, const std::ve
     return write_outputs({{path, bytes}}, inputs);
 }
 
+bool write_output_stream(const std::string& path, const ProduceBytes& produce, const std::vector<Input>& inputs) {
+    if (!not_an_input(path, inputs)) return false;
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        cannot_write(path, text::say("file.is_directory"));
+        return false;
+    }
+    text::FileStream file(path);
+    produce([&file](std::string_view piece) { file.write(piece); });
+    if (const auto why = file.commit()) {
+        cannot_write(path, *why);
+        return false;
+    }
+    return true;
+}
+
 }  // namespace ntm::cli

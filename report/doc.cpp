@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <fmt/format.h>
+#include <string_view>
+#include <unordered_set>
 
 #include "report/words.hpp"
 
@@ -13,20 +15,48 @@ DocCell cell(std::string text) { return {std::move(text), {}, false}; }
 DocCell count(std::size_t n) { return {std::to_string(n), {}, true}; }
 DocCell link(std::string text, std::string anchor) { return {std::move(text), "#" + anchor, false}; }
 
+// The views of the report in reading order: the Section bit, the heading's words, its anchor.
+struct View {
+    Section bit;
+    const char* Words::*heading;
+    const char* anchor;
+};
+constexpr View kViews[] = {{kOverview, &Words::overview, "tong-quan"},
+                           {kCriteria, &Words::criteria_view, "tieu-chi"},
+                           {kWork, &Words::work_view, "viec-cua-so"},
+                           {kCommunes, &Words::commune_view, "phieu-xa"},
+                           {kProblems, &Words::problem_view, "loi-du-lieu"}};
+
 class Builder {
 public:
-    Builder(const Report& r, Lang lang, bool compact) : r_(r), lang_(lang), w_(words(lang)), compact_(compact) {
+    Builder(const Report& r, Lang lang, bool compact, const BlockSink& sink)
+        : r_(r), lang_(lang), w_(words(lang)), compact_(compact), sink_(sink) {
         // Names link to a sheet only when the sheets are laid out.
         if ((r.sections & kCommunes) != 0) {
-            for (const CommuneSheet& s : r.communes) anchors_.push_back(s.unit.code);
+            anchors_.reserve(r.communes.size());
+            for (const CommuneSheet& s : r.communes) anchors_.insert(s.unit.code);
         }
     }
 
-    Doc build() {
+    std::string title() const {
         const Overview& o = r_.overview;
-        doc_.title = o.scope.name.empty() ? fmt::format("{} — {} {}", w_.title, w_.year, o.year)
-                                          : fmt::format("{} — {}, {} {}", w_.title, o.scope.name, w_.year_word, o.year);
-        heading(1, doc_.title);
+        return o.scope.name.empty() ? fmt::format("{} — {} {}", w_.title, w_.year, o.year)
+                                    : fmt::format("{} — {}, {} {}", w_.title, o.scope.name, w_.year_word, o.year);
+    }
+
+    // The title and the level-2 headings: one per view laid out.
+    Doc outline() const {
+        Doc doc;
+        doc.title = title();
+        for (const View& v : kViews) {
+            if ((r_.sections & v.bit) != 0) doc.blocks.push_back(DocBlock::make_heading(2, w_.*v.heading, v.anchor));
+        }
+        return doc;
+    }
+
+    void build() {
+        const Overview& o = r_.overview;
+        heading(1, title());
         std::vector<std::string> about;
         if (!o.scope.name.empty()) about.push_back(fmt::format("{}: {} ({})", w_.scope, o.scope.name, o.scope.code));
         about.push_back(fmt::format("{}: {}", w_.rules, fmt::join(r_.rule_files, ", ")));
@@ -41,12 +71,14 @@ public:
                                  : fmt::format("{}: {}", w_.map, w_.map_titles[m]));
         }
         bullets(std::move(about));
-        if ((r_.sections & kOverview) != 0) overview();
-        if ((r_.sections & kCriteria) != 0) criteria();
-        if ((r_.sections & kWork) != 0) work();
-        if ((r_.sections & kCommunes) != 0) communes();
-        if ((r_.sections & kProblems) != 0) problems();
-        return std::move(doc_);
+        using Part = void (Builder::*)();
+        constexpr Part parts[] = {&Builder::overview, &Builder::criteria, &Builder::work, &Builder::communes,
+                                  &Builder::problems};
+        for (std::size_t i = 0; i < std::size(kViews); ++i) {
+            if ((r_.sections & kViews[i].bit) == 0) continue;
+            heading(2, w_.*kViews[i].heading, kViews[i].anchor);
+            (this->*parts[i])();
+        }
     }
 
 private:
@@ -54,42 +86,43 @@ private:
     Lang lang_;
     const Words& w_;
     bool compact_;
-    std::vector<std::string> anchors_;  // codes of the communes that have a sheet
-    Doc doc_;
+    std::unordered_set<std::string_view> anchors_;  // codes of the communes that have a sheet
+    const BlockSink& sink_;
 
+    void emit(DocBlock&& b) const { sink_(std::move(b)); }
     void heading(int level, std::string text, std::string anchor = {}) {
-        doc_.blocks.push_back(DocBlock::make_heading(level, std::move(text), std::move(anchor)));
+        emit(DocBlock::make_heading(level, std::move(text), std::move(anchor)));
     }
     void paragraph(std::string text) {
         DocBlock b;
         b.text = std::move(text);
-        doc_.blocks.push_back(std::move(b));
+        emit(std::move(b));
     }
     void bullets(std::vector<std::string> items) {
         if (items.empty()) return;
         DocBlock b;
         b.kind = DocBlock::bullets;
         b.items = std::move(items);
-        doc_.blocks.push_back(std::move(b));
+        emit(std::move(b));
     }
-    void table(std::vector<DocCell> header, std::vector<std::vector<DocCell>> rows) {
+    // `columns`: DocBlock::columns.
+    void table(std::vector<DocCell> header, std::vector<std::vector<DocCell>> rows, std::vector<std::string> columns = {}) {
         DocBlock b;
         b.kind = DocBlock::table;
         b.header = std::move(header);
         b.rows = std::move(rows);
-        doc_.blocks.push_back(std::move(b));
+        b.columns = std::move(columns);
+        emit(std::move(b));
     }
     void marker(DocBlock::Kind kind, std::string anchor = {}) {
         DocBlock b;
         b.kind = kind;
         b.anchor = std::move(anchor);
-        doc_.blocks.push_back(std::move(b));
+        emit(std::move(b));
     }
     // A commune's name, linked to its sheet when it has one.
     DocCell unit(const UnitRef& u) const {
-        for (const std::string& code : anchors_) {
-            if (code == u.code) return link(u.name, "xa-" + u.code);
-        }
+        if (anchors_.count(u.code) != 0) return link(u.name, "xa-" + u.code);
         return cell(u.name);
     }
     std::string level_or_none(const std::string& title) const { return title.empty() ? w_.none_level : title; }
@@ -98,11 +131,10 @@ private:
         return r_.judging_sets.empty() ? r_.standard_set : judging_sets_text(lang_, r_.judging_sets);
     }
     void append(std::vector<DocBlock> blocks) {
-        for (DocBlock& b : blocks) doc_.blocks.push_back(std::move(b));
+        for (DocBlock& b : blocks) emit(std::move(b));
     }
 
     void overview() {
-        heading(2, w_.overview, "tong-quan");
         for (const KindOverview& k : r_.overview.kinds) kind_levels(k);
         std::size_t unconfirmed = 0;  // communes whose level verdicts rest on an unconfirmed figure
         for (const CommuneSheet& s : r_.communes) unconfirmed += s.x.unconfirmed ? 1 : 0;
@@ -174,9 +206,8 @@ private:
             if (d.uncertain > 0) line += fmt::format(fmt::runtime(w_.communes_lacking), d.uncertain);
             lines.push_back(std::move(line));
         }
-        table(std::move(header), std::move(rows));
         // Print: the district's code and name in set widths, the level columns share the rest.
-        doc_.blocks.back().columns = {"pcode", "pname"};
+        table(std::move(header), std::move(rows), {"pcode", "pname"});
         bullets(std::move(lines));
     }
 
@@ -284,7 +315,6 @@ private:
     }
 
     void criteria() {
-        heading(2, w_.criteria_view, "tieu-chi");
         if (const std::string sets = judged_by(); !sets.empty()) paragraph(fmt::format("{}: {}", w_.standard_set, sets));
         if (r_.criteria.empty()) {
             paragraph(w_.nothing);
@@ -314,7 +344,6 @@ private:
     }
 
     void work() {
-        heading(2, w_.work_view, "viec-cua-so");
         if (r_.work.empty()) paragraph(w_.nothing);
         for (const WorkList& list : r_.work) {
             heading(3, work_heading(lang_, list));
@@ -328,23 +357,26 @@ private:
             }
             table({cell(w_.code), cell(w_.name), cell(w_.district), cell(w_.towards), cell(w_.indicator),
                    cell(w_.status), cell(w_.value), cell(w_.threshold), cell(w_.gap)},
-                  std::move(rows));
-            doc_.blocks.back().columns = {"wcode", "wname", "wdist", "wlevel", "ind", "st", "val", "req", "gap"};
+                  std::move(rows), {"wcode", "wname", "wdist", "wlevel", "ind", "st", "val", "req", "gap"});
         }
     }
 
     void communes() {
-        heading(2, w_.commune_view, "phieu-xa");
         if (r_.communes.empty()) paragraph(w_.nothing);
         if (compact_ && !r_.communes.empty()) {
             paragraph(w_.compact_note);
-            for (DocBlock& b : compact_sheets(r_, lang_)) doc_.blocks.push_back(std::move(b));
+            std::vector<DocBlock> sheet;
+            for (const CommuneSheet& s : r_.communes) {
+                compact_sheet(s, lang_, sheet);
+                append(std::move(sheet));
+                sheet.clear();
+            }
             return;
         }
         for (const CommuneSheet& s : r_.communes) {
             marker(DocBlock::section_open, s.anchor);
             heading(3, fmt::format("{} ({})", s.unit.name, s.unit.code), s.anchor);
-            bullets(sheet_facts(s));
+            bullets(sheet_facts(s, lang_));
             if (std::vector<std::string> lines = blocker_lines(lang_, s.x.blockers); !lines.empty()) {
                 paragraph(fmt::format("{}:", w_.blocked_by));
                 bullets(std::move(lines));
@@ -352,50 +384,6 @@ private:
             open_indicators(s);
             marker(DocBlock::section_close, "danh-sach-xa");
         }
-    }
-
-    // A commune's district, level, criteria met, classes, categories, member in charge,
-    // maintenance and next level.
-    std::vector<std::string> sheet_facts(const CommuneSheet& s) const {
-        const EntityExplanation& x = s.x;
-        std::vector<std::string> facts;
-        if (!s.district.name.empty()) facts.push_back(fmt::format("{}: {} ({})", w_.district, s.district.name, s.district.code));
-        if (!x.merged_from.empty()) facts.push_back(fmt::format("{}: {}", w_.merged_from, x.merged_from));
-        if (x.estimated > 0) facts.push_back(fmt::format(fmt::runtime(w_.estimates_note), x.estimated));
-        std::string level = level_or_none(x.level_title);
-        if (x.level_uncertain) level += w_.level_may_be_higher;
-        for (const LevelExplanation& l : x.levels) {
-            if (l.name == x.level_name && !l.unconfirmed.empty()) {
-                level += fmt::format(fmt::runtime(w_.unconfirmed_mark), l.unconfirmed);
-            }
-        }
-        facts.push_back(fmt::format("{}: {}", w_.level, level));
-        if (x.criteria_total > 0) {
-            std::string met = fmt::format("{}: {}/{}", w_.criteria_met, x.criteria_met, x.criteria_total);
-            if (x.criteria_unknown > 0) met += fmt::format(fmt::runtime(w_.criteria_lacking), x.criteria_unknown);
-            facts.push_back(met);
-        }
-        if (!x.classes.empty()) facts.push_back(fmt::format("{}: {}", w_.classes, fmt::join(x.classes, "; ")));
-        for (const CategoryExplanation& c : x.categories) {  // whose thresholds apply: "Nhóm xã: Nhóm 1: …"
-            const std::string which = c.decided ? c.member_title : std::string(w_.category_undecided);
-            facts.push_back(fmt::format("{}: {}", c.title, which));
-        }
-        if (!x.member.empty()) facts.push_back(fmt::format("{}: {}", w_.member, x.member));
-        if (!x.lost_level_title.empty()) {
-            facts.push_back(fmt::format(fmt::runtime(w_.lost_warning), x.lost_level_title, x.lost_year, x.year));
-        }
-        for (const RevocationExplanation& r : x.revocations) {
-            if (r.status == Status::not_met) continue;
-            std::string fact = fmt::format("⚠ {} — {}", revocation_line(lang_, r), revocation_case(lang_, r));
-            if (!r.unconfirmed.empty()) fact += fmt::format(fmt::runtime(w_.unconfirmed_mark), r.unconfirmed);
-            facts.push_back(std::move(fact));
-        }
-        if (!x.next_level_name.empty()) {
-            facts.push_back(fmt::format("{}: {}", w_.next_level, x.next_level_title));
-        } else if (!x.level_name.empty()) {
-            facts.push_back(w_.top_level);
-        }
-        return facts;
     }
 
     void open_indicators(const CommuneSheet& s) {
@@ -414,12 +402,10 @@ private:
         }
         table({cell(w_.criterion), cell(w_.indicator), cell(w_.status), cell(w_.value), cell(w_.threshold), cell(w_.gap),
                cell(w_.source), cell(w_.rule), cell(w_.responsible)},
-              std::move(rows));
-        doc_.blocks.back().columns = {"crit", "ind", "st", "val", "req", "gap", "cite", "rule", "body"};
+              std::move(rows), {"crit", "ind", "st", "val", "req", "gap", "cite", "rule", "body"});
     }
 
     void problems() {
-        heading(2, w_.problem_view, "loi-du-lieu");
         if (r_.problems.empty()) {
             paragraph(w_.no_problems);
             return;
@@ -436,6 +422,19 @@ private:
 
 }  // namespace
 
-Doc report_document(const Report& report, Lang lang, bool compact) { return Builder(report, lang, compact).build(); }
+Doc report_document(const Report& report, Lang lang, bool compact) {
+    Doc doc;
+    const BlockSink keep = [&doc](DocBlock&& b) { doc.blocks.push_back(std::move(b)); };
+    Builder builder(report, lang, compact, keep);
+    doc.title = builder.title();
+    builder.build();
+    return doc;
+}
+
+void report_document(const Report& report, Lang lang, bool compact, const BlockSink& sink) {
+    Builder(report, lang, compact, sink).build();
+}
+
+Doc report_outline(const Report& report, Lang lang) { return Builder(report, lang, false, {}).outline(); }
 
 }  // namespace ntm::report

@@ -1,4 +1,4 @@
-// Compact commune sheets (doc.hpp), for print: a province's sheets on a few pages a head of
+// The facts heading a full commune sheet, and compact commune sheets (doc.hpp), for print: a province's sheets on a few pages a head of
 // department reads, not one page per commune.  What a sheet says is what the full sheet says —
 // the level, the criteria met, the warnings, what blocks the next level — in fewer words: no
 // list of blockers repeating the table, no rule line, an unconfirmed figure marked without its
@@ -66,38 +66,86 @@ DocBlock open_table(const CommuneSheet& s, Lang lang, const Words& w) {
 
 }  // namespace
 
-std::vector<DocBlock> compact_sheets(const Report& report, Lang lang) {
+// A commune's district, level, criteria met, classes, categories, member in charge,
+// maintenance and next level.
+std::vector<std::string> sheet_facts(const CommuneSheet& s, Lang lang) {
     const Words& w = words(lang);
-    std::vector<DocBlock> out;
-    for (const CommuneSheet& s : report.communes) {
-        out.push_back(block(DocBlock::section_open, "compact", s.anchor));
-        std::string head = fmt::format("{} ({})", s.unit.name, s.unit.code);
-        if (!s.district.name.empty()) head += fmt::format(" — {}", s.district.name);
-        DocBlock h = block(DocBlock::heading, std::move(head), s.anchor);
-        h.level = 3;
-        out.push_back(std::move(h));
-        out.push_back(block(DocBlock::paragraph, facts(s, w)));
-        const EntityExplanation& x = s.x;
-        if (!x.lost_level_title.empty()) {
-            out.push_back(block(DocBlock::paragraph, fmt::format(fmt::runtime(w.lost_warning), x.lost_level_title, x.lost_year, x.year)));
+    const auto level_or_none = [&](const std::string& title) { return title.empty() ? std::string(w.none_level) : title; };
+    const EntityExplanation& x = s.x;
+    std::vector<std::string> facts;
+    if (!s.district.name.empty()) facts.push_back(fmt::format("{}: {} ({})", w.district, s.district.name, s.district.code));
+    if (!x.merged_from.empty()) facts.push_back(fmt::format("{}: {}", w.merged_from, x.merged_from));
+    if (x.estimated > 0) facts.push_back(fmt::format(fmt::runtime(w.estimates_note), x.estimated));
+    std::string level = level_or_none(x.level_title);
+    if (x.level_uncertain) level += w.level_may_be_higher;
+    for (const LevelExplanation& l : x.levels) {
+        if (l.name == x.level_name && !l.unconfirmed.empty()) {
+            level += fmt::format(fmt::runtime(w.unconfirmed_mark), l.unconfirmed);
         }
-        for (const RevocationExplanation& r : x.revocations) {
-            if (r.status == Status::not_met) continue;
-            std::string line = fmt::format("⚠ {} — {}", revocation_line(lang, r), revocation_case(lang, r));
-            if (!r.unconfirmed.empty()) line += w.unconfirmed_short;
-            out.push_back(block(DocBlock::paragraph, std::move(line)));
-        }
-        // What blocks the next level besides indicators (a level required first, a gate): the
-        // table below does not show these.
-        DocBlock other = block(DocBlock::bullets);
-        for (const Blocker& b : x.blockers) {
-            if (b.kind != Blocker::Kind::indicator) other.items.push_back(blocker_line(lang, b));
-        }
-        if (!other.items.empty()) out.push_back(std::move(other));
-        if (!s.open.empty()) out.push_back(open_table(s, lang, w));
-        out.push_back(block(DocBlock::section_close, {}, "danh-sach-xa"));
     }
+    facts.push_back(fmt::format("{}: {}", w.level, level));
+    if (x.criteria_total > 0) {
+        std::string met = fmt::format("{}: {}/{}", w.criteria_met, x.criteria_met, x.criteria_total);
+        if (x.criteria_unknown > 0) met += fmt::format(fmt::runtime(w.criteria_lacking), x.criteria_unknown);
+        facts.push_back(met);
+    }
+    if (!x.classes.empty()) facts.push_back(fmt::format("{}: {}", w.classes, fmt::join(x.classes, "; ")));
+    for (const CategoryExplanation& c : x.categories) {  // whose thresholds apply: "Nhóm xã: Nhóm 1: …"
+        const std::string which = c.decided ? c.member_title : std::string(w.category_undecided);
+        facts.push_back(fmt::format("{}: {}", c.title, which));
+    }
+    if (!x.member.empty()) facts.push_back(fmt::format("{}: {}", w.member, x.member));
+    if (!x.lost_level_title.empty()) {
+        facts.push_back(fmt::format(fmt::runtime(w.lost_warning), x.lost_level_title, x.lost_year, x.year));
+    }
+    for (const RevocationExplanation& r : x.revocations) {
+        if (r.status == Status::not_met) continue;
+        std::string fact = fmt::format("⚠ {} — {}", revocation_line(lang, r), revocation_case(lang, r));
+        if (!r.unconfirmed.empty()) fact += fmt::format(fmt::runtime(w.unconfirmed_mark), r.unconfirmed);
+        facts.push_back(std::move(fact));
+    }
+    if (!x.next_level_name.empty()) {
+        facts.push_back(fmt::format("{}: {}", w.next_level, x.next_level_title));
+    } else if (!x.level_name.empty()) {
+        facts.push_back(w.top_level);
+    }
+    return facts;
+}
+
+std::vector<DocBlock> compact_sheets(const Report& report, Lang lang) {
+    std::vector<DocBlock> out;
+    for (const CommuneSheet& s : report.communes) compact_sheet(s, lang, out);
     return out;
+}
+
+void compact_sheet(const CommuneSheet& s, Lang lang, std::vector<DocBlock>& out) {
+    const Words& w = words(lang);
+    out.push_back(block(DocBlock::section_open, "compact", s.anchor));
+    std::string head = fmt::format("{} ({})", s.unit.name, s.unit.code);
+    if (!s.district.name.empty()) head += fmt::format(" — {}", s.district.name);
+    DocBlock h = block(DocBlock::heading, std::move(head), s.anchor);
+    h.level = 3;
+    out.push_back(std::move(h));
+    out.push_back(block(DocBlock::paragraph, facts(s, w)));
+    const EntityExplanation& x = s.x;
+    if (!x.lost_level_title.empty()) {
+        out.push_back(block(DocBlock::paragraph, fmt::format(fmt::runtime(w.lost_warning), x.lost_level_title, x.lost_year, x.year)));
+    }
+    for (const RevocationExplanation& r : x.revocations) {
+        if (r.status == Status::not_met) continue;
+        std::string line = fmt::format("⚠ {} — {}", revocation_line(lang, r), revocation_case(lang, r));
+        if (!r.unconfirmed.empty()) line += w.unconfirmed_short;
+        out.push_back(block(DocBlock::paragraph, std::move(line)));
+    }
+    // What blocks the next level besides indicators (a level required first, a gate): the
+    // table below does not show these.
+    DocBlock other = block(DocBlock::bullets);
+    for (const Blocker& b : x.blockers) {
+        if (b.kind != Blocker::Kind::indicator) other.items.push_back(blocker_line(lang, b));
+    }
+    if (!other.items.empty()) out.push_back(std::move(other));
+    if (!s.open.empty()) out.push_back(open_table(s, lang, w));
+    out.push_back(block(DocBlock::section_close, {}, "danh-sach-xa"));
 }
 
 }  // namespace ntm::report

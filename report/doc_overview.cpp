@@ -2,6 +2,8 @@
 // of the data (Overview::trend) and the progress towards the targets of later years
 // (Overview::upcoming).
 #include <fmt/format.h>
+#include <string_view>
+#include <unordered_map>
 
 #include "report/doc.hpp"
 #include "report/words.hpp"
@@ -26,11 +28,19 @@ DocBlock table(std::vector<DocCell> header, std::vector<std::vector<DocCell>> ro
 
 DocCell cell(std::string text) { return {std::move(text), {}, false}; }
 
+// The anchor of each commune's sheet, by code (the first sheet of a code).
+using Anchors = std::unordered_map<std::string_view, const std::string*>;
+
+Anchors sheet_anchors(const Report& r) {
+    Anchors out;
+    out.reserve(r.communes.size());
+    for (const CommuneSheet& s : r.communes) out.emplace(s.unit.code, &s.anchor);
+    return out;
+}
+
 // A commune's name, linked to its sheet when it has one.
-DocCell unit(const Report& r, const UnitRef& u) {
-    for (const CommuneSheet& s : r.communes) {
-        if (s.unit.code == u.code) return {u.name, "#" + s.anchor, false};
-    }
+DocCell unit(const Anchors& anchors, const UnitRef& u) {
+    if (const auto a = anchors.find(u.code); a != anchors.end()) return {u.name, "#" + *a->second, false};
     return cell(u.name);
 }
 
@@ -41,6 +51,7 @@ std::vector<DocBlock> trend_blocks(const Report& r, Lang lang) {
     std::vector<DocBlock> out;
     if (t.year == 0) return out;
     const Words& w = words(lang);
+    const Anchors anchors = sheet_anchors(r);
     out.push_back(DocBlock::make_heading(3, trend_heading(lang, t.year), "so-voi-nam-truoc"));
     out.push_back(paragraph(trend_summary(lang, t)));
     const std::vector<TrendChange>* lists[] = {&t.recognised, &t.lost, &t.criteria_up, &t.criteria_down};
@@ -49,7 +60,7 @@ std::vector<DocBlock> trend_blocks(const Report& r, Lang lang) {
         out.push_back(DocBlock::make_heading(4, trend_list_title(lang, which, lists[which]->size())));
         std::vector<std::vector<DocCell>> rows;
         for (const TrendChange& c : *lists[which]) {
-            rows.push_back({cell(c.unit.code), unit(r, c.unit), cell(c.before.empty() ? w.none_level : c.before),
+            rows.push_back({cell(c.unit.code), unit(anchors, c.unit), cell(c.before.empty() ? w.none_level : c.before),
                             cell(c.after.empty() ? w.none_level : c.after), {trend_criteria(c), {}, true}});
         }
         out.push_back(table({cell(w.code), cell(w.name), cell(fmt::format("{} {}", w.level, t.year)),

@@ -1,13 +1,12 @@
 // A document (doc.hpp) as one self-contained HTML page, with inline CSS (screen and A4 print)
-// and a small inline script that sorts a table when its heading is clicked; for the report, two
-// inline SVG bar charts.  Nothing is fetched: no URL but in-page anchors.
+// and a small inline script that sorts a table when its heading is clicked, written a block at
+// a time (HtmlWriter); the report's page, with its charts, is html_report.cpp.  Nothing is
+// fetched: no URL but in-page anchors.
 #include <algorithm>
-#include <cmath>
 #include <fmt/format.h>
 
 #include "text/utf8.hpp"
 #include "report/doc.hpp"
-#include "report/frame.hpp"
 #include "report/words.hpp"
 
 namespace ntm::report {
@@ -17,37 +16,74 @@ namespace {
 // Text as the page shows it: control and invisible characters written by their code point
 // (text::printable, nothing cut), then the characters HTML reserves escaped.  Every text that
 // reaches the page passes here: names from the data, titles from the rules, our own words.
-std::string esc(const std::string& raw) {
-    const std::string text = ntm::text::printable(raw, std::string::npos);
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
+void reserved_to(char c, std::string& out) {
+    switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out += c;
     }
+}
+
+// The bytes of a Vietnamese letter at `i`, or 0: U+00C0–U+023F (two bytes, C3–C8 then one
+// continuation) and U+1E80–U+1EFF (E1 BA/BB then one), all letters or signs, none of which
+// printable() writes by its code point.
+std::size_t letter_at(std::string_view s, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const auto cont = [&](std::size_t k) { return k < s.size() && (byte(k) & 0xC0) == 0x80; };
+    if (byte(i) >= 0xC3 && byte(i) <= 0xC8 && cont(i + 1)) return 2;
+    if (byte(i) == 0xE1 && i + 1 < s.size() && (byte(i + 1) == 0xBA || byte(i + 1) == 0xBB) && cont(i + 2)) return 3;
+    return 0;
+}
+
+// Printable ASCII and Vietnamese letters are their own printable() form; only the other runs of
+// bytes (other characters, control characters, bad bytes) go through it.  A run ends where a
+// character starts, so the pieces give what printable() gives the whole text.
+void esc_to(std::string_view raw, std::string& out) {
+    const auto plain = [](char c) { return c >= 0x20 && c < 0x7F; };
+    std::size_t i = 0;
+    while (i < raw.size()) {
+        if (plain(raw[i])) {
+            reserved_to(raw[i++], out);
+            continue;
+        }
+        if (const std::size_t n = letter_at(raw, i); n > 0) {
+            out.append(raw.substr(i, n));
+            i += n;
+            continue;
+        }
+        std::size_t end = i + 1;
+        while (end < raw.size() && !plain(raw[end]) && letter_at(raw, end) == 0) ++end;
+        for (const char c : ntm::text::printable(raw.substr(i, end - i), std::string::npos)) reserved_to(c, out);
+        i = end;
+    }
+}
+
+std::string esc(const std::string& raw) {
+    std::string out;
+    out.reserve(raw.size());
+    esc_to(raw, out);
     return out;
 }
 
 // The text of a block: escaped and, when it holds code spans, each `…` written as <code>.
-std::string inline_html(const std::string& text, bool code_spans) {
-    if (!code_spans) return esc(text);
-    std::string out;
+void inline_html(const std::string& text, bool code_spans, std::string& out) {
+    if (!code_spans) return esc_to(text, out);
+    const std::string_view all(text);
     std::size_t from = 0;
     while (from < text.size()) {
         const std::size_t open = text.find('`', from);
         const std::size_t close = open == std::string::npos ? open : text.find('`', open + 1);
         if (close == std::string::npos) break;
-        out += esc(text.substr(from, open - from));
-        out += fmt::format("<code>{}</code>", esc(text.substr(open + 1, close - open - 1)));
+        esc_to(all.substr(from, open - from), out);
+        out += "<code>";
+        esc_to(all.substr(open + 1, close - open - 1), out);
+        out += "</code>";
         from = close + 1;
     }
-    return out + esc(text.substr(std::min(from, text.size())));
+    esc_to(all.substr(std::min(from, text.size())), out);
 }
 
 constexpr const char* kStyle = R"(
@@ -122,274 +158,141 @@ std::string sort_value(const std::string& text, Lang lang) {
     return v;
 }
 
-std::string table(const DocBlock& b, Lang lang) {
+void table(const DocBlock& b, Lang lang, std::string& out) {
     // The class of column c: its own (b.columns), and "n" for numbers.
     const auto classes = [&](std::size_t c, bool n) {
         std::string own = c < b.columns.size() ? b.columns[c] : std::string();
         if (n) own += own.empty() ? "n" : " n";
         return own.empty() ? own : fmt::format(" class=\"{}\"", own);
     };
-    std::string out = b.columns.empty() ? "<table>\n<thead><tr>" : "<table class=\"cols\">\n<thead><tr>";
+    out += b.columns.empty() ? "<table>\n<thead><tr>" : "<table class=\"cols\">\n<thead><tr>";
     for (std::size_t c = 0; c < b.header.size(); ++c) {
         bool n = false;
         for (const auto& r : b.rows) n = n || (c < r.size() && r[c].number);
-        out += fmt::format("<th{}>{}</th>", classes(c, n), inline_html(b.header[c].text, b.code_spans));
+        out.append("<th").append(classes(c, n)).append(">");
+        inline_html(b.header[c].text, b.code_spans, out);
+        out += "</th>";
     }
     out += "</tr></thead>\n<tbody>\n";
+    // The classes of each column, with and without "n": the same for every row.
+    std::vector<std::string> plain, number;
     for (const auto& row : b.rows) {
+        while (plain.size() < row.size()) {
+            plain.push_back(classes(plain.size(), false));
+            number.push_back(classes(number.size(), true));
+        }
         out += "<tr>";
         for (std::size_t col = 0; col < row.size(); ++col) {
             const DocCell& c = row[col];
-            const std::string v = c.number ? sort_value(c.text, lang) : std::string();
-            const std::string cls = classes(col, c.number || c.text == "–");
-            out += c.number && !v.empty() ? fmt::format("<td{} data-v=\"{}\">", cls, v) : fmt::format("<td{}>", cls);
-            out += c.link.empty() ? inline_html(c.text, b.code_spans)
-                                  : fmt::format("<a href=\"{}\">{}</a>", esc(c.link), inline_html(c.text, b.code_spans));
+            out.append("<td").append(c.number || c.text == "–" ? number[col] : plain[col]);
+            if (c.number) {
+                const std::string v = sort_value(c.text, lang);
+                if (!v.empty()) out.append(" data-v=\"").append(v).append("\"");
+            }
+            out += '>';
+            if (c.link.empty()) {
+                inline_html(c.text, b.code_spans, out);
+            } else {
+                out += "<a href=\"";
+                esc_to(c.link, out);
+                out += "\">";
+                inline_html(c.text, b.code_spans, out);
+                out += "</a>";
+            }
             out += "</td>";
         }
         out += "</tr>\n";
     }
-    return out + "</tbody>\n</table>\n";
+    out += "</tbody>\n</table>\n";
 }
 
-constexpr const char* kPalette[] = {"#c9ced6", "#7fb77e", "#2f8f5b", "#1d5e8c", "#6a3d9a", "#b15928"};
-
-std::string color(std::size_t i) { return kPalette[std::min<std::size_t>(i, std::size(kPalette) - 1)]; }
-
-// Each level's fill tells it apart in black-and-white print too: its colour under white
-// hatching of its own (none for "not reached", then diagonal, horizontal, crossed, vertical,
-// dotted), defined once per chart.
-constexpr const char* kHatch[] = {
-    "",
-    R"(<path d="M0 6L6 0" stroke="#fff" stroke-width="1.6"/>)",
-    R"(<path d="M0 3H6" stroke="#fff" stroke-width="1.6"/>)",
-    R"(<path d="M0 3H6M3 0V6" stroke="#fff" stroke-width="1.2"/>)",
-    R"(<path d="M3 0V6" stroke="#fff" stroke-width="1.6"/>)",
-    R"(<circle cx="3" cy="3" r="1.3" fill="#fff"/>)",
-};
-
-std::string level_patterns(std::size_t n) {
-    std::string out = "<defs>\n";
-    for (std::size_t l = 1; l < n; ++l) {
-        const std::size_t i = std::min<std::size_t>(l, std::size(kHatch) - 1);
-        out += fmt::format("<pattern id=\"muc-{}\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">"
-                           "<rect width=\"6\" height=\"6\" fill=\"{}\"/>{}</pattern>\n",
-                           l, color(l), kHatch[i]);
-    }
-    return out + "</defs>\n";
-}
-
-std::string level_fill(std::size_t l) { return l == 0 ? color(0) : fmt::format("url(#muc-{})", l); }
-
-// A figure with its caption, and an SVG 760 wide that names it for screen readers; the caller
-// closes both.
-std::string figure_open(const std::string& caption, int height) {
-    return fmt::format("<figure>\n<figcaption>{}</figcaption>\n<svg width=\"760\" height=\"{}\" viewBox=\"0 0 760 {}\" "
-                       "role=\"img\" aria-label=\"{}\">\n",
-                       esc(caption), height, height, esc(caption));
-}
-
-// Stacked bars, one per district: its communes by highest level reached (100 % wide).
-std::string chart_levels(const Report& r, Lang lang) {
-    const Overview& o = r.overview;
-    const Words& w = words(lang);
-    const int label_w = 220, bar_w = 460, row_h = 24;
-    std::vector<std::string> legend{w.none_level};
-    legend.insert(legend.end(), o.commune_levels.begin(), o.commune_levels.end());
-    // The legend's items in rows as wide as the figure (760): a long level name goes to the next.
-    std::vector<std::pair<int, int>> place;  // x, row
-    int x = 0, rows = 0;
-    for (const std::string& name : legend) {
-        const int item = 28 + static_cast<int>(text::display_width(name)) * 7;
-        if (x > 0 && x + item - 12 > 760) {
-            x = 0;
-            ++rows;
-        }
-        place.emplace_back(x, rows);
-        x += item;
-    }
-    const int top = 34 + rows * 18;
-    const int height = top + static_cast<int>(o.districts.size()) * row_h + 8;
-    std::string out = figure_open(w.chart_levels, height);
-    out += level_patterns(legend.size());
-    for (std::size_t l = 0; l < legend.size(); ++l) {
-        const auto [lx, row] = place[l];
-        out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{}\" stroke=\"#555\" "
-                           "stroke-width=\"0.5\"/><text x=\"{}\" y=\"{}\" font-size=\"11\">{}</text>\n",
-                           lx, 6 + row * 18, level_fill(l), lx + 16, 16 + row * 18, esc(legend[l]));
-    }
-    for (std::size_t d = 0; d < o.districts.size(); ++d) {
-        const DistrictProgress& p = o.districts[d];
-        const int y = top + static_cast<int>(d) * row_h;
-        out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\">{}</text>\n", label_w - 6,
-                           y + 15, esc(p.unit.name));
-        if (p.communes == 0) continue;
-        // Communes whose highest level is exactly each level: none, then each level.
-        std::vector<std::size_t> exact(p.at_least.size() + 1, 0);
-        for (std::size_t l = 0; l <= p.at_least.size(); ++l) {
-            const std::size_t here = l == 0 ? p.communes : p.at_least[l - 1];
-            const std::size_t above = l < p.at_least.size() ? p.at_least[l] : 0;
-            exact[l] = here - above;
-        }
-        double start = 0;
-        for (std::size_t l = 0; l < exact.size(); ++l) {
-            if (exact[l] == 0) continue;
-            const double width = bar_w * static_cast<double>(exact[l]) / static_cast<double>(p.communes);
-            out += fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"18\" fill=\"{}\"><title>{}: {}</title></rect>\n",
-                               label_w + start, y + 2, width, level_fill(l), esc(legend[l]), exact[l]);
-            if (width >= 14) {  // the count on the bar, legible over any fill (a white halo)
-                out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\" stroke=\"#fff\" "
-                                   "stroke-width=\"3\" paint-order=\"stroke\">{}</text>\n",
-                                   label_w + start + width / 2, y + 15, exact[l]);
-            }
-            start += width;
-        }
-        const std::size_t standard = p.at_least.empty() ? 0 : p.at_least.front();
-        out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\">{}/{}</text>\n", label_w + bar_w + 8, y + 15,
-                           standard, p.communes);
-    }
-    return out + "</svg>\n</figure>\n";
-}
-
-// One bar per criterion: the share of communes meeting it, weakest first.
-std::string chart_criteria(const Report& r, Lang lang) {
-    const Words& w = words(lang);
-    const int label_w = 300, bar_w = 380, row_h = 22, top = 6;
-    const int height = top + static_cast<int>(r.criteria.size()) * row_h + 8;
-    std::string out = figure_open(w.chart_criteria, height);
-    for (std::size_t i = 0; i < r.criteria.size(); ++i) {
-        const CriterionRow& c = r.criteria[i];
-        const int y = top + static_cast<int>(i) * row_h;
-        std::string label = c.code + " " + c.title;
-        if (label.size() > 60) {  // cut at a letter boundary, not inside a UTF-8 sequence
-            std::size_t cut = 57;
-            while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xC0) == 0x80) --cut;
-            label = label.substr(0, cut) + "…";
-        }
-        out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\"><title>{} {}</title>{}</text>\n",
-                           label_w - 6, y + 14, esc(c.code), esc(c.title), esc(label));
-        out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"#eef2f6\"/>\n", label_w, y + 2, bar_w);
-        if (!known(c.pass_rate)) continue;
-        const double width = bar_w * c.pass_rate / 100.0;
-        const char* fill = c.pass_rate >= 80 ? "#2f8f5b" : c.pass_rate >= 50 ? "#e0a526" : "#c0392b";
-        out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"16\" fill=\"{}\"/>\n", label_w, y + 2, width, fill);
-        out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\">{} %</text>\n", label_w + bar_w + 8, y + 14,
-                           esc(num(lang, std::round(c.pass_rate * 10) / 10)));
-    }
-    return out + "</svg>\n</figure>\n";
-}
+constexpr std::size_t kPiece = std::size_t{1} << 16;  // bytes handed on at a time
 
 }  // namespace
 
-std::string render_doc_html(const Doc& doc, Lang lang, const HtmlPage& page) {
-    const Words& w = words(lang);
-    std::string out = fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
-                                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                                  "<title>{}</title>\n<style>{}{}</style>\n</head>\n<body>\n",
-                                  lang == Lang::en ? "en" : "vi", esc(doc.title), kStyle, page.style);
-    out += "<nav><ul>";
-    for (const DocBlock& b : doc.blocks) {
+void HtmlWriter::begin(const Doc& outline) {
+    buffer_ += fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
+                           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                           "<title>{}</title>\n<style>{}{}</style>\n</head>\n<body>\n",
+                           lang_ == Lang::en ? "en" : "vi", esc(outline.title), kStyle, page_.style);
+    buffer_ += "<nav><ul>";
+    for (const DocBlock& b : outline.blocks) {
         if (b.kind == DocBlock::heading && b.level == 2) {
-            out += fmt::format("<li><a href=\"#{}\">{}</a></li>", esc(b.anchor), inline_html(b.text, b.code_spans));
+            buffer_.append("<li><a href=\"#").append(esc(b.anchor)).append("\">");
+            inline_html(b.text, b.code_spans, buffer_);
+            buffer_ += "</a></li>";
         }
     }
-    out += "</ul></nav>\n<main>\n" + page.head;
-    std::string section;  // the anchor of the open commune sheet
-    for (const DocBlock& b : doc.blocks) {
-        switch (b.kind) {
-            case DocBlock::heading: {
-                const bool own = !b.anchor.empty() && b.anchor != section;
-                out += fmt::format("<h{}{}>{}</h{}>\n", b.level, own ? fmt::format(" id=\"{}\"", esc(b.anchor)) : "",
-                                   inline_html(b.text, b.code_spans), b.level);
-                break;
+    buffer_.append("</ul></nav>\n<main>\n").append(page_.head);
+}
+
+void HtmlWriter::block(const DocBlock& b) {
+    std::string& out = buffer_;
+    switch (b.kind) {
+        case DocBlock::heading: {
+            const bool own = !b.anchor.empty() && b.anchor != section_;
+            out += fmt::format("<h{}", b.level);
+            if (own) out.append(" id=\"").append(esc(b.anchor)).append("\"");
+            out += '>';
+            inline_html(b.text, b.code_spans, out);
+            out += fmt::format("</h{}>\n", b.level);
+            break;
+        }
+        case DocBlock::paragraph:
+            out += b.text.rfind("⚠", 0) == 0 ? "<p class=\"warn\">" : "<p>";
+            inline_html(b.text, b.code_spans, out);
+            out += "</p>\n";
+            break;
+        case DocBlock::bullets:
+            out += "<ul>\n";
+            for (const std::string& item : b.items) {
+                out += item.rfind("⚠", 0) == 0 ? "<li class=\"warn\">" : "<li>";
+                inline_html(item, b.code_spans, out);
+                out += "</li>\n";
             }
-            case DocBlock::paragraph:
-                out += fmt::format("<p{}>{}</p>\n", b.text.rfind("⚠", 0) == 0 ? " class=\"warn\"" : "",
-                                   inline_html(b.text, b.code_spans));
-                break;
-            case DocBlock::bullets:
-                out += "<ul>\n";
-                for (const std::string& item : b.items) {
-                    out += fmt::format("<li{}>{}</li>\n", item.rfind("⚠", 0) == 0 ? " class=\"warn\"" : "",
-                                       inline_html(item, b.code_spans));
-                }
-                out += "</ul>\n";
-                break;
-            case DocBlock::table: out += table(b, lang); break;
-            case DocBlock::section_open:
-                section = b.anchor;
-                out += fmt::format("<section class=\"sheet{}{}\" id=\"{}\">\n", b.text.empty() ? "" : " ",
-                                   esc(b.text), esc(b.anchor));
-                break;
-            case DocBlock::section_close:
-                out += fmt::format("<p class=\"back\"><a href=\"#{}\">↑ {}</a></p>\n</section>\n", esc(b.anchor), esc(w.back));
-                section.clear();
-                break;
-            case DocBlock::chart_levels:
-            case DocBlock::chart_criteria:
-                if (page.chart) out += page.chart(b.kind);
-                break;
-        }
+            out += "</ul>\n";
+            break;
+        case DocBlock::table: table(b, lang_, out); break;
+        case DocBlock::section_open:
+            section_ = b.anchor;
+            out += fmt::format("<section class=\"sheet{}{}\" id=\"{}\">\n", b.text.empty() ? "" : " ", esc(b.text),
+                               esc(b.anchor));
+            break;
+        case DocBlock::section_close:
+            out += fmt::format("<p class=\"back\"><a href=\"#{}\">↑ {}</a></p>\n</section>\n", esc(b.anchor),
+                               esc(words(lang_).back));
+            section_.clear();
+            break;
+        case DocBlock::chart_levels:
+        case DocBlock::chart_criteria:
+            if (page_.chart) out += page_.chart(b.kind);
+            break;
     }
-    out += page.foot;
-    out += page.sortable ? fmt::format("</main>\n<script>{}</script>\n</body>\n</html>\n", kScript)
-                         : std::string("</main>\n</body>\n</html>\n");
+    if (buffer_.size() >= kPiece) flush();
+}
+
+void HtmlWriter::end() {
+    buffer_ += page_.foot;
+    buffer_ += page_.sortable ? fmt::format("</main>\n<script>{}</script>\n</body>\n</html>\n", kScript)
+                              : std::string("</main>\n</body>\n</html>\n");
+    flush(true);
+}
+
+void HtmlWriter::flush(bool last) {
+    if (buffer_.empty() && !last) return;
+    if (!buffer_.empty()) out_(buffer_);
+    buffer_.clear();
+}
+
+std::string render_doc_html(const Doc& doc, Lang lang, const HtmlPage& page) {
+    std::string out;
+    HtmlWriter writer(lang, page, [&out](std::string_view piece) { out.append(piece); });
+    writer.begin(doc);
+    for (const DocBlock& b : doc.blocks) writer.block(b);
+    writer.end();
     return out;
 }
 
 std::string html_escape(const std::string& raw) { return esc(raw); }
-
-namespace {
-
-// The report in print: the page of Nghị định 30/2020/NĐ-CP (A4; margins 20 mm top and bottom,
-// 30 mm left, 15 mm right; the page number centred in the top margin, from page 2 on), and
-// commune sheets in columns that read: fixed widths, long words broken, the rule-file paths left
-// out (the legal citation stays).
-constexpr const char* kReportPrint = R"(
-@page{size:A4;margin:20mm 15mm 20mm 30mm;@top-center{content:counter(page);font-family:"Times New Roman","Liberation Serif","DejaVu Serif",serif;font-size:12pt}}
-@page:first{@top-center{content:none}}
-@media print{
-body{font-size:10pt}
-table{font-size:8pt}
-th,td{padding:2px 4px}
-td,th{overflow-wrap:break-word}
-table.cols{table-layout:fixed}
-table.cols td,table.cols th{overflow-wrap:anywhere}
-table.cols th{white-space:normal}
-th.pcode{width:7%}th.pname{width:18%}
-th.wcode{width:6%}th.wname{width:10%}th.wdist{width:9%}th.wlevel{width:10%}
-table.cols th.wcode~th.ind{width:21%}table.cols th.wcode~th.st{width:8%}table.cols th.wcode~th.val,table.cols th.wcode~th.req{width:8%}table.cols th.wcode~th.gap{width:20%}
-th.rule,td.rule{display:none}
-th.crit{width:11%}th.ind{width:19%}th.st{width:10%}th.val{width:11%}th.req{width:11%}th.gap{width:10%}th.cite{width:15%}th.body{width:13%}
-section.compact th.ind{width:22%}section.compact th.val,section.compact th.req{width:11%}section.compact th.gap{width:17%}
-section.compact th.cite{width:15%}section.compact th.body{width:13%}
-section.sheet.compact{break-before:auto;page-break-before:auto;break-inside:avoid;page-break-inside:avoid;border-top:1px solid #999;margin-top:8px}
-section.compact h3{margin:6px 0 2px;font-size:11pt}
-section.compact p{margin:2px 0;font-size:9pt}
-section.compact table{margin:4px 0 6px}
-}
-)";
-
-// The document without its title (a level-1 heading): the frame writes the title.
-Doc without_title(Doc doc) {
-    std::erase_if(doc.blocks, [](const DocBlock& b) { return b.kind == DocBlock::heading && b.level == 1; });
-    return doc;
-}
-
-}  // namespace
-
-std::string render_report_html(const Report& report, Lang lang, const RenderOptions& options) {
-    HtmlPage page;
-    page.chart = [&](DocBlock::Kind kind) {
-        return kind == DocBlock::chart_levels ? chart_levels(report, lang) : chart_criteria(report, lang);
-    };
-    page.style = kReportPrint;
-    Doc doc = report_document(report, lang, options.compact);
-    if (options.frame == nullptr) return render_doc_html(doc, lang, page);
-    page.style += kFrameStyle;
-    page.head = frame_head_html(*options.frame, doc.title);
-    page.foot = frame_foot_html(*options.frame);
-    return render_doc_html(without_title(std::move(doc)), lang, page);
-}
 
 }  // namespace ntm::report

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <string_view>
 
 #include "report/text.hpp"
 
@@ -19,7 +20,7 @@ bool number_order(const std::string& a, const std::string& b) {
     std::size_t i = 0, j = 0;
     while (i < a.size() && j < b.size()) {
         const std::size_t ei = std::min(a.find('.', i), a.size()), ej = std::min(b.find('.', j), b.size());
-        const std::string pa = a.substr(i, ei - i), pb = b.substr(j, ej - j);
+        const std::string_view pa = std::string_view(a).substr(i, ei - i), pb = std::string_view(b).substr(j, ej - j);
         if (pa.size() != pb.size()) return pa.size() < pb.size();
         if (pa != pb) return pa < pb;
         i = ei + 1;
@@ -33,11 +34,19 @@ class Scope {
 public:
     Scope(const Program& p, const Dataset& d, const Evaluation& ev, std::uint32_t locality)
         : p_(p), d_(d), ev_(ev), locality_(locality) {
+        // Sorted with each code at hand: the comparator does not walk result → record → entity.
+        // The same comparisons on the same sequence as sorting the indices: equal codes (one on
+        // each map) end in the same order as before.
+        std::vector<std::pair<const std::string*, std::uint32_t>> by_code;
+        by_code.reserve(ev.entities.size());
         for (std::uint32_t r = 0; r < ev.entities.size(); ++r) {
-            if (within(d.records[ev.entities[r].record].entity)) results_.push_back(r);
+            if (within(d.records[ev.entities[r].record].entity)) by_code.emplace_back(&entity(r).code, r);
         }
-        std::sort(results_.begin(), results_.end(),
-                  [&](std::uint32_t a, std::uint32_t b) { return code_order(entity(a).code, entity(b).code); });
+        std::sort(by_code.begin(), by_code.end(), [](const auto& a, const auto& b) {
+            return code_order(*a.first, *b.first);
+        });
+        results_.reserve(by_code.size());
+        for (const auto& [code, r] : by_code) results_.push_back(r);
     }
     const std::vector<std::uint32_t>& results() const { return results_; }
     const Entity& entity(std::uint32_t r) const { return d_.entities[d_.records[ev_.entities[r].record].entity]; }
@@ -238,6 +247,27 @@ std::vector<DistrictProgress> report_districts(const Program& p, const Dataset& 
     return district_progress(p, d, Scope(p, d, ev, locality), ev);
 }
 
+namespace {
+
+// What a sheet keeps of the explanation: all but the verdicts under the criteria.  Every view
+// reads the commune's level, blockers, warnings and the verdict of each criterion of its first
+// level; none reads the indicators under a criterion, the gates, or the criteria of the higher
+// levels (their blockers say what is open).  Dropped as soon as explain() returns, these would be
+// most of a national report's memory.
+void keep_shown(EntityExplanation& x) {
+    for (std::size_t l = 0; l < x.levels.size(); ++l) {
+        LevelExplanation& level = x.levels[l];
+        std::vector<engine::GateExplanation>().swap(level.gates);
+        if (l > 0) {
+            std::vector<CriterionExplanation>().swap(level.criteria);
+            continue;
+        }
+        for (CriterionExplanation& c : level.criteria) std::vector<IndicatorExplanation>().swap(c.indicators);
+    }
+}
+
+}  // namespace
+
 std::vector<CommuneSheet> report_communes(const Program& p, const Dataset& d, const Evaluation& ev,
                                           std::uint32_t locality) {
     const Scope s(p, d, ev, locality);
@@ -247,6 +277,7 @@ std::vector<CommuneSheet> report_communes(const Program& p, const Dataset& d, co
         if (e.kind != EntityKind::xa || !ev.entities[r].judged) continue;
         CommuneSheet sheet;
         sheet.x = explain(p, d, ev, r);
+        keep_shown(sheet.x);
         sheet.anchor = "xa-" + e.code;
         sheet.unit = s.unit(s.entity_index(r));
         if (const std::uint32_t h = s.ancestor(s.entity_index(r), EntityKind::huyen); h != kNone) {
@@ -337,7 +368,7 @@ Report build_report(const Program& p, const Dataset& d, const Evaluation& ev, co
         }
     }
     r.overview = report_overview(p, d, ev, options.locality);
-    r.overview.trend = report_trend(p, d, ev, options.locality, options.threads, options.history);
+    r.overview.trend = report_trend(p, d, ev, options.locality, options.threads, options.history, options.previous);
     r.communes = report_communes(p, d, ev, options.locality);
     std::map<std::string, std::size_t> sets;
     for (const CommuneSheet& sheet : r.communes) {

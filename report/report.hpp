@@ -17,7 +17,10 @@
 
 #include <array>
 #include <cstddef>
+#include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -35,6 +38,10 @@ struct ReportOptions {
     // year (Trend), when the data reported holds that year only (`ntm report --year`); null: the
     // data reported.  Entities are matched by map and code; its problems are not reported.
     const Dataset* history = nullptr;
+    // The evaluation of the year before, over `history` (else the data), when already made: the
+    // reports of each district (`ntm report --by huyen`) share one rather than evaluating that
+    // year once each (previous_evaluation).  Null: made here when there is such a year.
+    const Evaluation* previous = nullptr;
 };
 
 // --- 1. Overview -----------------------------------------------------------------------------
@@ -190,7 +197,9 @@ struct OpenIndicator {
 };
 
 struct CommuneSheet {
-    EntityExplanation x;  // the explanation, as `ntm explain` gives it
+    // The explanation, as `ntm explain` gives it, but for what no view shows: the verdicts under
+    // each criterion (indicators), the gates, and the criteria of the levels after the first.
+    EntityExplanation x;
     std::string anchor;   // "xa-20365"
     UnitRef unit;         // code and display name
     UnitRef district;
@@ -230,7 +239,11 @@ Overview report_overview(const Program& program, const Dataset& data, const Eval
 // The year before `evaluation`'s present in `history` (else in `data`), evaluated here, compared
 // with it (trend.cpp).
 Trend report_trend(const Program& program, const Dataset& data, const Evaluation& evaluation, std::uint32_t locality,
-                   unsigned threads, const Dataset* history = nullptr);
+                   unsigned threads, const Dataset* history = nullptr, const Evaluation* previous = nullptr);
+// The year before `evaluation`'s that report_trend() compares with, evaluated over `history`
+// (else `data`); nullopt when the data has no earlier year.
+std::optional<Evaluation> previous_evaluation(const Program& program, const Dataset& data, const Evaluation& evaluation,
+                                              unsigned threads, const Dataset* history = nullptr);
 // Per district in scope, by code: how many of its communes reached each commune level.
 std::vector<DistrictProgress> report_districts(const Program& program, const Dataset& data,
                                                const Evaluation& evaluation, std::uint32_t locality);
@@ -255,6 +268,10 @@ struct RenderOptions {
 
 // One Markdown document.
 std::string render_report_md(const Report& report, Lang lang, const RenderOptions& options = {});
+// The same bytes handed to `out` a piece at a time while the document is laid out, a block at
+// a time: what is held is one block and one buffer, whatever the size of the report.
+void write_report_md(const Report& report, Lang lang, const RenderOptions& options,
+                     const std::function<void(std::string_view)>& out);
 // One CSV table per file: (file name, content), UTF-8 with a BOM, CRLF, RFC 4180 quoting.
 std::vector<std::pair<std::string, std::string>> render_report_csv(const Report& report, Lang lang);
 // One Excel workbook at `path`: the CSV tables, a sheet each, with frozen headers, numbers as
@@ -263,5 +280,8 @@ void write_report_xlsx(const Report& report, Lang lang, const std::string& path)
 // One self-contained HTML page: inline CSS and SVG, no external resource.
 // In print: A4 pages as Nghị định 30/2020/NĐ-CP sets them, numbered from page 2.
 std::string render_report_html(const Report& report, Lang lang, const RenderOptions& options = {});
+// The same bytes handed to `out` a piece at a time (as write_report_md).
+void write_report_html(const Report& report, Lang lang, const RenderOptions& options,
+                       const std::function<void(std::string_view)>& out);
 
 }  // namespace ntm::report

@@ -40,15 +40,36 @@ std::map<Key, Standing> standings(const Dataset& d, const Evaluation& ev, const 
 
 }  // namespace
 
+namespace {
+
+// The latest year of `h` before `year`, or 0.
+int year_before(const Dataset& h, int year) {
+    int out = 0;
+    for (const int y : h.years()) {
+        if (y < year) out = std::max(out, y);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::optional<Evaluation> previous_evaluation(const Program& p, const Dataset& d, const Evaluation& ev, unsigned threads,
+                                              const Dataset* history) {
+    const Dataset& h = history != nullptr ? *history : d;
+    const int year = year_before(h, ev.year);
+    if (year == 0) return std::nullopt;
+    return engine::evaluate(p, h, {year, threads, kNone});
+}
+
 Trend report_trend(const Program& p, const Dataset& d, const Evaluation& ev, std::uint32_t locality, unsigned threads,
-                   const Dataset* history) {
+                   const Dataset* history, const Evaluation* previous) {
     Trend t;
     const Dataset& h = history != nullptr ? *history : d;
-    for (const int y : h.years()) {
-        if (y < ev.year) t.year = std::max(t.year, y);
-    }
+    t.year = year_before(h, ev.year);
     if (t.year == 0) return t;
-    const Evaluation before = engine::evaluate(p, h, {t.year, threads, kNone});
+    std::optional<Evaluation> made;
+    if (previous == nullptr || previous->year != t.year) made = engine::evaluate(p, h, {t.year, threads, kNone});
+    const Evaluation& before = made ? *made : *previous;
     const std::optional<Key> where = locality == kNone ? std::nullopt : std::optional<Key>(key_of(d.entities[locality]));
     const Key* in = where ? &*where : nullptr;
     const std::map<Key, Standing> then = standings(h, before, in);

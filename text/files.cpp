@@ -221,4 +221,34 @@ std::optional<Message> write_file(const std::string& path, std::string_view byte
     return commit_file(temporary, path);
 }
 
+FileStream::FileStream(const std::string& path) : path_(path), temporary_(temporary_path(path)) {
+    file_ = std::fopen(temporary_.c_str(), "wb");
+    if (file_ == nullptr) failed_ = lowercase_reason(errno);
+}
+
+FileStream::~FileStream() {
+    if (done_ || file_ == nullptr) return;
+    std::fclose(file_);
+    discard_file(temporary_);
+}
+
+void FileStream::write(std::string_view bytes) {
+    if (failed_ || file_ == nullptr || bytes.empty()) return;
+    if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) failed_ = lowercase_reason(errno);
+}
+
+std::optional<Message> FileStream::commit() {
+    done_ = true;
+    if (file_ == nullptr) return failed_;  // never opened: no temporary to remove
+    const bool flushed = !failed_ && std::fflush(file_) == 0;
+    const int error = errno;
+    const bool closed = std::fclose(file_) == 0;
+    file_ = nullptr;
+    if (failed_ || !flushed || !closed) {
+        discard_file(temporary_);
+        return failed_ ? failed_ : lowercase_reason(!flushed ? error : errno);
+    }
+    return commit_file(temporary_, path_);
+}
+
 }  // namespace ntm::text

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <limits>
 #include <optional>
 #include <string>
@@ -54,5 +55,30 @@ std::optional<Message> write_file(const std::string& path, std::string_view byte
 std::string temporary_path(const std::string& path);
 std::optional<Message> commit_file(const std::string& temporary, const std::string& path);
 void discard_file(const std::string& temporary);
+
+// A file written a piece at a time, as write_file() writes one whole: into a temporary file
+// beside `path`, renamed into place by commit().  Destroyed uncommitted, the temporary is removed
+// and `path` left as it was.  Pieces go through a buffer of the C library: a large output is
+// never held in memory.
+class FileStream {
+public:
+    explicit FileStream(const std::string& path);
+    ~FileStream();
+    FileStream(const FileStream&) = delete;
+    FileStream& operator=(const FileStream&) = delete;
+
+    // Appends `bytes`.  After a failure (to open the temporary, to write), nothing more is
+    // written and commit() gives the reason.
+    void write(std::string_view bytes);
+    // Closes the temporary, flushes it to the disk and renames it into place; the reason when it
+    // cannot (then the temporary is removed).
+    std::optional<Message> commit();
+
+private:
+    std::string path_, temporary_;
+    std::FILE* file_ = nullptr;
+    std::optional<Message> failed_;
+    bool done_ = false;
+};
 
 }  // namespace ntm::text

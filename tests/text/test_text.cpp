@@ -173,3 +173,38 @@ TEST_CASE("text: a directory named like a data file is a directory, not an empty
     CHECK(support::load_error(dir + "/x.csv") == "is a directory");
     CHECK(support::load_error(dir + "/x.xlsx") == "is a directory");
 }
+
+TEST_CASE("text: a file streamed in pieces is written whole or not at all") {
+    const std::string dir = support::temp_dir("text-stream");
+    const std::string path = dir + "/out.html";
+    std::filesystem::remove(path);
+    const auto files_in_dir = [&] {
+        std::size_t n = 0;
+        for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir)) ++n;
+        return n;
+    };
+    {
+        text::FileStream out(path);
+        out.write("một ");
+        out.write("");
+        out.write(std::string(100000, 'x'));
+        CHECK_FALSE(std::filesystem::exists(path));  // not in place before commit()
+        REQUIRE_FALSE(out.commit());
+    }
+    CHECK(support::read_file(path) == "một " + std::string(100000, 'x'));
+    CHECK(files_in_dir() == 1);
+    {
+        // Given up (an error while producing it): the old file stays, no temporary is left.
+        text::FileStream out(path);
+        out.write("hai");
+    }
+    CHECK(support::read_file(path) == "một " + std::string(100000, 'x'));
+    CHECK(files_in_dir() == 1);
+    // A directory that does not exist: the reason, and nothing written.
+    text::FileStream nowhere(dir + "/no-such-dir/out.html");
+    nowhere.write("x");
+    const auto why = nowhere.commit();
+    REQUIRE(why);
+    CHECK(!why->empty());
+    CHECK(files_in_dir() == 1);
+}
