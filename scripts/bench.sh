@@ -146,7 +146,7 @@ for w in "${workloads[@]}"; do
   }
   bm_run '-eval_json_out|report_html' 1 rules_load_check_compile data_load_csv data_load_json evaluate/1 \
     "evaluate/$threads" eval_text_out
-  [ "$w" != 1m ] && bm_run '^eval_json_out' 0 eval_json_out
+  bm_run '^eval_json_out' 0 eval_json_out
   [ "$w" = national ] && bm_run '^report_html' 0 report_html
   bm() {  # bm NAME real_time|bytes|items
     awk -F, -v n="$1" -v f="$2" '{ gsub(/"/, "", $1) }
@@ -181,7 +181,6 @@ for w in "${workloads[@]}"; do
   done
   row "$w" "eval text out (ms)" "$(show "$(bm eval_text_out/real_time real_time)")" "—" "—"
   v=$(bm eval_json_out/real_time real_time)
-  [ "$v" = skipped ] && v="skipped: > 24 GB today"
   row "$w" "eval JSON out (ms)" "$(show "$v")" "—" "—"
   if [ "$w" = national ]; then
     row "$w" "report HTML (ms)" "$(show "$(bm report_html/real_time real_time)")" "—" "—"
@@ -189,10 +188,6 @@ for w in "${workloads[@]}"; do
 
   # ntm as a whole process.
   for format in text json; do
-    if [ "$w" = 1m ] && [ "$format" = json ] && [ -z "${NTM_BENCH_1M_JSON:-}" ]; then
-      row "$w" "ntm eval --format json, whole process (s)" "skipped: needs > 24 GB today (NTM_BENCH_1M_JSON=1 tries)" "—" "—"
-      continue
-    fi
     r=$(median3 "$ntm" eval --rules rules/ --data "$csv" --year "$year" --format "$format" "${units[@]}" "${limits[@]}")
     case "$r" in
       over-* | failed*)
