@@ -71,17 +71,26 @@ public:
                                  : fmt::format("{}: {}", w_.map, w_.map_titles[m]));
         }
         bullets(std::move(about));
-        using Part = void (Builder::*)();
-        constexpr Part parts[] = {&Builder::overview, &Builder::criteria, &Builder::work, &Builder::communes,
-                                  &Builder::problems};
-        for (std::size_t i = 0; i < std::size(kViews); ++i) {
-            if ((r_.sections & kViews[i].bit) == 0) continue;
-            heading(2, w_.*kViews[i].heading, kViews[i].anchor);
-            (this->*parts[i])();
+        for (const View& v : kViews) {
+            if ((r_.sections & v.bit) == 0) continue;
+            heading(2, w_.*v.heading, v.anchor);
+            view(v.bit);
         }
     }
 
 private:
+    // The blocks of one view, after its heading.  (A switch rather than a table of member
+    // function pointers: GCC's bounds sanitizer misreads an index into such a table.)
+    void view(Section bit) {
+        switch (bit) {
+            case kOverview: overview(); return;
+            case kCriteria: criteria(); return;
+            case kWork: work(); return;
+            case kCommunes: communes(); return;
+            case kProblems: problems(); return;
+        }
+    }
+
     const Report& r_;
     Lang lang_;
     const Words& w_;
