@@ -10,6 +10,7 @@
 #include "engine/evaluate.hpp"
 #include "report/report.hpp"
 #include "text/utf8.hpp"
+#include "tests/support/phu_ninh_report.hpp"
 #include "tests/support/support.hpp"
 #include "tests/support/zip.hpp"
 
@@ -19,24 +20,8 @@ using namespace ntm::report;
 
 namespace {
 
-// The rules and data of Phú Ninh in the golden cases.
-const std::string kGolden = std::string(NTM_SOURCE_DIR) + "/tests/golden/eval/";
-
-struct Fixture : support::CompiledRules {
-    Dataset data;
-    Evaluation evaluation;
-    Report report;
-
-    explicit Fixture(const std::string& locality = {})
-        : CompiledRules(support::compile_rules(kGolden + "phu_ninh")) {
-        data = ntm::data::load_data(kGolden + "phu_ninh_csv/phu-ninh-2024.csv", program.schema);
-        evaluation = evaluate(program, data, {2024, 2, kNone});
-        ReportOptions options;
-        options.locality = locality.empty() ? kNone : data.find(locality);
-        options.data_file = "phu-ninh-2024.csv";
-        report = build_report(program, data, evaluation, options);
-    }
-};
+// The report of the Phú Ninh golden case.
+using Fixture = support::PhuNinhReport;
 
 }  // namespace
 

@@ -9,6 +9,7 @@
 #include "report/doc.hpp"
 #include "report/frame.hpp"
 #include "report/report.hpp"
+#include "tests/support/phu_ninh_report.hpp"
 #include "tests/support/support.hpp"
 
 using namespace ntm;
@@ -17,21 +18,8 @@ using namespace ntm::report;
 
 namespace {
 
-const std::string kGolden = std::string(NTM_SOURCE_DIR) + "/tests/golden/eval/";
-
-struct Fixture : support::CompiledRules {
-    Dataset data;
-    Evaluation evaluation;
-    Report report;
-
-    Fixture() : CompiledRules(support::compile_rules(kGolden + "phu_ninh")) {
-        data = ntm::data::load_data(kGolden + "phu_ninh_csv/phu-ninh-2024.csv", program.schema);
-        evaluation = evaluate(program, data, {2024, 2, kNone});
-        ReportOptions options;
-        options.data_file = "phu-ninh-2024.csv";
-        report = build_report(program, data, evaluation, options);
-    }
-};
+// The report of the Phú Ninh golden case.
+using Fixture = support::PhuNinhReport;
 
 // The pieces a writer hands on, kept apart.
 struct Pieces {
