@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "text/utf8.hpp"
+
 namespace ntm::report {
 
 void JsonOut::before() {
@@ -41,24 +43,6 @@ void JsonOut::key(std::string_view k) {
 
 namespace {
 
-// The length of the UTF-8 sequence starting at s[i] (a byte of 0x80 or more), or 0 when it is not
-// well formed (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF).
-std::size_t sequence_length(std::string_view s, std::size_t i) {
-    const auto at = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
-    const auto cont = [](unsigned b) { return (b & 0xC0u) == 0x80u; };
-    const unsigned c = at(0);
-    if (c >= 0xC2 && c <= 0xDF) return cont(at(1)) ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-        const unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-        return at(1) >= lo && at(1) <= hi && cont(at(2)) ? 3 : 0;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        const unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-        return at(1) >= lo && at(1) <= hi && cont(at(2)) && cont(at(3)) ? 4 : 0;
-    }
-    return 0;
-}
-
 // The bytes a string cannot be copied through as they are: controls, quote, backslash, and the
 // start or continuation of a sequence of several bytes (checked as UTF-8).
 constexpr std::array<bool, 256> kAttention = [] {
@@ -78,7 +62,7 @@ void JsonOut::string(std::string_view s) {
         const auto c = static_cast<unsigned char>(s[i]);
         if (!kAttention[c]) continue;
         if (c >= 0x80) {
-            const std::size_t n = sequence_length(s, i);
+            const std::size_t n = text::utf8_sequence_length(s, i);
             if (n == 0) {
                 // Bytes that are not UTF-8: U+FFFD, as the library's own decoder places them.
                 buf_.resize(start);

@@ -28,30 +28,17 @@ bool map(std::string_view text, utf8proc_option_t options, std::string& out) {
 
 }  // namespace
 
-// Well-formed UTF-8 as utf8proc_iterate() takes it (the standard's table 3-7): no overlong
-// form, no surrogate, nothing above U+10FFFF.  Decoded here, a letter at a time, rather than
-// through utf8proc: a data file is checked whole.
+// Well-formed UTF-8 as utf8proc_iterate() takes it (utf8_sequence_length).  Decoded here, a
+// letter at a time, rather than through utf8proc: a data file is checked whole.
 std::size_t invalid_utf8_at(std::string_view text) {
-    const auto byte = [&](std::size_t at) { return static_cast<unsigned char>(text[at]); };
-    const auto continues = [&](std::size_t at) { return at < text.size() && (byte(at) & 0xC0) == 0x80; };
     for (std::size_t i = ascii_run_end(text, 0); i < text.size();) {
-        const unsigned char c = byte(i);
-        if (c < 0x80) {
+        if (static_cast<unsigned char>(text[i]) < 0x80) {
             i = ascii_run_end(text, i);
-        } else if (c >= 0xC2 && c <= 0xDF) {
-            if (!continues(i + 1)) return i;
-            i += 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            if (!continues(i + 1) || !continues(i + 2)) return i;
-            if ((c == 0xE0 && byte(i + 1) < 0xA0) || (c == 0xED && byte(i + 1) > 0x9F)) return i;
-            i += 3;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            if (!continues(i + 1) || !continues(i + 2) || !continues(i + 3)) return i;
-            if ((c == 0xF0 && byte(i + 1) < 0x90) || (c == 0xF4 && byte(i + 1) > 0x8F)) return i;
-            i += 4;
-        } else {
-            return i;
+            continue;
         }
+        const std::size_t n = utf8_sequence_length(text, i);
+        if (n == 0) return i;
+        i += n;
     }
     return std::string_view::npos;
 }

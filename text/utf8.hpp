@@ -17,6 +17,25 @@ namespace ntm::text {
 // Offset of the first byte that is not well-formed UTF-8, or npos.
 std::size_t invalid_utf8_at(std::string_view text);
 
+// The length of the sequence of several bytes that starts at text[i] (a byte of 0x80 or more),
+// or 0 when it is not well formed (the standard's table 3-7: no overlong form, no surrogate,
+// nothing above U+10FFFF).  Inline: whole files and every string written go through it.
+inline std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+    const auto at = [&](std::size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u; };
+    const auto continues = [](unsigned b) { return (b & 0xC0u) == 0x80u; };
+    const unsigned c = at(0);
+    if (c >= 0xC2 && c <= 0xDF) return continues(at(1)) ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        const unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+        return at(1) >= lo && at(1) <= hi && continues(at(2)) ? 3 : 0;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        const unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+        return at(1) >= lo && at(1) <= hi && continues(at(2)) && continues(at(3)) ? 4 : 0;
+    }
+    return 0;
+}
+
 // Whether `text` is certainly in NFC without asking utf8proc: every code point is below the
 // combining marks (U+0300) or a precomposed Latin letter (U+1E00–U+1EFF), which covers
 // Vietnamese.  Cheap enough to call per cell of a million-row file.
