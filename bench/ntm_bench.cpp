@@ -88,7 +88,8 @@ void evaluate(benchmark::State& state) {
     const Setup& s = setup();
     const auto threads = static_cast<unsigned>(state.range(0));
     for (auto _ : state) {
-        engine::Evaluation ev = engine::evaluate(s.rules->program, s.data, {s.year, threads, engine::kNone});
+        // As `ntm eval` evaluates: the verdicts kept, each entity's trace made when it is shown.
+        engine::Evaluation ev = engine::evaluate(s.rules->program, s.data, {s.year, threads, engine::kNone, false});
         benchmark::DoNotOptimize(ev.entities.data());
     }
     // Items are communes, as the limit counts them; the engine judges the villages, districts
@@ -99,7 +100,7 @@ void evaluate(benchmark::State& state) {
 
 const engine::Evaluation& evaluation() {
     Setup& s = setup();
-    if (!s.evaluation) s.evaluation = engine::evaluate(s.rules->program, s.data, {s.year, 0, engine::kNone});
+    if (!s.evaluation) s.evaluation = engine::evaluate(s.rules->program, s.data, {s.year, 0, engine::kNone, false});
     return *s.evaluation;
 }
 

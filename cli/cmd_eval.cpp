@@ -42,7 +42,7 @@ int run_eval(const EvalArgs& args) {
     run.rule_files = loaded.rule_files;
     run.data_file = args.data;
     for (const int year : data.years()) {
-        run.years.push_back(engine::evaluate(loaded.program, data, {year, args.threads, set}));
+        run.years.push_back(engine::evaluate(loaded.program, data, {year, args.threads, set, false}));
         fmt::print(stderr, "{}", text::render(run.years.back().problems, lang()));
         errors = errors || any_error(run.years.back().problems);
     }

@@ -58,7 +58,7 @@ int run_explain(const ExplainArgs& args) {
 
     std::uint32_t set = engine::kNone;
     if (!chosen_set(args.set, loaded.program, set)) return kExitUsage;
-    const engine::Evaluation ev = engine::evaluate(loaded.program, data, {year, 0, set});
+    const engine::Evaluation ev = engine::evaluate(loaded.program, data, {year, 0, set, false});
     fmt::print(stderr, "{}", text::render(ev.problems, lang()));
     for (std::uint32_t r = 0; r < ev.entities.size(); ++r) {
         if (data.records[ev.entities[r].record].entity != entity) continue;

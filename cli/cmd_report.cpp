@@ -283,7 +283,7 @@ int run_report(const ReportArgs& args) {
             // read a moment ago: no comparison rather than an error
         }
     }
-    const engine::Evaluation evaluation = engine::evaluate(loaded.program, data, {years.back(), args.threads, engine::kNone});
+    const engine::Evaluation evaluation = engine::evaluate(loaded.program, data, {years.back(), args.threads, engine::kNone, false});
     fmt::print(stderr, "{}", text::render(evaluation.problems, lang()));
     report::Report report = report::build_report(loaded.program, data, evaluation, report_options);
     report.sections = sections;

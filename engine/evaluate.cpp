@@ -1,6 +1,7 @@
-// Stage 4, the driver: the layout of the results, the threads, each record's contexts and
-// aggregates, and its levels with their gates.  The set of each level for a locality is in
-// evaluate_locality.cpp, what follows the levels in evaluate_standing.cpp.
+// Stage 4, the driver: the layout of the results, the threads, and each record's levels with
+// their gates.  Where a record's results go and judging one again (engine::trace) are in
+// evaluate_trace.cpp, its contexts and aggregates in evaluate_context.cpp, the set of each level
+// for a locality in evaluate_locality.cpp, what follows the levels in evaluate_standing.cpp.
 #include "engine/evaluate.hpp"
 
 #include <algorithm>
@@ -17,9 +18,12 @@ namespace detail {
 
 Evaluation Evaluator::evaluate_all() {
     ev_.year = opt_.year;
+    ev_.traced = opt_.trace;
+    state_->options = opt_;
     layout();
     for (std::size_t k = 0; k < kKindCount; ++k) parallel(by_kind_[k]);  // children first
     ev_.targets = compare_targets(p_, d_, ev_);
+    if (!opt_.trace) ev_.state = std::move(state_);  // engine::trace() reads it
     return std::move(ev_);
 }
 
@@ -42,7 +46,8 @@ void Evaluator::layout() {
     }
     // Each result's children (its nearest ancestor evaluated this year), in result order.
     std::vector<std::uint32_t> parent(ev_.entities.size(), kNone);
-    child_begin_.assign(ev_.entities.size() + 1, 0);
+    std::vector<std::uint32_t>& child_begin = state_->child_begin;
+    child_begin.assign(ev_.entities.size() + 1, 0);
     std::size_t levels = 0;
     for (std::uint32_t r = 0; r < ev_.entities.size(); ++r) {
         const Entity& e = entity(r);
@@ -50,21 +55,21 @@ void Evaluator::layout() {
         for (std::uint32_t a = e.parent; a != kNone; a = d_.entities[a].parent) {
             if (result_of_entity_[a] != kNone) {
                 parent[r] = result_of_entity_[a];
-                ++child_begin_[parent[r] + 1];
+                ++child_begin[parent[r] + 1];
                 break;
             }
         }
         levels += p_.level_order[kind_index(e.kind)].size();
     }
-    for (std::size_t r = 0; r < ev_.entities.size(); ++r) child_begin_[r + 1] += child_begin_[r];
-    children_.resize(child_begin_.back());
-    std::vector<std::uint32_t> filled(child_begin_.begin(), child_begin_.end() - 1);
+    for (std::size_t r = 0; r < ev_.entities.size(); ++r) child_begin[r + 1] += child_begin[r];
+    state_->children.resize(child_begin.back());
+    std::vector<std::uint32_t> filled(child_begin.begin(), child_begin.end() - 1);
     for (std::uint32_t r = 0; r < ev_.entities.size(); ++r) {
-        if (parent[r] != kNone) children_[filled[parent[r]]++] = r;
+        if (parent[r] != kNone) state_->children[filled[parent[r]]++] = r;
     }
     // The slices: offsets counted here, each array sized once after.
     ev_.levels.reserve(levels);
-    value_offset_.resize(ev_.entities.size());
+    state_->value_offset.resize(ev_.entities.size());
     std::size_t gates = 0, criteria = 0, indicators = 0, values = 0;
     for (std::uint32_t r = 0; r < ev_.entities.size(); ++r) {
         EntityResult& er = ev_.entities[r];
@@ -79,33 +84,34 @@ void Evaluator::layout() {
             lr.set = er.judged ? set_for_locality(li, lr.set, d_.records[er.record].entity) : kNone;
             lr.first_gate = static_cast<std::uint32_t>(gates);
             gates += p_.levels[li].gates.size();
+            lr.first_criterion = static_cast<std::uint32_t>(criteria);
+            lr.first_indicator = static_cast<std::uint32_t>(indicators);
             if (lr.set != kNone) {
-                const SetDef& s = p_.sets[lr.set];
-                lr.first_criterion = static_cast<std::uint32_t>(criteria);
-                lr.first_indicator = static_cast<std::uint32_t>(indicators);
-                criteria += s.criterion_count;
-                indicators += s.indicator_count;
+                criteria += p_.sets[lr.set].criterion_count;
+                indicators += p_.sets[lr.set].indicator_count;
             }
         }
         er.first_class = static_cast<std::uint32_t>(r * p_.classes.size());
         er.first_revocation = static_cast<std::uint32_t>(r * p_.revocations.size());
         er.first_category = static_cast<std::uint32_t>(r * p_.categories.size());
-        value_offset_[r] = values;
+        state_->value_offset[r] = values;
         values += p_.schema.slots(e.kind);
     }
     const std::size_t n = ev_.entities.size();
     ev_.gates.assign(gates, Status::unknown);
-    ev_.criteria.resize(criteria);
-    ev_.indicators.resize(indicators);
+    if (opt_.trace) {
+        ev_.criteria.resize(criteria);
+        ev_.indicators.resize(indicators);
+    }
     ev_.classes.assign(n * p_.classes.size(), Status::not_applicable);
     ev_.revocations.resize(n * p_.revocations.size());
     ev_.categories.assign(n * p_.categories.size(), kNone);
     ev_.category_doubts.assign(n * p_.categories.size(), kNone);
-    values_.resize(values);
+    state_->values.resize(values);
     for (std::uint32_t r = 0; r < n; ++r) {
         const Record& rec = d_.records[ev_.entities[r].record];
         std::copy_n(d_.values.begin() + static_cast<std::ptrdiff_t>(rec.offset), p_.schema.slots(entity(r).kind),
-                    values_.begin() + static_cast<std::ptrdiff_t>(value_offset_[r]));
+                    state_->values.begin() + static_cast<std::ptrdiff_t>(state_->value_offset[r]));
     }
 }
 
@@ -114,181 +120,74 @@ void Evaluator::parallel(const std::vector<std::uint32_t>& results) {
     unsigned threads = opt_.threads != 0 ? opt_.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, (results.size() + 255) / 256));
     if (threads <= 1) {
-        for (std::uint32_t r : results) evaluate(r);
+        Scratch scratch;
+        for (std::uint32_t r : results) judge(slice_of(r, scratch));
         return;
     }
     std::vector<std::thread> pool;
     const std::size_t chunk = (results.size() + threads - 1) / threads;
     for (unsigned t = 0; t < threads; ++t) {
         pool.emplace_back([&, t] {
+            Scratch scratch;
             const std::size_t end = std::min(results.size(), (t + 1) * chunk);
-            for (std::size_t i = t * chunk; i < end; ++i) evaluate(results[i]);
+            for (std::size_t i = t * chunk; i < end; ++i) judge(slice_of(results[i], scratch));
         });
     }
     for (auto& th : pool) th.join();
 }
 
-ExprContext Evaluator::context(std::uint32_t r) const {
-    const EntityResult& er = ev_.entities[r];
-    const Entity& e = entity(r);
-    ExprContext ctx;
-    ctx.slots = values_.data() + value_offset_[r];
-    ctx.year = opt_.year;
-    ctx.region = er.region;
-    ctx.level = er.level;
-    ctx.level_max = er.level_max;
-    ctx.criteria_met = er.criteria_met;
-    ctx.criteria_unknown = er.criteria_unknown;
-    ctx.classes = ev_.classes.data() + er.first_class;
-    ctx.categories = ev_.categories.data() + er.first_category;
-    ctx.revoked = er.revoked == Status::met ? 1.0 : er.revoked == Status::unknown ? kUnknown : 0.0;
-    ctx.recognitions = &e.recognised;
-    ctx.code = &e.code;
-    ctx.parent = &e.parent_code;
-    ctx.type = &e.type;
-    ctx.evaluator = this;
-    ctx.entity = r;
-    ctx.aggregate = &Evaluator::aggregate_of;
-    ctx.threshold = &Evaluator::threshold_of;
-    ctx.revoked_at = &Evaluator::revoked_at;
-    return ctx;
-}
-
-// The region a set's rules would give if the first rule whose condition is unknown held
-// (`region TDMNPB when xa_dbkk` with xa_dbkk missing), when that differs from region_for.
-std::optional<Region> Evaluator::other_region(std::uint32_t set, const ExprContext& base, Region chosen) const {
-    for (const RegionRule& rule : p_.sets[set].region_rules) {
-        const double when = run(p_, rule.when, base);
-        if (when == 1) return std::nullopt;
-        if (!known(when)) return rule.region != chosen ? std::optional<Region>(rule.region) : std::nullopt;
-    }
-    return std::nullopt;
-}
-
-// revoked(L): the Kleene `or` of the entity's rules revoking level L; no when none applies.
-double Evaluator::revoked_at(const void* self, std::uint32_t r, std::uint32_t level) {
-    const auto* ev = static_cast<const Evaluator*>(self);
-    const EntityResult& er = ev->ev_.entities[r];
-    double out = 0;
-    for (std::uint32_t q = 0; q < ev->p_.revocations.size(); ++q) {
-        if (ev->p_.revocations[q].level != level) continue;
-        const Status s = ev->ev_.revocations[er.first_revocation + q].status;
-        if (s == Status::met) return 1;
-        if (s == Status::unknown) out = kUnknown;
-    }
-    return out;
-}
-
-double Evaluator::threshold_of(const void* self, std::uint32_t r, std::uint32_t indicator) {
-    const auto* ev = static_cast<const Evaluator*>(self);
-    ExprContext ctx = ev->context(r);
-    ctx.region = region_for(ev->p_, ev->p_.indicators[indicator].set, ctx);
-    return indicator_threshold(ev->p_, indicator, ctx);
-}
-
-void Evaluator::aggregate_of(const void* self, std::uint32_t r, const Aggregate& agg, double& lo_out, double& hi_out) {
-    const auto* ev = static_cast<const Evaluator*>(self);
-    double count = 0, yes = 0, maybe = 0, sum = 0, lo = kUnknown, hi = kUnknown;
-    bool unknown = false;
-    std::vector<std::uint32_t> stack;  // depth first, children in order
-    const auto push_children = [ev, &stack](std::uint32_t of) {
-        for (std::uint32_t k = ev->child_begin_[of + 1]; k > ev->child_begin_[of]; --k) stack.push_back(ev->children_[k - 1]);
-    };
-    push_children(r);
-    while (!stack.empty()) {
-        const std::uint32_t c = stack.back();
-        stack.pop_back();
-        const Entity& e = ev->entity(c);
-        if (e.kind != agg.kind) {
-            push_children(c);
-            continue;
-        }
-        if (!e.judged) continue;  // a phường among the communes: not counted
-        ++count;
-        const double v = agg.operand.valid() ? run(ev->p_, agg.operand, ev->context(c)) : 1.0;
-        if (!known(v)) {
-            unknown = true;
-            ++maybe;
-            continue;
-        }
-        yes += v != 0;
-        sum += v;
-        lo = known(lo) ? std::min(lo, v) : v;
-        hi = known(hi) ? std::max(hi, v) : v;
-    }
-    lo_out = hi_out = kUnknown;
-    switch (agg.fn) {
-        case AggregateFn::count:
-            lo_out = yes;
-            hi_out = yes + maybe;
-            return;
-        case AggregateFn::share:
-            if (count == 0) return;
-            lo_out = 100.0 * yes / count;
-            hi_out = 100.0 * (yes + maybe) / count;
-            return;
-        case AggregateFn::sum: lo_out = hi_out = unknown ? kUnknown : sum; return;
-        case AggregateFn::min: lo_out = hi_out = unknown ? kUnknown : lo; return;
-        case AggregateFn::max: lo_out = hi_out = unknown ? kUnknown : hi; return;
-        case AggregateFn::mean: lo_out = hi_out = unknown || count == 0 ? kUnknown : sum / count; return;
-    }
-}
-
 // One record: its derived values, each level in order, its standing under the standard
 // set, its classes and whether it lost a level it was recognised at.
-void Evaluator::evaluate(std::uint32_t r) {
-    EntityResult& er = ev_.entities[r];
-    er.region = entity(r).region.value_or(Region::TDMNPB);
-    derive(r);
-    categories(r);
+void Evaluator::judge(const Slice& s) {
+    EntityResult& er = *s.er;
+    er.region = entity(s.r).region.value_or(Region::TDMNPB);
+    derive(s);
+    categories(s);
     if (!er.judged) {
-        not_judged(er);
+        not_judged(s);
         return;
     }
-    levels(r);
-    standard_counts(er);
-    revocations(r);
-    classes(r);
-    maintenance(r);
+    levels(s);
+    standard_counts(s);
+    revocations(s);
+    classes(s);
+    maintenance(s);
 }
 
 // The categories of its kind the entity is in (read by thresholds `by NAME`).
-void Evaluator::categories(std::uint32_t r) {
-    const ExprContext ctx = context(r);
-    std::uint32_t* out = ev_.categories.data() + ev_.entities[r].first_category;
+void Evaluator::categories(const Slice& s) {
+    const ExprContext ctx = context(s);
     std::vector<std::uint32_t> candidates;
     for (std::uint32_t c = 0; c < p_.categories.size(); ++c) {
-        if (p_.categories[c].kind != entity(r).kind) continue;
+        if (p_.categories[c].kind != entity(s.r).kind) continue;
         candidates.clear();
-        out[c] = category_candidates(p_, c, ctx, &candidates);
-        if (out[c] == kNone && !candidates.empty())
-            ev_.category_doubts[ev_.entities[r].first_category + c] = candidates.front();
+        s.categories[c] = category_candidates(p_, c, ctx, &candidates);
+        if (s.categories[c] == kNone && !candidates.empty()) s.category_doubts[c] = candidates.front();
     }
 }
 
-void Evaluator::derive(std::uint32_t r) {
-    double* slots = values_.data() + value_offset_[r];
-    const ExprContext ctx = context(r);
-    for (const auto& [slot, expr] : p_.derived[kind_index(entity(r).kind)]) slots[slot] = run(p_, expr, ctx);
+void Evaluator::derive(const Slice& s) {
+    const ExprContext ctx = context(s);
+    for (const auto& [slot, expr] : p_.derived[kind_index(entity(s.r).kind)]) s.values[slot] = run(p_, expr, ctx);
 }
 
 // An urban unit: every level, and its gates, not applicable.
-void Evaluator::not_judged(const EntityResult& er) {
-    for (std::uint32_t l = 0; l < er.level_count; ++l) {
-        LevelResult& lr = ev_.levels[er.first_level + l];
+void Evaluator::not_judged(const Slice& s) {
+    for (std::uint32_t l = 0; l < s.er->level_count; ++l) {
+        LevelResult& lr = s.levels[l];
         lr.status = lr.prerequisite = lr.criteria = Status::not_applicable;
-        std::fill_n(ev_.gates.begin() + lr.first_gate, p_.levels[lr.level].gates.size(), Status::not_applicable);
+        std::fill_n(s.gates_of(lr), p_.levels[lr.level].gates.size(), Status::not_applicable);
     }
 }
 
 // The levels of the record in order, each building on the one before.
-void Evaluator::levels(std::uint32_t r) {
-    EntityResult& er = ev_.entities[r];
+void Evaluator::levels(const Slice& s) {
+    EntityResult& er = *s.er;
     Status previous = Status::met;
     std::uint32_t previous_mark = kNone;  // the unconfirmed figure the level below rests on
     const LevelResult* last_with_set = nullptr;  // whose results gates of later levels read
     for (std::uint32_t l = 0; l < er.level_count; ++l) {
-        LevelResult& lr = ev_.levels[er.first_level + l];
+        LevelResult& lr = s.levels[l];
         const LevelDef& def = p_.levels[lr.level];
         // A level whose sets are none of them valid in the year does not exist that year.
         // Above a level that exists, it is passed over: the next level builds on the last
@@ -300,28 +199,28 @@ void Evaluator::levels(std::uint32_t r) {
         if (absent || previous == Status::not_applicable) {
             lr.prerequisite = previous;
             lr.status = lr.criteria = Status::not_applicable;
-            std::fill_n(ev_.gates.begin() + lr.first_gate, def.gates.size(), Status::not_applicable);
+            std::fill_n(s.gates_of(lr), def.gates.size(), Status::not_applicable);
             if (last_with_set == nullptr) previous = Status::not_applicable;
             continue;
         }
-        ExprContext ctx = context(r);
+        ExprContext ctx = context(s);
         lr.prerequisite = previous;
         lr.criteria = def.meets.empty() ? Status::met : Status::unknown;
         if (lr.set == kNone && last_with_set != nullptr) {
             ctx.region = last_with_set->region;
-            ctx.indicators = ev_.indicators.data() + last_with_set->first_indicator;
-            ctx.criteria = ev_.criteria.data() + last_with_set->first_criterion;
+            ctx.indicators = s.indicators_of(*last_with_set);
+            ctx.criteria = s.criteria_of(*last_with_set);
         }
         const std::uint32_t scope_set = lr.set != kNone ? lr.set : last_with_set != nullptr ? last_with_set->set : kNone;
         UnconfirmedAnd marks;
         marks.add(previous, previous_mark);
         if (lr.set != kNone) {
             last_with_set = &lr;
-            judge_set(lr, ctx);
-            const CriterionResult* crit = ev_.criteria.data() + lr.first_criterion;
+            judge_set(s, lr, ctx);
+            const CriterionResult* crit = s.criteria_of(lr);
             for (std::uint32_t c = 0; c < p_.sets[lr.set].criterion_count; ++c) marks.add(crit[c].status, crit[c].unconfirmed);
         }
-        lr.status = gates(lr, scope_set, ctx, status_and(previous, lr.criteria), marks);
+        lr.status = gates(s, lr, scope_set, ctx, status_and(previous, lr.criteria), marks);
         lr.unconfirmed = marks.result(lr.status);
         previous_mark = lr.unconfirmed;
         if (lr.status == Status::met) er.level = def.ordinal;
@@ -332,12 +231,12 @@ void Evaluator::levels(std::uint32_t r) {
 
 // The indicators and criteria of the level's set, and whether they are all met; `ctx`
 // then reads the set's results, with the region its rules give.
-void Evaluator::judge_set(LevelResult& lr, ExprContext& ctx) {
+void Evaluator::judge_set(const Slice& sl, LevelResult& lr, ExprContext& ctx) {
     const SetDef& s = p_.sets[lr.set];
     lr.region = region_for(p_, lr.set, ctx);
     ctx.region = lr.region;
-    IndicatorResult* ind = ev_.indicators.data() + lr.first_indicator;
-    CriterionResult* crit = ev_.criteria.data() + lr.first_criterion;
+    IndicatorResult* ind = sl.indicators_of(lr);
+    CriterionResult* crit = sl.criteria_of(lr);
     ctx.indicators = ind;
     ctx.criteria = crit;
     // A set named in the options, judged outside its years, reads its thresholds (and `year`) as
@@ -387,8 +286,8 @@ bool Evaluator::counts_districts(ExprRef e) const {
 
 // The level's gates, each compiled for the set `scope_set` whose results it reads, combined
 // with `status` (the level below and the criteria).
-Status Evaluator::gates(const LevelResult& lr, std::uint32_t scope_set, const ExprContext& ctx, Status status,
-                        UnconfirmedAnd& marks) {
+Status Evaluator::gates(const Slice& s, const LevelResult& lr, std::uint32_t scope_set, const ExprContext& ctx,
+                        Status status, UnconfirmedAnd& marks) {
     const LevelDef& def = p_.levels[lr.level];
     const auto found = std::find(def.scope_sets.begin(), def.scope_sets.end(), scope_set);
     const std::size_t which = static_cast<std::size_t>(found - def.scope_sets.begin());
@@ -398,16 +297,16 @@ Status Evaluator::gates(const LevelResult& lr, std::uint32_t scope_set, const Ex
                              : gd.condition.size() == 1 && def.scope_sets.empty() ? gd.condition[0]
                                                                                   : ExprRef{};
         if (!gd.valid_in(opt_.year)) {  // not in force this year
-            ev_.gates[lr.first_gate + g] = Status::not_applicable;
+            s.gates_of(lr)[g] = Status::not_applicable;
             continue;
         }
         if (entity(ctx.entity).map == AdminMap::two_tier && counts_districts(cond)) {
             // There are no districts on the two-tier map: a condition on them does not apply.
-            ev_.gates[lr.first_gate + g] = Status::not_applicable;
+            s.gates_of(lr)[g] = Status::not_applicable;
             continue;
         }
         const Status gs = truth(run(p_, cond, ctx));
-        ev_.gates[lr.first_gate + g] = gs;
+        s.gates_of(lr)[g] = gs;
         if (gs != Status::unknown) marks.add(gs, gd.unconfirmed);
         status = status_and(status, gs);
     }

@@ -7,10 +7,14 @@
 //
 // The evaluation is the trace: every indicator, criterion, gate and level result is kept in
 // flat arrays, with the value seen and the threshold that applied, so that explanations and
-// reports read what the evaluation did instead of computing it again.
+// reports read what the evaluation did instead of computing it again.  The indicator and
+// criterion results are most of it (about 6 KB a commune); an evaluation asked without them
+// (EvaluateOptions::trace false) keeps the verdicts only, and engine::trace() judges one
+// entity's sets again, the same way, when an explanation needs them.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "engine/dataset.hpp"
@@ -28,8 +32,10 @@ struct LevelResult {
     Status status = Status::unknown; // reached (met), not reached, unknown
     Status prerequisite = Status::met;
     Status criteria = Status::unknown;  // all criteria of the set
-    std::uint32_t first_criterion = 0;  // into Evaluation::criteria (set's criterion_count)
-    std::uint32_t first_indicator = 0;  // into Evaluation::indicators (set's indicator_count)
+    // Into Evaluation::criteria and ::indicators (the set's criterion_count, indicator_count
+    // of them), or a Trace's; a level without a set has the offset of the next one.
+    std::uint32_t first_criterion = 0;
+    std::uint32_t first_indicator = 0;
     std::uint32_t first_gate = 0;       // into Evaluation::gates (level's gate count)
     std::uint16_t criteria_met = 0;
     std::uint32_t unconfirmed = kNone;  // rests on an unconfirmed figure: Program::reasons index
@@ -68,8 +74,16 @@ struct EntityResult {
     int lost_year = 0;
 };
 
+namespace detail {
+class Evaluator;
+struct EvaluatorState;  // what judging an entity again reads: values with derived ones, children
+}
+
 struct Evaluation {
     int year = 0;
+    // `indicators` and `criteria` are kept (EvaluateOptions::trace); when not, they are empty
+    // and engine::trace() makes an entity's again.
+    bool traced = true;
     std::vector<EntityResult> entities;  // one per record of the year, in dataset order
     std::vector<LevelResult> levels;
     std::vector<CriterionResult> criteria;
@@ -85,6 +99,7 @@ struct Evaluation {
     std::vector<std::uint32_t> category_doubts;
     std::vector<text::Problem> problems;  // found while evaluating (e.g. a region not determined)
     std::vector<TargetResult> targets;  // the year's targets compared with these results
+    std::shared_ptr<const detail::EvaluatorState> state;  // for engine::trace()
 };
 
 struct EvaluateOptions {
@@ -93,8 +108,39 @@ struct EvaluateOptions {
     // Judge by this set instead of the one valid in the year.  Outside its own years, its
     // indicators are judged as of its nearest year (thresholds by year, `year` in conditions).
     std::uint32_t set = kNone;
+    // Keep every indicator and criterion result (Evaluation::indicators, ::criteria).  Without
+    // them an evaluation takes a fraction of the memory and time; explanations (engine::trace)
+    // judge again the entities they show.
+    bool trace = true;
 };
 
 Evaluation evaluate(const Program& program, const Dataset& data, const EvaluateOptions& options);
+
+// The indicator and criterion results of one entity's levels: read from the evaluation when it
+// kept them, else judged again, exactly as the evaluation judged them (the entity's own
+// results made afresh, those of the entities below it read from the evaluation).
+class Trace {
+public:
+    Trace() = default;
+    Trace(Trace&&) = default;  // the vectors' buffers move with them: the pointers stay valid
+    Trace& operator=(Trace&&) = default;
+    Trace(const Trace&) = delete;
+    Trace& operator=(const Trace&) = delete;
+    const IndicatorResult* indicators(const LevelResult& lr) const {
+        return indicators_ + (lr.first_indicator - indicator0_);
+    }
+    const CriterionResult* criteria(const LevelResult& lr) const { return criteria_ + (lr.first_criterion - criterion0_); }
+
+private:
+    friend Trace trace(const Program&, const Dataset&, const Evaluation&, std::uint32_t);
+    friend class detail::Evaluator;
+    std::vector<IndicatorResult> own_indicators_;
+    std::vector<CriterionResult> own_criteria_;
+    const IndicatorResult* indicators_ = nullptr;
+    const CriterionResult* criteria_ = nullptr;
+    std::uint32_t indicator0_ = 0, criterion0_ = 0;
+};
+
+Trace trace(const Program& program, const Dataset& data, const Evaluation& evaluation, std::uint32_t result);
 
 }  // namespace ntm::engine

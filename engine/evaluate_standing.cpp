@@ -9,43 +9,44 @@ namespace ntm::engine::detail {
 
 // The record's standing under the set of its first level, the standard set: what
 // `criteria_met` reads.
-void Evaluator::standard_counts(EntityResult& er) const {
+void Evaluator::standard_counts(const Slice& sl) const {
+    EntityResult& er = *sl.er;
     if (er.level_count == 0) return;
-    const LevelResult& first = ev_.levels[er.first_level];
+    const LevelResult& first = sl.levels[0];
     if (first.set == kNone) return;
     const SetDef& s = p_.sets[first.set];
     er.criteria_total = static_cast<std::uint16_t>(s.criterion_count);
     er.criteria_met = first.criteria_met;
     for (std::uint32_t c = 0; c < s.criterion_count; ++c) {
-        er.criteria_unknown += ev_.criteria[first.first_criterion + c].status == Status::unknown;
+        er.criteria_unknown += sl.criteria_of(first)[c].status == Status::unknown;
     }
 }
 
 // The revocation rules of the entity's kind in force this year, each for the level it
 // revokes as the year's set judged it; `revoked` is their Kleene `or`.
-void Evaluator::revocations(std::uint32_t r) {
-    EntityResult& er = ev_.entities[r];
-    const Entity& e = entity(r);
+void Evaluator::revocations(const Slice& sl) {
+    EntityResult& er = *sl.er;
+    const Entity& e = entity(sl.r);
     for (std::uint32_t q = 0; q < p_.revocations.size(); ++q) {
         const RevocationDef& def = p_.revocations[q];
-        RevocationResult& out = ev_.revocations[er.first_revocation + q];
+        RevocationResult& out = sl.revocations[q];
         if (def.kind != e.kind || !def.valid_in(opt_.year)) continue;
         std::uint32_t at = kNone;
         for (std::uint32_t l = 0; l < er.level_count; ++l) {
-            if (ev_.levels[er.first_level + l].level == def.level) at = er.first_level + l;
+            if (sl.levels[l].level == def.level) at = l;
         }
-        if (at == kNone || ev_.levels[at].set == kNone) continue;
-        const LevelResult& lr = ev_.levels[at];
+        if (at == kNone || sl.levels[at].set == kNone) continue;
+        const LevelResult& lr = sl.levels[at];
         const auto found = std::find(def.scope_sets.begin(), def.scope_sets.end(), lr.set);
         if (found == def.scope_sets.end()) continue;
         const int year = recognised_before(p_, e.recognised, def.level, opt_.year);
         if (year == 0) continue;
-        ExprContext ctx = context(r);
+        ExprContext ctx = context(sl);
         ctx.region = lr.region;
-        ctx.indicators = ev_.indicators.data() + lr.first_indicator;
-        judge_revocation(p_, def, static_cast<std::uint32_t>(found - def.scope_sets.begin()),
-                         ev_.criteria.data() + lr.first_criterion, ctx, out);
-        out.level_result = at;
+        ctx.indicators = sl.indicators_of(lr);
+        judge_revocation(p_, def, static_cast<std::uint32_t>(found - def.scope_sets.begin()), sl.criteria_of(lr), ctx,
+                         out);
+        out.level_result = er.first_level + at;
         out.recognised_year = year;
         if (er.revoked == Status::not_applicable || out.status == Status::met ||
             (out.status == Status::unknown && er.revoked == Status::not_met))
@@ -63,31 +64,31 @@ bool Evaluator::reads_criteria_met(ExprRef e) const {
     return false;
 }
 
-void Evaluator::classes(std::uint32_t r) {
-    const EntityResult& er = ev_.entities[r];
-    const EntityKind kind = entity(r).kind;
+void Evaluator::classes(const Slice& sl) {
+    const EntityResult& er = *sl.er;
+    const EntityKind kind = entity(sl.r).kind;
     for (std::uint32_t c = 0; c < p_.classes.size(); ++c) {
         if (p_.classes[c].kind != kind) continue;
         if (er.criteria_total == 0 && reads_criteria_met(p_.classes[c].when)) {
             // No standard set in force: a class by criteria met does not apply.
-            ev_.classes[er.first_class + c] = Status::not_applicable;
+            sl.classes[c] = Status::not_applicable;
             continue;
         }
-        ev_.classes[er.first_class + c] = truth(run(p_, p_.classes[c].when, context(r)));
+        sl.classes[c] = truth(run(p_, p_.classes[c].when, context(sl)));
     }
 }
 
 // Duy trì chuẩn: recognised at a level in an earlier year, and no longer reaching it.
-void Evaluator::maintenance(std::uint32_t r) {
-    EntityResult& er = ev_.entities[r];
-    const Entity& e = entity(r);
+void Evaluator::maintenance(const Slice& sl) {
+    EntityResult& er = *sl.er;
+    const Entity& e = entity(sl.r);
     for (const Recognition& rec : e.recognised) {
         if (rec.year >= opt_.year) continue;
         const std::uint32_t li = p_.level_index(rec.level);
         if (li == kNone || p_.levels[li].kind != e.kind) continue;
         const LevelResult* lr = nullptr;
         for (std::uint32_t l = 0; l < er.level_count; ++l) {
-            if (ev_.levels[er.first_level + l].level == li) lr = &ev_.levels[er.first_level + l];
+            if (sl.levels[l].level == li) lr = &sl.levels[l];
         }
         if (lr != nullptr && lr->status == Status::not_met &&
             (er.lost_level == kNone || p_.levels[li].ordinal > p_.levels[er.lost_level].ordinal)) {

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,59 +13,110 @@
 
 namespace ntm::engine::detail {
 
+// What judging an entity again (engine::trace) reads besides the Evaluation: each result's
+// values, derived ones filled, and its children.  Kept by an evaluation without its trace.
+struct EvaluatorState {
+    EvaluateOptions options;
+    std::vector<double> values;  // per result: its slots (derived filled)
+    std::vector<std::size_t> value_offset;
+    // Result → child results: children[child_begin[r] .. child_begin[r + 1]], in result order.
+    std::vector<std::uint32_t> child_begin;
+    std::vector<std::uint32_t> children;
+};
+
+// One record's own results while it is judged: where they are written.  In an evaluation,
+// its places in the Evaluation (and a thread's scratch for the indicators and criteria when
+// the trace is not kept); when engine::trace judges it again, fresh copies.  Every other
+// record is read from the evaluation.
+struct Slice {
+    std::uint32_t r = 0;
+    EntityResult* er = nullptr;
+    LevelResult* levels = nullptr;  // er->level_count of them
+    Status* gates = nullptr;        // from gate0
+    IndicatorResult* indicators = nullptr;  // from indicator0
+    CriterionResult* criteria = nullptr;    // from criterion0
+    Status* classes = nullptr;              // one per Program::classes
+    std::uint32_t* categories = nullptr;    // one per Program::categories
+    std::uint32_t* category_doubts = nullptr;
+    RevocationResult* revocations = nullptr;  // one per Program::revocations
+    double* values = nullptr;                 // its slots
+    std::uint32_t gate0 = 0, indicator0 = 0, criterion0 = 0;
+
+    Status* gates_of(const LevelResult& lr) const { return gates + (lr.first_gate - gate0); }
+    IndicatorResult* indicators_of(const LevelResult& lr) const { return indicators + (lr.first_indicator - indicator0); }
+    CriterionResult* criteria_of(const LevelResult& lr) const { return criteria + (lr.first_criterion - criterion0); }
+};
+
+// A thread's place for one record's indicator and criterion results when the trace is not kept.
+struct Scratch {
+    std::vector<IndicatorResult> indicators;
+    std::vector<CriterionResult> criteria;
+};
+
 class Evaluator {
 public:
-    Evaluator(const Program& p, const Dataset& d, const EvaluateOptions& o) : p_(p), d_(d), opt_(o) {}
+    Evaluator(const Program& p, const Dataset& d, const EvaluateOptions& o)
+        : p_(p), d_(d), opt_(o), state_(std::make_shared<EvaluatorState>()), st_(state_.get()) {}
+    // To judge records of a finished evaluation (one without its trace) again.
+    Evaluator(const Program& p, const Dataset& d, const Evaluation& done)
+        : p_(p), d_(d), opt_(done.state->options), view_(&done), st_(done.state.get()) {}
+    Evaluator(const Evaluator&) = delete;
+    Evaluator& operator=(const Evaluator&) = delete;
 
     Evaluation evaluate_all();
+    Trace retrace(std::uint32_t r);
 
 private:
-    const Entity& entity(std::uint32_t r) const { return d_.entities[d_.records[ev_.entities[r].record].entity]; }
+    const Entity& entity(std::uint32_t r) const { return d_.entities[d_.records[view_->entities[r].record].entity]; }
 
     // evaluate.cpp: the layout, the threads, contexts and aggregates (the callbacks of ExprContext)
     void layout();
     void parallel(const std::vector<std::uint32_t>& results);
-    ExprContext context(std::uint32_t r) const;
+    Slice slice_of(std::uint32_t r, Scratch& scratch);
+    ExprContext context(std::uint32_t r) const;  // a record as evaluated (or the one judged again)
+    ExprContext context(const Slice& s) const;   // the record being judged
+    ExprContext context(std::uint32_t r, const EntityResult& er, const Status* classes,
+                        const std::uint32_t* categories, const double* slots) const;
+    const RevocationResult* revocations_of(std::uint32_t r) const;
     std::optional<Region> other_region(std::uint32_t set, const ExprContext& base, Region chosen) const;
     static double revoked_at(const void* self, std::uint32_t r, std::uint32_t level);
     static double threshold_of(const void* self, std::uint32_t r, std::uint32_t indicator);
     static void aggregate_of(const void* self, std::uint32_t r, const Aggregate& agg, double& lo_out, double& hi_out);
 
     // evaluate.cpp: one record, up to its levels and gates
-    void evaluate(std::uint32_t r);
-    void categories(std::uint32_t r);
-    void derive(std::uint32_t r);
-    void not_judged(const EntityResult& er);
-    void levels(std::uint32_t r);
-    void judge_set(LevelResult& lr, ExprContext& ctx);
-    void region_doubt(const SetDef& s, const ExprContext& ctx, Region other, IndicatorResult* ind) const;
+    void judge(const Slice& s);
+    void categories(const Slice& s);
+    void derive(const Slice& s);
+    void not_judged(const Slice& s);
+    void levels(const Slice& s);
+    void judge_set(const Slice& s, LevelResult& lr, ExprContext& ctx);
+    void region_doubt(const SetDef& set, const ExprContext& ctx, Region other, IndicatorResult* ind) const;
     bool counts_districts(ExprRef e) const;
-    Status gates(const LevelResult& lr, std::uint32_t scope_set, const ExprContext& ctx, Status status,
-                 UnconfirmedAnd& marks);
+    Status gates(const Slice& s, const LevelResult& lr, std::uint32_t scope_set, const ExprContext& ctx,
+                 Status status, UnconfirmedAnd& marks);
 
     // evaluate_locality.cpp: the set of each level, for the locality the entity lies in
     int distance_to(std::uint32_t entity, const std::string& code) const;
     void scoped_sets();
     std::uint32_t set_for_locality(std::uint32_t level, std::uint32_t base, std::uint32_t entity) const;
 
-    // evaluate_standing.cpp: what follows the levels, in the order evaluate() runs them
-    void standard_counts(EntityResult& er) const;
-    void revocations(std::uint32_t r);
+    // evaluate_standing.cpp: what follows the levels, in the order judge() runs them
+    void standard_counts(const Slice& s) const;
+    void revocations(const Slice& s);
     bool reads_criteria_met(ExprRef e) const;
-    void classes(std::uint32_t r);
-    void maintenance(std::uint32_t r);
+    void classes(const Slice& s);
+    void maintenance(const Slice& s);
 
     const Program& p_;
     const Dataset& d_;
     const EvaluateOptions& opt_;
-    Evaluation ev_;
+    Evaluation ev_;                    // being made (evaluate_all)
+    const Evaluation* view_ = &ev_;    // what other records are read from
+    std::shared_ptr<EvaluatorState> state_;  // being made (evaluate_all)
+    const EvaluatorState* st_ = nullptr;     // what other records' values are read from
+    const Slice* self_ = nullptr;      // the record judged again (retrace), read from its copies
     std::vector<std::uint32_t> result_of_entity_;         // entity → result, or kNone
-    // Result → child results: children_[child_begin_[r] .. child_begin_[r + 1]], in result order.
-    std::vector<std::uint32_t> child_begin_;
-    std::vector<std::uint32_t> children_;
     std::array<std::vector<std::uint32_t>, kKindCount> by_kind_;
-    std::vector<double> values_;                           // per result: its slots (derived filled)
-    std::vector<std::size_t> value_offset_;
     std::vector<std::vector<std::uint32_t>> scoped_;       // level → sets for a locality
 };
 

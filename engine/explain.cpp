@@ -19,6 +19,7 @@ public:
         const Entity& e = d_.entities[rec.entity];
         entity_ = rec.entity;
         result_ = r;
+        trace_ = trace(p_, d_, ev_, r);
         EntityExplanation x;
         x.code = e.code;
         x.name = e.name;
@@ -72,7 +73,7 @@ public:
             x.lost_level_title = p_.levels[er.lost_level].title;
             x.lost_year = er.lost_year;
         }
-        x.revocations = explain_revocations(p_, ev_, r);
+        x.revocations = explain_revocations(p_, ev_, r, trace_);
         for (const LocalityRule& rule : p_.localities) {
             if (!rule.valid_in(year_in_charge())) continue;
             if (std::find(rule.codes.begin(), rule.codes.end(), e.code) != rule.codes.end()) {
@@ -90,6 +91,7 @@ private:
 
     std::uint32_t entity_ = kNone;  // the entity explained (index in Dataset::entities)
     std::uint32_t result_ = kNone;  // its result (index in Evaluation::entities)
+    Trace trace_;                   // its indicator and criterion results
 
     // The level a level built on `after` requires in the year explained: `after`, or below it
     // the first that exists that year when `after` has no set in force (kiểu mẫu in 2026).
@@ -270,8 +272,8 @@ private:
             x.criteria_total = static_cast<int>(s.criterion_count);
             x.regional = regional(s);
             for (std::uint32_t c = 0; c < s.criterion_count; ++c) {
-                x.criteria.push_back(criterion(s.first_criterion + c, ev_.criteria[lr.first_criterion + c],
-                                               ev_.indicators.data() + lr.first_indicator, s, lr.region));
+                x.criteria.push_back(
+                    criterion(s.first_criterion + c, trace_.criteria(lr)[c], trace_.indicators(lr), s, lr.region));
             }
         }
         for (std::size_t g = 0; g < def.gates.size(); ++g) {

@@ -158,9 +158,13 @@ struct RevocationExplanation {
     std::string unconfirmed;  // the verdict rests on an unconfirmed figure: its reason
 };
 
-// The revocation rules that apply to result `result` (those not "không áp dụng"), in rule order.
+// The revocation rules that apply to result `result` (those not "không áp dụng"), in rule order,
+// with the criteria each counted: read from `trace`, the entity's (engine::trace), or from one
+// made when a rule applies.
 std::vector<RevocationExplanation> explain_revocations(const Program& program, const Evaluation& evaluation,
-                                                       std::uint32_t result);
+                                                       std::uint32_t result, const Trace& trace);
+std::vector<RevocationExplanation> explain_revocations(const Program& program, const Dataset& data,
+                                                       const Evaluation& evaluation, std::uint32_t result);
 
 struct EntityExplanation {
     std::string code, name, type, parent_code;

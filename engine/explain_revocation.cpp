@@ -1,13 +1,23 @@
 // The revocation part of an explanation (engine/explain.hpp): read from the evaluation's
-// RevocationResult, with the criteria it counted.
+// RevocationResult, with the criteria it counted (from the entity's trace).
 #include <algorithm>
 
 #include "engine/explain.hpp"
 
 namespace ntm::engine {
 
+std::vector<RevocationExplanation> explain_revocations(const Program& program, const Dataset& data,
+                                                       const Evaluation& evaluation, std::uint32_t result) {
+    const EntityResult& er = evaluation.entities[result];
+    for (std::uint32_t q = 0; q < program.revocations.size(); ++q) {
+        if (evaluation.revocations[er.first_revocation + q].status != Status::not_applicable)
+            return explain_revocations(program, evaluation, result, trace(program, data, evaluation, result));
+    }
+    return {};
+}
+
 std::vector<RevocationExplanation> explain_revocations(const Program& program, const Evaluation& evaluation,
-                                                       std::uint32_t result) {
+                                                       std::uint32_t result, const Trace& trace) {
     std::vector<RevocationExplanation> out;
     const EntityResult& er = evaluation.entities[result];
     for (std::uint32_t q = 0; q < program.revocations.size(); ++q) {
@@ -42,7 +52,7 @@ std::vector<RevocationExplanation> explain_revocations(const Program& program, c
             named = &b.criteria[which];
         }
         for (std::uint32_t c = 0; c < set.criterion_count; ++c) {
-            const Status s = evaluation.criteria[lr.first_criterion + c].status;
+            const Status s = trace.criteria(lr)[c].status;
             if (s != Status::not_met && s != Status::unknown) continue;
             const CriterionDef& cd = program.criteria[set.first_criterion + c];
             const bool key = named != nullptr && std::find(named->begin(), named->end(), c) != named->end();

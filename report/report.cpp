@@ -150,7 +150,7 @@ std::vector<ClassGroup> class_groups(const Program& p, const Scope& s, const Eva
 
 // Units not judged by type, levels no longer reached, recognitions to be revoked, and districts'
 // and provinces' own levels.
-void unit_facts(const Program& p, const Scope& s, const Evaluation& ev, Overview& o) {
+void unit_facts(const Program& p, const Dataset& d, const Scope& s, const Evaluation& ev, Overview& o) {
     std::map<std::string, std::size_t> urban;
     for (std::uint32_t r : s.results()) {
         const EntityResult& er = ev.entities[r];
@@ -161,7 +161,7 @@ void unit_facts(const Program& p, const Scope& s, const Evaluation& ev, Overview
         }
         o.revocation_applied = o.revocation_applied || er.revoked != Status::not_applicable;
         if (er.revoked == Status::met || er.revoked == Status::unknown) {
-            for (RevocationExplanation& x : engine::explain_revocations(p, ev, r)) {
+            for (RevocationExplanation& x : engine::explain_revocations(p, d, ev, r)) {
                 if (x.status == Status::not_met) continue;
                 auto& list = x.status == Status::met ? o.revoked : o.may_revoke;
                 list.push_back({s.unit(s.entity_index(r)), std::move(x)});
@@ -235,7 +235,7 @@ Overview report_overview(const Program& p, const Dataset& d, const Evaluation& e
         if (ko.total + ko.not_judged > 0) o.kinds.push_back(std::move(ko));
     }
     o.classes = class_groups(p, s, ev);
-    unit_facts(p, s, ev, o);
+    unit_facts(p, d, s, ev, o);
     o.districts = district_progress(p, d, s, ev);
     o.targets = target_rows(p, s, ev.targets);
     o.upcoming = target_rows(p, s, engine::compare_upcoming_targets(p, d, ev));

@@ -228,7 +228,7 @@ std::string revoked(const YearView& v, EntityKind kind) {
         const Entity& e = v.entity(r);
         const Status any = v.ev.entities[r].revoked;  // none is met or unknown: nothing to list
         if (e.kind != kind || (any != Status::met && any != Status::unknown)) continue;
-        for (const RevocationExplanation& x : engine::explain_revocations(v.p, v.ev, r)) {
+        for (const RevocationExplanation& x : engine::explain_revocations(v.p, v.d, v.ev, r)) {
             if (x.status == Status::not_met) continue;
             std::string counts = fmt::format(fmt::runtime(w.revoke_counts), x.unmet, x.total,
                                              percent(kLang, static_cast<std::size_t>(x.unmet), static_cast<std::size_t>(x.total)));

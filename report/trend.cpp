@@ -58,7 +58,7 @@ std::optional<Evaluation> previous_evaluation(const Program& p, const Dataset& d
     const Dataset& h = history != nullptr ? *history : d;
     const int year = year_before(h, ev.year);
     if (year == 0) return std::nullopt;
-    return engine::evaluate(p, h, {year, threads, kNone});
+    return engine::evaluate(p, h, {year, threads, kNone, false});
 }
 
 Trend report_trend(const Program& p, const Dataset& d, const Evaluation& ev, std::uint32_t locality, unsigned threads,
@@ -68,7 +68,7 @@ Trend report_trend(const Program& p, const Dataset& d, const Evaluation& ev, std
     t.year = year_before(h, ev.year);
     if (t.year == 0) return t;
     std::optional<Evaluation> made;
-    if (previous == nullptr || previous->year != t.year) made = engine::evaluate(p, h, {t.year, threads, kNone});
+    if (previous == nullptr || previous->year != t.year) made = engine::evaluate(p, h, {t.year, threads, kNone, false});
     const Evaluation& before = made ? *made : *previous;
     const std::optional<Key> where = locality == kNone ? std::nullopt : std::optional<Key>(key_of(d.entities[locality]));
     const Key* in = where ? &*where : nullptr;
