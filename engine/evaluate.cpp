@@ -69,8 +69,8 @@ void Evaluator::layout() {
     }
     // The slices: offsets counted here, each array sized once after.
     ev_.levels.reserve(levels);
-    state_->value_offset.resize(ev_.entities.size());
-    std::size_t gates = 0, criteria = 0, indicators = 0, values = 0;
+    state_->derived_offset.resize(ev_.entities.size());
+    std::size_t gates = 0, criteria = 0, indicators = 0, derived = 0;
     for (std::uint32_t r = 0; r < ev_.entities.size(); ++r) {
         EntityResult& er = ev_.entities[r];
         const Entity& e = entity(r);
@@ -94,8 +94,8 @@ void Evaluator::layout() {
         er.first_class = static_cast<std::uint32_t>(r * p_.classes.size());
         er.first_revocation = static_cast<std::uint32_t>(r * p_.revocations.size());
         er.first_category = static_cast<std::uint32_t>(r * p_.categories.size());
-        state_->value_offset[r] = values;
-        values += p_.schema.slots(e.kind);
+        state_->derived_offset[r] = derived;
+        derived += p_.derived[kind_index(e.kind)].size();
     }
     const std::size_t n = ev_.entities.size();
     ev_.gates.assign(gates, Status::unknown);
@@ -107,11 +107,21 @@ void Evaluator::layout() {
     ev_.revocations.resize(n * p_.revocations.size());
     ev_.categories.assign(n * p_.categories.size(), kNone);
     ev_.category_doubts.assign(n * p_.categories.size(), kNone);
-    state_->values.resize(values);
+    // Until a record's derived values are computed, the Dataset's stand in their slots.
+    state_->derived.resize(derived);
     for (std::uint32_t r = 0; r < n; ++r) {
-        const Record& rec = d_.records[ev_.entities[r].record];
-        std::copy_n(d_.values.begin() + static_cast<std::ptrdiff_t>(rec.offset), p_.schema.slots(entity(r).kind),
-                    state_->values.begin() + static_cast<std::ptrdiff_t>(state_->value_offset[r]));
+        const double* raw = d_.values.data() + d_.records[ev_.entities[r].record].offset;
+        double* own = state_->derived.data() + state_->derived_offset[r];
+        for (const auto& [slot, expr] : p_.derived[kind_index(entity(r).kind)]) *own++ = raw[slot];
+    }
+    reads_derived_.assign(p_.aggregates.size(), false);
+    for (std::size_t a = 0; a < p_.aggregates.size(); ++a) {
+        const Aggregate& agg = p_.aggregates[a];
+        const auto& columns = p_.schema.columns[kind_index(agg.kind)];
+        for (std::uint32_t i = agg.operand.begin; agg.operand.valid() && i < agg.operand.end; ++i) {
+            const Instr& in = p_.code[i];
+            if (in.op == OpCode::push_slot && in.a < columns.size() && columns[in.a].derived) reads_derived_[a] = true;
+        }
     }
 }
 
@@ -166,9 +176,15 @@ void Evaluator::categories(const Slice& s) {
     }
 }
 
+// Its derived values, in order (each may read those before it), into its values and, in an
+// evaluation, where other records read them as they are computed.
 void Evaluator::derive(const Slice& s) {
     const ExprContext ctx = context(s);
-    for (const auto& [slot, expr] : p_.derived[kind_index(entity(s.r).kind)]) s.values[slot] = run(p_, expr, ctx);
+    double* kept = state_ != nullptr ? state_->derived.data() + state_->derived_offset[s.r] : nullptr;
+    for (const auto& [slot, expr] : p_.derived[kind_index(entity(s.r).kind)]) {
+        s.values[slot] = run(p_, expr, ctx);
+        if (kept != nullptr) *kept++ = s.values[slot];
+    }
 }
 
 // An urban unit: every level, and its gates, not applicable.

@@ -11,11 +11,25 @@
 
 namespace ntm::engine::detail {
 
-ExprContext Evaluator::context(std::uint32_t r) const {
+ExprContext Evaluator::context(std::uint32_t r, std::vector<double>& buffer, bool derived) const {
     if (self_ != nullptr && self_->r == r) return context(*self_);
     const EntityResult& er = view_->entities[r];
     return context(r, er, view_->classes.data() + er.first_class, view_->categories.data() + er.first_category,
-                   st_->values.data() + st_->value_offset[r]);
+                   values_of(r, buffer, derived));
+}
+
+// Record `r`'s values: the Dataset's, or (when its kind derives values and `derived`) a copy in
+// `buffer` with them laid over.
+const double* Evaluator::values_of(std::uint32_t r, std::vector<double>& buffer, bool derived) const {
+    const Record& rec = d_.records[view_->entities[r].record];
+    const EntityKind kind = entity(r).kind;
+    const auto& derive = p_.derived[kind_index(kind)];
+    const double* raw = d_.values.data() + rec.offset;
+    if (derive.empty() || !derived) return raw;
+    buffer.assign(raw, raw + p_.schema.slots(kind));
+    const double* own = st_->derived.data() + st_->derived_offset[r];
+    for (std::size_t k = 0; k < derive.size(); ++k) buffer[derive[k].first] = own[k];
+    return buffer.data();
 }
 
 ExprContext Evaluator::context(const Slice& s) const {
@@ -80,7 +94,8 @@ double Evaluator::revoked_at(const void* self, std::uint32_t r, std::uint32_t le
 
 double Evaluator::threshold_of(const void* self, std::uint32_t r, std::uint32_t indicator) {
     const auto* ev = static_cast<const Evaluator*>(self);
-    ExprContext ctx = ev->context(r);
+    std::vector<double> buffer;
+    ExprContext ctx = ev->context(r, buffer);
     ctx.region = region_for(ev->p_, ev->p_.indicators[indicator].set, ctx);
     return indicator_threshold(ev->p_, indicator, ctx);
 }
@@ -90,6 +105,9 @@ void Evaluator::aggregate_of(const void* self, std::uint32_t r, const Aggregate&
     double count = 0, yes = 0, maybe = 0, sum = 0, lo = kUnknown, hi = kUnknown;
     bool unknown = false;
     std::vector<std::uint32_t> stack;  // depth first, children in order
+    std::vector<double> buffer;        // a child's values, when the operand reads a derived one
+    const std::size_t which = static_cast<std::size_t>(&agg - ev->p_.aggregates.data());
+    const bool derived = which >= ev->reads_derived_.size() || ev->reads_derived_[which];
     const auto push_children = [ev, &stack](std::uint32_t of) {
         const EvaluatorState& st = *ev->st_;
         for (std::uint32_t k = st.child_begin[of + 1]; k > st.child_begin[of]; --k) stack.push_back(st.children[k - 1]);
@@ -105,7 +123,7 @@ void Evaluator::aggregate_of(const void* self, std::uint32_t r, const Aggregate&
         }
         if (!e.judged) continue;  // a phường among the communes: not counted
         ++count;
-        const double v = agg.operand.valid() ? run(ev->p_, agg.operand, ev->context(c)) : 1.0;
+        const double v = agg.operand.valid() ? run(ev->p_, agg.operand, ev->context(c, buffer, derived)) : 1.0;
         if (!known(v)) {
             unknown = true;
             ++maybe;

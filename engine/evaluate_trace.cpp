@@ -56,7 +56,9 @@ Slice Evaluator::slice_of(std::uint32_t r, Scratch& scratch) {
     s.categories = ev_.categories.data() + er.first_category;
     s.category_doubts = ev_.category_doubts.data() + er.first_category;
     s.revocations = ev_.revocations.data() + er.first_revocation;
-    s.values = state_->values.data() + state_->value_offset[r];
+    const double* raw = d_.values.data() + d_.records[er.record].offset;
+    scratch.values.assign(raw, raw + p_.schema.slots(entity(r).kind));
+    s.values = scratch.values.data();
     return s;
 }
 

@@ -13,12 +13,15 @@
 
 namespace ntm::engine::detail {
 
-// What judging an entity again (engine::trace) reads besides the Evaluation: each result's
-// values, derived ones filled, and its children.  Kept by an evaluation without its trace.
+// What judging an entity again (engine::trace) reads besides the Evaluation and the Dataset:
+// each result's derived values, and its children.  Kept by an evaluation without its trace.
+// A record's values are the Dataset's with its derived ones laid over them: the evaluation
+// copies no other value.
 struct EvaluatorState {
     EvaluateOptions options;
-    std::vector<double> values;  // per result: its slots (derived filled)
-    std::vector<std::size_t> value_offset;
+    // Per result, one per Program::derived of its kind, in that order, from derived_offset[r].
+    std::vector<double> derived;
+    std::vector<std::size_t> derived_offset;
     // Result → child results: children[child_begin[r] .. child_begin[r + 1]], in result order.
     std::vector<std::uint32_t> child_begin;
     std::vector<std::uint32_t> children;
@@ -47,8 +50,10 @@ struct Slice {
     CriterionResult* criteria_of(const LevelResult& lr) const { return criteria + (lr.first_criterion - criterion0); }
 };
 
-// A thread's place for one record's indicator and criterion results when the trace is not kept.
+// A thread's place for the record it judges: its values (the Dataset's, derived ones filled),
+// and its indicator and criterion results when the trace is not kept.
 struct Scratch {
+    std::vector<double> values;
     std::vector<IndicatorResult> indicators;
     std::vector<CriterionResult> criteria;
 };
@@ -73,7 +78,10 @@ private:
     void layout();
     void parallel(const std::vector<std::uint32_t>& results);
     Slice slice_of(std::uint32_t r, Scratch& scratch);
-    ExprContext context(std::uint32_t r) const;  // a record as evaluated (or the one judged again)
+    // A record as evaluated (or the one judged again); `buffer` holds its values when a derived
+    // one must be laid over the Dataset's (`derived`: the expression reads one).
+    ExprContext context(std::uint32_t r, std::vector<double>& buffer, bool derived = true) const;
+    const double* values_of(std::uint32_t r, std::vector<double>& buffer, bool derived) const;
     ExprContext context(const Slice& s) const;   // the record being judged
     ExprContext context(std::uint32_t r, const EntityResult& er, const Status* classes,
                         const std::uint32_t* categories, const double* slots) const;
@@ -115,6 +123,7 @@ private:
     std::shared_ptr<EvaluatorState> state_;  // being made (evaluate_all)
     const EvaluatorState* st_ = nullptr;     // what other records' values are read from
     const Slice* self_ = nullptr;      // the record judged again (retrace), read from its copies
+    std::vector<bool> reads_derived_;  // per Program::aggregates: its operand reads a derived value
     std::vector<std::uint32_t> result_of_entity_;         // entity → result, or kNone
     std::array<std::vector<std::uint32_t>, kKindCount> by_kind_;
     std::vector<std::vector<std::uint32_t>> scoped_;       // level → sets for a locality

@@ -4,6 +4,7 @@
 // sets of the golden cases (revocations, categories, unconfirmed figures, merged communes).
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <map>
 #include <string>
 
 #include "data/load.hpp"
@@ -155,4 +156,38 @@ TEST_CASE("engine: an explanation reads the same from an evaluation without its 
         revocations += a.revocations.size();
     }
     CHECK(revocations > 0);
+}
+
+TEST_CASE("engine: an aggregate reads the derived values of the records below") {
+    // The evaluation copies no record's values: a derived one (ty_le) is laid over the Dataset's
+    // where an aggregate of the district reads it, and the Dataset's are read as they are.
+    support::CompiledRules r = support::compile_rules_text(R"(data xa {
+  field km "Đường thôn": count
+  field km_cung "Đường thôn cứng hóa": count
+  derive ty_le "Tỷ lệ cứng hóa": percent = ratio(km_cung, km)
+}
+level huyen_thu "Huyện thử" {
+  for huyen
+  gate cung "Nửa số xã cứng hóa từ 80%": share(xa where ty_le >= 80) >= 50
+  gate dai "Mọi xã có từ 10 km đường": share(xa where km >= 10) >= 100
+}
+)");
+    Dataset data;
+    const auto add = [&](const std::string& code, EntityKind kind, const std::string& parent,
+                         const std::map<std::string, double>& values) {
+        support::add_entity(data, r.program.schema, support::unit(code, kind, parent), 2024, values);
+    };
+    add("H", EntityKind::huyen, "", {});
+    add("A", EntityKind::xa, "H", {{"km", 10}, {"km_cung", 9}});  // 90 %
+    add("B", EntityKind::xa, "H", {{"km", 10}, {"km_cung", 5}});  // 50 %
+    for (const bool kept : {true, false}) {
+        INFO("trace kept: " << kept);
+        const Evaluation ev = evaluate(r.program, data, {2024, 1, kNone, kept});
+        const EntityResult& h = ev.entities[support::result_of(data, ev, "H")];
+        REQUIRE(h.level_count == 1);
+        const LevelResult& lr = ev.levels[h.first_level];
+        CHECK(ev.gates[lr.first_gate] == Status::met);      // 1 of 2 communes from 80 %
+        CHECK(ev.gates[lr.first_gate + 1] == Status::met);  // both have 10 km
+        CHECK(lr.status == Status::met);
+    }
 }
