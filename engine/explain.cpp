@@ -3,15 +3,16 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/explain_parts.hpp"
+
 namespace ntm::engine {
 
 namespace {
 
-constexpr double kFar = 1e9;  // the closeness of what has no relative gap: sorted last
-
 class Explainer {
 public:
-    Explainer(const Program& p, const Dataset& d, const Evaluation& ev) : p_(p), d_(d), ev_(ev) {}
+    Explainer(const Program& p, const Dataset& d, const Evaluation& ev, ExplainDetail detail)
+        : p_(p), d_(d), ev_(ev), detail_(detail) {}
 
     EntityExplanation entity(std::uint32_t r) {
         const EntityResult& er = ev_.entities[r];
@@ -40,32 +41,35 @@ public:
             if (p_.categories[c].kind == e.kind && used_in_year(c, er)) x.categories.push_back(category(c, er, rec));
         }
         if (!er.judged) return x;
+        // The next level is the first above the one reached that exists this year (kiểu mẫu
+        // does not from 2026: hiện đại comes next).
+        std::uint32_t next = kNone;
+        for (std::uint32_t l = 0; l < er.level_count && next == kNone; ++l) {
+            const LevelResult& lr = ev_.levels[er.first_level + l];
+            if (p_.levels[lr.level].ordinal > er.level && lr.status != Status::not_applicable) next = l;
+        }
         for (std::uint32_t l = 0; l < er.level_count; ++l) {
             const LevelResult& lr = ev_.levels[er.first_level + l];
             const LevelDef& def = p_.levels[lr.level];
-            x.levels.push_back(level(lr, rec));
+            // Shown only: the criteria of the first level, and the next level whole (its
+            // blockers are read from it).
+            const Parts parts = detail_ == ExplainDetail::full || l == next ? Parts::all
+                                : l == 0                                     ? Parts::criteria
+                                                                             : Parts::none;
+            x.levels.push_back(level(lr, rec, parts));
             x.levels.back().region_overridden = lr.set != kNone && lr.region != er.region;
             if (def.ordinal == er.level) {
                 x.level_name = def.name;
                 x.level_title = def.title;
             }
-            // The next level is the first above the one reached that exists this year (kiểu mẫu
-            // does not from 2026: hiện đại comes next).
-            if (def.ordinal > er.level && lr.status != Status::not_applicable && x.next_level_name.empty()) {
+            if (l == next) {
                 x.next_level_name = def.name;
                 x.next_level_title = def.title;
-                x.blockers = blockers(x.levels.back());
+                x.blockers = detail::blockers(x.levels.back());
             }
         }
-        for (const LevelExplanation& l : x.levels) {
-            x.unconfirmed = x.unconfirmed || !l.unconfirmed.empty();
-            for (const CriterionExplanation& c : l.criteria) {
-                for (const IndicatorExplanation& i : c.indicators) x.estimated += i.estimated;
-            }
-            for (const GateExplanation& g : l.gates) {
-                for (const GateReading& gr : g.reads) x.estimated += gr.estimated;
-            }
-        }
+        for (const LevelExplanation& l : x.levels) x.unconfirmed = x.unconfirmed || !l.unconfirmed.empty();
+        x.estimated = estimated(er, rec);
         for (std::uint32_t c = 0; c < p_.classes.size(); ++c) {
             if (ev_.classes[er.first_class + c] == Status::met) x.classes.push_back(p_.classes[c].title);
         }
@@ -88,6 +92,7 @@ private:
     const Program& p_;
     const Dataset& d_;
     const Evaluation& ev_;
+    const ExplainDetail detail_;
 
     std::uint32_t entity_ = kNone;  // the entity explained (index in Dataset::entities)
     std::uint32_t result_ = kNone;  // its result (index in Evaluation::entities)
@@ -175,44 +180,6 @@ private:
         return out;
     }
 
-    // Whether a threshold of node `node` or below it is by region.
-    bool by_region(std::uint32_t node) const {
-        if (node == kNone) return false;
-        const ThresholdNode& n = p_.threshold_nodes[node];
-        switch (n.kind) {
-            case ThresholdKind::constant: return false;
-            case ThresholdKind::by_region: return true;
-            case ThresholdKind::by_category:
-                for (std::uint32_t i = 0; i < n.count; ++i) {
-                    if (by_region(p_.category_children[n.first + i])) return true;
-                }
-                return false;
-            case ThresholdKind::by_year:
-                for (std::uint32_t i = 0; i < n.count; ++i) {
-                    if (by_region(p_.year_entries[n.first + i].node)) return true;
-                }
-                return false;
-            case ThresholdKind::cases:
-                for (std::uint32_t i = 0; i < n.count; ++i) {
-                    if (by_region(p_.case_entries[n.first + i].node)) return true;
-                }
-                return false;
-        }
-        return false;
-    }
-
-    // Whether some threshold of set `s` is by region: else the region decides nothing (the
-    // 2026-2030 sets, by commune group).
-    bool regional(const SetDef& s) const {
-        for (std::uint32_t i = s.first_indicator; i < s.first_indicator + s.indicator_count; ++i) {
-            const IndicatorDef& def = p_.indicators[i];
-            for (std::uint32_t r = def.first_requirement; r < def.first_requirement + def.requirement_count; ++r) {
-                if (by_region(p_.requirements[r].low) || by_region(p_.requirements[r].high)) return true;
-            }
-        }
-        return false;
-    }
-
     // Whether a set that applies to the entity's levels this year tables a threshold by category
     // `c` (groups mean nothing in a year judged by regions).
     bool used_in_year(std::uint32_t c, const EntityResult& er) const {
@@ -252,7 +219,35 @@ private:
         return x;
     }
 
-    LevelExplanation level(const LevelResult& lr, const Record& rec) const {
+    // Which parts of a level an explanation builds.
+    enum class Parts { all, criteria, none };
+
+    // The indicators and gate readings of every level that rest on an estimate, whether the
+    // explanation shows them or not.
+    int estimated(const EntityResult& er, const Record& rec) const {
+        if (d_.estimated.empty()) return 0;
+        int n = 0;
+        for (std::uint32_t l = 0; l < er.level_count; ++l) {
+            const LevelResult& lr = ev_.levels[er.first_level + l];
+            if (lr.set != kNone) {
+                const SetDef& s = p_.sets[lr.set];
+                for (std::uint32_t i = s.first_indicator; i < s.first_indicator + s.indicator_count; ++i) {
+                    n += indicator_estimated(p_.indicators[i], rec);
+                }
+            }
+            for (const GateDef& gd : p_.levels[lr.level].gates) {
+                if (!gd.valid_in(ev_.year)) continue;
+                for (const GateReading& gr : gate_reads(gd, rec)) n += gr.estimated;
+            }
+        }
+        return n;
+    }
+
+    bool indicator_estimated(const IndicatorDef& def, const Record& rec) const {
+        return def.slot != kNone ? d_.is_estimate(rec, def.slot) : reads_estimate(def.value, rec, 0);
+    }
+
+    LevelExplanation level(const LevelResult& lr, const Record& rec, Parts parts) const {
         const LevelDef& def = p_.levels[lr.level];
         LevelExplanation x;
         x.name = def.name;
@@ -270,13 +265,13 @@ private:
             x.set_title = s.title;
             x.set_source = s.source;
             x.criteria_total = static_cast<int>(s.criterion_count);
-            x.regional = regional(s);
-            for (std::uint32_t c = 0; c < s.criterion_count; ++c) {
-                x.criteria.push_back(
-                    criterion(s.first_criterion + c, trace_.criteria(lr)[c], trace_.indicators(lr), s, lr.region));
+            x.regional = detail::regional(p_, s);
+            for (std::uint32_t c = 0; c < s.criterion_count && parts != Parts::none; ++c) {
+                x.criteria.push_back(criterion(s.first_criterion + c, trace_.criteria(lr)[c], trace_.indicators(lr), s,
+                                               lr.region, parts == Parts::all));
             }
         }
-        for (std::size_t g = 0; g < def.gates.size(); ++g) {
+        for (std::size_t g = 0; g < def.gates.size() && parts == Parts::all; ++g) {
             const GateDef& gd = def.gates[g];
             if (!gd.valid_in(ev_.year)) continue;  // not in force this year: not part of the level
             const Status gs = ev_.gates[lr.first_gate + g];
@@ -293,7 +288,7 @@ private:
     }
 
     CriterionExplanation criterion(std::uint32_t ci, const CriterionResult& cr, const IndicatorResult* set_results,
-                                   const SetDef& s, Region region) const {
+                                   const SetDef& s, Region region, bool indicators) const {
         const CriterionDef& def = p_.criteria[ci];
         CriterionExplanation x;
         x.code = def.code;
@@ -305,7 +300,7 @@ private:
         x.rule = p_.where(def.span);
         x.source = def.source;
         x.responsible = responsible(body_in_force(def.bodies));
-        for (std::uint32_t i = 0; i < def.indicator_count; ++i) {
+        for (std::uint32_t i = 0; i < def.indicator_count && indicators; ++i) {
             const std::uint32_t ii = def.first_indicator + i;
             x.indicators.push_back(indicator(ii, set_results[ii - s.first_indicator], region));
         }
@@ -339,19 +334,19 @@ private:
             const CategoryDef& cd = p_.categories[c];
             x.categories.emplace_back(cd.title, m == kNone ? std::string() : cd.members[m].title);
         }
-        x.rule = p_.where(def.span);
+        // The rule line: the requirement that decided, else the indicator's.
+        x.rule = p_.where(r.requirement != kNone ? p_.requirements[r.requirement].span : def.span);
         x.source = def.source;
         std::uint32_t body = body_in_force(def.bodies);
         if (body == kNone) body = body_in_force(p_.criteria[def.criterion].bodies);
         x.responsible = responsible(body);
         x.input = def.slot != kNone ? def.code : std::string();
         const Record& rec = d_.records[ev_.entities[result_].record];
-        x.estimated = def.slot != kNone ? d_.is_estimate(rec, def.slot) : reads_estimate(def.value, rec, 0);
+        x.estimated = indicator_estimated(def, rec);
         if (r.requirement != kNone) {
             const Requirement& req = p_.requirements[r.requirement];
             x.has_requirement = true;
             x.cmp = req.cmp;
-            x.rule = p_.where(req.span);
         }
         x.threshold_case = r.threshold_case;
         if (r.threshold_case != kNone) {
@@ -361,53 +356,13 @@ private:
         return x;
     }
 
-    // What stands between the entity and `level`: its failing or unknown parts, closest to
-    // passing first.
-    static std::vector<Blocker> blockers(const LevelExplanation& level) {
-        std::vector<Blocker> found;
-        if (level.prerequisite != Status::met && !level.after.empty()) {
-            Blocker b;
-            b.kind = Blocker::Kind::prerequisite;
-            b.status = level.prerequisite;
-            b.closeness = -1;
-            b.level_title = level.after;
-            found.push_back(std::move(b));
-        }
-        for (const CriterionExplanation& c : level.criteria) {
-            if (c.status == Status::met || c.status == Status::not_applicable) continue;
-            for (const IndicatorExplanation& i : c.indicators) {
-                if (i.status != Status::not_met && i.status != Status::unknown) continue;
-                Blocker b;
-                b.kind = Blocker::Kind::indicator;
-                b.status = i.status;
-                b.closeness = known(i.gap) && known(i.low) && i.low != 0 ? std::fabs(i.gap / i.low) : kFar;
-                b.responsible = i.responsible.empty() ? c.responsible : i.responsible;
-                b.criterion_code = c.code;
-                b.criterion_title = c.title;
-                b.indicator = i;
-                found.push_back(std::move(b));
-            }
-        }
-        for (const GateExplanation& g : level.gates) {
-            if (g.status == Status::met || g.status == Status::not_applicable) continue;
-            Blocker b;
-            b.kind = Blocker::Kind::gate;
-            b.status = g.status;
-            b.closeness = kFar;
-            b.gate = g;
-            found.push_back(std::move(b));
-        }
-        std::stable_sort(found.begin(), found.end(),
-                         [](const Blocker& a, const Blocker& b) { return a.closeness < b.closeness; });
-        return found;
-    }
 };
 
 }  // namespace
 
 EntityExplanation explain(const Program& program, const Dataset& data, const Evaluation& evaluation,
-                          std::uint32_t result) {
-    return Explainer(program, data, evaluation).entity(result);
+                          std::uint32_t result, ExplainDetail detail) {
+    return Explainer(program, data, evaluation, detail).entity(result);
 }
 
 }  // namespace ntm::engine

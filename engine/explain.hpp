@@ -191,7 +191,12 @@ struct EntityExplanation {
     text::Place origin;
 };
 
+// What an explanation builds: everything, or what a report shows of a commune — the levels, the
+// criteria of the first level without their indicators, the next level whole (its blockers are
+// read from it); the counts (estimated, unconfirmed) are of everything either way.
+enum class ExplainDetail { full, shown };
+
 EntityExplanation explain(const Program& program, const Dataset& data, const Evaluation& evaluation,
-                          std::uint32_t result);
+                          std::uint32_t result, ExplainDetail detail = ExplainDetail::full);
 
 }  // namespace ntm::engine

@@ -1,8 +1,7 @@
 #include "engine/program.hpp"
 
 #include <algorithm>
-
-#include <fmt/format.h>
+#include <charconv>
 
 namespace ntm::engine {
 
@@ -58,7 +57,14 @@ std::uint32_t Program::level_index(std::string_view name) const {
 
 std::string Program::where(dsl::Span span) const {
     if (sources == nullptr || span.file >= sources->size()) return {};
-    return fmt::format("{}:{}", sources->file(span.file).path, sources->line_of(span.file, span.begin));
+    // Built by hand: an explanation asks for one per indicator.
+    const std::string& path = sources->file(span.file).path;
+    char digits[12];
+    const auto end = std::to_chars(digits, digits + sizeof digits, sources->line_of(span.file, span.begin)).ptr;
+    std::string out;
+    out.reserve(path.size() + 1 + static_cast<std::size_t>(end - digits));
+    out.append(path).append(1, ':').append(digits, end);
+    return out;
 }
 
 }  // namespace ntm::engine

@@ -253,7 +253,7 @@ namespace {
 // reads the commune's level, blockers, warnings and the verdict of each criterion of its first
 // level; none reads the indicators under a criterion, the gates, or the criteria of the higher
 // levels (their blockers say what is open).  Dropped as soon as explain() returns, these would be
-// most of a national report's memory.
+// most of a national report's memory; explain() builds little more (ExplainDetail::shown).
 void keep_shown(EntityExplanation& x) {
     for (std::size_t l = 0; l < x.levels.size(); ++l) {
         LevelExplanation& level = x.levels[l];
@@ -276,7 +276,7 @@ std::vector<CommuneSheet> report_communes(const Program& p, const Dataset& d, co
         const Entity& e = s.entity(r);
         if (e.kind != EntityKind::xa || !ev.entities[r].judged) continue;
         CommuneSheet sheet;
-        sheet.x = explain(p, d, ev, r);
+        sheet.x = explain(p, d, ev, r, engine::ExplainDetail::shown);
         keep_shown(sheet.x);
         sheet.anchor = "xa-" + e.code;
         sheet.unit = s.unit(s.entity_index(r));
