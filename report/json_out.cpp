@@ -1,8 +1,10 @@
 #include "report/json_out.hpp"
 
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 #include "text/utf8.hpp"
 
@@ -51,6 +53,24 @@ constexpr std::array<bool, 256> kAttention = [] {
     return t;
 }();
 
+// How many bytes from `p` need no attention (kAttention), counted eight at a time: up to the
+// first control, quote, backslash or byte of a multi-byte sequence, or to the last whole word.
+std::size_t plain_ascii_run(const char* p, std::size_t n) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        const std::uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
+        // The high bit of each byte that is a quote, a backslash, below 0x20, or itself high.
+        // Borrows may mark bytes above the first marked one, never below: the lowest is exact.
+        const std::uint64_t marked =
+            (((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) | ((w - kOnes * 0x20) & ~w) | w) & kHigh;
+        if (marked != 0) return i + static_cast<std::size_t>(std::countr_zero(marked)) / 8;  // little-endian
+    }
+    return i;
+}
+
 }  // namespace
 
 void JsonOut::string(std::string_view s) {
@@ -59,6 +79,8 @@ void JsonOut::string(std::string_view s) {
     buf_ += '"';
     std::size_t plain = 0;  // start of the run of bytes copied as they are
     for (std::size_t i = 0; i < s.size(); ++i) {
+        i += plain_ascii_run(s.data() + i, s.size() - i);  // eight bytes at a time
+        if (i == s.size()) break;
         const auto c = static_cast<unsigned char>(s[i]);
         if (!kAttention[c]) continue;
         if (c >= 0x80) {

@@ -3,6 +3,7 @@
 // document of a whole country is written one entity at a time.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <string>
@@ -23,6 +24,16 @@ public:
     void end_object() { close('}'); }
     void end_array() { close(']'); }
     void key(std::string_view k);
+    // A key written in the source, a string literal of letters, digits and `_`: copied as it is,
+    // without the checks a key from the data needs.
+    template <std::size_t N>
+    void key(const char (&k)[N]) {
+        before();
+        buf_ += '"';
+        buf_.append(k, N - 1);
+        buf_ += "\": ";
+        after_key_ = true;
+    }
 
     void string(std::string_view s);
     void string_or_null(std::string_view s) { s.empty() ? null() : string(s); }

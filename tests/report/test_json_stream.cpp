@@ -90,6 +90,16 @@ TEST_CASE("json stream: strings and numbers as the library writes them") {
         }
         strings.push_back(s);
     }
+    // Plain ASCII read eight bytes at a time: each byte that needs attention (a quote, a
+    // backslash, a control, the first byte of a sequence) at every place of a long string.
+    for (const std::string special : {"\"", "\\", "\x01", "\x1f", "\n", "\xc3\xa9", "\xff"}) {
+        for (std::size_t at = 0; at < 24; ++at) {
+            std::string s(24, 'a');
+            s.replace(at, 1, special);
+            strings.push_back(s);
+        }
+    }
+    strings.push_back(std::string(40, ' ') + "\x7f~ !#$%&'()*+,-./0123456789:;<=>?@[]^_`{|}");
     for (const std::string& s : strings) {
         INFO(Json(s).dump(-1, ' ', true, Json::error_handler_t::replace));
         CHECK(ours([&](ntm::report::JsonOut& o) { o.string(s); }) == theirs(Json(s)));
