@@ -36,13 +36,16 @@ void Evaluator::layout() {
     std::size_t count = 0;
     for (const Record& rec : d_.records) count += rec.year == opt_.year;
     ev_.entities.reserve(count);
+    state_->rows.reserve(count);
     for (std::uint32_t i = 0; i < d_.records.size(); ++i) {
         const Record& rec = d_.records[i];
         if (rec.year != opt_.year) continue;
+        const Entity& e = d_.entities[rec.entity];
         result_of_entity_[rec.entity] = static_cast<std::uint32_t>(ev_.entities.size());
         EntityResult& er = ev_.entities.emplace_back();
         er.record = i;
-        er.judged = d_.entities[rec.entity].judged;
+        er.judged = e.judged;
+        state_->rows.push_back({rec.offset, rec.entity, e.kind, e.map, e.region.value_or(Region::TDMNPB)});
     }
     // Each result's children (its nearest ancestor evaluated this year), in result order.
     std::vector<std::uint32_t> parent(ev_.entities.size(), kNone);
@@ -51,7 +54,7 @@ void Evaluator::layout() {
     std::size_t levels = 0;
     for (std::uint32_t r = 0; r < ev_.entities.size(); ++r) {
         const Entity& e = entity(r);
-        by_kind_[kind_index(e.kind)].push_back(r);
+        by_kind_[kind_index(kind(r))].push_back(r);
         for (std::uint32_t a = e.parent; a != kNone; a = d_.entities[a].parent) {
             if (result_of_entity_[a] != kNone) {
                 parent[r] = result_of_entity_[a];
@@ -59,7 +62,7 @@ void Evaluator::layout() {
                 break;
             }
         }
-        levels += p_.level_order[kind_index(e.kind)].size();
+        levels += p_.level_order[kind_index(kind(r))].size();
     }
     for (std::size_t r = 0; r < ev_.entities.size(); ++r) child_begin[r + 1] += child_begin[r];
     state_->children.resize(child_begin.back());
@@ -73,15 +76,14 @@ void Evaluator::layout() {
     std::size_t gates = 0, criteria = 0, indicators = 0, derived = 0;
     for (std::uint32_t r = 0; r < ev_.entities.size(); ++r) {
         EntityResult& er = ev_.entities[r];
-        const Entity& e = entity(r);
-        const auto& order = p_.level_order[kind_index(e.kind)];
+        const auto& order = p_.level_order[kind_index(kind(r))];
         er.first_level = static_cast<std::uint32_t>(ev_.levels.size());
         er.level_count = static_cast<std::uint32_t>(order.size());
         for (std::uint32_t li : order) {
             LevelResult& lr = ev_.levels.emplace_back();
             lr.level = li;
             lr.set = p_.set_for(p_.levels[li], opt_.year, opt_.set);
-            lr.set = er.judged ? set_for_locality(li, lr.set, d_.records[er.record].entity) : kNone;
+            lr.set = er.judged ? set_for_locality(li, lr.set, row(r).entity) : kNone;
             lr.first_gate = static_cast<std::uint32_t>(gates);
             gates += p_.levels[li].gates.size();
             lr.first_criterion = static_cast<std::uint32_t>(criteria);
@@ -95,7 +97,7 @@ void Evaluator::layout() {
         er.first_revocation = static_cast<std::uint32_t>(r * p_.revocations.size());
         er.first_category = static_cast<std::uint32_t>(r * p_.categories.size());
         state_->derived_offset[r] = derived;
-        derived += p_.derived[kind_index(e.kind)].size();
+        derived += p_.derived[kind_index(kind(r))].size();
     }
     const std::size_t n = ev_.entities.size();
     ev_.gates.assign(gates, Status::unknown);
@@ -110,9 +112,9 @@ void Evaluator::layout() {
     // Until a record's derived values are computed, the Dataset's stand in their slots.
     state_->derived.resize(derived);
     for (std::uint32_t r = 0; r < n; ++r) {
-        const double* raw = d_.values.data() + d_.records[ev_.entities[r].record].offset;
+        const double* raw = d_.values.data() + row(r).offset;
         double* own = state_->derived.data() + state_->derived_offset[r];
-        for (const auto& [slot, expr] : p_.derived[kind_index(entity(r).kind)]) *own++ = raw[slot];
+        for (const auto& [slot, expr] : p_.derived[kind_index(kind(r))]) *own++ = raw[slot];
     }
     reads_derived_.assign(p_.aggregates.size(), false);
     for (std::size_t a = 0; a < p_.aggregates.size(); ++a) {
@@ -150,7 +152,7 @@ void Evaluator::parallel(const std::vector<std::uint32_t>& results) {
 // set, its classes and whether it lost a level it was recognised at.
 void Evaluator::judge(const Slice& s) {
     EntityResult& er = *s.er;
-    er.region = entity(s.r).region.value_or(Region::TDMNPB);
+    er.region = row(s.r).region;
     derive(s);
     categories(s);
     if (!er.judged) {
@@ -169,7 +171,7 @@ void Evaluator::categories(const Slice& s) {
     const ExprContext ctx = context(s);
     std::vector<std::uint32_t> candidates;
     for (std::uint32_t c = 0; c < p_.categories.size(); ++c) {
-        if (p_.categories[c].kind != entity(s.r).kind) continue;
+        if (p_.categories[c].kind != kind(s.r)) continue;
         candidates.clear();
         s.categories[c] = category_candidates(p_, c, ctx, &candidates);
         if (s.categories[c] == kNone && !candidates.empty()) s.category_doubts[c] = candidates.front();
@@ -181,7 +183,7 @@ void Evaluator::categories(const Slice& s) {
 void Evaluator::derive(const Slice& s) {
     const ExprContext ctx = context(s);
     double* kept = state_ != nullptr ? state_->derived.data() + state_->derived_offset[s.r] : nullptr;
-    for (const auto& [slot, expr] : p_.derived[kind_index(entity(s.r).kind)]) {
+    for (const auto& [slot, expr] : p_.derived[kind_index(kind(s.r))]) {
         s.values[slot] = run(p_, expr, ctx);
         if (kept != nullptr) *kept++ = s.values[slot];
     }
@@ -316,7 +318,7 @@ Status Evaluator::gates(const Slice& s, const LevelResult& lr, std::uint32_t sco
             s.gates_of(lr)[g] = Status::not_applicable;
             continue;
         }
-        if (entity(ctx.entity).map == AdminMap::two_tier && counts_districts(cond)) {
+        if (row(ctx.entity).map == AdminMap::two_tier && counts_districts(cond)) {
             // There are no districts on the two-tier map: a condition on them does not apply.
             s.gates_of(lr)[g] = Status::not_applicable;
             continue;

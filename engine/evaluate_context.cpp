@@ -21,12 +21,10 @@ ExprContext Evaluator::context(std::uint32_t r, std::vector<double>& buffer, boo
 // Record `r`'s values: the Dataset's, or (when its kind derives values and `derived`) a copy in
 // `buffer` with them laid over.
 const double* Evaluator::values_of(std::uint32_t r, std::vector<double>& buffer, bool derived) const {
-    const Record& rec = d_.records[view_->entities[r].record];
-    const EntityKind kind = entity(r).kind;
-    const auto& derive = p_.derived[kind_index(kind)];
-    const double* raw = d_.values.data() + rec.offset;
+    const auto& derive = p_.derived[kind_index(kind(r))];
+    const double* raw = d_.values.data() + row(r).offset;
     if (derive.empty() || !derived) return raw;
-    buffer.assign(raw, raw + p_.schema.slots(kind));
+    buffer.assign(raw, raw + p_.schema.slots(kind(r)));
     const double* own = st_->derived.data() + st_->derived_offset[r];
     for (std::size_t k = 0; k < derive.size(); ++k) buffer[derive[k].first] = own[k];
     return buffer.data();
@@ -116,12 +114,11 @@ void Evaluator::aggregate_of(const void* self, std::uint32_t r, const Aggregate&
     while (!stack.empty()) {
         const std::uint32_t c = stack.back();
         stack.pop_back();
-        const Entity& e = ev->entity(c);
-        if (e.kind != agg.kind) {
+        if (ev->kind(c) != agg.kind) {
             push_children(c);
             continue;
         }
-        if (!e.judged) continue;  // a phường among the communes: not counted
+        if (!ev->view_->entities[c].judged) continue;  // a phường among the communes: not counted
         ++count;
         const double v = agg.operand.valid() ? run(ev->p_, agg.operand, ev->context(c, buffer, derived)) : 1.0;
         if (!known(v)) {

@@ -30,7 +30,7 @@ void Evaluator::revocations(const Slice& sl) {
     for (std::uint32_t q = 0; q < p_.revocations.size(); ++q) {
         const RevocationDef& def = p_.revocations[q];
         RevocationResult& out = sl.revocations[q];
-        if (def.kind != e.kind || !def.valid_in(opt_.year)) continue;
+        if (def.kind != kind(sl.r) || !def.valid_in(opt_.year)) continue;
         std::uint32_t at = kNone;
         for (std::uint32_t l = 0; l < er.level_count; ++l) {
             if (sl.levels[l].level == def.level) at = l;
@@ -66,9 +66,9 @@ bool Evaluator::reads_criteria_met(ExprRef e) const {
 
 void Evaluator::classes(const Slice& sl) {
     const EntityResult& er = *sl.er;
-    const EntityKind kind = entity(sl.r).kind;
+    const EntityKind of = kind(sl.r);
     for (std::uint32_t c = 0; c < p_.classes.size(); ++c) {
-        if (p_.classes[c].kind != kind) continue;
+        if (p_.classes[c].kind != of) continue;
         if (er.criteria_total == 0 && reads_criteria_met(p_.classes[c].when)) {
             // No standard set in force: a class by criteria met does not apply.
             sl.classes[c] = Status::not_applicable;
@@ -85,7 +85,7 @@ void Evaluator::maintenance(const Slice& sl) {
     for (const Recognition& rec : e.recognised) {
         if (rec.year >= opt_.year) continue;
         const std::uint32_t li = p_.level_index(rec.level);
-        if (li == kNone || p_.levels[li].kind != e.kind) continue;
+        if (li == kNone || p_.levels[li].kind != kind(sl.r)) continue;
         const LevelResult* lr = nullptr;
         for (std::uint32_t l = 0; l < er.level_count; ++l) {
             if (sl.levels[l].level == li) lr = &sl.levels[l];

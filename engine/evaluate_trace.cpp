@@ -56,8 +56,8 @@ Slice Evaluator::slice_of(std::uint32_t r, Scratch& scratch) {
     s.categories = ev_.categories.data() + er.first_category;
     s.category_doubts = ev_.category_doubts.data() + er.first_category;
     s.revocations = ev_.revocations.data() + er.first_revocation;
-    const double* raw = d_.values.data() + d_.records[er.record].offset;
-    scratch.values.assign(raw, raw + p_.schema.slots(entity(r).kind));
+    const double* raw = d_.values.data() + row(r).offset;
+    scratch.values.assign(raw, raw + p_.schema.slots(kind(r)));
     s.values = scratch.values.data();
     return s;
 }
@@ -90,9 +90,8 @@ Trace Evaluator::retrace(std::uint32_t r) {
     std::vector<Status> classes(p_.classes.size(), Status::not_applicable);
     std::vector<std::uint32_t> categories(p_.categories.size(), kNone), doubts(p_.categories.size(), kNone);
     std::vector<RevocationResult> revocations(p_.revocations.size());
-    const Record& rec = d_.records[done.record];
-    std::vector<double> values(d_.values.begin() + static_cast<std::ptrdiff_t>(rec.offset),
-                               d_.values.begin() + static_cast<std::ptrdiff_t>(rec.offset + p_.schema.slots(entity(r).kind)));
+    const double* raw = d_.values.data() + row(r).offset;
+    std::vector<double> values(raw, raw + p_.schema.slots(kind(r)));
     Trace t;
     const auto [indicators, criteria] = trace_size(p_, levels.data(), done.level_count);
     t.own_indicators_.resize(indicators);

@@ -17,8 +17,19 @@ namespace ntm::engine::detail {
 // each result's derived values, and its children.  Kept by an evaluation without its trace.
 // A record's values are the Dataset's with its derived ones laid over them: the evaluation
 // copies no other value.
+// What an evaluation reads of each result's record and entity at every turn, side by side:
+// Record and Entity are large, and read scattered they were much of an evaluation's time.
+struct Row {
+    std::size_t offset = 0;    // of its values in Dataset::values
+    std::uint32_t entity = 0;  // in Dataset::entities
+    EntityKind kind = EntityKind::xa;
+    AdminMap map = AdminMap::three_tier;
+    Region region = Region::TDMNPB;  // the entity's (own or inherited), TDMNPB where none
+};
+
 struct EvaluatorState {
     EvaluateOptions options;
+    std::vector<Row> rows;  // per result
     // Per result, one per Program::derived of its kind, in that order, from derived_offset[r].
     std::vector<double> derived;
     std::vector<std::size_t> derived_offset;
@@ -72,7 +83,9 @@ public:
     Trace retrace(std::uint32_t r);
 
 private:
-    const Entity& entity(std::uint32_t r) const { return d_.entities[d_.records[view_->entities[r].record].entity]; }
+    const Row& row(std::uint32_t r) const { return st_->rows[r]; }
+    const Entity& entity(std::uint32_t r) const { return d_.entities[row(r).entity]; }
+    EntityKind kind(std::uint32_t r) const { return row(r).kind; }
 
     // evaluate.cpp: the layout, the threads, contexts and aggregates (the callbacks of ExprContext)
     void layout();
