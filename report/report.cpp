@@ -34,19 +34,15 @@ class Scope {
 public:
     Scope(const Program& p, const Dataset& d, const Evaluation& ev, std::uint32_t locality)
         : p_(p), d_(d), ev_(ev), locality_(locality) {
-        // Sorted with each code at hand: the comparator does not walk result → record → entity.
-        // The same comparisons on the same sequence as sorting the indices: equal codes (one on
-        // each map) end in the same order as before.
-        std::vector<std::pair<const std::string*, std::uint32_t>> by_code;
-        by_code.reserve(ev.entities.size());
+        std::vector<std::uint32_t> in;  // the results within the locality, in result order
+        in.reserve(ev.entities.size());
         for (std::uint32_t r = 0; r < ev.entities.size(); ++r) {
-            if (within(d.records[ev.entities[r].record].entity)) by_code.emplace_back(&entity(r).code, r);
+            if (within(d.records[ev.entities[r].record].entity)) in.push_back(r);
         }
-        std::sort(by_code.begin(), by_code.end(), [](const auto& a, const auto& b) {
-            return code_order(*a.first, *b.first);
-        });
-        results_.reserve(by_code.size());
-        for (const auto& [code, r] : by_code) results_.push_back(r);
+        const auto order = sorted_by_code(static_cast<std::uint32_t>(in.size()),
+                                          [&](std::uint32_t i) { return std::string_view(entity(in[i]).code); });
+        results_.reserve(order.size());
+        for (const std::uint32_t i : order) results_.push_back(in[i]);
     }
     const std::vector<std::uint32_t>& results() const { return results_; }
     const Entity& entity(std::uint32_t r) const { return d_.entities[d_.records[ev_.entities[r].record].entity]; }
@@ -191,8 +187,10 @@ std::vector<DistrictProgress> district_progress(const Program& p, const Dataset&
         const std::uint32_t h = s.ancestor(s.entity_index(r), EntityKind::huyen);
         if (h == kNone) continue;
         DistrictProgress& dp = districts[d.entities[h].code];
-        dp.unit = s.unit(h);
-        dp.at_least.resize(commune_levels, 0);
+        if (dp.at_least.empty()) {  // the district's first commune
+            dp.unit = s.unit(h);
+            dp.at_least.resize(commune_levels, 0);
+        }
         const EntityResult& er = ev.entities[r];
         if (!er.judged) continue;
         ++dp.communes;

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "report/text.hpp"
+#include "report/text_table.hpp"
 #include "report/words.hpp"
 #include "text/utf8.hpp"
 
@@ -14,55 +15,11 @@ namespace ntm::report {
 
 namespace {
 
+using terminal::Table;
+
 constexpr Lang kLang = Lang::vi;  // the terminal text is Vietnamese
 
 const char* kind_noun(EntityKind k) { return words(kLang).kind_names[kind_index(k)]; }
-
-// One line as a terminal may show it: a control or invisible character (an escape sequence in a
-// name from the data) written by its code point (text::printable), nothing cut.
-std::string shown(std::string_view line) { return text::printable(line, std::string::npos); }
-
-// The whole text so, line by line (text::printable_lines), is what reaches the terminal.  Table
-// cells are shown before their width is measured, so that columns stay aligned.
-
-// Rows of cells printed with columns aligned by display width, two spaces apart.
-class Table {
-public:
-    enum Align { left, right };
-    explicit Table(std::vector<Align> aligns) : aligns_(std::move(aligns)) {}
-    void row(std::vector<std::string> cells) {
-        for (std::string& c : cells) c = shown(c);
-        rows_.push_back(std::move(cells));
-    }
-    bool empty() const { return rows_.empty(); }
-
-    std::string render(const std::string& indent) const {
-        std::vector<std::size_t> width(aligns_.size(), 0);
-        for (const auto& r : rows_) {
-            for (std::size_t c = 0; c < r.size() && c < width.size(); ++c) {
-                width[c] = std::max<std::size_t>(width[c], text::display_width(r[c]));
-            }
-        }
-        std::string out;
-        for (const auto& r : rows_) {
-            std::string line = indent;
-            for (std::size_t c = 0; c < r.size() && c < width.size(); ++c) {
-                const std::size_t pad = width[c] - text::display_width(r[c]);
-                if (c > 0) line += "  ";
-                if (aligns_[c] == right) line.append(pad, ' ');
-                line += r[c];
-                if (aligns_[c] == left && c + 1 < r.size()) line.append(pad, ' ');
-            }
-            while (!line.empty() && line.back() == ' ') line.pop_back();
-            out += line + "\n";
-        }
-        return out;
-    }
-
-private:
-    std::vector<Align> aligns_;
-    std::vector<std::vector<std::string>> rows_;
-};
 
 // One year's evaluation with its results in listing order.
 struct YearView {
@@ -70,14 +27,17 @@ struct YearView {
     const Dataset& d;
     const Evaluation& ev;
     std::vector<std::uint32_t> by_code;  // result indices sorted by entity code
+    std::vector<EntityKind> kinds;       // per result, its entity's: read before the entity
 
     YearView(const Program& program, const Dataset& data, const Evaluation& evaluation)
         : p(program), d(data), ev(evaluation) {
-        for (std::uint32_t r = 0; r < ev.entities.size(); ++r) by_code.push_back(r);
-        std::sort(by_code.begin(), by_code.end(),
-                  [&](std::uint32_t a, std::uint32_t b) { return code_order(entity(a).code, entity(b).code); });
+        by_code = sorted_by_code(static_cast<std::uint32_t>(ev.entities.size()),
+                                 [this](std::uint32_t r) { return std::string_view(entity(r).code); });
+        kinds.reserve(ev.entities.size());
+        for (const EntityResult& er : ev.entities) kinds.push_back(d.entities[d.records[er.record].entity].kind);
     }
     const Entity& entity(std::uint32_t r) const { return d.entities[d.records[ev.entities[r].record].entity]; }
+    EntityKind kind(std::uint32_t r) const { return kinds[r]; }
     const LevelDef* level_def(EntityKind kind, int ordinal) const {
         const auto& order = p.level_order[kind_index(kind)];
         if (ordinal < 0 || static_cast<std::size_t>(ordinal) >= order.size()) return nullptr;
@@ -184,10 +144,11 @@ std::string classes(const YearView& v, EntityKind kind) {
         std::size_t n = 0;
         std::vector<std::string> unsure;
         for (std::uint32_t r : v.by_code) {
-            const Entity& e = v.entity(r);
-            if (e.kind != kind) continue;
+            if (v.kind(r) != kind) continue;
             const EntityResult& er = v.ev.entities[r];
             const Status s = v.ev.classes[er.first_class + c];
+            if (s != Status::met && s != Status::unknown) continue;
+            const Entity& e = v.entity(r);
             if (s == Status::met) {
                 ++n;
                 members.row({e.code, display_name(e),
@@ -209,8 +170,8 @@ std::string lost_levels(const YearView& v, EntityKind kind) {
     Table t({Table::left, Table::left, Table::left});
     for (std::uint32_t r : v.by_code) {
         const EntityResult& er = v.ev.entities[r];
+        if (er.lost_level == kNone || v.kind(r) != kind) continue;
         const Entity& e = v.entity(r);
-        if (er.lost_level == kNone || e.kind != kind) continue;
         t.row({e.code, display_name(e),
                fmt::format(fmt::runtime(text_words().recognised_in), v.p.levels[er.lost_level].title, er.lost_year)});
     }
@@ -225,9 +186,9 @@ std::string revoked(const YearView& v, EntityKind kind) {
     Table yes({Table::left, Table::left, Table::left, Table::left}), maybe({Table::left, Table::left, Table::left});
     std::vector<std::string> yes_notes;
     for (std::uint32_t r : v.by_code) {
-        const Entity& e = v.entity(r);
         const Status any = v.ev.entities[r].revoked;  // none is met or unknown: nothing to list
-        if (e.kind != kind || (any != Status::met && any != Status::unknown)) continue;
+        if (v.kind(r) != kind || (any != Status::met && any != Status::unknown)) continue;
+        const Entity& e = v.entity(r);
         for (const RevocationExplanation& x : engine::explain_revocations(v.p, v.d, v.ev, r)) {
             if (x.status == Status::not_met) continue;
             std::string counts = fmt::format(fmt::runtime(w.revoke_counts), x.unmet, x.total,

@@ -1,7 +1,11 @@
 // Renderers: data problems, the evaluation summary, explanations and the ntm-eval JSON, on the
 // rules of the golden cases (tests/golden/eval/phu_ninh) and hand-built data.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <map>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "text/utf8.hpp"
 #include "engine/evaluate.hpp"
@@ -86,6 +90,32 @@ TEST_CASE("render: entities are listed by official code, shorter codes first") {
     CHECK(display_name(e) == "Xã Tam An");
     e.name = "Xã Tam An";
     CHECK(display_name(e) == "Xã Tam An");
+}
+
+TEST_CASE("render: sorted_by_code gives the order of sorting the indices by code_order, ties too") {
+    // Codes of every length around the eight bytes compared as one number, equal codes (one on
+    // each map), bytes past ASCII, a zero byte; in a scrambled order.
+    std::vector<std::string> codes;
+    std::uint32_t seed = 7;
+    const std::string alphabet = std::string("0123456789") + "\xc3\xa9" + std::string(1, '\0') + "_";
+    for (int n = 0; n < 2000; ++n) {
+        seed = seed * 1664525u + 1013904223u;
+        std::string code;
+        const std::size_t length = 1 + (seed >> 8) % 12;
+        for (std::size_t k = 0; k < length; ++k) {
+            seed = seed * 1664525u + 1013904223u;
+            code += alphabet[(seed >> 16) % alphabet.size()];
+        }
+        codes.push_back(code);
+        if (n % 7 == 0) codes.push_back(code);  // a tie
+    }
+    std::vector<std::uint32_t> expected(codes.size());
+    for (std::uint32_t i = 0; i < expected.size(); ++i) expected[i] = i;
+    std::sort(expected.begin(), expected.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return code_order(codes[a], codes[b]); });
+    const std::vector<std::uint32_t> got = ntm::report::sorted_by_code(
+        static_cast<std::uint32_t>(codes.size()), [&](std::uint32_t i) { return std::string_view(codes[i]); });
+    CHECK(got == expected);
 }
 
 TEST_CASE("render: the summary counts levels, classes, maintenance and district progress") {
