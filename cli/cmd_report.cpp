@@ -6,6 +6,7 @@
 #include "cli/entities.hpp"
 #include "cli/pdf.hpp"
 #include "engine/evaluate.hpp"
+#include "engine/targets.hpp"
 #include "report/text.hpp"
 #include "report/frame.hpp"
 #include "report/pdf.hpp"
@@ -173,7 +174,8 @@ unsigned parse_sections(const std::string& list) {
 }
 
 // --by: the report cut into parts, each written into the --out directory (created if missing)
-// as NAME.FORMAT; per district, a report of each district in scope.
+// as NAME.FORMAT; per district, a report of each district in scope (of `whole`, only its
+// districts and sections are then made and read).
 int write_parts(const ReportArgs& args, const report::Report& whole, const Loaded& loaded,
                 const engine::Evaluation& evaluation, const report::ReportOptions& options,
                 const std::vector<Input>& inputs, const report::RenderOptions& render, const report::FrameDate& date) {
@@ -187,12 +189,16 @@ int write_parts(const ReportArgs& args, const report::Report& whole, const Loade
             print_error(args.data, text::say("cli.report.by_no_district"));
             return kExitUsage;
         }
-        // The year before, evaluated once for every district's comparison.
+        // The year before, evaluated once for every district's comparison; likewise the targets
+        // of later years.
         const std::optional<engine::Evaluation> previous =
             report::previous_evaluation(loaded.program, loaded.data, evaluation, options.threads, options.history);
+        const std::vector<engine::TargetResult> upcoming =
+            engine::compare_upcoming_targets(loaded.program, loaded.data, evaluation);
         for (const report::DistrictProgress& d : whole.overview.districts) {
             report::ReportOptions one = options;
             one.previous = previous ? &*previous : nullptr;
+            one.upcoming = &upcoming;
             for (std::uint32_t e = 0; e < loaded.data.entities.size(); ++e) {
                 const engine::Entity& entity = loaded.data.entities[e];
                 if (entity.kind == engine::EntityKind::huyen && entity.code == d.unit.code) one.locality = e;
@@ -285,7 +291,14 @@ int run_report(const ReportArgs& args) {
     }
     const engine::Evaluation evaluation = engine::evaluate(loaded.program, data, {years.back(), args.threads, engine::kNone, false});
     fmt::print(stderr, "{}", text::render(evaluation.problems, lang()));
-    report::Report report = report::build_report(loaded.program, data, evaluation, report_options);
+    // By district, each part is a report of its own: of the whole, only the districts are read
+    // (each commune is explained once, for its district's part).
+    report::Report report;
+    if (args.by == "huyen") {
+        report.overview.districts = report::report_districts(loaded.program, data, evaluation, report_options.locality);
+    } else {
+        report = report::build_report(loaded.program, data, evaluation, report_options);
+    }
     report.sections = sections;
     std::vector<Input> inputs = loaded.inputs;
     if (!args.frame.empty()) inputs.push_back({"cli.input.frame_file", args.frame});

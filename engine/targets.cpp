@@ -1,18 +1,11 @@
 #include "engine/targets.hpp"
 
 #include "engine/evaluate.hpp"
+#include "engine/within.hpp"
 
 namespace ntm::engine {
 
 namespace {
-
-bool within(const Dataset& data, std::uint32_t entity, std::uint32_t locality) {
-    for (std::size_t steps = 0; entity != kNone && steps <= data.entities.size(); ++steps) {
-        if (entity == locality) return true;
-        entity = data.entities[entity].parent;
-    }
-    return false;
-}
 
 // The highest ordinal among the levels of `kind` the entity was recognised at before `year`.
 int recognised_before(const Program& program, const Entity& e, int year) {
@@ -30,6 +23,7 @@ TargetResult compare(const Program& program, const Dataset& data, const Evaluati
                      std::uint32_t locality) {
     const TargetDef& def = program.targets[t];
     TargetResult result{t, locality, {}};
+    const std::vector<std::uint8_t> within = entities_within(data, locality);
     for (const TargetDef::Line& line : def.lines) {
         const LevelDef& level = program.levels[line.level];
         TargetLineResult r;
@@ -38,7 +32,7 @@ TargetResult compare(const Program& program, const Dataset& data, const Evaluati
         r.asked = line.count;
         for (const EntityResult& er : evaluation.entities) {
             const std::uint32_t e = data.records[er.record].entity;
-            if (!er.judged || data.entities[e].kind != level.kind || !within(data, e, locality)) continue;
+            if (!er.judged || data.entities[e].kind != level.kind || !within[e]) continue;
             r.reached += er.level >= level.ordinal;
             r.reached_max += er.level_max >= level.ordinal;
         }
@@ -48,7 +42,7 @@ TargetResult compare(const Program& program, const Dataset& data, const Evaluati
             const int from = std::max(evaluation.year, def.year);
             for (std::uint32_t e = 0; e < data.entities.size(); ++e) {
                 const Entity& en = data.entities[e];
-                if (!en.judged || en.kind != level.kind || !within(data, e, locality)) continue;
+                if (!en.judged || en.kind != level.kind || !within[e]) continue;
                 r.before += recognised_before(program, en, from) >= level.ordinal;
             }
         }

@@ -5,6 +5,7 @@
 #include <map>
 #include <string_view>
 
+#include "engine/within.hpp"
 #include "report/text.hpp"
 
 namespace ntm::report {
@@ -33,7 +34,7 @@ bool number_order(const std::string& a, const std::string& b) {
 class Scope {
 public:
     Scope(const Program& p, const Dataset& d, const Evaluation& ev, std::uint32_t locality)
-        : p_(p), d_(d), ev_(ev), locality_(locality) {
+        : p_(p), d_(d), ev_(ev), locality_(locality), within_(engine::entities_within(d, locality)) {
         std::vector<std::uint32_t> in;  // the results within the locality, in result order
         in.reserve(ev.entities.size());
         for (std::uint32_t r = 0; r < ev.entities.size(); ++r) {
@@ -49,11 +50,7 @@ public:
     std::uint32_t entity_index(std::uint32_t r) const { return d_.records[ev_.entities[r].record].entity; }
     // Whether an entity is the locality or lies within it.
     bool within(std::uint32_t e) const {
-        if (locality_ == kNone) return true;
-        for (std::size_t steps = 0; e != kNone && steps <= d_.entities.size(); e = d_.entities[e].parent, ++steps) {
-            if (e == locality_) return true;
-        }
-        return false;
+        return locality_ == kNone || (e < within_.size() && within_[e] != 0);
     }
     std::uint32_t ancestor(std::uint32_t e, EntityKind kind) const {
         for (std::uint32_t a = d_.entities[e].parent; a != kNone; a = d_.entities[a].parent) {
@@ -73,6 +70,7 @@ private:
     const Dataset& d_;
     const Evaluation& ev_;
     std::uint32_t locality_;
+    std::vector<std::uint8_t> within_;  // per entity (engine::entities_within)
     std::vector<std::uint32_t> results_;
 };
 
@@ -221,7 +219,8 @@ std::vector<TargetRow> target_rows(const Program& p, const Scope& s, const std::
 
 }  // namespace
 
-Overview report_overview(const Program& p, const Dataset& d, const Evaluation& ev, std::uint32_t locality) {
+Overview report_overview(const Program& p, const Dataset& d, const Evaluation& ev, std::uint32_t locality,
+                         const std::vector<engine::TargetResult>* upcoming) {
     const Scope s(p, d, ev, locality);
     Overview o;
     o.year = ev.year;
@@ -236,7 +235,7 @@ Overview report_overview(const Program& p, const Dataset& d, const Evaluation& e
     unit_facts(p, d, s, ev, o);
     o.districts = district_progress(p, d, s, ev);
     o.targets = target_rows(p, s, ev.targets);
-    o.upcoming = target_rows(p, s, engine::compare_upcoming_targets(p, d, ev));
+    o.upcoming = target_rows(p, s, upcoming != nullptr ? *upcoming : engine::compare_upcoming_targets(p, d, ev));
     return o;
 }
 
@@ -365,7 +364,7 @@ Report build_report(const Program& p, const Dataset& d, const Evaluation& ev, co
             r.standard_set = p.sets[set].title.empty() ? p.sets[set].name : p.sets[set].title;
         }
     }
-    r.overview = report_overview(p, d, ev, options.locality);
+    r.overview = report_overview(p, d, ev, options.locality, options.upcoming);
     r.overview.trend = report_trend(p, d, ev, options.locality, options.threads, options.history, options.previous);
     r.communes = report_communes(p, d, ev, options.locality);
     std::map<std::string, std::size_t> sets;

@@ -42,6 +42,9 @@ struct ReportOptions {
     // reports of each district (`ntm report --by huyen`) share one rather than evaluating that
     // year once each (previous_evaluation).  Null: made here when there is such a year.
     const Evaluation* previous = nullptr;
+    // The targets of later years compared with these results (engine::compare_upcoming_targets),
+    // when already made: they are the same for every district's report.  Null: made here.
+    const std::vector<engine::TargetResult>* upcoming = nullptr;
 };
 
 // --- 1. Overview -----------------------------------------------------------------------------
@@ -234,8 +237,9 @@ struct Report {
     unsigned sections = kAllSections;
 };
 
+// `upcoming`: the targets of later years when already compared (ReportOptions::upcoming).
 Overview report_overview(const Program& program, const Dataset& data, const Evaluation& evaluation,
-                         std::uint32_t locality);
+                         std::uint32_t locality, const std::vector<engine::TargetResult>* upcoming = nullptr);
 // The year before `evaluation`'s present in `history` (else in `data`), evaluated here, compared
 // with it (trend.cpp).
 Trend report_trend(const Program& program, const Dataset& data, const Evaluation& evaluation, std::uint32_t locality,
