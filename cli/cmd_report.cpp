@@ -179,16 +179,36 @@ unsigned parse_sections(const std::string& list) {
 int write_parts(const ReportArgs& args, const report::Report& whole, const Loaded& loaded,
                 const engine::Evaluation& evaluation, const report::ReportOptions& options,
                 const std::vector<Input>& inputs, const report::RenderOptions& render, const report::FrameDate& date) {
-    std::vector<report::ReportPart> parts;
+    if (args.by == "huyen" && whole.overview.districts.empty()) {
+        print_error(args.data, text::say("cli.report.by_no_district"));
+        return kExitUsage;
+    }
+    std::error_code ec;
+    const fs::path dir(args.out);
+    if (args.out == "-" || (fs::exists(dir, ec) && !fs::is_directory(dir, ec))) {
+        print_error(args.out, text::say("cli.report.by_needs_dir"));
+        return kExitUsage;
+    }
+    if (!fs::exists(dir, ec) && (!fs::create_directory(dir, ec) || ec)) {
+        print_error(args.out, text::say("cli.cannot_mkdir", text::reason_text(ec.message())));
+        return kExitUsage;
+    }
+    // Each part written as soon as it is made.
+    std::size_t count = 0;
+    int written = kExitOk;
+    const report::TakePart write = [&](const std::string& name, const report::Report& part) {
+        ReportArgs one = args;
+        // CSV: a directory of tables per part; otherwise one file.
+        one.out = (dir / (args.format == "csv" ? name : fmt::format("{}.{}", name, args.format))).string();
+        written = write_report(one, part, lang(), inputs, render, date, true);
+        count += written == kExitOk;
+        return written == kExitOk;
+    };
     if (args.by == "so") {
-        parts = report::split_by_body(whole);
+        report::each_part_by_body(whole, write);
     } else if (args.by == "xa") {
-        parts = report::split_by_commune(whole);
+        report::each_part_by_commune(whole, write);
     } else {
-        if (whole.overview.districts.empty()) {
-            print_error(args.data, text::say("cli.report.by_no_district"));
-            return kExitUsage;
-        }
         // The year before, evaluated once for every district's comparison; likewise the targets
         // of later years.
         const std::optional<engine::Evaluation> previous =
@@ -203,32 +223,15 @@ int write_parts(const ReportArgs& args, const report::Report& whole, const Loade
                 const engine::Entity& entity = loaded.data.entities[e];
                 if (entity.kind == engine::EntityKind::huyen && entity.code == d.unit.code) one.locality = e;
             }
-            report::ReportPart part;
             const std::string name = report::slug(d.unit.name);
-            part.name = name.empty() ? report::slug(d.unit.code) : fmt::format("{}-{}", report::slug(d.unit.code), name);
-            part.report = report::build_report(loaded.program, loaded.data, evaluation, one);
-            part.report.sections = whole.sections;
-            parts.push_back(std::move(part));
+            report::Report part = report::build_report(loaded.program, loaded.data, evaluation, one);
+            part.sections = whole.sections;
+            if (!write(name.empty() ? report::slug(d.unit.code) : fmt::format("{}-{}", report::slug(d.unit.code), name), part))
+                break;
         }
     }
-    std::error_code ec;
-    const fs::path dir(args.out);
-    if (args.out == "-" || (fs::exists(dir, ec) && !fs::is_directory(dir, ec))) {
-        print_error(args.out, text::say("cli.report.by_needs_dir"));
-        return kExitUsage;
-    }
-    if (!fs::exists(dir, ec) && (!fs::create_directory(dir, ec) || ec)) {
-        print_error(args.out, text::say("cli.cannot_mkdir", text::reason_text(ec.message())));
-        return kExitUsage;
-    }
-    for (const report::ReportPart& part : parts) {
-        ReportArgs one = args;
-        // CSV: a directory of tables per part; otherwise one file.
-        one.out = (dir / (args.format == "csv" ? part.name : fmt::format("{}.{}", part.name, args.format))).string();
-        const int written = write_report(one, part.report, lang(), inputs, render, date, true);
-        if (written != kExitOk) return written;
-    }
-    print_done(text::say("cli.report.wrote_parts", parts.size(), text::printable(args.out)));
+    if (written != kExitOk) return written;
+    print_done(text::say("cli.report.wrote_parts", count, text::printable(args.out)));
     return kExitOk;
 }
 

@@ -33,35 +33,49 @@ std::string unique(std::string name, std::set<std::string>& taken) {
 
 }  // namespace
 
-std::vector<ReportPart> split_by_body(const Report& report) {
-    std::vector<ReportPart> parts;
+bool each_part_by_body(const Report& report, const TakePart& take) {
     std::set<std::string> taken;
+    Report part = report;
+    part.work.clear();
+    part.sections = kWork;
     for (const WorkList& list : report.work) {
         std::string name = slug(list.body);
         if (name.empty()) name = "chua-giao";
-        ReportPart part;
-        part.name = unique(std::move(name), taken);
-        part.report = report;
-        part.report.work = {list};
-        part.report.sections = kWork;
-        parts.push_back(std::move(part));
+        part.work = {list};
+        if (!take(unique(std::move(name), taken), part)) return false;
     }
+    return true;
+}
+
+bool each_part_by_commune(const Report& report, const TakePart& take) {
+    std::set<std::string> taken;
+    Report part = report;
+    part.communes.clear();
+    part.sections = kCommunes;
+    for (const CommuneSheet& sheet : report.communes) {
+        const std::string s = slug(sheet.unit.name);
+        part.communes = {sheet};
+        if (!take(unique(s.empty() ? slug(sheet.unit.code) : fmt::format("{}-{}", slug(sheet.unit.code), s), taken), part))
+            return false;
+    }
+    return true;
+}
+
+namespace {
+
+std::vector<ReportPart> collect(const Report& report, bool (*each)(const Report&, const TakePart&)) {
+    std::vector<ReportPart> parts;
+    each(report, [&parts](const std::string& name, const Report& part) {
+        parts.push_back({name, part});
+        return true;
+    });
     return parts;
 }
 
-std::vector<ReportPart> split_by_commune(const Report& report) {
-    std::vector<ReportPart> parts;
-    std::set<std::string> taken;
-    for (const CommuneSheet& sheet : report.communes) {
-        const std::string s = slug(sheet.unit.name);
-        ReportPart part;
-        part.name = unique(s.empty() ? slug(sheet.unit.code) : fmt::format("{}-{}", slug(sheet.unit.code), s), taken);
-        part.report = report;
-        part.report.communes = {sheet};
-        part.report.sections = kCommunes;
-        parts.push_back(std::move(part));
-    }
-    return parts;
-}
+}  // namespace
+
+std::vector<ReportPart> split_by_body(const Report& report) { return collect(report, each_part_by_body); }
+
+std::vector<ReportPart> split_by_commune(const Report& report) { return collect(report, each_part_by_commune); }
 
 }  // namespace ntm::report

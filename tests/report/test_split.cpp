@@ -79,6 +79,28 @@ TEST_CASE("split by commune: one part per sheet, named by code and name", "[repo
     CHECK_FALSE(has(md, "id=\"viec-cua-so\""));
 }
 
+TEST_CASE("split: each part handed on in turn, the same as collected, until one is refused", "[report]") {
+    const Report whole = sample();
+    const std::vector<ReportPart> collected = split_by_commune(whole);
+    std::vector<std::string> names, rendered;
+    CHECK(each_part_by_commune(whole, [&](const std::string& name, const Report& part) {
+        names.push_back(name);
+        rendered.push_back(render_report_md(part, Lang::vi));
+        return true;
+    }));
+    REQUIRE(names.size() == collected.size());
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        CHECK(names[i] == collected[i].name);
+        CHECK(rendered[i] == render_report_md(collected[i].report, Lang::vi));
+    }
+    // The whole report is left as it was: every sheet, every view.
+    CHECK(whole.communes.size() == 2);
+    CHECK(whole.sections == sample().sections);
+    std::size_t taken = 0;
+    CHECK_FALSE(each_part_by_body(whole, [&](const std::string&, const Report&) { return ++taken > 1; }));
+    CHECK(taken == 1);  // stopped at the first part refused
+}
+
 TEST_CASE("sections: only the views asked for, in Markdown and CSV", "[report]") {
     Report r = sample();
     r.sections = kCriteria | kProblems;
