@@ -74,8 +74,12 @@ void Evaluator::layout() {
     ev_.levels.reserve(levels);
     state_->derived_offset.resize(ev_.entities.size());
     std::size_t gates = 0, criteria = 0, indicators = 0, derived = 0;
+    bool scoped = false;
+    for (const auto& sets : scoped_) scoped = scoped || !sets.empty();
+    std::vector<std::uint32_t> chain;
     for (std::uint32_t r = 0; r < ev_.entities.size(); ++r) {
         EntityResult& er = ev_.entities[r];
+        if (scoped && er.judged) chain_of(row(r).entity, chain);
         const auto& order = p_.level_order[kind_index(kind(r))];
         er.first_level = static_cast<std::uint32_t>(ev_.levels.size());
         er.level_count = static_cast<std::uint32_t>(order.size());
@@ -83,7 +87,7 @@ void Evaluator::layout() {
             LevelResult& lr = ev_.levels.emplace_back();
             lr.level = li;
             lr.set = p_.set_for(p_.levels[li], opt_.year, opt_.set);
-            lr.set = er.judged ? set_for_locality(li, lr.set, row(r).entity) : kNone;
+            lr.set = er.judged ? set_for_locality(li, lr.set, chain) : kNone;
             lr.first_gate = static_cast<std::uint32_t>(gates);
             gates += p_.levels[li].gates.size();
             lr.first_criterion = static_cast<std::uint32_t>(criteria);

@@ -1,16 +1,16 @@
 // The set that judges each level of a record: a set for a locality (`locality "49"`) the
 // entity lies in replaces the set in force in the year (docs/architecture.md, "Which set").
+#include <algorithm>
+
 #include "engine/evaluator.hpp"
 
 namespace ntm::engine::detail {
 
-// How many steps up from `entity` the entity coded `code` is (0: itself), or -1.
-int Evaluator::distance_to(std::uint32_t entity, const std::string& code) const {
-    int steps = 0;
-    for (std::uint32_t a = entity; a != kNone && steps <= 8; a = d_.entities[a].parent, ++steps) {
-        if (d_.entities[a].code == code) return steps;
-    }
-    return -1;
+// The entity and its ancestors, nearest first, at most kLocalitySteps + 1 of them: where a set
+// for a locality is looked for.
+void Evaluator::chain_of(std::uint32_t entity, std::vector<std::uint32_t>& chain) const {
+    chain.clear();
+    for (std::uint32_t a = entity; a != kNone && chain.size() <= kLocalitySteps; a = d_.entities[a].parent) chain.push_back(a);
 }
 
 // The sets for a locality that may replace the set in force of each level this year: valid
@@ -29,15 +29,30 @@ void Evaluator::scoped_sets() {
             if (related) scoped_[li].push_back(s);
         }
     }
+    // The entities each of these sets' localities names (a code on each map names two).
+    locality_entities_.assign(p_.sets.size(), {});
+    for (const auto& sets : scoped_) {
+        for (std::uint32_t s : sets) {
+            if (!locality_entities_[s].empty()) continue;
+            for (std::uint32_t e = 0; e < d_.entities.size(); ++e) {
+                if (d_.entities[e].code == p_.sets[s].locality) locality_entities_[s].push_back(e);
+            }
+        }
+    }
 }
 
 // A set for a locality the entity lies in replaces the set in force (`base`): the nearest
 // locality wins, then the set furthest down the `extends` chain.
-std::uint32_t Evaluator::set_for_locality(std::uint32_t level, std::uint32_t base, std::uint32_t entity) const {
+std::uint32_t Evaluator::set_for_locality(std::uint32_t level, std::uint32_t base,
+                                         const std::vector<std::uint32_t>& chain) const {
     std::uint32_t best = base;
     int best_distance = -1;
     for (std::uint32_t s : scoped_[level]) {
-        const int d = distance_to(entity, p_.sets[s].locality);
+        int d = -1;  // steps up the chain to the set's locality
+        for (std::size_t i = 0; i < chain.size() && d < 0; ++i) {
+            const auto& named = locality_entities_[s];
+            if (std::find(named.begin(), named.end(), chain[i]) != named.end()) d = static_cast<int>(i);
+        }
         if (d < 0) continue;
         if (best_distance < 0 || d < best_distance || (d == best_distance && p_.extends(s, best))) {
             best = s;

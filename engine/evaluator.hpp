@@ -117,9 +117,10 @@ private:
                  Status status, UnconfirmedAnd& marks);
 
     // evaluate_locality.cpp: the set of each level, for the locality the entity lies in
-    int distance_to(std::uint32_t entity, const std::string& code) const;
+    static constexpr std::size_t kLocalitySteps = 8;  // how far up a locality is looked for
+    void chain_of(std::uint32_t entity, std::vector<std::uint32_t>& chain) const;
     void scoped_sets();
-    std::uint32_t set_for_locality(std::uint32_t level, std::uint32_t base, std::uint32_t entity) const;
+    std::uint32_t set_for_locality(std::uint32_t level, std::uint32_t base, const std::vector<std::uint32_t>& chain) const;
 
     // evaluate_standing.cpp: what follows the levels, in the order judge() runs them
     void standard_counts(const Slice& s) const;
@@ -140,6 +141,7 @@ private:
     std::vector<std::uint32_t> result_of_entity_;         // entity → result, or kNone
     std::array<std::vector<std::uint32_t>, kKindCount> by_kind_;
     std::vector<std::vector<std::uint32_t>> scoped_;       // level → sets for a locality
+    std::vector<std::vector<std::uint32_t>> locality_entities_;  // set → the entities its locality names
 };
 
 }  // namespace ntm::engine::detail
