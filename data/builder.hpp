@@ -303,7 +303,10 @@ private:
     std::uint64_t rows_ = 0;  // records of the file so far, for the limit of rows
 };
 
-// The readers.
+// The readers.  load_csv_file reads the file a piece at a time, never whole (text/pieces.hpp;
+// tests give small pieces); load_csv reads a text held whole, with the same result.
+Dataset load_csv_file(const std::string& path, const Schema& schema, const LoadOptions& options,
+                      std::size_t piece_bytes = std::size_t{1} << 20);
 Dataset load_csv(const std::string& path, std::string_view text, const Schema& schema,
                  const LoadOptions& options);
 Dataset load_json(const std::string& path, std::string_view text, const Schema& schema,

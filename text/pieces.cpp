@@ -1,0 +1,113 @@
+// TextPieces (text/pieces.hpp): a file read a piece at a time, each piece checked as
+// read_text_file() checks the whole.
+#include "text/pieces.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <limits>
+
+#include "text/utf8.hpp"
+
+namespace ntm::text {
+
+TextPieces::TextPieces(std::string path, SizeLimit limit, Cut cut, std::size_t piece_bytes)
+    : path_(std::move(path)), limit_(std::move(limit)), cut_(cut), piece_bytes_(std::max<std::size_t>(piece_bytes, 1)) {}
+
+TextPieces::~TextPieces() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+bool TextPieces::open(std::vector<Problem>& problems) {
+    // As read_text_file opens it: without waiting, and checked by the descriptor.
+    fd_ = ::open(path_.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct ::stat st {};
+    if (fd_ < 0 || ::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode) ||
+        static_cast<std::uint64_t>(st.st_size) > limit_.bytes) {
+        fail(problems);
+        return false;
+    }
+    return true;
+}
+
+std::optional<std::string_view> TextPieces::fail(std::vector<Problem>& problems) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+    buf_.clear();
+    buf_.shrink_to_fit();
+    // The file read whole, to be told about as it always is; read well this time, it changed
+    // while it was read.
+    if (read_text_file(path_, problems, limit_)) {
+        problems.push_back(file_problem(path_, say("file.cannot_read", reason_text("input/output error"))));
+    }
+    return std::nullopt;
+}
+
+bool TextPieces::fill(std::size_t n) {
+    // Never more than one byte past the limit, as read_text_file reads.
+    const std::uint64_t bound =
+        limit_.bytes == std::numeric_limits<std::uint64_t>::max() ? limit_.bytes : limit_.bytes + 1;
+    n = static_cast<std::size_t>(std::min<std::uint64_t>(n, bound - std::min(read_, bound)));
+    if (n == 0) {
+        eof_ = true;  // at the bound: the caller sees the size over the limit
+        return true;
+    }
+    const std::size_t held = buf_.size();
+    buf_.resize(held + n);
+    ::ssize_t got = 0;
+    do {
+        got = ::read(fd_, buf_.data() + held, n);
+    } while (got < 0 && errno == EINTR);
+    if (got < 0) {
+        buf_.resize(held);
+        return false;
+    }
+    buf_.resize(held + static_cast<std::size_t>(got));
+    read_ += static_cast<std::uint64_t>(got);
+    eof_ = got == 0;
+    return true;
+}
+
+std::optional<std::string_view> TextPieces::next(std::vector<Problem>& problems) {
+    if (fd_ < 0 && !eof_) return fail(problems);  // not opened
+    buf_.erase(0, given_);
+    given_ = 0;
+    const std::size_t least = started_ ? piece_bytes_ : std::max<std::size_t>(piece_bytes_, 3);
+    while (!eof_ && buf_.size() < least) {
+        if (!fill(least - buf_.size()) || read_ > limit_.bytes) return fail(problems);
+    }
+    if (!started_) {
+        started_ = true;
+        if (buf_.compare(0, 3, "\xEF\xBB\xBF") == 0) buf_.erase(0, 3);
+    }
+    // Where the piece may end: after the last LF, or the last byte below 0x80.
+    const auto cut_after = [&](std::size_t from) -> std::size_t {
+        const std::string_view held = std::string_view(buf_).substr(from);
+        if (cut_ == Cut::line) {
+            const std::size_t lf = held.rfind('\n');
+            return lf == std::string_view::npos ? 0 : from + lf + 1;
+        }
+        for (std::size_t i = held.size(); i > 0; --i) {
+            if (static_cast<unsigned char>(held[i - 1]) < 0x80) return from + i;
+        }
+        return 0;
+    };
+    std::size_t end = buf_.size();
+    for (std::size_t from = 0; !eof_;) {
+        if ((end = cut_after(from)) != 0) break;
+        from = buf_.size();
+        // A line longer than the piece: read on until it ends (twice as much each time).
+        if (!fill(std::max(piece_bytes_, buf_.size())) || read_ > limit_.bytes) return fail(problems);
+        end = buf_.size();
+    }
+    if (read_ > limit_.bytes) return fail(problems);
+    const std::string_view piece = std::string_view(buf_).substr(0, end);
+    if (invalid_utf8_at(piece) != std::string_view::npos) return fail(problems);
+    given_ = end;
+    return piece;
+}
+
+}  // namespace ntm::text
