@@ -24,12 +24,19 @@ TextPieces::~TextPieces() {
 bool TextPieces::open(std::vector<Problem>& problems) {
     // As read_text_file opens it: without waiting, and checked by the descriptor.
     fd_ = ::open(path_.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    struct ::stat st {};
-    if (fd_ < 0 || ::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode) ||
-        static_cast<std::uint64_t>(st.st_size) > limit_.bytes) {
+    if (fd_ < 0 || !stat_file() || version_.size > limit_.bytes || (again_ && version_ != seen_)) {
         fail(problems);
         return false;
     }
+    return true;
+}
+
+bool TextPieces::stat_file() {
+    struct ::stat st {};
+    if (::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) return false;
+    version_ = {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino),
+                static_cast<std::uint64_t>(st.st_size), static_cast<std::int64_t>(st.st_mtim.tv_sec),
+                static_cast<std::int64_t>(st.st_mtim.tv_nsec)};
     return true;
 }
 
@@ -105,7 +112,13 @@ std::optional<std::string_view> TextPieces::next(std::vector<Problem>& problems)
     }
     if (read_ > limit_.bytes) return fail(problems);
     const std::string_view piece = std::string_view(buf_).substr(0, end);
-    if (invalid_utf8_at(piece) != std::string_view::npos) return fail(problems);
+    if (again_) {
+        // Checked when it was first read, if it is still that file: written to since, it is
+        // read again whole to be told about (or as a file that cannot be read).
+        if (eof_ && end == buf_.size() && (!stat_file() || version_ != seen_ || read_ != seen_.size)) return fail(problems);
+    } else if (invalid_utf8_at(piece) != std::string_view::npos) {
+        return fail(problems);
+    }
     given_ = end;
     return piece;
 }

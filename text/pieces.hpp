@@ -35,6 +35,23 @@ public:
 
     // Opens the file after the checks of check_input_file(); false, with the problem, if it cannot.
     bool open(std::vector<Problem>& problems);
+
+    // What tells a file's bytes unchanged: the file (device, inode), its size and the time it was
+    // last written to, to the nanosecond.
+    struct Version {
+        std::uint64_t device = 0, inode = 0, size = 0;
+        std::int64_t seconds = 0, nanoseconds = 0;
+        bool operator==(const Version&) const = default;
+    };
+    // The file as open() found it.
+    const Version& version() const { return version_; }
+    // The file read again, as `seen` when it was read and checked before: its pieces are not
+    // checked again, and open() and the end of the file fail when it is not that version (it
+    // was written to meanwhile), as a file that cannot be read.
+    void read_again(const Version& seen) {
+        again_ = true;
+        seen_ = seen;
+    }
     // The next piece (valid until the next call), empty at the end; nullopt, with the problem,
     // when the file cannot be read on.  A leading BOM is dropped.
     std::optional<std::string_view> next(std::vector<Problem>& problems);
@@ -44,6 +61,8 @@ private:
     std::optional<std::string_view> fail(std::vector<Problem>& problems);
     // Reads up to `n` more bytes after the held ones; false on a read error.
     bool fill(std::size_t n);
+    // Reads the file's Version; false when it is no regular file or cannot be read.
+    bool stat_file();
 
     std::string path_;
     SizeLimit limit_;
@@ -54,6 +73,8 @@ private:
     std::size_t given_ = 0;     // the bytes at the front that the last piece held
     std::uint64_t read_ = 0;    // bytes read from the file so far
     bool eof_ = false, started_ = false;
+    Version version_{}, seen_{};
+    bool again_ = false;
 };
 
 }  // namespace ntm::text
