@@ -269,6 +269,7 @@ private:
     std::uint32_t at_row(std::uint32_t line) const { return sheets_.empty() ? line : row_of(line); }
 
     std::string path_;
+    engine::Origin origin_;  // the file, named once for every entity and record
     std::vector<std::string> sheets_;
     const Schema& schema_;
     LoadOptions options_;
