@@ -163,28 +163,31 @@ Dataset load_csv(const std::string& path, std::string_view text, const Schema& s
         schema, options);
 }
 
-Dataset load_csv_file(const std::string& path, const Schema& schema, const LoadOptions& options,
-                      std::size_t piece_bytes) {
-    const text::SizeLimit limit{options.limits.data_file_bytes, "D0901", "data-file-size"};
-    // The second reading checks that the file is the one the first read and checked.
-    std::optional<text::TextPieces::Version> checked;
-    const auto open = [&] {
-        auto file = std::make_shared<text::TextPieces>(path, limit, text::TextPieces::Cut::line, piece_bytes);
+PieceSource piece_source(const std::string& path, const text::SizeLimit& limit, text::TextPieces::Cut cut,
+                         std::size_t piece_bytes) {
+    auto checked = std::make_shared<std::optional<text::TextPieces::Version>>();
+    return [=] {
+        auto file = std::make_shared<text::TextPieces>(path, limit, cut, piece_bytes);
         auto problems = std::make_shared<std::vector<text::Problem>>();
         const auto fail = [path, problems] {
             throw FileError{problems->empty() ? text::file_problem(path, text::say("load.cannot_read"))
                                               : problems->front()};
         };
-        if (checked) file->read_again(*checked);
+        if (*checked) file->read_again(**checked);
         if (!file->open(*problems)) fail();
-        if (!checked) checked = file->version();
-        return Pieces([file, problems, fail] {
+        if (!*checked) *checked = file->version();
+        return std::function<std::string_view()>([file, problems, fail] {
             const auto piece = file->next(*problems);
             if (!piece) fail();
             return *piece;
         });
     };
-    return load_csv_pieces(path, open, schema, options);
+}
+
+Dataset load_csv_file(const std::string& path, const Schema& schema, const LoadOptions& options,
+                      std::size_t piece_bytes) {
+    const text::SizeLimit limit{options.limits.data_file_bytes, "D0901", "data-file-size"};
+    return load_csv_pieces(path, piece_source(path, limit, text::TextPieces::Cut::line, piece_bytes), schema, options);
 }
 
 }  // namespace ntm::data

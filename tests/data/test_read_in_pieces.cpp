@@ -1,7 +1,8 @@
-// A CSV file read a piece at a time (data/csv_load.cpp, text/pieces.hpp) gives what it gives read
-// whole: the same entities, records, values and places, the same problems in the same order,
-// the same error for a file that cannot be read — whatever the size of the pieces, with rows,
-// quoted cells, line breaks and letters of several bytes across their boundaries.
+// A CSV or JSON file read a piece at a time (data/csv_load.cpp, data/json.cpp, text/pieces.hpp)
+// gives what it gives read whole: the same entities, records, values and places, the same
+// problems in the same order, the same error for a file that cannot be read — whatever the size
+// of the pieces, with rows, quoted cells, line breaks, tokens and letters of several bytes
+// across their boundaries.
 #include <fmt/format.h>
 
 #include <catch2/catch.hpp>
@@ -39,11 +40,16 @@ std::string dump(const engine::Dataset& ds) {
 // its rendering.
 std::string read(const std::string& path, std::size_t piece, const data::LoadOptions& options = {}) {
     try {
-        if (piece != 0) return dump(data::load_csv_file(path, support::schema(), options, piece));
+        const bool json = path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0;
+        if (piece != 0) {
+            return dump(json ? data::load_json_file(path, support::schema(), options, piece)
+                             : data::load_csv_file(path, support::schema(), options, piece));
+        }
         std::vector<text::Problem> errors;
         const auto text = text::read_text_file(path, errors, {options.limits.data_file_bytes, "D0901", "data-file-size"});
         if (!text) return "error: " + text::render(errors.front(), text::Lang::en);
-        return dump(data::load_csv(path, *text, support::schema(), options));
+        return dump(json ? data::load_json(path, *text, support::schema(), options)
+                         : data::load_csv(path, *text, support::schema(), options));
     } catch (const text::FileError& e) {
         return "error: " + text::render(e.problem, text::Lang::en);
     }
@@ -127,6 +133,33 @@ TEST_CASE("csv in pieces: files that cannot be read give the error they give rea
         options.limits.data_file_bytes = 30;
         same_in_pieces("large.csv", "code,name,type,year\n1,A,Tỉnh,2023\n", options);
     }
+}
+
+TEST_CASE("json in pieces: the line of every value, syntax errors, nesting too deep") {
+    const std::string lines =
+        "\xEF\xBB\xBF{\"format\": \"ntm-data\", \"version\": 1, \"entities\": [\n"
+        "{\"code\": \"49\", \"name\": \"Quảng Nam\", \"type\": \"Tỉnh\", \"region\": \"DHNTB\"},\n"
+        "{\"code\": \"20368\", \"type\": \"Xã\", \"parent\": \"49x\", \"values\": {\"2023\": {\n"
+        "\"2.1\": 140\n"
+        ", \"hai_long\":\n"
+        "-5.5}, \"2024\": {\"1.1\": \"maybe\",\n"
+        "\"so_truong\": 1e1,\n"
+        "\"thu_nhap\": false,\n\n"
+        "\"1.1\": [1, {\"a\": 2}]\n"
+        "}}},\n"
+        "{\"code\": \"20369\", \"type\": \"Xã\", \"parent\": \"49\", \"ghi_chu\": \"Tam Đàn\",\n"
+        "\"values\": {\"2023\": {\"2.1\": 101}, \"2023\": {}}}]}";
+    const std::string path = support::write_temp("lines.json", lines);
+    const std::string whole = read(path, 0);
+    CHECK(whole.find("lines.json:4: error[D0203]") != std::string::npos);
+    CHECK(whole.find("lines.json:12:") != std::string::npos);
+    same_in_pieces("lines.json", lines);
+    same_in_pieces("syntax.json",
+                   "{\"format\": \"ntm-data\", \"version\": 1, \"entities\": [\n"
+                   "{\"code\": \"49\", \"name\": \"Quảng Nam\", \"type\": \"Tỉnh\"}\n"
+                   "{\"code\": \"50\"}]}\n");
+    same_in_pieces("deep.json", "{\"format\": \"ntm-data\", \"x\": " + std::string(70, '[') + "\n" + std::string(70, ']') + "}");
+    same_in_pieces("format.json", "{\"format\": \"ntm-dat\", \"version\": 1, \"entities\": []}");
 }
 
 TEST_CASE("text pieces: each ends after an LF or an ASCII byte, the BOM dropped, together the text") {
