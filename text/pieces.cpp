@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <limits>
 
 #include "text/utf8.hpp"
@@ -43,8 +44,7 @@ bool TextPieces::stat_file() {
 std::optional<std::string_view> TextPieces::fail(std::vector<Problem>& problems) {
     if (fd_ >= 0) ::close(fd_);
     fd_ = -1;
-    buf_.clear();
-    buf_.shrink_to_fit();
+    buf_.release();
     // The file read whole, to be told about as it always is; read well this time, it changed
     // while it was read.
     if (read_text_file(path_, problems, limit_)) {
@@ -62,25 +62,38 @@ bool TextPieces::fill(std::size_t n) {
         eof_ = true;  // at the bound: the caller sees the size over the limit
         return true;
     }
-    const std::size_t held = buf_.size();
-    buf_.resize(held + n);
+    char* room = buf_.room(n);
     ::ssize_t got = 0;
     do {
-        got = ::read(fd_, buf_.data() + held, n);
+        got = ::read(fd_, room, n);
     } while (got < 0 && errno == EINTR);
-    if (got < 0) {
-        buf_.resize(held);
-        return false;
-    }
-    buf_.resize(held + static_cast<std::size_t>(got));
+    if (got < 0) return false;
+    buf_.add(static_cast<std::size_t>(got));
     read_ += static_cast<std::uint64_t>(got);
     eof_ = got == 0;
     return true;
 }
 
+char* TextPieces::Bytes::room(std::size_t n) {
+    if (capacity_ - size_ < n) {
+        const std::size_t capacity = std::max(size_ + n, 2 * capacity_);
+        auto more = std::make_unique_for_overwrite<char[]>(capacity);
+        if (size_ != 0) std::memcpy(more.get(), data_.get(), size_);
+        data_ = std::move(more);
+        capacity_ = capacity;
+    }
+    return data_.get() + size_;
+}
+
+void TextPieces::Bytes::drop_front(std::size_t n) {
+    if (n == 0) return;
+    if (n < size_) std::memmove(data_.get(), data_.get() + n, size_ - n);
+    size_ -= std::min(n, size_);
+}
+
 std::optional<std::string_view> TextPieces::next(std::vector<Problem>& problems) {
     if (fd_ < 0 && !eof_) return fail(problems);  // not opened
-    buf_.erase(0, given_);
+    buf_.drop_front(given_);
     given_ = 0;
     const std::size_t least = started_ ? piece_bytes_ : std::max<std::size_t>(piece_bytes_, 3);
     while (!eof_ && buf_.size() < least) {
@@ -88,11 +101,11 @@ std::optional<std::string_view> TextPieces::next(std::vector<Problem>& problems)
     }
     if (!started_) {
         started_ = true;
-        if (buf_.compare(0, 3, "\xEF\xBB\xBF") == 0) buf_.erase(0, 3);
+        if (buf_.view().substr(0, 3) == "\xEF\xBB\xBF") buf_.drop_front(3);
     }
     // Where the piece may end: after the last LF, or the last byte below 0x80.
     const auto cut_after = [&](std::size_t from) -> std::size_t {
-        const std::string_view held = std::string_view(buf_).substr(from);
+        const std::string_view held = buf_.view().substr(from);
         if (cut_ == Cut::line) {
             const std::size_t lf = held.rfind('\n');
             return lf == std::string_view::npos ? 0 : from + lf + 1;
@@ -111,7 +124,7 @@ std::optional<std::string_view> TextPieces::next(std::vector<Problem>& problems)
         end = buf_.size();
     }
     if (read_ > limit_.bytes) return fail(problems);
-    const std::string_view piece = std::string_view(buf_).substr(0, end);
+    const std::string_view piece = buf_.view().substr(0, end);
     if (again_) {
         // Checked when it was first read, if it is still that file: written to since, it is
         // read again whole to be told about (or as a file that cannot be read).

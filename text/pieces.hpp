@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -69,7 +70,25 @@ private:
     Cut cut_;
     std::size_t piece_bytes_;
     int fd_ = -1;
-    std::string buf_;           // bytes read: [given_, size) not yet given
+    // Bytes read: [given_, size) not yet given.  Not zeroed before read() fills them.
+    class Bytes {
+    public:
+        std::size_t size() const { return size_; }
+        std::string_view view() const { return {data_.get(), size_}; }
+        // Room for `n` bytes after the held ones; add() counts those filled.
+        char* room(std::size_t n);
+        void add(std::size_t n) { size_ += n; }
+        void drop_front(std::size_t n);
+        void release() {
+            data_.reset();
+            size_ = capacity_ = 0;
+        }
+
+    private:
+        std::unique_ptr<char[]> data_;
+        std::size_t size_ = 0, capacity_ = 0;
+    };
+    Bytes buf_;
     std::size_t given_ = 0;     // the bytes at the front that the last piece held
     std::uint64_t read_ = 0;    // bytes read from the file so far
     bool eof_ = false, started_ = false;
