@@ -306,11 +306,12 @@ private:
 };
 
 // A data file a piece at a time for a reader (text/pieces.hpp): each call to the source opens
-// it again.  The first reading checks it; each later one reads it unchecked, as long as it is
-// the version the first checked.  The pieces throw FileError when the file cannot be read on.
+// it again.  The first reading checks it, in pieces cut `first`; each later one reads it
+// unchecked, in pieces cut `then`, as long as it is the version the first checked.  The pieces
+// throw FileError when the file cannot be read on.
 using PieceSource = std::function<std::function<std::string_view()>()>;
-PieceSource piece_source(const std::string& path, const text::SizeLimit& limit, text::TextPieces::Cut cut,
-                         std::size_t piece_bytes);
+PieceSource piece_source(const std::string& path, const text::SizeLimit& limit, text::TextPieces::Cut first,
+                         text::TextPieces::Cut then, std::size_t piece_bytes);
 
 // The readers.  load_csv_file and load_json_file read the file a piece at a time, never whole
 // (tests give small pieces); load_csv and load_json read a text held whole, with the same result.

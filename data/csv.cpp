@@ -46,22 +46,26 @@ CsvReader::CsvReader(std::string_view text) : text_(text), sep_(detect_separator
 
 CsvReader::CsvReader(std::function<std::string_view()> more) : more_(std::move(more)), eof_(false) {
     // The header line whole (a quoted header cell may run over a line break), or the text.
-    for (bool whole = false; sep_ = detect_separator(text_, &whole), !whole && refill();) {}
+    for (bool whole = false; sep_ = detect_separator(text_, &whole), !whole && refill(2 * text_.size());) {}
     for (const char c : {sep_, '\n', '\r'}) ends_cell_[static_cast<unsigned char>(c)] = true;
 }
 
-bool CsvReader::refill() {
+bool CsvReader::refill(std::size_t least) {
     if (eof_) return false;
-    const std::string_view piece = more_();
-    if (piece.empty()) {
-        eof_ = true;
-        return false;
-    }
     buf_.erase(0, pos_);
     pos_ = 0;
-    buf_.append(piece);
+    bool more = false;
+    do {
+        const std::string_view piece = more_();
+        if (piece.empty()) {
+            eof_ = true;
+            break;
+        }
+        buf_.append(piece);
+        more = true;
+    } while (buf_.size() < least);
     text_ = buf_;
-    return true;
+    return more;
 }
 
 bool CsvReader::next() {
@@ -69,16 +73,17 @@ bool CsvReader::next() {
         cells_.clear();
         own_.clear();
         if (error_) return false;
-        if (pos_ >= text_.size() && !refill()) return false;
+        if (pos_ >= text_.size() && !refill(1)) return false;
         const std::size_t start = pos_;
         const std::uint32_t start_line = line_;
         short_ = false;
         const bool read = row();
         if (!short_) return read;
-        // The row runs past what is read: again, with the next piece (or as the end of the text).
+        // The row runs past what is read: again, with twice as much of it (or as the end of the
+        // text), so that a row of many pieces (a quote never closed) is not read once per piece.
         pos_ = start;
         line_ = start_line;
-        refill();
+        refill(2 * (text_.size() - start));
     }
 }
 

@@ -94,8 +94,9 @@ private:
     }
     text::Message unclosed_detail(std::size_t quote) const;
     bool row();
-    // Drops what is read, adds the next piece; false at the end of the text.
-    bool refill();
+    // Drops what is read, adds the next pieces until at least `least` bytes are held; false when
+    // there was none to add (the end of the text).
+    bool refill(std::size_t least);
     // Adds the cell at [begin, begin + size) of the text or own_, trimmed once here rather than
     // at each cell().
     void push_cell(std::size_t begin, std::size_t size, bool own);

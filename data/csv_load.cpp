@@ -163,11 +163,11 @@ Dataset load_csv(const std::string& path, std::string_view text, const Schema& s
         schema, options);
 }
 
-PieceSource piece_source(const std::string& path, const text::SizeLimit& limit, text::TextPieces::Cut cut,
-                         std::size_t piece_bytes) {
+PieceSource piece_source(const std::string& path, const text::SizeLimit& limit, text::TextPieces::Cut first,
+                         text::TextPieces::Cut then, std::size_t piece_bytes) {
     auto checked = std::make_shared<std::optional<text::TextPieces::Version>>();
     return [=] {
-        auto file = std::make_shared<text::TextPieces>(path, limit, cut, piece_bytes);
+        auto file = std::make_shared<text::TextPieces>(path, limit, *checked ? then : first, piece_bytes);
         auto problems = std::make_shared<std::vector<text::Problem>>();
         const auto fail = [path, problems] {
             throw FileError{problems->empty() ? text::file_problem(path, text::say("load.cannot_read"))
@@ -187,7 +187,11 @@ PieceSource piece_source(const std::string& path, const text::SizeLimit& limit, 
 Dataset load_csv_file(const std::string& path, const Schema& schema, const LoadOptions& options,
                       std::size_t piece_bytes) {
     const text::SizeLimit limit{options.limits.data_file_bytes, "D0901", "data-file-size"};
-    return load_csv_pieces(path, piece_source(path, limit, text::TextPieces::Cut::line, piece_bytes), schema, options);
+    // Checked in whole lines (a line's length, a word in a legacy encoding), then read in pieces
+    // cut anywhere between letters: a file whose lines end with CR alone is not held whole then.
+    return load_csv_pieces(path,
+                           piece_source(path, limit, text::TextPieces::Cut::line, text::TextPieces::Cut::ascii, piece_bytes),
+                           schema, options);
 }
 
 }  // namespace ntm::data

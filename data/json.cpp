@@ -329,7 +329,7 @@ Dataset load_json_file(const std::string& path, const Schema& schema, const Load
     const auto fail = [&path](const std::vector<text::Problem>& problems) {
         throw FileError{problems.empty() ? text::file_problem(path, text::say("load.cannot_read")) : problems.front()};
     };
-    return load_json_pieces(path, piece_source(path, limit, text::TextPieces::Cut::ascii, piece_bytes),
+    return load_json_pieces(path, piece_source(path, limit, text::TextPieces::Cut::ascii, text::TextPieces::Cut::ascii, piece_bytes),
                             [&] {
                                 std::vector<text::Problem> problems;
                                 auto text = text::read_text_file(path, problems, limit);
