@@ -45,7 +45,7 @@ void Builder::add_official_ancestors() {
             } else {
                 en.region = unit.region;  // the province: its children inherit it
             }
-            en.origin = {path_, 0, {}};
+            en.origin = origin_.at(0);
             building_.push_back({kNone, kNone, 0, 0, true, false});
             codes_[m].add(added, ds_.entities);
             taken.push_back(fmt::format("'{}' {}", unit.code, list->full_name(p)));

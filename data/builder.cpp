@@ -13,7 +13,7 @@ namespace ntm::data {
 
 Builder::Builder(std::string path, const Schema& schema, const LoadOptions& options,
                  Granularity granularity)
-    : path_(std::move(path)), schema_(schema), options_(options), granularity_(granularity) {
+    : path_(std::move(path)), origin_(path_), schema_(schema), options_(options), granularity_(granularity) {
     for (std::size_t k = 0; k < kKindCount; ++k) {
         for (const Column& c : schema.columns[k]) {
             const std::uint32_t i = column(c.name);
@@ -212,7 +212,7 @@ std::uint32_t Builder::entity(const Head& head, std::size_t records, int first_y
     en.parent_code = to_nfc(head[Field::parent].text);
     en.merged_from = to_nfc(head[Field::merged_from].text);
     en.region = resolved.region;
-    en.origin = {path_, head.line, {}};
+    en.origin = origin_.at(head.line);
     building_.push_back(
         {kNone, kNone, head[Field::parent].line, head[Field::region].line, type.given(), false});
     codes.add(e, ds_.entities);

@@ -18,6 +18,7 @@
 #include "data/code_index.hpp"
 #include "data/load.hpp"
 #include "data/vocabulary.hpp"
+#include "text/pieces.hpp"
 #include "text/utf8.hpp"
 
 namespace ntm::data {
@@ -269,6 +270,7 @@ private:
     std::uint32_t at_row(std::uint32_t line) const { return sheets_.empty() ? line : row_of(line); }
 
     std::string path_;
+    engine::Origin origin_;  // the file, named once for every entity and record
     std::vector<std::string> sheets_;
     const Schema& schema_;
     LoadOptions options_;
@@ -303,9 +305,22 @@ private:
     std::uint64_t rows_ = 0;  // records of the file so far, for the limit of rows
 };
 
-// The readers.
+// A data file a piece at a time for a reader (text/pieces.hpp): each call to the source opens
+// it again.  The first reading checks it, in pieces cut `first`; each later one reads it
+// unchecked, in pieces cut `then`, as long as it is the version the first checked.  The pieces
+// throw FileError when the file cannot be read on.
+using PieceSource = std::function<std::function<std::string_view()>()>;
+PieceSource piece_source(const std::string& path, const text::SizeLimit& limit, text::TextPieces::Cut first,
+                         text::TextPieces::Cut then, std::size_t piece_bytes);
+
+// The readers.  load_csv_file and load_json_file read the file a piece at a time, never whole
+// (tests give small pieces); load_csv and load_json read a text held whole, with the same result.
+Dataset load_csv_file(const std::string& path, const Schema& schema, const LoadOptions& options,
+                      std::size_t piece_bytes = std::size_t{1} << 20);
 Dataset load_csv(const std::string& path, std::string_view text, const Schema& schema,
                  const LoadOptions& options);
+Dataset load_json_file(const std::string& path, const Schema& schema, const LoadOptions& options,
+                       std::size_t piece_bytes = std::size_t{1} << 20);
 Dataset load_json(const std::string& path, std::string_view text, const Schema& schema,
                   const LoadOptions& options);
 // In xlsx.cpp: the workbook is read from the file itself (it is a zip archive).

@@ -1,14 +1,8 @@
-// The CSV reader (data/csv.hpp), and load_csv: its rows through the table pipeline
-// (data/table.hpp) into a Dataset.
+// The CSV reader (data/csv.hpp); load_csv is csv_load.cpp's.
 #include "data/csv.hpp"
 
-#include <fmt/format.h>
+#include <utility>
 
-#include <algorithm>
-
-#include "data/builder.hpp"
-#include "data/table.hpp"
-#include "text/encoding.hpp"
 #include "text/utf8.hpp"
 
 namespace ntm::data {
@@ -24,18 +18,23 @@ std::uint32_t line_breaks(std::string_view text) {
     return n;
 }
 
-// The most frequent separator on the header line, outside quotes.
-char detect_separator(std::string_view text) {
+// The most frequent separator on the header line, outside quotes; `whole` tells whether the
+// line ended within `text`.
+char detect_separator(std::string_view text, bool* whole = nullptr) {
     std::size_t comma = 0, semicolon = 0, tab = 0;
-    bool quoted = false;
+    bool quoted = false, ended = false;
     for (const char c : text) {
         if (c == '"') quoted = !quoted;
         if (quoted) continue;
-        if (c == '\n' || c == '\r') break;
+        if (c == '\n' || c == '\r') {
+            ended = true;
+            break;
+        }
         comma += c == ',';
         semicolon += c == ';';
         tab += c == '\t';
     }
+    if (whole != nullptr) *whole = ended;
     return tab > comma && tab > semicolon ? '\t' : semicolon > comma ? ';' : ',';
 }
 
@@ -45,10 +44,50 @@ CsvReader::CsvReader(std::string_view text) : text_(text), sep_(detect_separator
     for (const char c : {sep_, '\n', '\r'}) ends_cell_[static_cast<unsigned char>(c)] = true;
 }
 
+CsvReader::CsvReader(std::function<std::string_view()> more) : more_(std::move(more)), eof_(false) {
+    // The header line whole (a quoted header cell may run over a line break), or the text.
+    for (bool whole = false; sep_ = detect_separator(text_, &whole), !whole && refill(2 * text_.size());) {}
+    for (const char c : {sep_, '\n', '\r'}) ends_cell_[static_cast<unsigned char>(c)] = true;
+}
+
+bool CsvReader::refill(std::size_t least) {
+    if (eof_) return false;
+    buf_.erase(0, pos_);
+    pos_ = 0;
+    bool more = false;
+    do {
+        const std::string_view piece = more_();
+        if (piece.empty()) {
+            eof_ = true;
+            break;
+        }
+        buf_.append(piece);
+        more = true;
+    } while (buf_.size() < least);
+    text_ = buf_;
+    return more;
+}
+
 bool CsvReader::next() {
-    cells_.clear();
-    own_.clear();
-    if (pos_ >= text_.size() || error_) return false;
+    for (;;) {
+        cells_.clear();
+        own_.clear();
+        if (error_) return false;
+        if (pos_ >= text_.size() && !refill(1)) return false;
+        const std::size_t start = pos_;
+        const std::uint32_t start_line = line_;
+        short_ = false;
+        const bool read = row();
+        if (!short_) return read;
+        // The row runs past what is read: again, with twice as much of it (or as the end of the
+        // text), so that a row of many pieces (a quote never closed) is not read once per piece.
+        pos_ = start;
+        line_ = start_line;
+        refill(2 * (text_.size() - start));
+    }
+}
+
+bool CsvReader::row() {
     row_line_ = line_;
     for (;;) {
         // Empty cells, most of a file that holds several kinds of units in one table: each a
@@ -59,13 +98,20 @@ bool CsvReader::next() {
         } else {
             plain();
         }
-        if (pos_ >= text_.size()) return true;
+        if (pos_ >= text_.size()) {
+            short_ = short_ || !eof_;
+            return true;
+        }
         if (text_[pos_] == sep_) {
             ++pos_;
             continue;
         }
         if (text_[pos_] == '\r') ++pos_;
-        if (pos_ < text_.size() && text_[pos_] == '\n') ++pos_;
+        if (pos_ < text_.size() && text_[pos_] == '\n') {
+            ++pos_;
+        } else if (pos_ >= text_.size()) {
+            short_ = short_ || !eof_;  // a CR last: an LF may follow
+        }
         ++line_;
         return true;
     }
@@ -90,10 +136,6 @@ bool CsvReader::blank_row() const {
     return true;
 }
 
-bool CsvReader::at_end_of_cell(std::size_t p) const {
-    return p >= text_.size() || ends_cell_[static_cast<unsigned char>(text_[p])];
-}
-
 void CsvReader::plain() {
     const std::size_t begin = pos_;
     while (!at_end_of_cell(pos_)) ++pos_;
@@ -111,7 +153,11 @@ bool CsvReader::quoted() {
     const std::size_t own_begin = own_.size();
     for (;;) {
         const std::size_t q = text_.find('"', pos_);
-        if (q == std::string_view::npos) {
+        if (q == std::string_view::npos || (q + 1 == text_.size() && !eof_)) {
+            if (!eof_) {  // the closing quote, or the one that doubles it, may be in the next piece
+                short_ = true;
+                return false;
+            }
             error_ = CsvError{open_line, text::say("csv.unclosed_quote"), unclosed_detail(open_at)};
             return false;
         }
@@ -146,92 +192,6 @@ text::Message CsvReader::unclosed_detail(std::size_t quote) const {
     std::string_view rest = text_.substr(quote + 1);
     rest = rest.substr(0, rest.find_first_of("\r\n"));
     return text::say("csv.unclosed_quote.detail", text::printable(rest, 40));
-}
-
-// ---------------------------------------------------------------------------------------------
-// load_csv
-
-namespace {
-
-// D0902: the first line longer than the limit, checked before reading so that no row of it is
-// built.  A line, not a row: a quoted cell may run over several short lines.  Returns how many
-// LFs the text holds (every LF ends a line), to size the Builder.
-std::size_t check_line_lengths(const std::string& path, std::string_view text, std::uint64_t limit) {
-    // The next LF and the next CR, each found with memchr (string_view::find) and kept until
-    // passed: linear whatever the line ends.
-    std::size_t lf = text.find('\n'), cr = text.find('\r');  // npos when none is left
-    std::size_t lfs = 0;
-    std::uint32_t line = 1;
-    for (std::size_t begin = 0; begin < text.size();) {
-        if (lf < begin) lf = text.find('\n', begin);
-        if (cr < begin) cr = text.find('\r', begin);
-        std::size_t end = std::min({lf, cr, text.size()});
-        if (end - begin > limit) {
-            text::Problem p = text::file_problem(
-                path, text::say("D0902", line, end - begin, limit));
-            p.code = "D0902";
-            throw FileError{std::move(p)};
-        }
-        if (end + 1 < text.size() && text[end] == '\r' && text[end + 1] == '\n') ++end;
-        lfs += end < text.size() && text[end] == '\n';
-        begin = end + 1;
-        ++line;
-    }
-    return lfs;
-}
-
-// The reader as load_table (data/table.hpp) reads a table: an unclosed quote is a FileError.
-class CsvTable {
-public:
-    CsvTable(const std::string& path, std::string_view text) : path_(path), in_(text) {}
-
-    char separator() const { return in_.separator(); }
-    bool next() {
-        if (in_.next()) return true;
-        if (const auto& e = in_.error()) {
-            throw FileError{path_, text::say("csv.error", e->line, e->message, e->detail)};
-        }
-        return false;
-    }
-    std::size_t size() const { return in_.size(); }
-    static std::size_t next_cell(std::size_t i) { return i; }  // a CSV row holds every cell
-    std::string_view cell(std::size_t i) const { return in_.cell(i); }
-    Cell value(std::size_t i) const { return Cell{Cell::Kind::text, in_.cell(i), 0}; }
-    bool blank_row() const { return in_.blank_row(); }
-    std::uint32_t line() const { return in_.line(); }
-    static text::Message place(std::uint32_t line) { return text::say("place.line", line); }
-    static std::string column_name(std::size_t i) { return std::to_string(i + 1); }
-    static text::Message empty_message() { return text::say("csv.empty"); }
-
-private:
-    const std::string& path_;
-    CsvReader in_;
-};
-
-}  // namespace
-
-Dataset load_csv(const std::string& path, std::string_view text, const Schema& schema,
-                 const LoadOptions& options) {
-    const std::size_t lines = check_line_lengths(path, text, options.limits.line_bytes);
-    CsvTable in(path, text);
-    Builder b(path, schema, options, Granularity::per_record);
-    b.expect(lines);
-    b.set_comma_decimal(in.separator() == ';');
-    Dataset ds = load_table(in, b, path, in.separator());
-    // D0006: text typed in VNI or TCVN3 and saved as UTF-8 from how it looked ("Vieät Nam").
-    if (const auto m = text::find_mojibake(text)) {
-        text::Problem p;
-        p.code = "D0006";
-        p.kind = ProblemKind::warning;
-        p.where.file = path;
-        p.where.line = 1 + static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(m->offset), '\n'));
-        p.message = text::say("D0006", text::printable(text.substr(m->offset, m->size)),
-                              std::string(text::legacy_name(m->encoding)));
-        const auto after = std::find_if(ds.problems.begin(), ds.problems.end(),
-                                        [&](const text::Problem& q) { return q.where.line > p.where.line; });
-        ds.problems.insert(after, std::move(p));
-    }
-    return ds;
 }
 
 }  // namespace ntm::data

@@ -35,6 +35,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,9 +55,15 @@ struct CsvError {
 // Splits the text into rows of cells, one row per next().  A cell is a view into the text, or
 // into a per-row buffer when it had to be rewritten (doubled quotes, text after the closing
 // quote): nothing is allocated per cell, and a cell lives until the next call to next().
+//
+// The text is given whole, or a piece at a time by `more` (each call the next piece, valid until
+// the next call; empty at the end): then the reader holds only what it has not read yet, and a
+// row that runs over two pieces (a quoted cell holding line breaks, say) is read again whole
+// once the next piece is in.  Either way the rows, cells, lines and errors are the same.
 class CsvReader {
 public:
     explicit CsvReader(std::string_view text);
+    explicit CsvReader(std::function<std::string_view()> more);
 
     char separator() const { return sep_; }
 
@@ -78,15 +85,29 @@ private:
         bool own = false;  // in own_, not in text_
     };
 
-    bool at_end_of_cell(std::size_t p) const;
+    // Whether a cell ends at `p`: the separator, a line end, or the end of the text.  The end of
+    // what is read so far, when more is to come, sets short_: the row is read again.
+    bool at_end_of_cell(std::size_t p) {
+        if (p < text_.size()) return ends_cell_[static_cast<unsigned char>(text_[p])];
+        short_ = short_ || !eof_;
+        return true;
+    }
     text::Message unclosed_detail(std::size_t quote) const;
+    bool row();
+    // Drops what is read, adds the next pieces until at least `least` bytes are held; false when
+    // there was none to add (the end of the text).
+    bool refill(std::size_t least);
     // Adds the cell at [begin, begin + size) of the text or own_, trimmed once here rather than
     // at each cell().
     void push_cell(std::size_t begin, std::size_t size, bool own);
     void plain();
     bool quoted();
 
-    std::string_view text_;
+    std::string_view text_;  // the whole text, or buf_
+    std::function<std::string_view()> more_;
+    std::string buf_;  // read a piece at a time: from the row being read on
+    bool eof_ = true;    // nothing more to read than text_
+    bool short_ = false;  // the row runs past text_: to read again with the next piece
     char sep_ = ',';
     std::array<bool, 256> ends_cell_{};  // by byte: the separator, LF and CR
     std::size_t pos_ = 0;

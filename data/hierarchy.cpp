@@ -254,7 +254,7 @@ Dataset Builder::finish() {
                           ds_.estimated.begin() + static_cast<std::ptrdiff_t>(cursor));
             }
         }
-        ds_.records.push_back({remap[p.entity], p.year, {path_, p.line, {}}, cursor});
+        ds_.records.push_back({remap[p.entity], p.year, origin_.at(p.line), cursor});
         cursor += n;
     }
     ds_.values.resize(cursor);

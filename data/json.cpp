@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <functional>
 #include <iterator>
 #include <nlohmann/json.hpp>
 
@@ -18,49 +20,96 @@ namespace {
 
 using json = nlohmann::json;
 
-// SAX events carry no position, so the parser reads the text through this iterator, which
-// records how far it has read.  At each event the event's token has just been read: its last
-// character is at `at - 1`, except for numbers, whose end the lexer finds by reading one more
-// character (so the number ends at `at - 2`).  tests/data/test_problems.cpp pins this down.
-class TrackingIterator {
+// The text as the parser reads it: a piece at a time (empty at the end), with how far it has
+// read and the LFs it has passed.  At each SAX event the event's token has just been read: its
+// last character is 1 byte before the end of what is read, except for numbers, whose end the
+// lexer finds by reading one more character (so the number ends 2 bytes before).
+// tests/data/test_problems.cpp pins this down.
+class JsonText {
 public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = char;
-    using difference_type = std::ptrdiff_t;
-    using pointer = const char*;
-    using reference = const char&;
+    explicit JsonText(std::function<std::string_view()> more) : more_(std::move(more)) {}
 
-    TrackingIterator(const char* p, const char** at) : p_(p), at_(at) {}
-    reference operator*() const { return *p_; }
-    TrackingIterator& operator++() {
-        *at_ = ++p_;
-        return *this;
+    // Where the parser is: the next byte it reads.
+    const char* at = nullptr;
+
+    // Bytes read so far.
+    std::size_t done() const { return base_ + static_cast<std::size_t>(at - piece_.data()); }
+    // The line of byte `at`: of the piece being read, or one of the last two of the one before.
+    // Lines are counted when asked, going forward (or a byte back) from the last one asked.
+    std::uint32_t line_of(std::size_t offset) {
+        if (offset < base_) {
+            std::uint32_t lfs = lfs_at_base_;
+            for (std::size_t k = std::max(offset, base_ - std::min<std::size_t>(base_, 2)); k < base_; ++k) {
+                lfs -= tail_[2 - (base_ - k)] == '\n';
+            }
+            return 1 + lfs;
+        }
+        const std::size_t i = std::min(offset - base_, piece_.size());
+        const auto from = piece_.begin();
+        if (i >= counted_) {
+            lfs_ += static_cast<std::uint32_t>(std::count(from + static_cast<std::ptrdiff_t>(counted_), from + static_cast<std::ptrdiff_t>(i), '\n'));
+        } else {
+            lfs_ -= static_cast<std::uint32_t>(std::count(from + static_cast<std::ptrdiff_t>(i), from + static_cast<std::ptrdiff_t>(counted_), '\n'));
+        }
+        counted_ = i;
+        return 1 + lfs_;
     }
-    TrackingIterator operator++(int) {
-        TrackingIterator old = *this;
-        ++*this;
-        return old;
+    // The next piece, `at` its first byte; false at the end of the text.
+    bool next_piece() {
+        line_of(base_ + piece_.size());  // the LFs of the piece, all counted
+        lfs_at_base_ = lfs_;
+        for (const char c : piece_.substr(piece_.size() - std::min<std::size_t>(piece_.size(), 2))) {
+            tail_[0] = tail_[1];
+            tail_[1] = c;
+        }
+        base_ += piece_.size();
+        piece_ = more_();
+        at = piece_.data();
+        counted_ = 0;
+        return !piece_.empty();
     }
-    friend bool operator==(const TrackingIterator& a, const TrackingIterator& b) {
-        return a.p_ == b.p_;
+    std::string_view piece() const { return piece_; }
+
+private:
+    std::function<std::string_view()> more_;
+    std::string_view piece_;
+    std::size_t base_ = 0, counted_ = 0;
+    std::uint32_t lfs_ = 0, lfs_at_base_ = 0;
+    std::array<char, 2> tail_{};  // the last two bytes before the piece
+};
+
+// What nlohmann's lexer reads from (its input adapters' interface): the text a byte at a time,
+// telling JsonText where it is.
+class JsonInput {
+public:
+    using char_type = char;
+    explicit JsonInput(JsonText& text) : text_(&text) {}
+
+    std::char_traits<char>::int_type get_character() {
+        if (p_ == end_) {
+            if (!text_->next_piece()) return std::char_traits<char>::eof();
+            p_ = text_->piece().data();
+            end_ = p_ + text_->piece().size();
+        }
+        const auto c = std::char_traits<char>::to_int_type(*p_);
+        text_->at = ++p_;
+        return c;
     }
 
 private:
-    const char* p_;
-    const char** at_;
+    JsonText* text_;
+    const char* p_ = nullptr;
+    const char* end_ = nullptr;
 };
 
 // The SAX handler: each event located (its line), the stack of objects and arrays kept, and
 // what is inside an entity handed to the EntityReader.
 class Reader {
 public:
-    Reader(const std::string& path, std::string_view text, Builder& b, std::size_t max_letters)
-        : path_(path), text_(text), b_(b), max_letters_(max_letters), entity_(path, b) {
-        at = text.data();
-        counted_ = text.data();
-    }
-
-    const char* at = nullptr;  // advanced by TrackingIterator
+    // `whole`: the text read whole, for the messages about a syntax error, which read it again.
+    Reader(const std::string& path, JsonText& text, std::function<std::string()> whole, Builder& b,
+           std::size_t max_letters)
+        : path_(path), text_(text), whole_(std::move(whole)), b_(b), max_letters_(max_letters), entity_(path, b) {}
 
     // The SAX interface of nlohmann::json.
     bool null() { return value({Cell::Kind::null, "null", 0}, line_at(before(1))); }
@@ -84,8 +133,7 @@ public:
     // nlohmann's own message names its grammar's tokens; the text is read again to say, in
     // words a person editing the file can act on, what was expected and what was found where.
     bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) {
-        throw FileError{path_, json_syntax_error(text_, static_cast<std::size_t>(at - text_.data()),
-                                                 max_letters_)};
+        throw FileError{path_, json_syntax_error(whole_(), text_.done(), max_letters_)};
     }
 
     void finish() const {
@@ -97,23 +145,11 @@ private:
     // What the last key of the file's object was.
     enum class Key : std::uint8_t { none, format, version, entities, other };
 
-    // The character `n` places before the end of what the parser has read.
-    const char* before(std::size_t n) const {
-        const auto done = static_cast<std::size_t>(at - text_.data());
-        return text_.data() + (done > n ? done - n : 0);
-    }
+    // The byte `n` places before the end of what the parser has read.
+    std::size_t before(std::size_t n) const { return text_.done() > n ? text_.done() - n : 0; }
 
-    // The line of the character at `p`; events come in text order, so counting goes forward.
-    std::uint32_t line_at(const char* p) {
-        p = std::clamp(p, text_.data(), text_.data() + text_.size());
-        if (p >= counted_) {
-            line_ += static_cast<std::uint32_t>(std::count(counted_, p, '\n'));
-        } else {
-            line_ -= static_cast<std::uint32_t>(std::count(p, counted_, '\n'));
-        }
-        counted_ = p;
-        return line_;
-    }
+    // The line of the byte at `at`, one of the last read.
+    std::uint32_t line_at(std::size_t at) { return text_.line_of(at); }
 
     bool number(double v, std::string_view raw) {
         return value({Cell::Kind::number, raw, v}, line_at(before(2)));
@@ -121,8 +157,7 @@ private:
 
     bool open(const char* what) {
         if (stack_.size() >= kJsonMaxDepth) {
-            throw FileError{
-                path_, json_too_deep(text_, static_cast<std::size_t>(before(1) - text_.data()))};
+            throw FileError{path_, json_too_deep(whole_(), before(1))};
         }
         const std::uint32_t line = line_at(before(1));
         if (stack_.empty()) {
@@ -220,11 +255,10 @@ private:
     }
 
     const std::string& path_;
-    std::string_view text_;
+    JsonText& text_;
+    std::function<std::string()> whole_;
     Builder& b_;
     std::size_t max_letters_;
-    const char* counted_ = nullptr;
-    std::uint32_t line_ = 1;
 
     std::vector<JsonCtx> stack_;
     Key key_ = Key::none;
@@ -234,25 +268,75 @@ private:
     EntityReader entity_;
 };
 
+// The codes the text names ("code" as a key: "code" with a quote before it), about one record
+// per entity, counted a piece at a time: a name may run over two pieces.
+class CodeCount {
+public:
+    void add(std::string_view piece) {
+        // What the last piece ended with, and the start of this one.
+        const std::string joint = tail_ + std::string(piece.substr(0, 5));
+        for (std::size_t p = joint.find("\"code\""); p != std::string::npos; p = joint.find("\"code\"", p + 1)) {
+            if (p < tail_.size() && p + 6 > tail_.size()) ++count_;
+        }
+        // "code" found as code" with a quote before it: string_view::find (memchr) on the
+        // quote alone would stop at every quote of the piece.
+        for (std::size_t p = piece.find("code\""); p != std::string_view::npos; p = piece.find("code\"", p + 1)) {
+            if (p == 0 || piece[p - 1] != '"') continue;
+            ++count_;
+            p += 5;  // the next "code" starts after this one's closing quote
+        }
+        tail_ = std::string(piece.substr(piece.size() - std::min<std::size_t>(piece.size(), 5)));
+    }
+    std::size_t count() const { return count_; }
+
+private:
+    std::string tail_;
+    std::size_t count_ = 0;
+};
+
+Dataset load_json_pieces(const std::string& path, const std::function<std::function<std::string_view()>()>& open,
+                         const std::function<std::string()>& whole, const Schema& schema,
+                         const LoadOptions& options) {
+    Builder b(path, schema, options, Granularity::per_entity);
+    CodeCount codes;
+    const std::function<std::string_view()> first = open();
+    for (std::string_view piece = first(); !piece.empty(); piece = first()) codes.add(piece);
+    b.expect(codes.count());
+    JsonText text(open());
+    Reader reader(path, text, whole, b, static_cast<std::size_t>(options.limits.name_letters));
+    nlohmann::detail::parser<json, JsonInput>(JsonInput(text), nullptr, true, false).sax_parse(&reader, true);
+    reader.finish();
+    return b.finish();
+}
+
 }  // namespace
 
 Dataset load_json(const std::string& path, std::string_view text, const Schema& schema,
                   const LoadOptions& options) {
-    Builder b(path, schema, options, Granularity::per_entity);
-    std::size_t codes = 0;  // about one record per entity
-    // "code" found as code" with a quote before it: string_view::find (memchr) on the quote
-    // alone would stop at every quote of the file.
-    for (std::size_t p = text.find("code\""); p != std::string_view::npos; p = text.find("code\"", p + 1)) {
-        if (p == 0 || text[p - 1] != '"') continue;
-        ++codes;
-        p += 5;  // the next "code" starts after this one's closing quote
-    }
-    b.expect(codes);
-    Reader reader(path, text, b, static_cast<std::size_t>(options.limits.name_letters));
-    TrackingIterator first(text.data(), &reader.at), last(text.data() + text.size(), &reader.at);
-    json::sax_parse(first, last, &reader);
-    reader.finish();
-    return b.finish();
+    const auto open = [text] {
+        return std::function<std::string_view()>([text, given = false]() mutable {
+            if (given) return std::string_view();
+            given = true;
+            return text;
+        });
+    };
+    return load_json_pieces(path, open, [text] { return std::string(text); }, schema, options);
+}
+
+Dataset load_json_file(const std::string& path, const Schema& schema, const LoadOptions& options,
+                       std::size_t piece_bytes) {
+    const text::SizeLimit limit{options.limits.data_file_bytes, "D0901", "data-file-size"};
+    const auto fail = [&path](const std::vector<text::Problem>& problems) {
+        throw FileError{problems.empty() ? text::file_problem(path, text::say("load.cannot_read")) : problems.front()};
+    };
+    return load_json_pieces(path, piece_source(path, limit, text::TextPieces::Cut::ascii, text::TextPieces::Cut::ascii, piece_bytes),
+                            [&] {
+                                std::vector<text::Problem> problems;
+                                auto text = text::read_text_file(path, problems, limit);
+                                if (!text) fail(problems);
+                                return std::move(*text);
+                            },
+                            schema, options);
 }
 
 }  // namespace ntm::data

@@ -66,10 +66,8 @@ Dataset load_data(const std::string& path, const Schema& schema, const LoadOptio
     if (!options.sheet.empty()) {
         throw FileError{path, text::say("load.sheet_not_xlsx", options.sheet, ext)};
     }
-    const auto text = text::read_text_file(path, errors, data_file_limit(options));
-    if (!text) fail(path, errors);
-    return json ? load_json(path, *text, schema, options)
-                : load_csv(path, *text, schema, options);
+    // A piece at a time, never whole.
+    return json ? load_json_file(path, schema, options) : load_csv_file(path, schema, options);
 }
 
 }  // namespace ntm::data

@@ -175,8 +175,8 @@ Dataset load_xlsx(const std::string& path, const Schema& schema, const LoadOptio
         if (!p.where.field.empty() && p.where.column == 0)
             p.where.column = header_column(headers[s], b, p.where.field, p.code == "D0003");
     }
-    for (Entity& e : ds.entities) e.origin.sheet = names[sheet_of_line(e.origin.line)];
-    for (Record& r : ds.records) r.origin.sheet = names[sheet_of_line(r.origin.line)];
+    for (Entity& e : ds.entities) e.origin.set_sheet(names[sheet_of_line(e.origin.line)]);
+    for (Record& r : ds.records) r.origin.set_sheet(names[sheet_of_line(r.origin.line)]);
     return ds;
 }
 

@@ -2,10 +2,41 @@
 
 #include <algorithm>
 #include <functional>
+#include <mutex>
+#include <unordered_set>
 
 #include "text/utf8.hpp"
 
 namespace ntm::engine {
+
+namespace {
+
+// The one copy of each name of a file or sheet an Origin points to: never freed (a process
+// reads a handful of files), and a set's elements stay where they are as it grows.
+const std::string* kept_name(std::string_view name) {
+    if (name.empty()) return nullptr;
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    static std::mutex mutex;
+    static std::unordered_set<std::string, Hash, std::equal_to<>> names;
+    const std::lock_guard<std::mutex> lock(mutex);
+    auto it = names.find(name);
+    if (it == names.end()) it = names.emplace(name).first;
+    return &*it;
+}
+
+}  // namespace
+
+Origin::Origin(std::string_view file, std::uint32_t at) : line(at), file_(kept_name(file)) {}
+
+void Origin::set_sheet(std::string_view sheet) { sheet_ = kept_name(sheet); }
+
+const std::string& Origin::empty() {
+    static const std::string none;
+    return none;
+}
 
 std::uint32_t Dataset::find(std::string_view code) const { return find_in(code, std::nullopt); }
 

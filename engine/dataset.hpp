@@ -23,6 +23,39 @@ enum class AdminMap : std::uint8_t { three_tier, two_tier };
 // The map of two tiers began on 01/7/2025: no unit on it existed in an earlier year.
 constexpr int kTwoTierSince = 2025;
 
+// Where an entity or a record was read: its file, its line (in a workbook its row) and, in a
+// workbook, its sheet — a text::Place without field or column, which it converts to.  The names
+// of files and sheets are kept once for the whole process and pointed to, not copied into each
+// of the million entities and records of a national file.
+class Origin {
+public:
+    std::uint32_t line = 0;
+
+    Origin() = default;
+    explicit Origin(std::string_view file, std::uint32_t at = 0);
+    const std::string& file() const { return file_ != nullptr ? *file_ : empty(); }
+    const std::string& sheet() const { return sheet_ != nullptr ? *sheet_ : empty(); }
+    void set_sheet(std::string_view sheet);
+    // The same place, at another line.
+    Origin at(std::uint32_t other) const {
+        Origin o = *this;
+        o.line = other;
+        return o;
+    }
+    operator text::Place() const {  // NOLINT(google-explicit-constructor): a place as any other
+        text::Place p;
+        p.file = file();
+        p.line = line;
+        p.sheet = sheet();
+        return p;
+    }
+
+private:
+    static const std::string& empty();
+    const std::string* file_ = nullptr;
+    const std::string* sheet_ = nullptr;
+};
+
 struct Recognition {
     std::string level;  // a level name of the rules, e.g. "dat_chuan"
     int year = 0;
@@ -45,7 +78,7 @@ struct Entity {
     // how each was merged and its recognition ("20368 Xã Tam An (nhập toàn bộ; đạt chuẩn 2019);
     // …"), as the data file gives it.  Empty otherwise.
     std::string merged_from;
-    text::Place origin;
+    Origin origin;
     std::uint32_t parent = kNone;  // index into Dataset::entities
 };
 
@@ -53,7 +86,7 @@ struct Entity {
 struct Record {
     std::uint32_t entity = 0;
     int year = 0;
-    text::Place origin;
+    Origin origin;
     std::size_t offset = 0;  // values[offset .. offset + schema.slots(kind)]
 };
 

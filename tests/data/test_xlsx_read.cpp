@@ -220,7 +220,7 @@ TEST_CASE("xlsx: cells of every kind, shared strings, gaps", "[xlsx]") {
     CHECK(ds.entities[1].region == ntm::dsl::Region::DHNTB);
     CHECK(ds.entities[1].recognised.size() == 1);
     CHECK(ds.records[1].origin.line == 4);  // the row number
-    CHECK(ds.records[1].origin.sheet == "Sheet1");
+    CHECK(ds.records[1].origin.sheet() == "Sheet1");
     CHECK(support::value(ds, 1, "1.1") == 1);
     CHECK(support::value(ds, 1, "2.1") == 98.5);
     CHECK(support::value(ds, 1, "hai_long") == Approx(96.5));  // 0.965 shown as a percentage
