@@ -112,13 +112,9 @@ namespace {
 
 // The entities of a year in the order they are listed: by code.
 std::vector<std::uint32_t> listing_order(const Dataset& data, const Evaluation& ev) {
-    std::vector<std::uint32_t> order(ev.entities.size());
-    for (std::uint32_t r = 0; r < order.size(); ++r) order[r] = r;
-    const auto code = [&](std::uint32_t r) -> const std::string& {
-        return data.entities[data.records[ev.entities[r].record].entity].code;
-    };
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return code_order(code(a), code(b)); });
-    return order;
+    return sorted_by_code(static_cast<std::uint32_t>(ev.entities.size()), [&](std::uint32_t r) {
+        return std::string_view(data.entities[data.records[ev.entities[r].record].entity].code);
+    });
 }
 
 // The members of the document before "years", and of a year before and after "entities".
