@@ -1,6 +1,5 @@
 #include "report/json.hpp"
 
-#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <string_view>
