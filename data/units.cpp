@@ -32,11 +32,20 @@ std::uint32_t AdminUnits::find(EntityKind kind, const std::string& code) const {
     return it == by_code.end() ? kNone : it->second;
 }
 
+const std::multimap<std::string, std::uint32_t>& AdminUnits::by_name() const {
+    std::call_once(by_name_->made, [this] {
+        for (std::uint32_t u = 0; u < units.size(); ++u) {
+            by_name_->units.emplace(unit_key(units[u].kind, text::fold(units[u].name)), u);
+        }
+    });
+    return by_name_->units;
+}
+
 std::vector<std::uint32_t> AdminUnits::named(EntityKind kind, std::string_view name) const {
     std::vector<std::uint32_t> out;
     const std::string folded = text::fold(name);
     const auto add = [&](std::string_view key, bool whole) {
-        const auto [first, last] = by_name.equal_range(unit_key(kind, key));
+        const auto [first, last] = by_name().equal_range(unit_key(kind, key));
         for (auto it = first; it != last; ++it) {
             if (!whole || text::fold(full_name(it->second)) == folded) out.push_back(it->second);
         }
@@ -261,7 +270,6 @@ private:
         out_.units.push_back(std::move(u));
         const auto index = static_cast<std::uint32_t>(out_.units.size() - 1);
         out_.by_code.emplace(std::move(key), index);
-        out_.by_name.emplace(unit_key(kind, text::fold(out_.units.back().name)), index);
         return index;
     }
 

@@ -9,6 +9,8 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -42,7 +44,6 @@ struct AdminUnits {
     engine::AdminMap map = engine::AdminMap::three_tier;
     std::vector<Unit> units;  // provinces, districts and communes, in file order (parents first)
     std::map<std::string, std::uint32_t> by_code;  // per kind prefix: "tinh:49", "huyen:518", "xa:20365"
-    std::multimap<std::string, std::uint32_t> by_name;  // per kind prefix, folded: "xa:tam an"
 
     std::uint32_t find(EntityKind kind, const std::string& code) const;
     // Units of `kind` whose name without its type equals `name` folded (text::fold), in file
@@ -50,6 +51,17 @@ struct AdminUnits {
     std::vector<std::uint32_t> named(EntityKind kind, std::string_view name) const;
     // The full name as people write it: "Xã Tam An", "Thành phố Đà Nẵng", "Tỉnh Quảng Nam".
     std::string full_name(std::uint32_t unit) const;
+
+private:
+    // The units by name, per kind prefix, folded ("xa:tam an"), in file order: made by the first
+    // named() (from any thread), since only a hint for a code or name a list lacks asks —
+    // folding every name of the lists at each run was a tenth of a national run.
+    struct NameIndex {
+        std::once_flag made;
+        std::multimap<std::string, std::uint32_t> units;
+    };
+    std::shared_ptr<NameIndex> by_name_ = std::make_shared<NameIndex>();
+    const std::multimap<std::string, std::uint32_t>& by_name() const;
 };
 
 // Reads a units file of either layout.  Every problem is reported (problems non-empty: the

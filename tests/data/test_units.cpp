@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "data/units.hpp"
@@ -227,6 +228,33 @@ TEST_CASE("units: named finds units by name, folded, with or without their type"
     CHECK(old.full_name(old.named(EntityKind::huyen, "Phú Ninh").at(0)) == "Huyện Phú Ninh");
     CHECK(old.full_name(old.named(EntityKind::tinh, "Hà Nội").at(0)) == "Thành phố Hà Nội");
     CHECK(old.full_name(kNone).empty());
+}
+
+TEST_CASE("units: the index by name is made once, on the first question, from any thread", "[units]") {
+    std::vector<ntm::text::Problem> problems;
+    const AdminUnits list = read_units(write_units("by-name.csv", header(',') + "\n" +
+                                                   "49,Tỉnh Quảng Nam,DHNTB,518,Huyện Phú Ninh,Huyện,20368,Xã Tam An,Xã\n" +
+                                                   "49,Tỉnh Quảng Nam,DHNTB,518,Huyện Phú Ninh,Huyện,20365,Xã Tam Thành,Xã\n" +
+                                                   "49,Tỉnh Quảng Nam,DHNTB,519,Huyện Núi Thành,Huyện,20401,Xã Tam An,Xã\n"),
+                                       problems);
+    REQUIRE(problems.empty());
+    // Two threads ask at once; each finds both Tam An, in file order.
+    std::vector<std::uint32_t> a, b;
+    std::thread other([&] { a = list.named(EntityKind::xa, "Tam An"); });
+    b = list.named(EntityKind::xa, "xã tam an");
+    other.join();
+    REQUIRE(a.size() == 2);
+    CHECK(list.units[a[0]].code == "20368");
+    CHECK(list.units[a[1]].code == "20401");
+    CHECK(b == a);
+    // A copy answers the same; a list read again is indexed afresh.
+    const AdminUnits copy = list;
+    CHECK(copy.named(EntityKind::huyen, "Núi Thành").size() == 1);
+    const AdminUnits again = read_units(write_units("by-name-2.csv", header(',') + "\n" +
+                                                    "49,Tỉnh Quảng Nam,DHNTB,518,Huyện Phú Ninh,Huyện,20365,Xã Tam Thành,Xã\n"),
+                                        problems);
+    CHECK(again.named(EntityKind::xa, "Tam An").empty());
+    CHECK(again.named(EntityKind::xa, "Tam Thành").size() == 1);
 }
 
 TEST_CASE("units: the 2025 layout is told by its header; its mistakes are located", "[units]") {
