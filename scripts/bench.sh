@@ -78,6 +78,10 @@ measure() {
   else tail -n 1 "$tmp/time"; fi
 }
 
+# The limit, on huge pages as ntm is (cli/malloc_conf.cpp asks jemalloc for them; glibc's malloc
+# asks for them under this tunable): the two sides are measured on the same kind of memory.
+limit=(env GLIBC_TUNABLES=glibc.malloc.hugetlb=1 "$build/bench/ntm_bench_limit")
+
 # median3 CMD...: the median time and peak memory of three runs (one when it takes over 2 min).
 median3() {
   local runs=() first
@@ -117,13 +121,13 @@ for w in "${workloads[@]}"; do
   echo "== $w ($mb MB)" >&2
 
   # The limit, in process (medians of 5) and as a whole process.
-  if ! "$build/bench/ntm_bench_limit" "$csv" "$year" "$threads" >"$tmp/limit" 2>"$tmp/err"; then
+  if ! "${limit[@]}" "$csv" "$year" "$threads" >"$tmp/limit" 2>"$tmp/err"; then
     cat "$tmp/err" >&2; exit 1
   fi
   lim() { awk -v k="$1" '$1 == k { print $2 }' "$tmp/limit"; }
   communes=$(sed -n 's/^checksum communes=\([0-9]*\).*/\1/p' "$tmp/limit")
   checksum=$(sed -n 's/^checksum //p' "$tmp/limit")
-  limit_whole=$(median3 "$build/bench/ntm_bench_limit" "$csv" "$year" "$threads" --once)
+  limit_whole=$(median3 "${limit[@]}" "$csv" "$year" "$threads" --once)
 
   # ntm in process: Google Benchmark, checked against the limit's checksum before it starts.  The
   # outputs run apart, so that one over the caps loses its own figure only.
