@@ -53,32 +53,33 @@ public:
             const LevelDef& def = p_.levels[lr.level];
             // Shown only: the criteria of the first level, and the next level whole (its
             // blockers are read from it).
-            const Parts parts = detail_ == ExplainDetail::full || l == next ? Parts::all
+            const Parts parts = detail_ != ExplainDetail::shown || l == next ? Parts::all
                                 : l == 0                                     ? Parts::criteria
                                                                              : Parts::none;
             x.levels.push_back(level(lr, rec, parts));
             x.levels.back().region_overridden = lr.set != kNone && lr.region != er.region;
             if (def.ordinal == er.level) {
                 x.level_name = def.name;
-                x.level_title = def.title;
+                if (words()) x.level_title = def.title;
             }
             if (l == next) {
                 x.next_level_name = def.name;
-                x.next_level_title = def.title;
-                x.blockers = detail::blockers(x.levels.back());
+                if (words()) x.next_level_title = def.title;
+                if (words()) x.blockers = detail::blockers(x.levels.back());
             }
         }
         for (const LevelExplanation& l : x.levels) x.unconfirmed = x.unconfirmed || !l.unconfirmed.empty();
         x.estimated = estimated(er, rec);
-        for (std::uint32_t c = 0; c < p_.classes.size(); ++c) {
+        for (std::uint32_t c = 0; c < p_.classes.size() && words(); ++c) {
             if (ev_.classes[er.first_class + c] == Status::met) x.classes.push_back(p_.classes[c].title);
         }
         if (er.lost_level != kNone) {
-            x.lost_level_title = p_.levels[er.lost_level].title;
+            if (words()) x.lost_level_title = p_.levels[er.lost_level].title;
             x.lost_year = er.lost_year;
         }
         x.revocations = explain_revocations(p_, ev_, r, trace_);
         for (const LocalityRule& rule : p_.localities) {
+            if (!words()) break;
             if (!rule.valid_in(year_in_charge())) continue;
             if (std::find(rule.codes.begin(), rule.codes.end(), e.code) != rule.codes.end()) {
                 x.member = p_.bodies[rule.member].title;
@@ -93,6 +94,8 @@ private:
     const Dataset& d_;
     const Evaluation& ev_;
     const ExplainDetail detail_;
+    // Titles, texts of conditions, readings and blockers: what people read (not in a listing).
+    bool words() const { return detail_ != ExplainDetail::listing; }
 
     std::uint32_t entity_ = kNone;  // the entity explained (index in Dataset::entities)
     std::uint32_t result_ = kNone;  // its result (index in Evaluation::entities)
@@ -201,18 +204,18 @@ private:
         const CategoryDef& def = p_.categories[c];
         CategoryExplanation x;
         x.name = def.name;
-        x.title = def.title;
+        if (words()) x.title = def.title;
         const std::uint32_t m = ev_.categories[er.first_category + c];
         x.decided = m != kNone;
         const CategoryMemberDef* why = nullptr;
         if (x.decided) {
             why = &def.members[m];
             x.member = why->name;
-            x.member_title = why->title;
+            if (words()) x.member_title = why->title;
         } else if (const std::uint32_t d = ev_.category_doubts[er.first_category + c]; d != kNone) {
             why = &def.members[d];
         }
-        if (why != nullptr && why->when.valid()) {
+        if (why != nullptr && why->when.valid() && words()) {
             x.condition = rule_text(why->span);
             x.reads = reads_of(why->when, rec);
         }
@@ -251,19 +254,23 @@ private:
         const LevelDef& def = p_.levels[lr.level];
         LevelExplanation x;
         x.name = def.name;
-        x.title = def.title;
         x.status = lr.status;
         x.unconfirmed = reason(lr.unconfirmed);
         x.prerequisite = lr.prerequisite;
-        if (def.after != kNone) x.after = p_.levels[required_below(def.after)].title;
-        x.rule = p_.where(def.span);
+        if (words()) {
+            x.title = def.title;
+            if (def.after != kNone) x.after = p_.levels[required_below(def.after)].title;
+            x.rule = p_.where(def.span);
+        }
         x.region = lr.region;
         x.criteria_met = lr.criteria_met;
         if (lr.set != kNone) {
             const SetDef& s = p_.sets[lr.set];
             x.set_name = s.name;
-            x.set_title = s.title;
-            x.set_source = s.source;
+            if (words()) {
+                x.set_title = s.title;
+                x.set_source = s.source;
+            }
             x.criteria_total = static_cast<int>(s.criterion_count);
             x.regional = detail::regional(p_, s);
             for (std::uint32_t c = 0; c < s.criterion_count && parts != Parts::none; ++c) {
@@ -275,6 +282,10 @@ private:
             const GateDef& gd = def.gates[g];
             if (!gd.valid_in(ev_.year)) continue;  // not in force this year: not part of the level
             const Status gs = ev_.gates[lr.first_gate + g];
+            if (!words()) {
+                x.gates.push_back({gd.name, {}, gs, {}, p_.where(gd.span), {}, {}});
+                continue;
+            }
             x.gates.push_back({gd.name, gd.title, gs, rule_text(gd.span), p_.where(gd.span), gate_reads(gd, rec),
                                gs == Status::met || gs == Status::not_met ? reason(gd.unconfirmed) : std::string()});
         }
@@ -292,13 +303,15 @@ private:
         const CriterionDef& def = p_.criteria[ci];
         CriterionExplanation x;
         x.code = def.code;
-        x.title = def.title;
         x.status = cr.status;
-        x.unconfirmed = reason(cr.unconfirmed);
         x.combine = def.combine;
         x.at_least = def.at_least;
-        x.rule = p_.where(def.span);
-        x.source = def.source;
+        if (words()) {
+            x.title = def.title;
+            x.unconfirmed = reason(cr.unconfirmed);
+            x.rule = p_.where(def.span);
+            x.source = def.source;
+        }
         x.responsible = responsible(body_in_force(def.bodies));
         for (std::uint32_t i = 0; i < def.indicator_count && indicators; ++i) {
             const std::uint32_t ii = def.first_indicator + i;
@@ -311,11 +324,13 @@ private:
         const IndicatorDef& def = p_.indicators[ii];
         IndicatorExplanation x;
         x.code = def.code;
-        x.title = def.title;
         x.status = r.status;
         x.unconfirmed = reason(r.unconfirmed);
         x.unit = def.unit;
-        x.unit_symbol = def.unit_symbol;
+        if (words()) {
+            x.title = def.title;
+            x.unit_symbol = def.unit_symbol;
+        }
         x.boolean = def.boolean;
         x.value = r.value;
         x.low = r.low;
@@ -330,6 +345,7 @@ private:
         x.low_max = r.low_max;
         const EntityResult& er = ev_.entities[result_];
         for (std::uint32_t c : def.categories) {
+            if (!words()) break;
             const std::uint32_t m = ev_.categories[er.first_category + c];
             const CategoryDef& cd = p_.categories[c];
             x.categories.emplace_back(cd.title, m == kNone ? std::string() : cd.members[m].title);
@@ -340,7 +356,7 @@ private:
         std::uint32_t body = body_in_force(def.bodies);
         if (body == kNone) body = body_in_force(p_.criteria[def.criterion].bodies);
         x.responsible = responsible(body);
-        x.input = def.slot != kNone ? def.code : std::string();
+        if (words() && def.slot != kNone) x.input = def.code;
         const Record& rec = d_.records[ev_.entities[result_].record];
         x.estimated = indicator_estimated(def, rec);
         if (r.requirement != kNone) {
@@ -351,7 +367,7 @@ private:
         x.threshold_case = r.threshold_case;
         if (r.threshold_case != kNone) {
             const CaseEntry& c = p_.case_entries[r.threshold_case];
-            if (c.when.valid()) x.case_condition = rule_text(c.span);
+            if (c.when.valid() && words()) x.case_condition = rule_text(c.span);
         }
         return x;
     }

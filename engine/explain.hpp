@@ -191,10 +191,14 @@ struct EntityExplanation {
     text::Place origin;
 };
 
-// What an explanation builds: everything, or what a report shows of a commune — the levels, the
-// criteria of the first level without their indicators, the next level whole (its blockers are
-// read from it); the counts (estimated, unconfirmed) are of everything either way.
-enum class ExplainDetail { full, shown };
+// What an explanation builds: everything (full); what a report shows of a commune (shown) — the
+// levels, the criteria of the first level without their indicators, the next level whole (its
+// blockers are read from it); or what a listing of verdicts writes (listing, ntm eval's JSON:
+// report/json_entity.cpp) — every level, criterion and indicator with its codes and names,
+// verdicts, thresholds, gaps, rule lines of indicators and gates, sources of indicators and
+// bodies in charge, without titles, the texts of conditions, the data they read, blockers or the
+// member in charge.  The counts (estimated, unconfirmed) are of everything either way.
+enum class ExplainDetail { full, shown, listing };
 
 EntityExplanation explain(const Program& program, const Dataset& data, const Evaluation& evaluation,
                           std::uint32_t result, ExplainDetail detail = ExplainDetail::full);

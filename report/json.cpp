@@ -104,6 +104,7 @@ Json entity_json(const Program& program, const Dataset& data, const Evaluation& 
     std::string text;
     JsonOut o(text);
     write_entity(o, program, data, evaluation, result);
+    o.finish();
     return Json::parse(text);
 }
 
@@ -190,6 +191,7 @@ Json eval_json(const Program& program, const Dataset& data, const EvalRun& run) 
     std::string text;
     JsonOut o(text);
     write_document(o, program, data, run);
+    o.finish();
     return Json::parse(text);
 }
 
@@ -197,7 +199,7 @@ bool write_eval_json(std::FILE* out, const Program& program, const Dataset& data
     std::string buf;
     JsonOut o(buf, out);
     write_document(o, program, data, run);
-    buf += '\n';
+    o.end_line();
     return o.flush(true);
 }
 

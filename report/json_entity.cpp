@@ -150,7 +150,7 @@ void write_revocation(JsonOut& o, const RevocationExplanation& r) {
 
 void write_entity(JsonOut& o, const Program& program, const Dataset& data, const Evaluation& evaluation,
                   std::uint32_t result) {
-    const EntityExplanation x = explain(program, data, evaluation, result);
+    const EntityExplanation x = explain(program, data, evaluation, result, engine::ExplainDetail::listing);
     const EntityResult& er = evaluation.entities[result];
     const bool counted = x.criteria_total != 0;
     o.begin_object();

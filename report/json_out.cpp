@@ -1,5 +1,6 @@
 #include "report/json_out.hpp"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <charconv>
@@ -16,31 +17,39 @@ void JsonOut::before() {
         return;
     }
     if (counts_.empty()) return;
-    if (counts_.back()++ > 0) buf_ += ',';
-    buf_ += '\n';
-    buf_.append(2 * counts_.size(), ' ');
+    const bool comma = counts_.back()++ > 0;
+    const std::size_t indent = 2 * counts_.size();
+    char* p = room(std::size_t{comma} + 1 + indent);
+    if (comma) *p++ = ',';
+    *p++ = '\n';
+    std::memset(p, ' ', indent);
 }
 
 void JsonOut::open(char c) {
     before();
-    buf_ += c;
+    put(c);
     counts_.push_back(0);
 }
 
 void JsonOut::close(char c) {
     const bool empty = counts_.back() == 0;
     counts_.pop_back();
-    if (!empty) {
-        buf_ += '\n';
-        buf_.append(2 * counts_.size(), ' ');
-    }
-    buf_ += c;
+    if (empty) return put(c);
+    const std::size_t indent = 2 * counts_.size();
+    char* p = room(indent + 2);
+    *p++ = '\n';
+    std::memset(p, ' ', indent);
+    p[indent] = c;
 }
 
 void JsonOut::key(std::string_view k) {
     string(k);
-    buf_ += ": ";
+    put(": ");
     after_key_ = true;
+}
+
+void JsonOut::grow(std::size_t n) {
+    buf_.resize(std::max({2 * buf_.size(), n_ + n, std::size_t{1} << 12}));
 }
 
 namespace {
@@ -75,8 +84,8 @@ std::size_t plain_ascii_run(const char* p, std::size_t n) {
 
 void JsonOut::string(std::string_view s) {
     before();
-    const std::size_t start = buf_.size();
-    buf_ += '"';
+    const std::size_t start = n_;
+    put('"');
     std::size_t plain = 0;  // start of the run of bytes copied as they are
     for (std::size_t i = 0; i < s.size(); ++i) {
         i += plain_ascii_run(s.data() + i, s.size() - i);  // eight bytes at a time
@@ -87,33 +96,35 @@ void JsonOut::string(std::string_view s) {
             const std::size_t n = text::utf8_sequence_length(s, i);
             if (n == 0) {
                 // Bytes that are not UTF-8: U+FFFD, as the library's own decoder places them.
-                buf_.resize(start);
-                buf_ += nlohmann::ordered_json(std::string(s)).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+                n_ = start;
+                put(nlohmann::ordered_json(std::string(s)).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
                 return;
             }
             i += n - 1;
             continue;
         }
-        buf_.append(s.substr(plain, i - plain));
+        put(s.substr(plain, i - plain));
         plain = i + 1;
         switch (c) {
-            case '"': buf_ += "\\\""; break;
-            case '\\': buf_ += "\\\\"; break;
-            case '\b': buf_ += "\\b"; break;
-            case '\t': buf_ += "\\t"; break;
-            case '\n': buf_ += "\\n"; break;
-            case '\f': buf_ += "\\f"; break;
-            case '\r': buf_ += "\\r"; break;
+            case '"': put("\\\""); break;
+            case '\\': put("\\\\"); break;
+            case '\b': put("\\b"); break;
+            case '\t': put("\\t"); break;
+            case '\n': put("\\n"); break;
+            case '\f': put("\\f"); break;
+            case '\r': put("\\r"); break;
             default: {
                 static constexpr char kHex[] = "0123456789abcdef";
-                buf_ += "\\u00";
-                buf_ += kHex[c >> 4];
-                buf_ += kHex[c & 0xF];
+                char* p = room(6);
+                std::memcpy(p, "\\u00", 4);
+                p[4] = kHex[c >> 4];
+                p[5] = kHex[c & 0xF];
             }
         }
     }
-    buf_.append(s.substr(plain));
-    buf_ += '"';
+    char* p = room(s.size() - plain + 1);
+    std::memcpy(p, s.data() + plain, s.size() - plain);
+    p[s.size() - plain] = '"';
 }
 
 void JsonOut::integer(std::int64_t v) {
@@ -139,17 +150,21 @@ void JsonOut::value(const nlohmann::ordered_json& v) {
     const std::size_t indent = 2 * counts_.size();
     std::size_t from = 0;
     for (std::size_t nl = s.find('\n'); nl != std::string::npos; nl = s.find('\n', from)) {
-        buf_.append(s, from, nl + 1 - from);
-        buf_.append(indent, ' ');
+        put(std::string_view(s).substr(from, nl + 1 - from));
+        std::memset(room(indent), ' ', indent);
         from = nl + 1;
     }
-    buf_.append(s, from);
+    put(std::string_view(s).substr(from));
 }
 
 bool JsonOut::flush(bool force) {
-    if (file_ == nullptr || (!force && buf_.size() < (std::size_t{1} << 16))) return ok_;
-    ok_ = ok_ && std::fwrite(buf_.data(), 1, buf_.size(), file_) == buf_.size();
-    buf_.clear();
+    if (file_ == nullptr) {
+        if (force) finish();
+        return ok_;
+    }
+    if (!force && n_ < (std::size_t{1} << 16)) return ok_;
+    ok_ = ok_ && std::fwrite(buf_.data(), 1, n_, file_) == n_;
+    n_ = 0;
     return ok_;
 }
 

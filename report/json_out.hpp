@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,8 +17,10 @@ namespace ntm::report {
 
 class JsonOut {
 public:
-    // Appends to `buf`; flush() moves what it holds to `file` (null: the caller takes `buf`).
-    explicit JsonOut(std::string& buf, std::FILE* file = nullptr) : buf_(buf), file_(file) {}
+    // Writes into `buf`; flush() moves what it holds to `file`.  Without a file, the caller takes
+    // `buf` after finish().  `buf` is written through a position of its own and sized ahead, so
+    // that its size is that of the text only after finish() (or flush()).
+    explicit JsonOut(std::string& buf, std::FILE* file = nullptr) : buf_(buf), file_(file), n_(buf.size()) {}
 
     void begin_object() { open('{'); }
     void begin_array() { open('['); }
@@ -29,9 +32,11 @@ public:
     template <std::size_t N>
     void key(const char (&k)[N]) {
         before();
-        buf_ += '"';
-        buf_.append(k, N - 1);
-        buf_ += "\": ";
+        char* p = room(N + 3);
+        *p++ = '"';
+        std::memcpy(p, k, N - 1);
+        p += N - 1;
+        std::memcpy(p, "\": ", 3);
         after_key_ = true;
     }
 
@@ -47,20 +52,35 @@ public:
     void value(const nlohmann::ordered_json& v);
 
     // Writes out what is buffered once it is large (always, with `force`); false once a write
-    // failed.
+    // failed.  Without a file, `force` is finish().
     bool flush(bool force = false);
+    // A line break after the document.
+    void end_line() { put('\n'); }
+    // `buf` holds the text written, and only it.
+    void finish() { buf_.resize(n_); }
 
 private:
     void before();  // the comma, line break and indent before a value, unless it follows a key
+    // `n` bytes at the end of the text, to be written through the pointer returned.
+    char* room(std::size_t n) {
+        if (buf_.size() - n_ < n) grow(n);
+        char* p = buf_.data() + n_;
+        n_ += n;
+        return p;
+    }
+    void grow(std::size_t n);
+    void put(char c) { *room(1) = c; }
+    void put(std::string_view s) { std::memcpy(room(s.size()), s.data(), s.size()); }
     void item(std::string_view text) {
         before();
-        buf_ += text;
+        put(text);
     }
     void open(char c);
     void close(char c);
 
     std::string& buf_;
     std::FILE* file_;
+    std::size_t n_;  // the length of the text in `buf_`, the rest room to write into
     std::vector<std::uint32_t> counts_;  // per open container, the values written in it
     bool after_key_ = false;
     bool ok_ = true;

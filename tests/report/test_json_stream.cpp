@@ -73,6 +73,7 @@ TEST_CASE("json stream: strings and numbers as the library writes them") {
         std::string buf;
         ntm::report::JsonOut o(buf);
         write(o);
+        o.finish();
         return buf;
     };
     const auto theirs = [](const Json& v) { return v.dump(2, ' ', false, Json::error_handler_t::replace); };
