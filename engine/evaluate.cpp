@@ -120,6 +120,13 @@ void Evaluator::layout() {
         double* own = state_->derived.data() + state_->derived_offset[r];
         for (const auto& [slot, expr] : p_.derived[kind_index(kind(r))]) *own++ = raw[slot];
     }
+    by_category_.assign(p_.sets.size(), false);
+    for (std::size_t set = 0; set < p_.sets.size(); ++set) {
+        const SetDef& sd = p_.sets[set];
+        for (std::uint32_t i = sd.first_indicator; i < sd.first_indicator + sd.indicator_count; ++i) {
+            if (!p_.indicators[i].categories.empty()) by_category_[set] = true;
+        }
+    }
     reads_derived_.assign(p_.aggregates.size(), false);
     for (std::size_t a = 0; a < p_.aggregates.size(); ++a) {
         const Aggregate& agg = p_.aggregates[a];
@@ -222,6 +229,10 @@ void Evaluator::levels(const Slice& s) {
             lr.prerequisite = previous;
             lr.status = lr.criteria = Status::not_applicable;
             std::fill_n(s.gates_of(lr), def.gates.size(), Status::not_applicable);
+            if (lr.set != kNone) {  // its results as a fresh trace has them (a thread's scratch is reused)
+                std::fill_n(s.indicators_of(lr), p_.sets[lr.set].indicator_count, IndicatorResult{});
+                std::fill_n(s.criteria_of(lr), p_.sets[lr.set].criterion_count, CriterionResult{});
+            }
             if (last_with_set == nullptr) previous = Status::not_applicable;
             continue;
         }
@@ -267,7 +278,9 @@ void Evaluator::judge_set(const Slice& sl, LevelResult& lr, ExprContext& ctx) {
     if (opt_.set != kNone) ctx.year = std::clamp(year, s.valid_from, s.valid_to);
     for (std::uint32_t i = 0; i < s.indicator_count; ++i) judge_indicator(p_, p_.indicators[s.first_indicator + i], ctx, ind[i]);
     if (const auto other = other_region(lr.set, ctx, lr.region)) region_doubt(s, ctx, *other, ind);
-    for (std::uint32_t i = 0; i < s.indicator_count; ++i) category_doubt(p_, s.first_indicator + i, ctx, ind[i]);
+    if (lr.set >= by_category_.size() || by_category_[lr.set]) {  // (judged again: not laid out)
+        for (std::uint32_t i = 0; i < s.indicator_count; ++i) category_doubt(p_, s.first_indicator + i, ctx, ind[i]);
+    }
     ctx.year = year;
     lr.criteria = Status::met;
     for (std::uint32_t c = 0; c < s.criterion_count; ++c) {

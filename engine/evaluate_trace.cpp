@@ -28,8 +28,8 @@ std::pair<std::size_t, std::size_t> trace_size(const Program& p, const LevelResu
 }  // namespace
 
 // Where record `r`'s results go: its places in the evaluation, and `scratch` for its indicator
-// and criterion results when the trace is not kept (cleared: a level not judged keeps the
-// results a fresh one has, as in the trace).
+// and criterion results when the trace is not kept (not cleared: judge_set writes every result
+// of a level it judges, and levels() clears those of a level with a set it does not judge).
 Slice Evaluator::slice_of(std::uint32_t r, Scratch& scratch) {
     EntityResult& er = ev_.entities[r];
     Slice s;
@@ -47,8 +47,8 @@ Slice Evaluator::slice_of(std::uint32_t r, Scratch& scratch) {
         s.criteria = ev_.criteria.data() + s.criterion0;
     } else {
         const auto [indicators, criteria] = trace_size(p_, s.levels, er.level_count);
-        scratch.indicators.assign(indicators, IndicatorResult{});
-        scratch.criteria.assign(criteria, CriterionResult{});
+        if (scratch.indicators.size() < indicators) scratch.indicators.resize(indicators);
+        if (scratch.criteria.size() < criteria) scratch.criteria.resize(criteria);
         s.indicators = scratch.indicators.data();
         s.criteria = scratch.criteria.data();
     }

@@ -9,10 +9,6 @@
 
 namespace ntm::engine {
 
-bool approx_equal(double a, double b) {
-    return std::fabs(a - b) <= 1e-9 * std::max({1.0, std::fabs(a), std::fabs(b)});
-}
-
 namespace {
 
 double boolean(bool b) { return b ? 1.0 : 0.0; }

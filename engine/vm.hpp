@@ -5,6 +5,8 @@
 // soon as one side is true, whatever the other (Kleene logic).  Division by zero is unknown.
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -65,6 +67,9 @@ int recognised_before(const Program& program, const std::vector<Recognition>& re
 // requirements (`require >= 90`, engine/judge.cpp) must agree on the same numbers, a gate
 // `value(C) >= threshold(C)` with the indicator's verdict: one tolerance, kept here because
 // the VM is the lower of the two (the judge runs the VM, not the other way round).
-bool approx_equal(double a, double b);
+// Inline: every requirement and comparison of every record calls it.
+inline bool approx_equal(double a, double b) {
+    return std::fabs(a - b) <= 1e-9 * std::max({1.0, std::fabs(a), std::fabs(b)});
+}
 
 }  // namespace ntm::engine
