@@ -127,6 +127,9 @@ public:
             return std::move(out_);
         }
         if (!header(rows->front())) return std::move(out_);
+        // A unit per row, and the districts and provinces above them.
+        out_.units.reserve(rows->size() + rows->size() / 8);
+        out_.by_code.reserve(rows->size() + rows->size() / 8);
         for (std::size_t r = 1; r < rows->size() && problems_.size() < kMaxProblems; ++r) {
             row((*rows)[r]);
         }
@@ -395,6 +398,7 @@ std::optional<std::vector<ListRow>> read_list_rows(const std::string& path, std:
         if (in.blank_row()) continue;
         ListRow& row = rows.emplace_back();
         row.line = in.line();
+        row.cells.reserve(in.size());
         for (std::size_t i = 0; i < in.size(); ++i) row.cells.push_back(text::to_nfc(in.cell(i)));
     }
     if (const auto& e = in.error()) {

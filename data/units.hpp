@@ -15,6 +15,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/dataset.hpp"
@@ -43,7 +44,7 @@ struct AdminUnits {
     std::string path;  // for messages: the file, or "units/vn-admin-units.csv" for the bundled ones
     engine::AdminMap map = engine::AdminMap::three_tier;
     std::vector<Unit> units;  // provinces, districts and communes, in file order (parents first)
-    std::map<std::string, std::uint32_t> by_code;  // per kind prefix: "tinh:49", "huyen:518", "xa:20365"
+    std::unordered_map<std::string, std::uint32_t> by_code;  // per kind prefix: "tinh:49", "huyen:518", "xa:20365"
 
     std::uint32_t find(EntityKind kind, const std::string& code) const;
     // Units of `kind` whose name without its type equals `name` folded (text::fold), in file

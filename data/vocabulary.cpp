@@ -128,6 +128,11 @@ int resolve_region(std::string_view text) {
         }
         return out;
     }();
+    // A region's code as the decisions write it (how the official lists name one), without
+    // folding: no code folds to another region's code or title.
+    for (std::size_t r = 0; r < kRegionCount; ++r) {
+        if (text == dsl::kRegionNames[r]) return static_cast<int>(r);
+    }
     std::string f = fold(text);
     if (f.starts_with("vùng ")) f.erase(0, std::string_view("vùng ").size());
     for (std::size_t r = 0; r < kRegionCount; ++r) {
