@@ -32,15 +32,7 @@ std::pair<std::size_t, std::size_t> trace_size(const Program& p, const LevelResu
 // of a level it judges, and levels() clears those of a level with a set it does not judge).
 Slice Evaluator::slice_of(std::uint32_t r, Scratch& scratch) {
     EntityResult& er = ev_.entities[r];
-    Slice s;
-    s.r = r;
-    s.er = &er;
-    s.levels = ev_.levels.data() + er.first_level;
-    if (er.level_count > 0) {
-        s.gate0 = s.levels[0].first_gate;
-        s.indicator0 = s.levels[0].first_indicator;
-        s.criterion0 = s.levels[0].first_criterion;
-    }
+    Slice s(r, er, ev_.levels.data() + er.first_level);
     s.gates = ev_.gates.data() + s.gate0;
     if (opt_.trace) {
         s.indicators = ev_.indicators.data() + s.indicator0;
@@ -96,15 +88,7 @@ Trace Evaluator::retrace(std::uint32_t r) {
     const auto [indicators, criteria] = trace_size(p_, levels.data(), done.level_count);
     t.own_indicators_.resize(indicators);
     t.own_criteria_.resize(criteria);
-    Slice s;
-    s.r = r;
-    s.er = &er;
-    s.levels = levels.data();
-    if (done.level_count > 0) {
-        s.gate0 = levels[0].first_gate;
-        s.indicator0 = levels[0].first_indicator;
-        s.criterion0 = levels[0].first_criterion;
-    }
+    Slice s(r, er, levels.data());
     s.gates = gate_results.data();
     s.indicators = t.own_indicators_.data();
     s.criteria = t.own_criteria_.data();

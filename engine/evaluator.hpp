@@ -43,6 +43,16 @@ struct EvaluatorState {
 // the trace is not kept); when engine::trace judges it again, fresh copies.  Every other
 // record is read from the evaluation.
 struct Slice {
+    Slice() = default;
+    // Result `result`'s places, the bases those of its first level.
+    Slice(std::uint32_t result, EntityResult& entity, LevelResult* first)
+        : r(result), er(&entity), levels(first) {
+        if (entity.level_count == 0) return;
+        gate0 = first[0].first_gate;
+        indicator0 = first[0].first_indicator;
+        criterion0 = first[0].first_criterion;
+    }
+
     std::uint32_t r = 0;
     EntityResult* er = nullptr;
     LevelResult* levels = nullptr;  // er->level_count of them
