@@ -226,6 +226,7 @@ void Compiler::indicator(const dsl::EffectiveIndicator& ind, std::uint32_t set, 
         categories_of(out_.requirements[r].low, d.categories);
         categories_of(out_.requirements[r].high, d.categories);
     }
+    if (!d.categories.empty()) out_.sets[set].tabled_by_category = true;
     out_.indicators.push_back(std::move(d));
 }
 

@@ -120,13 +120,6 @@ void Evaluator::layout() {
         double* own = state_->derived.data() + state_->derived_offset[r];
         for (const auto& [slot, expr] : p_.derived[kind_index(kind(r))]) *own++ = raw[slot];
     }
-    by_category_.assign(p_.sets.size(), false);
-    for (std::size_t set = 0; set < p_.sets.size(); ++set) {
-        const SetDef& sd = p_.sets[set];
-        for (std::uint32_t i = sd.first_indicator; i < sd.first_indicator + sd.indicator_count; ++i) {
-            if (!p_.indicators[i].categories.empty()) by_category_[set] = true;
-        }
-    }
     reads_derived_.assign(p_.aggregates.size(), false);
     for (std::size_t a = 0; a < p_.aggregates.size(); ++a) {
         const Aggregate& agg = p_.aggregates[a];
@@ -278,7 +271,7 @@ void Evaluator::judge_set(const Slice& sl, LevelResult& lr, ExprContext& ctx) {
     if (opt_.set != kNone) ctx.year = std::clamp(year, s.valid_from, s.valid_to);
     for (std::uint32_t i = 0; i < s.indicator_count; ++i) judge_indicator(p_, p_.indicators[s.first_indicator + i], ctx, ind[i]);
     if (const auto other = other_region(lr.set, ctx, lr.region)) region_doubt(s, ctx, *other, ind);
-    if (lr.set >= by_category_.size() || by_category_[lr.set]) {  // (judged again: not laid out)
+    if (s.tabled_by_category) {
         for (std::uint32_t i = 0; i < s.indicator_count; ++i) category_doubt(p_, s.first_indicator + i, ctx, ind[i]);
     }
     ctx.year = year;

@@ -148,7 +148,6 @@ private:
     const EvaluatorState* st_ = nullptr;     // what other records' values are read from
     const Slice* self_ = nullptr;      // the record judged again (retrace), read from its copies
     std::vector<bool> reads_derived_;  // per Program::aggregates: its operand reads a derived value
-    std::vector<bool> by_category_;    // per Program::sets (laid out): a threshold of it is tabled by category
     std::vector<std::uint32_t> result_of_entity_;         // entity → result, or kNone
     std::array<std::vector<std::uint32_t>, kKindCount> by_kind_;
     std::vector<std::vector<std::uint32_t>> scoped_;       // level → sets for a locality

@@ -251,6 +251,7 @@ struct SetDef {
     std::vector<RegionRule> region_rules;
     std::uint32_t first_criterion = 0, criterion_count = 0;
     std::uint32_t first_indicator = 0, indicator_count = 0;
+    bool tabled_by_category = false;  // an indicator's threshold is tabled by category (IndicatorDef::categories)
     dsl::Span span;
 };
 
