@@ -70,16 +70,16 @@ public:
         }
         for (const LevelExplanation& l : x.levels) x.unconfirmed = x.unconfirmed || !l.unconfirmed.empty();
         x.estimated = estimated(er, rec);
-        for (std::uint32_t c = 0; c < p_.classes.size() && words(); ++c) {
-            if (ev_.classes[er.first_class + c] == Status::met) x.classes.push_back(p_.classes[c].title);
-        }
         if (er.lost_level != kNone) {
             if (words()) x.lost_level_title = p_.levels[er.lost_level].title;
             x.lost_year = er.lost_year;
         }
         x.revocations = explain_revocations(p_, ev_, r, trace_);
+        if (!words()) return x;  // a listing names neither its classes nor the member in charge
+        for (std::uint32_t c = 0; c < p_.classes.size(); ++c) {
+            if (ev_.classes[er.first_class + c] == Status::met) x.classes.push_back(p_.classes[c].title);
+        }
         for (const LocalityRule& rule : p_.localities) {
-            if (!words()) break;
             if (!rule.valid_in(year_in_charge())) continue;
             if (std::find(rule.codes.begin(), rule.codes.end(), e.code) != rule.codes.end()) {
                 x.member = p_.bodies[rule.member].title;
