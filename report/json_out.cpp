@@ -17,12 +17,15 @@ void JsonOut::before() {
         return;
     }
     if (counts_.empty()) return;
-    const bool comma = counts_.back()++ > 0;
+    if (counts_.back()++ > 0) put(',');
+    line_break();
+}
+
+void JsonOut::line_break() {
     const std::size_t indent = 2 * counts_.size();
-    char* p = room(std::size_t{comma} + 1 + indent);
-    if (comma) *p++ = ',';
-    *p++ = '\n';
-    std::memset(p, ' ', indent);
+    char* p = room(indent + 1);
+    *p = '\n';
+    std::memset(p + 1, ' ', indent);
 }
 
 void JsonOut::open(char c) {
@@ -34,12 +37,8 @@ void JsonOut::open(char c) {
 void JsonOut::close(char c) {
     const bool empty = counts_.back() == 0;
     counts_.pop_back();
-    if (empty) return put(c);
-    const std::size_t indent = 2 * counts_.size();
-    char* p = room(indent + 2);
-    *p++ = '\n';
-    std::memset(p, ' ', indent);
-    p[indent] = c;
+    if (!empty) line_break();
+    put(c);
 }
 
 void JsonOut::key(std::string_view k) {

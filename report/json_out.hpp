@@ -61,6 +61,7 @@ public:
 
 private:
     void before();  // the comma, line break and indent before a value, unless it follows a key
+    void line_break();  // a line break and the indent of the container open
     // `n` bytes at the end of the text, to be written through the pointer returned.
     char* room(std::size_t n) {
         if (buf_.size() - n_ < n) grow(n);
