@@ -32,6 +32,7 @@ Evaluation Evaluator::evaluate_all() {
 // with a copy each time) was most of an evaluation's time.
 void Evaluator::layout() {
     scoped_sets();
+    resolve_thresholds();
     result_of_entity_.assign(d_.entities.size(), kNone);
     std::size_t count = 0;
     for (const Record& rec : d_.records) count += rec.year == opt_.year;
@@ -127,6 +128,22 @@ void Evaluator::layout() {
         for (std::uint32_t i = agg.operand.begin; agg.operand.valid() && i < agg.operand.end; ++i) {
             const Instr& in = p_.code[i];
             if (in.op == OpCode::push_slot && in.a < columns.size() && columns[in.a].derived) reads_derived_[a] = true;
+        }
+    }
+}
+
+// The thresholds of every requirement that its region and year decide, for each region, as of
+// the year its set is judged in (judge_set).
+void Evaluator::resolve_thresholds() {
+    const std::size_t n = p_.requirements.size();
+    state_->resolved.resize(n * kRegionCount);
+    for (const IndicatorDef& def : p_.indicators) {
+        const SetDef& set = p_.sets[def.set];
+        const int year = opt_.set != kNone ? std::clamp(opt_.year, set.valid_from, set.valid_to) : opt_.year;
+        for (std::uint32_t ri = def.first_requirement; ri < def.first_requirement + def.requirement_count; ++ri) {
+            for (std::size_t g = 0; g < kRegionCount; ++g) {
+                state_->resolved[g * n + ri] = resolve_requirement(p_, ri, static_cast<Region>(g), year);
+            }
         }
     }
 }
@@ -269,7 +286,10 @@ void Evaluator::judge_set(const Slice& sl, LevelResult& lr, ExprContext& ctx) {
     // of its nearest year: its tables by year have no value in the others.
     const int year = ctx.year;
     if (opt_.set != kNone) ctx.year = std::clamp(year, s.valid_from, s.valid_to);
-    for (std::uint32_t i = 0; i < s.indicator_count; ++i) judge_indicator(p_, p_.indicators[s.first_indicator + i], ctx, ind[i]);
+    const ResolvedRequirement* resolved = st_->resolved_for(ctx.region);
+    for (std::uint32_t i = 0; i < s.indicator_count; ++i) {
+        judge_indicator(p_, p_.indicators[s.first_indicator + i], ctx, ind[i], resolved);
+    }
     if (const auto other = other_region(lr.set, ctx, lr.region)) region_doubt(s, ctx, *other, ind);
     if (s.tabled_by_category) {
         for (std::uint32_t i = 0; i < s.indicator_count; ++i) category_doubt(p_, s.first_indicator + i, ctx, ind[i]);
@@ -291,7 +311,10 @@ void Evaluator::region_doubt(const SetDef& s, const ExprContext& ctx, Region oth
     ExprContext actx = ctx;
     actx.region = other;
     actx.indicators = alt.data();
-    for (std::uint32_t i = 0; i < s.indicator_count; ++i) judge_indicator(p_, p_.indicators[s.first_indicator + i], actx, alt[i]);
+    const ResolvedRequirement* resolved = st_->resolved_for(other);
+    for (std::uint32_t i = 0; i < s.indicator_count; ++i) {
+        judge_indicator(p_, p_.indicators[s.first_indicator + i], actx, alt[i], resolved);
+    }
     for (std::uint32_t i = 0; i < s.indicator_count; ++i) {
         if (alt[i].status == ind[i].status) continue;
         ind[i].status = Status::unknown;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/evaluate.hpp"
+#include "engine/judge.hpp"
 #include "engine/vm.hpp"
 
 namespace ntm::engine::detail {
@@ -36,6 +37,12 @@ struct EvaluatorState {
     // Result → child results: children[child_begin[r] .. child_begin[r + 1]], in result order.
     std::vector<std::uint32_t> child_begin;
     std::vector<std::uint32_t> children;
+    // Per region, one per Program::requirements: its thresholds where the region and the year
+    // its set is judged in decide them (resolved once, read by every record of the region).
+    std::vector<ResolvedRequirement> resolved;
+    const ResolvedRequirement* resolved_for(Region region) const {
+        return resolved.empty() ? nullptr : resolved.data() + region_index(region) * (resolved.size() / kRegionCount);
+    }
 };
 
 // One record's own results while it is judged: where they are written.  In an evaluation,
@@ -99,6 +106,7 @@ private:
 
     // evaluate.cpp: the layout, the threads, contexts and aggregates (the callbacks of ExprContext)
     void layout();
+    void resolve_thresholds();
     void parallel(const std::vector<std::uint32_t>& results);
     Slice slice_of(std::uint32_t r, Scratch& scratch);
     // A record as evaluated (or the one judged again); `buffer` holds its values when a derived

@@ -8,7 +8,8 @@ namespace ntm::engine {
 namespace {
 
 // The value of `def` and its requirements in order, for an entity it applies to (or may).
-void judge_requirements(const Program& p, const IndicatorDef& def, const ExprContext& ctx, IndicatorResult& out) {
+void judge_requirements(const Program& p, const IndicatorDef& def, const ExprContext& ctx, IndicatorResult& out,
+                        const ResolvedRequirement* resolved) {
     out.value = def.slot != kNone ? ctx.slots[def.slot] : run(p, def.value, ctx);
     out.status = Status::met;
     std::uint32_t met_mark = kNone;  // a marked requirement passed that another figure could fail
@@ -17,8 +18,15 @@ void judge_requirements(const Program& p, const IndicatorDef& def, const ExprCon
         const Requirement& req = p.requirements[ri];
         std::uint32_t taken = kNone;
         std::uint32_t mark = kNone;
-        const double lo = threshold_value(p, req.low, ctx, &taken, &mark);
-        const double hi = threshold_value(p, req.high, ctx, &taken, &mark);
+        double lo = kUnknown, hi = kUnknown;
+        if (resolved != nullptr && resolved[ri].resolved && resolved[ri].year == ctx.year) {
+            lo = resolved[ri].low;
+            hi = resolved[ri].high;
+            mark = resolved[ri].mark;
+        } else {
+            lo = threshold_value(p, req.low, ctx, &taken, &mark);
+            hi = threshold_value(p, req.high, ctx, &taken, &mark);
+        }
         if (mark == kNone) mark = req.unconfirmed != kNone ? req.unconfirmed : def.unconfirmed;
         const bool needs_lo = req.cmp != dsl::Cmp::yes && req.cmp != dsl::Cmp::no;
         // The threshold shown is that of the first requirement, until one fails.
@@ -49,14 +57,15 @@ void judge_requirements(const Program& p, const IndicatorDef& def, const ExprCon
 
 }  // namespace
 
-void judge_indicator(const Program& p, const IndicatorDef& def, const ExprContext& ctx, IndicatorResult& out) {
+void judge_indicator(const Program& p, const IndicatorDef& def, const ExprContext& ctx, IndicatorResult& out,
+                     const ResolvedRequirement* resolved) {
     out = IndicatorResult{};
     const double applies = def.applies.valid() ? run(p, def.applies, ctx) : 1.0;
     if (applies == 0) {
         out.status = Status::not_applicable;
         return;
     }
-    judge_requirements(p, def, ctx, out);
+    judge_requirements(p, def, ctx, out, resolved);
     if (!known(applies)) {
         // Met if the value passes, as "not applicable" would count as met too; else unknown.
         out.applies_unknown = true;
@@ -70,26 +79,25 @@ void judge_indicator(const Program& p, const IndicatorDef& def, const ExprContex
 
 CriterionResult judge_criterion(const CriterionDef& def, const IndicatorResult* results) {
     CriterionResult c;
-    for (std::uint32_t i = 0; i < def.indicator_count; ++i) {
-        switch (results[i].status) {
-            case Status::met: ++c.met; break;
-            case Status::not_met: ++c.not_met; break;
-            case Status::unknown: ++c.unknown; break;
-            case Status::not_applicable: ++c.not_applicable; break;
-        }
-    }
+    std::uint16_t counts[4] = {0, 0, 0, 0};  // by Status
     int marked_met = 0, marked_not_met = 0;
     std::uint32_t met_mark = kNone, not_met_mark = kNone;
     for (std::uint32_t i = 0; i < def.indicator_count; ++i) {
-        if (results[i].unconfirmed == kNone) continue;
-        if (results[i].status == Status::met) {
+        const IndicatorResult& r = results[i];
+        ++counts[static_cast<std::size_t>(r.status)];
+        if (r.unconfirmed == kNone) continue;
+        if (r.status == Status::met) {
             ++marked_met;
-            if (met_mark == kNone) met_mark = results[i].unconfirmed;
-        } else if (results[i].status == Status::not_met) {
+            if (met_mark == kNone) met_mark = r.unconfirmed;
+        } else if (r.status == Status::not_met) {
             ++marked_not_met;
-            if (not_met_mark == kNone) not_met_mark = results[i].unconfirmed;
+            if (not_met_mark == kNone) not_met_mark = r.unconfirmed;
         }
     }
+    c.met = counts[static_cast<std::size_t>(Status::met)];
+    c.not_met = counts[static_cast<std::size_t>(Status::not_met)];
+    c.unknown = counts[static_cast<std::size_t>(Status::unknown)];
+    c.not_applicable = counts[static_cast<std::size_t>(Status::not_applicable)];
     const int applicable = c.met + c.not_met + c.unknown;
     int need = applicable;  // all
     if (def.combine == dsl::CombineKind::any) need = std::min(applicable, 1);
@@ -334,6 +342,36 @@ double threshold_value(const Program& p, std::uint32_t node, const ExprContext& 
     return kUnknown;
 }
 
+namespace {
+
+// Whether the threshold tree from `node` is decided by the region and the year alone for `ctx`:
+// the walk meets no `when` case and no table by category.
+bool decided_by_place_and_year(const Program& p, std::uint32_t node, const ExprContext& ctx) {
+    while (node != kNone) {
+        const ThresholdNode& n = p.threshold_nodes[node];
+        if (n.kind == ThresholdKind::constant) return true;
+        if (n.kind == ThresholdKind::cases || n.kind == ThresholdKind::by_category) return false;
+        node = step(p, n, ctx).next;
+    }
+    return true;
+}
+
+}  // namespace
+
+ResolvedRequirement resolve_requirement(const Program& p, std::uint32_t requirement, Region region, int year) {
+    const Requirement& req = p.requirements[requirement];
+    ExprContext ctx;
+    ctx.region = region;
+    ctx.year = year;
+    ResolvedRequirement r;
+    if (!decided_by_place_and_year(p, req.low, ctx) || !decided_by_place_and_year(p, req.high, ctx)) return r;
+    r.resolved = true;
+    r.year = year;
+    r.low = threshold_value(p, req.low, ctx, nullptr, &r.mark);
+    r.high = threshold_value(p, req.high, ctx, nullptr, &r.mark);
+    return r;
+}
+
 double requirement_threshold(const Program& p, std::uint32_t requirement, const ExprContext& ctx, bool high) {
     const Requirement& req = p.requirements[requirement];
     return threshold_value(p, high ? req.high : req.low, ctx);
@@ -342,22 +380,6 @@ double requirement_threshold(const Program& p, std::uint32_t requirement, const 
 double indicator_threshold(const Program& p, std::uint32_t indicator, const ExprContext& ctx) {
     const IndicatorDef& ind = p.indicators[indicator];
     return ind.requirement_count == 0 ? kUnknown : requirement_threshold(p, ind.first_requirement, ctx);
-}
-
-bool passes(dsl::Cmp cmp, double v, double lo, double hi) {
-    const bool eq = approx_equal(v, lo);
-    switch (cmp) {
-        case dsl::Cmp::ge: return v > lo || eq;
-        case dsl::Cmp::gt: return v > lo && !eq;
-        case dsl::Cmp::le: return v < lo || eq;
-        case dsl::Cmp::lt: return v < lo && !eq;
-        case dsl::Cmp::eq: return eq;
-        case dsl::Cmp::ne: return !eq;
-        case dsl::Cmp::in_range: return (v > lo || eq) && (v < hi || approx_equal(v, hi));
-        case dsl::Cmp::yes: return v != 0;
-        case dsl::Cmp::no: return v == 0;
-    }
-    return false;
 }
 
 double gap_of(dsl::Cmp cmp, double v, double lo, double hi) {

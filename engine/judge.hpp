@@ -47,6 +47,20 @@ struct CriterionResult {
     std::uint16_t met = 0, not_met = 0, unknown = 0, not_applicable = 0;  // over its indicators
 };
 
+// A requirement's thresholds found once for a region and a year, for every entity judged with
+// them.  Only a threshold that nothing else decides is resolved (constants, `by region`,
+// `by year`): one with a `when` case or a table by category is found per entity.
+struct ResolvedRequirement {
+    bool resolved = false;
+    int year = 0;                // the year it was resolved for (the region is where it is kept)
+    double low = kUnknown, high = kUnknown;
+    std::uint32_t mark = kNone;  // the innermost marked cell on the way, low's then high's
+};
+
+// `requirement` (Program::requirements) for `region` and `year`: what threshold_value gives
+// for its low and high bound to any entity there, or `resolved` false.
+ResolvedRequirement resolve_requirement(const Program& program, std::uint32_t requirement, Region region, int year);
+
 // ---------------------------------------------------------------------------------------------
 // Verdicts
 
@@ -55,8 +69,11 @@ struct CriterionResult {
 // order — not met at the first that fails (with the gap), unknown when a value or threshold
 // is missing and none failed, else met.  When whether it applies is unknown, it is met if it
 // passes (not applicable would count as met too) and unknown otherwise, and
-// `out.applies_unknown` is set.
-void judge_indicator(const Program& program, const IndicatorDef& def, const ExprContext& ctx, IndicatorResult& out);
+// `out.applies_unknown` is set.  `resolved`, if given, holds one entry per
+// Program::requirements for ctx.region: the thresholds of those resolved for ctx.year are
+// read from it instead of found again (the verdict is the same).
+void judge_indicator(const Program& program, const IndicatorDef& def, const ExprContext& ctx, IndicatorResult& out,
+                     const ResolvedRequirement* resolved = nullptr);
 
 // When a category indicator `indicator`'s thresholds are tabled by is not decided for the
 // entity of `ctx`: judges it under every member the entity may be in (every combination, if
@@ -134,8 +151,22 @@ double indicator_threshold(const Program& program, std::uint32_t indicator, cons
 // Comparisons
 
 // Whether value `v` meets a requirement `cmp` against the threshold in force [lo, hi], with the
-// tolerance of approx_equal.
-bool passes(dsl::Cmp cmp, double v, double lo, double hi);
+// tolerance of approx_equal.  Inline: every requirement of every record calls it.
+inline bool passes(dsl::Cmp cmp, double v, double lo, double hi) {
+    const bool eq = approx_equal(v, lo);
+    switch (cmp) {
+        case dsl::Cmp::ge: return v > lo || eq;
+        case dsl::Cmp::gt: return v > lo && !eq;
+        case dsl::Cmp::le: return v < lo || eq;
+        case dsl::Cmp::lt: return v < lo && !eq;
+        case dsl::Cmp::eq: return eq;
+        case dsl::Cmp::ne: return !eq;
+        case dsl::Cmp::in_range: return (v > lo || eq) && (v < hi || approx_equal(v, hi));
+        case dsl::Cmp::yes: return v != 0;
+        case dsl::Cmp::no: return v == 0;
+    }
+    return false;
+}
 
 // How far `v` is from passing `cmp` against [lo, hi]: positive, in the indicator's unit;
 // unknown for yes/no and `!=`.
