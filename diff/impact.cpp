@@ -91,8 +91,8 @@ double closeness_of(const engine::IndicatorExplanation& i) {
 }
 
 void add_indicator_causes(const LevelExplanation* o, const LevelExplanation* n, std::vector<Cause>& out) {
-    std::map<std::string, const engine::IndicatorExplanation*> old_by_code;
-    std::map<std::string, const engine::CriterionExplanation*> old_criterion;
+    std::map<std::string_view, const engine::IndicatorExplanation*> old_by_code;
+    std::map<std::string_view, const engine::CriterionExplanation*> old_criterion;
     if (o != nullptr) {
         for (const auto& c : o->criteria) {
             for (const auto& i : c.indicators) {
@@ -133,7 +133,7 @@ void add_indicator_causes(const LevelExplanation* o, const LevelExplanation* n, 
         x.rule = any.rule;
         out.push_back(std::move(x));
     };
-    std::map<std::string, bool> seen;
+    std::map<std::string_view, bool> seen;
     if (n != nullptr) {
         for (const auto& c : n->criteria) {
             for (const auto& i : c.indicators) {

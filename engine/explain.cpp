@@ -124,7 +124,9 @@ private:
         return two_tier ? std::max(ev_.year, kTwoTierSince) : ev_.year;
     }
 
-    std::string responsible(std::uint32_t body) const { return body == kNone ? std::string() : p_.bodies[body].title; }
+    std::string_view responsible(std::uint32_t body) const {
+        return body == kNone ? std::string_view() : std::string_view(p_.bodies[body].title);
+    }
 
     // The body in charge in the year explained, for the entity explained: among the
     // assignments valid that year, that of the nearest locality the entity lies in, else the
@@ -286,16 +288,20 @@ private:
                 x.gates.push_back({gd.name, {}, gs, {}, p_.where(gd.span), {}, {}});
                 continue;
             }
-            x.gates.push_back({gd.name, gd.title, gs, rule_text(gd.span), p_.where(gd.span), gate_reads(gd, rec),
-                               gs == Status::met || gs == Status::not_met ? reason(gd.unconfirmed) : std::string()});
+            x.gates.push_back({gd.name, gd.title, gs, std::string(rule_text(gd.span)), p_.where(gd.span),
+                               gate_reads(gd, rec),
+                               std::string(gs == Status::met || gs == Status::not_met ? reason(gd.unconfirmed)
+                                                                                      : std::string_view())});
         }
         return x;
     }
 
-    std::string reason(std::uint32_t mark) const { return mark == kNone ? std::string() : p_.reasons[mark]; }
+    std::string_view reason(std::uint32_t mark) const {
+        return mark == kNone ? std::string_view() : std::string_view(p_.reasons[mark]);
+    }
 
-    std::string rule_text(dsl::Span span) const {
-        return p_.sources != nullptr ? std::string(p_.sources->text(span)) : std::string();
+    std::string_view rule_text(dsl::Span span) const {
+        return p_.sources != nullptr ? p_.sources->text(span) : std::string_view();
     }
 
     CriterionExplanation criterion(std::uint32_t ci, const CriterionResult& cr, const IndicatorResult* set_results,
@@ -313,6 +319,7 @@ private:
             x.source = def.source;
         }
         x.responsible = responsible(body_in_force(def.bodies));
+        if (indicators) x.indicators.reserve(def.indicator_count);
         for (std::uint32_t i = 0; i < def.indicator_count && indicators; ++i) {
             const std::uint32_t ii = def.first_indicator + i;
             x.indicators.push_back(indicator(ii, set_results[ii - s.first_indicator], region));
@@ -348,7 +355,7 @@ private:
             if (!words()) break;
             const std::uint32_t m = ev_.categories[er.first_category + c];
             const CategoryDef& cd = p_.categories[c];
-            x.categories.emplace_back(cd.title, m == kNone ? std::string() : cd.members[m].title);
+            x.categories.emplace_back(cd.title, m == kNone ? std::string_view() : std::string_view(cd.members[m].title));
         }
         // The rule line: the requirement that decided, else the indicator's.
         x.rule = p_.where(r.requirement != kNone ? p_.requirements[r.requirement].span : def.span);

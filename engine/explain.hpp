@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/dataset.hpp"
@@ -19,12 +20,15 @@
 
 namespace ntm::engine {
 
+// The texts of an indicator's and a criterion's explanation that the rules hold (codes, titles,
+// units, citations, bodies, reasons, conditions) are views of the Program's own and of its rule
+// sources: an explanation is read while its Program lives, and building one copies none of them.
 struct IndicatorExplanation {
-    std::string code;
-    std::string title;
+    std::string_view code;
+    std::string_view title;
     Status status = Status::unknown;
-    std::string unit;         // unit name
-    std::string unit_symbol;  // "%", "triệu đồng/người/năm", "đạt/không đạt"
+    std::string_view unit;         // unit name
+    std::string_view unit_symbol;  // "%", "triệu đồng/người/năm", "đạt/không đạt"
     bool boolean = false;
     double value = kUnknown;
 
@@ -43,33 +47,33 @@ struct IndicatorExplanation {
     Region region = Region::TDMNPB;
     int year = 0;
     std::uint32_t threshold_case = kNone;  // index in Program::case_entries, as evaluated
-    std::string case_condition;  // the rule text of that case's condition; empty for `else`
+    std::string_view case_condition;  // the rule text of that case's condition; empty for `else`
     bool region_unknown = false;   // the region rules lack data and the regions disagree
     bool applies_unknown = false;  // whether it applies is unknown (`applies when` lacks data)
     // The categories its thresholds are tabled by: the dimension's title and the title of the
     // category the entity is in (empty: not decided, see category_unknown).
-    std::vector<std::pair<std::string, std::string>> categories;
+    std::vector<std::pair<std::string_view, std::string_view>> categories;
     bool category_unknown = false;  // a category is not decided: the status holds under every one
 
     std::string rule;         // "rules/national/2021-2025/xa-ntm.ntm:57"
-    std::string source;       // the legal citation
-    std::string responsible;  // the body in charge, or empty
-    std::string input;        // the column read, or "" when computed
-    bool estimated = false;   // a value it reads is an estimate (Dataset::estimated)
-    std::string unconfirmed;  // the verdict rests on an unconfirmed figure: its reason
+    std::string_view source;       // the legal citation
+    std::string_view responsible;  // the body in charge, or empty
+    std::string_view input;        // the column read, or "" when computed
+    bool estimated = false;        // a value it reads is an estimate (Dataset::estimated)
+    std::string_view unconfirmed;  // the verdict rests on an unconfirmed figure: its reason
 };
 
 struct CriterionExplanation {
-    std::string code;
-    std::string title;
+    std::string_view code;
+    std::string_view title;
     Status status = Status::unknown;
     dsl::CombineKind combine = dsl::CombineKind::all;
     int at_least = 0;  // K of `combine at_least K`
     std::string rule;
-    std::string source;
-    std::string responsible;
+    std::string_view source;
+    std::string_view responsible;
     std::vector<IndicatorExplanation> indicators;
-    std::string unconfirmed;  // the verdict rests on an unconfirmed figure: its reason
+    std::string_view unconfirmed;  // the verdict rests on an unconfirmed figure: its reason
 };
 
 // One input value a gate's condition reads, as the data gave it (derived values aside: the
@@ -130,7 +134,7 @@ struct Blocker {
     // How close to passing: |gap / threshold| for an indicator with a known gap; -1 for the
     // prerequisite, 1e9 for the rest.  Blockers are sorted by it.
     double closeness = 0;
-    std::string responsible;  // indicator: its body in charge, else its criterion's
+    std::string_view responsible;  // indicator: its body in charge, else its criterion's (the Program's)
     std::string level_title;  // prerequisite: the level required first
     std::string criterion_code, criterion_title;  // indicator
     IndicatorExplanation indicator;               // indicator

@@ -29,7 +29,7 @@ class Csv {
 public:
     explicit Csv(Lang lang) : lang_(lang) {}
 
-    Csv& field(const std::string& raw) {
+    Csv& field(std::string_view raw) {
         // Control and invisible characters (from a name in the data, say) written by their
         // code point, nothing cut: in the file and in the workbook alike.
         const std::string text = ntm::text::printable(raw, std::string::npos);

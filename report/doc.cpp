@@ -404,9 +404,9 @@ private:
             std::vector<DocCell> row{cell(fmt::format("{} {}", oi.criterion_code, oi.criterion_title)),
                                      cell(fmt::format("{} {}", i.code, i.title))};
             for (DocCell& c : indicator_cells(i)) row.push_back(std::move(c));
-            row.push_back(cell(i.source));
+            row.push_back(cell(std::string(i.source)));
             row.push_back(cell(i.rule));
-            row.push_back(cell(i.responsible));
+            row.push_back(cell(std::string(i.responsible)));
             rows.push_back(std::move(row));
         }
         table({cell(w_.criterion), cell(w_.indicator), cell(w_.status), cell(w_.value), cell(w_.threshold), cell(w_.gap),

@@ -59,7 +59,7 @@ DocBlock open_table(const CommuneSheet& s, Lang lang, const Words& w) {
         // A yes/no indicator's gap is what it lacks ("chưa có …"), as in the work lists.
         b.rows.push_back({cell(fmt::format("{} {}", i.code, i.title)), cell(std::move(status)), cell(std::move(value)),
                           cell(requirement_text(lang, i)), cell(i.boolean ? missing_text(lang, i) : gap_text(lang, i)),
-                          cell(i.source), cell(i.responsible)});
+                          cell(std::string(i.source)), cell(std::string(i.responsible))});
     }
     return b;
 }

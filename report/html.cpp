@@ -3,6 +3,7 @@
 // a time (HtmlWriter); the report's page, with its charts, is html_report.cpp.  Nothing is
 // fetched: no URL but in-page anchors.
 #include <algorithm>
+#include <array>
 #include <fmt/format.h>
 
 #include "text/utf8.hpp"
@@ -41,21 +42,40 @@ std::size_t letter_at(std::string_view s, std::size_t i) {
 // Printable ASCII and Vietnamese letters are their own printable() form; only the other runs of
 // bytes (other characters, control characters, bad bytes) go through it.  A run ends where a
 // character starts, so the pieces give what printable() gives the whole text.
+// The bytes copied as they are: printable ASCII that HTML does not reserve.
+constexpr std::array<bool, 256> kAsIs = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0x20; c < 0x7F; ++c) t[static_cast<std::size_t>(c)] = true;
+    for (const char c : {'&', '<', '>', '"', '\''}) t[static_cast<unsigned char>(c)] = false;
+    return t;
+}();
+
 void esc_to(std::string_view raw, std::string& out) {
     const auto plain = [](char c) { return c >= 0x20 && c < 0x7F; };
+    const std::size_t size = raw.size();
     std::size_t i = 0;
-    while (i < raw.size()) {
-        if (plain(raw[i])) {
+    while (i < size) {
+        // A run written as it is, in one append: the ASCII kAsIs keeps and Vietnamese letters.
+        std::size_t end = i;
+        while (end < size) {
+            const auto c = static_cast<unsigned char>(raw[end]);
+            if (kAsIs[c]) {
+                ++end;
+            } else if (const std::size_t n = c >= 0x80 ? letter_at(raw, end) : 0; n > 0) {
+                end += n;
+            } else {
+                break;
+            }
+        }
+        out.append(raw.data() + i, end - i);
+        i = end;
+        if (i == size) break;
+        if (plain(raw[i])) {  // a character HTML reserves
             reserved_to(raw[i++], out);
             continue;
         }
-        if (const std::size_t n = letter_at(raw, i); n > 0) {
-            out.append(raw.substr(i, n));
-            i += n;
-            continue;
-        }
-        std::size_t end = i + 1;
-        while (end < raw.size() && !plain(raw[end]) && letter_at(raw, end) == 0) ++end;
+        end = i + 1;
+        while (end < size && !plain(raw[end]) && letter_at(raw, end) == 0) ++end;
         for (const char c : ntm::text::printable(raw.substr(i, end - i), std::string::npos)) reserved_to(c, out);
         i = end;
     }

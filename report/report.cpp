@@ -17,11 +17,11 @@ struct ByCode {
 };
 
 // "2" < "10" < "10.1" < "17.10": criterion and indicator numbers compared part by part.
-bool number_order(const std::string& a, const std::string& b) {
+bool number_order(std::string_view a, std::string_view b) {
     std::size_t i = 0, j = 0;
     while (i < a.size() && j < b.size()) {
         const std::size_t ei = std::min(a.find('.', i), a.size()), ej = std::min(b.find('.', j), b.size());
-        const std::string_view pa = std::string_view(a).substr(i, ei - i), pb = std::string_view(b).substr(j, ej - j);
+        const std::string_view pa = a.substr(i, ei - i), pb = b.substr(j, ej - j);
         if (pa.size() != pb.size()) return pa.size() < pb.size();
         if (pa != pb) return pa < pb;
         i = ei + 1;
@@ -293,12 +293,12 @@ std::vector<CommuneSheet> report_communes(const Program& p, const Dataset& d, co
 }
 
 std::vector<CriterionRow> report_criteria(const std::vector<CommuneSheet>& communes) {
-    std::map<std::string, CriterionRow, bool (*)(const std::string&, const std::string&)> rows(number_order);
+    std::map<std::string_view, CriterionRow, bool (*)(std::string_view, std::string_view)> rows(number_order);
     for (const CommuneSheet& sheet : communes) {
         if (sheet.x.levels.empty()) continue;
         for (const CriterionExplanation& c : sheet.x.levels.front().criteria) {
             CriterionRow& row = rows[c.code];
-            if (row.code.empty()) row = {c.code, c.title, c.responsible, 0, 0, 0, 0, kUnknown};
+            if (row.code.empty()) row = {std::string(c.code), std::string(c.title), std::string(c.responsible), 0, 0, 0, 0, kUnknown};
             switch (c.status) {
                 case Status::met: ++row.met; break;
                 case Status::not_met: ++row.not_met; break;
@@ -322,7 +322,7 @@ std::vector<CriterionRow> report_criteria(const std::vector<CommuneSheet>& commu
 }
 
 std::vector<WorkList> report_work_lists(const std::vector<CommuneSheet>& communes) {
-    std::map<std::string, WorkList> lists;  // by body title; "" (not assigned) sorts first, moved last
+    std::map<std::string_view, WorkList> lists;  // by body title; "" (not assigned) sorts first, moved last
     for (const CommuneSheet& sheet : communes) {
         for (const OpenIndicator& oi : sheet.open) {
             const IndicatorExplanation& i = oi.indicator;

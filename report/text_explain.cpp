@@ -52,10 +52,10 @@ std::string standing(const EntityExplanation& x) {
 }
 
 // "        căn cứ: … — quy định: …": the notes under an indicator or a gate.
-std::string note(const char* label, const std::string& text) { return fmt::format("{}: {}", label, text); }
+std::string note(const char* label, std::string_view text) { return fmt::format("{}: {}", label, text); }
 
 // " (ngưỡng chưa xác nhận: REASON)" after a verdict resting on an unconfirmed figure.
-std::string unconfirmed_text(const std::string& reason) {
+std::string unconfirmed_text(std::string_view reason) {
     return reason.empty() ? std::string() : fmt::format(fmt::runtime(words(kLang).unconfirmed_mark), reason);
 }
 
@@ -87,7 +87,7 @@ std::string next_level(const EntityExplanation& x) {
     if (x.blockers.empty()) return out + "\n";
     out.append(t.blocked_by).append("\n");
     for (const Blocker& b : x.blockers) {
-        const std::string& mark = b.kind == Blocker::Kind::gate ? b.gate.unconfirmed : b.indicator.unconfirmed;
+        const std::string_view mark = b.kind == Blocker::Kind::gate ? std::string_view(b.gate.unconfirmed) : b.indicator.unconfirmed;
         out += fmt::format("  {} {}{}\n", status_mark(b.status), blocker_line(kLang, b), unconfirmed_text(mark));
     }
     return out;
@@ -96,7 +96,7 @@ std::string next_level(const EntityExplanation& x) {
 
 // One indicator: status, value, requirement and gap; then why that threshold, the rule,
 // the citation, and the body in charge when it is not the criterion's.
-std::string indicator_text(const IndicatorExplanation& i, const std::string& criterion_body) {
+std::string indicator_text(const IndicatorExplanation& i, std::string_view criterion_body) {
     const TextWords& t = text_words();
     const bool applies = i.status != Status::not_applicable;
     std::string out = fmt::format("      {} {} {}: ", status_mark(i.status), i.code, i.title);

@@ -29,7 +29,7 @@ std::string num(Lang lang, double v) {
     return out;
 }
 
-std::string with_unit(Lang lang, double v, const std::string& symbol) {
+std::string with_unit(Lang lang, double v, std::string_view symbol) {
     std::string out = num(lang, v);
     if (!symbol.empty()) out.append(" ").append(symbol);
     return out;
@@ -95,7 +95,7 @@ std::string map_first(std::string_view text, utf8proc_int32_t (*map)(utf8proc_in
 
 }  // namespace
 
-std::string lower_first(std::string text) { return map_first(text, utf8proc_tolower); }
+std::string lower_first(std::string_view text) { return map_first(text, utf8proc_tolower); }
 
 std::string upper_first(std::string_view text) { return map_first(text, utf8proc_toupper); }
 

@@ -218,7 +218,7 @@ const TextWords& text_words();
 // trailing zeros; "—" when unknown.
 std::string num(Lang lang, double v);
 // A number with its unit symbol: "85 %", "38,5 triệu đồng/người/năm", "3".
-std::string with_unit(Lang lang, double v, const std::string& symbol);
+std::string with_unit(Lang lang, double v, std::string_view symbol);
 // "66,7 %" of part in whole (one decimal), "–" when whole is 0.
 std::string percent(Lang lang, std::size_t part, std::size_t whole);
 // "đạt", "chưa đạt", "thiếu dữ liệu", "không áp dụng"; "met", "not met", ...
@@ -231,7 +231,7 @@ std::string_view region_title(Region r);
 const char* cmp_sign(dsl::Cmp c);
 // "phường" for "Phường" in running text (type words of units not judged start with an ASCII
 // letter; others are left as they are).
-std::string lower_first(std::string text);
+std::string lower_first(std::string_view text);
 // "Mã cấp trên" for "mã cấp trên": the first letter capitalised, for headings.
 std::string upper_first(std::string_view text);
 

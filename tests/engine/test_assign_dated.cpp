@@ -94,7 +94,8 @@ Judged judge(const support::CompiledRules& r, const std::string& code, const std
     REQUIRE(data.entities[entity].code == code);
     const CriterionExplanation& c2 = x.levels.at(0).criteria.at(0);
     const CriterionExplanation& c10 = x.levels.at(0).criteria.at(1);
-    return {c2.responsible, c2.indicators.at(0).responsible, c10.indicators.at(0).responsible, x.member};
+    return {std::string(c2.responsible), std::string(c2.indicators.at(0).responsible),
+            std::string(c10.indicators.at(0).responsible), x.member};
 }
 
 }  // namespace

@@ -198,7 +198,7 @@ TEST_CASE("categories: the explanation says which group applied and why", "[cate
         CHECK(c.reads[0].value == 8);
         const IndicatorExplanation& i = x.levels.at(0).criteria.at(0).indicators.at(0);
         REQUIRE(i.categories.size() == 1);
-        CHECK(i.categories[0] == std::pair<std::string, std::string>("Nhóm xã", "Nhóm 1: xã có xu hướng đô thị hóa"));
+        CHECK(i.categories[0] == std::pair<std::string_view, std::string_view>("Nhóm xã", "Nhóm 1: xã có xu hướng đô thị hóa"));
     }
     SECTION("otherwise: no condition to show") {
         const EntityExplanation x = judge({{"ty_trong", 40}, {"giap_do_thi", 0}, {"khu_vuc", 1}, {"duong", 95}}).explained();

@@ -17,7 +17,7 @@ using engine_test::World;
 namespace {
 
 // An indicator judged against a threshold, as explain() gives it.
-IndicatorExplanation judged(dsl::Cmp cmp, double value, double low, double high, const std::string& symbol,
+IndicatorExplanation judged(dsl::Cmp cmp, double value, double low, double high, std::string_view symbol,
                             Status status, double gap = kUnknown) {
     IndicatorExplanation i;
     i.code = "2.2";
