@@ -45,16 +45,16 @@ void write_indicator(JsonOut& o, const IndicatorExplanation& i) {
     o.key("rule");
     o.string_or_null(i.rule);
     o.key("source");
-    o.string_or_null(i.source);
+    o.fixed_string_or_null(i.source);
     o.key("responsible");
-    o.string_or_null(i.responsible);
+    o.fixed_string_or_null(i.responsible);
     if (i.estimated) {  // only when it is: most data has no estimates
         o.key("estimated");
         o.boolean(true);
     }
     if (!i.unconfirmed.empty()) {  // only when it rests on one
         o.key("unconfirmed");
-        o.string(i.unconfirmed);
+        o.fixed_string(i.unconfirmed);
     }
     if (i.category_unknown) {  // likewise
         o.key("category_unknown");
@@ -70,7 +70,7 @@ void write_criterion(JsonOut& o, const CriterionExplanation& c) {
     o.key("status");
     o.string(status_key(c.status));
     o.key("responsible");
-    o.string_or_null(c.responsible);
+    o.fixed_string_or_null(c.responsible);
     o.key("indicators");
     o.begin_array();
     for (const IndicatorExplanation& i : c.indicators) write_indicator(o, i);

@@ -83,6 +83,21 @@ std::size_t plain_ascii_run(const char* p, std::size_t n) {
 
 void JsonOut::string(std::string_view s) {
     before();
+    quoted(s);
+}
+
+void JsonOut::fixed_string(std::string_view s) {
+    // Short texts (codes, units) are escaped faster than they are looked up.
+    if (s.size() < 16) return string(s);
+    before();
+    const FixedKey key{s.data(), s.size()};
+    if (const auto it = fixed_.find(key); it != fixed_.end()) return put(it->second);
+    const std::size_t start = n_;
+    quoted(s);
+    fixed_.emplace(key, std::string(buf_.data() + start, n_ - start));
+}
+
+void JsonOut::quoted(std::string_view s) {
     const std::size_t start = n_;
     put('"');
     std::size_t plain = 0;  // start of the run of bytes copied as they are

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -42,6 +43,11 @@ public:
 
     void string(std::string_view s);
     void string_or_null(std::string_view s) { s.empty() ? null() : string(s); }
+    // A text that stays where it is, unchanged, for as long as this writer writes — the
+    // Program's, read through an explanation's views (never a string made for the occasion):
+    // escaped the first time, copied after.  The same bytes as string().
+    void fixed_string(std::string_view s);
+    void fixed_string_or_null(std::string_view s) { s.empty() ? null() : fixed_string(s); }
     // As report::json_number: null when unknown; an integer when whole; otherwise rounded to 9
     // decimals.
     void number(double v);
@@ -78,6 +84,18 @@ private:
     }
     void open(char c);
     void close(char c);
+    void quoted(std::string_view s);  // `s` as a JSON string, escaped
+
+    struct FixedKey {
+        const char* data;
+        std::size_t size;
+        bool operator==(const FixedKey&) const = default;
+    };
+    struct FixedHash {
+        std::size_t operator()(const FixedKey& k) const noexcept {
+            return std::hash<const void*>{}(k.data) ^ (k.size * 0x9E3779B97F4A7C15ull);
+        }
+    };
 
     std::string& buf_;
     std::FILE* file_;
@@ -85,6 +103,7 @@ private:
     std::vector<std::uint32_t> counts_;  // per open container, the values written in it
     bool after_key_ = false;
     bool ok_ = true;
+    std::unordered_map<FixedKey, std::string, FixedHash> fixed_;  // fixed_string(): escaped, quoted
 };
 
 }  // namespace ntm::report

@@ -105,6 +105,25 @@ TEST_CASE("json stream: strings and numbers as the library writes them") {
         INFO(Json(s).dump(-1, ' ', true, Json::error_handler_t::replace));
         CHECK(ours([&](ntm::report::JsonOut& o) { o.string(s); }) == theirs(Json(s)));
     }
+    // A fixed text, escaped once and copied after: the same bytes, the first time and the next,
+    // in an array as in an object, short and long alike.
+    for (const std::string& base : strings) {
+        const std::string s = base + std::string(20, 'x') + base;  // past the length looked up
+        for (const std::string_view t : {std::string_view(base), std::string_view(s)}) {
+            INFO(Json(std::string(t)).dump(-1, ' ', true, Json::error_handler_t::replace));
+            const Json expected = Json::array({std::string(t), std::string(t), Json::object({{"k", std::string(t)}})});
+            CHECK(ours([&](ntm::report::JsonOut& o) {
+                      o.begin_array();
+                      o.fixed_string(t);
+                      o.fixed_string(t);
+                      o.begin_object();
+                      o.key("k");
+                      o.fixed_string(t);
+                      o.end_object();
+                      o.end_array();
+                  }) == theirs(expected));
+        }
+    }
     for (const double v : {0.0, -0.0, 1.0, 2.3, 41.0 - 38.7, 1e-5, 0.0001, 123456.789, 9.5e15, 1e16, -7.25, 1.0 / 3, 69.99999999999999}) {
         INFO(v);
         CHECK(ours([&](ntm::report::JsonOut& o) { o.number(v); }) == theirs(json_number(v)));
