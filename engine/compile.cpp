@@ -28,6 +28,10 @@ void Compiler::run() {
     classes_and_assignments();
     revocations();
     targets();
+    out_.requirement_where.reserve(out_.requirements.size());
+    for (const Requirement& r : out_.requirements) out_.requirement_where.push_back(out_.where(r.span));
+    out_.indicator_where.reserve(out_.indicators.size());
+    for (const IndicatorDef& i : out_.indicators) out_.indicator_where.push_back(out_.where(i.span));
 }
 
 std::uint32_t Compiler::slot_of(EntityKind kind, const std::string& name) const {

@@ -296,6 +296,10 @@ private:
         return x;
     }
 
+    static std::string_view rule_line(const std::vector<std::string>& lines, std::uint32_t i) {
+        return i < lines.size() ? std::string_view(lines[i]) : std::string_view();
+    }
+
     std::string_view reason(std::uint32_t mark) const {
         return mark == kNone ? std::string_view() : std::string_view(p_.reasons[mark]);
     }
@@ -358,7 +362,8 @@ private:
             x.categories.emplace_back(cd.title, m == kNone ? std::string_view() : std::string_view(cd.members[m].title));
         }
         // The rule line: the requirement that decided, else the indicator's.
-        x.rule = p_.where(r.requirement != kNone ? p_.requirements[r.requirement].span : def.span);
+        x.rule = rule_line(r.requirement != kNone ? p_.requirement_where : p_.indicator_where,
+                           r.requirement != kNone ? r.requirement : ii);
         x.source = def.source;
         std::uint32_t body = body_in_force(def.bodies);
         if (body == kNone) body = body_in_force(p_.criteria[def.criterion].bodies);

@@ -55,7 +55,7 @@ struct IndicatorExplanation {
     std::vector<std::pair<std::string_view, std::string_view>> categories;
     bool category_unknown = false;  // a category is not decided: the status holds under every one
 
-    std::string rule;         // "rules/national/2021-2025/xa-ntm.ntm:57"
+    std::string_view rule;         // "rules/national/2021-2025/xa-ntm.ntm:57"
     std::string_view source;       // the legal citation
     std::string_view responsible;  // the body in charge, or empty
     std::string_view input;        // the column read, or "" when computed

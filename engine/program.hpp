@@ -393,6 +393,9 @@ struct Program {
     std::array<std::vector<std::pair<std::uint32_t, ExprRef>>, kKindCount> derived;
 
     const dsl::SourceManager* sources = nullptr;  // for file:line of rules in explanations
+    // where() of each requirement's span and of each indicator's, made once by compile(): an
+    // explanation gives one for every indicator it shows.  Empty in a Program not compiled.
+    std::vector<std::string> requirement_where, indicator_where;
 
     // The set of `level` that applies in `year` everywhere (sets for a locality aside), or
     // kNone.  With `chosen` (a set named on the command line), that set applies instead to

@@ -405,7 +405,7 @@ private:
                                      cell(fmt::format("{} {}", i.code, i.title))};
             for (DocCell& c : indicator_cells(i)) row.push_back(std::move(c));
             row.push_back(cell(std::string(i.source)));
-            row.push_back(cell(i.rule));
+            row.push_back(cell(std::string(i.rule)));
             row.push_back(cell(std::string(i.responsible)));
             rows.push_back(std::move(row));
         }

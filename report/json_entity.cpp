@@ -43,7 +43,7 @@ void write_indicator(JsonOut& o, const IndicatorExplanation& i) {
     o.key("gap");
     o.number(i.gap);
     o.key("rule");
-    o.string_or_null(i.rule);
+    o.fixed_string_or_null(i.rule);
     o.key("source");
     o.fixed_string_or_null(i.source);
     o.key("responsible");
