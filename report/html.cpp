@@ -39,9 +39,6 @@ std::size_t letter_at(std::string_view s, std::size_t i) {
     return 0;
 }
 
-// Printable ASCII and Vietnamese letters are their own printable() form; only the other runs of
-// bytes (other characters, control characters, bad bytes) go through it.  A run ends where a
-// character starts, so the pieces give what printable() gives the whole text.
 // The bytes copied as they are: printable ASCII that HTML does not reserve.
 constexpr std::array<bool, 256> kAsIs = [] {
     std::array<bool, 256> t{};
@@ -50,6 +47,9 @@ constexpr std::array<bool, 256> kAsIs = [] {
     return t;
 }();
 
+// Printable ASCII and Vietnamese letters are their own printable() form; only the other runs of
+// bytes (other characters, control characters, bad bytes) go through it.  A run ends where a
+// character starts, so the pieces give what printable() gives the whole text.
 void esc_to(std::string_view raw, std::string& out) {
     const auto plain = [](char c) { return c >= 0x20 && c < 0x7F; };
     const std::size_t size = raw.size();
