@@ -132,6 +132,12 @@ void Evaluator::layout() {
     }
 }
 
+// A set named in the options, judged outside its years, reads its thresholds (and `year`) as of
+// its nearest year: its tables by year have no value in the others.
+int Evaluator::judged_year(const SetDef& set, int year) const {
+    return opt_.set != kNone ? std::clamp(year, set.valid_from, set.valid_to) : year;
+}
+
 // The thresholds of every requirement that its region and year decide, for each region, as of
 // the year its set is judged in (judge_set).
 void Evaluator::resolve_thresholds() {
@@ -139,7 +145,7 @@ void Evaluator::resolve_thresholds() {
     state_->resolved.resize(n * kRegionCount);
     for (const IndicatorDef& def : p_.indicators) {
         const SetDef& set = p_.sets[def.set];
-        const int year = opt_.set != kNone ? std::clamp(opt_.year, set.valid_from, set.valid_to) : opt_.year;
+        const int year = judged_year(set, opt_.year);
         for (std::uint32_t ri = def.first_requirement; ri < def.first_requirement + def.requirement_count; ++ri) {
             for (std::size_t g = 0; g < kRegionCount; ++g) {
                 state_->resolved[g * n + ri] = resolve_requirement(p_, ri, static_cast<Region>(g), year);
@@ -282,10 +288,8 @@ void Evaluator::judge_set(const Slice& sl, LevelResult& lr, ExprContext& ctx) {
     CriterionResult* crit = sl.criteria_of(lr);
     ctx.indicators = ind;
     ctx.criteria = crit;
-    // A set named in the options, judged outside its years, reads its thresholds (and `year`) as
-    // of its nearest year: its tables by year have no value in the others.
     const int year = ctx.year;
-    if (opt_.set != kNone) ctx.year = std::clamp(year, s.valid_from, s.valid_to);
+    ctx.year = judged_year(s, year);
     const ResolvedRequirement* resolved = st_->resolved_for(ctx.region);
     for (std::uint32_t i = 0; i < s.indicator_count; ++i) {
         judge_indicator(p_, p_.indicators[s.first_indicator + i], ctx, ind[i], resolved);

@@ -107,6 +107,7 @@ private:
     // evaluate.cpp: the layout, the threads, contexts and aggregates (the callbacks of ExprContext)
     void layout();
     void resolve_thresholds();
+    int judged_year(const SetDef& set, int year) const;  // the year `set` is judged as of
     void parallel(const std::vector<std::uint32_t>& results);
     Slice slice_of(std::uint32_t r, Scratch& scratch);
     // A record as evaluated (or the one judged again); `buffer` holds its values when a derived

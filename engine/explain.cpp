@@ -362,8 +362,8 @@ private:
             x.categories.emplace_back(cd.title, m == kNone ? std::string_view() : std::string_view(cd.members[m].title));
         }
         // The rule line: the requirement that decided, else the indicator's.
-        x.rule = rule_line(r.requirement != kNone ? p_.requirement_where : p_.indicator_where,
-                           r.requirement != kNone ? r.requirement : ii);
+        x.rule = r.requirement != kNone ? rule_line(p_.requirement_where, r.requirement)
+                                        : rule_line(p_.indicator_where, ii);
         x.source = def.source;
         std::uint32_t body = body_in_force(def.bodies);
         if (body == kNone) body = body_in_force(p_.criteria[def.criterion].bodies);
