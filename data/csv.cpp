@@ -71,6 +71,7 @@ bool CsvReader::refill(std::size_t least) {
 bool CsvReader::next() {
     for (;;) {
         cells_.clear();
+        filled_.clear();
         own_.clear();
         if (error_) return false;
         if (pos_ >= text_.size() && !refill(1)) return false;
@@ -87,59 +88,65 @@ bool CsvReader::next() {
     }
 }
 
-bool CsvReader::row() {
-    row_line_ = line_;
-    for (;;) {
-        // Empty cells, most of a file that holds several kinds of units in one table: each a
-        // separator right where a cell starts.
-        while (pos_ < text_.size() && text_[pos_] == sep_) cells_.push_back({pos_++, 0, false});
-        if (pos_ < text_.size() && text_[pos_] == '"') {
-            if (!quoted()) return false;
-        } else {
-            plain();
-        }
-        if (pos_ >= text_.size()) {
-            short_ = short_ || !eof_;
-            return true;
-        }
-        if (text_[pos_] == sep_) {
-            ++pos_;
-            continue;
-        }
-        if (text_[pos_] == '\r') ++pos_;
-        if (pos_ < text_.size() && text_[pos_] == '\n') {
-            ++pos_;
-        } else if (pos_ >= text_.size()) {
-            short_ = short_ || !eof_;  // a CR last: an LF may follow
-        }
-        ++line_;
-        return true;
-    }
-}
-
 inline void CsvReader::push_cell(std::size_t begin, std::size_t size, bool own) {
     const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
     const std::string_view text = own ? std::string_view(own_) : text_;
-    if (size == 0 || (!blank(text[begin]) && !blank(text[begin + size - 1]))) {  // nothing to trim
-        cells_.push_back({begin, size, own});
-        return;
+    if (size != 0 && (blank(text[begin]) || blank(text[begin + size - 1]))) {
+        const std::string_view whole = text.substr(begin, size);
+        const std::string_view trimmed = text::trim(whole);
+        begin += static_cast<std::size_t>(trimmed.data() - whole.data());
+        size = trimmed.size();
     }
-    const std::string_view whole = text.substr(begin, size);
-    const std::string_view trimmed = text::trim(whole);
-    cells_.push_back({begin + static_cast<std::size_t>(trimmed.data() - whole.data()), trimmed.size(), own});
+    if (size != 0) filled_.push_back(static_cast<std::uint32_t>(cells_.size()));
+    cells_.push_back({begin, size, own});
 }
 
-bool CsvReader::blank_row() const {
-    for (std::size_t i = 0; i < size(); ++i) {
-        if (!cell(i).empty()) return false;
+bool CsvReader::row() {
+    row_line_ = line_;
+    // The text and the place in it as locals: the compiler keeps them in registers only so,
+    // the stores of the cells (and the bytes read as char) otherwise reloading them each byte.
+    const char* const text = text_.data();
+    const std::size_t size = text_.size();
+    const char sep = sep_;
+    std::size_t pos = pos_;
+    for (;;) {
+        // Empty cells, most of a file that holds several kinds of units in one table: each a
+        // separator right where a cell starts.  Added at once; an empty cell's place is never
+        // read.
+        if (pos < size && text[pos] == sep) {
+            std::size_t run = pos + 1;
+            while (run < size && text[run] == sep) ++run;
+            cells_.resize(cells_.size() + (run - pos));
+            pos = run;
+        }
+        if (pos < size && text[pos] == '"') {
+            pos_ = pos;
+            if (!quoted()) return false;
+            pos = pos_;
+        } else {  // a plain cell: up to the separator or the line's end
+            const std::size_t begin = pos;
+            while (pos < size && !ends_cell_[static_cast<unsigned char>(text[pos])]) ++pos;
+            push_cell(begin, pos - begin, false);
+        }
+        if (pos >= size) {
+            pos_ = pos;
+            short_ = short_ || !eof_;
+            return true;
+        }
+        if (text[pos] == sep) {
+            ++pos;
+            continue;
+        }
+        if (text[pos] == '\r') ++pos;
+        if (pos < size && text[pos] == '\n') {
+            ++pos;
+        } else if (pos >= size) {
+            short_ = short_ || !eof_;  // a CR last: an LF may follow
+        }
+        pos_ = pos;
+        ++line_;
+        return true;
     }
-    return true;
-}
-
-void CsvReader::plain() {
-    const std::size_t begin = pos_;
-    while (!at_end_of_cell(pos_)) ++pos_;
-    push_cell(begin, pos_ - begin, false);
 }
 
 // After the opening quote: up to the closing one, "" standing for ", then whatever precedes

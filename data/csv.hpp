@@ -76,7 +76,10 @@ public:
         const Span& s = cells_[i];
         return (s.own ? std::string_view(own_) : text_).substr(s.begin, s.size);
     }
-    bool blank_row() const;                      // every cell empty (or none)
+    bool blank_row() const { return filled_.empty(); }  // every cell empty (or none)
+    // The cells that are not empty, in order: filled(k) is the k-th one's index.
+    std::size_t filled_count() const { return filled_.size(); }
+    std::size_t filled(std::size_t k) const { return filled_[k]; }
     std::uint32_t line() const { return row_line_; }
 
 private:
@@ -100,7 +103,6 @@ private:
     // Adds the cell at [begin, begin + size) of the text or own_, trimmed once here rather than
     // at each cell().
     void push_cell(std::size_t begin, std::size_t size, bool own);
-    void plain();
     bool quoted();
 
     std::string_view text_;  // the whole text, or buf_
@@ -113,6 +115,7 @@ private:
     std::size_t pos_ = 0;
     std::uint32_t line_ = 1, row_line_ = 1;
     std::vector<Span> cells_;
+    std::vector<std::uint32_t> filled_;  // the cells not empty once trimmed
     std::string own_;
     std::optional<CsvError> error_;
 };

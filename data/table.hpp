@@ -12,6 +12,9 @@
 //                                    none: a worksheet row is sparse, one value in XFD is one cell
 //   std::string_view cell(i) const   cell i as text, trimmed
 //   Cell value(i) const              cell i as a value (a typed number or yes/no, or text)
+//   std::size_t held() const         the cells that may hold a value, in order: CSV's cells
+//   std::size_t held_cell(k) const   that are not empty, a worksheet row's cells; the k-th's
+//   Cell held_value(k) const         index, and its value(); a row's values are read by them
 //   bool blank_row() const           every cell empty
 //   std::uint32_t line() const       the row's line (CSV) or row number (worksheet)
 //   text::Message place(line) const  "line 4", "sheet 'Sheet1', row 4": for FileError messages
@@ -37,6 +40,7 @@ struct TableHeader {
     static constexpr std::size_t kNoCell = static_cast<std::size_t>(-1);
     std::array<std::size_t, kFieldCount> field;
     std::vector<std::pair<std::size_t, std::uint32_t>> values;  // cell → column
+    std::vector<std::uint32_t> column_of;  // by cell: the column of `values` it leads to, or kNone
     std::vector<std::size_t> unnamed;                           // cells under an empty header
     std::vector<std::string> names;                             // each cell's text, NFC
     std::size_t width = 0;
@@ -53,6 +57,7 @@ TableHeader read_table_header(Rows& in, Builder& b, const std::string& path) {
     TableHeader h;
     h.field.fill(kNoCell);
     h.width = in.size();
+    h.column_of.assign(h.width, kNone);
     const std::uint32_t line = h.line = in.line();
     std::vector<std::size_t> first_cell;  // by column: the cell that heads it
     for (std::size_t i = 0; i < in.size(); ++i) {
@@ -78,6 +83,7 @@ TableHeader read_table_header(Rows& in, Builder& b, const std::string& path) {
             if (first_cell[column] == kNoCell) {
                 first_cell[column] = i;
                 h.values.emplace_back(i, column);
+                h.column_of[i] = column;
                 if (!b.column_info(column).known()) b.unknown_column(column, line);
                 continue;
             }
@@ -248,11 +254,14 @@ TableHeader read_table(Rows& in, Builder& b, const std::string& path,
         if (head[Field::level].given() || head[Field::level_year].given()) {
             b.recognised(e, head[Field::level], head[Field::level_year]);
         }
-        for (const auto& [cell, column] : h.values) {
-            if (cell >= in.size()) continue;
-            const Cell v = in.value(cell);
-            // An empty cell is no value (Builder::value would say so too): most cells of a
-            // table holding several kinds of units are empty.
+        // Only the cells held are visited: most cells of a table holding several kinds of units
+        // are empty, and an empty cell is no value (Builder::value would say so too).
+        for (std::size_t k = 0; k < in.held(); ++k) {
+            const std::size_t cell = in.held_cell(k);
+            if (cell >= h.width) break;
+            const std::uint32_t column = h.column_of[cell];
+            if (column == kNone) continue;
+            const Cell v = in.held_value(k);
             if (v.kind != Cell::Kind::text || !v.text.empty()) b.value(r, column, v, line);
         }
         if (head[Field::estimated].given()) b.estimated(r, head[Field::estimated].text, line);

@@ -54,6 +54,12 @@ public:
         if (c == nullptr) return Cell{};
         return Cell{c->kind, trim(text(*c)), c->number};
     }
+    std::size_t held() const { return row_ == nullptr ? 0 : row_->cells.size(); }
+    std::size_t held_cell(std::size_t k) const { return row_->cells[k].column - 1; }
+    Cell held_value(std::size_t k) const {
+        const XCell& c = row_->cells[k];
+        return Cell{c.kind, trim(text(c)), c.number};
+    }
     bool blank_row() const {
         if (row_ == nullptr) return true;
         for (const XCell& c : row_->cells) {

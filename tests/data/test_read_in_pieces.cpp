@@ -124,6 +124,30 @@ TEST_CASE("csv in pieces: files that cannot be read give the error they give rea
         CHECK(read(path, 0, options).find("D0902") != std::string::npos);
         same_in_pieces("long.csv", content, options);
     }
+    // A file is checked on a thread of its own while its rows are read: the reading may stop
+    // first (a header without a code, too many rows), but what the check finds further on is
+    // said, as when the check comes first.
+    SECTION("a header without a code, and a byte that is not UTF-8 further on: the byte is said") {
+        const std::string content = "name,type,year\nQuảng Nam,Tỉnh,2023\n" + std::string(3000, '\n') + "Đ\xE0 N\xB5ng,Tỉnh,2023\n";
+        const std::string path = support::write_temp("nocode_bad.csv", content);
+        const std::string whole = read(path, 0);
+        CHECK(whole.find("UTF-8") != std::string::npos);
+        CHECK(read(path, 1000) == whole);
+        same_in_pieces("nocode_bad.csv", content);
+    }
+    SECTION("rows over the limit, and a line too long further on: the line is said") {
+        data::LoadOptions options;
+        options.limits.rows = 2;
+        options.limits.line_bytes = 40;
+        std::string content = "code,name,type,year\n";
+        for (int i = 1; i < 200; ++i) content += fmt::format("{},A,Tỉnh,2023\n", i);
+        content += "999," + std::string(60, 'x') + ",Tỉnh,2023\n";
+        const std::string path = support::write_temp("rows_long.csv", content);
+        const std::string whole = read(path, 0, options);
+        CHECK(whole.find("D0902") != std::string::npos);
+        CHECK(read(path, 64, options) == whole);
+        same_in_pieces("rows_long.csv", content, options);
+    }
     SECTION("no header, a header without a code, over the limit of rows, too large") {
         same_in_pieces("empty.csv", "\n\n,,\n");
         same_in_pieces("nocode.csv", "name,type,year\nQuảng Nam,Tỉnh,2023\n");

@@ -1,6 +1,9 @@
 // The cells of commune data: yes/no and numbers in the forms staff write, and text compared in
 // NFC whatever the keyboard wrote.
+#include <bit>
 #include <catch2/catch.hpp>
+#include <charconv>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -96,6 +99,44 @@ TEST_CASE("numbers: dot, decimal comma, percent sign, and what is refused") {
             CHECK(n.percent == c.percent);
         }
     }
+}
+
+// Short numbers are read by one division (vocabulary.cpp): it must give the double from_chars
+// gives, to the bit, for every length, sign and place of the separator up to 17 digits (past 15
+// the reading is from_chars itself).
+TEST_CASE("numbers: the short ones read as from_chars reads them, to the bit") {
+    std::uint64_t state = 0x9E3779B97F4A7C15ull;
+    const auto next = [&state] {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return state;
+    };
+    std::size_t compared = 0;
+    for (int round = 0; round < 20000; ++round) {
+        const std::size_t length = 1 + next() % 17;
+        std::string digits;
+        for (std::size_t i = 0; i < length; ++i) digits += static_cast<char>('0' + next() % 10);
+        const std::size_t point = next() % (length + 2);  // past the end: no separator
+        const bool negative = next() % 4 == 0;
+        const std::string sign = negative ? "-" : "";
+        const std::string whole = digits.substr(0, std::min(point, length));
+        const std::string part = point <= length ? digits.substr(point) : std::string();
+        const std::string dotted = sign + whole + (point <= length ? "." : "") + part;
+        const std::string comma = sign + whole + (point <= length ? "," : "") + part;
+        double expected = 0;
+        const auto [end, ec] = std::from_chars(dotted.data(), dotted.data() + dotted.size(), expected);
+        REQUIRE(ec == std::errc());
+        REQUIRE(end == dotted.data() + dotted.size());
+        for (const auto& [text, comma_decimal] : {std::pair{dotted, false}, std::pair{comma, true}}) {
+            INFO(text);
+            const auto n = parse_number(text, comma_decimal);
+            REQUIRE(n.form == ParsedNumber::Form::ok);
+            CHECK(std::bit_cast<std::uint64_t>(n.value) == std::bit_cast<std::uint64_t>(expected));
+            ++compared;
+        }
+    }
+    CHECK(compared == 40000);
 }
 
 TEST_CASE("text written with combining marks is compared in NFC") {
