@@ -71,7 +71,7 @@ bool CsvReader::refill(std::size_t least) {
 bool CsvReader::next() {
     for (;;) {
         cells_.clear();
-        filled_.clear();
+        count_ = 0;
         own_.clear();
         if (error_) return false;
         if (pos_ >= text_.size() && !refill(1)) return false;
@@ -97,12 +97,13 @@ inline void CsvReader::push_cell(std::size_t begin, std::size_t size, bool own) 
         begin += static_cast<std::size_t>(trimmed.data() - whole.data());
         size = trimmed.size();
     }
-    if (size != 0) filled_.push_back(static_cast<std::uint32_t>(cells_.size()));
-    cells_.push_back({begin, size, own});
+    if (size != 0) cells_.push_back({own ? begin : begin - row_start_, size, static_cast<std::uint32_t>(count_), own});
+    ++count_;
 }
 
 bool CsvReader::row() {
     row_line_ = line_;
+    row_start_ = pos_;
     // The text and the place in it as locals: the compiler keeps them in registers only so,
     // the stores of the cells (and the bytes read as char) otherwise reloading them each byte.
     const char* const text = text_.data();
@@ -111,12 +112,11 @@ bool CsvReader::row() {
     std::size_t pos = pos_;
     for (;;) {
         // Empty cells, most of a file that holds several kinds of units in one table: each a
-        // separator right where a cell starts.  Added at once; an empty cell's place is never
-        // read.
+        // separator right where a cell starts.  Counted, not kept.
         if (pos < size && text[pos] == sep) {
             std::size_t run = pos + 1;
             while (run < size && text[run] == sep) ++run;
-            cells_.resize(cells_.size() + (run - pos));
+            count_ += run - pos;
             pos = run;
         }
         if (pos < size && text[pos] == '"') {

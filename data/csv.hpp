@@ -32,6 +32,7 @@
 //     before reading: a line, not a row), more rows than `rows` (D0903, as they are read).
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -71,22 +72,47 @@ public:
     bool next();
     const std::optional<CsvError>& error() const { return error_; }
 
-    std::size_t size() const { return cells_.size(); }
+    std::size_t size() const { return count_; }
     std::string_view cell(std::size_t i) const {  // trimmed
-        const Span& s = cells_[i];
-        return (s.own ? std::string_view(own_) : text_).substr(s.begin, s.size);
+        const Span* s = find_span(cells_.data(), cells_.size(), i);
+        if (s == nullptr) return {};
+        return s->own ? std::string_view(own_).substr(s->begin, s->size) : text_.substr(row_start_ + s->begin, s->size);
     }
-    bool blank_row() const { return filled_.empty(); }  // every cell empty (or none)
+    bool blank_row() const { return cells_.empty(); }  // every cell empty (or none)
     // The cells that are not empty, in order: filled(k) is the k-th one's index.
-    std::size_t filled_count() const { return filled_.size(); }
-    std::size_t filled(std::size_t k) const { return filled_[k]; }
+    std::size_t filled_count() const { return cells_.size(); }
+    std::size_t filled(std::size_t k) const { return cells_[k].index; }
     std::uint32_t line() const { return row_line_; }
 
-private:
+    // The row as it was read, for a copy of it: its bytes in the text (from its first, line
+    // break included), the cells rewritten (own_text), and the place of each cell that is not
+    // empty in one or the other.  Most cells of a table holding several kinds of units are empty:
+    // they are only counted.
     struct Span {
-        std::size_t begin = 0, size = 0;
-        bool own = false;  // in own_, not in text_
+        std::size_t begin = 0, size = 0;  // in the row's bytes, or in own_text() when `own`
+        std::uint32_t index = 0;          // the cell's, in the row
+        bool own = false;
     };
+    std::string_view row_text() const { return text_.substr(row_start_, pos_ - row_start_); }
+    std::string_view own_text() const { return own_; }
+    const std::vector<Span>& spans() const { return cells_; }
+    // The span of cell `i` among `n` in the order of their cells, or null (an empty cell): the
+    // cells before it are most often all there (a row's code, name, type and year come first).
+    static const Span* find_span(const Span* spans, std::size_t n, std::size_t i) {
+        if (i < n && spans[i].index == i) return spans + i;
+        std::size_t lo = 0, hi = std::min(n, i + 1);
+        while (lo < hi) {
+            const std::size_t mid = lo + (hi - lo) / 2;
+            if (spans[mid].index < i) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo < n && spans[lo].index == i ? spans + lo : nullptr;
+    }
+
+private:
 
     // Whether a cell ends at `p`: the separator, a line end, or the end of the text.  The end of
     // what is read so far, when more is to come, sets short_: the row is read again.
@@ -113,9 +139,10 @@ private:
     char sep_ = ',';
     std::array<bool, 256> ends_cell_{};  // by byte: the separator, LF and CR
     std::size_t pos_ = 0;
+    std::size_t row_start_ = 0;  // where the row being read starts in text_
     std::uint32_t line_ = 1, row_line_ = 1;
-    std::vector<Span> cells_;
-    std::vector<std::uint32_t> filled_;  // the cells not empty once trimmed
+    std::vector<Span> cells_;  // the row's cells that are not empty, in order
+    std::size_t count_ = 0;    // the row's cells
     std::string own_;
     std::optional<CsvError> error_;
 };
