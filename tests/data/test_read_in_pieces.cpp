@@ -159,6 +159,34 @@ TEST_CASE("csv in pieces: files that cannot be read give the error they give rea
     }
 }
 
+// A file's rows are handed from its checking thread in runs of about a mebibyte or 65 536 cells
+// (data/csv_ahead.cpp): a file of many runs, and one whose problem comes several runs in.
+TEST_CASE("csv in pieces: a file of many runs of rows, and its problems several runs in") {
+    std::string rows = "code,name,type,parent,region,year,1.1,2.1,hai_long\n49,Quảng Nam,Tỉnh,,DHNTB,2023,,,\n"
+                       "518,Phú Ninh,Huyện,49,,2023,,,\n";
+    for (int i = 0; i < 30000; ++i) {
+        rows += fmt::format("{},\"Xã \"\"{}\"\"\",Xã,518,,2023,{},{},{}\n", 100000 + i, i, i % 3 == 0 ? "đạt" : "",
+                            i % 7 == 0 ? "" : fmt::format("\"{},{}\"", i % 150, i % 10), i % 11 == 0 ? "abc" : "");
+    }
+    rows += "100005,Tam Dân,Xã,518,,2023,có,,\n";  // a record given twice, many runs after the first
+    const std::string path = support::write_temp("runs.csv", rows);
+    const std::string whole = read(path, 0);
+    CHECK(whole.find("D0103") != std::string::npos);
+    for (const std::size_t piece : {std::size_t{4096}, std::size_t{1} << 20}) CHECK(read(path, piece) == whole);
+
+    data::LoadOptions options;
+    options.limits.line_bytes = 100;
+    const std::string long_path = support::write_temp("runs_long.csv", rows + "1," + std::string(200, 'x') + ",Xã,518,,2023,,,\n");
+    const std::string too_long = read(long_path, 0, options);
+    CHECK(too_long.find("D0902") != std::string::npos);
+    CHECK(read(long_path, std::size_t{1} << 20, options) == too_long);
+
+    const std::string open_path = support::write_temp("runs_open.csv", rows + "2,\"Tam An,Xã,518,,2023,,,\n");
+    const std::string unclosed = read(open_path, 0);
+    CHECK(unclosed.find("error") != std::string::npos);
+    CHECK(read(open_path, std::size_t{1} << 20) == unclosed);
+}
+
 TEST_CASE("json in pieces: the line of every value, syntax errors, nesting too deep") {
     const std::string lines =
         "\xEF\xBB\xBF{\"format\": \"ntm-data\", \"version\": 1, \"entities\": [\n"
