@@ -249,8 +249,17 @@ private:
     // The highest lower threshold of 10 % or more the rules set on each percent input
     // (LoadOptions::program), by column.
     void find_lower_thresholds(const engine::Program& program);
-    // A yes/no column whose cells are mostly numbers (scale.cpp): once per column, D0212.
-    void count_yes_no(std::uint32_t column, bool number, std::uint32_t line);
+    // A yes/no column whose cells are mostly numbers (scale.cpp): once per column, D0212.  Each
+    // yes/no cell is counted, here: they are many.
+    void count_yes_no(std::uint32_t column, bool number, std::uint32_t line) {
+        if (yes_no_cells_.size() <= column) yes_no_cells_.resize(column + 1);
+        YesNoCells& cells = yes_no_cells_[column];
+        if (!number) {
+            ++cells.cells;
+        } else if (cells.numbers++ == 0) {
+            cells.first_number_line = line;
+        }
+    }
     void hint_yes_no_columns();
     // Parents the file leaves out, from the official list (ancestors.cpp, D0303).
     void add_official_ancestors();

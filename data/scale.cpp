@@ -125,16 +125,6 @@ void Builder::fraction_hint(const Column& c, double v, std::string_view written,
             text::say("D0211", shown_number(v, written), with_comma(v * 100), with_comma(it->second)));
 }
 
-void Builder::count_yes_no(std::uint32_t column, bool number, std::uint32_t line) {
-    if (yes_no_cells_.size() <= column) yes_no_cells_.resize(column + 1);
-    YesNoCells& cells = yes_no_cells_[column];
-    if (!number) {
-        ++cells.cells;
-    } else if (cells.numbers++ == 0) {
-        cells.first_number_line = line;
-    }
-}
-
 void Builder::hint_yes_no_columns() {
     // A column never counted has no cells: below kLeastNumbers, as one absent.
     for (std::uint32_t c = 0; c < columns_.size() && c < yes_no_cells_.size(); ++c) {

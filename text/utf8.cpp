@@ -157,12 +157,6 @@ std::vector<char32_t> code_points(std::string_view s) {
     return out;
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && blank(s.front())) s.remove_prefix(1);
-    while (!s.empty() && blank(s.back())) s.remove_suffix(1);
-    return s;
-}
-
 bool is_ascii(std::string_view s) { return ascii_run_end(s, 0) == s.size(); }
 
 std::string fold(std::string_view s) {
