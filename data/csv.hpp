@@ -113,7 +113,6 @@ public:
     }
 
 private:
-
     // Whether a cell ends at `p`: the separator, a line end, or the end of the text.  The end of
     // what is read so far, when more is to come, sets short_: the row is read again.
     bool at_end_of_cell(std::size_t p) {

@@ -16,7 +16,12 @@ bool RowRuns::put(RowRun run) {
 
 RowRun RowRuns::take() {
     std::unique_lock lock(m_);
-    cv_.wait(lock, [&] { return !runs_.empty(); });
+    cv_.wait(lock, [&] { return !runs_.empty() || halted_; });
+    if (runs_.empty()) {
+        RowRun stop;
+        stop.stopped = stop.last = true;
+        return stop;
+    }
     RowRun run = std::move(runs_.front());
     runs_.pop_front();
     cv_.notify_all();
@@ -36,6 +41,12 @@ RowRun RowRuns::fresh() {
     RowRun run = std::move(spare_.back());
     spare_.pop_back();
     return run;
+}
+
+void RowRuns::halt() {
+    const std::lock_guard lock(m_);
+    halted_ = true;
+    cv_.notify_all();
 }
 
 void RowRuns::leave() {
@@ -68,7 +79,7 @@ void add_row(const CsvReader& in, RowRun& run) {
 
 }  // namespace
 
-std::exception_ptr split_ahead(SplitAhead& work, RowRuns& runs) {
+std::exception_ptr split_ahead(SplitAhead& work, RowRuns& runs) noexcept {
     CsvScan& scan = work.scan;
     std::uint32_t line = 1;
     bool first = true;
@@ -114,12 +125,7 @@ std::exception_ptr split_ahead(SplitAhead& work, RowRuns& runs) {
         for (std::string_view piece = work.checked(); !piece.empty(); piece = work.checked()) check(piece);
         return nullptr;
     } catch (...) {
-        if (handing) {
-            RowRun stop;
-            stop.stopped = true;
-            stop.last = true;
-            runs.put(std::move(stop));
-        }
+        if (handing) runs.halt();
         return std::current_exception();
     }
 }

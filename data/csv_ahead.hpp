@@ -67,6 +67,9 @@ public:
     RowRun take();
     // The reading stops early (a problem of its own): the check goes on alone.
     void leave();
+    // The check stops on a problem without a run to say so (it could not make one): the
+    // reading's next take() gives a run marked stopped.
+    void halt();
     // The reading gives back a run it has read, whose room the check uses again (fresh()).
     void recycle(RowRun run);
     RowRun fresh();
@@ -77,7 +80,7 @@ private:
     std::condition_variable cv_;
     std::deque<RowRun> runs_;
     std::vector<RowRun> spare_;
-    bool left_ = false;
+    bool left_ = false, halted_ = false;
 };
 
 // What the checking thread is given and gives back.
@@ -92,9 +95,9 @@ struct SplitAhead {
 
 // The checking thread's work: each piece checked (scan_piece), then — until a line is too long —
 // split into rows handed to `runs`, the last run marked; then the rest of the file checked.  The
-// problem that stopped the pieces (a file that cannot be read on, not UTF-8) is returned, a run
-// marked stopped handed on if the last was not.
-std::exception_ptr split_ahead(SplitAhead& work, RowRuns& runs);
+// problem that stopped the pieces (a file that cannot be read on, not UTF-8) is returned, and
+// `runs` halted if the last run was not handed on.  Never throws.
+std::exception_ptr split_ahead(SplitAhead& work, RowRuns& runs) noexcept;
 
 // The runs as load_table (data/table.hpp) reads a table: a quote not closed is a FileError, a run
 // marked stopped throws CheckStopped.  The first run sizes the Builder with its guess.

@@ -181,6 +181,11 @@ TEST_CASE("csv in pieces: a file of many runs of rows, and its problems several 
     CHECK(too_long.find("D0902") != std::string::npos);
     CHECK(read(long_path, std::size_t{1} << 20, options) == too_long);
 
+    const std::string bad_path = support::write_temp("runs_bad.csv", rows + "3,Tam \xB5n,Xã,518,,2023,,,\n");
+    const std::string not_utf8 = read(bad_path, 0);
+    CHECK(not_utf8.find("UTF-8") != std::string::npos);
+    CHECK(read(bad_path, std::size_t{1} << 20) == not_utf8);
+
     const std::string open_path = support::write_temp("runs_open.csv", rows + "2,\"Tam An,Xã,518,,2023,,,\n");
     const std::string unclosed = read(open_path, 0);
     CHECK(unclosed.find("error") != std::string::npos);
