@@ -3,6 +3,7 @@
 #include "text/encoding.hpp"
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -100,9 +101,15 @@ std::optional<Mojibake> find_mojibake(std::string_view utf8) {
             std::uint64_t w = 0;
             std::memcpy(&w, utf8.data() + i, sizeof w);
             const std::uint64_t t = (w & ~kOnes) ^ (0xC2 * kOnes);  // a zero byte where C2 or C3
-            if (((t - kOnes) & ~t & kHigh) == 0) {
+            const std::uint64_t found = (t - kOnes) & ~t & kHigh;
+            if (found == 0) {
                 i += 7;
                 continue;
+            }
+            // Straight to the first: borrows may mark bytes above it, never below.
+            if constexpr (std::endian::native == std::endian::little) {
+                i += static_cast<std::size_t>(std::countr_zero(found)) / 8;
+                if (i + 1 >= utf8.size()) break;
             }
         }
         const auto lead = static_cast<unsigned char>(utf8[i]);

@@ -153,6 +153,17 @@ TEST_CASE("fast paths: the mojibake scan finds a word after ASCII runs of any le
         CHECK(m->encoding == text::LegacyEncoding::tcvn3);
         CHECK(m->offset == before + 5);
     }
+    // After Vietnamese text whose letters lead with C3 too ("không có"), at every offset.
+    for (std::size_t before = 0; before < 20; ++before) {
+        std::string s = std::string(before + 1, 'a');
+        for (int k = 0; k < 6; ++k) s += " không có đạt";
+        const std::size_t at = s.size() + 1;
+        s += " Vie\xC3\xA4t Nam";
+        const auto m = text::find_mojibake(s);
+        REQUIRE(m);
+        CHECK(m->encoding == text::LegacyEncoding::vni);
+        CHECK(m->offset == at);
+    }
     CHECK_FALSE(text::find_mojibake(std::string(40, 'a') + " Tam Phước"));
     CHECK_FALSE(text::find_mojibake("\xC3\xA4"));  // too short to say
 }
