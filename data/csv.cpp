@@ -89,9 +89,8 @@ bool CsvReader::next() {
 }
 
 inline void CsvReader::push_cell(std::size_t begin, std::size_t size, bool own) {
-    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
     const std::string_view text = own ? std::string_view(own_) : text_;
-    if (size != 0 && (blank(text[begin]) || blank(text[begin + size - 1]))) {
+    if (size != 0 && (text::is_blank(text[begin]) || text::is_blank(text[begin + size - 1]))) {
         const std::string_view whole = text.substr(begin, size);
         const std::string_view trimmed = text::trim(whole);
         begin += static_cast<std::size_t>(trimmed.data() - whole.data());

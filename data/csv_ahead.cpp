@@ -141,7 +141,7 @@ bool AheadTable::next() {
             row_ = &run_.rows[next_++];
             return true;
         }
-        if (const auto& e = run_.error) throw FileError{path_, text::say("csv.error", e->line, e->message, e->detail)};
+        if (run_.error) throw csv_error(path_, *run_.error);
         if (run_.stopped) throw CheckStopped{};
         row_ = &kNoRow;
         if (run_.last) return false;

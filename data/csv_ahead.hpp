@@ -55,6 +55,11 @@ struct RowRun {
     }
 };
 
+// A quote not closed (CsvReader::error) as a data file's reading says it, whole or ahead.
+inline FileError csv_error(const std::string& path, const CsvError& e) {
+    return FileError{path, text::say("csv.error", e.line, e.message, e.detail)};
+}
+
 // Thrown to the reading when a run says the check stopped: the caller says the check's problem.
 struct CheckStopped {};
 

@@ -35,9 +35,7 @@ public:
     char separator() const { return in_.separator(); }
     bool next() {
         if (in_.next()) return true;
-        if (const auto& e = in_.error()) {
-            throw FileError{path_, text::say("csv.error", e->line, e->message, e->detail)};
-        }
+        if (in_.error()) throw csv_error(path_, *in_.error());
         return false;
     }
     std::size_t size() const { return in_.size(); }

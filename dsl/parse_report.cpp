@@ -7,6 +7,7 @@
 
 #include "dsl/parse_errors.hpp"
 #include "text/suggest.hpp"
+#include "text/utf8.hpp"
 
 namespace ntm::dsl {
 
@@ -30,8 +31,6 @@ bool word_byte(char ch) {
     const auto c = static_cast<unsigned char>(ch);
     return std::isalnum(c) || c == '_' || c == '.' || c == '%' || c >= 0x80;
 }
-
-bool blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 // The token at `pos`, for "found ..." in messages: the whole word or number around it, or one
 // character.  A position inside a word (as in `2.1a`) widens to the whole word.
@@ -108,7 +107,7 @@ bool expects_new_item(std::string_view message) {
 std::size_t end_of_previous_code(std::string_view text, std::size_t pos) {
     std::size_t p = pos;
     while (p > 0) {
-        while (p > 0 && blank(text[p - 1])) --p;
+        while (p > 0 && text::is_blank(text[p - 1])) --p;
         const std::size_t line_start = text.rfind('\n', p == 0 ? 0 : p - 1);
         const std::size_t from = line_start == std::string_view::npos ? 0 : line_start + 1;
         const std::size_t hash = text.substr(from, p - from).find('#');

@@ -7,6 +7,7 @@
 
 #include "report/handbook.hpp"
 #include "report/handbook_parts.hpp"
+#include "text/utf8.hpp"
 
 namespace ntm::report::handbook {
 
@@ -34,8 +35,6 @@ std::vector<std::string> Marks::notes(const Program& program, const HandbookWord
 
 namespace {
 
-bool blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
 // Rule text on one line: comments dropped (not inside strings), each run of blanks one space.
 std::string one_line(std::string_view raw) {
     std::string out;
@@ -58,7 +57,7 @@ std::string one_line(std::string_view raw) {
             space = true;
             continue;
         }
-        if (blank(c)) {
+        if (text::is_blank(c)) {
             space = true;
             continue;
         }

@@ -15,8 +15,6 @@ namespace ntm::text {
 
 namespace {
 
-bool blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
 const utf8proc_uint8_t* bytes(std::string_view s) { return reinterpret_cast<const utf8proc_uint8_t*>(s.data()); }
 
 // utf8proc_map over exactly `text` (not up to a NUL), or nullopt-like empty when it fails.
@@ -188,7 +186,7 @@ std::string fold(std::string_view s) {
     std::string r;
     r.reserve(folded.size());
     for (const char c : folded) {
-        if (!blank(c)) {
+        if (!is_blank(c)) {
             r += c;
         } else if (!r.empty() && r.back() != ' ') {
             r += ' ';

@@ -52,12 +52,14 @@ std::uint32_t display_width(std::string_view text);
 // The code points of well-formed UTF-8 text.
 std::vector<char32_t> code_points(std::string_view text);
 
-// Without blanks (space, tab, CR, LF) at either end.  Inline: every cell of a data file is
-// trimmed, most of them already.
+// A blank: space, tab, CR or LF.
+inline bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// Without blanks at either end.  Inline: every cell of a data file is trimmed, most of them
+// already.
 inline std::string_view trim(std::string_view text) {
-    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!text.empty() && blank(text.front())) text.remove_prefix(1);
-    while (!text.empty() && blank(text.back())) text.remove_suffix(1);
+    while (!text.empty() && is_blank(text.front())) text.remove_prefix(1);
+    while (!text.empty() && is_blank(text.back())) text.remove_suffix(1);
     return text;
 }
 
