@@ -49,7 +49,7 @@ int run_eval(const EvalArgs& args) {
     if (args.format == "json") {
         // One entity at a time: the document of a whole country does not have to fit in memory.
         // A failed write ends the run (main tells why).
-        if (!report::write_eval_json(stdout, loaded.program, data, run)) throw std::system_error(errno, std::generic_category());
+        if (!report::write_eval_json(stdout, loaded.program, data, run, args.threads)) throw std::system_error(errno, std::generic_category());
     } else {
         fmt::print("{}", report::render_eval_run_text(loaded.program, data, run));
     }

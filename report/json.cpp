@@ -1,10 +1,16 @@
 #include "report/json.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "report/in_order.hpp"
 #include "report/json_parts.hpp"
 #include "report/text.hpp"
 
@@ -160,8 +166,59 @@ void write_members(JsonOut& o, const Json& object) {
     }
 }
 
-// The whole document; entities one at a time, each handed to the file once written.
-void write_document(JsonOut& o, const Program& program, const Dataset& data, const EvalRun& run) {
+// The texts escaped by writers of a document, lent to one piece at a time: as many as pieces
+// are made at once, each kept from piece to piece.
+class FixedLender {
+public:
+    std::unique_ptr<JsonOut::FixedTexts> borrow() {
+        const std::lock_guard lock(m_);
+        if (spare_.empty()) return std::make_unique<JsonOut::FixedTexts>();
+        std::unique_ptr<JsonOut::FixedTexts> fixed = std::move(spare_.back());
+        spare_.pop_back();
+        return fixed;
+    }
+    void give_back(std::unique_ptr<JsonOut::FixedTexts> fixed) {
+        const std::lock_guard lock(m_);
+        spare_.push_back(std::move(fixed));
+    }
+
+private:
+    std::mutex m_;
+    std::vector<std::unique_ptr<JsonOut::FixedTexts>> spare_;
+};
+
+// The entities of a year in listing order, written in pieces of kPiece made on `threads`
+// threads, each handed to the file once written; false once a write failed.  Each piece costs
+// the threads a wait and a wake-up; the pieces held cost memory (a commune writes about 70 KB):
+// on the national file, pieces of 4, 8, 16, 32 and 64 entities took 0.59, 0.50, 0.46, 0.44 and
+// 0.44 s and a peak of 96–164 MB, 16 the point where both stay low.
+constexpr std::size_t kPiece = 16;
+
+bool write_entities(JsonOut& o, const Program& program, const Dataset& data, const Evaluation& ev, unsigned threads) {
+    const std::vector<std::uint32_t> order = listing_order(data, ev);
+    const JsonOut::Place place = o.place();
+    const auto first = [](std::size_t piece) { return piece * kPiece; };
+    const auto last = [&](std::size_t piece) { return std::min(order.size(), first(piece + 1)); };
+    FixedLender lender;
+    return make_in_order(
+        (order.size() + kPiece - 1) / kPiece, threads,
+        [&](std::size_t piece, std::string& text) {
+            JsonOut::Place at = place;
+            at.back() = static_cast<std::uint32_t>(first(piece));
+            std::unique_ptr<JsonOut::FixedTexts> fixed = lender.borrow();
+            JsonOut w(text, std::move(at), *fixed);
+            for (std::size_t k = first(piece); k < last(piece); ++k) write_entity(w, program, data, ev, order[k]);
+            w.finish();
+            lender.give_back(std::move(fixed));
+        },
+        [&](std::size_t piece, const std::string& text) {
+            return o.insert(text, static_cast<std::uint32_t>(last(piece) - first(piece)));
+        });
+}
+
+// The whole document, entities in pieces (write_entities).  A failed write ends it; the last
+// flush says so.
+void write_document(JsonOut& o, const Program& program, const Dataset& data, const EvalRun& run, unsigned threads) {
     o.begin_object();
     write_members(o, document_head(data, run));
     o.key("years");
@@ -171,10 +228,7 @@ void write_document(JsonOut& o, const Program& program, const Dataset& data, con
         write_members(o, year_head(program, data, ev));
         o.key("entities");
         o.begin_array();
-        for (std::uint32_t r : listing_order(data, ev)) {
-            write_entity(o, program, data, ev, r);
-            o.flush();
-        }
+        if (!write_entities(o, program, data, ev, threads)) return;
         o.end_array();
         write_members(o, year_tail(program, data, ev));
         o.end_object();
@@ -190,15 +244,15 @@ void write_document(JsonOut& o, const Program& program, const Dataset& data, con
 Json eval_json(const Program& program, const Dataset& data, const EvalRun& run) {
     std::string text;
     JsonOut o(text);
-    write_document(o, program, data, run);
+    write_document(o, program, data, run, 1);
     o.finish();
     return Json::parse(text);
 }
 
-bool write_eval_json(std::FILE* out, const Program& program, const Dataset& data, const EvalRun& run) {
+bool write_eval_json(std::FILE* out, const Program& program, const Dataset& data, const EvalRun& run, unsigned threads) {
     std::string buf;
     JsonOut o(buf, out);
-    write_document(o, program, data, run);
+    write_document(o, program, data, run, threads);
     o.end_line();
     return o.flush(true);
 }

@@ -41,7 +41,9 @@ Json eval_json(const Program& program, const Dataset& data, const EvalRun& run);
 
 // The same document, written to `out` one entity at a time, byte for byte what
 // `eval_json(...).dump(2, ' ', false, replace)` and a newline give: memory does not grow with
-// the number of entities.  Returns false when writing failed.
-bool write_eval_json(std::FILE* out, const Program& program, const Dataset& data, const EvalRun& run);
+// the number of entities.  The entities are written on `threads` threads (0: one per core), in
+// pieces put in order, so the bytes do not depend on it.  Returns false when writing failed.
+bool write_eval_json(std::FILE* out, const Program& program, const Dataset& data, const EvalRun& run,
+                     unsigned threads = 0);
 
 }  // namespace ntm::report

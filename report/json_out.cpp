@@ -90,11 +90,11 @@ void JsonOut::fixed_string(std::string_view s) {
     // Short texts (codes, units) are escaped faster than they are looked up.
     if (s.size() < 16) return string(s);
     before();
-    const FixedKey key{s.data(), s.size()};
-    if (const auto it = fixed_.find(key); it != fixed_.end()) return put(it->second);
+    const FixedTexts::Key key{s.data(), s.size()};
+    if (const auto it = fixed_->texts_.find(key); it != fixed_->texts_.end()) return put(it->second);
     const std::size_t start = n_;
     quoted(s);
-    fixed_.emplace(key, std::string(buf_.data() + start, n_ - start));
+    fixed_->texts_.emplace(key, std::string(buf_.data() + start, n_ - start));
 }
 
 void JsonOut::quoted(std::string_view s) {
@@ -169,6 +169,17 @@ void JsonOut::value(const nlohmann::ordered_json& v) {
         from = nl + 1;
     }
     put(std::string_view(s).substr(from));
+}
+
+bool JsonOut::insert(std::string_view text, std::uint32_t values) {
+    counts_.back() += values;
+    if (file_ == nullptr) {
+        put(text);
+        return ok_;
+    }
+    flush(true);
+    ok_ = ok_ && std::fwrite(text.data(), 1, text.size(), file_) == text.size();
+    return ok_;
 }
 
 bool JsonOut::flush(bool force) {

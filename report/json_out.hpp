@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -18,10 +19,39 @@ namespace ntm::report {
 
 class JsonOut {
 public:
+    // The texts fixed_string() has escaped and quoted, by where they stand: kept by one writer,
+    // or shared by the writers of one document in turn (never two at once).
+    class FixedTexts {
+    private:
+        friend class JsonOut;
+        struct Key {
+            const char* data;
+            std::size_t size;
+            bool operator==(const Key&) const = default;
+        };
+        struct Hash {
+            std::size_t operator()(const Key& k) const noexcept {
+                return std::hash<const void*>{}(k.data) ^ (k.size * 0x9E3779B97F4A7C15ull);
+            }
+        };
+
+        std::unordered_map<Key, std::string, Hash> texts_;
+    };
+
     // Writes into `buf`; flush() moves what it holds to `file`.  Without a file, the caller takes
     // `buf` after finish().  `buf` is written through a position of its own and sized ahead, so
     // that its size is that of the text only after finish() (or flush()).
     explicit JsonOut(std::string& buf, std::FILE* file = nullptr) : buf_(buf), file_(file), n_(buf.size()) {}
+    // Where a writer stands: the values written so far in each container it has open.
+    using Place = std::vector<std::uint32_t>;
+    Place place() const { return counts_; }
+    // Writes into `buf` the values that go on from `place` (the last count as written in it):
+    // the text that insert() puts in place, made while the writer at `place` waits or writes on.
+    // `fixed` is used in place of a FixedTexts of its own.
+    JsonOut(std::string& buf, Place place, FixedTexts& fixed)
+        : buf_(buf), file_(nullptr), n_(buf.size()), counts_(std::move(place)), fixed_(&fixed) {}
+    JsonOut(const JsonOut&) = delete;
+    JsonOut& operator=(const JsonOut&) = delete;
 
     void begin_object() { open('{'); }
     void begin_array() { open('['); }
@@ -57,6 +87,11 @@ public:
     // A value built as a tree (the small parts of the document).
     void value(const nlohmann::ordered_json& v);
 
+    // The text of a writer that went on from here (made from place()), holding `values`
+    // values of the container open; written after what this one holds.  False once a write
+    // failed.
+    bool insert(std::string_view text, std::uint32_t values);
+
     // Writes out what is buffered once it is large (always, with `force`); false once a write
     // failed.  Without a file, `force` is finish().
     bool flush(bool force = false);
@@ -86,24 +121,14 @@ private:
     void close(char c);
     void quoted(std::string_view s);  // `s` as a JSON string, escaped
 
-    struct FixedKey {
-        const char* data;
-        std::size_t size;
-        bool operator==(const FixedKey&) const = default;
-    };
-    struct FixedHash {
-        std::size_t operator()(const FixedKey& k) const noexcept {
-            return std::hash<const void*>{}(k.data) ^ (k.size * 0x9E3779B97F4A7C15ull);
-        }
-    };
-
     std::string& buf_;
     std::FILE* file_;
     std::size_t n_;  // the length of the text in `buf_`, the rest room to write into
     std::vector<std::uint32_t> counts_;  // per open container, the values written in it
     bool after_key_ = false;
     bool ok_ = true;
-    std::unordered_map<FixedKey, std::string, FixedHash> fixed_;  // fixed_string(): escaped, quoted
+    FixedTexts own_fixed_;
+    FixedTexts* fixed_ = &own_fixed_;  // fixed_string(): escaped, quoted
 };
 
 }  // namespace ntm::report

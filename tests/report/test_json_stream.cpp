@@ -21,10 +21,10 @@ namespace {
 
 const std::string kGolden = std::string(NTM_SOURCE_DIR) + "/tests/golden/eval/";
 
-std::string streamed(const Program& program, const Dataset& data, const EvalRun& run) {
+std::string streamed(const Program& program, const Dataset& data, const EvalRun& run, unsigned threads = 1) {
     std::FILE* f = std::tmpfile();
     REQUIRE(f != nullptr);
-    REQUIRE(write_eval_json(f, program, data, run));
+    REQUIRE(write_eval_json(f, program, data, run, threads));
     std::string out(static_cast<std::size_t>(std::ftell(f)), '\0');
     std::rewind(f);
     REQUIRE(std::fread(out.data(), 1, out.size(), f) == out.size());
@@ -65,6 +65,32 @@ TEST_CASE("json stream: the same bytes as the whole document") {
         CHECK(streamed(rules.program, data, none) == whole(rules.program, data, none));
         const Dataset empty;
         CHECK(streamed(rules.program, empty, none) == whole(rules.program, empty, none));
+    }
+}
+
+TEST_CASE("json stream: entities written on several threads, in pieces, the same bytes") {
+    // A province: 365 entities, many pieces of them, in each of two years.
+    const support::CompiledRules rules = support::compile_rules(std::string(NTM_SOURCE_DIR) + "/rules");
+    const Dataset data = ntm::data::load_data(std::string(NTM_SOURCE_DIR) + "/fixtures/quang-nam/quang-nam.csv", rules.program.schema);
+    const EvalRun run{{"r.ntm"}, "quang-nam.csv",
+                      {evaluate(rules.program, data, {2023, 1, kNone}), evaluate(rules.program, data, {2024, 1, kNone})}};
+    REQUIRE(run.years.front().entities.size() > 300);
+    const std::string expected = whole(rules.program, data, run);
+    for (const unsigned threads : {1u, 2u, 3u, 8u}) {
+        INFO("threads " << threads);
+        CHECK(streamed(rules.program, data, run, threads) == expected);
+    }
+    SECTION("a write that fails ends the document, on every thread count") {
+        for (const unsigned threads : {1u, 2u, 4u}) {
+            INFO("threads " << threads);
+            std::FILE* f = std::tmpfile();
+            REQUIRE(f != nullptr);
+            std::FILE* read_only = std::fopen(("/proc/self/fd/" + std::to_string(fileno(f))).c_str(), "r");
+            REQUIRE(read_only != nullptr);
+            CHECK_FALSE(write_eval_json(read_only, rules.program, data, run, threads));
+            std::fclose(read_only);
+            std::fclose(f);
+        }
     }
 }
 
