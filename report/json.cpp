@@ -190,8 +190,8 @@ private:
 // The entities of a year in listing order, written in pieces of kPiece made on `threads`
 // threads, each handed to the file once written; false once a write failed.  Each piece costs
 // the threads a wait and a wake-up; the pieces held cost memory (a commune writes about 70 KB):
-// on the national file, pieces of 4, 8, 16, 32 and 64 entities took 0.59, 0.50, 0.46, 0.44 and
-// 0.44 s and a peak of 96–164 MB, 16 the point where both stay low.
+// on the national file, pieces of 4, 8, 16, 32 and 64 entities took 0.59, 0.51, 0.46, 0.45 and
+// 0.46 s, and those of 8 to 64 a peak of 96 to 164 MB: 16 keeps both low.
 constexpr std::size_t kPiece = 16;
 
 bool write_entities(JsonOut& o, const Program& program, const Dataset& data, const Evaluation& ev, unsigned threads) {
