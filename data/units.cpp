@@ -22,7 +22,11 @@ namespace {
 
 // The key of a unit in AdminUnits::by_code: codes are unique within a kind only.
 std::string unit_key(EntityKind kind, std::string_view code) {
-    return fmt::format("{}:{}", dsl::name_of(kind), code);
+    const std::string_view name = dsl::name_of(kind);
+    std::string key;
+    key.reserve(name.size() + 1 + code.size());
+    key.append(name).append(1, ':').append(code);
+    return key;
 }
 
 }  // namespace
