@@ -20,10 +20,6 @@ namespace ntm::data {
 
 namespace {
 
-
-bool blank(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
 bool digit(char c) {
     return c >= '0' && c <= '9';
 }
@@ -91,7 +87,7 @@ private:
         std::size_t i = text_.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
         Want want = Want::top;
         for (;;) {
-            while (i < text_.size() && blank(text_[i])) ++i;
+            while (i < text_.size() && text::is_blank(text_[i])) ++i;
             if (i == text_.size()) {
                 if (want == Want::end) return;
                 at_end();
@@ -205,7 +201,7 @@ private:
     // The word at `i`: up to a blank, a bracket, ',', ':' or '"'.
     std::string_view word(std::size_t i) const {
         std::size_t j = i;
-        while (j < text_.size() && !blank(text_[j]) && !structural(text_[j]) && text_[j] != '"')
+        while (j < text_.size() && !text::is_blank(text_[j]) && !structural(text_[j]) && text_[j] != '"')
             ++j;
         return text_.substr(i, std::max<std::size_t>(j - i, 1));
     }
@@ -303,7 +299,7 @@ private:
         const auto u = hex(i + 2);
         if (!u) {
             std::size_t j = i + 2;
-            while (j < text_.size() && j < i + 6 && text_[j] != '"' && !blank(text_[j])) ++j;
+            while (j < text_.size() && j < i + 6 && text_[j] != '"' && !text::is_blank(text_[j])) ++j;
             bad_escape(start, std::string(text_.substr(i, j - i)), so_far);
         }
         if (*u >= 0xDC00 && *u <= 0xDFFF) lone_half(start, i, so_far);

@@ -73,7 +73,7 @@ private:
     void skip_space() {
         while (at_ < text_.size()) {
             const char c = text_[at_];
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            if (text::is_blank(c)) {
                 ++at_;
             } else if (c == '#') {
                 while (at_ < text_.size() && text_[at_] != '\n') {
