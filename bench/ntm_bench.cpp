@@ -9,6 +9,8 @@
 // NTM_BENCH_LIMIT, the line the limit program printed, when given (NTM_BENCH_CHECK=0: no check).
 //
 //   ntm_bench --check FILE.csv YEAR [RULES]: that check alone (a test runs it on a fixture).
+//   ntm_bench --to-json FILE.csv OUT.json [RULES]: the CSV file (a scale-up: not checked against
+//   the official lists) written as a JSON data file, for the JSON figures of the scale-ups.
 // Figures go to labels, not counters: the CSV reporter needs every counter in every run.
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
@@ -22,9 +24,11 @@
 #include <thread>
 
 #include "bench/engine_side.hpp"
+#include "data/write.hpp"
 #include "report/json.hpp"
 #include "report/report.hpp"
 #include "report/text.hpp"
+#include "text/files.hpp"
 
 namespace {
 
@@ -164,11 +168,28 @@ int check_only(int argc, char** argv) {
     return bench::checksums_agree(rules.program, data, csv, year) ? 0 : 1;
 }
 
+int to_json(int argc, char** argv) {
+    if (argc < 4) {
+        fmt::print(stderr, "usage: ntm_bench --to-json FILE.csv OUT.json [RULES]\n");
+        return 2;
+    }
+    const bench::LoadedRules rules = bench::load_rules({argc > 4 ? argv[4] : "rules"});
+    data::LoadOptions options = bench::load_options(rules.program, 0, false);
+    options.year.reset();
+    const engine::Dataset data = data::load_data(argv[2], rules.program.schema, options);
+    if (const auto failed = text::write_file(argv[3], data::write_json(rules.program, data))) {
+        fmt::print(stderr, "ntm_bench: {}: {}\n", argv[3], failed->en());
+        return 1;
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     try {
         if (argc > 1 && std::string_view(argv[1]) == "--check") return check_only(argc, argv);
+        if (argc > 1 && std::string_view(argv[1]) == "--to-json") return to_json(argc, argv);
         benchmark::Initialize(&argc, argv);
         Setup& s = setup();
         s.rule_paths = {env("NTM_BENCH_RULES", "rules")};

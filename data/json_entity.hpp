@@ -1,6 +1,6 @@
 // Internal to data/ (json.cpp): one entity object of a JSON data file.
 //
-// The SAX reader (json.cpp) hands over every key and value met inside an entity object; the
+// The reader (json.cpp) hands over every key and value met inside an entity object; the
 // entity is kept until its closing brace — its keys may come in any order, and which column a
 // value fills depends on the entity's type — and then given to the Builder: its reserved fields,
 // its recognitions, and one record per year with its values.
@@ -18,7 +18,7 @@
 
 namespace ntm::data {
 
-// Where the SAX reader is: the object or array it is inside.
+// Where the reader is: the object or array it is inside.
 enum class JsonCtx : std::uint8_t {
     top,          // the file's object
     entities,     // "entities": [...]

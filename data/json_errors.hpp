@@ -1,7 +1,7 @@
 // Syntax errors of JSON data files in the project's words: "line L, column C: <what was
-// expected>, found '<what was found>'" and a hint where one helps.  nlohmann's parser says only
-// that the text is not JSON; the text is then read again here, with a small scanner of JSON's
-// grammar, to find where and why.
+// expected>, found '<what was found>'" and a hint where one helps.  The reader's grammar
+// (data/json_lexer.hpp) says only where the text stops being JSON; the text is then read again
+// here, with a small scanner of JSON's grammar, to find where and why.
 #pragma once
 
 #include <cstddef>
