@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <new>
 #include <numeric>
+#include <stdexcept>
 
 #include "data/builder.hpp"
 #include "data/vocabulary.hpp"
@@ -214,16 +216,22 @@ void Builder::inherit_region(std::uint32_t e) {
 void Builder::expect(std::size_t records) {
     // Reserving more than is used costs address space only (untouched pages are never mapped);
     // entities are fewer than records when there are several years, so their share is capped.
-    const std::size_t entities = std::min<std::size_t>(records, 1u << 21);
-    pending_.reserve(records);
-    building_.reserve(entities);
-    ds_.entities.reserve(entities);
-    codes_[0].reserve(entities);
-    std::uint32_t widest = 0;
-    for (std::size_t k = 0; k < kKindCount; ++k) {
-        widest = std::max(widest, schema_.slots(static_cast<EntityKind>(k)));
+    // The count is a guess (from a file's first piece): room that cannot be had — a process
+    // under a cap on its address space — is made as the dataset fills instead.
+    try {
+        const std::size_t entities = std::min<std::size_t>(records, 1u << 21);
+        pending_.reserve(records);
+        building_.reserve(entities);
+        ds_.entities.reserve(entities);
+        codes_[0].reserve(entities);
+        std::uint32_t widest = 0;
+        for (std::size_t k = 0; k < kKindCount; ++k) {
+            widest = std::max(widest, schema_.slots(static_cast<EntityKind>(k)));
+        }
+        if (records <= ds_.values.max_size() / std::max<std::uint32_t>(widest, 1)) ds_.values.reserve(records * widest);
+    } catch (const std::bad_alloc&) {
+    } catch (const std::length_error&) {
     }
-    ds_.values.reserve(records * widest);
 }
 
 Dataset Builder::finish() {

@@ -106,8 +106,15 @@ void JsonLexer::extend() {
     std::string& joint = joints_[joint_ ^= 1];
     const std::size_t from = offset_of(p_);
     joint.assign(p_, end_);
-    // Twice the token so far, for a long string that many pieces cut.
-    joint.append(take(std::max<std::size_t>(4096, 2 * joint.size())));
+    // Twice the token so far, from as many pieces as it takes: a token longer than a piece is
+    // then copied and read again a few times in all, not once per piece.
+    for (std::size_t want = std::max<std::size_t>(4096, 2 * joint.size()); want > 0;) {
+        const std::string_view bytes = take(want);
+        if (bytes.empty()) break;
+        joint.append(bytes);
+        want -= bytes.size();
+    }
+    joint_bytes_ += joint.size();
     buf_ = p_ = joint.data();
     end_ = buf_ + joint.size();
     base_ = from;

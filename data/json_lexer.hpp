@@ -61,6 +61,10 @@ public:
     // After a token of kind bad: the offset of the byte where the text stops being JSON.
     std::size_t stopped() const { return stopped_; }
 
+    // The bytes copied into joint buffers so far: a few times the longest token's at most,
+    // whatever the size of the pieces (tests/data/test_json_lexer.cpp holds it to that).
+    std::size_t joint_bytes() const { return joint_bytes_; }
+
 private:
     Kind string();
     bool escaped(const char* from);
@@ -75,8 +79,8 @@ private:
     // false at the end of the text.
     bool fetch();
     // The token at p_ runs to the end of the buffer, and more text follows (last_ is false): the
-    // buffer becomes the token's bytes and more of the text after them.  The lexer reads the
-    // token again from its start.
+    // buffer becomes the token's bytes and as many again of the text after them (4 KiB at
+    // least).  The lexer reads the token again from its start.
     void extend();
 
     std::size_t offset_of(const char* at) const { return base_ + static_cast<std::size_t>(at - buf_); }
@@ -94,6 +98,7 @@ private:
     bool started_ = false;  // the BOM looked for
     std::string joints_[2];  // the joint buffers, used in turn
     int joint_ = 0;
+    std::size_t joint_bytes_ = 0;
     std::string scratch_;  // a string's value with its escapes read
     std::size_t stopped_ = 0;
     Token tok_;

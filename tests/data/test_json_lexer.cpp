@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
@@ -83,6 +84,7 @@ public:
                 events.push_back("s " + std::string(t.text));
                 return;
             case Kind::number:
+                at(t, t.offset < text_.size() && text_[t.offset] == '-' ? '-' : digit_at(t.offset));
                 events.push_back(number_event(t.number, t.text));
                 return;
             case Kind::boolean:
@@ -101,6 +103,10 @@ public:
     }
 
 private:
+    // The digit at `offset`, or '0' (which the check then finds wrong) where there is none.
+    char digit_at(std::size_t offset) const {
+        return offset < text_.size() && text_[offset] >= '0' && text_[offset] <= '9' ? text_[offset] : '0';
+    }
     void at(const data::JsonLexer::Token& t, char first) {
         // Tokens come in the text's order: its LFs counted from the last token's on.
         const std::size_t to = std::min(t.offset, text_.size());
@@ -130,17 +136,20 @@ std::vector<std::string> theirs(std::string_view text) {
     return h.events;
 }
 
-// The text in pieces of `piece` bytes (0: whole).
-Ours ours(std::string_view text, std::size_t piece) {
+// The text in pieces of `piece` bytes (0: whole), each a copy that the next piece overwrites,
+// as text::TextPieces's are: a view kept past its piece reads the next one's bytes.
+Ours ours(std::string_view text, std::size_t piece, std::size_t* joint_bytes = nullptr) {
     std::size_t at = 0;
+    std::string held;
     data::JsonLexer lexer([&] {
         const std::size_t n = piece == 0 ? text.size() : std::min(piece, text.size() - at);
-        const std::string_view p = text.substr(at, n);
+        held.assign(text.substr(at, n));
         at += n;
-        return p;
+        return std::string_view(held);
     });
     Ours h(text);
     data::parse_json(lexer, h);
+    if (joint_bytes != nullptr) *joint_bytes = lexer.joint_bytes();
     return h;
 }
 
@@ -148,7 +157,7 @@ void same_as_nlohmann(const std::string& text, const std::string& what) {
     INFO(what);
     const std::vector<std::string> expected = theirs(text);
     for (const std::size_t piece : {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{7},
-                                    std::size_t{64}}) {
+                                    std::size_t{64}, std::size_t{5000}}) {
         INFO("pieces of " << piece << " bytes");
         const Ours got = ours(text, piece);
         CHECK(got.events == expected);
@@ -260,12 +269,15 @@ TEST_CASE("json lexer: the same events as nlohmann's parser, mutants of a data f
         for (int edits = 1 + static_cast<int>(random() % 3); edits > 0; --edits) {
             const std::size_t at = random() % text.size();
             const char b = bytes[random() % bytes.size()];
-            switch (random() % 3) {
+            switch (random() % 4) {
                 case 0:
                     text.erase(at, 1);
                     break;
                 case 1:
                     text.insert(at, 1, b);
+                    break;
+                case 2:
+                    text.insert(at, "ệ");  // a letter of three bytes beside a token
                     break;
                 default:
                     text[at] = b;
@@ -302,4 +314,29 @@ TEST_CASE("json reader: a file that is not UTF-8 says so before what its text sa
         CHECK(text::render(e.problem, text::Lang::en) == text::render(problems.front(), text::Lang::en));
         CHECK_THAT(text::render(e.problem, text::Lang::en), Catch::Contains("UTF-8"));
     }
+}
+
+TEST_CASE("json lexer: a token longer than many pieces is copied a few times, not once per piece",
+          "[data][json]") {
+    // Before: each piece's end copied the token so far again, 2 000 times for this string.
+    const std::string long_string(2'000'000, 'x');
+    const std::string digits(300'000, '7');
+    for (const std::string& text : {"{\"a\": \"" + long_string + "\", \"b\": 1}", "[1, 1" + digits + "]",
+                                    "[\"" + long_string + "\\n\"]"}) {
+        std::size_t copied = 0;
+        const Ours got = ours(text, 1000, &copied);
+        CHECK(got.events == theirs(text));
+        CHECK(got.misplaced.empty());
+        CHECK(copied < 8 * text.size());
+    }
+}
+
+TEST_CASE("json reader: room guessed beyond what can be had is made as the data fills instead",
+          "[data][json]") {
+    // The JSON reader guesses a file's entities from its first piece; a guess no vector can
+    // hold (a process under a cap on its address space fails sooner) costs nothing.
+    data::LoadOptions options;
+    data::Builder b("x.json", support::schema(), options, data::Granularity::per_entity);
+    CHECK_NOTHROW(b.expect(std::size_t{1} << 62));
+    CHECK_NOTHROW(b.expect(std::numeric_limits<std::size_t>::max()));
 }
