@@ -13,6 +13,7 @@
 #include <optional>
 #include <vector>
 
+#include "data/json_lexer.hpp"
 #include "text/message.hpp"
 #include "text/utf8.hpp"
 
@@ -283,18 +284,8 @@ private:
             bad_escape(start, fmt::format("\\{}", letter), so_far);
         }
         const auto hex = [&](std::size_t at) -> std::optional<unsigned> {
-            if (at + 4 > text_.size()) return std::nullopt;
-            unsigned v = 0;
-            for (std::size_t k = at; k < at + 4; ++k) {
-                const char h = text_[k];
-                const int d = digit(h)                 ? h - '0'
-                              : (h >= 'a' && h <= 'f') ? h - 'a' + 10
-                              : (h >= 'A' && h <= 'F') ? h - 'A' + 10
-                                                       : -1;
-                if (d < 0) return std::nullopt;
-                v = v * 16 + static_cast<unsigned>(d);
-            }
-            return v;
+            const long v = json_hex4(text_.substr(std::min(at, text_.size())));
+            return v < 0 ? std::nullopt : std::optional<unsigned>(static_cast<unsigned>(v));
         };
         const auto u = hex(i + 2);
         if (!u) {

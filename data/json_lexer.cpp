@@ -1,9 +1,10 @@
 #include "data/json_lexer.hpp"
 
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -49,36 +50,24 @@ int hex_digit(char h) {
     return digit(h) ? h - '0' : (h >= 'a' && h <= 'f') ? h - 'a' + 10 : (h >= 'A' && h <= 'F') ? h - 'A' + 10 : -1;
 }
 
-// The four hex digits at `at` (which has 4 bytes); -1 when they are not.
-long hex4(const char* at) {
+void append_utf8(std::string& out, std::uint32_t cp) {
+    std::array<utf8proc_uint8_t, 4> bytes{};
+    const utf8proc_ssize_t n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), bytes.data());
+    out.append(reinterpret_cast<const char*>(bytes.data()), static_cast<std::size_t>(n));
+}
+
+}  // namespace
+
+long json_hex4(std::string_view at) {
+    if (at.size() < 4) return -1;
     long v = 0;
     for (int k = 0; k < 4; ++k) {
-        const int d = hex_digit(at[k]);
+        const int d = hex_digit(at[static_cast<std::size_t>(k)]);
         if (d < 0) return -1;
         v = v * 16 + d;
     }
     return v;
 }
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-}
-
-}  // namespace
 
 std::string_view JsonLexer::take(std::size_t most) {
     if (pending_.empty() && !last_) {
@@ -248,11 +237,11 @@ bool JsonLexer::escaped(const char* from) {
             continue;
         }
         if (e != 'u' || !room(6)) return stop(q + 1);
-        const long u = hex4(q + 2);
+        const long u = json_hex4({q + 2, 4});
         if (u < 0) return stop(q + 2);
         if (u >= 0xDC00 && u <= 0xDFFF) return stop(q + 6);
         if (u >= 0xD800 && u <= 0xDBFF) {
-            const long low = room(12) && q[6] == '\\' && q[7] == 'u' ? hex4(q + 8) : -1;
+            const long low = room(12) && q[6] == '\\' && q[7] == 'u' ? json_hex4({q + 8, 4}) : -1;
             if (low < 0xDC00 || low > 0xDFFF) return stop(q + 6);
             append_utf8(scratch_, 0x10000 + ((static_cast<std::uint32_t>(u) - 0xD800) << 10) +
                                       (static_cast<std::uint32_t>(low) - 0xDC00));

@@ -23,6 +23,10 @@
 
 namespace ntm::data {
 
+// The value of the four hex digits that `at` begins with (those of a \u escape); -1 when it does
+// not begin with four.
+long json_hex4(std::string_view at);
+
 class JsonLexer {
 public:
     enum class Kind : std::uint8_t {
