@@ -52,11 +52,14 @@ void Evaluator::layout() {
     std::vector<std::uint32_t> parent(ev_.entities.size(), kNone);
     std::vector<std::uint32_t>& child_begin = state_->child_begin;
     child_begin.assign(ev_.entities.size() + 1, 0);
+    // Each entity's parent, side by side: the walks up below read them scattered, and an Entity
+    // is large.
+    up_.resize(d_.entities.size());
+    for (std::uint32_t e = 0; e < d_.entities.size(); ++e) up_[e] = d_.entities[e].parent;
     std::size_t levels = 0;
     for (std::uint32_t r = 0; r < ev_.entities.size(); ++r) {
-        const Entity& e = entity(r);
         by_kind_[kind_index(kind(r))].push_back(r);
-        for (std::uint32_t a = e.parent; a != kNone; a = d_.entities[a].parent) {
+        for (std::uint32_t a = up_[row(r).entity]; a != kNone; a = up_[a]) {
             if (result_of_entity_[a] != kNone) {
                 parent[r] = result_of_entity_[a];
                 ++child_begin[parent[r] + 1];
@@ -211,8 +214,8 @@ void Evaluator::derive(const Slice& s) {
     const ExprContext ctx = context(s);
     double* kept = state_ != nullptr ? state_->derived.data() + state_->derived_offset[s.r] : nullptr;
     for (const auto& [slot, expr] : p_.derived[kind_index(kind(s.r))]) {
-        s.values[slot] = run(p_, expr, ctx);
-        if (kept != nullptr) *kept++ = s.values[slot];
+        s.own[slot] = run(p_, expr, ctx);
+        if (kept != nullptr) *kept++ = s.own[slot];
     }
 }
 

@@ -10,7 +10,7 @@ namespace ntm::engine::detail {
 // for a locality is looked for.
 void Evaluator::chain_of(std::uint32_t entity, std::vector<std::uint32_t>& chain) const {
     chain.clear();
-    for (std::uint32_t a = entity; a != kNone && chain.size() <= kLocalitySteps; a = d_.entities[a].parent) chain.push_back(a);
+    for (std::uint32_t a = entity; a != kNone && chain.size() <= kLocalitySteps; a = up_[a]) chain.push_back(a);
 }
 
 // The sets for a locality that may replace the set in force of each level this year: valid
@@ -33,10 +33,13 @@ void Evaluator::scoped_sets() {
     locality_entities_.assign(p_.sets.size(), {});
     for (const auto& sets : scoped_) {
         for (std::uint32_t s : sets) {
-            if (!locality_entities_[s].empty()) continue;
-            for (std::uint32_t e = 0; e < d_.entities.size(); ++e) {
-                if (d_.entities[e].code == p_.sets[s].locality) locality_entities_[s].push_back(e);
+            auto& named = locality_entities_[s];
+            if (!named.empty()) continue;
+            for (const AdminMap map : {AdminMap::three_tier, AdminMap::two_tier}) {
+                const std::uint32_t e = d_.find(p_.sets[s].locality, map);
+                if (e != kNone) named.push_back(e);
             }
+            std::sort(named.begin(), named.end());
         }
     }
 }

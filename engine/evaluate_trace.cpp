@@ -48,9 +48,12 @@ Slice Evaluator::slice_of(std::uint32_t r, Scratch& scratch) {
     s.categories = ev_.categories.data() + er.first_category;
     s.category_doubts = ev_.category_doubts.data() + er.first_category;
     s.revocations = ev_.revocations.data() + er.first_revocation;
-    const double* raw = d_.values.data() + row(r).offset;
-    scratch.values.assign(raw, raw + p_.schema.slots(kind(r)));
-    s.values = scratch.values.data();
+    // The Dataset's values, copied only when derived values are to be laid over them.
+    s.values = d_.values.data() + row(r).offset;
+    if (!p_.derived[kind_index(kind(r))].empty()) {
+        scratch.values.assign(s.values, s.values + p_.schema.slots(kind(r)));
+        s.values = s.own = scratch.values.data();
+    }
     return s;
 }
 
@@ -96,7 +99,7 @@ Trace Evaluator::retrace(std::uint32_t r) {
     s.categories = categories.data();
     s.category_doubts = doubts.data();
     s.revocations = revocations.data();
-    s.values = values.data();
+    s.values = s.own = values.data();
     self_ = &s;
     judge(s);
     self_ = nullptr;

@@ -70,7 +70,8 @@ struct Slice {
     std::uint32_t* categories = nullptr;    // one per Program::categories
     std::uint32_t* category_doubts = nullptr;
     RevocationResult* revocations = nullptr;  // one per Program::revocations
-    double* values = nullptr;                 // its slots
+    const double* values = nullptr;           // its slots: the Dataset's, or `own`
+    double* own = nullptr;  // a copy of its slots that its derived values are written into, if its kind has any
     std::uint32_t gate0 = 0, indicator0 = 0, criterion0 = 0;
 
     Status* gates_of(const LevelResult& lr) const { return gates + (lr.first_gate - gate0); }
@@ -158,6 +159,7 @@ private:
     const Slice* self_ = nullptr;      // the record judged again (retrace), read from its copies
     std::vector<bool> reads_derived_;  // per Program::aggregates: its operand reads a derived value
     std::vector<std::uint32_t> result_of_entity_;         // entity → result, or kNone
+    std::vector<std::uint32_t> up_;                       // entity → its parent (Entity::parent), or kNone
     std::array<std::vector<std::uint32_t>, kKindCount> by_kind_;
     std::vector<std::vector<std::uint32_t>> scoped_;       // level → sets for a locality
     std::vector<std::vector<std::uint32_t>> locality_entities_;  // set → the entities its locality names

@@ -82,12 +82,15 @@ void judge_indicator(const Program& p, const IndicatorDef& def, const ExprContex
 
 CriterionResult judge_criterion(const CriterionDef& def, const IndicatorResult* results) {
     CriterionResult c;
-    std::uint16_t counts[4] = {0, 0, 0, 0};  // by Status
+    // By Status, sixteen bits each (a criterion has far fewer indicators), in one register:
+    // counts in an array indexed by status, stored to one at a time and read back together,
+    // stalled the processor at every criterion.
+    std::uint64_t counts = 0;
     int marked_met = 0, marked_not_met = 0;
     std::uint32_t met_mark = kNone, not_met_mark = kNone;
     for (std::uint32_t i = 0; i < def.indicator_count; ++i) {
         const IndicatorResult& r = results[i];
-        ++counts[static_cast<std::size_t>(r.status)];
+        counts += std::uint64_t{1} << (16 * static_cast<unsigned>(r.status));
         if (r.unconfirmed == kNone) continue;
         if (r.status == Status::met) {
             ++marked_met;
@@ -97,10 +100,11 @@ CriterionResult judge_criterion(const CriterionDef& def, const IndicatorResult* 
             if (not_met_mark == kNone) not_met_mark = r.unconfirmed;
         }
     }
-    c.met = counts[static_cast<std::size_t>(Status::met)];
-    c.not_met = counts[static_cast<std::size_t>(Status::not_met)];
-    c.unknown = counts[static_cast<std::size_t>(Status::unknown)];
-    c.not_applicable = counts[static_cast<std::size_t>(Status::not_applicable)];
+    const auto count = [&](Status s) { return static_cast<std::uint16_t>(counts >> (16 * static_cast<unsigned>(s))); };
+    c.met = count(Status::met);
+    c.not_met = count(Status::not_met);
+    c.unknown = count(Status::unknown);
+    c.not_applicable = count(Status::not_applicable);
     const int applicable = c.met + c.not_met + c.unknown;
     int need = applicable;  // all
     if (def.combine == dsl::CombineKind::any) need = std::min(applicable, 1);

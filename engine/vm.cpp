@@ -87,7 +87,7 @@ int recognised_before(const Program& program, const std::vector<Recognition>& re
     return first;
 }
 
-double run(const Program& program, ExprRef expr, const ExprContext& ctx) {
+double run_code(const Program& program, ExprRef expr, const ExprContext& ctx) {
     if (!expr.valid()) return kUnknown;
     // Expressions nest at most 64 deep and chains are at most 256 long (parser limits), so
     // the stack never exceeds this.

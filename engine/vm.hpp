@@ -54,7 +54,17 @@ struct ExprContext {
     double (*threshold)(const void* evaluator, std::uint32_t entity, std::uint32_t indicator) = nullptr;
 };
 
-double run(const Program& program, ExprRef expr, const ExprContext& ctx);
+// The value of `expr` for the entity of `ctx` (unknown for an empty expression).  An expression
+// of one slot or one constant, as most `value` lines are, is read here without the VM's loop.
+double run_code(const Program& program, ExprRef expr, const ExprContext& ctx);
+inline double run(const Program& program, ExprRef expr, const ExprContext& ctx) {
+    if (expr.valid() && expr.end == expr.begin + 1) {
+        const Instr& in = program.code[expr.begin];
+        if (in.op == OpCode::push_slot) return in.a == kNone ? kUnknown : ctx.slots[in.a];
+        if (in.op == OpCode::push_const) return in.k;
+    }
+    return run_code(program, expr, ctx);
+}
 
 // The year of the earliest of `recognitions` at `level` or a level above it of the same kind,
 // before `year`, or 0: what recognised(L) and recognised_year(L) read, and whose recognition a
