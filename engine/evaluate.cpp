@@ -5,6 +5,9 @@
 #include "engine/evaluate.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -157,7 +160,11 @@ void Evaluator::resolve_thresholds() {
     }
 }
 
-// Evaluates `results` across threads; each writes only its own slices.
+// Evaluates `results` across threads; each writes only its own slices.  The threads take the
+// records a block at a time as they finish the one before, the caller's thread among them:
+// records differ in cost (a ward is not judged; a commune's nâng cao is judged on its own
+// data), and halves fixed in advance left one thread waiting for the other.  Which thread
+// judges a record changes nothing in its results.
 void Evaluator::parallel(const std::vector<std::uint32_t>& results) {
     unsigned threads = opt_.threads != 0 ? opt_.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, (results.size() + 255) / 256));
@@ -166,16 +173,28 @@ void Evaluator::parallel(const std::vector<std::uint32_t>& results) {
         for (std::uint32_t r : results) judge(slice_of(r, scratch));
         return;
     }
-    std::vector<std::thread> pool;
-    const std::size_t chunk = (results.size() + threads - 1) / threads;
-    for (unsigned t = 0; t < threads; ++t) {
-        pool.emplace_back([&, t] {
+    constexpr std::size_t kBlock = 64;
+    std::atomic<std::size_t> next{0};
+    std::mutex failed;
+    std::exception_ptr error;  // the first thread's that threw (out of memory): thrown once all have stopped
+    const auto work = [&] {
+        try {
             Scratch scratch;
-            const std::size_t end = std::min(results.size(), (t + 1) * chunk);
-            for (std::size_t i = t * chunk; i < end; ++i) judge(slice_of(results[i], scratch));
-        });
-    }
+            for (std::size_t begin = next.fetch_add(kBlock); begin < results.size(); begin = next.fetch_add(kBlock)) {
+                const std::size_t end = std::min(results.size(), begin + kBlock);
+                for (std::size_t i = begin; i < end; ++i) judge(slice_of(results[i], scratch));
+            }
+        } catch (...) {
+            const std::lock_guard lock(failed);
+            if (!error) error = std::current_exception();
+            next = results.size();  // the others stop at their next block
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
     for (auto& th : pool) th.join();
+    if (error) std::rethrow_exception(error);
 }
 
 // One record: its derived values, each level in order, its standing under the standard
