@@ -9,6 +9,7 @@
 #include <exception>
 #include <mutex>
 #include <optional>
+#include <system_error>
 #include <thread>
 
 #include "engine/evaluator.hpp"
@@ -162,9 +163,9 @@ void Evaluator::resolve_thresholds() {
 
 // Evaluates `results` across threads; each writes only its own slices.  The threads take the
 // records a block at a time as they finish the one before, the caller's thread among them:
-// records differ in cost (a ward is not judged; a commune's nâng cao is judged on its own
-// data), and halves fixed in advance left one thread waiting for the other.  Which thread
-// judges a record changes nothing in its results.
+// records differ in cost (a ward is not judged, a commune is judged at every level), and
+// halves fixed in advance left one thread waiting for the other.  Which thread judges a record
+// changes nothing in its results, nor how many threads there are.
 void Evaluator::parallel(const std::vector<std::uint32_t>& results) {
     unsigned threads = opt_.threads != 0 ? opt_.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, (results.size() + 255) / 256));
@@ -191,7 +192,13 @@ void Evaluator::parallel(const std::vector<std::uint32_t>& results) {
         }
     };
     std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    for (unsigned t = 1; t < threads; ++t) {
+        try {
+            pool.emplace_back(work);
+        } catch (const std::system_error&) {
+            break;  // no more threads to be had: those there are do the work
+        }
+    }
     work();
     for (auto& th : pool) th.join();
     if (error) std::rethrow_exception(error);
