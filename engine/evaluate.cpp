@@ -169,11 +169,6 @@ void Evaluator::resolve_thresholds() {
 void Evaluator::parallel(const std::vector<std::uint32_t>& results) {
     unsigned threads = opt_.threads != 0 ? opt_.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, (results.size() + 255) / 256));
-    if (threads <= 1) {
-        Scratch scratch;
-        for (std::uint32_t r : results) judge(slice_of(r, scratch));
-        return;
-    }
     constexpr std::size_t kBlock = 64;
     std::atomic<std::size_t> next{0};
     std::mutex failed;

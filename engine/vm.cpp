@@ -97,7 +97,7 @@ double run_code(const Program& program, ExprRef expr, const ExprContext& ctx) {
         const Instr& in = program.code[pc];
         switch (in.op) {
             case OpCode::push_const: stack[sp++] = in.k; break;
-            case OpCode::push_slot: stack[sp++] = in.a == kNone ? kUnknown : ctx.slots[in.a]; break;
+            case OpCode::push_slot: stack[sp++] = slot_value(in, ctx); break;
             case OpCode::push_year: stack[sp++] = ctx.year; break;
             case OpCode::push_region: stack[sp++] = static_cast<double>(ctx.region); break;
             case OpCode::push_level: stack[sp++] = ctx.level == ctx.level_max ? ctx.level : kUnknown; break;

@@ -57,10 +57,14 @@ struct ExprContext {
 // The value of `expr` for the entity of `ctx` (unknown for an empty expression).  An expression
 // of one slot or one constant, as most `value` lines are, is read here without the VM's loop.
 double run_code(const Program& program, ExprRef expr, const ExprContext& ctx);
+// What `push_slot` pushes: the slot's value, unknown for a column the data lack.
+inline double slot_value(const Instr& in, const ExprContext& ctx) {
+    return in.a == kNone ? kUnknown : ctx.slots[in.a];
+}
 inline double run(const Program& program, ExprRef expr, const ExprContext& ctx) {
     if (expr.valid() && expr.end == expr.begin + 1) {
         const Instr& in = program.code[expr.begin];
-        if (in.op == OpCode::push_slot) return in.a == kNone ? kUnknown : ctx.slots[in.a];
+        if (in.op == OpCode::push_slot) return slot_value(in, ctx);
         if (in.op == OpCode::push_const) return in.k;
     }
     return run_code(program, expr, ctx);
