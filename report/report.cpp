@@ -12,10 +12,6 @@ namespace ntm::report {
 
 namespace {
 
-struct ByCode {
-    bool operator()(const std::string& a, const std::string& b) const { return code_order(a, b); }
-};
-
 // "2" < "10" < "10.1" < "17.10": criterion and indicator numbers compared part by part.
 bool number_order(std::string_view a, std::string_view b) {
     std::size_t i = 0, j = 0;
@@ -30,22 +26,32 @@ bool number_order(std::string_view a, std::string_view b) {
     return a.size() - std::min(i, a.size()) < b.size() - std::min(j, b.size());
 }
 
-// The results of the year in scope, by code.
+// The results of the year in scope, by code: sorted when first asked for (the districts'
+// progress reads them in any order).
 class Scope {
 public:
     Scope(const Program& p, const Dataset& d, const Evaluation& ev, std::uint32_t locality)
-        : p_(p), d_(d), ev_(ev), locality_(locality), within_(engine::entities_within(d, locality)) {
-        std::vector<std::uint32_t> in;  // the results within the locality, in result order
-        in.reserve(ev.entities.size());
-        for (std::uint32_t r = 0; r < ev.entities.size(); ++r) {
-            if (within(d.records[ev.entities[r].record].entity)) in.push_back(r);
+        : p_(p), d_(d), ev_(ev), locality_(locality), within_(engine::entities_within(d, locality)) {}
+    const std::vector<std::uint32_t>& results() const {
+        if (!sorted_) {
+            const std::vector<std::uint32_t> in = unsorted();
+            const auto order = sorted_by_code(static_cast<std::uint32_t>(in.size()),
+                                              [&](std::uint32_t i) { return std::string_view(entity(in[i]).code); });
+            results_.reserve(order.size());
+            for (const std::uint32_t i : order) results_.push_back(in[i]);
+            sorted_ = true;
         }
-        const auto order = sorted_by_code(static_cast<std::uint32_t>(in.size()),
-                                          [&](std::uint32_t i) { return std::string_view(entity(in[i]).code); });
-        results_.reserve(order.size());
-        for (const std::uint32_t i : order) results_.push_back(in[i]);
+        return results_;
     }
-    const std::vector<std::uint32_t>& results() const { return results_; }
+    // The results within the locality, in result order.
+    std::vector<std::uint32_t> unsorted() const {
+        std::vector<std::uint32_t> in;
+        in.reserve(ev_.entities.size());
+        for (std::uint32_t r = 0; r < ev_.entities.size(); ++r) {
+            if (within(entity_index(r))) in.push_back(r);
+        }
+        return in;
+    }
     const Entity& entity(std::uint32_t r) const { return d_.entities[d_.records[ev_.entities[r].record].entity]; }
     std::uint32_t entity_index(std::uint32_t r) const { return d_.records[ev_.entities[r].record].entity; }
     // Whether an entity is the locality or lies within it.
@@ -71,7 +77,8 @@ private:
     const Evaluation& ev_;
     std::uint32_t locality_;
     std::vector<std::uint8_t> within_;  // per entity (engine::entities_within)
-    std::vector<std::uint32_t> results_;
+    mutable std::vector<std::uint32_t> results_;
+    mutable bool sorted_ = false;
 };
 
 KindOverview kind_overview(const Program& p, const Scope& s, const Evaluation& ev, EntityKind kind) {
@@ -179,16 +186,20 @@ void unit_facts(const Program& p, const Dataset& d, const Scope& s, const Evalua
 std::vector<DistrictProgress> district_progress(const Program& p, const Dataset& d, const Scope& s,
                                                 const Evaluation& ev) {
     const std::size_t commune_levels = p.level_order[kind_index(EntityKind::xa)].size();
-    std::map<std::string, DistrictProgress, ByCode> districts;
-    for (std::uint32_t r : s.results()) {
-        if (s.entity(r).kind != EntityKind::xa || commune_levels == 0) continue;
+    if (commune_levels == 0) return {};
+    // A district's row, by its entity: a district has one entity, its code unique on the map of
+    // three tiers, the only one with districts.
+    std::vector<std::uint32_t> row_of(d.entities.size(), kNone);
+    std::vector<DistrictProgress> rows;
+    for (const std::uint32_t r : s.unsorted()) {
+        if (s.entity(r).kind != EntityKind::xa) continue;
         const std::uint32_t h = s.ancestor(s.entity_index(r), EntityKind::huyen);
         if (h == kNone) continue;
-        DistrictProgress& dp = districts[d.entities[h].code];
-        if (dp.at_least.empty()) {  // the district's first commune
-            dp.unit = s.unit(h);
-            dp.at_least.resize(commune_levels, 0);
+        if (row_of[h] == kNone) {  // the district's first commune
+            row_of[h] = static_cast<std::uint32_t>(rows.size());
+            rows.push_back({s.unit(h), 0, 0, std::vector<std::size_t>(commune_levels, 0)});
         }
+        DistrictProgress& dp = rows[row_of[h]];
         const EntityResult& er = ev.entities[r];
         if (!er.judged) continue;
         ++dp.communes;
@@ -197,8 +208,11 @@ std::vector<DistrictProgress> district_progress(const Program& p, const Dataset&
             ++dp.at_least[static_cast<std::size_t>(l)];
         }
     }
+    const auto order = sorted_by_code(static_cast<std::uint32_t>(rows.size()),
+                                      [&](std::uint32_t i) { return std::string_view(rows[i].unit.code); });
     std::vector<DistrictProgress> out;
-    for (auto& [code, dp] : districts) out.push_back(std::move(dp));
+    out.reserve(rows.size());
+    for (const std::uint32_t i : order) out.push_back(std::move(rows[i]));
     return out;
 }
 

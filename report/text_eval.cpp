@@ -362,8 +362,10 @@ std::string render_eval_run_text(const Program& program, const Dataset& data, co
     out += fmt::format("{}: {} — {}\n", w.data, run.data_file,
                        fmt::format(fmt::runtime(w.records), data.read, data.records.size(), data.rejected));
     if (run.years.empty()) out += fmt::format("\n{}\n", t.nothing_to_evaluate);
+    out = text::printable_lines(out);
+    // Each year's text is printable already: not read through again.
     for (const Evaluation& ev : run.years) out.append("\n").append(render_eval_text(program, data, ev));
-    return text::printable_lines(out);
+    return out;
 }
 
 }  // namespace ntm::report

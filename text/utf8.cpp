@@ -116,16 +116,25 @@ bool invisible(char32_t cp) {
     }
 }
 
-std::string printable(std::string_view text, std::size_t max_letters) {
-    std::string out;
+namespace {
+
+// Appends the first max_letters letters of text as printable() shows them; returns the bytes
+// read.  Printable ASCII is copied a run at a time (invisible() holds none of it): no lookup.
+std::size_t append_printable(std::string& out, std::string_view text, std::size_t max_letters) {
     std::size_t letters = 0, i = 0;
-    for (; i < text.size() && letters < max_letters; ++letters) {
-        // Printable ASCII is shown as it is (invisible() holds none of it): no lookup.
-        if (const auto c = static_cast<unsigned char>(text[i]); c >= 0x20 && c < 0x7F) {
-            out += static_cast<char>(c);
-            ++i;
+    while (i < text.size() && letters < max_letters) {
+        const std::size_t stop = i + std::min(max_letters - letters, text.size() - i);
+        std::size_t run = i;
+        while (run < stop && static_cast<unsigned char>(text[run]) >= 0x20 && static_cast<unsigned char>(text[run]) < 0x7F) {
+            ++run;
+        }
+        if (run > i) {
+            out.append(text.substr(i, run - i));
+            letters += run - i;
+            i = run;
             continue;
         }
+        ++letters;
         utf8proc_int32_t cp = 0;
         const auto n = utf8proc_iterate(bytes(text.substr(i)), static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
         if (n <= 0) {
@@ -140,6 +149,14 @@ std::string printable(std::string_view text, std::size_t max_letters) {
         }
         i += static_cast<std::size_t>(n);
     }
+    return i;
+}
+
+}  // namespace
+
+std::string printable(std::string_view text, std::size_t max_letters) {
+    std::string out;
+    const std::size_t i = append_printable(out, text, max_letters);
     if (i < text.size()) {
         std::size_t more = 0;
         for (std::size_t j = i; j < text.size(); ++j) more += (static_cast<unsigned char>(text[j]) & 0xC0) != 0x80;
@@ -150,9 +167,10 @@ std::string printable(std::string_view text, std::size_t max_letters) {
 
 std::string printable_lines(std::string_view text) {
     std::string out;
+    out.reserve(text.size());
     for (std::size_t begin = 0; begin < text.size();) {
         const std::size_t end = std::min(text.find('\n', begin), text.size());
-        out += printable(text.substr(begin, end - begin), std::string::npos);
+        append_printable(out, text.substr(begin, end - begin), std::string::npos);
         if (end < text.size()) out += '\n';
         begin = end + 1;
     }

@@ -128,6 +128,14 @@ TEST_CASE("fast paths: printable() shows printable ASCII as it is and names ever
     CHECK(text::printable("Tam\xC2\xA0" "An") == "Tam<U+00A0>An");
     CHECK(text::printable("abcdef", 3) == "abc… (3 more letters)");
     CHECK(text::printable("a\xFF" "b") == "a<0xFF>b");
+    // The limit counts letters, not bytes, and may fall inside a run of ASCII.
+    CHECK(text::printable("ab\xC3\xA9" "cdef", 4) == "ab\xC3\xA9" "c… (3 more letters)");
+    CHECK(text::printable("\xC3\xA9" "abc", 2) == "\xC3\xA9" "a… (2 more letters)");
+    CHECK(text::printable("abc", 3) == "abc");
+    CHECK(text::printable("", 0).empty());
+    // Lines: each shown as printable() shows it, the line breaks kept.
+    CHECK(text::printable_lines("Tam\tAn\n\nx\xC2\xA0y\n") == "Tam<U+0009>An\n\nx<U+00A0>y\n");
+    CHECK(text::printable_lines(std::string(300, 'a') + "\nb") == std::string(300, 'a') + "\nb");  // no limit
 }
 
 TEST_CASE("fast paths: the mojibake scan finds a word after ASCII runs of any length") {
