@@ -101,10 +101,14 @@ void check_nfc(const SourceManager& sources, FileId file, Diagnostics& diags) {
 }  // namespace
 
 Module load_rules(const std::vector<std::string>& files, SourceManager& sources, Diagnostics& diags,
-                  NodeIds& ids, std::vector<text::Problem>& io_errors, const text::Limits& limits) {
+                  NodeIds& ids, std::vector<text::Problem>& io_errors, const text::Limits& limits,
+                  const Overlay* overlay) {
     Module module;
     for (const std::string& path : files) {
-        auto text = ntm::text::read_text_file(path, io_errors, rule_file_limit(limits));
+        const auto edited = overlay != nullptr ? overlay->find(path) : Overlay::const_iterator{};
+        auto text = overlay != nullptr && edited != overlay->end()
+                        ? ntm::text::accept_text(edited->second, path, io_errors, rule_file_limit(limits))
+                        : ntm::text::read_text_file(path, io_errors, rule_file_limit(limits));
         if (!text) continue;
         const FileId id = sources.add(path, std::move(*text));
         check_nfc(sources, id, diags);

@@ -2,6 +2,7 @@
 // *.ntm, in sorted order so that every run sees the same order).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,7 +32,11 @@ text::SizeLimit rule_file_limit(const text::Limits& limits);
 // `limits.rule_file_bytes` (E0004, found before it is read) or is not valid UTF-8 is an
 // input/output problem (exit code 2, not 1); text that is not in NFC is a diagnostic (E0003)
 // pointing at the first place that is not.
+// `overlay`, when given, holds the text of some files by path, read instead of the file (the
+// text an editor has not saved), checked as a file's is.
+using Overlay = std::map<std::string, std::string>;
 Module load_rules(const std::vector<std::string>& files, SourceManager& sources, Diagnostics& diags,
-                  NodeIds& ids, std::vector<text::Problem>& io_errors, const text::Limits& limits = {});
+                  NodeIds& ids, std::vector<text::Problem>& io_errors, const text::Limits& limits = {},
+                  const Overlay* overlay = nullptr);
 
 }  // namespace ntm::dsl

@@ -28,7 +28,9 @@ struct Rules {
 // Reads and checks the rule files under `paths`.  `werror` turns warnings into errors;
 // `limits` bounds a file's size and a line's length.  The result is heap-allocated because
 // Checked points into the Module.
+// `overlay` (load_rules) gives the text of files by path, read instead of theirs; a path there
+// that the search does not find is checked as one more file.
 std::unique_ptr<Rules> load_and_check(const std::vector<std::string>& paths, bool werror = false,
-                                      const text::Limits& limits = {});
+                                      const text::Limits& limits = {}, const Overlay* overlay = nullptr);
 
 }  // namespace ntm::dsl

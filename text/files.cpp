@@ -167,7 +167,12 @@ std::optional<std::string> read_text_file(const std::string& path, std::vector<P
         got += static_cast<std::size_t>(n);
     }
     text.resize(got);
-    if (text.size() > limit.bytes) {  // the file grew while it was read
+    return accept_text(std::move(text), path, problems, limit);  // over the limit: the file grew while it was read
+}
+
+std::optional<std::string> accept_text(std::string text, const std::string& path, std::vector<Problem>& problems,
+                                       const SizeLimit& limit) {
+    if (text.size() > limit.bytes) {
         problems.push_back(too_large(path, text.size(), limit));
         return std::nullopt;
     }

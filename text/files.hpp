@@ -37,6 +37,12 @@ bool check_input_file(const std::string& path, std::vector<Problem>& problems, c
 std::optional<std::string> read_text_file(const std::string& path, std::vector<Problem>& problems,
                                           const SizeLimit& limit = {});
 
+// Text that did not come from a file (a rule file's text sent to `ntm serve`), checked as
+// read_text_file checks what it reads: at most `limit` bytes, a leading BOM dropped, UTF-8.
+// `path` is the file it stands for, named in the problem.
+std::optional<std::string> accept_text(std::string text, const std::string& path, std::vector<Problem>& problems,
+                                       const SizeLimit& limit = {});
+
 // A reason from the system or a library ("No such file or directory.") as messages write it:
 // lowercase, no final period.
 // In Vietnamese too for the reasons a user meets (no such file, permission denied, disk full…);
