@@ -150,6 +150,7 @@ int main(int argc, char** argv) {
     add_diff(app, run);
     add_doc(app, run);
     add_test(app, run);
+    add_serve(app, run);
     std::string lang_given;  // read by choose_lang() before parsing; the option is here to be listed and checked
     add_lang_option(app, lang_given);
     for (CLI::App* sub : app.get_subcommands({})) {

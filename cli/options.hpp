@@ -56,6 +56,7 @@ void add_merge(CLI::App& app, Run& run);
 void add_diff(CLI::App& app, Run& run);
 void add_doc(CLI::App& app, Run& run);
 void add_test(CLI::App& app, Run& run);
+void add_serve(CLI::App& app, Run& run);
 
 // Makes `cmd` set `run` to call `body` with the parsed arguments when it is chosen.
 template <class Args>

@@ -10,7 +10,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config
   tao-pegtl-dev libfmt-dev nlohmann-json3-dev libspdlog-dev catch2 libcli11-dev libutf8proc-dev
-  libzip-dev libexpat1-dev libxlsxwriter-dev libjemalloc-dev
+  libzip-dev libexpat1-dev libxlsxwriter-dev libjemalloc-dev libcpp-httplib-dev
 )
 for arg in "$@"; do
   if [ "$arg" = "--with-browser" ]; then packages+=(chromium fonts-liberation poppler-utils); fi

@@ -23,6 +23,7 @@ std::span<const CatalogEntry> catalog_reasons();  // why libzip or expat could n
 std::span<const CatalogEntry> catalog_frame();  // the frame file of a report, printing to PDF
 std::span<const CatalogEntry> catalog_annotate();  // the annotated workbook (ntm validate --annotate)
 std::span<const CatalogEntry> catalog_template();  // the data-entry template, and reading it back
+std::span<const CatalogEntry> catalog_serve();  // ntm serve: the API's errors, the server's lines
 std::span<const CatalogEntry> catalog_report_split();  // a report's sections, one file per unit (--by)
 
 }  // namespace ntm::text

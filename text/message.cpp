@@ -46,6 +46,7 @@ const std::vector<CatalogEntry>& catalog() {
                  catalog_annotate(),
                  catalog_template(),
                  catalog_report_split(),
+                 catalog_serve(),
              }) {
             entries.insert(entries.end(), part.begin(), part.end());
         }

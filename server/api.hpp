@@ -1,0 +1,65 @@
+// The API of `ntm serve` (docs/api.md), apart from the transport: each call takes what a request
+// carried and gives a Reply (status, media type, body), so that the routes are tested without a
+// socket and the HTTP server (server/http.hpp) only moves bytes.
+//
+// Every call reads the rules from disk as they are at that moment (an edit saved is seen by the
+// next call) and gives the same bytes as the command line: `evaluate` what `ntm eval --format
+// json` prints.  Nothing is written but a request's upload, in the server's own folder, removed
+// when the request ends.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/limits.hpp"
+#include "text/message.hpp"
+
+namespace ntm::server {
+
+struct Reply {
+    int status = 200;
+    std::string type = "application/json; charset=utf-8";
+    std::string body;
+    std::size_t problems = 0;  // data problems of an evaluation (the X-NTM-Problems header)
+};
+
+struct Config {
+    std::string rules;                    // the rules folder (or file)
+    std::vector<std::string> data;        // data files offered by name (their file name)
+    bool official_units = true;           // --units none: localities not checked (test data)
+    text::Limits limits;                  // what a rule text or a data file may hold
+    std::string upload_dir = ".ntm-serve";  // where an upload is put while it is read
+    unsigned threads = 0;                 // per evaluation (0: every core)
+};
+
+// What an evaluation is asked for: a year (none: every year of the data), a set to judge by
+// instead of the one in force, and the data — a file offered by name, or an upload with its name.
+struct EvaluateRequest {
+    std::optional<int> year;
+    std::string set;
+    std::string dataset;      // the name of an offered file
+    std::string upload_name;  // an upload's file name (its extension says CSV, JSON or xlsx)
+    std::string_view upload;  // its bytes
+};
+
+class Api {
+public:
+    explicit Api(Config config);
+    ~Api();  // removes the upload folder, when left empty
+    Api(const Api&) = delete;
+    Api& operator=(const Api&) = delete;
+
+    Reply status() const;                 // GET  /api/v1/status
+    Reply check(std::string_view body, text::Lang lang) const;  // POST /api/v1/check
+    Reply evaluate(const EvaluateRequest& request, text::Lang lang) const;  // POST /api/v1/evaluate
+
+    // An error as the API gives every error: {"error": {"status", "message"}}.
+    static Reply error(int status, const text::Message& message, text::Lang lang);
+
+private:
+    Config config_;
+};
+
+}  // namespace ntm::server

@@ -1,0 +1,139 @@
+// The HTTP side of `ntm serve`: see http.hpp.
+#include "server/http.hpp"
+
+#include <httplib.h>
+
+#include <atomic>
+#include <charconv>
+#include <exception>
+#include <new>
+
+namespace ntm::server {
+
+namespace {
+
+using text::say;
+
+// The language of the messages: ?lang=en, or an Accept-Language that starts with "en";
+// Vietnamese otherwise.
+text::Lang lang_of(const httplib::Request& req) {
+    if (req.has_param("lang")) return req.get_param_value("lang") == "en" ? text::Lang::en : text::Lang::vi;
+    const std::string accept = req.get_header_value("Accept-Language");
+    return accept.rfind("en", 0) == 0 ? text::Lang::en : text::Lang::vi;
+}
+
+void send(httplib::Response& res, const Reply& reply) {
+    res.status = reply.status;
+    if (reply.problems > 0) res.set_header("X-NTM-Problems", std::to_string(reply.problems));
+    res.set_content(reply.body, reply.type.c_str());
+}
+
+std::optional<int> int_param(const httplib::Request& req, const char* name, bool& bad) {
+    if (!req.has_param(name)) return std::nullopt;
+    const std::string v = req.get_param_value(name);
+    int out = 0;
+    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+    if (ec != std::errc() || end != v.data() + v.size()) bad = true;
+    return out;
+}
+
+}  // namespace
+
+struct HttpServer::Impl {
+    Api api;
+    HttpOptions options;
+    httplib::Server http;
+    std::atomic<unsigned> busy{0};
+
+    Impl(Config config, HttpOptions o) : api(std::move(config)), options(std::move(o)) {}
+
+    // Runs a route unless too many are running; 503 at once otherwise.
+    template <class Route>
+    void guarded(const httplib::Request& req, httplib::Response& res, Route route) {
+        if (busy.fetch_add(1) >= options.max_busy) {
+            busy.fetch_sub(1);
+            res.set_header("Retry-After", "1");
+            send(res, Api::error(503, say("serve.busy", options.max_busy), lang_of(req)));
+            return;
+        }
+        struct Release {
+            std::atomic<unsigned>& n;
+            ~Release() { n.fetch_sub(1); }
+        } release{busy};
+        send(res, route(lang_of(req)));
+    }
+
+    void routes() {
+        http.set_payload_max_length(options.max_body);
+        http.new_task_queue = [threads = options.threads] { return new httplib::ThreadPool(threads); };
+        http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+            if (options.token.empty() || req.get_header_value("Authorization") == "Bearer " + options.token) {
+                return httplib::Server::HandlerResponse::Unhandled;
+            }
+            send(res, Api::error(401, say("serve.unauthorized"), lang_of(req)));
+            return httplib::Server::HandlerResponse::Handled;
+        });
+        http.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
+            if (!res.body.empty()) return;
+            const text::Lang lang = lang_of(req);
+            switch (res.status) {
+                case 413: send(res, Api::error(413, say("serve.too_large", options.max_body), lang)); break;
+                case 404: send(res, Api::error(404, say("serve.no_route", req.method, req.path), lang)); break;
+                default: send(res, Api::error(res.status, say("serve.http_error", res.status), lang)); break;
+            }
+        });
+        http.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+            std::string why = "?";
+            try {
+                std::rethrow_exception(ep);
+            } catch (const std::bad_alloc&) {
+                why = "out of memory";
+            } catch (const std::exception& e) {
+                why = e.what();
+            } catch (...) {
+            }
+            send(res, Api::error(500, say("serve.internal", why), lang_of(req)));
+        });
+
+        http.Get("/api/v1/status", [this](const httplib::Request& req, httplib::Response& res) {
+            guarded(req, res, [this](text::Lang) { return api.status(); });
+        });
+        http.Post("/api/v1/check", [this](const httplib::Request& req, httplib::Response& res) {
+            guarded(req, res, [&](text::Lang lang) { return api.check(req.body, lang); });
+        });
+        http.Post("/api/v1/evaluate", [this](const httplib::Request& req, httplib::Response& res) {
+            guarded(req, res, [&](text::Lang lang) {
+                bool bad = false;
+                EvaluateRequest r;
+                r.year = int_param(req, "year", bad);
+                if (bad) return Api::error(400, say("serve.bad_year", req.get_param_value("year")), lang);
+                r.set = req.get_param_value("set");
+                r.dataset = req.get_param_value("dataset");
+                r.upload_name = req.get_param_value("name");
+                r.upload = req.body;
+                if (r.dataset.empty() && r.upload.empty()) return Api::error(400, say("serve.no_data"), lang);
+                return api.evaluate(r, lang);
+            });
+        });
+    }
+};
+
+HttpServer::HttpServer(Config config, HttpOptions options)
+    : impl_(std::make_unique<Impl>(std::move(config), std::move(options))) {
+    impl_->routes();
+}
+
+HttpServer::~HttpServer() { stop(); }
+
+int HttpServer::bind(const std::string& host, int port) {
+    if (port == 0) return impl_->http.bind_to_any_port(host);
+    return impl_->http.bind_to_port(host, port) ? port : -1;
+}
+
+bool HttpServer::serve() { return impl_->http.listen_after_bind(); }
+
+void HttpServer::stop() {
+    if (impl_) impl_->http.stop();
+}
+
+}  // namespace ntm::server

@@ -1,0 +1,238 @@
+// ntm serve's API through a real HTTP client, against a server each test starts on a free
+// loopback port: the rules' check as data, an evaluation giving the bytes `ntm eval --format json`
+// prints, and the bounds — a body too large (413), too many requests at once (503), a token
+// (401), a route that does not exist (404), an upload that cannot be read (415, 422).
+#include <catch2/catch.hpp>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "server/http.hpp"
+#include "tests/support/support.hpp"
+
+using nlohmann::json;
+using ntm::server::Config;
+using ntm::server::HttpOptions;
+using ntm::server::HttpServer;
+
+namespace {
+
+const std::string kRules = std::string(NTM_SOURCE_DIR) + "/tests/golden/eval/phu_ninh";
+const std::string kData = std::string(NTM_SOURCE_DIR) + "/tests/golden/eval/phu_ninh_csv/phu-ninh-2024.csv";
+
+// A server on a free loopback port, serving on a thread of its own until the test ends.
+class Running {
+public:
+    explicit Running(HttpOptions options = {}, Config config = {}) {
+        if (config.rules.empty()) config.rules = kRules;
+        config.data = {kData};
+        config.official_units = false;
+        config.upload_dir = support::temp_path("uploads");
+        server_ = std::make_unique<HttpServer>(config, options);
+        port_ = server_->bind("127.0.0.1", 0);
+        REQUIRE(port_ > 0);
+        thread_ = std::thread([this] { server_->serve(); });
+    }
+    ~Running() {
+        server_->stop();
+        thread_.join();
+    }
+    Running(const Running&) = delete;
+    Running& operator=(const Running&) = delete;
+    httplib::Client client() const {
+        httplib::Client c("127.0.0.1", port_);
+        c.set_read_timeout(60, 0);
+        return c;
+    }
+
+private:
+    std::unique_ptr<HttpServer> server_;
+    int port_ = -1;
+    std::thread thread_;
+};
+
+std::string command_output(const std::string& command) {
+    std::string out;
+    std::FILE* p = ::popen(command.c_str(), "r");
+    REQUIRE(p != nullptr);
+    char buffer[65536];
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, p)) > 0;) out.append(buffer, n);
+    ::pclose(p);
+    return out;
+}
+
+json error_of(const httplib::Result& r) {
+    REQUIRE(r);
+    const json j = json::parse(r->body);
+    REQUIRE(j.contains("error"));
+    CHECK(j["error"]["status"] == r->status);
+    CHECK_FALSE(j["error"]["message"].get<std::string>().empty());
+    return j["error"];
+}
+
+}  // namespace
+
+TEST_CASE("serve: status names the rules and the data offered", "[serve]") {
+    const Running s;
+    auto c = s.client();
+    const auto r = c.Get("/api/v1/status");
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    const json j = json::parse(r->body);
+    CHECK(j["rules"]["files"] == 1);
+    CHECK(j["rules"]["errors"] == 0);
+    REQUIRE(j["datasets"].size() == 1);
+    CHECK(j["datasets"][0]["name"] == "phu-ninh-2024.csv");
+}
+
+TEST_CASE("serve: the check of a rule text not saved gives its diagnostics as data", "[serve]") {
+    const Running s;
+    auto c = s.client();
+    // The rule file as on disk, with one name misspelt on its last line but one.
+    std::string text = support::read_file(kRules + "/quy-dinh.ntm");
+    const auto r0 = c.Post("/api/v1/check", json{{"file", "quy-dinh.ntm"}, {"text", text}}.dump(), "application/json");
+    REQUIRE(r0);
+    CHECK(r0->status == 200);
+    CHECK(json::parse(r0->body)["errors"] == 0);
+
+    text += "\nset broken {\n";
+    const auto r = c.Post("/api/v1/check?lang=en", json{{"file", "quy-dinh.ntm"}, {"text", text}}.dump(),
+                          "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    const json j = json::parse(r->body);
+    CHECK(j["errors"].get<int>() >= 1);
+    REQUIRE_FALSE(j["diagnostics"].empty());
+    const json& d = j["diagnostics"][0];
+    CHECK(d["file"] == "quy-dinh.ntm");
+    CHECK(d["severity"] == "error");
+    CHECK(d["code"].get<std::string>().rfind('E', 0) == 0);
+    CHECK(d["line"].get<int>() > 1);
+    CHECK(d["column"].get<int>() >= 1);
+    CHECK(d.contains("notes"));
+    // The file on disk is untouched.
+    CHECK(support::read_file(kRules + "/quy-dinh.ntm") + "\nset broken {\n" == text);
+
+    // A file outside the rules folder, or not a rule file, or a body that is not JSON: 400.
+    for (const char* bad : {"../x.ntm", "/etc/passwd", "quy-dinh.txt", ""}) {
+        const auto e = c.Post("/api/v1/check", json{{"file", bad}, {"text", "x"}}.dump(), "application/json");
+        REQUIRE(e);
+        CHECK(e->status == 400);
+        error_of(e);
+    }
+    const auto not_json = c.Post("/api/v1/check", "{file", "application/json");
+    REQUIRE(not_json);
+    CHECK(not_json->status == 400);
+    error_of(not_json);
+}
+
+TEST_CASE("serve: an evaluation gives the bytes ntm eval --format json prints", "[serve]") {
+    const Running s;
+    auto c = s.client();
+    const std::string cli = command_output(std::string(NTM_BINARY) + " eval --rules " + kRules + " --data " + kData +
+                                           " --units none --year 2024 --format json 2>/dev/null");
+    REQUIRE_FALSE(cli.empty());
+    const auto offered = c.Post("/api/v1/evaluate?dataset=phu-ninh-2024.csv&year=2024", "", "text/plain");
+    REQUIRE(offered);
+    CHECK(offered->status == 200);
+    CHECK(offered->body == cli);
+    CHECK(offered->get_header_value("X-NTM-Problems") == "2");  // the bad value and the duplicate row
+
+    // The same file uploaded: the same verdicts, under the upload's name.
+    const auto uploaded = c.Post("/api/v1/evaluate?name=phu-ninh-2024.csv&year=2024", support::read_file(kData), "text/csv");
+    REQUIRE(uploaded);
+    CHECK(uploaded->status == 200);
+    // The offered file's path, wherever the document names it (the data, its problems), is the
+    // upload's name there.
+    std::string as_uploaded = offered->body;
+    for (std::size_t at; (at = as_uploaded.find(kData)) != std::string::npos;) {
+        as_uploaded.replace(at, kData.size(), "phu-ninh-2024.csv");
+    }
+    CHECK(uploaded->body == as_uploaded);
+    CHECK(json::parse(uploaded->body)["data"] == "phu-ninh-2024.csv");
+    // Nothing left of the upload.
+    const std::string uploads = support::temp_path("uploads");
+    std::size_t files = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(uploads)) files += !entry.is_directory();
+    CHECK(files == 0);
+}
+
+TEST_CASE("serve: bad requests get a clear error, and the server goes on", "[serve]") {
+    const Running s;
+    auto c = s.client();
+    const auto no_route = c.Get("/api/v1/nothing");
+    REQUIRE(no_route);
+    CHECK(no_route->status == 404);
+    error_of(no_route);
+    const auto no_data = c.Post("/api/v1/evaluate", "", "text/csv");
+    REQUIRE(no_data);
+    CHECK(no_data->status == 400);
+    const auto no_dataset = c.Post("/api/v1/evaluate?dataset=khong-co.csv", "", "text/csv");
+    REQUIRE(no_dataset);
+    CHECK(no_dataset->status == 404);
+    const auto bad_year = c.Post("/api/v1/evaluate?dataset=phu-ninh-2024.csv&year=20x4", "", "text/csv");
+    REQUIRE(bad_year);
+    CHECK(bad_year->status == 400);
+    const auto no_set = c.Post("/api/v1/evaluate?dataset=phu-ninh-2024.csv&set=khong_co", "", "text/csv");
+    REQUIRE(no_set);
+    CHECK(no_set->status == 400);
+    const auto bad_name = c.Post("/api/v1/evaluate?name=du-lieu.pdf", "a,b\n", "text/csv");
+    REQUIRE(bad_name);
+    CHECK(bad_name->status == 415);
+    // Not UTF-8: the error names the upload by its own name, not where it was put.
+    const auto not_utf8 = c.Post("/api/v1/evaluate?name=du-lieu.csv&lang=en", "m\xFF,b\n", "text/csv");
+    REQUIRE(not_utf8);
+    CHECK(not_utf8->status == 422);
+    const std::string message = error_of(not_utf8)["message"];
+    CHECK(message.rfind("du-lieu.csv:", 0) == 0);
+    CHECK(message.find("UTF-8") != std::string::npos);
+    // Still serving.
+    const auto after = c.Get("/api/v1/status");
+    REQUIRE(after);
+    CHECK(after->status == 200);
+}
+
+TEST_CASE("serve: the bounds of a request: size, requests at once, the token", "[serve]") {
+    SECTION("a body over the limit: 413") {
+        HttpOptions o;
+        o.max_body = 1000;
+        const Running s(o);
+        auto c = s.client();
+        const auto r = c.Post("/api/v1/check", std::string(5000, ' '), "application/json");
+        REQUIRE(r);
+        CHECK(r->status == 413);
+        error_of(r);
+    }
+    SECTION("no room for one more request: 503, asked to retry") {
+        HttpOptions o;
+        o.max_busy = 0;
+        const Running s(o);
+        auto c = s.client();
+        const auto r = c.Get("/api/v1/status");
+        REQUIRE(r);
+        CHECK(r->status == 503);
+        CHECK(r->get_header_value("Retry-After") == "1");
+        error_of(r);
+    }
+    SECTION("a token: 401 without it or with another, 200 with it") {
+        HttpOptions o;
+        o.token = "bi-mat";
+        const Running s(o);
+        auto c = s.client();
+        const auto none = c.Get("/api/v1/status");
+        REQUIRE(none);
+        CHECK(none->status == 401);
+        error_of(none);
+        const auto wrong = c.Get("/api/v1/status", {{"Authorization", "Bearer khac"}});
+        REQUIRE(wrong);
+        CHECK(wrong->status == 401);
+        const auto right = c.Get("/api/v1/status", {{"Authorization", "Bearer bi-mat"}});
+        REQUIRE(right);
+        CHECK(right->status == 200);
+    }
+}
