@@ -34,9 +34,10 @@ struct Config {
     unsigned threads = 0;                 // per evaluation (0: every core)
 };
 
-// What an evaluation is asked for: a year (none: every year of the data), a set to judge by
-// instead of the one in force, and the data — a file offered by name, or an upload with its name.
-struct EvaluateRequest {
+// What an evaluation or an explanation is asked for: a year (none: every year of the data; for
+// an explanation, the latest of the entity's), a set to judge by instead of the one in force, and
+// the data — a file offered by name, or an upload with its name.
+struct DataRequest {
     std::optional<int> year;
     std::string set;
     std::string dataset;      // the name of an offered file
@@ -53,12 +54,19 @@ public:
 
     Reply status() const;                 // GET  /api/v1/status
     Reply check(std::string_view body, text::Lang lang) const;  // POST /api/v1/check
-    Reply evaluate(const EvaluateRequest& request, text::Lang lang) const;  // POST /api/v1/evaluate
+    Reply evaluate(const DataRequest& request, text::Lang lang) const;  // POST /api/v1/evaluate
+    // POST /api/v1/explain: the entity of this code, as `ntm explain` words it and as the JSON of
+    // an evaluation holds it.
+    Reply explain(const DataRequest& request, const std::string& code, text::Lang lang) const;
 
     // An error as the API gives every error: {"error": {"status", "message"}}.
     static Reply error(int status, const text::Message& message, text::Lang lang);
 
 private:
+    struct Loaded;
+    // The rules and the data of a request; an error's reply when they cannot be had.
+    std::optional<Reply> load(const DataRequest& request, text::Lang lang, Loaded& out) const;
+
     Config config_;
 };
 

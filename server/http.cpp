@@ -28,13 +28,21 @@ void send(httplib::Response& res, const Reply& reply) {
     res.set_content(reply.body, reply.type.c_str());
 }
 
-std::optional<int> int_param(const httplib::Request& req, const char* name, bool& bad) {
-    if (!req.has_param(name)) return std::nullopt;
-    const std::string v = req.get_param_value(name);
-    int out = 0;
-    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
-    if (ec != std::errc() || end != v.data() + v.size()) bad = true;
-    return out;
+// The data a request names (?dataset=, or its body with ?name=), its ?year= and ?set=; false
+// when the year is not a number.  The body stays the request's: `r.upload` views it.
+bool data_request(const httplib::Request& req, DataRequest& r) {
+    if (req.has_param("year")) {
+        const std::string v = req.get_param_value("year");
+        int year = 0;
+        const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), year);
+        if (ec != std::errc() || end != v.data() + v.size()) return false;
+        r.year = year;
+    }
+    r.set = req.get_param_value("set");
+    r.dataset = req.get_param_value("dataset");
+    r.upload_name = req.get_param_value("name");
+    r.upload = req.body;
+    return true;
 }
 
 }  // namespace
@@ -103,16 +111,18 @@ struct HttpServer::Impl {
         });
         http.Post("/api/v1/evaluate", [this](const httplib::Request& req, httplib::Response& res) {
             guarded(req, res, [&](text::Lang lang) {
-                bool bad = false;
-                EvaluateRequest r;
-                r.year = int_param(req, "year", bad);
-                if (bad) return Api::error(400, say("serve.bad_year", req.get_param_value("year")), lang);
-                r.set = req.get_param_value("set");
-                r.dataset = req.get_param_value("dataset");
-                r.upload_name = req.get_param_value("name");
-                r.upload = req.body;
-                if (r.dataset.empty() && r.upload.empty()) return Api::error(400, say("serve.no_data"), lang);
+                DataRequest r;
+                if (!data_request(req, r)) return Api::error(400, say("serve.bad_year", req.get_param_value("year")), lang);
                 return api.evaluate(r, lang);
+            });
+        });
+        http.Post("/api/v1/explain", [this](const httplib::Request& req, httplib::Response& res) {
+            guarded(req, res, [&](text::Lang lang) {
+                DataRequest r;
+                if (!data_request(req, r)) return Api::error(400, say("serve.bad_year", req.get_param_value("year")), lang);
+                const std::string entity = req.get_param_value("entity");
+                if (entity.empty()) return Api::error(400, say("serve.no_entity_given"), lang);
+                return api.explain(r, entity, lang);
             });
         });
     }

@@ -236,3 +236,42 @@ TEST_CASE("serve: the bounds of a request: size, requests at once, the token", "
         CHECK(right->status == 200);
     }
 }
+
+TEST_CASE("serve: the explanation of one commune, as ntm explain words it and as JSON", "[serve]") {
+    const Running s;
+    auto c = s.client();
+    // Tam Phước (20380): the latest year of the file, 2024.
+    const std::string cli = command_output(std::string(NTM_BINARY) + " explain --rules " + kRules + " --data " + kData +
+                                           " --units none 20380 2>/dev/null");
+    REQUIRE_FALSE(cli.empty());
+    const auto r = c.Post("/api/v1/explain?dataset=phu-ninh-2024.csv&entity=20380", "", "text/plain");
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    const json j = json::parse(r->body);
+    CHECK(j["year"] == 2024);
+    CHECK(j["text"] == cli);
+    CHECK(j["entity"]["code"] == "20380");
+    // The same entity in the evaluation's JSON.
+    const auto ev = c.Post("/api/v1/evaluate?dataset=phu-ninh-2024.csv&year=2024", "", "text/plain");
+    REQUIRE(ev);
+    bool found = false;
+    const json doc = json::parse(ev->body);
+    for (const json& e : doc["years"][0]["entities"]) {
+        if (e["code"] == "20380") {
+            found = true;
+            CHECK(e == j["entity"]);
+        }
+    }
+    CHECK(found);
+
+    const auto none = c.Post("/api/v1/explain?dataset=phu-ninh-2024.csv&entity=99999", "", "text/plain");
+    REQUIRE(none);
+    CHECK(none->status == 404);
+    error_of(none);
+    const auto other_year = c.Post("/api/v1/explain?dataset=phu-ninh-2024.csv&entity=20380&year=2019", "", "text/plain");
+    REQUIRE(other_year);
+    CHECK(other_year->status == 404);
+    const auto no_entity = c.Post("/api/v1/explain?dataset=phu-ninh-2024.csv", "", "text/plain");
+    REQUIRE(no_entity);
+    CHECK(no_entity->status == 400);
+}
