@@ -7,7 +7,7 @@
 #
 #   text ← dsl ← engine ← data ← merge ← report ← diff
 #                            ↖ generate ←──────────┴── ruletest
-#   server (ntm serve's API) uses them up to report/; cli uses them all; engine/example shows embedding programs: one reads a file (data/) and
+#   server (ntm serve's API) uses them up to report/, and web/ (its app's files); cli uses them all; engine/example shows embedding programs: one reads a file (data/) and
 #   words its results (report/), the other links the engine alone.
 #   bench measures the pipeline up to its renderers (report/).
 cmake_minimum_required(VERSION 3.25)
@@ -20,11 +20,12 @@ set(allowed_report   text dsl engine data merge report)
 set(allowed_generate text dsl engine data generate)
 set(allowed_diff     text dsl engine data merge report diff)
 set(allowed_ruletest text dsl engine data merge report generate ruletest)
-set(allowed_server   text dsl engine data merge report server)
+set(allowed_web      web)
+set(allowed_server   text dsl engine data merge report web server)
 set(allowed_cli      text dsl engine data merge report generate diff ruletest server cli)
 set(allowed_example  text dsl engine data report)
 set(allowed_bench    text dsl engine data merge report bench)
-set(folders text dsl engine data merge report generate diff ruletest server cli bench)
+set(folders text dsl engine data merge report generate diff ruletest web server cli bench)
 
 set(failures "")
 set(checked 0)

@@ -5,14 +5,19 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
+#include <limits>
 #include <filesystem>
 #include <memory>
 
 #include "data/localities.hpp"
 #include "data/official.hpp"
+#include "dsl/load.hpp"
 #include "dsl/pipeline.hpp"
+#include "engine/compiler.hpp"
 #include "server/api_parts.hpp"
+#include "text/files.hpp"
 #include "text/problem.hpp"
 
 namespace ntm::server {
@@ -161,6 +166,126 @@ Reply Api::check(std::string_view body, text::Lang lang) const {
         overlay[*path] = text->get<std::string>();
     }
     const auto rules = load_rules(config_, overlay.empty() ? nullptr : &overlay);
+    return {200, "application/json; charset=utf-8", dump(check_json(*rules, config_.rules, lang))};
+}
+
+namespace {
+
+// Who is in charge of an indicator or a criterion: each body's title, with where and when.
+json bodies_json(const engine::Program& p, const std::vector<engine::BodyInCharge>& in_charge) {
+    json out = json::array();
+    for (const engine::BodyInCharge& b : in_charge) {
+        if (b.body == engine::kNone) continue;
+        json j = {{"body", p.bodies[b.body].name}, {"title", p.bodies[b.body].title}};
+        if (!b.locality.empty()) j["locality"] = b.locality;
+        if (b.valid_from != std::numeric_limits<int>::min()) j["from"] = b.valid_from;
+        if (b.valid_to != std::numeric_limits<int>::max()) j["to"] = b.valid_to;
+        out.push_back(std::move(j));
+    }
+    return out;
+}
+
+json set_json(const engine::Program& p, std::uint32_t s) {
+    const engine::SetDef& set = p.sets[s];
+    json criteria = json::array();
+    for (std::uint32_t c = set.first_criterion; c < set.first_criterion + set.criterion_count; ++c) {
+        const engine::CriterionDef& cd = p.criteria[c];
+        json indicators = json::array();
+        for (std::uint32_t i = cd.first_indicator; i < cd.first_indicator + cd.indicator_count; ++i) {
+            const engine::IndicatorDef& id = p.indicators[i];
+            indicators.push_back({{"code", id.code},
+                                  {"title", id.title},
+                                  {"unit", id.unit_symbol},
+                                  {"source", id.source},
+                                  {"unconfirmed", id.unconfirmed != engine::kNone},
+                                  {"responsible", bodies_json(p, id.bodies)}});
+        }
+        criteria.push_back({{"code", cd.code},
+                            {"title", cd.title},
+                            {"group", cd.group},
+                            {"source", cd.source},
+                            {"responsible", bodies_json(p, cd.bodies)},
+                            {"indicators", std::move(indicators)}});
+    }
+    json j = {{"name", set.name},
+              {"title", set.title},
+              {"source", set.source},
+              {"kind", std::string(dsl::name_of(set.kind))},
+              {"from", set.valid_from},
+              {"to", set.valid_to},
+              {"criteria", std::move(criteria)}};
+    if (set.base != engine::kNone) j["extends"] = p.sets[set.base].name;
+    if (!set.locality.empty()) j["locality"] = set.locality;
+    return j;
+}
+
+}  // namespace
+
+Reply Api::rules(text::Lang lang) const {
+    const auto rules = load_rules(config_);
+    if (!rules->ok()) return {422, "application/json; charset=utf-8", dump(check_json(*rules, config_.rules, lang))};
+    const engine::Program p = engine::compile(*rules);
+    json levels = json::array();
+    for (std::size_t k = 0; k < p.level_order.size(); ++k) {
+        for (const std::uint32_t l : p.level_order[k]) {
+            const engine::LevelDef& level = p.levels[l];
+            levels.push_back({{"name", level.name},
+                              {"title", level.title},
+                              {"kind", std::string(dsl::name_of(level.kind))},
+                              {"ordinal", level.ordinal},
+                              {"source", level.source}});
+        }
+    }
+    json sets = json::array();
+    for (std::uint32_t s = 0; s < p.sets.size(); ++s) sets.push_back(set_json(p, s));
+    json units = json::object();  // each unit an indicator reads, with its symbol ("percent": "%")
+    for (const engine::IndicatorDef& i : p.indicators) units[i.unit] = i.unit_symbol;
+    json files = json::array();
+    for (std::size_t f = 0; f < rules->sources.size(); ++f) {
+        files.push_back(shown_path(config_.rules, rules->sources.file(static_cast<dsl::FileId>(f)).path));
+    }
+    return {200, "application/json; charset=utf-8",
+            dump({{"files", std::move(files)}, {"levels", std::move(levels)}, {"sets", std::move(sets)},
+                  {"units", std::move(units)}})};
+}
+
+Reply Api::rule_file(const std::string& file, text::Lang lang) const {
+    const auto path = rule_file_path(config_.rules, file);
+    if (!path) return error(400, say("serve.check.bad_file", file), lang);
+    std::vector<text::Problem> problems;
+    auto text = text::read_text_file(*path, problems, dsl::rule_file_limit(config_.limits));
+    if (!text) {
+        return error(std::filesystem::exists(*path) ? 422 : 404,
+                     text::Message::same(text::render(problems, lang)), lang);
+    }
+    return {200, "text/plain; charset=utf-8", std::move(*text)};
+}
+
+Reply Api::save_rule_file(const std::string& file, std::string_view body, text::Lang lang) const {
+    const auto path = rule_file_path(config_.rules, file);
+    if (!path) return error(400, say("serve.check.bad_file", file), lang);
+    // Within the working folder only: the server writes nowhere else.
+    std::error_code ec;
+    const fs::path here = fs::weakly_canonical(fs::current_path(ec), ec);
+    const fs::path target = fs::weakly_canonical(fs::absolute(*path, ec), ec);
+    const auto [end, _] = std::mismatch(here.begin(), here.end(), target.begin(), target.end());
+    if (ec || end != here.end()) return error(403, say("serve.save_outside", file), lang);
+
+    std::vector<text::Problem> problems;
+    auto text = text::accept_text(std::string(body), *path, problems, dsl::rule_file_limit(config_.limits));
+    if (!text) return error(422, text::Message::same(text::render(problems, lang)), lang);
+    if (fs::exists(*path)) {
+        std::vector<text::Problem> unread;
+        const auto before = text::read_text_file(*path, unread, dsl::rule_file_limit(config_.limits));
+        if (!before) return error(422, text::Message::same(text::render(unread, lang)), lang);
+        if (const auto failed = text::write_file(*path + ".bak", *before)) {
+            return error(500, say("serve.save_failed", file + ".bak", failed->in(lang)), lang);
+        }
+    }
+    if (const auto failed = text::write_file(*path, *text)) {
+        return error(500, say("serve.save_failed", file, failed->in(lang)), lang);
+    }
+    const auto rules = load_rules(config_);
     return {200, "application/json; charset=utf-8", dump(check_json(*rules, config_.rules, lang))};
 }
 

@@ -54,6 +54,13 @@ public:
 
     Reply status() const;                 // GET  /api/v1/status
     Reply check(std::string_view body, text::Lang lang) const;  // POST /api/v1/check
+    // GET /api/v1/rules: the levels, and the sets with their criteria and indicators.
+    Reply rules(text::Lang lang) const;
+    // GET /api/v1/rules/file?path=REL: a rule file's text.  PUT: saved, atomically, the text
+    // before kept beside it as REL.bak; answered with the check of the rules as saved.  Saving is
+    // refused (403) when the rules folder is not within the server's working folder.
+    Reply rule_file(const std::string& file, text::Lang lang) const;
+    Reply save_rule_file(const std::string& file, std::string_view text, text::Lang lang) const;
     Reply evaluate(const DataRequest& request, text::Lang lang) const;  // POST /api/v1/evaluate
     // POST /api/v1/explain: the entity of this code, as `ntm explain` words it and as the JSON of
     // an evaluation holds it.

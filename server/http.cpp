@@ -8,6 +8,8 @@
 #include <exception>
 #include <new>
 
+#include "web/assets.hpp"
+
 namespace ntm::server {
 
 namespace {
@@ -103,8 +105,26 @@ struct HttpServer::Impl {
             send(res, Api::error(500, say("serve.internal", why), lang_of(req)));
         });
 
+        // The web app: its files from the binary; the page may load nothing from elsewhere.
+        http.Get("/(|index.html|app.js|app.css)", [](const httplib::Request& req, httplib::Response& res) {
+            const web::Asset* a = web::find_asset(req.path);
+            if (a == nullptr) return;
+            res.set_header("Content-Security-Policy",
+                           "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'");
+            res.set_header("Cache-Control", "no-cache");
+            res.set_content(std::string(a->bytes), std::string(a->type).c_str());
+        });
         http.Get("/api/v1/status", [this](const httplib::Request& req, httplib::Response& res) {
             guarded(req, res, [this](text::Lang) { return api.status(); });
+        });
+        http.Get("/api/v1/rules", [this](const httplib::Request& req, httplib::Response& res) {
+            guarded(req, res, [this](text::Lang lang) { return api.rules(lang); });
+        });
+        http.Get("/api/v1/rules/file", [this](const httplib::Request& req, httplib::Response& res) {
+            guarded(req, res, [&](text::Lang lang) { return api.rule_file(req.get_param_value("path"), lang); });
+        });
+        http.Put("/api/v1/rules/file", [this](const httplib::Request& req, httplib::Response& res) {
+            guarded(req, res, [&](text::Lang lang) { return api.save_rule_file(req.get_param_value("path"), req.body, lang); });
         });
         http.Post("/api/v1/check", [this](const httplib::Request& req, httplib::Response& res) {
             guarded(req, res, [&](text::Lang lang) { return api.check(req.body, lang); });

@@ -275,3 +275,90 @@ TEST_CASE("serve: the explanation of one commune, as ntm explain words it and as
     REQUIRE(no_entity);
     CHECK(no_entity->status == 400);
 }
+
+TEST_CASE("serve: the web app is served from the binary and loads nothing from elsewhere", "[serve]") {
+    const Running s;
+    auto c = s.client();
+    const auto page = c.Get("/");
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(page->get_header_value("Content-Type") == "text/html; charset=utf-8");
+    CHECK(page->body.find("<script src=\"/app.js\">") != std::string::npos);
+    CHECK(page->get_header_value("Content-Security-Policy").find("default-src 'none'") != std::string::npos);
+    for (const char* path : {"/", "/app.js", "/app.css"}) {
+        const auto r = c.Get(path);
+        REQUIRE(r);
+        CHECK(r->status == 200);
+        CHECK_FALSE(r->body.empty());
+        // No address of another site: the app works offline.
+        CHECK(r->body.find("http://") == std::string::npos);
+        CHECK(r->body.find("https://") == std::string::npos);
+    }
+    const auto missing = c.Get("/khong-co.js");
+    REQUIRE(missing);
+    CHECK(missing->status == 404);
+}
+
+TEST_CASE("serve: the rules as data, a rule file read and saved with the text before kept", "[serve]") {
+    // A copy of the rules inside this process's folder, served from that folder: saving writes
+    // only within the server's working folder.
+    const std::string dir = support::temp_dir("serve-rules");
+    const std::string file = dir + "/quy-dinh.ntm";
+    const std::string text = support::read_file(kRules + "/quy-dinh.ntm");
+    support::write_temp("serve-rules/quy-dinh.ntm", text);
+    struct InFolder {  // the server's working folder for this test, the one before given back
+        std::filesystem::path before = std::filesystem::current_path();
+        explicit InFolder(const std::string& dir) { std::filesystem::current_path(dir); }
+        ~InFolder() { std::filesystem::current_path(before); }
+        InFolder(const InFolder&) = delete;
+        InFolder& operator=(const InFolder&) = delete;
+    } in_folder(support::temp_dir());
+    Config config;
+    config.rules = "serve-rules";
+    {
+        const Running s({}, config);
+        auto c = s.client();
+        const auto rules = c.Get("/api/v1/rules");
+        REQUIRE(rules);
+        CHECK(rules->status == 200);
+        const json j = json::parse(rules->body);
+        CHECK(j["files"] == json::array({"quy-dinh.ntm"}));
+        REQUIRE_FALSE(j["sets"].empty());
+        CHECK_FALSE(j["sets"][0]["criteria"].empty());
+        CHECK_FALSE(j["levels"].empty());
+
+        const auto got = c.Get("/api/v1/rules/file?path=quy-dinh.ntm");
+        REQUIRE(got);
+        CHECK(got->status == 200);
+        CHECK(got->body == text);
+        const auto none = c.Get("/api/v1/rules/file?path=khong-co.ntm");
+        REQUIRE(none);
+        CHECK(none->status == 404);
+        const auto outside = c.Get("/api/v1/rules/file?path=../x.ntm");
+        REQUIRE(outside);
+        CHECK(outside->status == 400);
+
+        const std::string edited = text + "\n# sửa\n";
+        const auto saved = c.Put("/api/v1/rules/file?path=quy-dinh.ntm", edited, "text/plain");
+        REQUIRE(saved);
+        CHECK(saved->status == 200);
+        CHECK(json::parse(saved->body)["errors"] == 0);
+        CHECK(support::read_file(file) == edited);
+        CHECK(support::read_file(file + ".bak") == text);
+        const auto not_utf8 = c.Put("/api/v1/rules/file?path=quy-dinh.ntm", "unit \xFF", "text/plain");
+        REQUIRE(not_utf8);
+        CHECK(not_utf8->status == 422);
+        CHECK(support::read_file(file) == edited);  // left as it was
+    }
+    {
+        // Rules outside the working folder: read, never written.
+        Config elsewhere;
+        elsewhere.rules = kRules;
+        const Running s({}, elsewhere);
+        auto c = s.client();
+        const auto refused = c.Put("/api/v1/rules/file?path=quy-dinh.ntm", text, "text/plain");
+        REQUIRE(refused);
+        CHECK(refused->status == 403);
+        error_of(refused);
+    }
+}
