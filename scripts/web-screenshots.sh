@@ -13,13 +13,7 @@ trap 'kill "${server:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
 cd "$work"
 "$ntm" serve --rules "$root/rules" --data "$root/fixtures/quang-nam/quang-nam.csv" --port 0 2>serve.log &
 server=$!
-port=""
-for _ in $(seq 100); do
-    port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' serve.log)
-    [ -n "$port" ] && break
-    sleep 0.1
-done
-[ -n "$port" ] || { cat serve.log; exit 1; }
+port=$("$root/scripts/serve-port.sh" serve.log)
 export HOME="$work/home"
 mkdir -p "$HOME" "$root/docs/web"
 for p in "tong-quan:#/" "xa:#/xa?cap-tren=518" "xa-20386:#/xa/20386" "tieu-chi:#/tieu-chi?ma=2" "so:#/so" \

@@ -15,13 +15,7 @@ cd "$out"
 "$ntm" serve --rules rules --data "$data" --units none --port 0 2>serve.log &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
-port=""
-for _ in $(seq 100); do
-    port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' serve.log)
-    [ -n "$port" ] && break
-    sleep 0.1
-done
-[ -n "$port" ] || { echo "the server did not start:"; cat serve.log; exit 1; }
+port=$("$src/scripts/serve-port.sh" serve.log)
 echo "serving on $port"
 
 export HOME="$out/home"

@@ -66,6 +66,22 @@ std::string command_output(const std::string& command) {
     return out;
 }
 
+// What `ntm COMMAND` prints on stdout for the rules and data the test server is given.
+std::string ntm_prints(const std::string& command) {
+    const std::string out = command_output(std::string(NTM_BINARY) + " " + command + " --rules " + kRules + " --data " +
+                                           kData + " --units none 2>/dev/null");
+    REQUIRE_FALSE(out.empty());
+    return out;
+}
+
+// A request posted with no body, answered 200.
+std::string posted(httplib::Client& c, const std::string& path) {
+    const auto r = c.Post(path.c_str(), "", "text/plain");
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    return r->body;
+}
+
 json error_of(const httplib::Result& r) {
     REQUIRE(r);
     const json j = json::parse(r->body);
@@ -73,6 +89,22 @@ json error_of(const httplib::Result& r) {
     CHECK(j["error"]["status"] == r->status);
     CHECK_FALSE(j["error"]["message"].get<std::string>().empty());
     return j["error"];
+}
+
+// Each request posted gets its status, with an error object saying why.
+struct Asked {
+    const char* path;
+    const char* body;
+    int status;
+};
+void expect_errors(httplib::Client& c, std::initializer_list<Asked> asked) {
+    for (const Asked& a : asked) {
+        INFO(a.path);
+        const auto r = c.Post(a.path, a.body, "text/csv");
+        REQUIRE(r);
+        CHECK(r->status == a.status);
+        error_of(r);
+    }
 }
 
 }  // namespace
@@ -134,9 +166,7 @@ TEST_CASE("serve: the check of a rule text not saved gives its diagnostics as da
 TEST_CASE("serve: an evaluation gives the bytes ntm eval --format json prints", "[serve]") {
     const Running s;
     auto c = s.client();
-    const std::string cli = command_output(std::string(NTM_BINARY) + " eval --rules " + kRules + " --data " + kData +
-                                           " --units none --year 2024 --format json 2>/dev/null");
-    REQUIRE_FALSE(cli.empty());
+    const std::string cli = ntm_prints("eval --year 2024 --format json");
     const auto offered = c.Post("/api/v1/evaluate?dataset=phu-ninh-2024.csv&year=2024", "", "text/plain");
     REQUIRE(offered);
     CHECK(offered->status == 200);
@@ -169,21 +199,11 @@ TEST_CASE("serve: bad requests get a clear error, and the server goes on", "[ser
     REQUIRE(no_route);
     CHECK(no_route->status == 404);
     error_of(no_route);
-    const auto no_data = c.Post("/api/v1/evaluate", "", "text/csv");
-    REQUIRE(no_data);
-    CHECK(no_data->status == 400);
-    const auto no_dataset = c.Post("/api/v1/evaluate?dataset=khong-co.csv", "", "text/csv");
-    REQUIRE(no_dataset);
-    CHECK(no_dataset->status == 404);
-    const auto bad_year = c.Post("/api/v1/evaluate?dataset=phu-ninh-2024.csv&year=20x4", "", "text/csv");
-    REQUIRE(bad_year);
-    CHECK(bad_year->status == 400);
-    const auto no_set = c.Post("/api/v1/evaluate?dataset=phu-ninh-2024.csv&set=khong_co", "", "text/csv");
-    REQUIRE(no_set);
-    CHECK(no_set->status == 400);
-    const auto bad_name = c.Post("/api/v1/evaluate?name=du-lieu.pdf", "a,b\n", "text/csv");
-    REQUIRE(bad_name);
-    CHECK(bad_name->status == 415);
+    expect_errors(c, {{"/api/v1/evaluate", "", 400},                                             // no data
+                      {"/api/v1/evaluate?dataset=khong-co.csv", "", 404},                        // no such file
+                      {"/api/v1/evaluate?dataset=phu-ninh-2024.csv&year=20x4", "", 400},         // not a year
+                      {"/api/v1/evaluate?dataset=phu-ninh-2024.csv&set=khong_co", "", 400},      // no such set
+                      {"/api/v1/evaluate?name=du-lieu.pdf", "a,b\n", 415}});                     // not data
     // Not UTF-8: the error names the upload by its own name, not where it was put.
     const auto not_utf8 = c.Post("/api/v1/evaluate?name=du-lieu.csv&lang=en", "m\xFF,b\n", "text/csv");
     REQUIRE(not_utf8);
@@ -241,21 +261,14 @@ TEST_CASE("serve: the explanation of one commune, as ntm explain words it and as
     const Running s;
     auto c = s.client();
     // Tam Phước (20380): the latest year of the file, 2024.
-    const std::string cli = command_output(std::string(NTM_BINARY) + " explain --rules " + kRules + " --data " + kData +
-                                           " --units none 20380 2>/dev/null");
-    REQUIRE_FALSE(cli.empty());
-    const auto r = c.Post("/api/v1/explain?dataset=phu-ninh-2024.csv&entity=20380", "", "text/plain");
-    REQUIRE(r);
-    CHECK(r->status == 200);
-    const json j = json::parse(r->body);
+    const std::string cli = ntm_prints("explain 20380");
+    const json j = json::parse(posted(c, "/api/v1/explain?dataset=phu-ninh-2024.csv&entity=20380"));
     CHECK(j["year"] == 2024);
     CHECK(j["text"] == cli);
     CHECK(j["entity"]["code"] == "20380");
     // The same entity in the evaluation's JSON.
-    const auto ev = c.Post("/api/v1/evaluate?dataset=phu-ninh-2024.csv&year=2024", "", "text/plain");
-    REQUIRE(ev);
     bool found = false;
-    const json doc = json::parse(ev->body);
+    const json doc = json::parse(posted(c, "/api/v1/evaluate?dataset=phu-ninh-2024.csv&year=2024"));
     for (const json& e : doc["years"][0]["entities"]) {
         if (e["code"] == "20380") {
             found = true;
@@ -264,16 +277,9 @@ TEST_CASE("serve: the explanation of one commune, as ntm explain words it and as
     }
     CHECK(found);
 
-    const auto none = c.Post("/api/v1/explain?dataset=phu-ninh-2024.csv&entity=99999", "", "text/plain");
-    REQUIRE(none);
-    CHECK(none->status == 404);
-    error_of(none);
-    const auto other_year = c.Post("/api/v1/explain?dataset=phu-ninh-2024.csv&entity=20380&year=2019", "", "text/plain");
-    REQUIRE(other_year);
-    CHECK(other_year->status == 404);
-    const auto no_entity = c.Post("/api/v1/explain?dataset=phu-ninh-2024.csv", "", "text/plain");
-    REQUIRE(no_entity);
-    CHECK(no_entity->status == 400);
+    expect_errors(c, {{"/api/v1/explain?dataset=phu-ninh-2024.csv&entity=99999", "", 404},             // no such unit
+                      {"/api/v1/explain?dataset=phu-ninh-2024.csv&entity=20380&year=2019", "", 404},  // no record
+                      {"/api/v1/explain?dataset=phu-ninh-2024.csv", "", 400}});                       // no unit asked
 }
 
 TEST_CASE("serve: the web app is served from the binary and loads nothing from elsewhere", "[serve]") {
