@@ -19,8 +19,9 @@ struct ServeArgs {
     std::string token;
     std::string units = "official";
     std::size_t max_body_mb = 64;
-    unsigned max_busy = 8;
-    unsigned threads = 0;
+    unsigned max_busy = 64;
+    unsigned workers = 4;  // threads answering requests
+    unsigned threads = 0;  // per evaluation
     text::Limits limits;
 };
 
@@ -61,6 +62,7 @@ int run_serve(const ServeArgs& args) {
     options.token = args.token;
     options.max_body = args.max_body_mb << 20;
     options.max_busy = args.max_busy;
+    options.threads = args.workers;
     server::HttpServer http(config, options);
     const int port = http.bind(args.bind, args.port);
     if (port < 0) {
@@ -90,7 +92,8 @@ void add_serve(CLI::App& app, Run& run) {
         ->check(CLI::IsMember({"official", "none"}));
     cmd->add_option("--max-body-mb", args->max_body_mb, in_lang(text::say("cli.serve.max_body")))
         ->check(CLI::Range(1, 4096));
-    cmd->add_option("--max-busy", args->max_busy, in_lang(text::say("cli.serve.max_busy")))->check(CLI::Range(1, 1024));
+    cmd->add_option("--max-busy", args->max_busy, in_lang(text::say("cli.serve.max_busy")))->check(CLI::Range(1, 100000));
+    cmd->add_option("--workers", args->workers, in_lang(text::say("cli.serve.threads")))->check(CLI::Range(1, 256));
     add_threads_option(*cmd, args->threads);
     add_limit_option(*cmd, args->limits);
     on_chosen(*cmd, run, args, &run_serve);

@@ -3,6 +3,7 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <atomic>
 #include <charconv>
 #include <exception>
@@ -47,35 +48,54 @@ bool data_request(const httplib::Request& req, DataRequest& r) {
     return true;
 }
 
+// The threads that take connections, counting the connections in the server: waiting for a
+// thread or being answered.  A request that finds more than `max_busy` there (itself included)
+// is answered 503 at once, without its work: a burst waits a bounded time, never a queue
+// without end behind slow evaluations.
+class CountingPool : public httplib::TaskQueue {
+public:
+    CountingPool(unsigned threads, std::atomic<unsigned>& in_server) : threads_(threads), in_server_(in_server) {}
+    void enqueue(std::function<void()> fn) override {
+        in_server_.fetch_add(1);
+        threads_.enqueue([this, fn = std::move(fn)] {
+            struct Leave {
+                std::atomic<unsigned>& n;
+                ~Leave() { n.fetch_sub(1); }
+            } leave{in_server_};
+            fn();
+        });
+    }
+    void shutdown() override { threads_.shutdown(); }
+
+private:
+    httplib::ThreadPool threads_;
+    std::atomic<unsigned>& in_server_;
+};
+
 }  // namespace
 
 struct HttpServer::Impl {
     Api api;
     HttpOptions options;
     httplib::Server http;
-    std::atomic<unsigned> busy{0};
+    std::atomic<unsigned> in_server{0};  // connections waiting for a thread or being answered
 
     Impl(Config config, HttpOptions o) : api(std::move(config)), options(std::move(o)) {}
 
-    // Runs a route unless too many are running; 503 at once otherwise.
+    // Runs a route unless too many connections are in the server; 503 at once otherwise.
     template <class Route>
     void guarded(const httplib::Request& req, httplib::Response& res, Route route) {
-        if (busy.fetch_add(1) >= options.max_busy) {
-            busy.fetch_sub(1);
+        if (in_server.load() > options.max_busy) {
             res.set_header("Retry-After", "1");
             send(res, Api::error(503, say("serve.busy", options.max_busy), lang_of(req)));
             return;
         }
-        struct Release {
-            std::atomic<unsigned>& n;
-            ~Release() { n.fetch_sub(1); }
-        } release{busy};
         send(res, route(lang_of(req)));
     }
 
     void routes() {
         http.set_payload_max_length(options.max_body);
-        http.new_task_queue = [threads = options.threads] { return new httplib::ThreadPool(threads); };
+        http.new_task_queue = [this] { return new CountingPool(std::max(1u, options.threads), in_server); };
         http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
             if (options.token.empty() || req.get_header_value("Authorization") == "Bearer " + options.token) {
                 return httplib::Server::HandlerResponse::Unhandled;

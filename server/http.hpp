@@ -2,7 +2,8 @@
 // bounds of a request, and who may ask.
 //
 //   - A body larger than `max_body` bytes: 413, before it is read whole.
-//   - More than `max_busy` requests at once: 503 at once, never queued without bound.
+//   - More than `max_busy` connections in the server (waiting for one of `threads` or being
+//     answered): 503 at once, with Retry-After, never a queue without end.
 //   - With a token: every request must carry "Authorization: Bearer TOKEN" (401 otherwise).
 //   - An exception in a route: 500 with its reason, the server goes on.
 #pragma once
@@ -17,8 +18,8 @@ namespace ntm::server {
 struct HttpOptions {
     std::string token;                  // empty: none asked (loopback only; cli/cmd_serve.cpp)
     std::size_t max_body = 64u << 20;   // bytes of a request body
-    unsigned max_busy = 8;              // requests handled at once
-    unsigned threads = 4;               // threads taking connections
+    unsigned max_busy = 64;             // connections in the server at once, waiting or answered
+    unsigned threads = 4;               // threads answering them
 };
 
 class HttpServer {
