@@ -126,12 +126,16 @@ struct HttpServer::Impl {
         });
 
         // The web app: its files from the binary; the page may load nothing from elsewhere.
-        http.Get("/(|index.html|app.js|app.css)", [](const httplib::Request& req, httplib::Response& res) {
+        http.Get("/(|index.html|app.js|app.css|openapi.json)", [](const httplib::Request& req, httplib::Response& res) {
             const web::Asset* a = web::find_asset(req.path);
             if (a == nullptr) return;
             res.set_header("Content-Security-Policy",
                            "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'");
             res.set_header("Cache-Control", "no-cache");
+            res.set_content(std::string(a->bytes), std::string(a->type).c_str());
+        });
+        http.Get("/api/v1/openapi.json", [](const httplib::Request&, httplib::Response& res) {
+            const web::Asset* a = web::find_asset("/openapi.json");
             res.set_content(std::string(a->bytes), std::string(a->type).c_str());
         });
         http.Get("/api/v1/status", [this](const httplib::Request& req, httplib::Response& res) {

@@ -8,7 +8,9 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <cctype>
 #include <memory>
+#include <set>
 #include <string>
 #include <thread>
 
@@ -366,5 +368,39 @@ TEST_CASE("serve: the rules as data, a rule file read and saved with the text be
         REQUIRE(refused);
         CHECK(refused->status == 403);
         error_of(refused);
+    }
+}
+
+TEST_CASE("serve: openapi.json describes every route the server answers, and only those", "[serve]") {
+    const Running s;
+    auto c = s.client();
+    const auto r = c.Get("/api/v1/openapi.json");
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    const json api = json::parse(r->body);
+    CHECK(api["openapi"].get<std::string>().rfind("3.", 0) == 0);
+    // The routes of server/http.cpp.
+    const std::set<std::string> routes = {"GET /api/v1/status",    "GET /api/v1/rules",  "GET /api/v1/rules/file",
+                                          "PUT /api/v1/rules/file", "POST /api/v1/check", "POST /api/v1/evaluate",
+                                          "POST /api/v1/explain",   "GET /api/v1/openapi.json"};
+    std::set<std::string> described;
+    for (const auto& [path, methods] : api["paths"].items()) {
+        for (const auto& [method, what] : methods.items()) {
+            std::string upper = method;
+            for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+            described.insert(upper + " " + path);
+            CHECK(what.contains("responses"));
+        }
+    }
+    CHECK(described == routes);
+    // Each is answered (with no parameters: 200 or an error of its own), never "no such route".
+    for (const std::string& route : routes) {
+        INFO(route);
+        const std::string method = route.substr(0, route.find(' ')), path = route.substr(route.find(' ') + 1) + "?lang=en";
+        httplib::Result res = method == "GET"   ? c.Get(path.c_str())
+                              : method == "PUT" ? c.Put(path.c_str(), "", "text/plain")
+                                                : c.Post(path.c_str(), "", "text/plain");
+        REQUIRE(res);
+        CHECK(res->body.find("there is no " + method) == std::string::npos);
     }
 }
