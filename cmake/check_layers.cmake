@@ -7,7 +7,7 @@
 #
 #   text ← dsl ← engine ← data ← merge ← report ← diff
 #                            ↖ generate ←──────────┴── ruletest
-#   server (ntm serve's API) uses them up to report/, and web/ (its app's files); cli uses them all; engine/example shows embedding programs: one reads a file (data/) and
+#   server (ntm serve's API) uses them up to diff/, and web/ (its app's files); cli uses them all; engine/example shows embedding programs: one reads a file (data/) and
 #   words its results (report/), the other links the engine alone.
 #   bench measures the pipeline up to its renderers (report/).
 cmake_minimum_required(VERSION 3.25)
@@ -21,7 +21,7 @@ set(allowed_generate text dsl engine data generate)
 set(allowed_diff     text dsl engine data merge report diff)
 set(allowed_ruletest text dsl engine data merge report generate ruletest)
 set(allowed_web      web)
-set(allowed_server   text dsl engine data merge report web server)
+set(allowed_server   text dsl engine data merge report diff web server)
 set(allowed_cli      text dsl engine data merge report generate diff ruletest server cli)
 set(allowed_example  text dsl engine data report)
 set(allowed_bench    text dsl engine data merge report bench)

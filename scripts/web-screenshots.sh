@@ -17,7 +17,7 @@ port=$("$root/scripts/serve-port.sh" serve.log)
 export HOME="$work/home"
 mkdir -p "$HOME" "$root/docs/web"
 for p in "tong-quan:#/" "xa:#/xa?cap-tren=518" "xa-20386:#/xa/20386" "tieu-chi:#/tieu-chi?ma=2" "so:#/so" \
-         "luat:#/luat?tep=provinces/quang-nam/xa-ntm.ntm"; do
+         "luat:#/luat?tep=provinces/quang-nam/xa-ntm.ntm&tim=require%20%3E%3D%201&thay=require%20%3E%3D%202"; do
     name=${p%%:*} hash=${p#*:}
     "$chromium" --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir="$work/profile" \
         --virtual-time-budget=15000 --window-size=1366,768 --screenshot="$root/docs/web/$name.png" \

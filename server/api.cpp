@@ -103,13 +103,7 @@ std::unique_ptr<dsl::Rules> detail::load_rules(const Config& config, const dsl::
     return rules;
 }
 
-namespace {
-
-using detail::check_json;
-using detail::load_rules;
-
-// A rule file named by a request: relative to the rules folder, inside it, a .ntm file.
-std::optional<std::string> rule_file_path(const std::string& root, const std::string& file) {
+std::optional<std::string> detail::rule_file_path(const std::string& root, const std::string& file) {
     const fs::path rel = fs::path(file).lexically_normal();
     if (file.empty() || rel.is_absolute() || rel.empty() || *rel.begin() == ".." || rel.extension() != ".ntm") {
         return std::nullopt;
@@ -120,6 +114,12 @@ std::optional<std::string> rule_file_path(const std::string& root, const std::st
     }
     return (fs::path(root) / rel).string();
 }
+
+namespace {
+
+using detail::check_json;
+using detail::load_rules;
+using detail::rule_file_path;
 
 }  // namespace
 

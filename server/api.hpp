@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "dsl/load.hpp"
 #include "text/limits.hpp"
 #include "text/message.hpp"
 
@@ -65,6 +66,9 @@ public:
     // POST /api/v1/explain: the entity of this code, as `ntm explain` words it and as the JSON of
     // an evaluation holds it.
     Reply explain(const DataRequest& request, const std::string& code, text::Lang lang) const;
+    // POST /api/v1/diff: what an unsaved text of one rule file (`file`, `text`) would change,
+    // rules and verdicts, against the rules on disk, as `ntm diff --format json` gives it.
+    Reply diff(const DataRequest& request, const std::string& file, const std::string& text, text::Lang lang) const;
 
     // An error as the API gives every error: {"error": {"status", "message"}}.
     static Reply error(int status, const text::Message& message, text::Lang lang);
@@ -72,7 +76,8 @@ public:
 private:
     struct Loaded;
     // The rules and the data of a request; an error's reply when they cannot be had.
-    std::optional<Reply> load(const DataRequest& request, text::Lang lang, Loaded& out) const;
+    std::optional<Reply> load(const DataRequest& request, text::Lang lang, Loaded& out,
+                              const dsl::Overlay* overlay = nullptr) const;
 
     Config config_;
 };

@@ -13,6 +13,7 @@
 
 #include "data/load.hpp"
 #include "data/official.hpp"
+#include "diff/render.hpp"
 #include "engine/compiler.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/explain.hpp"
@@ -91,7 +92,8 @@ struct Api::Loaded {
     }
 };
 
-std::optional<Reply> Api::load(const DataRequest& request, text::Lang lang, Loaded& out) const {
+std::optional<Reply> Api::load(const DataRequest& request, text::Lang lang, Loaded& out,
+                               const dsl::Overlay* overlay) const {
     if (!request.dataset.empty()) {
         for (const std::string& path : config_.data) {
             if (fs::path(path).filename().string() == request.dataset) out.data_path = out.data_file = path;
@@ -112,7 +114,7 @@ std::optional<Reply> Api::load(const DataRequest& request, text::Lang lang, Load
         }
     }
 
-    out.rules = detail::load_rules(config_);
+    out.rules = detail::load_rules(config_, overlay);
     if (!out.rules->ok()) return Reply{422, "application/json; charset=utf-8", dump(detail::check_json(*out.rules, config_.rules, lang))};
     out.program = engine::compile(*out.rules);
     if (!request.set.empty()) {
@@ -189,6 +191,29 @@ Reply Api::explain(const DataRequest& request, const std::string& code, text::La
         return {200, "application/json; charset=utf-8", out.dump(2, ' ', false, json::error_handler_t::replace) + "\n"};
     }
     return error(404, say("serve.no_entity_record", code), lang);
+}
+
+Reply Api::diff(const DataRequest& request, const std::string& file, const std::string& text, text::Lang lang) const {
+    const auto path = detail::rule_file_path(config_.rules, file);
+    if (!path) return error(400, say("serve.check.bad_file", file), lang);
+    const dsl::Overlay overlay{{*path, text}};
+    Loaded before, after;
+    if (auto failed = load(request, lang, before)) return std::move(*failed);
+    if (auto failed = load(request, lang, after, &overlay)) return std::move(*failed);
+    const std::vector<int> years = before.data.years();
+    if (years.empty()) return error(404, say("cli.no_record_to_judge"), lang);
+    const int year = request.year.value_or(years.back());
+
+    diff::DiffRun run;
+    run.data_file = before.data_file;
+    run.structure = diff::compare_rules({&before.program, before.set, config_.rules},
+                                        {&after.program, after.set, config_.rules + " (" + file + ")"});
+    const engine::Evaluation old_eval = engine::evaluate(before.program, before.data, {year, config_.threads, before.set});
+    const engine::Evaluation new_eval = engine::evaluate(after.program, after.data, {year, config_.threads, after.set});
+    run.impact = diff::compare_results({&before.program, &before.data, &old_eval}, {&after.program, &after.data, &new_eval});
+    run.impact->old_year = year;
+    run.impact->new_year = year;
+    return {200, "application/json; charset=utf-8", diff::render_diff_json(run)};
 }
 
 }  // namespace ntm::server

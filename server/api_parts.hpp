@@ -21,4 +21,8 @@ std::unique_ptr<dsl::Rules> load_rules(const Config& config, const dsl::Overlay*
 // The rules' check as data (docs/api.md, POST /api/v1/check); files relative to `root`.
 nlohmann::json check_json(const dsl::Rules& rules, const std::string& root, text::Lang lang);
 
+// A rule file named by a request: relative to the rules folder, inside it, a .ntm file; its path
+// as the search for rule files spells it.
+std::optional<std::string> rule_file_path(const std::string& root, const std::string& file);
+
 }  // namespace ntm::server::detail

@@ -2,6 +2,7 @@
 #include "server/http.hpp"
 
 #include <httplib.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <atomic>
@@ -158,6 +159,19 @@ struct HttpServer::Impl {
                 DataRequest r;
                 if (!data_request(req, r)) return Api::error(400, say("serve.bad_year", req.get_param_value("year")), lang);
                 return api.evaluate(r, lang);
+            });
+        });
+        http.Post("/api/v1/diff", [this](const httplib::Request& req, httplib::Response& res) {
+            guarded(req, res, [&](text::Lang lang) {
+                DataRequest r;
+                if (!data_request(req, r)) return Api::error(400, say("serve.bad_year", req.get_param_value("year")), lang);
+                r.upload = {};  // the body is the edit; the data is a file offered
+                const nlohmann::json in = nlohmann::json::parse(req.body, nullptr, false);
+                if (in.is_discarded() || !in.is_object() || !in.contains("file") || !in["file"].is_string() ||
+                    !in.contains("text") || !in["text"].is_string()) {
+                    return Api::error(400, say("serve.check.fields"), lang);
+                }
+                return api.diff(r, in["file"].get<std::string>(), in["text"].get<std::string>(), lang);
             });
         });
         http.Post("/api/v1/explain", [this](const httplib::Request& req, httplib::Response& res) {

@@ -57,6 +57,15 @@ expect so "Việc của các sở, năm 2024"
 page luat "#/luat?tep=quy-dinh.ntm"
 expect luat "0 lỗi, 0 cảnh báo trong 1 tệp"
 
+# A change proposed by a link: nâng cao asks 60 % of village roads where it asked 90 %. The editor
+# shows it unsaved, and its impact: Tam Phước (88 %) may then reach nâng cao.
+page luat-de-xuat "#/luat?tep=quy-dinh.ntm&tim=require%20%3E%3D%2090&thay=require%20%3E%3D%2060"
+expect luat-de-xuat "Đề xuất sửa"
+expect luat-de-xuat "Nếu lưu: 1 thay đổi trong luật, 1 đơn vị đổi kết quả (năm 2024)"
+expect luat-de-xuat "Tam Phước (20380)"
+expect luat-de-xuat "có thể đạt: Xã đạt chuẩn nông thôn mới → Xã nông thôn mới nâng cao"
+grep -q "require >= 90" rules/quy-dinh.ntm || { echo "the proposed change was saved"; exit 1; }
+
 # A file with a mistake saved beside the rules (every request reads them from disk): the
 # editor shows it with its place and code, and the overview says nothing is judged.
 printf 'unit km "km"\nunit thieu "x" x\n' >rules/loi.ntm
