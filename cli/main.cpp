@@ -105,6 +105,7 @@ std::string usage_error(const CLI::ParseError& e) {
     ntm::text::Message m = say("cli.parse.invalid", what);
     const std::size_t colon = what.find(": ");
     const std::size_t not_in = what.find(" not in {");
+    const std::size_t value = what.find(": Value "), range = what.find(" not in range "), to = what.find(" to ", range);
     if (what == "A subcommand is required") {
         m = say("cli.parse.subcommand");
     } else if (what.ends_with(" is required")) {
@@ -120,6 +121,17 @@ std::string usage_error(const CLI::ParseError& e) {
     } else if (what.starts_with("Could not convert: ") && what.find(" = ") != std::string::npos) {
         const std::size_t eq = what.find(" = ");
         m = say("cli.parse.convert", what.substr(19, eq - 19), what.substr(eq + 3));
+    } else if (value != std::string::npos && range != std::string::npos && to != std::string::npos && value < range) {
+        // CLI::Range: "--port: Value 70000 not in range 0 to 65535"; a bound of a range of
+        // doubles as written, not "100.000000".
+        const auto bound = [](std::string b) {
+            if (b.find('.') == std::string::npos) return b;
+            while (b.ends_with('0')) b.pop_back();
+            if (b.ends_with('.')) b.pop_back();
+            return b;
+        };
+        m = say("cli.parse.range", what.substr(0, value), what.substr(value + 8, range - value - 8),
+                bound(what.substr(range + 14, to - range - 14)), bound(what.substr(to + 4)));
     } else if (not_in != std::string::npos && colon != std::string::npos && colon < not_in) {
         m = say("cli.parse.not_in", what.substr(0, colon), what.substr(colon + 2, not_in - colon - 2),
                 what.substr(not_in + 8));

@@ -93,6 +93,8 @@ constexpr CatalogEntry entries[] = {
      "invalid argument: {}"},
     {"cli.parse.not_in", "{}: '{}' không phải một trong {}",
      "{}: '{}' is not one of {}"},
+    {"cli.parse.range", "{}: {} nằm ngoài khoảng {}–{}",
+     "{}: {} is outside {}–{}"},
     {"cli.parse.required", "cần có {}",
      "{} is required"},
     {"cli.parse.see_help", "Chạy với --help để xem hướng dẫn.",
