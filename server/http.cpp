@@ -94,6 +94,19 @@ struct HttpServer::Impl {
         send(res, route(lang_of(req)));
     }
 
+    // A route that reads data (POST): its request read — 400 for a year that is not a number —
+    // then `call`.
+    template <class Call>
+    void data_route(const char* path, Call call) {
+        http.Post(path, [this, call](const httplib::Request& req, httplib::Response& res) {
+            guarded(req, res, [&](text::Lang lang) {
+                DataRequest r;
+                if (!data_request(req, r)) return Api::error(400, say("serve.bad_year", req.get_param_value("year")), lang);
+                return call(req, r, lang);
+            });
+        });
+    }
+
     void routes() {
         http.set_payload_max_length(options.max_body);
         http.new_task_queue = [this] { return new CountingPool(std::max(1u, options.threads), in_server); };
@@ -114,16 +127,16 @@ struct HttpServer::Impl {
             }
         });
         http.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
-            std::string why = "?";
+            text::Message why = text::Message::same("?");
             try {
                 std::rethrow_exception(ep);
             } catch (const std::bad_alloc&) {
-                why = "out of memory";
+                why = say("serve.out_of_memory");
             } catch (const std::exception& e) {
-                why = e.what();
+                why = text::Message::same(e.what());
             } catch (...) {
             }
-            send(res, Api::error(500, say("serve.internal", why), lang_of(req)));
+            send(res, Api::error(500, say("serve.internal", why.in(lang_of(req))), lang_of(req)));
         });
 
         // The web app: its files from the binary; the page may load nothing from elsewhere.
@@ -154,34 +167,22 @@ struct HttpServer::Impl {
         http.Post("/api/v1/check", [this](const httplib::Request& req, httplib::Response& res) {
             guarded(req, res, [&](text::Lang lang) { return api.check(req.body, lang); });
         });
-        http.Post("/api/v1/evaluate", [this](const httplib::Request& req, httplib::Response& res) {
-            guarded(req, res, [&](text::Lang lang) {
-                DataRequest r;
-                if (!data_request(req, r)) return Api::error(400, say("serve.bad_year", req.get_param_value("year")), lang);
-                return api.evaluate(r, lang);
-            });
+        data_route("/api/v1/evaluate", [this](const httplib::Request&, DataRequest& r, text::Lang lang) {
+            return api.evaluate(r, lang);
         });
-        http.Post("/api/v1/diff", [this](const httplib::Request& req, httplib::Response& res) {
-            guarded(req, res, [&](text::Lang lang) {
-                DataRequest r;
-                if (!data_request(req, r)) return Api::error(400, say("serve.bad_year", req.get_param_value("year")), lang);
-                r.upload = {};  // the body is the edit; the data is a file offered
-                const nlohmann::json in = nlohmann::json::parse(req.body, nullptr, false);
-                if (in.is_discarded() || !in.is_object() || !in.contains("file") || !in["file"].is_string() ||
-                    !in.contains("text") || !in["text"].is_string()) {
-                    return Api::error(400, say("serve.check.fields"), lang);
-                }
-                return api.diff(r, in["file"].get<std::string>(), in["text"].get<std::string>(), lang);
-            });
+        data_route("/api/v1/diff", [this](const httplib::Request& req, DataRequest& r, text::Lang lang) {
+            r.upload = {};  // the body is the edit; the data is a file offered
+            const nlohmann::json in = nlohmann::json::parse(req.body, nullptr, false);
+            if (in.is_discarded() || !in.is_object() || !in.contains("file") || !in["file"].is_string() ||
+                !in.contains("text") || !in["text"].is_string()) {
+                return Api::error(400, say("serve.check.fields"), lang);
+            }
+            return api.diff(r, in["file"].get<std::string>(), in["text"].get<std::string>(), lang);
         });
-        http.Post("/api/v1/explain", [this](const httplib::Request& req, httplib::Response& res) {
-            guarded(req, res, [&](text::Lang lang) {
-                DataRequest r;
-                if (!data_request(req, r)) return Api::error(400, say("serve.bad_year", req.get_param_value("year")), lang);
-                const std::string entity = req.get_param_value("entity");
-                if (entity.empty()) return Api::error(400, say("serve.no_entity_given"), lang);
-                return api.explain(r, entity, lang);
-            });
+        data_route("/api/v1/explain", [this](const httplib::Request& req, DataRequest& r, text::Lang lang) {
+            const std::string entity = req.get_param_value("entity");
+            if (entity.empty()) return Api::error(400, say("serve.no_entity_given"), lang);
+            return api.explain(r, entity, lang);
         });
     }
 };

@@ -44,6 +44,7 @@ constexpr CatalogEntry entries[] = {
      "the request is larger than {} bytes, the most allowed (ntm serve --max-body-mb)"},
     {"serve.no_route", "không có {} {} trong API; xem docs/api.md", "there is no {} {} in the API; see docs/api.md"},
     {"serve.http_error", "lỗi HTTP {}", "HTTP error {}"},
+    {"serve.out_of_memory", "không đủ bộ nhớ cho yêu cầu này", "not enough memory for this request"},
     {"serve.internal", "lỗi bên trong máy chủ: {}; máy chủ vẫn chạy", "internal server error: {}; the server goes on"},
     {"serve.check.not_json", "nội dung yêu cầu không phải một đối tượng JSON",
      "the request body is not a JSON object"},
