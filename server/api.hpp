@@ -24,6 +24,7 @@ struct Reply {
     std::string type = "application/json; charset=utf-8";
     std::string body;
     std::size_t problems = 0;  // data problems of an evaluation (the X-NTM-Problems header)
+    std::string disposition{};  // Content-Disposition, for a file to save
 };
 
 struct Config {
@@ -69,6 +70,11 @@ public:
     // POST /api/v1/diff: what an unsaved text of one rule file (`file`, `text`) would change,
     // rules and verdicts, against the rules on disk, as `ntm diff --format json` gives it.
     Reply diff(const DataRequest& request, const std::string& file, const std::string& text, text::Lang lang) const;
+    // POST /api/v1/report: the report of a year (the one asked for, or the latest), of all the
+    // data or of one `locality` (a code), in html, md, csv or xlsx, with the bytes `ntm report
+    // --format F --out FILE` writes (csv: its tables one after the other, as `--out -` prints).
+    Reply report(const DataRequest& request, const std::string& format, const std::string& locality,
+                 text::Lang lang) const;
 
     // An error as the API gives every error: {"error": {"status", "message"}}.
     static Reply error(int status, const text::Message& message, text::Lang lang);

@@ -19,6 +19,7 @@
 #include "engine/explain.hpp"
 #include "report/json.hpp"
 #include "report/text.hpp"
+#include "server/api_loaded.hpp"
 #include "server/api_parts.hpp"
 #include "text/files.hpp"
 #include "text/problem.hpp"
@@ -31,31 +32,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using text::say;
 using detail::dump;
-
-// The folder an upload is put in while it is read; removed with everything in it when the
-// request ends.
-class UploadDir {
-public:
-    explicit UploadDir(const std::string& base) {
-        static std::atomic<unsigned> next{0};
-        path_ = (fs::path(base) / std::to_string(::getpid()) / std::to_string(next++)).string();
-    }
-    UploadDir(const UploadDir&) = delete;
-    UploadDir& operator=(const UploadDir&) = delete;
-    ~UploadDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    bool make() {
-        std::error_code ec;
-        fs::create_directories(path_, ec);
-        return !ec;
-    }
-    const std::string& path() const { return path_; }
-
-private:
-    std::string path_;
-};
 
 // The JSON of `ntm eval --format json`, as bytes.
 std::optional<std::string> eval_json(const engine::Program& program, const engine::Dataset& data,
@@ -73,24 +49,6 @@ std::optional<std::string> eval_json(const engine::Program& program, const engin
 }
 
 }  // namespace
-
-// The rules compiled and the data read for one request.
-struct Api::Loaded {
-    std::unique_ptr<dsl::Rules> rules;
-    engine::Program program;
-    engine::Dataset data;
-    std::string data_path;  // where it was read
-    std::string data_file;  // as the answer names it: the offered file's path, the upload's name
-    std::uint32_t set = engine::kNone;
-    std::unique_ptr<UploadDir> upload;
-
-    // The upload's problems name it as the user does, not by where it was put.
-    void name_problems(std::vector<text::Problem>& problems) const {
-        for (text::Problem& p : problems) {
-            if (p.where.file == data_path) p.where.file = data_file;
-        }
-    }
-};
 
 std::optional<Reply> Api::load(const DataRequest& request, text::Lang lang, Loaded& out,
                                const dsl::Overlay* overlay) const {
@@ -132,6 +90,7 @@ std::optional<Reply> Api::load(const DataRequest& request, text::Lang lang, Load
     options.limits = config_.limits;
     options.year = request.year;
     options.program = &out.program;
+    out.options = options;
     try {
         out.data = data::load_data(out.data_path, out.program.schema, options);
     } catch (const text::FileError& e) {

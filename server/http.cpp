@@ -29,6 +29,7 @@ text::Lang lang_of(const httplib::Request& req) {
 void send(httplib::Response& res, const Reply& reply) {
     res.status = reply.status;
     if (reply.problems > 0) res.set_header("X-NTM-Problems", std::to_string(reply.problems));
+    if (!reply.disposition.empty()) res.set_header("Content-Disposition", reply.disposition);
     res.set_content(reply.body, reply.type.c_str());
 }
 
@@ -94,17 +95,19 @@ struct HttpServer::Impl {
         send(res, route(lang_of(req)));
     }
 
-    // A route that reads data (POST): its request read — 400 for a year that is not a number —
-    // then `call`.
+    // A route that reads data (POST; with `get`, GET too, for a file offered: a link opens it):
+    // its request read — 400 for a year that is not a number — then `call`.
     template <class Call>
-    void data_route(const char* path, Call call) {
-        http.Post(path, [this, call](const httplib::Request& req, httplib::Response& res) {
+    void data_route(const char* path, Call call, bool get = false) {
+        const auto handler = [this, call](const httplib::Request& req, httplib::Response& res) {
             guarded(req, res, [&](text::Lang lang) {
                 DataRequest r;
                 if (!data_request(req, r)) return Api::error(400, say("serve.bad_year", req.get_param_value("year")), lang);
                 return call(req, r, lang);
             });
-        });
+        };
+        http.Post(path, handler);
+        if (get) http.Get(path, handler);
     }
 
     void routes() {
@@ -179,6 +182,15 @@ struct HttpServer::Impl {
             }
             return api.diff(r, in["file"].get<std::string>(), in["text"].get<std::string>(), lang);
         });
+        data_route(
+            "/api/v1/report",
+            [this](const httplib::Request& req, DataRequest& r, text::Lang lang) {
+                const std::string format = req.has_param("format") ? req.get_param_value("format") : "html";
+                Reply reply = api.report(r, format, req.get_param_value("locality"), lang);
+                if (reply.status == 200 && format == "xlsx") reply.disposition = "attachment; filename=\"bao-cao.xlsx\"";
+                return reply;
+            },
+            true);
         data_route("/api/v1/explain", [this](const httplib::Request& req, DataRequest& r, text::Lang lang) {
             const std::string entity = req.get_param_value("entity");
             if (entity.empty()) return Api::error(400, say("serve.no_entity_given"), lang);

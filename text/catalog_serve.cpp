@@ -66,6 +66,8 @@ constexpr CatalogEntry entries[] = {
     {"serve.save_outside", "không lưu '{}': thư mục luật không nằm trong thư mục làm việc của máy chủ",
      "'{}' not saved: the rules folder is not within the server's working folder"},
     {"serve.save_failed", "không lưu được '{}': {}", "cannot save '{}': {}"},
+    {"serve.report_format", "định dạng báo cáo '{}' không có: dùng html, md, csv hoặc xlsx",
+     "there is no report format '{}': use html, md, csv or xlsx"},
     {"serve.no_set", "không có bộ tiêu chí tên '{}'", "there is no criteria set named '{}'"},
     {"serve.bad_year", "'{}' không phải một năm", "'{}' is not a year"},
     {"serve.write_failed", "không ghi được kết quả", "cannot write the result"},

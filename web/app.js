@@ -176,6 +176,13 @@ function overview(main) {
   if (!y) { main.append(el("p", {}, "Chọn dữ liệu ở trên để xem kết quả.")); return; }
   const before = app.doc.years.find((x) => x.year === app.year - 1);
   main.append(el("h2", {}, `Tổng quan năm ${y.year} — ${app.dataName}`));
+  const ds = document.getElementById("dataset").value;
+  if (ds) {  // the report of the year, as ntm report writes it
+    const link = (format, label) => el("a", { href: `/api/v1/report?dataset=${encodeURIComponent(ds)}&year=${y.year}&format=${format}&lang=vi`,
+                                              target: format === "html" ? "_blank" : null }, label);
+    main.append(el("p", {}, "Báo cáo năm này: ", link("html", "trang HTML"), " · ", link("md", "Markdown"), " · ",
+                   link("xlsx", "Excel")));
+  }
   for (const k of y.summary) {
     const prev = before && before.summary.find((x) => x.kind === k.kind);
     const rows = k.levels.map((l) => {

@@ -37,6 +37,7 @@ page tong-quan "#/"
 expect tong-quan "Tổng quan năm 2024 — phu-ninh-2024.csv"
 expect tong-quan "Xã: 9 đơn vị"
 expect tong-quan "Vấn đề của dữ liệu: 2"
+expect tong-quan "Báo cáo năm này"
 
 page xa "#/xa"
 expect xa "Tam Phước"

@@ -69,9 +69,11 @@ std::string command_output(const std::string& command) {
 }
 
 // What `ntm COMMAND` prints on stdout for the rules and data the test server is given.
+std::string ntm_command(const std::string& command) {
+    return std::string(NTM_BINARY) + " " + command + " --rules " + kRules + " --data " + kData + " --units none 2>/dev/null";
+}
 std::string ntm_prints(const std::string& command) {
-    const std::string out = command_output(std::string(NTM_BINARY) + " " + command + " --rules " + kRules + " --data " +
-                                           kData + " --units none 2>/dev/null");
+    const std::string out = command_output(ntm_command(command));
     REQUIRE_FALSE(out.empty());
     return out;
 }
@@ -382,7 +384,8 @@ TEST_CASE("serve: openapi.json describes every route the server answers, and onl
     // The routes of server/http.cpp.
     const std::set<std::string> routes = {"GET /api/v1/status",    "GET /api/v1/rules",  "GET /api/v1/rules/file",
                                           "PUT /api/v1/rules/file", "POST /api/v1/check", "POST /api/v1/evaluate",
-                                          "POST /api/v1/explain",   "POST /api/v1/diff",  "GET /api/v1/openapi.json"};
+                                          "POST /api/v1/explain",   "POST /api/v1/diff",  "POST /api/v1/report", "GET /api/v1/report",
+                                          "GET /api/v1/openapi.json"};
     std::set<std::string> described;
     for (const auto& [path, methods] : api["paths"].items()) {
         for (const auto& [method, what] : methods.items()) {
@@ -443,4 +446,33 @@ TEST_CASE("serve: what an unsaved edit would change, as ntm diff gives it", "[se
     REQUIRE(broken);
     CHECK(broken->status == 422);
     CHECK(json::parse(broken->body)["errors"].get<int>() >= 1);
+}
+
+TEST_CASE("serve: a report in each format, with the bytes ntm report writes", "[serve]") {
+    const Running s;
+    auto c = s.client();
+    for (const char* format : {"html", "md"}) {
+        INFO(format);
+        const std::string out = support::temp_path(std::string("bao-cao.") + format);
+        command_output(ntm_command(std::string("report --format ") + format + " --out " + out));
+        const std::string cli = support::read_file(out);
+        REQUIRE_FALSE(cli.empty());
+        CHECK(posted(c, std::string("/api/v1/report?dataset=phu-ninh-2024.csv&format=") + format) == cli);
+    }
+    const std::string csv = posted(c, "/api/v1/report?dataset=phu-ninh-2024.csv&format=csv");
+    CHECK(csv.rfind("==> ", 0) == 0);
+    const auto xlsx = c.Post("/api/v1/report?dataset=phu-ninh-2024.csv&format=xlsx", "", "text/plain");
+    REQUIRE(xlsx);
+    CHECK(xlsx->status == 200);
+    CHECK(xlsx->body.rfind("PK", 0) == 0);  // a zip: the workbook
+    CHECK(xlsx->get_header_value("Content-Disposition") == "attachment; filename=\"bao-cao.xlsx\"");
+    // A link opens it too (GET), for a file offered.
+    const auto linked = c.Get("/api/v1/report?dataset=phu-ninh-2024.csv&format=md");
+    REQUIRE(linked);
+    CHECK(linked->status == 200);
+    CHECK(linked->body == posted(c, "/api/v1/report?dataset=phu-ninh-2024.csv&format=md"));
+    // Of one district, by its code; of a code not in the data, and in a format there is not.
+    CHECK(posted(c, "/api/v1/report?dataset=phu-ninh-2024.csv&format=md&locality=518").find("Phú Ninh") != std::string::npos);
+    expect_errors(c, {{"/api/v1/report?dataset=phu-ninh-2024.csv&locality=99999", "", 404},
+                      {"/api/v1/report?dataset=phu-ninh-2024.csv&format=pdf", "", 400}});
 }
