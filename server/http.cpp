@@ -143,7 +143,7 @@ struct HttpServer::Impl {
         });
 
         // The web app: its files from the binary; the page may load nothing from elsewhere.
-        http.Get("/(|index.html|app.js|app.css|openapi.json)", [](const httplib::Request& req, httplib::Response& res) {
+        http.Get("/(|index.html|app.js|pages.js|editor.js|app.css|openapi.json)", [](const httplib::Request& req, httplib::Response& res) {
             const web::Asset* a = web::find_asset(req.path);
             if (a == nullptr) return;
             res.set_header("Content-Security-Policy",

@@ -1,4 +1,5 @@
-// The web app of `ntm serve` (index.html, app.js, app.css in this folder) and the API's
+// The web app of `ntm serve` (index.html; app.js, pages.js, editor.js; app.css in this folder)
+// and the API's
 // description (openapi.json, served at /api/v1/openapi.json), built into the binary
 // by embed.cmake: served from memory, it needs no file beside `ntm`, no build step and no
 // network.  The app speaks only to the API (docs/api.md); docs/web.md says what it shows.
