@@ -16,8 +16,7 @@ LoadedRules load_rules(const std::vector<std::string>& paths) {
     LoadedRules out;
     out.rules = dsl::load_and_check(paths);
     if (out.rules->io_errors.empty() && out.rules->checked) {
-        const std::array<const data::AdminUnits*, 2> lists = {&data::official_units(engine::AdminMap::three_tier),
-                                                              &data::official_units(engine::AdminMap::two_tier)};
+        const std::array<const data::AdminUnits*, 2> lists = data::official_lists();
         data::check_localities(out.rules->module, lists, out.rules->diags);
     }
     if (!out.rules->ok()) {
@@ -31,8 +30,7 @@ LoadedRules load_rules(const std::vector<std::string>& paths) {
 data::LoadOptions load_options(const engine::Program& program, int year, bool official) {
     data::LoadOptions options;
     if (official) {
-        options.units = {&data::official_units(engine::AdminMap::three_tier),
-                         &data::official_units(engine::AdminMap::two_tier)};
+        options.units = data::official_lists();
     }
     options.year = year;
     options.program = &program;

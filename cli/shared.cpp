@@ -31,8 +31,7 @@ bool color_stderr() { return std::getenv("NO_COLOR") == nullptr && isatty(fileno
 
 void check_localities(dsl::Rules& rules) {
     if (!rules.io_errors.empty() || !rules.checked) return;
-    const std::array<const data::AdminUnits*, 2> lists = {&data::official_units(engine::AdminMap::three_tier),
-                                                          &data::official_units(engine::AdminMap::two_tier)};
+    const std::array<const data::AdminUnits*, 2> lists = data::official_lists();
     data::check_localities(rules.module, lists, rules.diags);
 }
 
@@ -81,8 +80,7 @@ data::LoadOptions load_options(const std::string& units, const std::string& shee
                                std::optional<int> year) {
     data::LoadOptions options;
     if (units != "none") {
-        options.units = {&data::official_units(engine::AdminMap::three_tier),
-                         &data::official_units(engine::AdminMap::two_tier)};
+        options.units = data::official_lists();
     }
     options.sheet = sheet;
     options.limits = limits;

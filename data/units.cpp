@@ -452,4 +452,8 @@ const AdminUnits& official_units(engine::AdminMap map) {
     return three_tier;
 }
 
+std::array<const AdminUnits*, 2> official_lists() {
+    return {&official_units(engine::AdminMap::three_tier), &official_units(engine::AdminMap::two_tier)};
+}
+
 }  // namespace ntm::data

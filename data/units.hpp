@@ -7,6 +7,7 @@
 // Both lists are also built into the library (units/, official_units).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -73,6 +74,9 @@ AdminUnits parse_units(const std::string& path, std::string_view text, std::vect
 
 // The bundled list of `map`, parsed once (thread-safe).
 const AdminUnits& official_units(engine::AdminMap map);
+// Both bundled lists, by map (three tiers, then two): what data is checked against
+// (LoadOptions::units) and the localities of rules (check_localities).
+std::array<const AdminUnits*, 2> official_lists();
 
 // For the readers of official lists: the rows of a CSV text that are not blank, each with its
 // cells (NFC) and the line it starts on; nullopt, with the problem reported, on a quote never

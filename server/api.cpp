@@ -95,8 +95,7 @@ json detail::check_json(const dsl::Rules& rules, const std::string& root, text::
 std::unique_ptr<dsl::Rules> detail::load_rules(const Config& config, const dsl::Overlay* overlay) {
     auto rules = dsl::load_and_check({config.rules}, false, config.limits, overlay);
     if (config.official_units && rules->io_errors.empty() && rules->checked) {
-        const std::array<const data::AdminUnits*, 2> lists = {&data::official_units(engine::AdminMap::three_tier),
-                                                              &data::official_units(engine::AdminMap::two_tier)};
+        const std::array<const data::AdminUnits*, 2> lists = data::official_lists();
         data::check_localities(rules->module, lists, rules->diags);
         rules->diags.sort();
     }

@@ -76,16 +76,13 @@ std::optional<Reply> Api::load(const DataRequest& request, text::Lang lang, Load
     if (!out.rules->ok()) return Reply{422, "application/json; charset=utf-8", dump(detail::check_json(*out.rules, config_.rules, lang))};
     out.program = engine::compile(*out.rules);
     if (!request.set.empty()) {
-        for (std::uint32_t s = 0; s < out.program.sets.size(); ++s) {
-            if (out.program.sets[s].name == request.set) out.set = s;
-        }
+        out.set = out.program.set_index(request.set);
         if (out.set == engine::kNone) return error(400, say("serve.no_set", request.set), lang);
     }
 
     data::LoadOptions options;
     if (config_.official_units) {
-        options.units = {&data::official_units(engine::AdminMap::three_tier),
-                         &data::official_units(engine::AdminMap::two_tier)};
+        options.units = data::official_lists();
     }
     options.limits = config_.limits;
     options.year = request.year;
@@ -96,8 +93,7 @@ std::optional<Reply> Api::load(const DataRequest& request, text::Lang lang, Load
     } catch (const text::FileError& e) {
         text::Problem p = e.problem;
         if (p.where.file == out.data_path) p.where.file = out.data_file;
-        return Reply{422, "application/json; charset=utf-8",
-                     dump({{"error", {{"status", 422}, {"message", text::render(p, lang)}}}})};
+        return error(422, text::Message::same(text::render(p, lang)), lang);
     }
     if (request.year && out.data.records.empty() && out.data.skipped > 0) {
         return error(404, say("cli.no_record_of_year", *request.year, out.data.skipped), lang);
