@@ -1,6 +1,7 @@
 // ntm serve: the API over HTTP (server/), on this machine's loopback unless asked otherwise.
 #include <fmt/format.h>
 
+#include <chrono>
 #include <csignal>
 
 #include "cli/commands.hpp"
@@ -20,6 +21,7 @@ struct ServeArgs {
     std::string units = "official";
     std::size_t max_body_mb = 64;
     unsigned max_busy = 64;
+    unsigned max_seconds = 120;
     unsigned workers = 4;  // threads answering requests
     unsigned threads = 0;  // per evaluation
     text::Limits limits;
@@ -58,6 +60,7 @@ int run_serve(const ServeArgs& args) {
     config.official_units = args.units != "none";
     config.limits = args.limits;
     config.threads = args.threads;
+    config.max_time = std::chrono::seconds(args.max_seconds);
     server::HttpOptions options;
     options.token = args.token;
     options.max_body = args.max_body_mb << 20;
@@ -93,6 +96,8 @@ void add_serve(CLI::App& app, Run& run) {
     cmd->add_option("--max-body-mb", args->max_body_mb, in_lang(text::say("cli.serve.max_body")))
         ->check(CLI::Range(1, 4096));
     cmd->add_option("--max-busy", args->max_busy, in_lang(text::say("cli.serve.max_busy")))->check(CLI::Range(1, 100000));
+    cmd->add_option("--max-seconds", args->max_seconds, in_lang(text::say("cli.serve.max_seconds")))
+        ->check(CLI::Range(1, 86400));
     cmd->add_option("--workers", args->workers, in_lang(text::say("cli.serve.threads")))->check(CLI::Range(1, 256));
     add_threads_option(*cmd, args->threads);
     add_limit_option(*cmd, args->limits);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <exception>
 #include <mutex>
 #include <optional>
@@ -165,18 +166,21 @@ void Evaluator::resolve_thresholds() {
 // records a block at a time as they finish the one before, the caller's thread among them:
 // records differ in cost (a ward is not judged, a commune is judged at every level), and
 // halves fixed in advance left one thread waiting for the other.  Which thread judges a record
-// changes nothing in its results, nor how many threads there are.
+// changes nothing in its results, nor how many threads there are.  Past the options' deadline
+// each thread stops before its next block, and TimeUp is thrown once all have stopped.
 void Evaluator::parallel(const std::vector<std::uint32_t>& results) {
     unsigned threads = opt_.threads != 0 ? opt_.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, (results.size() + 255) / 256));
     constexpr std::size_t kBlock = 64;
     std::atomic<std::size_t> next{0};
     std::mutex failed;
-    std::exception_ptr error;  // the first thread's that threw (out of memory): thrown once all have stopped
+    std::exception_ptr error;  // the first thread's that threw (out of memory, TimeUp): thrown once all have stopped
+    const bool timed = opt_.deadline != std::chrono::steady_clock::time_point::max();
     const auto work = [&] {
         try {
             Scratch scratch;
             for (std::size_t begin = next.fetch_add(kBlock); begin < results.size(); begin = next.fetch_add(kBlock)) {
+                if (timed && std::chrono::steady_clock::now() >= opt_.deadline) throw TimeUp();
                 const std::size_t end = std::min(results.size(), begin + kBlock);
                 for (std::size_t i = begin; i < end; ++i) judge(slice_of(results[i], scratch));
             }

@@ -13,8 +13,10 @@
 // entity's sets again, the same way, when an explanation needs them.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
+#include <stdexcept>
 #include <vector>
 
 #include "engine/dataset.hpp"
@@ -112,6 +114,14 @@ struct EvaluateOptions {
     // them an evaluation takes a fraction of the memory and time; explanations (engine::trace)
     // judge again the entities they show.
     bool trace = true;
+    // Past this moment the evaluation stops at its next block of records and throws TimeUp (a
+    // server's bound on a request; the command line waits as long as it takes).
+    std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+};
+
+// An evaluation stopped at its EvaluateOptions::deadline: nothing of it is kept.
+struct TimeUp : std::runtime_error {
+    TimeUp() : std::runtime_error("the evaluation's time is up") {}
 };
 
 Evaluation evaluate(const Program& program, const Dataset& data, const EvaluateOptions& options);

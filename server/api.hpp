@@ -8,6 +8,7 @@
 // when the request ends.
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +35,9 @@ struct Config {
     text::Limits limits;                  // what a rule text or a data file may hold
     std::string upload_dir = ".ntm-serve";  // where an upload is put while it is read
     unsigned threads = 0;                 // per evaluation (0: every core)
+    // How long a request that reads data may take, counted from its start; past it the
+    // evaluation stops and the answer is 503 (none: no bound).
+    std::optional<std::chrono::milliseconds> max_time = std::chrono::seconds(120);
 };
 
 // What an evaluation or an explanation is asked for: a year (none: every year of the data; for

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -52,6 +53,7 @@ std::optional<std::string> eval_json(const engine::Program& program, const engin
 
 std::optional<Reply> Api::load(const DataRequest& request, text::Lang lang, Loaded& out,
                                const dsl::Overlay* overlay) const {
+    if (config_.max_time && out.deadline == std::chrono::steady_clock::time_point::max()) out.deadline = std::chrono::steady_clock::now() + *config_.max_time;
     if (!request.dataset.empty()) {
         for (const std::string& path : config_.data) {
             if (fs::path(path).filename().string() == request.dataset) out.data_path = out.data_file = path;
@@ -99,6 +101,7 @@ std::optional<Reply> Api::load(const DataRequest& request, text::Lang lang, Load
         return error(404, say("cli.no_record_of_year", *request.year, out.data.skipped), lang);
     }
     out.name_problems(out.data.problems);
+    out.on_time();
     return std::nullopt;
 }
 
@@ -112,10 +115,11 @@ Reply Api::evaluate(const DataRequest& request, text::Lang lang) const {
     run.data_file = in.data_file;
     std::size_t problems = in.data.problems.size();
     for (const int year : in.data.years()) {
-        run.years.push_back(engine::evaluate(in.program, in.data, {year, config_.threads, in.set, false}));
+        run.years.push_back(engine::evaluate(in.program, in.data, {year, config_.threads, in.set, false, in.deadline}));
         in.name_problems(run.years.back().problems);
         problems += run.years.back().problems.size();
     }
+    in.on_time();
     auto bytes = eval_json(in.program, in.data, run, config_.threads);
     if (!bytes) return error(500, say("serve.write_failed"), lang);
     Reply r{200, "application/json; charset=utf-8", std::move(*bytes)};
@@ -134,7 +138,7 @@ Reply Api::explain(const DataRequest& request, const std::string& code, text::La
         if (rec.entity == entity && (request.year ? rec.year == *request.year : rec.year > year)) year = rec.year;
     }
     if (year == 0) return error(404, say("serve.no_entity_record", code), lang);
-    engine::Evaluation ev = engine::evaluate(in.program, in.data, {year, config_.threads, in.set, false});
+    engine::Evaluation ev = engine::evaluate(in.program, in.data, {year, config_.threads, in.set, false, in.deadline});
     in.name_problems(ev.problems);
     for (std::uint32_t r = 0; r < ev.entities.size(); ++r) {
         if (in.data.records[ev.entities[r].record].entity != entity) continue;
@@ -154,6 +158,7 @@ Reply Api::diff(const DataRequest& request, const std::string& file, const std::
     const dsl::Overlay overlay{{*path, text}};
     Loaded before, after;
     if (auto failed = load(request, lang, before)) return std::move(*failed);
+    after.deadline = before.deadline;  // both sides within the request's time
     if (auto failed = load(request, lang, after, &overlay)) return std::move(*failed);
     const std::vector<int> years = before.data.years();
     if (years.empty()) return error(404, say("cli.no_record_to_judge"), lang);
@@ -163,8 +168,8 @@ Reply Api::diff(const DataRequest& request, const std::string& file, const std::
     run.data_file = before.data_file;
     run.structure = diff::compare_rules({&before.program, before.set, config_.rules},
                                         {&after.program, after.set, config_.rules + " (" + file + ")"});
-    const engine::Evaluation old_eval = engine::evaluate(before.program, before.data, {year, config_.threads, before.set});
-    const engine::Evaluation new_eval = engine::evaluate(after.program, after.data, {year, config_.threads, after.set});
+    const engine::Evaluation old_eval = engine::evaluate(before.program, before.data, {year, config_.threads, before.set, true, before.deadline});
+    const engine::Evaluation new_eval = engine::evaluate(after.program, after.data, {year, config_.threads, after.set, true, before.deadline});
     run.impact = diff::compare_results({&before.program, &before.data, &old_eval}, {&after.program, &after.data, &new_eval});
     run.impact->old_year = year;
     run.impact->new_year = year;

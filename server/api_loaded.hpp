@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -13,6 +14,7 @@
 
 #include "data/load.hpp"
 #include "dsl/pipeline.hpp"
+#include "engine/evaluate.hpp"
 #include "engine/program.hpp"
 #include "server/api.hpp"
 
@@ -45,6 +47,8 @@ private:
 
 // The rules compiled and the data read for one request.
 struct Api::Loaded {
+    // When the request must be answered by (Config::max_time); evaluations stop there.
+    std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
     std::unique_ptr<dsl::Rules> rules;
     engine::Program program;
     engine::Dataset data;
@@ -53,6 +57,12 @@ struct Api::Loaded {
     std::uint32_t set = engine::kNone;
     std::unique_ptr<UploadDir> upload;
     data::LoadOptions options;  // as the data was read
+
+    // Throws engine::TimeUp past the deadline: between the steps of a request, where the
+    // engine's own checks do not reach.
+    void on_time() const {
+        if (std::chrono::steady_clock::now() >= deadline) throw engine::TimeUp();
+    }
 
     // The same, every year.
     data::LoadOptions options_without_year() const {

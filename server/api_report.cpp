@@ -46,8 +46,9 @@ Reply Api::report(const DataRequest& request, const std::string& format, const s
         }
     }
     const engine::Evaluation evaluation =
-        engine::evaluate(in.program, in.data, {years.back(), config_.threads, engine::kNone, false});
+        engine::evaluate(in.program, in.data, {years.back(), config_.threads, engine::kNone, false, in.deadline});
     const report::Report r = report::build_report(in.program, in.data, evaluation, options);
+    in.on_time();
 
     if (format == "csv") {
         std::string out;

@@ -4,12 +4,16 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <chrono>
 #include <atomic>
 #include <charconv>
 #include <exception>
 #include <new>
 
+#include "engine/evaluate.hpp"
 #include "web/assets.hpp"
 
 namespace ntm::server {
@@ -82,7 +86,16 @@ struct HttpServer::Impl {
     httplib::Server http;
     std::atomic<unsigned> in_server{0};  // connections waiting for a thread or being answered
 
-    Impl(Config config, HttpOptions o) : api(std::move(config)), options(std::move(o)) {}
+    std::chrono::milliseconds api_max_time;  // Config::max_time, for the message of a 503 on time
+
+    Impl(Config config, HttpOptions o)
+        : api(config), options(std::move(o)), api_max_time(config.max_time.value_or(std::chrono::milliseconds(0))) {}
+
+    // The bound on a request's time, in seconds, as the messages give it.
+    std::string time_text() const {
+        const auto ms = api_max_time.count();
+        return ms % 1000 == 0 ? std::to_string(ms / 1000) : fmt::format("{:.3f}", static_cast<double>(ms) / 1000.0);
+    }
 
     // Runs a route unless too many connections are in the server; 503 at once otherwise.
     template <class Route>
@@ -103,7 +116,11 @@ struct HttpServer::Impl {
             guarded(req, res, [&](text::Lang lang) {
                 DataRequest r;
                 if (!data_request(req, r)) return Api::error(400, say("serve.bad_year", req.get_param_value("year")), lang);
-                return call(req, r, lang);
+                try {
+                    return call(req, r, lang);
+                } catch (const engine::TimeUp&) {
+                    return Api::error(503, say("serve.too_long", time_text()), lang);
+                }
             });
         };
         http.Post(path, handler);

@@ -4,6 +4,7 @@
 //   - A body larger than `max_body` bytes: 413, before it is read whole.
 //   - More than `max_busy` connections in the server (waiting for one of `threads` or being
 //     answered): 503 at once, with Retry-After, never a queue without end.
+//   - A request that reads data and runs past Config::max_time: 503, its evaluation stopped.
 //   - With a token: every request must carry "Authorization: Bearer TOKEN" (401 otherwise).
 //   - An exception in a route: 500 with its reason, the server goes on.
 #pragma once

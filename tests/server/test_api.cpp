@@ -1,9 +1,10 @@
 // ntm serve's API through a real HTTP client, against a server each test starts on a free
 // loopback port (serve_fixture.hpp): the status, the rules' check as data, the rules read and
 // saved, the web app's files, openapi.json held to the routes, and the bounds — a body too large
-// (413), too many requests at once (503), a token (401).  test_api_data.cpp: the calls that read
+// (413), too many requests at once (503), a request past its time (503), a token (401).  test_api_data.cpp: the calls that read
 // data.
 #include <cctype>
+#include <chrono>
 #include <filesystem>
 #include <set>
 #include <string>
@@ -87,6 +88,26 @@ TEST_CASE("serve: the bounds of a request: size, requests at once, the token", "
         CHECK(r->status == 503);
         CHECK(r->get_header_value("Retry-After") == "1");
         error_of(r);
+    }
+    SECTION("a request past its time: 503, its evaluation stopped, and the server goes on") {
+        Config config;
+        config.max_time = std::chrono::milliseconds(0);  // past as soon as it starts
+        const Running s({}, config);
+        auto c = s.client();
+        for (const char* path : {"/api/v1/evaluate?dataset=phu-ninh-2024.csv", "/api/v1/report?dataset=phu-ninh-2024.csv",
+                                 "/api/v1/explain?dataset=phu-ninh-2024.csv&entity=20380"}) {
+            const auto r = c.Post(path);
+            REQUIRE(r);
+            CHECK(r->status == 503);
+            CHECK_FALSE(r->has_header("Retry-After"));  // the same request would take as long again
+            CHECK_THAT(error_of(r)["message"].get<std::string>(), Catch::Contains("--max-seconds"));
+        }
+        const auto en = c.Post("/api/v1/evaluate?dataset=phu-ninh-2024.csv&lang=en");
+        REQUIRE(en);
+        CHECK_THAT(error_of(en)["message"].get<std::string>(), Catch::Contains("the request took more than 0 seconds"));
+        const auto status = c.Get("/api/v1/status");
+        REQUIRE(status);
+        CHECK(status->status == 200);
     }
     SECTION("a token: 401 without it or with another, 200 with it") {
         HttpOptions o;
