@@ -101,6 +101,7 @@ Json problem_json(const text::Problem& problem) {
     j["file"] = problem.where.file;
     j["line"] = problem.where.line == 0 ? Json(nullptr) : Json(problem.where.line);
     j["field"] = text_or_null(problem.where.field);
+    if (!problem.where.sheet.empty()) j["cell"] = text::cell_reference(problem.where);  // a workbook's
     j["message"] = problem.message.vi();
     j["message_en"] = problem.message.en();
     return j;

@@ -3,7 +3,8 @@
 # is missing.  Safe to run again.  With --with-browser, also Chromium, for the browser test of
 # the HTML report and for `ntm report --format pdf`, with fonts-liberation (Liberation Serif, the
 # metrics of Times New Roman, in which Nghị định 30 sets the frame of a document), and
-# poppler-utils (pdfinfo, pdftotext), which only the PDF test uses; with --with-fuzz, also clang and its libFuzzer runtime, for scripts/fuzz.sh.
+# poppler-utils (pdfinfo, pdftotext), which only the PDF test uses, and chromium-driver, through
+# which the web app's test drives the browser; with --with-fuzz, also clang and its libFuzzer runtime, for scripts/fuzz.sh.
 # With --with-bench, also Google Benchmark and GNU time, for scripts/bench.sh.
 set -euo pipefail
 
@@ -13,7 +14,7 @@ packages=(
   libzip-dev libexpat1-dev libxlsxwriter-dev libjemalloc-dev libcpp-httplib-dev
 )
 for arg in "$@"; do
-  if [ "$arg" = "--with-browser" ]; then packages+=(chromium fonts-liberation poppler-utils); fi
+  if [ "$arg" = "--with-browser" ]; then packages+=(chromium chromium-driver fonts-liberation poppler-utils); fi
   if [ "$arg" = "--with-fuzz" ]; then packages+=(clang libclang-rt-14-dev); fi
   if [ "$arg" = "--with-bench" ]; then packages+=(libbenchmark-dev time); fi
 done

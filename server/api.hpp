@@ -80,6 +80,10 @@ public:
     Reply report(const DataRequest& request, const std::string& format, const std::string& locality,
                  text::Lang lang) const;
 
+    // POST /api/v1/annotate: the data file — a workbook or CSV file, not JSON — given back as a
+    // workbook with every problem on its cell, the bytes `ntm validate --annotate OUT.xlsx` writes.
+    Reply annotate(const DataRequest& request, text::Lang lang) const;
+
     // An error as the API gives every error: {"error": {"status", "message"}}.
     static Reply error(int status, const text::Message& message, text::Lang lang);
 

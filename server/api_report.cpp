@@ -1,4 +1,5 @@
-// POST /api/v1/report (api.hpp): a year's report, rendered as `ntm report` renders it.
+// POST /api/v1/report and /api/v1/annotate (api.hpp): a year's report, rendered as `ntm report`
+// renders it; the data given back with its problems on their cells, as `ntm validate --annotate`.
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -6,6 +7,8 @@
 #include "data/load.hpp"
 #include "data/official.hpp"
 #include "engine/evaluate.hpp"
+#include "data/source.hpp"
+#include "report/annotate.hpp"
 #include "report/report.hpp"
 #include "server/api.hpp"
 #include "server/api_loaded.hpp"
@@ -16,6 +19,29 @@ namespace ntm::server {
 
 namespace fs = std::filesystem;
 using text::say;
+
+namespace {
+
+constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// A workbook libxlsxwriter writes to a file: written by `write(path)` in a request's own folder,
+// then read back as the answer.
+template <class Write>
+Reply workbook(const std::string& upload_dir, Write write, text::Lang lang) {
+    UploadDir dir(upload_dir);
+    if (!dir.make()) return Api::error(500, say("serve.upload_dir", upload_dir), lang);
+    const std::string path = (fs::path(dir.path()) / "tep.xlsx").string();
+    try {
+        write(path);
+    } catch (const text::FileError& e) {
+        return Api::error(500, text::Message::same(text::render(e.problem, lang)), lang);
+    }
+    std::ifstream file(path, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    return {200, kXlsx, std::move(bytes)};
+}
+
+}  // namespace
 
 Reply Api::report(const DataRequest& request, const std::string& format, const std::string& locality,
                   text::Lang lang) const {
@@ -57,18 +83,8 @@ Reply Api::report(const DataRequest& request, const std::string& format, const s
         }
         return {200, "text/plain; charset=utf-8", std::move(out)};
     }
-    if (format == "xlsx") {  // libxlsxwriter writes a file: in the request's own folder, read back
-        UploadDir dir(config_.upload_dir);
-        if (!dir.make()) return error(500, say("serve.upload_dir", config_.upload_dir), lang);
-        const std::string path = (fs::path(dir.path()) / "bao-cao.xlsx").string();
-        try {
-            report::write_report_xlsx(r, lang, path);
-        } catch (const text::FileError& e) {
-            return error(500, text::Message::same(text::render(e.problem, lang)), lang);
-        }
-        std::ifstream file(path, std::ios::binary);
-        std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-        return {200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", std::move(bytes)};
+    if (format == "xlsx") {
+        return workbook(config_.upload_dir, [&](const std::string& path) { report::write_report_xlsx(r, lang, path); }, lang);
     }
     std::string out;
     const auto sink = [&out](std::string_view piece) { out.append(piece); };
@@ -78,6 +94,25 @@ Reply Api::report(const DataRequest& request, const std::string& format, const s
     }
     report::write_report_html(r, lang, {}, sink);
     return {200, "text/html; charset=utf-8", std::move(out)};
+}
+
+Reply Api::annotate(const DataRequest& request, text::Lang lang) const {
+    const std::string& name = request.dataset.empty() ? request.upload_name : request.dataset;
+    if (!name.empty() && !data::source_readable(name)) return error(415, say("serve.annotate_source", name), lang);
+    Loaded in;
+    if (auto failed = load(request, lang, in)) return std::move(*failed);
+    Reply reply = workbook(
+        config_.upload_dir,
+        [&](const std::string& path) {
+            data::Source source = data::read_source(in.data_path, in.options);
+            source.path = in.data_file;  // the summary names the file as the user does
+            report::write_annotated(path, source, in.data, lang);
+        },
+        lang);
+    if (reply.status == 200) {
+        reply.disposition = "attachment; filename=\"du-lieu-ghi-chu.xlsx\"";
+    }
+    return reply;
 }
 
 }  // namespace ntm::server

@@ -191,7 +191,16 @@ struct HttpServer::Impl {
             return api.evaluate(r, lang);
         });
         data_route("/api/v1/diff", [this](const httplib::Request& req, DataRequest& r, text::Lang lang) {
-            r.upload = {};  // the body is the edit; the data is a file offered
+            r.upload = {};  // the body is the edit; the data is a file offered, or a part of a form
+            if (req.is_multipart_form_data()) {  // parts "file" and "text", and the data as a file "data"
+                const auto file = req.files.find("file"), text = req.files.find("text"), data = req.files.find("data");
+                if (file == req.files.end() || text == req.files.end()) return Api::error(400, say("serve.check.fields"), lang);
+                if (data != req.files.end()) {
+                    r.upload_name = data->second.filename;
+                    r.upload = data->second.content;
+                }
+                return api.diff(r, file->second.content, text->second.content, lang);
+            }
             const nlohmann::json in = nlohmann::json::parse(req.body, nullptr, false);
             if (in.is_discarded() || !in.is_object() || !in.contains("file") || !in["file"].is_string() ||
                 !in.contains("text") || !in["text"].is_string()) {
@@ -208,6 +217,9 @@ struct HttpServer::Impl {
                 return reply;
             },
             true);
+        data_route(
+            "/api/v1/annotate",
+            [this](const httplib::Request&, DataRequest& r, text::Lang lang) { return api.annotate(r, lang); }, true);
         data_route("/api/v1/explain", [this](const httplib::Request& req, DataRequest& r, text::Lang lang) {
             const std::string entity = req.get_param_value("entity");
             if (entity.empty()) return Api::error(400, say("serve.no_entity_given"), lang);

@@ -48,6 +48,8 @@ constexpr CatalogEntry entries[] = {
     {"serve.too_long",
      "yêu cầu chạy quá {} giây, mức tối đa (ntm serve --max-seconds): dữ liệu lớn như vậy hãy đánh giá bằng ntm eval",
      "the request took more than {} seconds, the most allowed (ntm serve --max-seconds): judge data this large with ntm eval"},
+    {"serve.annotate_source", "chỉ ghi chú được tệp số liệu Excel (.xlsx) hoặc CSV, không ghi chú được '{}'",
+     "only Excel (.xlsx) and CSV data files can be annotated, not '{}'"},
     {"serve.no_route", "không có {} {} trong API; xem docs/api.md", "there is no {} {} in the API; see docs/api.md"},
     {"serve.http_error", "lỗi HTTP {}", "HTTP error {}"},
     {"serve.out_of_memory", "không đủ bộ nhớ cho yêu cầu này", "not enough memory for this request"},

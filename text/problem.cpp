@@ -39,6 +39,18 @@ std::string sheet_reference(const std::string& sheet) {
 
 }  // namespace
 
+std::string cell_reference(const Place& at) {
+    if (at.sheet.empty()) return {};
+    std::string out = sheet_reference(printable(at.sheet));
+    out += '!';
+    if (at.column != 0) {
+        out += fmt::format("{}{}", column_letters(at.column), at.line);
+    } else {
+        out += fmt::format("{}:{}", at.line, at.line);  // the whole row, as Excel names it
+    }
+    return out;
+}
+
 // CSV and JSON: `file:line`.  A workbook: `file:Sheet!D14` (the cell), or `file:Sheet!14:14` (as
 // Excel names a row) when the problem is about the whole row.  Whatever the input held, the line holds no control
 // character: the file, sheet and field names and the message are shown through printable()
@@ -48,13 +60,7 @@ std::string render(const Problem& problem, Lang lang) {
     std::string out = printable(at.file, std::string::npos);
     if (!at.sheet.empty()) {
         out += ':';
-        out += sheet_reference(printable(at.sheet));
-        out += '!';
-        if (at.column != 0) {
-            out += fmt::format("{}{}", column_letters(at.column), at.line);
-        } else {
-            out += fmt::format("{}:{}", at.line, at.line);  // the whole row, as Excel names it
-        }
+        out += cell_reference(at);
     } else if (at.line != 0) {
         out += fmt::format(":{}", at.line);
     }

@@ -59,6 +59,10 @@ struct FileError {
 // A column's letters as Excel shows them: 1 → "A", 26 → "Z", 27 → "AA".
 std::string column_letters(std::uint32_t column);
 
+// A workbook's cell as Excel names it: Sheet!D14, 'Dữ liệu 2024'!D14, or Sheet!14:14 for the
+// whole row; empty for a place that is not in a workbook (no sheet) or is the whole file.
+std::string cell_reference(const Place& at);
+
 // One problem, one line (with its newline).  A `warning` is a warning, every other kind an
 // error; the line, the field and the code are left out when there are none.
 std::string render(const Problem& problem, Lang lang);

@@ -6,7 +6,10 @@
 
 const STATUS = { met: "Đạt", not_met: "Không đạt", unknown: "Thiếu dữ liệu", not_applicable: "Không áp dụng" };
 const KIND = { xa: "Xã", huyen: "Huyện", tinh: "Tỉnh", thon: "Thôn" };
-const app = { rules: null, ruleErrors: null, doc: null, dataName: "", year: null, files: [], editing: null, checkTimer: 0 };
+// upload: the workbook or file uploaded ({name, bytes}), sent again for an explanation or an
+// edit's impact; null when the data is a file the server offers.
+const app = { rules: null, ruleErrors: null, doc: null, dataName: "", year: null, files: [], editing: null, checkTimer: 0,
+              upload: null };
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -35,7 +38,10 @@ function say(text, error) {
 
 async function api(method, path, body, type) {
   const init = { method, headers: {} };
-  if (body !== undefined) { init.body = body; init.headers["Content-Type"] = type || "application/json"; }
+  if (body !== undefined) {
+    init.body = body;
+    if (!(body instanceof FormData)) init.headers["Content-Type"] = type || "application/json";  // a form: its boundary
+  }
   // The app is in Vietnamese, whatever language the browser asks for.
   const res = await fetch(path + (path.includes("?") ? "&" : "?") + "lang=vi", init);
   const text = await res.text();
@@ -98,6 +104,15 @@ function yearDoc() {
   return app.doc ? app.doc.years.find((y) => y.year === app.year) : null;
 }
 
+// The data of a call that reads it again (explain, diff): the query naming the file offered, or
+// the upload's name with its bytes to send; null when no data is chosen.
+function dataChosen() {
+  const ds = document.getElementById("dataset").value;
+  if (ds) return { query: `dataset=${encodeURIComponent(ds)}` };
+  if (app.upload) return { query: `name=${encodeURIComponent(app.upload.name)}`, upload: app.upload };
+  return null;
+}
+
 function entityName(y, code) {
   const e = y.entities.find((x) => x.code === code);
   return e ? `${e.type} ${e.name}` : code;
@@ -141,6 +156,7 @@ async function start() {
     pick.replaceChildren(el("option", { value: "" }, "— chọn —"),
                          ...status.datasets.map((d) => el("option", { value: d.name }, d.name)));
     pick.addEventListener("change", () => {
+      if (pick.value) app.upload = null;
       if (pick.value) evaluate(`/api/v1/evaluate?dataset=${encodeURIComponent(pick.value)}`, undefined, undefined, pick.value);
     });
     if (status.datasets.length > 0) {
@@ -156,7 +172,8 @@ async function start() {
     const f = ev.target.files[0];
     if (!f) return;
     document.getElementById("dataset").value = "";
-    evaluate(`/api/v1/evaluate?name=${encodeURIComponent(f.name)}`, await f.arrayBuffer(), "application/octet-stream", f.name);
+    app.upload = { name: f.name, bytes: await f.arrayBuffer() };
+    evaluate(`/api/v1/evaluate?name=${encodeURIComponent(f.name)}`, app.upload.bytes, "application/octet-stream", f.name);
   });
   document.getElementById("year").addEventListener("change", (ev) => { app.year = Number(ev.target.value); route(); });
   window.addEventListener("hashchange", route);

@@ -9,8 +9,8 @@ function editor(main, query) {
   const area = el("textarea", { spellcheck: "false", "aria-label": "Nội dung tệp luật", disabled: true });
   const diags = el("ul", { id: "diagnostics", "aria-live": "polite" });
   const summary = el("p", { class: "muted" }, "Chọn một tệp ở bên trái.");
-  const save = el("button", { type: "button", disabled: true }, "Lưu (giữ bản trước thành .bak)");
-  const preview = el("button", { type: "button", disabled: true }, "Xem tác động trước khi lưu");
+  const save = el("button", { type: "button", id: "luu", disabled: true }, "Lưu (giữ bản trước thành .bak)");
+  const preview = el("button", { type: "button", id: "xem-tac-dong", disabled: true }, "Xem tác động trước khi lưu");
   const impact = el("div", { id: "impact", "aria-live": "polite" });
   const proposed = el("p", { class: "unknown" });
   for (const f of app.files) {
@@ -72,12 +72,22 @@ function editor(main, query) {
   };
   // What the text as typed would change, against the rules on disk, on the data chosen above.
   preview.addEventListener("click", async () => {
-    const ds = document.getElementById("dataset").value;
-    if (!ds) { impact.replaceChildren(el("p", {}, "Chọn một tệp dữ liệu có sẵn của máy chủ ở trên để xem tác động.")); return; }
+    const chosen = dataChosen();
+    if (!chosen) { impact.replaceChildren(el("p", {}, "Chọn dữ liệu ở trên (tệp có sẵn hoặc tải lên) để xem tác động.")); return; }
     impact.replaceChildren(el("p", { class: "muted" }, "Đang so sánh…"));
+    // The edit as JSON, the data named; with an upload, a form carrying the data too.
+    let body = JSON.stringify({ file: app.editing, text: area.value });
+    let query = chosen.query;
+    if (chosen.upload) {
+      body = new FormData();
+      body.append("file", app.editing);
+      body.append("text", area.value);
+      body.append("data", new Blob([chosen.upload.bytes]), chosen.upload.name);
+      query = "";
+    }
     try {
-      const { data } = await api("POST", `/api/v1/diff?dataset=${encodeURIComponent(ds)}` + (app.year ? `&year=${app.year}` : ""),
-                                 JSON.stringify({ file: app.editing, text: area.value }));
+      const params = [query, app.year ? `year=${app.year}` : ""].filter(Boolean).join("&");
+      const { data } = await api("POST", `/api/v1/diff?${params}`, body);
       if (data.diagnostics) { show(data); impact.replaceChildren(el("p", { class: "not_met" }, "Văn bản còn lỗi: sửa trước khi xem tác động.")); return; }
       const changes = data.changes.map((c) => el("li", {}, c.text));
       const moved = data.impact.entities.map((e) => {

@@ -68,12 +68,40 @@ function overview(main) {
   const problems = [...(app.doc.problems || []), ...(y.problems || [])];
   if (problems.length > 0) {
     main.append(el("h3", {}, `Vấn đề của dữ liệu: ${problems.length}`));
+    const noted = annotatedLink();
+    if (noted) main.append(el("p", {}, noted, " — mở trong Excel: mỗi ô có vấn đề được tô màu và có ghi chú."));
+    // In a workbook, the cell as Excel names it (to type in its Name Box); in a CSV file, the line.
     main.append(el("table", {},
-      el("thead", {}, el("tr", {}, el("th", {}, "Tệp"), el("th", { class: "num" }, "Dòng"), el("th", {}, "Cột"),
+      el("thead", {}, el("tr", {}, el("th", {}, "Tệp"), el("th", {}, "Ô hoặc dòng"), el("th", {}, "Cột"),
                          el("th", {}, "Mã"), el("th", {}, "Vấn đề"))),
-      el("tbody", {}, problems.map((p) => el("tr", {}, el("td", {}, p.file), el("td", { class: "num" }, p.line || ""),
+      el("tbody", {}, problems.map((p) => el("tr", {}, el("td", {}, p.file),
+                                             el("td", { class: "cell" }, p.cell || (p.line ? `dòng ${p.line}` : "")),
                                              el("td", {}, p.field || ""), el("td", {}, p.code || ""), el("td", {}, p.message))))));
   }
+}
+
+// The data given back as a workbook with every problem on its cell (POST /api/v1/annotate): a
+// link for a file offered, a button that sends the upload again; null for JSON, which has no cells.
+function annotatedLink() {
+  const chosen = dataChosen();
+  const name = chosen ? (chosen.upload ? chosen.upload.name : document.getElementById("dataset").value) : "";
+  if (!chosen || /\.json$/i.test(name)) return null;
+  const label = "Tải tệp dữ liệu có ghi chú tại từng ô (.xlsx)";
+  if (!chosen.upload) {
+    return el("a", { href: `/api/v1/annotate?${chosen.query}&lang=vi`, download: "du-lieu-ghi-chu.xlsx", id: "ghi-chu" }, label);
+  }
+  return el("button", { type: "button", id: "ghi-chu", onclick: async () => {
+    try {
+      const res = await fetch(`/api/v1/annotate?${chosen.query}&lang=vi`, { method: "POST", body: chosen.upload.bytes });
+      if (!res.ok) throw new Error((await res.json()).error.message);
+      const a = el("a", { href: URL.createObjectURL(await res.blob()), download: name.replace(/\.[^.]*$/, "") + "-ghi-chu.xlsx" });
+      document.body.append(a);
+      a.click();
+      a.remove();
+    } catch (e) {
+      say(e.message, true);
+    }
+  } }, label);
 }
 
 function communes(main, query) {
@@ -132,12 +160,13 @@ async function commune(main, code) {
     }
     main.append(d);
   }
-  const ds = document.getElementById("dataset").value;
-  if (!ds) return;  // an upload: the explanation's text needs the file again
+  const chosen = dataChosen();
+  if (!chosen) return;
   const text = el("pre", {}, "Đang giải thích…");
   main.append(el("h3", {}, "Lời giải thích đầy đủ"), text);
   try {
-    const { data } = await api("POST", `/api/v1/explain?dataset=${encodeURIComponent(ds)}&entity=${encodeURIComponent(code)}&year=${y.year}`);
+    const { data } = await api("POST", `/api/v1/explain?${chosen.query}&entity=${encodeURIComponent(code)}&year=${y.year}`,
+                               chosen.upload ? chosen.upload.bytes : undefined, "application/octet-stream");
     text.textContent = data.text;
   } catch (err) {
     text.textContent = err.message;

@@ -226,6 +226,7 @@ TEST_CASE("serve: openapi.json describes every route the server answers, and onl
     const std::set<std::string> routes = {"GET /api/v1/status",    "GET /api/v1/rules",  "GET /api/v1/rules/file",
                                           "PUT /api/v1/rules/file", "POST /api/v1/check", "POST /api/v1/evaluate",
                                           "POST /api/v1/explain",   "POST /api/v1/diff",  "POST /api/v1/report", "GET /api/v1/report",
+                                          "POST /api/v1/annotate", "GET /api/v1/annotate",
                                           "GET /api/v1/openapi.json"};
     std::set<std::string> described;
     for (const auto& [path, methods] : api["paths"].items()) {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 
+#include "data/source.hpp"
 #include "tests/server/serve_fixture.hpp"
 
 using namespace serve_test;
@@ -121,6 +122,24 @@ TEST_CASE("serve: what an unsaved edit would change, as ntm diff gives it", "[se
     api.erase("new");
     CHECK(api == command);
 
+    // The data uploaded with the edit, as a form: the same answer but for the data's name.
+    httplib::MultipartFormDataItems form = {{"file", "quy-dinh.ntm", "", ""},
+                                            {"text", text, "", ""},
+                                            {"data", support::read_file(kData), "phu-ninh-2024.csv", "text/csv"}};
+    const auto uploaded = c.Post("/api/v1/diff?year=2024", form);
+    REQUIRE(uploaded);
+    CHECK(uploaded->status == 200);
+    json up = json::parse(uploaded->body);
+    CHECK(up["impact"]["data"] == "phu-ninh-2024.csv");
+    up.erase("new");
+    up["impact"]["data"] = command["impact"]["data"];
+    CHECK(up == command);
+    form.pop_back();  // a form without the data: 400, it says what to send
+    const auto no_data = c.Post("/api/v1/diff?year=2024", form);
+    REQUIRE(no_data);
+    CHECK(no_data->status == 400);
+    error_of(no_data);
+
     // A text with an error: the check of the rules as edited, 422.
     const auto broken = c.Post("/api/v1/diff?dataset=phu-ninh-2024.csv",
                                json{{"file", "quy-dinh.ntm"}, {"text", text + "\nset {\n"}}.dump(), "application/json");
@@ -156,4 +175,46 @@ TEST_CASE("serve: a report in each format, with the bytes ntm report writes", "[
     CHECK(posted(c, "/api/v1/report?dataset=phu-ninh-2024.csv&format=md&locality=518").find("Phú Ninh") != std::string::npos);
     expect_errors(c, {{"/api/v1/report?dataset=phu-ninh-2024.csv&locality=99999", "", 404},
                       {"/api/v1/report?dataset=phu-ninh-2024.csv&format=pdf", "", 400}});
+}
+
+TEST_CASE("serve: a workbook's problems by their cells, and the workbook given back annotated", "[serve]") {
+    Config config;
+    config.rules = std::string(NTM_SOURCE_DIR) + "/tests/golden/data/rules";
+    const Running s({}, config);
+    auto c = s.client();
+    const std::string book = support::read_file(std::string(NTM_SOURCE_DIR) + "/tests/golden/data/xlsx_problems/du-lieu.xlsx");
+
+    // Each problem names its cell as Excel does: the first, a percentage of 140 in H6.
+    const auto judged = c.Post("/api/v1/evaluate?name=du-lieu.xlsx", book, "application/octet-stream");
+    REQUIRE(judged);
+    REQUIRE(judged->status == 200);
+    const json problems = json::parse(judged->body)["problems"];
+    REQUIRE(problems.size() >= 5);
+    CHECK(problems[0]["file"] == "du-lieu.xlsx");
+    CHECK(problems[0]["cell"] == "'Xã 2024'!H6");
+    CHECK(problems[1]["cell"] == "'Xã 2024'!D7");
+
+    // Given back with a note on each cell: its summary lists each problem by its cell.
+    const auto noted = c.Post("/api/v1/annotate?name=du-lieu.xlsx", book, "application/octet-stream");
+    REQUIRE(noted);
+    REQUIRE(noted->status == 200);
+    CHECK(noted->get_header_value("Content-Disposition") == "attachment; filename=\"du-lieu-ghi-chu.xlsx\"");
+    const std::string path = support::write_temp("ghi-chu.xlsx", noted->body);
+    const ntm::data::Source source = ntm::data::read_source(path, {});
+    REQUIRE(source.sheets.size() == 2);  // the summary, then the one sheet of the input
+    CHECK(source.sheets[1].name == "Xã 2024");
+    std::string summary;
+    for (const auto& row : source.sheets[0].rows) {
+        for (const auto& cell : row.cells) summary += cell.text + "|";
+        summary += "\n";
+    }
+    CHECK_THAT(summary, Catch::Contains("du-lieu.xlsx|"));  // named as uploaded, not where it was put
+    CHECK_THAT(summary, Catch::Contains("H6|2.1|D0203|"));
+    CHECK_THAT(summary, Catch::Contains("D7|"));
+
+    // JSON has no cells to note: 415, saying which files can be.
+    const auto json_data = c.Post("/api/v1/annotate?name=du-lieu.json", "[]", "application/json");
+    REQUIRE(json_data);
+    CHECK(json_data->status == 415);
+    CHECK_THAT(error_of(json_data)["message"].get<std::string>(), Catch::Contains(".xlsx"));
 }
