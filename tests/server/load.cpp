@@ -2,9 +2,11 @@
 // process, `--port 0`), then C clients at once post evaluations of one data file until N are
 // answered.  It prints the latency percentiles, the rate, and the server's resident memory after
 // the warm-up, at its highest and at the end (read from /proc every 20 ms).  It fails (exit 1)
-// when any request is not answered 200 with the same bytes as the first; it measures, it does
-// not judge the figures.
-//   ntm_serve_load NTM RULES DATA YEAR [REQUESTS=200] [CLIENTS=200]
+// when any request is not answered 200 with the same bytes as the first.  With --flat, the same
+// load is sent twice, and it fails too when the server's memory grew from the first wave to the
+// second (its highest or its end, by more than a quarter and 32 MiB): memory must stay flat, not
+// grow with the requests served.  Otherwise it measures and does not judge the figures.
+//   ntm_serve_load NTM RULES DATA YEAR [REQUESTS=200] [CLIENTS=200] [--flat]
 #include <httplib.h>
 #include <signal.h>
 #include <spawn.h>
@@ -60,8 +62,13 @@ int port_from(const std::string& log) {
 }
 
 int main(int argc, char** argv) {
+    bool flat = false;  // --flat: the load twice, failing when memory grew from one to the next
+    if (argc > 1 && std::string(argv[argc - 1]) == "--flat") {
+        flat = true;
+        --argc;
+    }
     if (argc < 5) {
-        std::fprintf(stderr, "usage: ntm_serve_load NTM RULES DATA YEAR [REQUESTS] [CLIENTS]\n");
+        std::fprintf(stderr, "usage: ntm_serve_load NTM RULES DATA YEAR [REQUESTS] [CLIENTS] [--flat]\n");
         return 2;
     }
     // Absolute: the server runs in a folder of its own.
@@ -129,51 +136,78 @@ int main(int argc, char** argv) {
     }
     const double warm = rss_mib(pid);
 
-    std::atomic<int> next{0};
-    std::atomic<int> failed{0}, differ{0};
-    std::atomic<bool> running{true};
-    std::vector<double> latencies;
-    std::mutex lock;
-    double peak = warm;
-    std::thread sampler([&] {
-        while (running.load()) {
-            const double now = rss_mib(pid);
-            {
-                const std::lock_guard<std::mutex> hold(lock);
-                peak = std::max(peak, now);
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        }
-    });
-    const auto begin = Clock::now();
-    std::vector<std::thread> threads_of_clients;
-    for (int t = 0; t < clients; ++t) {
-        threads_of_clients.emplace_back([&] {
-            while (next.fetch_add(1) < requests) {
-                std::size_t hash = 0, size = 0;
-                const auto t0 = Clock::now();
-                const bool ok = ask(hash, size);
-                const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-                if (!ok) ++failed;
-                else if (hash != first || size != bytes) ++differ;
-                const std::lock_guard<std::mutex> hold(lock);
-                latencies.push_back(ms);
+    // A wave: REQUESTS from CLIENTS at once; the server's highest memory sampled meanwhile.
+    struct Wave {
+        std::vector<double> latencies;
+        double seconds = 0, peak = 0, end = 0;
+        int failed = 0, differ = 0;
+    };
+    const auto wave = [&] {
+        Wave w;
+        std::atomic<int> next{0}, failed{0}, differ{0};
+        std::atomic<bool> running{true};
+        std::mutex lock;
+        w.peak = rss_mib(pid);
+        std::thread sampler([&] {
+            while (running.load()) {
+                const double now = rss_mib(pid);
+                {
+                    const std::lock_guard<std::mutex> hold(lock);
+                    w.peak = std::max(w.peak, now);
+                }
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
             }
         });
-    }
-    for (std::thread& t : threads_of_clients) t.join();
-    const double seconds = std::chrono::duration<double>(Clock::now() - begin).count();
-    running = false;
-    sampler.join();
-    const double end = rss_mib(pid);
-    const bool stopped = stop();
+        const auto begin = Clock::now();
+        std::vector<std::thread> threads_of_clients;
+        for (int t = 0; t < clients; ++t) {
+            threads_of_clients.emplace_back([&] {
+                while (next.fetch_add(1) < requests) {
+                    std::size_t hash = 0, size = 0;
+                    const auto t0 = Clock::now();
+                    const bool ok = ask(hash, size);
+                    const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+                    if (!ok) ++failed;
+                    else if (hash != first || size != bytes) ++differ;
+                    const std::lock_guard<std::mutex> hold(lock);
+                    w.latencies.push_back(ms);
+                }
+            });
+        }
+        for (std::thread& t : threads_of_clients) t.join();
+        w.seconds = std::chrono::duration<double>(Clock::now() - begin).count();
+        running = false;
+        sampler.join();
+        w.end = rss_mib(pid);
+        w.failed = failed.load();
+        w.differ = differ.load();
+        return w;
+    };
+    const auto print = [&](const Wave& w, const char* name) {
+        std::printf("%srequests %d of %zu bytes each, clients at once %d, server workers %u, failed %d, different bytes %d\n",
+                    name, requests, bytes, clients, workers, w.failed, w.differ);
+        std::printf("%slatency ms: p50 %.0f, p90 %.0f, p99 %.0f, max %.0f; %.1f requests/s over %.1f s\n", name,
+                    percentile(w.latencies, 0.5), percentile(w.latencies, 0.9), percentile(w.latencies, 0.99),
+                    percentile(w.latencies, 1.0), static_cast<double>(requests) / w.seconds, w.seconds);
+        std::printf("%sserver resident memory MiB: highest %.0f, at the end %.0f\n", name, w.peak, w.end);
+    };
 
-    std::printf("requests %d of %zu bytes each, clients at once %d, server workers %u, failed %d, different bytes %d\n",
-                requests, bytes, clients, workers, failed.load(), differ.load());
-    std::printf("latency ms: p50 %.0f, p90 %.0f, p99 %.0f, max %.0f; %.1f requests/s over %.1f s\n",
-                percentile(latencies, 0.5), percentile(latencies, 0.9), percentile(latencies, 0.99),
-                percentile(latencies, 1.0), static_cast<double>(requests) / seconds, seconds);
-    std::printf("server resident memory MiB: after the warm-up %.0f, highest %.0f, at the end %.0f\n", warm, peak, end);
+    std::printf("server resident memory after the warm-up: %.0f MiB\n", warm);
+    const Wave one = wave();
+    print(one, flat ? "wave 1: " : "");
+    bool ok = one.failed == 0 && one.differ == 0;
+    if (flat) {
+        // The same load again: memory that grew with the requests served would show here.
+        const Wave two = wave();
+        print(two, "wave 2: ");
+        ok = ok && two.failed == 0 && two.differ == 0;
+        const auto grew = [](double before, double after) { return after > before * 1.25 + 32; };
+        if (grew(one.peak, two.peak) || grew(one.end, two.end)) {
+            std::printf("memory grew from one wave to the next (more than 25 %% and 32 MiB)\n");
+            ok = false;
+        }
+    }
+    const bool stopped = stop();
     if (!stopped) std::printf("the server did not stop cleanly on SIGTERM\n");
-    return failed.load() == 0 && differ.load() == 0 && stopped ? 0 : 1;
+    return ok && stopped ? 0 : 1;
 }
