@@ -53,7 +53,8 @@ std::optional<std::string> eval_json(const engine::Program& program, const engin
 
 std::optional<Reply> Api::load(const DataRequest& request, text::Lang lang, Loaded& out,
                                const dsl::Overlay* overlay) const {
-    if (config_.max_time && out.deadline == std::chrono::steady_clock::time_point::max()) out.deadline = std::chrono::steady_clock::now() + *config_.max_time;
+    const auto never = std::chrono::steady_clock::time_point::max();
+    if (config_.max_time && out.deadline == never) out.deadline = std::chrono::steady_clock::now() + *config_.max_time;
     if (!request.dataset.empty()) {
         for (const std::string& path : config_.data) {
             if (fs::path(path).filename().string() == request.dataset) out.data_path = out.data_file = path;
@@ -168,8 +169,10 @@ Reply Api::diff(const DataRequest& request, const std::string& file, const std::
     run.data_file = before.data_file;
     run.structure = diff::compare_rules({&before.program, before.set, config_.rules},
                                         {&after.program, after.set, config_.rules + " (" + file + ")"});
-    const engine::Evaluation old_eval = engine::evaluate(before.program, before.data, {year, config_.threads, before.set, true, before.deadline});
-    const engine::Evaluation new_eval = engine::evaluate(after.program, after.data, {year, config_.threads, after.set, true, before.deadline});
+    const engine::Evaluation old_eval =
+        engine::evaluate(before.program, before.data, {year, config_.threads, before.set, true, before.deadline});
+    const engine::Evaluation new_eval =
+        engine::evaluate(after.program, after.data, {year, config_.threads, after.set, true, before.deadline});
     run.impact = diff::compare_results({&before.program, &before.data, &old_eval}, {&after.program, &after.data, &new_eval});
     run.impact->old_year = year;
     run.impact->new_year = year;

@@ -6,8 +6,8 @@
 
 #include "data/load.hpp"
 #include "data/official.hpp"
-#include "engine/evaluate.hpp"
 #include "data/source.hpp"
+#include "engine/evaluate.hpp"
 #include "report/annotate.hpp"
 #include "report/report.hpp"
 #include "server/api.hpp"
