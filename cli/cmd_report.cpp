@@ -4,12 +4,12 @@
 
 #include "cli/commands.hpp"
 #include "cli/entities.hpp"
-#include "cli/pdf.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/targets.hpp"
 #include "report/text.hpp"
 #include "report/frame.hpp"
 #include "report/pdf.hpp"
+#include "report/print_pdf.hpp"
 #include "report/report.hpp"
 #include "report/split.hpp"
 #include "report/xlsx.hpp"
@@ -114,11 +114,18 @@ int write_report(const ReportArgs& args, const report::Report& report, report::L
         fs::path file(args.out);
         if (fs::is_directory(file, ec)) file /= fmt::format("bao-cao-{}.pdf", report.overview.year);
         if (!not_an_input(file.string(), inputs)) return kExitUsage;
-        std::optional<std::string> pdf = print_pdf(report::render_report_html(report, lang, render));
-        if (!pdf) return kExitUsage;
+        std::error_code temp_error;
+        const fs::path temp = fs::temp_directory_path(temp_error);
+        auto printed = report::print_pdf(report::render_report_html(report, lang, render), temp_error ? "/tmp" : temp.string());
+        if (const auto* failed = std::get_if<report::PdfError>(&printed)) {
+            if (failed->where.empty()) print_error(failed->message);
+            else print_error(failed->where, failed->message);
+            return kExitUsage;
+        }
+        std::string& pdf = std::get<std::string>(printed);
         // The document's date, else the last day of the year reported: never the clock.
-        report::stamp_pdf_dates(*pdf, date.empty() ? report::FrameDate{31, 12, report.overview.year} : date);
-        if (!write_output(file.string(), *pdf, inputs)) return kExitUsage;
+        report::stamp_pdf_dates(pdf, date.empty() ? report::FrameDate{31, 12, report.overview.year} : date);
+        if (!write_output(file.string(), pdf, inputs)) return kExitUsage;
         if (!quiet) print_done(text::say("cli.wrote", text::printable(file.string())));
         return kExitOk;
     }

@@ -1,14 +1,18 @@
 // POST /api/v1/report and /api/v1/annotate (api.hpp): a year's report, rendered as `ntm report`
 // renders it; the data given back with its problems on their cells, as `ntm validate --annotate`.
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <variant>
 
 #include "data/load.hpp"
 #include "data/official.hpp"
 #include "data/source.hpp"
 #include "engine/evaluate.hpp"
 #include "report/annotate.hpp"
+#include "report/pdf.hpp"
+#include "report/print_pdf.hpp"
 #include "report/report.hpp"
 #include "server/api.hpp"
 #include "server/api_loaded.hpp"
@@ -45,7 +49,7 @@ Reply workbook(const std::string& upload_dir, Write write, text::Lang lang) {
 
 Reply Api::report(const DataRequest& request, const std::string& format, const std::string& locality,
                   text::Lang lang) const {
-    if (format != "html" && format != "md" && format != "csv" && format != "xlsx") {
+    if (format != "html" && format != "md" && format != "csv" && format != "xlsx" && format != "pdf") {
         return error(400, say("serve.report_format", format), lang);
     }
     Loaded in;
@@ -85,6 +89,28 @@ Reply Api::report(const DataRequest& request, const std::string& format, const s
     }
     if (format == "xlsx") {
         return workbook(config_.upload_dir, [&](const std::string& path) { report::write_report_xlsx(r, lang, path); }, lang);
+    }
+    if (format == "pdf") {  // as ntm report --format pdf: compact commune sheets, dated the year's last day
+        report::RenderOptions render;
+        render.compact = true;
+        UploadDir dir(config_.upload_dir);
+        if (!dir.make()) return error(500, say("serve.upload_dir", config_.upload_dir), lang);
+        const auto left = in.deadline - std::chrono::steady_clock::now();
+        const int seconds = in.deadline == std::chrono::steady_clock::time_point::max()
+                                ? 300
+                                : static_cast<int>(std::chrono::ceil<std::chrono::seconds>(left).count());
+        if (seconds <= 0) throw engine::TimeUp();
+        auto printed = report::print_pdf(report::render_report_html(r, lang, render), dir.path(), seconds);
+        if (const auto* failed = std::get_if<report::PdfError>(&printed)) {
+            if (failed->kind == report::PdfError::Kind::timeout) throw engine::TimeUp();
+            const text::Message why = failed->where.empty() ? failed->message : text::Message::same(failed->where + ": " + failed->message.in(lang));
+            return error(failed->kind == report::PdfError::Kind::no_browser ? 501 : 500, why, lang);
+        }
+        std::string& pdf = std::get<std::string>(printed);
+        report::stamp_pdf_dates(pdf, report::FrameDate{31, 12, r.overview.year});
+        Reply reply{200, "application/pdf", std::move(pdf)};
+        reply.disposition = "attachment; filename=\"bao-cao.pdf\"";
+        return reply;
     }
     std::string out;
     const auto sink = [&out](std::string_view piece) { out.append(piece); };

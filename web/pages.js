@@ -21,7 +21,7 @@ function overview(main) {
     const link = (format, label) => el("a", { href: `/api/v1/report?dataset=${encodeURIComponent(ds)}&year=${y.year}&format=${format}&lang=vi`,
                                               target: format === "html" ? "_blank" : null }, label);
     main.append(el("p", {}, "Báo cáo năm này: ", link("html", "trang HTML"), " · ", link("md", "Markdown"), " · ",
-                   link("xlsx", "Excel")));
+                   link("xlsx", "Excel"), " · ", link("pdf", "PDF")));
   }
   for (const k of y.summary) {
     const prev = before && before.summary.find((x) => x.kind === k.kind);

@@ -3,10 +3,12 @@
 // explanation as `ntm explain` words it; the impact of an unsaved edit as `ntm diff` gives it; a
 // report as `ntm report` writes it; and the errors of a request that cannot be answered (404,
 // 400, 415, 422).
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
 #include "data/source.hpp"
+#include "report/print_pdf.hpp"
 #include "tests/server/serve_fixture.hpp"
 
 using namespace serve_test;
@@ -174,7 +176,27 @@ TEST_CASE("serve: a report in each format, with the bytes ntm report writes", "[
     // Of one district, by its code; of a code not in the data, and in a format there is not.
     CHECK(posted(c, "/api/v1/report?dataset=phu-ninh-2024.csv&format=md&locality=518").find("Phú Ninh") != std::string::npos);
     expect_errors(c, {{"/api/v1/report?dataset=phu-ninh-2024.csv&locality=99999", "", 404},
-                      {"/api/v1/report?dataset=phu-ninh-2024.csv&format=pdf", "", 400}});
+                      {"/api/v1/report?dataset=phu-ninh-2024.csv&format=docx", "", 400}});
+
+    // PDF, printed by Chromium as ntm report --format pdf prints it: the same bytes.  Without a
+    // Chromium (NTM_CHROMIUM naming none), 501 saying what to install.
+    ::setenv("NTM_CHROMIUM", "/nonexistent/chromium", 1);
+    const auto no_browser = c.Post("/api/v1/report?dataset=phu-ninh-2024.csv&format=pdf", "", "text/plain");
+    ::unsetenv("NTM_CHROMIUM");
+    REQUIRE(no_browser);
+    CHECK(no_browser->status == 501);
+    CHECK_THAT(error_of(no_browser)["message"].get<std::string>(), Catch::Contains("apt-get install chromium"));
+    if (!ntm::report::find_chromium().empty()) {
+        const auto pdf = c.Post("/api/v1/report?dataset=phu-ninh-2024.csv&format=pdf", "", "text/plain");
+        REQUIRE(pdf);
+        REQUIRE(pdf->status == 200);
+        CHECK(pdf->get_header_value("Content-Type") == "application/pdf");
+        const std::string out = support::temp_path("bao-cao.pdf");
+        command_output(ntm_command("report --format pdf --out " + out));
+        const std::string cli = support::read_file(out);
+        REQUIRE(cli.rfind("%PDF", 0) == 0);
+        CHECK(pdf->body == cli);
+    }
 }
 
 TEST_CASE("serve: a workbook's problems by their cells, and the workbook given back annotated", "[serve]") {

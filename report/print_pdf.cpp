@@ -1,4 +1,4 @@
-#include "cli/pdf.hpp"
+#include "report/print_pdf.hpp"
 
 #include <cerrno>
 #include <csignal>
@@ -8,16 +8,16 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <optional>
 #include <vector>
 
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "cli/commands.hpp"
 #include "text/files.hpp"
 
-namespace ntm::cli {
+namespace ntm::report {
 
 namespace {
 
@@ -102,17 +102,14 @@ std::string find_chromium() {
     return {};
 }
 
-std::optional<std::string> print_pdf(const std::string& html, int timeout_seconds) {
+std::variant<std::string, PdfError> print_pdf(const std::string& html, const std::string& temp_parent,
+                                              int timeout_seconds) {
+    using Kind = PdfError::Kind;
     const std::string chromium = find_chromium();
-    if (chromium.empty()) {
-        print_error(text::say("pdf.no_chromium"));
-        return std::nullopt;
-    }
-    std::error_code ec;
-    std::string pattern = (fs::temp_directory_path(ec) / "ntm-pdf-XXXXXX").string();
-    if (ec || ::mkdtemp(pattern.data()) == nullptr) {
-        print_error(text::say("pdf.temp_failed", text::reason_text(ec ? ec.message() : std::strerror(errno))));
-        return std::nullopt;
+    if (chromium.empty()) return PdfError{Kind::no_browser, {}, text::say("pdf.no_chromium")};
+    std::string pattern = (fs::path(temp_parent) / "ntm-pdf-XXXXXX").string();
+    if (::mkdtemp(pattern.data()) == nullptr) {
+        return PdfError{Kind::failed, {}, text::say("pdf.temp_failed", text::reason_text(std::strerror(errno)))};
     }
     const fs::path dir(pattern);
     struct Cleanup {
@@ -124,8 +121,7 @@ std::optional<std::string> print_pdf(const std::string& html, int timeout_second
     } cleanup{dir};
     const fs::path page = dir / "bao-cao.html", pdf = dir / "bao-cao.pdf", log = dir / "chromium.log";
     if (const std::optional<text::Message> why = text::write_file(page.string(), html)) {
-        print_error(page.string(), *why);
-        return std::nullopt;
+        return PdfError{Kind::failed, page.string(), *why};
     }
     // No sandbox: the page is our own, with no script from elsewhere and no network, and the
     // sandbox cannot start as root nor in many containers.
@@ -135,21 +131,12 @@ std::optional<std::string> print_pdf(const std::string& html, int timeout_second
         "--disable-default-apps", "--host-resolver-rules=MAP * ~NOTFOUND", "--user-data-dir=" + (dir / "profile").string(),
         "--no-pdf-header-footer", "--print-to-pdf=" + pdf.string(), "file://" + page.string()};
     const int rc = run(chromium, args, log, dir, timeout_seconds);
-    if (rc == -2) {
-        print_error(text::say("pdf.chromium_timeout", timeout_seconds));
-        return std::nullopt;
-    }
-    if (rc != 0) {
-        print_error(chromium, text::say("pdf.chromium_failed", rc, log_tail(log)));
-        return std::nullopt;
-    }
+    if (rc == -2) return PdfError{Kind::timeout, {}, text::say("pdf.chromium_timeout", timeout_seconds)};
+    if (rc != 0) return PdfError{Kind::failed, chromium, text::say("pdf.chromium_failed", rc, log_tail(log))};
     std::ifstream in(pdf, std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (bytes.rfind("%PDF", 0) != 0) {
-        print_error(chromium, text::say("pdf.no_output"));
-        return std::nullopt;
-    }
+    if (bytes.rfind("%PDF", 0) != 0) return PdfError{Kind::failed, chromium, text::say("pdf.no_output")};
     return bytes;
 }
 
-}  // namespace ntm::cli
+}  // namespace ntm::report
