@@ -108,6 +108,16 @@ double single_value(const std::vector<Flat>& cells, const std::string& key) {
 
 }  // namespace
 
+std::vector<PlacedValue> threshold_places(const Program& p, std::uint32_t root, const YearSpan& valid) {
+    std::vector<PlacedValue> out;
+    for (const Flat& f : flatten(p, root, valid)) {
+        std::string where = f.key;
+        if (f.by_year) where = where.empty() ? years(f.from, f.to) : fmt::format("{}, {}", where, years(f.from, f.to));
+        out.push_back({std::move(where), f.value});
+    }
+    return out;
+}
+
 std::string threshold_text(const Program& p, std::uint32_t root, dsl::Cmp cmp, const std::string& unit,
                            const YearSpan& valid) {
     const std::vector<Flat> cells = flatten(p, root, valid);

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "diff/diff.hpp"
 
@@ -20,6 +21,14 @@ struct YearSpan {
 // without dimensions is compared with every cell of a tabled one.  Sets only the cells.
 ThresholdDiff compare_threshold(const engine::Program& a, std::uint32_t a_root, const YearSpan& a_valid,
                                 const engine::Program& b, std::uint32_t b_root, const YearSpan& b_valid);
+
+// One cell of a threshold as the decision tables it: its place ("Đông Nam Bộ, 2023-2025"; empty
+// for a value that holds everywhere, every year of `valid`) and its value.
+struct PlacedValue {
+    std::string where;
+    double value = 0;
+};
+std::vector<PlacedValue> threshold_places(const engine::Program& p, std::uint32_t root, const YearSpan& valid);
 
 // "≥ 70 %", or every cell: "Trung du và miền núi phía Bắc: ≥ 50; …; Đông Nam Bộ: ≥ 100 (%)".
 std::string threshold_text(const engine::Program& p, std::uint32_t root, dsl::Cmp cmp, const std::string& unit,

@@ -13,6 +13,7 @@
 
 #include "data/localities.hpp"
 #include "data/official.hpp"
+#include "diff/thresholds.hpp"
 #include "dsl/load.hpp"
 #include "dsl/pipeline.hpp"
 #include "engine/compiler.hpp"
@@ -170,6 +171,50 @@ Reply Api::check(std::string_view body, text::Lang lang) const {
 
 namespace {
 
+// What the rules write for a comparison: ">=", …, "in" (a range), "yes", "no".
+const char* cmp_token(dsl::Cmp c) {
+    switch (c) {
+        case dsl::Cmp::ge: return ">=";
+        case dsl::Cmp::gt: return ">";
+        case dsl::Cmp::le: return "<=";
+        case dsl::Cmp::lt: return "<";
+        case dsl::Cmp::eq: return "=";
+        case dsl::Cmp::ne: return "!=";
+        case dsl::Cmp::in_range: return "in";
+        case dsl::Cmp::yes: return "yes";
+        case dsl::Cmp::no: return "no";
+    }
+    return "?";
+}
+
+// An indicator's requirements with their thresholds: each cell with its place (a region, a
+// commune group, years) as the decision tables it, the whole in words, and the rule line.
+json requirements_json(const engine::Program& p, const engine::IndicatorDef& id, const diff::YearSpan& valid) {
+    const auto cells = [&](std::uint32_t root) {
+        json out = json::array();
+        for (const diff::PlacedValue& v : diff::threshold_places(p, root, valid)) {
+            out.push_back({{"where", v.where}, {"value", engine::known(v.value) ? json(v.value) : json(nullptr)}});
+        }
+        return out;
+    };
+    json out = json::array();
+    for (std::uint32_t r = id.first_requirement; r < id.first_requirement + id.requirement_count; ++r) {
+        const engine::Requirement& req = p.requirements[r];
+        json j = {{"cmp", cmp_token(req.cmp)}, {"rule", p.where(req.span)}};
+        const bool range = req.cmp == dsl::Cmp::in_range;
+        if (req.low != engine::kNone) {
+            j["text"] = diff::threshold_text(p, req.low, range ? dsl::Cmp::ge : req.cmp, id.unit_symbol, valid);
+            j["low"] = cells(req.low);
+        }
+        if (range && req.high != engine::kNone) {
+            j["text"] = j.value("text", "") + "; " + diff::threshold_text(p, req.high, dsl::Cmp::le, id.unit_symbol, valid);
+            j["high"] = cells(req.high);
+        }
+        out.push_back(std::move(j));
+    }
+    return out;
+}
+
 // Who is in charge of an indicator or a criterion: each body's title, with where and when.
 json bodies_json(const engine::Program& p, const std::vector<engine::BodyInCharge>& in_charge) {
     json out = json::array();
@@ -197,6 +242,7 @@ json set_json(const engine::Program& p, std::uint32_t s) {
                                   {"unit", id.unit_symbol},
                                   {"source", id.source},
                                   {"unconfirmed", id.unconfirmed != engine::kNone},
+                                  {"requirements", requirements_json(p, id, {set.valid_from, set.valid_to})},
                                   {"responsible", bodies_json(p, id.bodies)}});
         }
         criteria.push_back({{"code", cd.code},

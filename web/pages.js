@@ -183,6 +183,15 @@ function criterionView(main, query) {
   const pick = el("select", { "aria-label": "Tiêu chí", onchange: (ev) => { location.hash = `#/tieu-chi?ma=${encodeURIComponent(ev.target.value)}`; } },
                   codes.map((c) => el("option", { value: c, selected: c === chosen }, `Tiêu chí ${c}`)));
   main.append(el("h2", {}, `Một tiêu chí trên mọi xã, năm ${y.year}`), el("p", {}, pick));
+  // What the set asks of each indicator of the criterion, with its legal source (GET /api/v1/rules).
+  const set = xa.length > 0 ? setOf(xa[0].levels[0].set) : undefined;
+  const def = set ? set.criteria.find((c) => c.code === chosen) : undefined;
+  if (def) {
+    main.append(el("p", {}, criterionLabel(set.name, chosen), el("span", { class: "muted" }, ` — ${def.source}`)));
+    main.append(el("ul", { class: "yeu-cau" }, def.indicators.map((i) => el("li", {},
+      `${i.code}. ${i.title}: `, (i.requirements || []).map((r) => r.text || (r.cmp === "yes" ? "có" : r.cmp === "no" ? "không" : r.cmp)).join("; "),
+      (i.requirements || []).length > 0 ? el("span", { class: "muted" }, ` (${i.requirements[0].rule})`) : null))));
+  }
   const rows = [];
   const counts = { met: 0, not_met: 0, unknown: 0, not_applicable: 0 };
   for (const e of xa) {

@@ -51,6 +51,7 @@ expect xa-20380 "Xã Tam Phước (mã 20380)"
 
 page tieu-chi "#/tieu-chi"
 expect tieu-chi "Một tiêu chí trên mọi xã, năm 2024"
+expect tieu-chi "Đồng bằng sông Hồng: ≥ 100"  # what the set asks, from GET /api/v1/rules
 
 page so "#/so"
 expect so "Việc của các sở, năm 2024"

@@ -177,6 +177,29 @@ TEST_CASE("serve: the rules as data, a rule file read and saved with the text be
         REQUIRE_FALSE(j["sets"].empty());
         CHECK_FALSE(j["sets"][0]["criteria"].empty());
         CHECK_FALSE(j["levels"].empty());
+        // Each indicator with its thresholds, cell by cell as the decision tables them.
+        json road, income, coop;
+        for (const json& set : j["sets"]) {
+            for (const json& criterion : set["criteria"]) {
+                for (const json& indicator : criterion["indicators"]) {
+                    if (set["name"] != j["sets"][0]["name"]) continue;
+                    if (indicator["code"] == "2.2") road = indicator;
+                    if (indicator["code"] == "10") income = indicator;
+                    if (indicator["code"] == "13.1") coop = indicator;
+                }
+            }
+        }
+        REQUIRE(road["requirements"].size() == 1);
+        CHECK(road["requirements"][0]["cmp"] == ">=");
+        CHECK(road["requirements"][0]["low"].size() == 7);
+        CHECK(road["requirements"][0]["low"][0] == json({{"where", "Trung du và miền núi phía Bắc"}, {"value", 50}}));
+        CHECK(road["requirements"][0]["rule"] == "serve-rules/quy-dinh.ntm:28");
+        REQUIRE(income["requirements"].size() == 1);
+        CHECK(income["requirements"][0]["low"].size() == 21);  // 7 regions × 3 years
+        CHECK(income["requirements"][0]["low"][1] == json({{"where", "Trung du và miền núi phía Bắc, 2024"}, {"value", 45}}));
+        REQUIRE(coop["requirements"].size() == 1);
+        CHECK(coop["requirements"][0]["cmp"] == "yes");
+        CHECK_FALSE(coop["requirements"][0].contains("low"));
 
         const auto got = c.Get("/api/v1/rules/file?path=quy-dinh.ntm");
         REQUIRE(got);
