@@ -11,7 +11,8 @@ chromium=$(command -v chromium || command -v chromium-browser || true)
 work=$(mktemp -d)
 trap 'kill "${server:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
 cd "$work"
-"$ntm" serve --rules "$root/rules" --data "$root/fixtures/quang-nam/quang-nam.csv" --port 0 2>serve.log &
+ln -s "$root/rules" rules  # the rule lines shown as rules/…, not by the path of this checkout
+"$ntm" serve --rules rules --data "$root/fixtures/quang-nam/quang-nam.csv" --port 0 2>serve.log &
 server=$!
 port=$("$root/scripts/serve-port.sh" serve.log)
 export HOME="$work/home"

@@ -97,7 +97,7 @@ function editor(main, query) {
                   `, ${e.parent}: ${from} → ${to}${may}`,
                   el("ul", {}, e.causes.map((k) => el("li", { class: "muted" },
                     `${k.code} ${k.title || ""}: ${STATUS[k.old_status] || k.old_status || "–"} → ${STATUS[k.new_status] || k.new_status || "–"}`
-                    + (k.old_threshold !== undefined && k.old_threshold !== k.new_threshold ? ` (yêu cầu ${num(k.old_threshold)} → ${num(k.new_threshold)} ${k.unit || ""})` : "")
+                    + (k.old_threshold !== undefined && k.old_threshold !== k.new_threshold ? ` (yêu cầu ${num(k.old_threshold)} → ${num(k.new_threshold)}${k.unit ? ` ${k.unit}` : ""})` : "")
                     + (k.responsible ? ` — ${k.responsible}` : "")))));
       });
       impact.replaceChildren(el("h3", {}, `Nếu lưu: ${data.changes.length} thay đổi trong luật, ${data.impact.entities.length} đơn vị đổi kết quả (năm ${data.impact.new_year})`),
