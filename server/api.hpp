@@ -84,6 +84,9 @@ public:
     // workbook with every problem on its cell, the bytes `ntm validate --annotate OUT.xlsx` writes.
     Reply annotate(const DataRequest& request, text::Lang lang) const;
 
+    // The answer to a request that ran past Config::max_time (engine::TimeUp): 503, saying the bound.
+    Reply time_up(text::Lang lang) const;
+
     // An error as the API gives every error: {"error": {"status", "message"}}.
     static Reply error(int status, const text::Message& message, text::Lang lang);
 

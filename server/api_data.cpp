@@ -3,6 +3,7 @@
 // `ntm explain` do, and answers with what they print.
 #include "server/api.hpp"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -104,6 +105,13 @@ std::optional<Reply> Api::load(const DataRequest& request, text::Lang lang, Load
     out.name_problems(out.data.problems);
     out.on_time();
     return std::nullopt;
+}
+
+Reply Api::time_up(text::Lang lang) const {
+    const auto ms = config_.max_time.value_or(std::chrono::milliseconds(0)).count();
+    const std::string seconds =
+        ms % 1000 == 0 ? std::to_string(ms / 1000) : fmt::format("{:.3f}", static_cast<double>(ms) / 1000.0);
+    return error(503, say("serve.too_long", seconds), lang);
 }
 
 Reply Api::evaluate(const DataRequest& request, text::Lang lang) const {

@@ -1,5 +1,7 @@
 // POST /api/v1/report and /api/v1/annotate (api.hpp): a year's report, rendered as `ntm report`
 // renders it; the data given back with its problems on their cells, as `ntm validate --annotate`.
+#include <fmt/format.h>
+
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -29,9 +31,9 @@ namespace {
 constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 // A workbook libxlsxwriter writes to a file: written by `write(path)` in a request's own folder,
-// then read back as the answer.
+// then read back as the answer, a file to save as `name`.
 template <class Write>
-Reply workbook(const std::string& upload_dir, Write write, text::Lang lang) {
+Reply workbook(const std::string& upload_dir, const char* name, Write write, text::Lang lang) {
     UploadDir dir(upload_dir);
     if (!dir.make()) return Api::error(500, say("serve.upload_dir", upload_dir), lang);
     const std::string path = (fs::path(dir.path()) / "tep.xlsx").string();
@@ -42,7 +44,9 @@ Reply workbook(const std::string& upload_dir, Write write, text::Lang lang) {
     }
     std::ifstream file(path, std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-    return {200, kXlsx, std::move(bytes)};
+    Reply reply{200, kXlsx, std::move(bytes)};
+    reply.disposition = fmt::format("attachment; filename=\"{}\"", name);
+    return reply;
 }
 
 }  // namespace
@@ -88,7 +92,9 @@ Reply Api::report(const DataRequest& request, const std::string& format, const s
         return {200, "text/plain; charset=utf-8", std::move(out)};
     }
     if (format == "xlsx") {
-        return workbook(config_.upload_dir, [&](const std::string& path) { report::write_report_xlsx(r, lang, path); }, lang);
+        return workbook(
+            config_.upload_dir, "bao-cao.xlsx", [&](const std::string& path) { report::write_report_xlsx(r, lang, path); },
+            lang);
     }
     if (format == "pdf") {  // as ntm report --format pdf: compact commune sheets, dated the year's last day
         report::RenderOptions render;
@@ -127,18 +133,14 @@ Reply Api::annotate(const DataRequest& request, text::Lang lang) const {
     if (!name.empty() && !data::source_readable(name)) return error(415, say("serve.annotate_source", name), lang);
     Loaded in;
     if (auto failed = load(request, lang, in)) return std::move(*failed);
-    Reply reply = workbook(
-        config_.upload_dir,
+    return workbook(
+        config_.upload_dir, "du-lieu-ghi-chu.xlsx",
         [&](const std::string& path) {
             data::Source source = data::read_source(in.data_path, in.options);
             source.path = in.data_file;  // the summary names the file as the user does
             report::write_annotated(path, source, in.data, lang);
         },
         lang);
-    if (reply.status == 200) {
-        reply.disposition = "attachment; filename=\"du-lieu-ghi-chu.xlsx\"";
-    }
-    return reply;
 }
 
 }  // namespace ntm::server

@@ -4,11 +4,8 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <charconv>
 #include <exception>
 #include <new>
@@ -86,16 +83,7 @@ struct HttpServer::Impl {
     httplib::Server http;
     std::atomic<unsigned> in_server{0};  // connections waiting for a thread or being answered
 
-    std::chrono::milliseconds api_max_time;  // Config::max_time, for the message of a 503 on time
-
-    Impl(Config config, HttpOptions o)
-        : api(config), options(std::move(o)), api_max_time(config.max_time.value_or(std::chrono::milliseconds(0))) {}
-
-    // The bound on a request's time, in seconds, as the messages give it.
-    std::string time_text() const {
-        const auto ms = api_max_time.count();
-        return ms % 1000 == 0 ? std::to_string(ms / 1000) : fmt::format("{:.3f}", static_cast<double>(ms) / 1000.0);
-    }
+    Impl(Config config, HttpOptions o) : api(std::move(config)), options(std::move(o)) {}
 
     // Runs a route unless too many connections are in the server; 503 at once otherwise.
     template <class Route>
@@ -119,7 +107,7 @@ struct HttpServer::Impl {
                 try {
                     return call(req, r, lang);
                 } catch (const engine::TimeUp&) {
-                    return Api::error(503, say("serve.too_long", time_text()), lang);
+                    return api.time_up(lang);
                 }
             });
         };
@@ -212,9 +200,7 @@ struct HttpServer::Impl {
             "/api/v1/report",
             [this](const httplib::Request& req, DataRequest& r, text::Lang lang) {
                 const std::string format = req.has_param("format") ? req.get_param_value("format") : "html";
-                Reply reply = api.report(r, format, req.get_param_value("locality"), lang);
-                if (reply.status == 200 && format == "xlsx") reply.disposition = "attachment; filename=\"bao-cao.xlsx\"";
-                return reply;
+                return api.report(r, format, req.get_param_value("locality"), lang);
             },
             true);
         data_route(

@@ -156,8 +156,9 @@ async function start() {
     pick.replaceChildren(el("option", { value: "" }, "— chọn —"),
                          ...status.datasets.map((d) => el("option", { value: d.name }, d.name)));
     pick.addEventListener("change", () => {
-      if (pick.value) app.upload = null;
-      if (pick.value) evaluate(`/api/v1/evaluate?dataset=${encodeURIComponent(pick.value)}`, undefined, undefined, pick.value);
+      if (!pick.value) return;
+      app.upload = null;
+      evaluate(`/api/v1/evaluate?dataset=${encodeURIComponent(pick.value)}`, undefined, undefined, pick.value);
     });
     if (status.datasets.length > 0) {
       pick.value = status.datasets[0].name;
