@@ -274,7 +274,10 @@ std::uint32_t Builder::record(std::uint32_t e, int year, std::uint32_t line,
     }
     const auto r = static_cast<std::uint32_t>(pending_.size());
     pending_.push_back({e, year, line, ds_.values.size(), kNone});
-    ds_.values.insert(ds_.values.end(), schema_.slots(ds_.entities[e].kind), kUnknown);
+    const std::uint32_t slots = schema_.slots(ds_.entities[e].kind);
+    if (ds_.values.size() + slots > ds_.values.capacity()) values_ahead_.stop();  // the room moves
+    ds_.values.insert(ds_.values.end(), slots, kUnknown);
+    values_ahead_.reached(ds_.values.size() * sizeof(double));
     if (b.last == kNone) {
         b.first = r;
     } else {

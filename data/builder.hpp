@@ -19,6 +19,7 @@
 #include "data/load.hpp"
 #include "data/vocabulary.hpp"
 #include "text/pieces.hpp"
+#include "text/prefault.hpp"
 #include "text/utf8.hpp"
 
 namespace ntm::data {
@@ -312,6 +313,9 @@ private:
     std::pair<std::string, bool> canonical(std::string_view written);
     std::string scratch_;  // NFC copies of non-ASCII text
     std::uint64_t rows_ = 0;  // records of the file so far, for the limit of rows
+    // The pages of the room reserved for ds_.values, asked for ahead of record() (after ds_:
+    // stopped before it is freed; by finish(), and before the room is made again).
+    text::Prefault values_ahead_;
 };
 
 // A data file a piece at a time for a reader (text/pieces.hpp): each call to the source opens
