@@ -2,7 +2,7 @@
 //
 // Memory the system has not yet given (room reserved in a vector, never touched) is given a
 // page at a time as it is first written, and the system clears each page before it does: at a
-// million communes that is 2.6 GB cleared in the middle of the reading, on the reading's
+// million communes the values alone are 2.1 GB, cleared in the middle of the reading, on its
 // thread. A Prefault asks for the pages a little ahead of the writer (Linux's
 // MADV_POPULATE_WRITE), so that the clearing happens on another core while the writer goes on.
 // The block's content is not changed: the pages are given as a write would get them, nothing is

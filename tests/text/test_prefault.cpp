@@ -6,7 +6,6 @@
 
 #include <chrono>
 #include <cstddef>
-#include <cstring>
 #include <thread>
 #include <vector>
 
