@@ -7,7 +7,6 @@
 #include <chrono>
 #include <cstdint>
 #include <system_error>
-#include <utility>
 
 namespace ntm::text {
 
@@ -20,30 +19,23 @@ constexpr auto kRest = std::chrono::milliseconds(2);
 // Below this a block is filled before the thread would have started.
 constexpr std::size_t kLeast = std::size_t{32} << 20;
 
-// [base, base + bytes) shrunk to whole pages, or nullptr when none is whole.
-std::pair<char*, std::size_t> whole_pages(void* base, std::size_t bytes) {
-    const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
-    const auto from = reinterpret_cast<std::uintptr_t>(base);  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast): an address, for madvise
-    const std::uintptr_t aligned = (from + page - 1) / page * page;
-    if (base == nullptr || aligned - from >= bytes) return {nullptr, 0};
-    return {reinterpret_cast<char*>(aligned), (bytes - (aligned - from)) / page * page};  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast,performance-no-int-to-ptr): the address back
-}
-
 }  // namespace
 
 void Prefault::start(void* base, std::size_t bytes, std::size_t ahead) {
     stop();
 #ifdef MADV_POPULATE_WRITE
-    if (bytes < kLeast) return;
-    // madvise wants whole pages: a first and a last page in part are left to the writer.
-    const auto [from, whole] = whole_pages(base, bytes);
-    if (from == nullptr) return;
-    const auto skipped = static_cast<std::size_t>(from - static_cast<char*>(base));
+    if (base == nullptr || bytes < kLeast) return;
+    // madvise wants whole pages: a first and a last page in part are left to the writer (the
+    // block is larger than a page: kLeast).
     const auto page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+    const auto address = reinterpret_cast<std::uintptr_t>(base);  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast): an address, for madvise
+    const std::size_t skipped = (page - address % page) % page;
+    char* const from = static_cast<char*>(base) + skipped;
+    const std::size_t whole = (bytes - skipped) / page * page;
     reached_.store(0, std::memory_order_relaxed);
     stopping_.store(false, std::memory_order_relaxed);
     try {
-        thread_ = std::thread([this, from = from, skipped, whole = whole, ahead, page] {
+        thread_ = std::thread([this, from, whole, ahead, skipped, page] {
             run(from, whole, ahead - std::min(ahead, skipped), page);
         });
     } catch (const std::system_error&) {  // no thread to be had: the writer faults its pages
