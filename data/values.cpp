@@ -85,8 +85,8 @@ void Builder::typed_value(double& slot, const Column& c, const Cell& cell, std::
 void Builder::text_value(double& slot, const Column& c, std::string_view text,
                          std::uint32_t line) {
     if (c.type == ValueType::boolean) {
-        if (const auto yes = parse_yes_no(text)) {
-            slot = *yes;
+        if (const int yes = yes_no(text); yes >= 0) {
+            slot = yes;
         } else {
             wrong(c, text, line);
         }

@@ -340,7 +340,7 @@ std::optional<double> match_yes_no(std::string_view text, bool& combining) {
 
 }  // namespace
 
-std::optional<double> parse_yes_no(std::string_view text) {
+int yes_no(std::string_view text) {
     // The forms as the template writes them, byte for byte (lower case, NFC, one space): most
     // cells are, and need no code point looked up.  Anything else is matched code point by code
     // point, as before.  The most frequent first: a national file has hundreds of thousands.
@@ -352,12 +352,19 @@ std::optional<double> parse_yes_no(std::string_view text) {
     if (is("đạt") || is("có") || is("1") || is("true") || is("yes")) return 1;
     if (is("không đạt") || is("không") || is("0") || is("chưa đạt") || is("false") || is("no")) return 0;
     bool combining = false;
-    if (const auto value = match_yes_no(text, combining)) return value;
-    if (!combining) return std::nullopt;
+    if (const auto value = match_yes_no(text, combining)) return static_cast<int>(*value);
+    if (!combining) return -1;
     // "đạt" typed with a combining dot below: compare its NFC, once.  A mark that composes with
     // nothing ("có" with its tone typed twice) stays in the NFC, which is then no yes/no form.
     bool ignored = false;
-    return match_yes_no(ntm::text::to_nfc(text), ignored);
+    const auto value = match_yes_no(ntm::text::to_nfc(text), ignored);
+    return value ? static_cast<int>(*value) : -1;
+}
+
+std::optional<double> parse_yes_no(std::string_view text) {
+    const int value = yes_no(text);
+    if (value < 0) return std::nullopt;
+    return value;
 }
 
 }  // namespace ntm::data

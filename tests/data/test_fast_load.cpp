@@ -27,6 +27,9 @@ TEST_CASE("fast load: a yes/no form written as the template writes it reads as t
         const auto fast = data::parse_yes_no(exact);
         REQUIRE(fast);
         CHECK(data::parse_yes_no(other) == fast);
+        // The readers' form of the same answer.
+        CHECK(data::yes_no(exact) == static_cast<int>(*fast));
+        CHECK(data::yes_no(other) == static_cast<int>(*fast));
     }
     CHECK(*data::parse_yes_no("đạt") == 1);
     CHECK(*data::parse_yes_no("chưa đạt") == 0);
@@ -37,6 +40,9 @@ TEST_CASE("fast load: a yes/no form written as the template writes it reads as t
     CHECK_FALSE(data::parse_yes_no("đạt chuẩn"));
     CHECK_FALSE(data::parse_yes_no("co"));
     CHECK_FALSE(data::parse_yes_no("10"));
+    CHECK(data::yes_no("đạt chuẩn") == -1);
+    CHECK(data::yes_no("co\xCC\x81") == 1);  // "có" decomposed: the NFC compared
+    CHECK(data::yes_no("co") == -1);
 }
 
 TEST_CASE("fast load: a type written several ways in one file is each time the type it names", "[data]") {
