@@ -10,6 +10,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "data/decimal.hpp"
+
 namespace ntm::data {
 
 namespace {
@@ -44,6 +46,27 @@ const char* plain_end(const char* q, const char* end) {
 
 bool digit(char c) {
     return c >= '0' && c <= '9';
+}
+
+// A JSON number of at most kShortDigits digits and no exponent ("99.5", "-0.125") into
+// `value`, as from_chars reads it (short_decimal); false, `value` untouched, for any other.
+bool short_number(std::string_view s, double& value) {
+    const bool negative = s.front() == '-';
+    std::uint64_t digits = 0;
+    std::size_t count = 0, frac = 0;
+    bool point = false;
+    for (std::size_t i = negative ? 1 : 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '.') {
+            point = true;
+            continue;
+        }
+        if (!digit(c) || ++count > kShortDigits) return false;
+        digits = 10 * digits + static_cast<std::uint64_t>(c - '0');
+        frac += point ? 1 : 0;
+    }
+    value = short_decimal(digits, frac, negative);
+    return true;
 }
 
 int hex_digit(char h) {
@@ -307,6 +330,7 @@ JsonLexer::Kind JsonLexer::number() {
             if (*start == '-' ? as(std::int64_t{}) : as(std::uint64_t{})) return t.kind;
         }
         t.text = std::string_view(start, static_cast<std::size_t>(q - start));
+        if (short_number(t.text, t.number)) return t.kind;
         const auto r = std::from_chars(start, q, t.number);
         if (r.ec == std::errc::result_out_of_range) {
             // Below the smallest double: strtod's value, as nlohmann's; above the largest: an error.

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <iterator>
 
+#include "data/decimal.hpp"
 #include "text/suggest.hpp"
 #include "text/utf8.hpp"
 
@@ -269,13 +270,8 @@ ParsedNumber parse_number(std::string_view text, bool comma_decimal) {
         return r;
     }
     r.form = ParsedNumber::Form::ok;
-    // Most numbers are a few digits and decimals, "99,5": with at most 15 digits the integer
-    // they make and the power of ten it is divided by are both exact doubles, so one division
-    // rounds as from_chars does (correctly), and is much faster.
-    static constexpr double kPowers[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-    if (!exp && int_digits + frac_digits <= 15) {
-        const double v = static_cast<double>(digits) / kPowers[frac_digits];
-        r.value = negative ? -v : v;
+    if (!exp && int_digits + frac_digits <= kShortDigits) {
+        r.value = short_decimal(digits, frac_digits, negative);
         return r;
     }
     double v = 0;

@@ -232,6 +232,27 @@ TEST_CASE("json lexer: the same events as nlohmann's parser, cases written out",
     for (const std::string& text : cases) same_as_nlohmann(text, text);
 }
 
+TEST_CASE("json lexer: a decimal of up to fifteen digits reads as strtod reads it, and one of more", "[data][json]") {
+    // Read without from_chars (data/decimal.hpp): the value, to the last bit, and the sign of zero.
+    std::string text = "[-0.0, 0.0, -0.5, 0.1, 0.3, 0.000000000000001, 99999999999999.9, 999999999999999.9, "
+                       "0.1000000000000001, 123456789012345.0, 1234567890123456.0, 9007199254740993.0, 99.5, -99.5";
+    std::mt19937_64 random(20261208);
+    for (int i = 0; i < 20000; ++i) {
+        const std::size_t digits = 1 + random() % 17;
+        const std::size_t point = 1 + random() % digits;  // digits before the point
+        std::string n = random() % 4 == 0 ? "-" : "";
+        for (std::size_t d = 0; d < digits; ++d) {
+            if (d == point) n += '.';
+            // No leading zero but a lone one, which JSON forbids.
+            n += d == 0 && point > 1 ? static_cast<char>('1' + random() % 9) : static_cast<char>('0' + random() % 10);
+        }
+        if (point == digits) n += ".0";
+        text += ", " + n;
+    }
+    text += "]";
+    same_as_nlohmann(text, "random decimals");
+}
+
 TEST_CASE("json lexer: the same events as nlohmann's parser, every JSON file of the tests and fixtures",
           "[data][json]") {
     std::size_t files = 0;
