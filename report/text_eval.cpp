@@ -21,23 +21,38 @@ constexpr Lang kLang = Lang::vi;  // the terminal text is Vietnamese
 
 const char* kind_noun(EntityKind k) { return words(kLang).kind_names[kind_index(k)]; }
 
-// One year's evaluation with its results in listing order.
+// One year's evaluation, and the order its results are listed in.
 struct YearView {
     const Program& p;
     const Dataset& d;
     const Evaluation& ev;
-    std::vector<std::uint32_t> by_code;  // result indices sorted by entity code
-    std::vector<EntityKind> kinds;       // per result, its entity's: read before the entity
+    std::vector<std::uint32_t> rank;  // per result, its place in the order of entity codes
+    std::vector<EntityKind> kinds;    // per result, its entity's: read before the entity
 
     YearView(const Program& program, const Dataset& data, const Evaluation& evaluation)
         : p(program), d(data), ev(evaluation) {
-        by_code = sorted_by_code(static_cast<std::uint32_t>(ev.entities.size()),
-                                 [this](std::uint32_t r) { return std::string_view(entity(r).code); });
+        const std::vector<std::uint32_t> by_code = sorted_by_code(
+            static_cast<std::uint32_t>(ev.entities.size()), [this](std::uint32_t r) { return std::string_view(entity(r).code); });
+        rank.resize(by_code.size());
+        for (std::uint32_t i = 0; i < by_code.size(); ++i) rank[by_code[i]] = i;
         kinds.reserve(ev.entities.size());
         for (const EntityResult& er : ev.entities) kinds.push_back(d.entities[d.records[er.record].entity].kind);
     }
     const Entity& entity(std::uint32_t r) const { return d.entities[d.records[ev.entities[r].record].entity]; }
     EntityKind kind(std::uint32_t r) const { return kinds[r]; }
+    // The results of `kind` that `keep` keeps, in the order of their codes.  The results are
+    // read in their own order, side by side in memory, and only those kept are sorted: a section
+    // lists few of a million, and walking all of them in code order read each result, and its
+    // entity, from somewhere else in memory.
+    template <class Keep>
+    std::vector<std::uint32_t> listed(EntityKind kind, Keep keep) const {
+        std::vector<std::uint32_t> out;
+        for (std::uint32_t r = 0; r < kinds.size(); ++r) {
+            if (kinds[r] == kind && keep(r)) out.push_back(r);
+        }
+        std::sort(out.begin(), out.end(), [this](std::uint32_t a, std::uint32_t b) { return rank[a] < rank[b]; });
+        return out;
+    }
     const LevelDef* level_def(EntityKind kind, int ordinal) const {
         const auto& order = p.level_order[kind_index(kind)];
         if (ordinal < 0 || static_cast<std::size_t>(ordinal) >= order.size()) return nullptr;
@@ -63,15 +78,20 @@ std::string set_in_force(const YearView& v, const LevelDef& level, std::uint32_t
 }
 
 std::string sets_in_force(const YearView& v, const std::vector<KindSummary>& kinds) {
+    // The sets the entities were judged by, per level: more than one where a set for a locality
+    // replaced the national one.  Counted in one pass over the levels' results.
+    const std::size_t sets = v.p.sets.size();
+    std::vector<std::size_t> judged_by(v.p.levels.size() * sets, 0);  // [level][set]
+    for (const LevelResult& lr : v.ev.levels) {
+        if (lr.set != kNone) ++judged_by[lr.level * sets + lr.set];
+    }
     std::string out = fmt::format("{}:\n", text_words().sets_in_force);
     for (const KindSummary& k : kinds) {
         for (std::uint32_t li : v.p.level_order[kind_index(k.kind)]) {
             const LevelDef& level = v.p.levels[li];
-            // The sets the entities were judged by: more than one where a set for a locality
-            // replaced the national one.
-            std::map<std::uint32_t, std::size_t> used;
-            for (const LevelResult& lr : v.ev.levels) {
-                if (lr.level == li && lr.set != kNone) ++used[lr.set];
+            std::vector<std::pair<std::uint32_t, std::size_t>> used;  // set, entities; by set
+            for (std::uint32_t s = 0; s < sets; ++s) {
+                if (const std::size_t n = judged_by[li * sets + s]; n > 0) used.emplace_back(s, n);
             }
             if (used.size() > 1) {
                 out += fmt::format("  {}:\n", level.title);
@@ -81,7 +101,7 @@ std::string sets_in_force(const YearView& v, const std::vector<KindSummary>& kin
                 }
                 continue;
             }
-            const std::uint32_t s = used.empty() ? v.p.set_for(level, v.ev.year) : used.begin()->first;
+            const std::uint32_t s = used.empty() ? v.p.set_for(level, v.ev.year) : used.front().first;
             out += fmt::format("  {}: {}\n", level.title, set_in_force(v, level, s));
         }
     }
@@ -91,9 +111,8 @@ std::string sets_in_force(const YearView& v, const std::vector<KindSummary>& kin
 // "Phường 2, thị trấn 1": the units of a kind not judged, by type.
 std::string not_judged(const YearView& v, EntityKind kind) {
     std::map<std::string, std::size_t> types;
-    for (const EntityResult& er : v.ev.entities) {
-        const Entity& e = v.d.entities[v.d.records[er.record].entity];
-        if (!er.judged && e.kind == kind) ++types[e.type];
+    for (std::uint32_t r = 0; r < v.ev.entities.size(); ++r) {
+        if (!v.ev.entities[r].judged && v.kind(r) == kind) ++types[v.entity(r).type];
     }
     std::vector<std::string> parts;
     for (const auto& [type, n] : types) parts.push_back(fmt::format("{} {}", n, lower_first(type)));
@@ -143,11 +162,13 @@ std::string classes(const YearView& v, EntityKind kind) {
         Table members({Table::left, Table::left, Table::right});
         std::size_t n = 0;
         std::vector<std::string> unsure;
-        for (std::uint32_t r : v.by_code) {
-            if (v.kind(r) != kind) continue;
+        const auto member = [&](std::uint32_t r) {
+            const Status s = v.ev.classes[v.ev.entities[r].first_class + c];
+            return s == Status::met || s == Status::unknown;
+        };
+        for (std::uint32_t r : v.listed(kind, member)) {
             const EntityResult& er = v.ev.entities[r];
             const Status s = v.ev.classes[er.first_class + c];
-            if (s != Status::met && s != Status::unknown) continue;
             const Entity& e = v.entity(r);
             if (s == Status::met) {
                 ++n;
@@ -168,9 +189,8 @@ std::string classes(const YearView& v, EntityKind kind) {
 
 std::string lost_levels(const YearView& v, EntityKind kind) {
     Table t({Table::left, Table::left, Table::left});
-    for (std::uint32_t r : v.by_code) {
+    for (std::uint32_t r : v.listed(kind, [&v](std::uint32_t x) { return v.ev.entities[x].lost_level != kNone; })) {
         const EntityResult& er = v.ev.entities[r];
-        if (er.lost_level == kNone || v.kind(r) != kind) continue;
         const Entity& e = v.entity(r);
         t.row({e.code, display_name(e),
                fmt::format(fmt::runtime(text_words().recognised_in), v.p.levels[er.lost_level].title, er.lost_year)});
@@ -185,9 +205,11 @@ std::string revoked(const YearView& v, EntityKind kind) {
     const Words& w = words(kLang);
     Table yes({Table::left, Table::left, Table::left, Table::left}), maybe({Table::left, Table::left, Table::left});
     std::vector<std::string> yes_notes;
-    for (std::uint32_t r : v.by_code) {
+    const auto to_list = [&v](std::uint32_t r) {
         const Status any = v.ev.entities[r].revoked;  // none is met or unknown: nothing to list
-        if (v.kind(r) != kind || (any != Status::met && any != Status::unknown)) continue;
+        return any == Status::met || any == Status::unknown;
+    };
+    for (std::uint32_t r : v.listed(kind, to_list)) {
         const Entity& e = v.entity(r);
         for (const RevocationExplanation& x : engine::explain_revocations(v.p, v.d, v.ev, r)) {
             if (x.status == Status::not_met) continue;
@@ -263,9 +285,8 @@ std::string own_levels(const YearView& v, EntityKind kind) {
     const Words& w = words(kLang);
     const TextWords& tw = text_words();
     Table t({Table::left, Table::left, Table::left});
-    for (std::uint32_t r : v.by_code) {
+    for (std::uint32_t r : v.listed(kind, [](std::uint32_t) { return true; })) {
         const Entity& e = v.entity(r);
-        if (e.kind != kind) continue;
         const EntityResult& er = v.ev.entities[r];
         std::string level;
         if (!er.judged) {
