@@ -275,9 +275,17 @@ std::uint32_t Builder::record(std::uint32_t e, int year, std::uint32_t line,
     const auto r = static_cast<std::uint32_t>(pending_.size());
     pending_.push_back({e, year, line, ds_.values.size(), kNone});
     const std::uint32_t slots = schema_.slots(ds_.entities[e].kind);
-    if (ds_.values.size() + slots > ds_.values.capacity()) values_ahead_.stop();  // the room moves
+    if (ds_.values.size() + slots > ds_.values.capacity()) {  // the room moves
+        values_ahead_.stop();
+        values_ahead_room_ = 0;
+    }
     ds_.values.insert(ds_.values.end(), slots, kUnknown);
-    values_ahead_.reached(ds_.values.size() * sizeof(double));
+    const std::size_t filled = ds_.values.size() * sizeof(double);
+    if (values_ahead_room_ != 0 && filled >= kValuesAheadFrom) {
+        values_ahead_.start(ds_.values.data(), values_ahead_room_ * sizeof(double));
+        values_ahead_room_ = 0;
+    }
+    values_ahead_.reached(filled);
     if (b.last == kNone) {
         b.first = r;
     } else {

@@ -314,7 +314,13 @@ private:
     std::string scratch_;  // NFC copies of non-ASCII text
     std::uint64_t rows_ = 0;  // records of the file so far, for the limit of rows
     // The pages of the room reserved for ds_.values, asked for ahead of record() (after ds_:
-    // stopped before it is freed; by finish(), and before the room is made again).
+    // stopped before it is freed; by finish(), and before the room is made again).  Started
+    // once the reading has filled kValuesAheadFrom of the room expect() reserved (its size in
+    // values_ahead_room_ until then, 0 when there is none or it has started): the room is
+    // guessed from the file's first piece for its widest kind, and a file of villages or of a
+    // province fills a few MB of a room of a hundred.
+    static constexpr std::size_t kValuesAheadFrom = std::size_t{16} << 20;
+    std::size_t values_ahead_room_ = 0;
     text::Prefault values_ahead_;
 };
 

@@ -234,7 +234,7 @@ void Builder::expect(std::size_t records) {
         }
         if (records <= ds_.values.max_size() / std::max<std::uint32_t>(widest, 1)) {
             ds_.values.reserve(records * widest);
-            values_ahead_.start(ds_.values.data(), ds_.values.capacity() * sizeof(double));
+            values_ahead_room_ = ds_.values.capacity();  // asked for ahead once record() has filled some
         }
     } catch (const std::bad_alloc&) {
     } catch (const std::length_error&) {
@@ -243,6 +243,7 @@ void Builder::expect(std::size_t records) {
 
 Dataset Builder::finish() {
     values_ahead_.stop();
+    values_ahead_room_ = 0;
     hint_yes_no_columns();
     resolve_hierarchy();
 
