@@ -27,6 +27,14 @@ bool map(std::string_view text, utf8proc_option_t options, std::string& out) {
     return true;
 }
 
+// Most of the text outside ASCII that NTM Rules writes: Latin-1's letters and signs but the soft
+// hyphen, Latin Extended-A and -B (ă, đ, ơ, ư), Latin Extended Additional (ạ … ỹ), and the en and
+// em dashes.  Each takes one column and is printable, which is known here without looking it up
+// in utf8proc's tables (a test checks every code point against them).
+constexpr bool one_column_printable(char32_t cp) {
+    return (cp >= 0xA1 && cp <= 0x24F && cp != 0xAD) || (cp >= 0x1E00 && cp <= 0x1EFF) || cp == 0x2013 || cp == 0x2014;
+}
+
 }  // namespace
 
 // Well-formed UTF-8 as utf8proc_iterate() takes it (utf8_sequence_length).  Decoded here, a
@@ -94,7 +102,9 @@ std::uint32_t display_width(std::string_view text) {
             continue;
         }
         // Combining marks take no column of their own; wide characters take two.
-        n += cp < 0x80 ? 1 : static_cast<std::uint32_t>(std::max(0, utf8proc_charwidth(cp)));
+        n += cp < 0x80 || one_column_printable(static_cast<char32_t>(cp))
+                 ? 1
+                 : static_cast<std::uint32_t>(std::max(0, utf8proc_charwidth(cp)));
         i += static_cast<std::size_t>(len);
     }
     return n;
@@ -142,7 +152,7 @@ std::size_t append_printable(std::string& out, std::string_view text, std::size_
             ++i;
             continue;
         }
-        if (invisible(static_cast<char32_t>(cp))) {
+        if (!one_column_printable(static_cast<char32_t>(cp)) && invisible(static_cast<char32_t>(cp))) {
             out += fmt::format("<U+{:04X}>", static_cast<std::uint32_t>(cp));
         } else {
             out.append(text.substr(i, static_cast<std::size_t>(n)));

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <utf8proc.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -136,6 +138,24 @@ TEST_CASE("fast paths: printable() shows printable ASCII as it is and names ever
     // Lines: each shown as printable() shows it, the line breaks kept.
     CHECK(text::printable_lines("Tam\tAn\n\nx\xC2\xA0y\n") == "Tam<U+0009>An\n\nx<U+00A0>y\n");
     CHECK(text::printable_lines(std::string(300, 'a') + "\nb") == std::string(300, 'a') + "\nb");  // no limit
+}
+
+TEST_CASE("fast paths: the width and the printable form of every code point are utf8proc's") {
+    // Vietnamese letters and the dashes are answered without utf8proc's tables: each must be what
+    // the tables say, as every other code point is.
+    for (char32_t cp = 0x80; cp <= 0x10FFFF; ++cp) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;  // surrogates: not encodable
+        utf8proc_uint8_t encoded[4];
+        const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), encoded);
+        const std::string s(reinterpret_cast<const char*>(encoded), static_cast<std::size_t>(n));
+        const auto width = static_cast<std::uint32_t>(std::max(0, utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp))));
+        const std::string shown = text::invisible(cp) ? fmt::format("<U+{:04X}>", static_cast<std::uint32_t>(cp)) : s;
+        if (text::display_width(s) != width || text::printable(s) != shown) {
+            FAIL_CHECK(fmt::format("U+{:04X}: width {} (utf8proc {}), shown as '{}'", static_cast<std::uint32_t>(cp),
+                                   text::display_width(s), width, text::printable(s)));
+        }
+    }
+    CHECK(text::display_width("Xã Tam Phước — đạt") == 18);
 }
 
 TEST_CASE("fast paths: the mojibake scan finds a word after ASCII runs of any length") {
