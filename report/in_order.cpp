@@ -15,7 +15,7 @@ namespace {
 // Piece i is made in slot i % slots.size(), once piece i − slots.size() has been taken from it.
 class Pieces {
 public:
-    Pieces(std::size_t count, unsigned threads, const std::function<void(std::size_t, std::string&)>& make)
+    Pieces(std::size_t count, unsigned threads, const std::function<std::size_t(std::size_t, std::string&)>& make)
         : count_(count), slots_(2 * std::size_t{threads}), make_(make) {}
 
     // On each making thread: claims the next piece, waits for its slot, makes it; until none is
@@ -28,10 +28,9 @@ public:
             freed_.wait(lock, [&] { return stop_ || taken_ + slots_.size() > i; });
             if (stop_) return;
             lock.unlock();
-            slot.text.clear();
             std::exception_ptr error;
             try {
-                make_(i, slot.text);
+                slot.length = make_(i, slot.text);
             } catch (...) {
                 error = std::current_exception();
             }
@@ -48,14 +47,14 @@ public:
     }
 
     // On the caller's thread: each piece in order, then frees its slot.
-    bool take_all(const std::function<bool(std::size_t, const std::string&)>& take) {
+    bool take_all(const std::function<bool(std::size_t, std::string_view)>& take) {
         for (std::size_t i = 0; i < count_; ++i) {
             Slot& slot = slots_[i % slots_.size()];
             std::unique_lock lock(m_);
             made_.wait(lock, [&] { return stop_ || slot.ready; });
             if (error_) return true;  // rethrown once the threads have stopped
             lock.unlock();
-            const bool ok = take(i, slot.text);
+            const bool ok = take(i, std::string_view(slot.text).substr(0, slot.length));
             lock.lock();
             slot.ready = false;
             taken_ = i + 1;
@@ -79,13 +78,14 @@ public:
 
 private:
     struct Slot {
-        std::string text;
+        std::string text;         // piece i at its start, of `length` bytes
+        std::size_t length = 0;
         bool ready = false;
     };
 
     std::size_t count_;
     std::vector<Slot> slots_;
-    const std::function<void(std::size_t, std::string&)>& make_;
+    const std::function<std::size_t(std::size_t, std::string&)>& make_;
     std::mutex m_;
     std::condition_variable made_;  // a piece is ready, or the run stopped
     std::condition_variable freed_;  // a slot is free, or the run stopped
@@ -97,16 +97,15 @@ private:
 
 }  // namespace
 
-bool make_in_order(std::size_t count, unsigned threads, const std::function<void(std::size_t, std::string&)>& make,
-                   const std::function<bool(std::size_t, const std::string&)>& take) {
+bool make_in_order(std::size_t count, unsigned threads, const std::function<std::size_t(std::size_t, std::string&)>& make,
+                   const std::function<bool(std::size_t, std::string_view)>& take) {
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, count));
     if (threads <= 1) {
         std::string text;
         for (std::size_t i = 0; i < count; ++i) {
-            text.clear();
-            make(i, text);
-            if (!take(i, text)) return false;
+            const std::size_t length = make(i, text);
+            if (!take(i, std::string_view(text).substr(0, length))) return false;
         }
         return true;
     }

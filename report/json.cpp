@@ -209,10 +209,10 @@ bool write_entities(JsonOut& o, const Program& program, const Dataset& data, con
             std::unique_ptr<JsonOut::FixedTexts> fixed = lender.borrow();
             JsonOut w(text, std::move(at), *fixed);
             for (std::size_t k = first(piece); k < last(piece); ++k) write_entity(w, program, data, ev, order[k]);
-            w.finish();
             lender.give_back(std::move(fixed));
+            return w.length();
         },
-        [&](std::size_t piece, const std::string& text) {
+        [&](std::size_t piece, std::string_view text) {
             return o.insert(text, static_cast<std::uint32_t>(last(piece) - first(piece)));
         });
 }

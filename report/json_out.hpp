@@ -45,11 +45,13 @@ public:
     // Where a writer stands: the values written so far in each container it has open.
     using Place = std::vector<std::uint32_t>;
     Place place() const { return counts_; }
-    // Writes into `buf` the values that go on from `place` (the last count as written in it):
-    // the text that insert() puts in place, made while the writer at `place` waits or writes on.
-    // `fixed` is used in place of a FixedTexts of its own.
+    // Writes the values that go on from `place` (the last count as written in it) at the start of
+    // `buf`, over what it holds: the text that insert() puts in place, made while the writer at
+    // `place` waits or writes on; its length is length(), and `buf` keeps its size (never
+    // finish()ed), so that a buffer used again is not grown again.  `fixed` is used in place of a
+    // FixedTexts of its own.
     JsonOut(std::string& buf, Place place, FixedTexts& fixed)
-        : buf_(buf), file_(nullptr), n_(buf.size()), counts_(std::move(place)), fixed_(&fixed) {}
+        : buf_(buf), file_(nullptr), n_(0), counts_(std::move(place)), fixed_(&fixed) {}
     JsonOut(const JsonOut&) = delete;
     JsonOut& operator=(const JsonOut&) = delete;
 
@@ -99,6 +101,8 @@ public:
     void end_line() { put('\n'); }
     // `buf` holds the text written, and only it.
     void finish() { buf_.resize(n_); }
+    // The length of the text written so far.
+    std::size_t length() const { return n_; }
 
 private:
     void before();  // the comma, line break and indent before a value, unless it follows a key
