@@ -54,7 +54,7 @@ std::vector<KindSummary> summarize(const Program& program, const Dataset& data, 
     std::vector<KindSummary> out;
     for (std::size_t k = 0; k < kKindCount; ++k) {
         KindSummary& s = of[k];
-        if (!program.level_order[k].empty() && s.total + s.not_judged + s.not_in_force > 0) out.push_back(std::move(s));
+        if (s.total + s.not_judged + s.not_in_force > 0) out.push_back(std::move(s));  // none for a kind without levels
     }
     return out;
 }
